@@ -1,0 +1,183 @@
+/**
+ * The end-to-end suite's view of the local ECR stack (scripts/local-stack.sh): its
+ * variables, a reset between scenarios, the AWS call log, the registry's own view of what
+ * was pushed, and a test image built FROM scratch with a static busybox per architecture.
+ */
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import https from 'node:https'
+import os from 'node:os'
+import path from 'node:path'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { ROOT } from '../../scripts/local-runner.mjs'
+
+const STACK = path.join(ROOT, 'scripts/local-stack.sh')
+
+export function stackEnv(): Record<string, string> {
+  const text = execFileSync('bash', [STACK, 'env'], { encoding: 'utf8' })
+  const env: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const m = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim())
+    if (m?.[1]) env[m[1]] = (m[2] ?? '').replace(/^['"]|['"]$/g, '')
+  }
+  return env
+}
+
+export const env = stackEnv()
+export const REGISTRY = env.ECR_REGISTRY ?? '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+export const PASSWORD = '123456789012-auth-token'
+export const ROLE = 'arn:aws:iam::123456789012:role/github-push'
+
+export function resetStack(): void {
+  execFileSync('bash', [STACK, 'reset'], { stdio: 'inherit' })
+}
+
+/** The variables a job on the stack has: endpoints, OIDC, a docker config of its own. */
+export function jobEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    AWS_ENDPOINT_URL: env.AWS_ENDPOINT_URL,
+    AWS_REGION: env.AWS_REGION,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
+    ACTIONS_ID_TOKEN_REQUEST_URL: env.ACTIONS_ID_TOKEN_REQUEST_URL,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    DOCKER_CONFIG: dockerConfig,
+    ...extra
+  }
+}
+
+/** Each test file logs docker in and out of a config of its own, never the machine's. */
+export const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'docker-config-'))
+
+/** An ECR client straight to the emulator: what the tests read is not counted as the action's calls. */
+export const ecr = new ECRClient({
+  region: 'us-east-1',
+  endpoint: env.STACK_MOTO_URL ?? 'http://127.0.0.1:5000',
+  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+})
+
+async function control(method: string, route: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${env.STACK_CONTROL_URL}${route}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+  })
+  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`)
+  const text = await res.text()
+  return text === '' ? undefined : JSON.parse(text)
+}
+
+export interface AwsCall {
+  service: string
+  operation: string
+}
+
+/** Every AWS call the action made since the last reset, in order. */
+export async function awsCalls(): Promise<AwsCall[]> {
+  return (await control('GET', '/calls')) as AwsCall[]
+}
+
+export async function resetCalls(): Promise<void> {
+  await control('POST', '/calls/reset')
+}
+
+export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/
+export const writeCalls = (calls: AwsCall[]): AwsCall[] =>
+  calls.filter(c => c.service === 'ecr' && WRITE_OPERATIONS.test(c.operation))
+
+/** GET on the registry's HTTP API v2, as the repository owner. */
+export function registryGet(
+  route: string,
+  accept = 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json'
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  const ca = readFileSync(env.NODE_EXTRA_CA_CERTS ?? '')
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      { host: REGISTRY, port: 443, path: route, method: 'GET', ca, auth: `AWS:${PASSWORD}`, headers: { accept } },
+      res => {
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+      }
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+export async function registryTags(repository: string): Promise<string[]> {
+  const res = await registryGet(`/v2/${repository}/tags/list`)
+  if (res.status === 404) return []
+  return ((JSON.parse(res.body) as { tags?: string[] | null }).tags ?? []).sort()
+}
+
+export interface ManifestRef {
+  digest: string
+  mediaType: string
+  platform?: { os: string; architecture: string }
+}
+
+/** The manifest a tag points to and its digest, as the registry serves it. */
+export async function registryManifest(
+  repository: string,
+  reference: string
+): Promise<{ digest: string; mediaType: string; manifests: ManifestRef[] }> {
+  const res = await registryGet(`/v2/${repository}/manifests/${reference}`)
+  if (res.status !== 200) throw new Error(`manifest ${repository}:${reference}: ${res.status} ${res.body}`)
+  const body = JSON.parse(res.body) as { mediaType: string; manifests?: ManifestRef[] }
+  return {
+    digest: String(res.headers['docker-content-digest']),
+    mediaType: body.mediaType,
+    manifests: body.manifests ?? []
+  }
+}
+
+/**
+ * A workspace holding a two-stage Dockerfile FROM scratch with busybox for the target
+ * architecture and RUN steps (arm64 ones run under QEMU). `marker` changes the image content.
+ */
+export function makeWorkspace(marker = 'v1'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'))
+  mkdirSync(path.join(dir, 'rootfs'))
+  for (const arch of ['amd64', 'arm64']) {
+    copyFileSync(path.join(env.STACK_BUSYBOX_DIR ?? '', arch, 'busybox'), path.join(dir, 'rootfs', `busybox-${arch}`))
+  }
+  writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    [
+      'FROM scratch AS build',
+      'ARG TARGETARCH',
+      'COPY rootfs/busybox-${TARGETARCH} /bin/busybox',
+      'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+      `RUN echo "${marker}" > /marker && uname -m > /built-on`,
+      '',
+      'FROM scratch',
+      'ARG TARGETARCH',
+      'COPY rootfs/busybox-${TARGETARCH} /bin/busybox',
+      'COPY --from=build /marker /built-on /',
+      'CMD ["/bin/busybox", "sh", "-c", "echo $(/bin/busybox uname -m) $(/bin/busybox cat /marker) built-on=$(/bin/busybox cat /built-on)"]',
+      ''
+    ].join('\n')
+  )
+  return dir
+}
+
+/** `docker run --platform` of a pushed image: what it prints. */
+export function runImage(reference: string, platform: string): string {
+  return execFileSync('docker', ['run', '--rm', '--pull', 'always', '--platform', platform, reference], {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_CONFIG: loginConfig() }
+  }).trim()
+}
+
+/** A docker config logged in to the stack's registry, for pulls the tests make themselves. */
+let testLogin: string | undefined
+function loginConfig(): string {
+  if (testLogin) return testLogin
+  testLogin = mkdtempSync(path.join(os.tmpdir(), 'docker-test-login-'))
+  execFileSync('docker', ['login', '--username', 'AWS', '--password-stdin', REGISTRY], {
+    input: PASSWORD,
+    env: { ...process.env, DOCKER_CONFIG: testLogin },
+    stdio: ['pipe', 'ignore', 'inherit']
+  })
+  return testLogin
+}

@@ -1,0 +1,75 @@
+/**
+ * Stage 5, planning — the image references to push and the `docker buildx build` argv.
+ * Pure: the same settings always give the same argv, an array that never passes through
+ * a shell.
+ */
+import type { Settings } from './inputs.js'
+
+export interface RunInfo {
+  /** GITHUB_SHA */
+  sha: string
+  /** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}`, empty outside Actions */
+  sourceUrl: string
+  /** ISO 8601 time of the build */
+  created: string
+}
+
+/** `<repository>:<tag>` for every tag, the version first. */
+export function imageReferences(repository: string, tags: string[]): string[] {
+  return tags.map(tag => `${repository}:${tag}`)
+}
+
+/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
+export function ociLabels(version: string, run: RunInfo): string[] {
+  const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`]
+  if (run.sha !== '') labels.push(`org.opencontainers.image.revision=${run.sha}`)
+  if (run.sourceUrl !== '') labels.push(`org.opencontainers.image.source=${run.sourceUrl}`)
+  return labels
+}
+
+export function buildxArgs(
+  build: Settings['build'],
+  references: string[],
+  labels: string[],
+  metadataFile: string
+): string[] {
+  const args = ['buildx', 'build', '--platform', build.platforms.join(',')]
+  if (build.file !== '') args.push('--file', build.file)
+  if (build.target !== undefined) args.push('--target', build.target)
+  for (const ref of references) args.push('--tag', ref)
+  for (const label of [...labels, ...build.labels]) args.push('--label', label)
+  for (const arg of build.buildArgs) args.push('--build-arg', arg)
+  // Attestation manifests show up in ECR as unknown/unknown images and are refused by
+  // Lambda and SageMaker; the pushed index holds only the platform images.
+  args.push('--provenance=false', '--sbom=false')
+  args.push('--metadata-file', metadataFile)
+  if (build.push) args.push('--push')
+  args.push(build.context)
+  return args
+}
+
+/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
+export function missingPlatforms(requested: string[], available: string[]): string[] {
+  const have = new Set(available.map(p => p.replace(/\*$/, '').trim()))
+  return requested.filter(p => !have.has(p))
+}
+
+export interface BuilderInfo {
+  name: string
+  driver: string
+  platforms: string[]
+}
+
+/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
+export function parseBuilderInspect(text: string): BuilderInfo {
+  const info: BuilderInfo = { name: '', driver: '', platforms: [] }
+  for (const line of text.split('\n')) {
+    const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim())
+    if (!m) continue
+    const [, key = '', value = ''] = m
+    if (key === 'Name' && info.name === '') info.name = value
+    else if (key === 'Driver' && info.driver === '') info.driver = value
+    else if (key === 'Platforms') info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''))
+  }
+  return info
+}

@@ -1,0 +1,42 @@
+/**
+ * The one way the action runs docker: an argv array (never a shell string), stdin passed
+ * as data, output captured. Tests replace it with a recorder.
+ */
+import * as exec from '@actions/exec'
+
+export interface DockerResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface DockerOptions {
+  /** Sent on stdin (e.g. the registry password); never part of the argv. */
+  input?: Buffer
+  /** Stream docker's output to the log (builds); otherwise it is only captured. */
+  stream?: boolean
+}
+
+export type Docker = (args: string[], options?: DockerOptions) => Promise<DockerResult>
+
+export const docker: Docker = async (args, options = {}) => {
+  try {
+    return await exec.getExecOutput('docker', args, {
+      ignoreReturnCode: true,
+      silent: options.stream !== true,
+      ...(options.input ? { input: options.input } : {})
+    })
+  } catch (error) {
+    // @actions/exec throws when the executable is not on PATH.
+    return { exitCode: 127, stdout: '', stderr: (error as Error).message }
+  }
+}
+
+/** The last meaningful line docker printed, for one-line error messages. */
+export function lastLine(result: DockerResult): string {
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map(l => l.trim())
+    .filter(l => l !== '')
+  return lines.findLast(l => /error/i.test(l)) ?? lines.at(-1) ?? `exit code ${result.exitCode}`
+}

@@ -1,0 +1,399 @@
+/**
+ * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
+ * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
+ * the first AWS write or docker call, as one line that names the input and the fix.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import {
+  DEFAULT_MUTABILITY_EXCLUSIONS,
+  DEFAULT_PLATFORMS,
+  DEFAULT_TAG_MUTABILITY,
+  Input,
+  type InputName
+} from './constants.js'
+import { InputError } from './errors.js'
+import {
+  DEFAULT_LIFECYCLE,
+  generateLifecyclePolicy,
+  validateLifecyclePolicy,
+  type LifecyclePolicy
+} from './lifecycle-policy.js'
+import { deriveVersion } from './version.js'
+
+export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
+const TAG_MUTABILITIES: readonly TagMutability[] = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION'
+]
+
+/** What the workflow says the repository's lifecycle policy is. */
+export type LifecycleIntent =
+  /** Stated by `lifecycle-policy` or a `lifecycle-*` shorthand input: enforced. */
+  | { stated: true; policy: LifecyclePolicy; source: string }
+  /** Nothing stated: the default policy, put only on a repository that has none. */
+  | { stated: false; policy: LifecyclePolicy; source: string }
+
+export interface Settings {
+  aws: {
+    region: string
+    roleToAssume?: string
+    audience: string
+    roleSessionName: string
+    roleDurationSeconds: number
+    exportCredentials: boolean
+  }
+  repository: {
+    name: string
+    create: boolean
+    tagMutability: TagMutability
+    tagMutabilityExclusions: string[]
+    /** False when neither mutability input was given: an immutable repository is then never loosened. */
+    tagMutabilityStated: boolean
+    scanOnPush: boolean
+    encryption: { type: 'AES256' | 'KMS'; kmsKey?: string }
+    lifecycle: LifecycleIntent
+  }
+  image: {
+    version: string
+    latest: boolean
+    /** Every tag to push, the version first, without duplicates. */
+    tags: string[]
+  }
+  build: {
+    platforms: string[]
+    context: string
+    file: string
+    target?: string
+    buildArgs: string[]
+    labels: string[]
+    push: boolean
+  }
+  skipLogout: boolean
+}
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** The value the runner passes for an input (`INPUT_<NAME>`), trimmed; '' when unset. */
+export function getInput(env: Env, name: InputName): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+/** Items of a list input: separated by commas or newlines, trimmed, empties dropped. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map(s => s.trim())
+    .filter(s => s !== '')
+}
+
+/** Items of a one-per-line input (values may contain commas). */
+export function parseLines(value: string): string[] {
+  return value
+    .split('\n')
+    .map(s => s.trim())
+    .filter(s => s !== '')
+}
+
+export function parseBoolean(name: InputName, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback
+  const v = value.toLowerCase()
+  if (v === 'true') return true
+  if (v === 'false') return false
+  throw new InputError(name, `'${value}' is not a boolean: use true or false.`)
+}
+
+export function parseInteger(
+  name: InputName,
+  value: string,
+  range: { min: number; max: number }
+): number | undefined {
+  if (value === '') return undefined
+  if (!/^\d+$/.test(value)) {
+    throw new InputError(name, `'${value}' is not a whole number: use a number from ${range.min} to ${range.max}.`)
+  }
+  const n = Number(value)
+  if (n < range.min || n > range.max) {
+    throw new InputError(name, `${value} is out of range: use a number from ${range.min} to ${range.max}.`)
+  }
+  return n
+}
+
+/** ECR repository names: lowercase path components, 2–256 characters. */
+const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
+/** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
+export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
+const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/
+const KMS_KEY =
+  /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/
+const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/
+const PLATFORM_OS = ['linux', 'windows']
+const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64']
+const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/
+
+export function validateRepositoryName(name: string): string {
+  if (name === '') throw new InputError(Input.Repository, 'is required: name the ECR repository, e.g. team/web.')
+  if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
+    throw new InputError(
+      Input.Repository,
+      `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`
+    )
+  }
+  return name
+}
+
+export function validateTag(input: InputName, tag: string): string {
+  if (!IMAGE_TAG.test(tag)) {
+    throw new InputError(
+      input,
+      `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`
+    )
+  }
+  return tag
+}
+
+export function validatePlatform(platform: string): string {
+  const [os, arch, variant, ...rest] = platform.split('/')
+  const ok =
+    os !== undefined &&
+    PLATFORM_OS.includes(os) &&
+    arch !== undefined &&
+    PLATFORM_ARCH.includes(arch) &&
+    rest.length === 0 &&
+    (variant === undefined || /^v\d+$/.test(variant))
+  if (!ok) {
+    throw new InputError(
+      Input.Platforms,
+      `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`
+    )
+  }
+  return platform
+}
+
+/** A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file. */
+export function readPolicyText(name: InputName, value: string, workspace: string): string {
+  if (value.startsWith('{') || value.startsWith('[')) return value
+  const file = path.resolve(workspace, value)
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new InputError(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`)
+  }
+  return readFileSync(file, 'utf8')
+}
+
+function readLifecycle(env: Env, workspace: string, protectDefault: string[]): LifecycleIntent {
+  const policyInput = getInput(env, Input.LifecyclePolicy)
+  const keepCount = parseInteger(Input.LifecycleKeepCount, getInput(env, Input.LifecycleKeepCount), { min: 1, max: 10000 })
+  const expireDays = parseInteger(Input.LifecycleExpireDays, getInput(env, Input.LifecycleExpireDays), { min: 1, max: 36500 })
+  const untaggedDays = parseInteger(Input.LifecycleUntaggedDays, getInput(env, Input.LifecycleUntaggedDays), {
+    min: 1,
+    max: 36500
+  })
+  const protectInput = getInput(env, Input.LifecycleProtectTags)
+  const protectTags = parseList(protectInput)
+  for (const t of protectTags) {
+    if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(t) || (t.match(/\*/g) ?? []).length > 4) {
+      throw new InputError(
+        Input.LifecycleProtectTags,
+        `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`
+      )
+    }
+  }
+  const shorthandStated =
+    keepCount !== undefined || expireDays !== undefined || untaggedDays !== undefined || protectInput !== ''
+
+  if (policyInput !== '') {
+    if (shorthandStated) {
+      throw new InputError(
+        Input.LifecyclePolicy,
+        'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.'
+      )
+    }
+    const text = readPolicyText(Input.LifecyclePolicy, policyInput, workspace)
+    return { stated: true, policy: validateLifecyclePolicy(text, Input.LifecyclePolicy), source: 'lifecycle-policy' }
+  }
+  if (keepCount !== undefined && expireDays !== undefined) {
+    throw new InputError(
+      Input.LifecycleExpireDays,
+      'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.'
+    )
+  }
+  const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? DEFAULT_LIFECYCLE.keepCount }
+  const policy = generateLifecyclePolicy({
+    ...tagRule,
+    untaggedDays: untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays,
+    protectTags: protectInput !== '' ? protectTags : protectDefault
+  })
+  return shorthandStated
+    ? { stated: true, policy, source: 'lifecycle-* inputs' }
+    : { stated: false, policy, source: 'default policy' }
+}
+
+function readMutability(env: Env): {
+  mutability: TagMutability
+  exclusions: string[]
+  stated: boolean
+} {
+  const modeInput = getInput(env, Input.TagMutability)
+  const exclusionsInput = getInput(env, Input.TagMutabilityExclusions)
+  const mode = (modeInput === '' ? DEFAULT_TAG_MUTABILITY : modeInput.toUpperCase()) as TagMutability
+  if (!TAG_MUTABILITIES.includes(mode)) {
+    throw new InputError(Input.TagMutability, `'${modeInput}' is not a tag mutability: use ${TAG_MUTABILITIES.join(', ')}.`)
+  }
+  const withExclusions = mode.endsWith('_WITH_EXCLUSION')
+  const exclusions = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput)
+  if (!withExclusions && exclusions.length > 0) {
+    throw new InputError(
+      Input.TagMutabilityExclusions,
+      `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`
+    )
+  }
+  if (withExclusions && (exclusions.length < 1 || exclusions.length > 5)) {
+    throw new InputError(Input.TagMutabilityExclusions, `has ${exclusions.length} filters: ECR takes 1 to 5.`)
+  }
+  for (const f of exclusions) {
+    if (!MUTABILITY_FILTER.test(f)) {
+      throw new InputError(
+        Input.TagMutabilityExclusions,
+        `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`
+      )
+    }
+  }
+  return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' }
+}
+
+function readBuildKeyValues(name: InputName, value: string): string[] {
+  const items = parseLines(value)
+  for (const item of items) {
+    if (!KEY_VALUE.test(item)) {
+      throw new InputError(name, `'${item}' is not KEY=VALUE: give one KEY=VALUE per line.`)
+    }
+  }
+  return items
+}
+
+function readBuild(env: Env, workspace: string): Settings['build'] {
+  const platforms = parseList(getInput(env, Input.Platforms))
+  const contextInput = getInput(env, Input.Context) || '.'
+  const remote = REMOTE_CONTEXT.test(contextInput)
+  const context = remote ? contextInput : path.resolve(workspace, contextInput)
+  if (!remote && !(existsSync(context) && statSync(context).isDirectory())) {
+    throw new InputError(Input.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`)
+  }
+  const fileInput = getInput(env, Input.File)
+  let file = ''
+  if (fileInput !== '') {
+    file = path.resolve(workspace, fileInput)
+    if (!existsSync(file)) throw new InputError(Input.File, `'${fileInput}' does not exist: give the Dockerfile's path.`)
+  } else if (!remote) {
+    file = path.join(context, 'Dockerfile')
+    if (!existsSync(file)) {
+      throw new InputError(Input.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`)
+    }
+  }
+  const target = getInput(env, Input.Target)
+  if (target !== '' && !BUILD_TARGET.test(target)) {
+    throw new InputError(Input.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`)
+  }
+  const settings: Settings['build'] = {
+    platforms: [...new Set((platforms.length > 0 ? platforms : DEFAULT_PLATFORMS).map(validatePlatform))],
+    context,
+    file,
+    buildArgs: readBuildKeyValues(Input.BuildArgs, getInput(env, Input.BuildArgs)),
+    labels: readBuildKeyValues(Input.Labels, getInput(env, Input.Labels)),
+    push: parseBoolean(Input.Push, getInput(env, Input.Push), true)
+  }
+  if (target !== '') settings.target = target
+  return settings
+}
+
+function readAws(env: Env): Settings['aws'] {
+  const region = getInput(env, Input.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
+  if (region === '') {
+    throw new InputError(Input.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.')
+  }
+  if (!REGION.test(region)) {
+    throw new InputError(Input.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`)
+  }
+  const roleToAssume = getInput(env, Input.RoleToAssume)
+  if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
+    throw new InputError(
+      Input.RoleToAssume,
+      `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`
+    )
+  }
+  const roleSessionName = getInput(env, Input.RoleSessionName) || 'GitHubActions'
+  if (!SESSION_NAME.test(roleSessionName)) {
+    throw new InputError(Input.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`)
+  }
+  const audience = getInput(env, Input.Audience) || 'sts.amazonaws.com'
+  const aws: Settings['aws'] = {
+    region,
+    audience,
+    roleSessionName,
+    roleDurationSeconds:
+      parseInteger(Input.RoleDurationSeconds, getInput(env, Input.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
+    exportCredentials: parseBoolean(Input.ExportCredentials, getInput(env, Input.ExportCredentials), false)
+  }
+  if (roleToAssume !== '') aws.roleToAssume = roleToAssume
+  return aws
+}
+
+function readEncryption(env: Env): Settings['repository']['encryption'] {
+  const typeInput = getInput(env, Input.Encryption)
+  const type = (typeInput || 'AES256').toUpperCase()
+  if (type !== 'AES256' && type !== 'KMS') {
+    throw new InputError(Input.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`)
+  }
+  const kmsKey = getInput(env, Input.KmsKey)
+  if (kmsKey === '') return { type }
+  if (type !== 'KMS') {
+    throw new InputError(Input.KmsKey, 'is only used with encryption: KMS: set encryption to KMS or remove kms-key.')
+  }
+  if (!KMS_KEY.test(kmsKey)) {
+    throw new InputError(Input.KmsKey, `'${kmsKey}' is not a KMS key: use a key ARN, key ID, alias ARN or alias/<name>.`)
+  }
+  return { type, kmsKey }
+}
+
+/**
+ * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
+ * relative paths resolve against GITHUB_WORKSPACE (the runner's working directory).
+ */
+export function readSettings(env: Env = process.env): Settings {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const aws = readAws(env)
+  const name = validateRepositoryName(getInput(env, Input.Repository))
+  const { mutability, exclusions, stated } = readMutability(env)
+
+  const versionInput = getInput(env, Input.Version)
+  const version =
+    versionInput !== ''
+      ? validateTag(Input.Version, versionInput)
+      : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' })
+  const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true)
+  const extraTags = parseList(getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t))
+  const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])]
+
+  return {
+    aws,
+    repository: {
+      name,
+      create: parseBoolean(Input.CreateRepository, getInput(env, Input.CreateRepository), true),
+      tagMutability: mutability,
+      tagMutabilityExclusions: exclusions,
+      tagMutabilityStated: stated,
+      scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
+      encryption: readEncryption(env),
+      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags])
+    },
+    image: { version, latest, tags },
+    build: readBuild(env, workspace),
+    skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
+ * No output holds a masked value: GitHub drops job outputs that do, and these are meant
+ * to be passed to deploy jobs.
+ */
+import * as core from '@actions/core'
+import { Output } from './constants.js'
+
+export interface OutputValues {
+  /** Registry host; empty when the run did not reach ECR (push: false). */
+  registry: string
+  /** `<registry>/<repository>`, or the bare repository name when not pushed. */
+  repositoryUri: string
+  version: string
+  tags: string[]
+  latest: boolean
+  digest: string
+  metadata: Record<string, unknown>
+}
+
+export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
+  return {
+    [Output.Registry]: v.registry,
+    [Output.RepositoryUri]: v.repositoryUri,
+    [Output.ImageUri]: `${v.repositoryUri}:${v.version}`,
+    [Output.LatestUri]: v.latest ? `${v.repositoryUri}:latest` : '',
+    [Output.Digest]: v.digest,
+    [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
+    [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
+    [Output.Version]: v.version,
+    [Output.Metadata]: JSON.stringify(v.metadata)
+  }
+}
+
+export function setOutputs(values: Record<string, string>, setOutput = core.setOutput): void {
+  for (const [name, value] of Object.entries(values)) setOutput(name, value)
+}

@@ -1,0 +1,55 @@
+/**
+ * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
+ * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
+ */
+import * as core from '@actions/core'
+import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
+import type { Docker } from './docker.js'
+import { lastLine } from './docker.js'
+import { ActionError } from './errors.js'
+
+export interface RegistryLogin {
+  /** `<account>.dkr.ecr.<region>.amazonaws.com`, from the token's proxy endpoint. */
+  registry: string
+}
+
+export async function getRegistryCredentials(
+  ecr: ECRClient,
+  setSecret: (v: string) => void = core.setSecret
+): Promise<{ registry: string; username: string; password: string }> {
+  const out = await ecr.send(new GetAuthorizationTokenCommand({}))
+  const data = out.authorizationData?.[0]
+  if (!data?.authorizationToken || !data.proxyEndpoint) {
+    throw new ActionError('ECR GetAuthorizationToken returned no token.')
+  }
+  setSecret(data.authorizationToken)
+  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  const username = decoded.slice(0, colon)
+  const password = decoded.slice(colon + 1)
+  setSecret(password)
+  return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password }
+}
+
+export async function login(
+  ecr: ECRClient,
+  docker: Docker,
+  setSecret: (v: string) => void = core.setSecret
+): Promise<RegistryLogin> {
+  const { registry, username, password } = await getRegistryCredentials(ecr, setSecret)
+  const result = await docker(['login', '--username', username, '--password-stdin', registry], {
+    input: Buffer.from(password, 'utf8')
+  })
+  if (result.exitCode !== 0) {
+    throw new ActionError(`docker login to ${registry} failed: ${lastLine(result)}`)
+  }
+  return { registry }
+}
+
+/** Post step: forget the registry credentials. Warns, never fails the job. */
+export async function logout(docker: Docker, registries: string[], warn: (m: string) => void = core.warning): Promise<void> {
+  for (const registry of registries) {
+    const result = await docker(['logout', registry])
+    if (result.exitCode !== 0) warn(`docker logout ${registry} failed: ${lastLine(result)}`)
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
+ * write calls the plan asks for. A repository that already matches costs two read calls
+ * and no write.
+ */
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  GetLifecyclePolicyCommand,
+  PutImageScanningConfigurationCommand,
+  PutImageTagMutabilityCommand,
+  PutLifecyclePolicyCommand,
+  type ECRClient,
+  type Repository
+} from '@aws-sdk/client-ecr'
+import { ActionError } from './errors.js'
+import type { Settings, TagMutability } from './inputs.js'
+import {
+  describeMutability,
+  planLifecycle,
+  planRepository,
+  type Mutability,
+  type RepositoryChange,
+  type RepositoryState
+} from './repository-plan.js'
+
+export interface RepositoryResult {
+  uri: string
+  /** `<account>.dkr.ecr.<region>.amazonaws.com` */
+  registry: string
+  created: boolean
+  mutability: Mutability
+  /** What this run changed, in the user's words; empty when nothing. */
+  changes: string[]
+  warnings: string[]
+  lifecycle: string
+}
+
+const exclusionFilters = (m: Mutability): { filterType: 'WILDCARD'; filter: string }[] =>
+  m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }))
+
+export function toRepositoryState(r: Repository): RepositoryState {
+  const mode = (r.imageTagMutability ?? 'MUTABLE') as TagMutability
+  const encryption: RepositoryState['encryption'] = { type: r.encryptionConfiguration?.encryptionType ?? 'AES256' }
+  if (r.encryptionConfiguration?.kmsKey) encryption.kmsKey = r.encryptionConfiguration.kmsKey
+  return {
+    uri: r.repositoryUri ?? '',
+    mutability: {
+      mode,
+      exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
+    },
+    scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
+    encryption
+  }
+}
+
+async function describe(ecr: ECRClient, name: string): Promise<RepositoryState | undefined> {
+  try {
+    const out = await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
+    const repo = out.repositories?.[0]
+    return repo ? toRepositoryState(repo) : undefined
+  } catch (error) {
+    if ((error as Error).name === 'RepositoryNotFoundException') return undefined
+    throw error
+  }
+}
+
+async function readLifecyclePolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
+  try {
+    const out = await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))
+    return out.lifecyclePolicyText
+  } catch (error) {
+    if ((error as Error).name === 'LifecyclePolicyNotFoundException') return undefined
+    throw error
+  }
+}
+
+function describeChange(c: RepositoryChange): string {
+  switch (c.kind) {
+    case 'create':
+      return `created the repository: ${describeMutability(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`
+    case 'tag-mutability':
+      return `tag mutability ${describeMutability(c.from)} → ${describeMutability(c.to)}`
+    case 'scan-on-push':
+      return `scan on push ${c.from ? 'on' : 'off'} → ${c.to ? 'on' : 'off'}`
+  }
+}
+
+/** Carries out one change; returns the created repository's URI for `create`. */
+async function apply(ecr: ECRClient, name: string, c: RepositoryChange): Promise<string | undefined> {
+  switch (c.kind) {
+    case 'create': {
+      const out = await ecr.send(
+        new CreateRepositoryCommand({
+          repositoryName: name,
+          imageTagMutability: c.mutability.mode,
+          ...(c.mutability.exclusions.length > 0
+            ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
+            : {}),
+          imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+          encryptionConfiguration: {
+            encryptionType: c.encryption.type,
+            ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
+          }
+        })
+      )
+      return out.repository?.repositoryUri
+    }
+    case 'tag-mutability':
+      await ecr.send(
+        new PutImageTagMutabilityCommand({
+          repositoryName: name,
+          imageTagMutability: c.to.mode,
+          ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
+        })
+      )
+      return undefined
+    case 'scan-on-push':
+      await ecr.send(
+        new PutImageScanningConfigurationCommand({
+          repositoryName: name,
+          imageScanningConfiguration: { scanOnPush: c.to }
+        })
+      )
+      return undefined
+  }
+}
+
+/**
+ * Makes sure the repository exists and matches the workflow.
+ * @param movingTags tags the run pushes that must be able to move (for warnings)
+ */
+export async function ensureRepository(
+  ecr: ECRClient,
+  desired: Settings['repository'],
+  movingTags: string[],
+  region: string
+): Promise<RepositoryResult> {
+  const name = desired.name
+  let current = await describe(ecr, name)
+  if (current === undefined && !desired.create) {
+    throw new ActionError(
+      `Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`
+    )
+  }
+
+  let uri = current?.uri ?? ''
+  let created = false
+  const changes: string[] = []
+  let warnings: string[] = []
+  let mutability = current?.mutability
+
+  if (current === undefined) {
+    const [create] = planRepository(undefined, desired, movingTags).changes
+    if (create?.kind !== 'create') throw new ActionError(`Nothing planned to create repository '${name}'.`)
+    try {
+      uri = (await apply(ecr, name, create)) ?? ''
+      created = true
+      mutability = create.mutability
+      changes.push(describeChange(create))
+    } catch (error) {
+      // Another job created it between our describe and create: reconcile with what is there.
+      if ((error as Error).name !== 'RepositoryAlreadyExistsException') throw error
+      current = await describe(ecr, name)
+      uri = current?.uri ?? ''
+      mutability = current?.mutability
+    }
+  }
+  if (current !== undefined) {
+    const plan = planRepository(current, desired, movingTags)
+    warnings = plan.warnings
+    for (const change of plan.changes) {
+      await apply(ecr, name, change)
+      if (change.kind === 'tag-mutability') mutability = change.to
+      changes.push(describeChange(change))
+    }
+  }
+
+  // A repository created by this run has no policy to read.
+  const currentPolicy = created ? undefined : await readLifecyclePolicy(ecr, name)
+  const lifecycle = planLifecycle(currentPolicy, desired.lifecycle)
+  if (lifecycle.put) {
+    await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: name, lifecyclePolicyText: lifecycle.text }))
+    changes.push(`lifecycle policy put (${lifecycle.reason})`)
+  }
+
+  if (uri === '' || mutability === undefined) throw new ActionError(`ECR did not describe repository '${name}'.`)
+  return {
+    uri,
+    registry: uri.split('/')[0] ?? '',
+    created,
+    mutability,
+    changes,
+    warnings,
+    lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason
+  }
+}
