@@ -164,7 +164,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (a === '--workspace') workspace = args[++i]
     else if (a.includes('=')) inputs[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1)
   }
-  const result = await runAction({ inputs, echo: true, ...(workspace ? { workspace } : {}) })
+  const result = await runAction({ inputs, echo: true, env: { ...process.env }, ...(workspace ? { workspace } : {}) })
   console.log('\n── outputs ──')
   for (const [k, v] of Object.entries(result.outputs)) if (k !== 'metadata') console.log(`${k}: ${v}`)
   console.log('\n── job summary ──')

@@ -13,8 +13,7 @@ try {
   if (parseBoolean(Input.SkipLogout, getInput(process.env, Input.SkipLogout), false)) {
     if (registries.length > 0) core.info(`Staying logged in to ${registries.join(', ')} (skip-logout).`)
   } else {
-    await logout(docker, registries)
-    for (const r of registries) core.info(`Logged out of ${r}`)
+    for (const r of await logout(docker, registries)) core.info(`Logged out of ${r}`)
   }
 } catch (error) {
   core.warning(`Post step: ${(error as Error).message}`)

@@ -46,10 +46,13 @@ export async function login(
   return { registry }
 }
 
-/** Post step: forget the registry credentials. Warns, never fails the job. */
-export async function logout(docker: Docker, registries: string[], warn: (m: string) => void = core.warning): Promise<void> {
+/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
+export async function logout(docker: Docker, registries: string[], warn: (m: string) => void = core.warning): Promise<string[]> {
+  const done: string[] = []
   for (const registry of registries) {
     const result = await docker(['logout', registry])
-    if (result.exitCode !== 0) warn(`docker logout ${registry} failed: ${lastLine(result)}`)
+    if (result.exitCode === 0) done.push(registry)
+    else warn(`docker logout ${registry} failed: ${lastLine(result)}`)
   }
+  return done
 }

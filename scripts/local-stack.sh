@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# The local ECR stack the end-to-end suite and the demo run on (Debian 12, as root):
+#   - Docker engine 28.5 + buildx 0.29 (Debian forky, pinned low) with the containerd image
+#     store and QEMU binfmt handlers, so one build makes a linux/amd64 + linux/arm64 index;
+#   - the distribution registry behind an ECR-like TLS front answering as
+#     123456789012.dkr.ecr.us-east-1.amazonaws.com (scripts/stack/front.mjs);
+#   - moto (ECR + STS) in a debootstrapped trixie chroot, extended where it lags behind ECR
+#     (scripts/stack/moto_server.py), behind a counting, fault-injecting proxy;
+#   - a stand-in for the runner's OIDC token endpoint; static busybox for both architectures.
+# Usage: scripts/local-stack.sh up|down|reset|env|status
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+STATE=/var/lib/ecr-build-push-stack
+ROOTFS="$STATE/moto-root"
+HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
+APT=(apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Check-Valid-Until=false -q -y)
+export DEBIAN_FRONTEND=noninteractive
+
+say() { echo "local-stack: $*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+  local seconds=$1 what=$2; shift 2
+  for _ in $(seq $((seconds * 4))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
+  die "$what did not come up within ${seconds}s (logs in $STATE/*.log)"
+}
+
+running() { [ -f "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null; }
+
+start() { # start NAME COMMAND...: a daemon in the background, with a pid file and a log
+  local name=$1; shift
+  running "$name" && return 0
+  nohup "$@" >"$STATE/$name.log" 2>&1 &
+  echo $! >"$STATE/$name.pid"
+}
+
+stop() {
+  local name=$1
+  if running "$name"; then kill "$(cat "$STATE/$name.pid")" 2>/dev/null || true; fi
+  rm -f "$STATE/$name.pid"
+}
+
+[ "$(id -u)" = 0 ] || die "run as root (it installs packages and starts daemons)"
+mkdir -p "$STATE"
+
+install_packages() {
+  local need=()
+  command -v dockerd >/dev/null && docker buildx version 2>/dev/null | grep -q 'v\?0\.\(29\|[3-9][0-9]\)' || need+=(docker)
+  [ -x /usr/bin/qemu-aarch64-static ] || need+=(qemu)
+  command -v docker-registry >/dev/null || need+=(registry)
+  command -v debootstrap >/dev/null || need+=(debootstrap)
+  [ -f /var/lib/dpkg/info/busybox-static:arm64.list ] || [ -f "$STATE/busybox/arm64/busybox" ] || need+=(busybox)
+  [ ${#need[@]} -eq 0 ] && return 0
+  say "installing: ${need[*]}"
+  if [ ! -f /etc/apt/sources.list.d/forky.sources ]; then
+    cat >/etc/apt/sources.list.d/forky.sources <<'EOF'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: forky
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    # Only the packages named with /forky below come from forky; everything else stays bookworm.
+    printf 'Package: *\nPin: release n=forky\nPin-Priority: 50\n' >/etc/apt/preferences.d/forky-low
+  fi
+  dpkg --print-foreign-architectures | grep -q arm64 || dpkg --add-architecture arm64
+  "${APT[@]}" update >/dev/null
+  "${APT[@]}" install --no-install-recommends \
+    docker.io/forky docker-cli/forky docker-buildx/forky containerd/forky tini-static/forky runc \
+    qemu-user-static binfmt-support docker-registry debootstrap openssl iptables >/dev/null
+}
+
+busybox() {
+  [ -f "$STATE/busybox/arm64/busybox" ] && [ -f "$STATE/busybox/amd64/busybox" ] && return 0
+  say "fetching static busybox for amd64 and arm64"
+  local tmp; tmp=$(mktemp -d); chmod 755 "$tmp"
+  (cd "$tmp" && "${APT[@]}" download busybox-static:amd64 busybox-static:arm64 >/dev/null 2>&1) \
+    || { "${APT[@]}" update >/dev/null && (cd "$tmp" && "${APT[@]}" download busybox-static:amd64 busybox-static:arm64 >/dev/null 2>&1); }
+  for arch in amd64 arm64; do
+    dpkg-deb -x "$tmp"/busybox-static_*_"$arch".deb "$tmp/$arch"
+    mkdir -p "$STATE/busybox/$arch"
+    cp "$tmp/$arch/bin/busybox" "$STATE/busybox/$arch/busybox"
+  done
+  rm -rf "$tmp"
+}
+
+docker_up() {
+  # QEMU handlers first: dockerd reads the platforms it can run when it starts.
+  mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || update-binfmts --enable >/dev/null
+  mkdir -p /etc/docker "/etc/docker/certs.d/$HOST"
+  local conf='{"features":{"containerd-snapshotter":true}}'
+  if [ "$(cat /etc/docker/daemon.json 2>/dev/null)" != "$conf" ]; then
+    echo "$conf" >/etc/docker/daemon.json
+    if docker info >/dev/null 2>&1; then
+      running dockerd || die "a Docker daemon runs without the containerd image store; stop it or set $conf in /etc/docker/daemon.json"
+      stop dockerd; sleep 2
+    fi
+  fi
+  if ! docker info >/dev/null 2>&1; then
+    start dockerd dockerd
+    wait_for 60 dockerd docker info
+  fi
+  docker buildx inspect --bootstrap 2>/dev/null | grep -q 'linux/arm64' \
+    || die "the docker builder lists no linux/arm64: restart dockerd after the QEMU handlers are registered"
+}
+
+tls() {
+  [ -f "$STATE/tls/cert.pem" ] && return 0
+  mkdir -p "$STATE/tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$HOST" \
+    -addext "subjectAltName=DNS:$HOST" -keyout "$STATE/tls/key.pem" -out "$STATE/tls/cert.pem" 2>/dev/null
+}
+
+hosts_and_certs() {
+  grep -q " $HOST\$" /etc/hosts || echo "127.0.0.1 $HOST" >>/etc/hosts
+  mkdir -p "/etc/docker/certs.d/$HOST"
+  cmp -s "$STATE/tls/cert.pem" "/etc/docker/certs.d/$HOST/ca.crt" || cp "$STATE/tls/cert.pem" "/etc/docker/certs.d/$HOST/ca.crt"
+}
+
+registry_up() {
+  mkdir -p "$STATE/registry/data"
+  cat >"$STATE/registry/config.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STATE/registry/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:5001
+EOF
+  start registry docker-registry serve "$STATE/registry/config.yml"
+  wait_for 20 registry curl -sf http://127.0.0.1:5001/v2/
+}
+
+moto_up() {
+  if [ ! -x "$ROOTFS/usr/bin/python3" ] || [ ! -d "$ROOTFS/usr/lib/python3/dist-packages/moto" ]; then
+    say "building the emulator's chroot (debootstrap trixie + python3-moto)"
+    rm -rf "$ROOTFS"
+    debootstrap --variant=minbase trixie "$ROOTFS" http://deb.debian.org/debian >"$STATE/debootstrap.log" 2>&1 \
+      || die "debootstrap failed (see $STATE/debootstrap.log)"
+    echo 'Acquire::Check-Valid-Until "false";' >"$ROOTFS/etc/apt/apt.conf.d/99no-check-valid-until"
+    mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
+    chroot "$ROOTFS" apt-get -q update >/dev/null
+    chroot "$ROOTFS" env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends \
+      python3-moto python3-flask-cors >"$STATE/moto-install.log" 2>&1 || die "installing moto failed (see $STATE/moto-install.log)"
+  fi
+  mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
+  mkdir -p "$ROOTFS/opt/stack"
+  if ! cmp -s "$HERE/stack/moto_server.py" "$ROOTFS/opt/stack/moto_server.py"; then
+    cp "$HERE/stack/moto_server.py" "$ROOTFS/opt/stack/moto_server.py"
+    stop moto; sleep 0.5
+  fi
+  start moto chroot "$ROOTFS" python3 /opt/stack/moto_server.py 127.0.0.1 5000
+  wait_for 60 moto curl -sf http://127.0.0.1:5000/moto-api/
+}
+
+front_up() {
+  if running front && ! cmp -s "$HERE/stack/front.mjs" "$STATE/front.mjs"; then stop front; sleep 0.5; fi
+  cp "$HERE/stack/front.mjs" "$STATE/front.mjs"
+  start front node "$STATE/front.mjs" "$STATE"
+  wait_for 20 front curl -sf http://127.0.0.1:4599/health
+  wait_for 10 "registry front" curl -sf --cacert "$STATE/tls/cert.pem" -o /dev/null -w '%{http_code}' "https://$HOST/v2/" -u "AWS:123456789012-auth-token"
+}
+
+reset() {
+  curl -sf -X POST http://127.0.0.1:5000/moto-api/reset >/dev/null || die "moto is not running: run 'up' first"
+  curl -sf -X POST http://127.0.0.1:4599/calls/reset >/dev/null
+  curl -sf -X POST http://127.0.0.1:4599/faults/reset >/dev/null
+  stop registry; sleep 0.3
+  rm -rf "$STATE/registry/data"
+  registry_up
+}
+
+print_env() {
+  cat <<EOF
+AWS_ENDPOINT_URL=http://127.0.0.1:4566
+AWS_ACCESS_KEY_ID=testing
+AWS_SECRET_ACCESS_KEY=testing
+AWS_REGION=us-east-1
+ECR_REGISTRY=$HOST
+NODE_EXTRA_CA_CERTS=$STATE/tls/cert.pem
+ACTIONS_ID_TOKEN_REQUEST_URL=http://127.0.0.1:4580/token?api-version=2.0
+ACTIONS_ID_TOKEN_REQUEST_TOKEN=local-stack-oidc-request-token
+STACK_CONTROL_URL=http://127.0.0.1:4599
+STACK_MOTO_URL=http://127.0.0.1:5000
+STACK_BUSYBOX_DIR=$STATE/busybox
+EOF
+}
+
+status() {
+  for name in dockerd registry moto front; do
+    if running "$name"; then echo "$name: running (pid $(cat "$STATE/$name.pid"))"; else echo "$name: not started here"; fi
+  done
+  docker info >/dev/null 2>&1 && echo "docker: answers" || echo "docker: down"
+}
+
+case "${1:-}" in
+  up)
+    started=$SECONDS
+    install_packages
+    busybox
+    docker_up
+    tls
+    hosts_and_certs
+    registry_up
+    moto_up
+    front_up
+    say "up in $((SECONDS - started))s"
+    ;;
+  down)
+    stop front; stop moto; stop registry; stop dockerd
+    mountpoint -q "$ROOTFS/proc" && umount "$ROOTFS/proc" || true
+    ;;
+  reset) reset ;;
+  env) print_env ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|reset|env|status" >&2; exit 2 ;;
+esac

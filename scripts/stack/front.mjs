@@ -1,0 +1,329 @@
+// The local stack's Node services, in one process:
+// - the ECR-like registry front (TLS, :443): basic auth as ECR's token, refuses pushes to
+//   repositories the emulator doesn't have (NAME_UNKNOWN) and overwrites of tags the
+//   repository keeps immutable (TAG_INVALID, ECR's wording), and registers each accepted
+//   manifest with the emulator (PutImage) so DescribeImages / BatchGetImage see it;
+// - the AWS proxy (:4566) the action's AWS_ENDPOINT_URL points at: forwards to moto and
+//   records every call, with injectable faults;
+// - the runner's OIDC token endpoint (:4580);
+// - the control API (:4599) the tests use: calls, faults, issued tokens.
+// Usage: node front.mjs STATE_DIR   (ports and hosts are fixed; see scripts/stack/README.md)
+import { appendFileSync, readFileSync } from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
+import path from 'node:path'
+
+const STATE = process.argv[2] ?? '/var/lib/ecr-build-push-stack'
+const ACCOUNT = '123456789012'
+const REGISTRY_HOST = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`
+const PASSWORD = `${ACCOUNT}-auth-token`
+const MOTO = { host: '127.0.0.1', port: 5000 }
+const REGISTRY = { host: '127.0.0.1', port: 5001 }
+export const OIDC_REQUEST_TOKEN = 'local-stack-oidc-request-token'
+
+/** @type {{service: string, operation: string}[]} */
+let calls = []
+/** @type {{operation: string, kind: string, count: number}[]} */
+let awsFaults = []
+/** @type {{count: number, status: number, repository?: string}[]} */
+let registryFaults = []
+
+const log = (/** @type {string} */ m) => console.log(`${new Date().toISOString()} ${m}`)
+
+/** @param {http.IncomingMessage} req */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = []
+    req.on('data', c => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/**
+ * @param {{host: string, port: number}} target
+ * @param {{method: string, path: string, headers: http.OutgoingHttpHeaders, body?: Buffer}} r
+ * @returns {Promise<{status: number, headers: http.IncomingHttpHeaders, body: Buffer}>}
+ */
+function request(target, r) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ ...target, method: r.method, path: r.path, headers: r.headers }, res => {
+      readBody(res).then(body => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }), reject)
+    })
+    req.on('error', reject)
+    req.end(r.body)
+  })
+}
+
+/** An ECR API call straight to moto (not counted). */
+async function ecr(operation, payload) {
+  const res = await request(MOTO, {
+    method: 'POST',
+    path: '/',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AmazonEC2ContainerRegistry_V20150921.${operation}`,
+      authorization: 'AWS4-HMAC-SHA256 Credential=stack/20260101/us-east-1/ecr/aws4_request, SignedHeaders=host, Signature=0'
+    },
+    body: Buffer.from(JSON.stringify(payload))
+  })
+  const body = res.body.length ? JSON.parse(res.body.toString()) : {}
+  return { ok: res.status < 300, status: res.status, body }
+}
+
+// ---------------------------------------------------------------- registry front
+
+const matchesFilter = (tag, filter) =>
+  new RegExp(`^${filter.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(tag)
+
+function tagIsImmutable(repo, tag) {
+  const excluded = (repo.imageTagMutabilityExclusionFilters ?? []).some(f => matchesFilter(tag, f.filter))
+  switch (repo.imageTagMutability) {
+    case 'IMMUTABLE':
+      return true
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !excluded
+    case 'MUTABLE_WITH_EXCLUSION':
+      return excluded
+    default:
+      return false
+  }
+}
+
+function registryError(res, status, code, message, detail) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify({ errors: [{ code, message, ...(detail ? { detail } : {}) }] }))
+}
+
+/** `/v2/<name>/<kind>/<rest>` → name, kind, rest */
+function parseV2(url) {
+  const m = /^\/v2\/(.+?)\/(manifests|blobs|tags)\/(.*)$/.exec(url.split('?')[0])
+  return m ? { name: m[1], kind: m[2], rest: m[3] } : undefined
+}
+
+function proxyStream(req, res, body) {
+  const headers = { ...req.headers, host: `${REGISTRY.host}:${REGISTRY.port}` }
+  delete headers.authorization
+  const up = http.request({ ...REGISTRY, method: req.method, path: req.url, headers }, upRes => {
+    const h = { ...upRes.headers }
+    // Upload locations point at the backend; give the client the front's host.
+    if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${REGISTRY_HOST}`)
+    res.writeHead(upRes.statusCode ?? 502, h)
+    upRes.pipe(res)
+  })
+  up.on('error', e => registryError(res, 502, 'UNKNOWN', `backend: ${e.message}`))
+  if (body) up.end(body)
+  else req.pipe(up)
+}
+
+async function handleRegistry(req, res) {
+  const auth = req.headers.authorization ?? ''
+  const expected = `Basic ${Buffer.from(`AWS:${PASSWORD}`).toString('base64')}`
+  if (auth !== expected) {
+    res.writeHead(401, { 'www-authenticate': `Basic realm="${REGISTRY_HOST}"`, 'content-type': 'application/json' })
+    res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }))
+    return
+  }
+  const v2 = parseV2(req.url ?? '')
+  const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH'
+  if (!v2 || !writes) return proxyStream(req, res)
+
+  const described = await ecr('DescribeRepositories', { repositoryNames: [v2.name] })
+  const repo = described.ok ? described.body.repositories?.[0] : undefined
+  if (!repo) {
+    return registryError(
+      res,
+      404,
+      'NAME_UNKNOWN',
+      `The repository with name '${v2.name}' does not exist in the registry with id '${ACCOUNT}'`
+    )
+  }
+  if (v2.kind !== 'manifests' || req.method !== 'PUT') return proxyStream(req, res)
+
+  const reference = v2.rest
+  const body = await readBody(req)
+  const fault = registryFaults.find(f => f.count > 0 && (!f.repository || f.repository === v2.name))
+  if (fault) {
+    fault.count--
+    log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
+    return registryError(res, fault.status, 'UNKNOWN', 'injected fault')
+  }
+  const byTag = !reference.startsWith('sha256:')
+  if (byTag) {
+    const head = await request(REGISTRY, { method: 'HEAD', path: `/v2/${v2.name}/manifests/${reference}`, headers: { accept: '*/*' } })
+    if (head.status === 200 && tagIsImmutable(repo, reference)) {
+      log(`registry: refused overwrite of immutable ${v2.name}:${reference}`)
+      return registryError(
+        res,
+        400,
+        'TAG_INVALID',
+        `The image tag '${reference}' already exists in the '${v2.name}' repository and cannot be overwritten because the repository is immutable.`
+      )
+    }
+  }
+  const headers = { ...req.headers, host: `${REGISTRY.host}:${REGISTRY.port}`, 'content-length': String(body.length) }
+  delete headers.authorization
+  const up = await request(REGISTRY, { method: 'PUT', path: req.url ?? '', headers, body })
+  if (up.status === 201) {
+    const digest = String(up.headers['docker-content-digest'] ?? '')
+    const put = await ecr('PutImage', {
+      repositoryName: v2.name,
+      imageManifest: body.toString('utf8'),
+      imageManifestMediaType: req.headers['content-type'],
+      imageDigest: digest,
+      ...(byTag ? { imageTag: reference } : {})
+    })
+    if (!put.ok) log(`registry: PutImage ${v2.name}:${reference} → ${put.status} ${JSON.stringify(put.body)}`)
+  }
+  const h = { ...up.headers }
+  if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${REGISTRY_HOST}`)
+  res.writeHead(up.status, h)
+  res.end(up.body)
+}
+
+// ---------------------------------------------------------------- AWS proxy
+
+function awsOperation(req, body) {
+  const target = req.headers['x-amz-target']
+  if (typeof target === 'string') {
+    const [prefix, op] = target.split('.')
+    return { service: prefix?.startsWith('AmazonEC2ContainerRegistry') ? 'ecr' : prefix ?? '', operation: op ?? '', json: true }
+  }
+  const action = new URLSearchParams(body.toString()).get('Action') ?? new URL(req.url ?? '/', 'http://x').searchParams.get('Action')
+  return { service: 'sts', operation: action ?? '', json: false }
+}
+
+function fault(res, call, kind) {
+  if (kind === 'reset') {
+    res.socket?.destroy()
+    return
+  }
+  const errors = {
+    throttle: call.json ? [400, 'ThrottlingException', 'Rate exceeded'] : [400, 'Throttling', 'Rate exceeded'],
+    '500': call.json ? [500, 'ServerException', 'injected server error'] : [500, 'InternalFailure', 'injected server error'],
+    'access-denied': call.json
+      ? [400, 'AccessDeniedException', `User is not authorized to perform: ecr:${call.operation}`]
+      : [403, 'AccessDenied', `Not authorized to perform sts:${call.operation}`]
+  }
+  const [status, code, message] = errors[kind] ?? errors['500']
+  if (call.json) {
+    res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': code })
+    res.end(JSON.stringify({ __type: code, message }))
+  } else {
+    res.writeHead(status, { 'content-type': 'text/xml' })
+    res.end(
+      `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>0</RequestId></ErrorResponse>`
+    )
+  }
+}
+
+async function handleAws(req, res) {
+  const body = await readBody(req)
+  const call = awsOperation(req, body)
+  calls.push({ service: call.service, operation: call.operation })
+  const f = awsFaults.find(x => x.count > 0 && (x.operation === call.operation || x.operation === '*'))
+  if (f) {
+    f.count--
+    return fault(res, call, f.kind)
+  }
+  try {
+    const up = await request(MOTO, { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body })
+    res.writeHead(up.status, up.headers)
+    res.end(up.body)
+  } catch (e) {
+    res.writeHead(502)
+    res.end(String(e))
+  }
+}
+
+// ---------------------------------------------------------------- OIDC
+
+const b64url = obj => Buffer.from(JSON.stringify(obj)).toString('base64url')
+
+function handleOidc(req, res) {
+  if (req.headers.authorization !== `Bearer ${OIDC_REQUEST_TOKEN}`) {
+    res.writeHead(401, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ message: 'bad request token' }))
+    return
+  }
+  const url = new URL(req.url ?? '/', 'http://x')
+  const now = Math.floor(Date.now() / 1000)
+  const claims = {
+    iss: 'https://token.actions.githubusercontent.com',
+    aud: url.searchParams.get('audience') ?? 'https://github.com/acme',
+    sub: 'repo:acme/web:ref:refs/heads/main',
+    repository: 'acme/web',
+    repository_owner: 'acme',
+    ref: 'refs/heads/main',
+    job_workflow_ref: 'acme/web/.github/workflows/image.yml@refs/heads/main',
+    jti: Math.random().toString(36).slice(2),
+    iat: now,
+    nbf: now,
+    exp: now + 300
+  }
+  const token = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'local-stack' })}.${b64url(claims)}.${Buffer.from(
+    Math.random().toString(36).repeat(8)
+  ).toString('base64url')}`
+  appendFileSync(path.join(STATE, 'oidc-tokens.log'), `${token}\n`)
+  res.writeHead(200, { 'content-type': 'application/json' })
+  res.end(JSON.stringify({ value: token }))
+}
+
+// ---------------------------------------------------------------- control
+
+async function handleControl(req, res) {
+  const url = new URL(req.url ?? '/', 'http://x')
+  const body = await readBody(req)
+  const json = body.length ? JSON.parse(body.toString()) : {}
+  const send = (status, value) => {
+    res.writeHead(status, { 'content-type': 'application/json' })
+    res.end(value === undefined ? '' : JSON.stringify(value))
+  }
+  const route = `${req.method} ${url.pathname}`
+  switch (route) {
+    case 'GET /calls':
+      return send(200, calls)
+    case 'POST /calls/reset':
+      calls = []
+      return send(204)
+    case 'POST /faults':
+      awsFaults.push({ operation: json.operation ?? '*', kind: json.kind ?? '500', count: json.count ?? 1 })
+      return send(204)
+    case 'POST /registry-faults':
+      registryFaults.push({ count: json.count ?? 1, status: json.status ?? 500, ...(json.repository ? { repository: json.repository } : {}) })
+      return send(204)
+    case 'POST /faults/reset':
+      awsFaults = []
+      registryFaults = []
+      return send(204)
+    case 'GET /tokens': {
+      let text = ''
+      try {
+        text = readFileSync(path.join(STATE, 'oidc-tokens.log'), 'utf8')
+      } catch {}
+      return send(200, text.split('\n').filter(Boolean))
+    }
+    case 'GET /health':
+      return send(200, { ok: true })
+    default:
+      return send(404, { error: `no route ${route}` })
+  }
+}
+
+const guard = handler => (req, res) =>
+  handler(req, res).catch?.(e => {
+    log(`error: ${e.stack ?? e}`)
+    if (!res.headersSent) res.writeHead(500)
+    res.end()
+  })
+
+https
+  .createServer(
+    { key: readFileSync(path.join(STATE, 'tls/key.pem')), cert: readFileSync(path.join(STATE, 'tls/cert.pem')) },
+    guard(handleRegistry)
+  )
+  .listen(443, '127.0.0.1', () => log(`registry front on https://${REGISTRY_HOST}`))
+http.createServer(guard(handleAws)).listen(4566, '127.0.0.1', () => log('AWS proxy on :4566'))
+http.createServer((req, res) => handleOidc(req, res)).listen(4580, '127.0.0.1', () => log('OIDC on :4580'))
+http.createServer(guard(handleControl)).listen(4599, '127.0.0.1', () => log('control on :4599'))

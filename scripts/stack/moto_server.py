@@ -1,0 +1,189 @@
+"""moto's ECR + STS server, extended where moto 5.1 lags behind today's ECR API.
+
+Runs inside the stack's chroot (python3-moto from Debian trixie). The extensions follow
+the ECR API reference:
+- imageTagMutability IMMUTABLE_WITH_EXCLUSION / MUTABLE_WITH_EXCLUSION with
+  imageTagMutabilityExclusionFilters (1-5 WILDCARD filters) in CreateRepository,
+  PutImageTagMutability and DescribeRepositories;
+- PutImage refuses to move a tag the repository keeps immutable (ImageTagAlreadyExistsException);
+- lastEvaluatedAt as epoch seconds, as ECR's JSON protocol sends it (moto sends ISO text,
+  which the JavaScript SDK can't read);
+- lifecycle policies: any JSON policy with a rules list is stored as sent. ECR's own rules
+  are checked by the action; the emulator must never refuse a policy ECR accepts (moto
+  refuses storageClass, sinceImagePulled, the transition action …).
+Usage: python3 moto_server.py HOST PORT
+"""
+import fnmatch
+import json
+import re
+import sys
+import time
+
+from moto.core.exceptions import JsonRESTError
+from moto.ecr import models, responses
+from moto.ecr.exceptions import InvalidParameterException
+from moto.server import main
+
+MODES = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"]
+FILTER = re.compile(r"^[0-9a-zA-Z._*-]{1,128}$")
+
+
+class ImageTagAlreadyExistsException(JsonRESTError):
+    code = 400
+
+    def __init__(self, tag, repository, registry_id):
+        super().__init__(
+            error_type="ImageTagAlreadyExistsException",
+            message=(
+                f"The image tag '{tag}' already exists in the '{repository}' repository "
+                f"and cannot be overwritten because the repository is immutable."
+            ),
+        )
+
+
+def validate_mutability(mode, filters):
+    mode = mode or "MUTABLE"
+    if mode not in MODES:
+        raise InvalidParameterException(
+            "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: "
+            f"'Member must satisfy enum value set: [{', '.join(MODES)}]'"
+        )
+    filters = filters or []
+    if mode.endswith("_WITH_EXCLUSION"):
+        if not 1 <= len(filters) <= 5:
+            raise InvalidParameterException(
+                "imageTagMutabilityExclusionFilters must contain 1 to 5 filters "
+                f"when imageTagMutability is {mode}"
+            )
+    elif filters:
+        raise InvalidParameterException(
+            f"imageTagMutabilityExclusionFilters can only be used with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION, not {mode}"
+        )
+    for f in filters:
+        if f.get("filterType") != "WILDCARD" or not FILTER.match(f.get("filter", "")):
+            raise InvalidParameterException(
+                f"Invalid imageTagMutabilityExclusionFilter: {json.dumps(f)}"
+            )
+    return mode, [{"filterType": "WILDCARD", "filter": f["filter"]} for f in filters]
+
+
+def tag_is_immutable(repo, tag):
+    mode = repo.image_tag_mutability
+    filters = getattr(repo, "exclusion_filters", [])
+    excluded = any(fnmatch.fnmatchcase(tag, f["filter"]) for f in filters)
+    return {
+        "MUTABLE": False,
+        "IMMUTABLE": True,
+        "IMMUTABLE_WITH_EXCLUSION": not excluded,
+        "MUTABLE_WITH_EXCLUSION": excluded,
+    }.get(mode, False)
+
+
+# --- Repository: keep the filters, describe them --------------------------------------
+_repo_response = models.Repository.response_object.fget
+
+
+def repo_response(self):
+    filters = self.__dict__.pop("exclusion_filters", [])
+    try:
+        out = _repo_response(self)
+    finally:
+        self.exclusion_filters = filters
+    if filters:
+        out["imageTagMutabilityExclusionFilters"] = filters
+    return out
+
+
+models.Repository.response_object = property(repo_response)
+
+
+def create_repository(self):
+    mode, filters = validate_mutability(
+        self._get_param("imageTagMutability"),
+        self._get_param("imageTagMutabilityExclusionFilters"),
+    )
+    repository = self.ecr_backend.create_repository(
+        repository_name=self._get_param("repositoryName"),
+        registry_id=self._get_param("registryId"),
+        encryption_config=self._get_param("encryptionConfiguration"),
+        image_scan_config=self._get_param("imageScanningConfiguration"),
+        image_tag_mutablility=mode,
+        tags=self._get_param("tags", []),
+    )
+    repository.exclusion_filters = filters
+    return json.dumps({"repository": repository.response_object})
+
+
+def put_image_tag_mutability(self):
+    mode, filters = validate_mutability(
+        self._get_param("imageTagMutability"),
+        self._get_param("imageTagMutabilityExclusionFilters"),
+    )
+    repo = self.ecr_backend._get_repository(
+        self._get_param("repositoryName"), self._get_param("registryId")
+    )
+    repo.image_tag_mutability = mode
+    repo.exclusion_filters = filters
+    out = {
+        "registryId": repo.registry_id,
+        "repositoryName": repo.name,
+        "imageTagMutability": mode,
+    }
+    if filters:
+        out["imageTagMutabilityExclusionFilters"] = filters
+    return json.dumps(out)
+
+
+responses.ECRResponse.create_repository = create_repository
+responses.ECRResponse.put_image_tag_mutability = put_image_tag_mutability
+
+# --- PutImage: immutability, pushes by digest ----------------------------------------
+_put_image = models.ECRBackend.put_image
+
+
+def put_image(self, repository_name, image_manifest, image_tag, image_manifest_mediatype=None, digest=None):
+    repo = self.repositories.get(repository_name)
+    if repo is not None and image_tag:
+        holder = next((i for i in repo.images if image_tag in i.image_tags), None)
+        if holder is not None and tag_is_immutable(repo, image_tag):
+            raise ImageTagAlreadyExistsException(image_tag, repository_name, repo.registry_id)
+        # Same manifest already there under this tag on a mutable tag: nothing to do.
+        if holder is not None and holder.image_manifest == image_manifest:
+            return holder
+    if repo is not None and not image_tag:
+        same = next((i for i in repo.images if i.image_manifest == image_manifest), None)
+        if same is not None:
+            return same
+    return _put_image(self, repository_name, image_manifest, image_tag, image_manifest_mediatype, digest)
+
+
+models.ECRBackend.put_image = put_image
+
+# --- Lifecycle policies: stored as sent; timestamps as epoch seconds ------------------
+
+
+def lenient_validate(self):
+    try:
+        policy = json.loads(self._policy_text)
+    except ValueError as error:
+        raise InvalidParameterException(f"Invalid parameter at 'LifecyclePolicyText': {error}")
+    if not isinstance(policy, dict) or not isinstance(policy.get("rules"), list):
+        raise InvalidParameterException("Invalid parameter at 'LifecyclePolicyText': no rules")
+
+
+models.EcrLifecyclePolicyValidator.validate = lenient_validate
+
+for name in ("get_lifecycle_policy", "delete_lifecycle_policy"):
+    original = getattr(models.ECRBackend, name)
+
+    def epoch(self, *args, _original=original, **kwargs):
+        out = _original(self, *args, **kwargs)
+        if "lastEvaluatedAt" in out:
+            out["lastEvaluatedAt"] = time.time()
+        return out
+
+    setattr(models.ECRBackend, name, epoch)
+
+if __name__ == "__main__":
+    host, port = sys.argv[1], sys.argv[2]
+    main(["-H", host, "-p", port])
