@@ -278,7 +278,8 @@ function readBuildKeyValues(name: InputName, value: string): string[] {
 }
 
 function readBuild(env: Env, workspace: string): Settings['build'] {
-  const platforms = parseList(getInput(env, Input.Platforms))
+  const listed = parseList(getInput(env, Input.Platforms))
+  const platforms = [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))]
   const contextInput = getInput(env, Input.Context) || '.'
   const remote = REMOTE_CONTEXT.test(contextInput)
   const context = remote ? contextInput : path.resolve(workspace, contextInput)
@@ -301,7 +302,7 @@ function readBuild(env: Env, workspace: string): Settings['build'] {
     throw new InputError(Input.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`)
   }
   const settings: Settings['build'] = {
-    platforms: [...new Set((platforms.length > 0 ? platforms : DEFAULT_PLATFORMS).map(validatePlatform))],
+    platforms,
     context,
     file,
     buildArgs: readBuildKeyValues(Input.BuildArgs, getInput(env, Input.BuildArgs)),
@@ -312,12 +313,13 @@ function readBuild(env: Env, workspace: string): Settings['build'] {
   return settings
 }
 
-function readAws(env: Env): Settings['aws'] {
+/** @param needed false for build-only runs (push: false), which make no AWS call */
+function readAws(env: Env, needed: boolean): Settings['aws'] {
   const region = getInput(env, Input.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
-  if (region === '') {
+  if (region === '' && needed) {
     throw new InputError(Input.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.')
   }
-  if (!REGION.test(region)) {
+  if (region !== '' && !REGION.test(region)) {
     throw new InputError(Input.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`)
   }
   const roleToAssume = getInput(env, Input.RoleToAssume)
@@ -367,7 +369,8 @@ function readEncryption(env: Env): Settings['repository']['encryption'] {
  */
 export function readSettings(env: Env = process.env): Settings {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const aws = readAws(env)
+  const push = parseBoolean(Input.Push, getInput(env, Input.Push), true)
+  const aws = readAws(env, push)
   const name = validateRepositoryName(getInput(env, Input.Repository))
   const { mutability, exclusions, stated } = readMutability(env)
 

@@ -12,7 +12,7 @@ import { exportCredentials, signIn } from './credentials.js'
 import { docker as realDocker, type Docker } from './docker.js'
 import { readSettings, type Env } from './inputs.js'
 import { imageOutputs, setOutputs } from './outputs.js'
-import { login } from './registry-login.js'
+import { dockerLogin, getRegistryCredentials } from './registry-login.js'
 import { ensureRepository } from './repository.js'
 import { writeSummary } from './summary.js'
 
@@ -46,14 +46,15 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
     if (settings.aws.exportCredentials) exportCredentials(session)
     const ecr = createEcrClient(session)
 
+    // The repository is reconciled while the registry token is fetched; docker logs in
+    // only once the repository is known to be there.
     const movingTags = image.tags.filter(t => t !== image.version)
-    const [repo, registryLogin] = await Promise.all([
+    const [repo, credentials] = await Promise.all([
       ensureRepository(ecr, repository, movingTags, settings.aws.region),
-      login(ecr, docker).then(l => {
-        core.saveState(State.LoggedInRegistries, JSON.stringify([l.registry]))
-        return l
-      })
+      getRegistryCredentials(ecr)
     ])
+    core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
+    const registryLogin = await dockerLogin(docker, credentials)
     for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
     core.info(`Lifecycle policy: ${repo.lifecycle}`)
     for (const warning of repo.warnings) core.warning(warning)

@@ -31,12 +31,10 @@ export async function getRegistryCredentials(
   return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password }
 }
 
-export async function login(
-  ecr: ECRClient,
-  docker: Docker,
-  setSecret: (v: string) => void = core.setSecret
-): Promise<RegistryLogin> {
-  const { registry, username, password } = await getRegistryCredentials(ecr, setSecret)
+export type RegistryCredentials = Awaited<ReturnType<typeof getRegistryCredentials>>
+
+/** `docker login` with the password on stdin. */
+export async function dockerLogin(docker: Docker, { registry, username, password }: RegistryCredentials): Promise<RegistryLogin> {
   const result = await docker(['login', '--username', username, '--password-stdin', registry], {
     input: Buffer.from(password, 'utf8')
   })
@@ -44,6 +42,14 @@ export async function login(
     throw new ActionError(`docker login to ${registry} failed: ${lastLine(result)}`)
   }
   return { registry }
+}
+
+export async function login(
+  ecr: ECRClient,
+  docker: Docker,
+  setSecret: (v: string) => void = core.setSecret
+): Promise<RegistryLogin> {
+  return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret))
 }
 
 /** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */

@@ -13,6 +13,7 @@ export interface SummaryData {
   tags: string[]
   platforms: string[]
   repositoryChanges: string[]
+  /** What happened to the lifecycle policy; shown when it was not put (a put is among the changes). */
   lifecycle: string
   warnings: string[]
 }
@@ -26,9 +27,9 @@ export function renderSummary(d: SummaryData): string {
     ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
     ['Tags', d.tags.map(code).join(' ')],
     ['Platforms', d.platforms.join(', ')],
-    ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes'],
-    ['Lifecycle policy', d.lifecycle]
+    ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]
+  if (!d.lifecycle.startsWith('put')) rows.push(['Lifecycle policy', d.lifecycle])
   const lines = [
     `### ${d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
     '',

@@ -22,6 +22,7 @@ import {
   PASSWORD,
   REGISTRY,
   registryManifest,
+  registrySnapshot,
   registryTags,
   resetCalls,
   resetStack,
@@ -30,17 +31,26 @@ import {
   writeCalls
 } from './stack.js'
 
-jest.setTimeout(15 * 60 * 1000)
-
 const SHA_A = 'aaaaaaa111111111111111111111111111111111'
 const SHA_B = 'bbbbbbb222222222222222222222222222222222'
 
-const ship = (inputs: Record<string, string>, options: { workspace?: string; env?: Record<string, string | undefined> } = {}): Promise<RunResult> =>
+const ship = (
+  inputs: Record<string, string>,
+  options: { workspace?: string; env?: Record<string, string | undefined>; post?: boolean } = {}
+): Promise<RunResult> =>
   runAction({
     inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', ...inputs },
     env: jobEnv(options.env),
-    workspace: options.workspace ?? workspace
+    workspace: options.workspace ?? workspace,
+    post: options.post ?? true
   })
+
+/** Registries the job's docker config holds credentials for. */
+function dockerLogins(): string[] {
+  const config = path.join(dockerConfig, 'config.json')
+  if (!existsSync(config)) return []
+  return Object.keys((JSON.parse(readFileSync(config, 'utf8')) as { auths?: object }).auths ?? {})
+}
 
 const describeRepository = async (name: string) =>
   (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0]
@@ -126,9 +136,7 @@ describe('a new repository', () => {
 
   test('the post step logs out: no registry credentials stay in the docker config', () => {
     expect(first.post?.log).toContain(`Logged out of ${REGISTRY}`)
-    const config = path.join(dockerConfig, 'config.json')
-    const text = existsSync(config) ? readFileSync(config, 'utf8') : '{}'
-    expect(JSON.stringify((JSON.parse(text) as { auths?: object }).auths ?? {})).not.toContain(REGISTRY)
+    expect(dockerLogins()).toEqual([])
   })
 
   test('no secret reaches the log, the outputs or the summary', () => {
@@ -219,7 +227,7 @@ describe('an existing repository with other settings', () => {
 })
 
 describe('each lifecycle example from the ECR documentation', () => {
-  test.each(LIFECYCLE_EXAMPLES.map(e => [e.name, e.policy] as const))('%s, inline and from a file', async (_name, policy) => {
+  test.each(LIFECYCLE_EXAMPLES.map(e => [e.name, e.policy] as [string, object]))('%s, inline and from a file', async (_name, policy) => {
     const name = `lifecycle/example-${Math.random().toString(36).slice(2, 8)}`
     const inline = await ship({ repository: name, version: 'inline', 'lifecycle-policy': JSON.stringify(policy) })
     expectSuccess(inline)
@@ -234,38 +242,43 @@ describe('each lifecycle example from the ECR documentation', () => {
 })
 
 describe('failures write nothing and push nothing', () => {
+  let before: string
+
   beforeEach(async () => {
     await resetCalls()
+    before = await registrySnapshot()
   })
 
-  async function expectNothingDone(result: RunResult, repository: string): Promise<void> {
+  async function expectNothingDone(result: RunResult): Promise<void> {
     expect(result.exitCode).toBe(1)
     expect(writeCalls(await awsCalls())).toEqual([])
-    expect(await registryTags(repository)).toEqual([])
+    expect(await registrySnapshot()).toBe(before)
     expect(result.log).not.toContain('buildx build')
+    // Run without the post step: docker never logged in.
+    expect(dockerLogins()).toEqual([])
   }
 
   test('without the OIDC variables: asks for id-token: write', async () => {
     const result = await ship(
       { repository: 'team/no-oidc', version: '1.0.0' },
-      { env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' } }
+      { env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }, post: false }
     )
     expect(errorLine(result.log)).toContain("add 'permissions: id-token: write'")
-    await expectNothingDone(result, 'team/no-oidc')
+    await expectNothingDone(result)
     expect(await awsCalls()).toEqual([])
   })
 
   test('a bad input: named, with the fix, before any AWS call', async () => {
-    const result = await ship({ repository: 'Team/Web', version: '1.0.0' })
+    const result = await ship({ repository: 'Team/Web', version: '1.0.0' }, { post: false })
     expect(errorLine(result.log)).toMatch(/^Input 'repository': 'Team\/Web' is not a valid ECR repository name/)
-    await expectNothingDone(result, 'team/web')
+    await expectNothingDone(result)
     expect(await awsCalls()).toEqual([])
   })
 
   test('create-repository: false on a missing repository', async () => {
-    const result = await ship({ repository: 'team/missing', version: '1.0.0', 'create-repository': 'false' })
+    const result = await ship({ repository: 'team/missing', version: '1.0.0', 'create-repository': 'false' }, { post: false })
     expect(errorLine(result.log)).toContain("Repository 'team/missing' does not exist")
-    await expectNothingDone(result, 'team/missing')
+    await expectNothingDone(result)
     await expect(describeRepository('team/missing')).rejects.toMatchObject({ name: 'RepositoryNotFoundException' })
   })
 })

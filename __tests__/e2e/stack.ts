@@ -110,6 +110,17 @@ export async function registryTags(repository: string): Promise<string[]> {
   return ((JSON.parse(res.body) as { tags?: string[] | null }).tags ?? []).sort()
 }
 
+/** Every repository in the registry with its tags and what they point to: equal before and after means nothing was pushed. */
+export async function registrySnapshot(): Promise<string> {
+  const catalog = JSON.parse((await registryGet('/v2/_catalog')).body) as { repositories?: string[] }
+  const out: Record<string, Record<string, string>> = {}
+  for (const repository of (catalog.repositories ?? []).sort()) {
+    out[repository] = {}
+    for (const tag of await registryTags(repository)) out[repository][tag] = (await registryManifest(repository, tag)).digest
+  }
+  return JSON.stringify(out)
+}
+
 export interface ManifestRef {
   digest: string
   mediaType: string

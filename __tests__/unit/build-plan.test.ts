@@ -1,0 +1,358 @@
+/** Stage 5, planning: image references, OCI labels, the buildx argv and the builder check. */
+import {
+  buildxArgs,
+  imageReferences,
+  missingPlatforms,
+  ociLabels,
+  parseBuilderInspect,
+  type RunInfo
+} from '../../src/build-plan.js'
+import type { Settings } from '../../src/inputs.js'
+
+const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+const META = '/runner/_temp/ecr-build-push-x/metadata.json'
+const OCI = ['org.opencontainers.image.version=1.2.3', 'org.opencontainers.image.created=2024-05-01T10:00:00.000Z']
+
+const build = (over: Partial<Settings['build']> = {}): Settings['build'] => ({
+  platforms: ['linux/amd64', 'linux/arm64'],
+  context: '/work/app',
+  file: '/work/app/Dockerfile',
+  buildArgs: [],
+  labels: [],
+  push: true,
+  ...over
+})
+
+const refs = [`${REPO}:1.2.3`, `${REPO}:latest`]
+
+const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] = [
+  [
+    'defaults',
+    build(),
+    refs,
+    OCI,
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--file', '/work/app/Dockerfile',
+      '--tag', `${REPO}:1.2.3`,
+      '--tag', `${REPO}:latest`,
+      '--label', OCI[0] ?? '',
+      '--label', OCI[1] ?? '',
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      '/work/app'
+    ]
+  ],
+  [
+    'target',
+    build({ target: 'release' }),
+    [`${REPO}:1.2.3`],
+    [],
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--file', '/work/app/Dockerfile',
+      '--target', 'release',
+      '--tag', `${REPO}:1.2.3`,
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      '/work/app'
+    ]
+  ],
+  [
+    'build-args, in order',
+    build({ buildArgs: ['NODE_VERSION=20', 'LIST=a,b'] }),
+    [`${REPO}:1.2.3`],
+    [],
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--file', '/work/app/Dockerfile',
+      '--tag', `${REPO}:1.2.3`,
+      '--build-arg', 'NODE_VERSION=20',
+      '--build-arg', 'LIST=a,b',
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      '/work/app'
+    ]
+  ],
+  [
+    'workflow labels after the OCI labels, so they win',
+    build({ labels: ['org.opencontainers.image.version=custom', 'team=core'] }),
+    [`${REPO}:1.2.3`],
+    OCI,
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--file', '/work/app/Dockerfile',
+      '--tag', `${REPO}:1.2.3`,
+      '--label', OCI[0] ?? '',
+      '--label', OCI[1] ?? '',
+      '--label', 'org.opencontainers.image.version=custom',
+      '--label', 'team=core',
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      '/work/app'
+    ]
+  ],
+  [
+    'push: false has no --push',
+    build({ push: false }),
+    ['team/web:1.2.3'],
+    [],
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--file', '/work/app/Dockerfile',
+      '--tag', 'team/web:1.2.3',
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '/work/app'
+    ]
+  ],
+  [
+    'single platform',
+    build({ platforms: ['linux/arm64'] }),
+    [`${REPO}:1.2.3`],
+    [],
+    [
+      'buildx', 'build',
+      '--platform', 'linux/arm64',
+      '--file', '/work/app/Dockerfile',
+      '--tag', `${REPO}:1.2.3`,
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      '/work/app'
+    ]
+  ],
+  [
+    'file outside the context',
+    build({ file: '/work/docker/Release.Dockerfile' }),
+    [`${REPO}:1.2.3`],
+    [],
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--file', '/work/docker/Release.Dockerfile',
+      '--tag', `${REPO}:1.2.3`,
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      '/work/app'
+    ]
+  ],
+  [
+    'remote context without a file',
+    build({ context: 'https://github.com/acme/web.git#main', file: '' }),
+    [`${REPO}:1.2.3`],
+    [],
+    [
+      'buildx', 'build',
+      '--platform', 'linux/amd64,linux/arm64',
+      '--tag', `${REPO}:1.2.3`,
+      '--provenance=false', '--sbom=false',
+      '--metadata-file', META,
+      '--push',
+      'https://github.com/acme/web.git#main'
+    ]
+  ]
+]
+
+describe('buildxArgs', () => {
+  test.each(BUILDX_CASES)('%s', (_, settings, references, labels, expected) => {
+    expect(buildxArgs(settings, references, labels, META)).toEqual(expected)
+  })
+
+  test.each(BUILDX_CASES)('%s: argv, not a shell string', (_, settings, references, labels) => {
+    const argv = buildxArgs(settings, references, labels, META)
+    // no item holds a whole command line, and nothing is quoted for a shell
+    for (const item of argv) {
+      expect(item.startsWith('docker')).toBe(false)
+      expect(item).not.toMatch(/^(['"]).*\1$/)
+      expect(item).not.toMatch(/ --/)
+    }
+    // the context is the last item, so it can't be taken for a flag's value
+    expect(argv.at(-1)).toBe(settings.context)
+    // attestations are off: they show up in ECR as unknown/unknown images
+    expect(argv).toContain('--provenance=false')
+    expect(argv).toContain('--sbom=false')
+  })
+
+  test('a value with spaces and shell characters stays one argv item', () => {
+    const arg = 'NOTE=$(id); echo "hi there" `x`'
+    const argv = buildxArgs(build({ buildArgs: [arg], context: '/work/my app' }), ['r:1'], [], META)
+    expect(argv.filter(a => a === arg)).toHaveLength(1)
+    expect(argv.at(-1)).toBe('/work/my app')
+  })
+
+  test('does not change the settings it is given', () => {
+    const s = build({ labels: ['a=b'] })
+    const copy = structuredClone(s)
+    buildxArgs(s, refs, OCI, META)
+    expect(s).toEqual(copy)
+  })
+})
+
+describe('imageReferences', () => {
+  test('one reference per tag, the version first', () => {
+    expect(imageReferences(REPO, ['1.2.3', 'latest', 'stable'])).toEqual([
+      `${REPO}:1.2.3`,
+      `${REPO}:latest`,
+      `${REPO}:stable`
+    ])
+  })
+
+  test('a bare repository name when not pushed', () => {
+    expect(imageReferences('team/web', ['sha-0123abc'])).toEqual(['team/web:sha-0123abc'])
+  })
+
+  test('no tags, no references', () => {
+    expect(imageReferences(REPO, [])).toEqual([])
+  })
+})
+
+describe('ociLabels', () => {
+  const run: RunInfo = {
+    sha: '0123abcdef4567890123abcdef4567890123abcd',
+    sourceUrl: 'https://github.com/acme/web',
+    created: '2024-05-01T10:00:00.000Z'
+  }
+
+  test('version, created, revision and source', () => {
+    expect(ociLabels('1.2.3', run)).toEqual([
+      'org.opencontainers.image.version=1.2.3',
+      'org.opencontainers.image.created=2024-05-01T10:00:00.000Z',
+      'org.opencontainers.image.revision=0123abcdef4567890123abcdef4567890123abcd',
+      'org.opencontainers.image.source=https://github.com/acme/web'
+    ])
+  })
+
+  test('outside Actions: no revision and no source', () => {
+    expect(ociLabels('dev', { sha: '', sourceUrl: '', created: '2024-05-01T10:00:00.000Z' })).toEqual([
+      'org.opencontainers.image.version=dev',
+      'org.opencontainers.image.created=2024-05-01T10:00:00.000Z'
+    ])
+  })
+})
+
+describe('missingPlatforms', () => {
+  test.each<[string, string[], string[], string[]]>([
+    ['all there', ['linux/amd64', 'linux/arm64'], ['linux/amd64', 'linux/arm64', 'linux/386'], []],
+    ['buildx marks configured platforms with *', ['linux/amd64', 'linux/arm64'], ['linux/amd64*', 'linux/arm64*'], []],
+    ['arm64 missing', ['linux/amd64', 'linux/arm64'], ['linux/amd64*', 'linux/amd64/v2', 'linux/386'], ['linux/arm64']],
+    ['nothing available', ['linux/amd64'], [], ['linux/amd64']],
+    ['a variant is its own platform', ['linux/arm/v7'], ['linux/arm/v6', 'linux/arm64'], ['linux/arm/v7']],
+    ['order of the request is kept', ['linux/s390x', 'linux/amd64', 'linux/ppc64le'], ['linux/amd64'], ['linux/s390x', 'linux/ppc64le']],
+    ['amd64/v2 does not stand in for amd64', ['linux/amd64'], ['linux/amd64/v2', 'linux/amd64/v3'], ['linux/amd64']]
+  ])('%s', (_, requested, available, missing) => {
+    expect(missingPlatforms(requested, available)).toEqual(missing)
+  })
+})
+
+describe('parseBuilderInspect', () => {
+  const DOCKER_DRIVER = `Name:          default
+Driver:        docker
+Last Activity: 2024-05-01 10:00:00 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.12.5
+Platforms:        linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/386
+Labels:
+ org.mobyproject.buildkit.worker.moby.host-gateway-ip: 172.17.0.1
+GC Policy rule#0:
+ All:           false
+ Filters:       type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration: 48h0m0s
+ Keep Bytes:    1.863GiB
+GC Policy rule#1:
+ All:           false
+ Keep Duration: 1440h0m0s
+ Keep Bytes:    13.97GiB
+`
+
+  const TWO_NODES = `Name:          multiarch
+Driver:        docker-container
+Last Activity: 2024-05-01 10:00:00 +0000 UTC
+
+Nodes:
+Name:                  multiarch0
+Endpoint:              unix:///var/run/docker.sock
+Driver Options:        image="moby/buildkit:buildx-stable-1" network="host"
+Status:                running
+BuildKit daemon flags: --allow-insecure-entitlement=network.host
+BuildKit version:      v0.13.2
+Platforms:             linux/amd64*, linux/amd64/v2, linux/amd64/v3, linux/386
+Labels:
+ org.mobyproject.buildkit.worker.executor:         oci
+ org.mobyproject.buildkit.worker.hostname:         2f5b8e0f6a3c
+ org.mobyproject.buildkit.worker.network:          host
+ org.mobyproject.buildkit.worker.oci.process-mode: sandbox
+ org.mobyproject.buildkit.worker.selinux.enabled:  false
+ org.mobyproject.buildkit.worker.snapshotter:      overlayfs
+GC Policy rule#0:
+ All:           false
+ Filters:       type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration: 48h0m0s
+ Keep Bytes:    488.3MiB
+
+Name:                  multiarch1
+Endpoint:              ssh://runner@arm-builder
+Driver Options:        image="moby/buildkit:buildx-stable-1"
+Status:                running
+BuildKit version:      v0.13.2
+Platforms:             linux/arm64*, linux/arm/v7, linux/arm/v6
+Labels:
+ org.mobyproject.buildkit.worker.executor:         oci
+ org.mobyproject.buildkit.worker.hostname:         7c1d2e3f4a5b
+`
+
+  test('the docker driver', () => {
+    expect(parseBuilderInspect(DOCKER_DRIVER)).toEqual({
+      name: 'default',
+      driver: 'docker',
+      platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386']
+    })
+  })
+
+  test('a docker-container builder with two nodes: the builder name, and both nodes’ platforms', () => {
+    const info = parseBuilderInspect(TWO_NODES)
+    expect(info).toEqual({
+      name: 'multiarch',
+      driver: 'docker-container',
+      platforms: [
+        'linux/amd64*',
+        'linux/amd64/v2',
+        'linux/amd64/v3',
+        'linux/386',
+        'linux/arm64*',
+        'linux/arm/v7',
+        'linux/arm/v6'
+      ]
+    })
+    expect(missingPlatforms(['linux/amd64', 'linux/arm64', 'linux/arm/v7'], info.platforms)).toEqual([])
+  })
+
+  test('the docker driver cannot build arm64 without QEMU', () => {
+    expect(missingPlatforms(['linux/amd64', 'linux/arm64'], parseBuilderInspect(DOCKER_DRIVER).platforms)).toEqual([
+      'linux/arm64'
+    ])
+  })
+
+  test('CRLF output and a node that has not booted (no Platforms line)', () => {
+    const text = 'Name:   remote\r\nDriver: remote\r\n\r\nNodes:\r\nName:     remote0\r\nEndpoint: tcp://builder:1234\r\nStatus:   inactive\r\n'
+    expect(parseBuilderInspect(text)).toEqual({ name: 'remote', driver: 'remote', platforms: [] })
+  })
+
+  test('empty output', () => {
+    expect(parseBuilderInspect('')).toEqual({ name: '', driver: '', platforms: [] })
+  })
+})

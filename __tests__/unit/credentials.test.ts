@@ -1,0 +1,288 @@
+/**
+ * Stage 2 — OIDC sign-in. STS is mocked at the SDK boundary; the runner's token endpoint is
+ * either an injected function or, in the last test, a real local HTTP server answered by the
+ * real `core.getIDToken`.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { jest } from '@jest/globals'
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { mockClient } from 'aws-sdk-client-mock'
+import { ActionError } from '../../src/errors.js'
+import { exportCredentials, signIn, tokenClaims, type CredentialDeps } from '../../src/credentials.js'
+import type { Settings } from '../../src/inputs.js'
+
+const ROLE = 'arn:aws:iam::123456789012:role/ecr-push'
+const EXPIRATION = new Date('2030-01-01T00:00:00Z')
+const STS_CREDENTIALS = {
+  AccessKeyId: 'ASIAEXAMPLEACCESSKEY',
+  SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  SessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN',
+  Expiration: EXPIRATION
+}
+
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
+/** A JWT shaped like the one GitHub issues (the signature is not checked by the action). */
+const jwt = (claims: Record<string, unknown>): string =>
+  `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64url(claims)}.c2lnbmF0dXJlLXRoYXQtbXVzdC1uZXZlci1iZS1wcmludGVk`
+
+const CLAIMS = {
+  iss: 'https://token.actions.githubusercontent.com',
+  sub: 'repo:acme/web:ref:refs/heads/main',
+  aud: 'sts.amazonaws.com',
+  repository: 'acme/web',
+  ref: 'refs/heads/main',
+  job_workflow_ref: 'acme/web/.github/workflows/ci.yml@refs/heads/main',
+  actor: 'octocat',
+  run_id: '42'
+}
+const TOKEN = jwt(CLAIMS)
+
+const aws = (over: Partial<Settings['aws']> = {}): Settings['aws'] => ({
+  region: 'us-east-1',
+  roleToAssume: ROLE,
+  audience: 'sts.amazonaws.com',
+  roleSessionName: 'GitHubActions',
+  roleDurationSeconds: 3600,
+  exportCredentials: false,
+  ...over
+})
+
+const RUNNER_ENV = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.actions.example/idtoken?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runtime' }
+
+const stsMock = mockClient(STSClient)
+beforeEach(() => stsMock.reset())
+afterAll(() => stsMock.restore())
+
+/** Deps that record every call into one ordered log. */
+function recordingDeps(env: Record<string, string | undefined> = RUNNER_ENV, token = TOKEN) {
+  const log: string[] = []
+  const audiences: string[] = []
+  const secrets: string[] = []
+  const deps: CredentialDeps = {
+    env,
+    getIDToken: async audience => {
+      audiences.push(audience)
+      log.push('getIDToken')
+      return token
+    },
+    setSecret: value => {
+      secrets.push(value)
+      log.push(`setSecret:${value}`)
+    }
+  }
+  return { deps, log, audiences, secrets }
+}
+
+describe('with role-to-assume', () => {
+  test('trades the OIDC token for credentials and masks each before returning', async () => {
+    const { deps, log, audiences, secrets } = recordingDeps()
+    stsMock.on(AssumeRoleWithWebIdentityCommand).callsFake(() => {
+      log.push('sts')
+      return { Credentials: STS_CREDENTIALS }
+    })
+
+    const session = await signIn(aws({ audience: 'my-audience', roleSessionName: 'deploy-42', roleDurationSeconds: 900 }), deps)
+
+    expect(audiences).toEqual(['my-audience'])
+    const calls = stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]?.args[0].input).toEqual({
+      RoleArn: ROLE,
+      RoleSessionName: 'deploy-42',
+      DurationSeconds: 900,
+      WebIdentityToken: TOKEN
+    })
+    expect(secrets).toEqual([TOKEN, STS_CREDENTIALS.AccessKeyId, STS_CREDENTIALS.SecretAccessKey, STS_CREDENTIALS.SessionToken])
+    // the token is masked before it is sent anywhere
+    expect(log.indexOf(`setSecret:${TOKEN}`)).toBeLessThan(log.indexOf('sts'))
+    expect(log.indexOf('getIDToken')).toBeLessThan(log.indexOf(`setSecret:${TOKEN}`))
+
+    expect(session).toEqual({
+      region: 'us-east-1',
+      credentials: {
+        accessKeyId: STS_CREDENTIALS.AccessKeyId,
+        secretAccessKey: STS_CREDENTIALS.SecretAccessKey,
+        sessionToken: STS_CREDENTIALS.SessionToken,
+        expiration: EXPIRATION
+      }
+    })
+  })
+
+  test.each([
+    ['ACTIONS_ID_TOKEN_REQUEST_URL', { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runtime' }],
+    ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', { ACTIONS_ID_TOKEN_REQUEST_URL: RUNNER_ENV.ACTIONS_ID_TOKEN_REQUEST_URL }],
+    ['both', {}]
+  ])('without %s: an error that asks for id-token: write, no token request, no STS call', async (_, env) => {
+    const { deps, audiences } = recordingDeps(env)
+    const promise = signIn(aws(), deps)
+    await expect(promise).rejects.toBeInstanceOf(ActionError)
+    await expect(promise).rejects.toThrow("add 'permissions: id-token: write' to the job")
+    expect(audiences).toEqual([])
+    expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(0)
+  })
+
+  test.each(['AccessDenied', 'InvalidIdentityToken'])(
+    '%s: names the token’s sub and aud for the trust policy, never the token',
+    async name => {
+      const { deps } = recordingDeps()
+      const error = Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name })
+      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(error)
+
+      let caught: unknown
+      try {
+        await signIn(aws(), deps)
+      } catch (e) {
+        caught = e
+      }
+      expect(caught).toBeInstanceOf(ActionError)
+      const message = (caught as Error).message
+      expect(message).toContain(ROLE)
+      expect(message).toContain(name)
+      expect(message).toContain("aud 'sts.amazonaws.com'")
+      expect(message).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
+      expect(message).not.toContain(TOKEN)
+      for (const part of TOKEN.split('.')) expect(message).not.toContain(part)
+    }
+  )
+
+  test('AccessDenied with a token whose claims cannot be read still explains, with the audience asked for', async () => {
+    const { deps } = recordingDeps(RUNNER_ENV, 'not-a-jwt')
+    stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }))
+    await expect(signIn(aws({ audience: 'custom-aud' }), deps)).rejects.toThrow("aud 'custom-aud' and sub '?'")
+  })
+
+  test('other STS errors propagate unchanged', async () => {
+    const { deps } = recordingDeps()
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
+    stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(throttled)
+    await expect(signIn(aws(), deps)).rejects.toMatchObject({ name: 'ThrottlingException', message: 'Rate exceeded' })
+  })
+
+  test('STS answering without credentials is an error', async () => {
+    const { deps, secrets } = recordingDeps()
+    stsMock.on(AssumeRoleWithWebIdentityCommand).resolves({})
+    await expect(signIn(aws(), deps)).rejects.toThrow(`STS returned no credentials for ${ROLE}.`)
+    expect(secrets).toEqual([TOKEN])
+  })
+})
+
+describe('without role-to-assume', () => {
+  test('uses the credentials already in the job: no token request, no STS call', async () => {
+    const { deps, audiences, secrets } = recordingDeps()
+    const { roleToAssume: _unused, ...rest } = aws()
+    const session = await signIn({ ...rest, region: 'eu-central-1' }, deps)
+    expect(session).toEqual({ region: 'eu-central-1' })
+    expect(audiences).toEqual([])
+    expect(secrets).toEqual([])
+    expect(stsMock.calls()).toHaveLength(0)
+  })
+})
+
+describe('tokenClaims', () => {
+  test('keeps only the claims a trust policy compares', () => {
+    expect(tokenClaims(TOKEN)).toEqual({
+      sub: CLAIMS.sub,
+      aud: CLAIMS.aud,
+      repository: CLAIMS.repository,
+      ref: CLAIMS.ref,
+      job_workflow_ref: CLAIMS.job_workflow_ref
+    })
+  })
+
+  test.each(['', 'abc', 'a.!!!.c', `x.${Buffer.from('not json').toString('base64url')}.y`])('%j → {}', token => {
+    expect(tokenClaims(token)).toEqual({})
+  })
+})
+
+describe('exportCredentials', () => {
+  test('exports the region and the three credential variables', () => {
+    const exported: Record<string, string> = {}
+    exportCredentials(
+      {
+        region: 'ap-northeast-2',
+        credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET', sessionToken: 'SESSION' }
+      },
+      (name, value) => {
+        exported[name] = String(value)
+      }
+    )
+    expect(exported).toEqual({
+      AWS_REGION: 'ap-northeast-2',
+      AWS_DEFAULT_REGION: 'ap-northeast-2',
+      AWS_ACCESS_KEY_ID: 'AKID',
+      AWS_SECRET_ACCESS_KEY: 'SECRET',
+      AWS_SESSION_TOKEN: 'SESSION'
+    })
+  })
+
+  test('without signed-in credentials only the region is exported', () => {
+    const exported: string[] = []
+    exportCredentials({ region: 'us-west-2' }, name => {
+      exported.push(name)
+    })
+    expect(exported).toEqual(['AWS_REGION', 'AWS_DEFAULT_REGION'])
+  })
+})
+
+describe('the real core.getIDToken against a local token endpoint', () => {
+  const saved: Record<string, string | undefined> = {}
+  const VARS = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'] as const
+  let server: http.Server
+  const requests: { url: string; authorization: string | undefined }[] = []
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      requests.push({ url: req.url ?? '', authorization: req.headers.authorization })
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      if (req.headers.authorization !== 'Bearer runner-request-token' || url.pathname !== '/idtoken') {
+        res.writeHead(401, { 'content-type': 'application/json' }).end('{"message":"unauthorized"}')
+        return
+      }
+      const audience = url.searchParams.get('audience') ?? ''
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value: jwt({ ...CLAIMS, aud: audience }) }))
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    for (const v of VARS) saved[v] = process.env[v]
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/idtoken?api-version=2.0`
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'runner-request-token'
+  })
+
+  afterAll(async () => {
+    for (const v of VARS) {
+      if (saved[v] === undefined) delete process.env[v]
+      else process.env[v] = saved[v]
+    }
+    await new Promise<void>(resolve => server.close(() => resolve()))
+  })
+
+  test('signIn with its default deps asks the endpoint for the audience and sends that token to STS, masked', async () => {
+    stsMock.on(AssumeRoleWithWebIdentityCommand).resolves({ Credentials: STS_CREDENTIALS })
+    const written: string[] = []
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk))
+      return true
+    })
+    let session
+    try {
+      session = await signIn(aws({ audience: 'sts.amazonaws.com' }))
+    } finally {
+      write.mockRestore()
+    }
+
+    expect(requests).toHaveLength(1)
+    expect(requests[0]?.authorization).toBe('Bearer runner-request-token')
+    const asked = new URL(requests[0]?.url ?? '', 'http://localhost')
+    expect(asked.searchParams.get('api-version')).toBe('2.0')
+    expect(asked.searchParams.get('audience')).toBe('sts.amazonaws.com')
+
+    const expectedToken = jwt({ ...CLAIMS, aud: 'sts.amazonaws.com' })
+    expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)[0]?.args[0].input.WebIdentityToken).toBe(expectedToken)
+    expect(session?.credentials?.accessKeyId).toBe(STS_CREDENTIALS.AccessKeyId)
+
+    const output = written.join('')
+    expect(output).toContain(`::add-mask::${expectedToken}`)
+    expect(output).toContain(`::add-mask::${STS_CREDENTIALS.SecretAccessKey}`)
+    expect(output).toContain(`::add-mask::${STS_CREDENTIALS.SessionToken}`)
+  })
+})

@@ -1,0 +1,49 @@
+/** The one line main reports with core.setFailed. */
+import { RepositoryNotFoundException } from '@aws-sdk/client-ecr'
+import { ActionError, InputError } from '../../src/errors.js'
+import { failureMessage } from '../../src/main.js'
+
+describe('failureMessage', () => {
+  test('an InputError is its own message: the input and the fix', () => {
+    const error = new InputError('lifecycle-keep-count', '0 is out of range: use a number from 1 to 10000.')
+    expect(failureMessage(error)).toBe("Input 'lifecycle-keep-count': 0 is out of range: use a number from 1 to 10000.")
+  })
+
+  test('an ActionError is its own message, without its class name', () => {
+    const message = "the 'default' builder can't build linux/arm64: add docker/setup-qemu-action before this step."
+    expect(failureMessage(new ActionError(message))).toBe(message)
+  })
+
+  test('no AWS credentials at all: says how to give some', () => {
+    const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })
+    const message = failureMessage(error)
+    expect(message).toBe(
+      'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
+    )
+    expect(message).not.toContain('Could not load credentials')
+  })
+
+  test('an AWS error keeps its name and the call’s message', () => {
+    const error = new RepositoryNotFoundException({
+      message: "The repository with name 'team/web' does not exist in the registry with id '123456789012'",
+      $metadata: {}
+    })
+    expect(failureMessage(error)).toBe(
+      "RepositoryNotFoundException: The repository with name 'team/web' does not exist in the registry with id '123456789012'"
+    )
+  })
+
+  test('any other Error: name and message', () => {
+    expect(failureMessage(new TypeError("Cannot read properties of undefined (reading 'uri')"))).toBe(
+      "TypeError: Cannot read properties of undefined (reading 'uri')"
+    )
+    const denied = Object.assign(new Error('User is not authorized to perform: ecr:CreateRepository'), { name: 'AccessDeniedException' })
+    expect(failureMessage(denied)).toBe('AccessDeniedException: User is not authorized to perform: ecr:CreateRepository')
+  })
+
+  test('something thrown that is not an Error', () => {
+    expect(failureMessage('docker exploded')).toBe('docker exploded')
+    expect(failureMessage(42)).toBe('42')
+    expect(failureMessage(undefined)).toBe('undefined')
+  })
+})

@@ -1,0 +1,143 @@
+/**
+ * Stage 4 — docker login with the ECR token: the password goes to docker on stdin, never in
+ * the argv, and is masked. The post step's logout warns instead of failing.
+ */
+import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
+import { mockClient } from 'aws-sdk-client-mock'
+import type { Docker, DockerOptions, DockerResult } from '../../src/docker.js'
+import { ActionError } from '../../src/errors.js'
+import { getRegistryCredentials, login, logout } from '../../src/registry-login.js'
+
+const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+const PASSWORD = 'secret-password'
+const AUTH_TOKEN = Buffer.from(`AWS:${PASSWORD}`).toString('base64')
+
+const ecrMock = mockClient(ECRClient)
+const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+beforeEach(() => {
+  ecrMock.reset()
+  ecrMock.on(GetAuthorizationTokenCommand).resolves({
+    authorizationData: [{ authorizationToken: AUTH_TOKEN, proxyEndpoint: `https://${REGISTRY}`, expiresAt: new Date('2030-01-01') }]
+  })
+})
+afterAll(() => ecrMock.restore())
+
+interface DockerCall {
+  args: string[]
+  input: string | undefined
+}
+
+/** A Docker function that records its calls and answers with `result`. */
+function fakeDocker(result: (args: string[]) => DockerResult = () => ({ exitCode: 0, stdout: 'Login Succeeded', stderr: '' })) {
+  const calls: DockerCall[] = []
+  const docker: Docker = async (args: string[], options?: DockerOptions) => {
+    calls.push({ args: [...args], input: options?.input?.toString('utf8') })
+    return result(args)
+  }
+  return { docker, calls }
+}
+
+describe('login', () => {
+  test('docker gets the exact argv and the password only on stdin', async () => {
+    const { docker, calls } = fakeDocker()
+    const secrets: string[] = []
+
+    const result = await login(ecr, docker, v => secrets.push(v))
+
+    expect(result).toEqual({ registry: REGISTRY })
+    expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)
+    expect(calls).toEqual([{ args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY], input: PASSWORD }])
+    for (const arg of calls[0]?.args ?? []) {
+      expect(arg).not.toContain(PASSWORD)
+      expect(arg).not.toContain(AUTH_TOKEN)
+    }
+    expect(secrets).toContain(PASSWORD)
+    expect(secrets).toContain(AUTH_TOKEN)
+  })
+
+  test('masks the password before docker sees it', async () => {
+    const order: string[] = []
+    const docker: Docker = async () => {
+      order.push('docker')
+      return { exitCode: 0, stdout: '', stderr: '' }
+    }
+    await login(ecr, docker, v => order.push(`mask:${v}`))
+    expect(order.indexOf(`mask:${PASSWORD}`)).toBeGreaterThanOrEqual(0)
+    expect(order.indexOf(`mask:${PASSWORD}`)).toBeLessThan(order.indexOf('docker'))
+  })
+
+  test('a failing docker login is an error that names the registry and docker’s reason, not the password', async () => {
+    const { docker } = fakeDocker(() => ({
+      exitCode: 1,
+      stdout: '',
+      stderr: `Error response from daemon: Get "https://${REGISTRY}/v2/": denied: Your authorization token has expired. Reauthenticate and try again.`
+    }))
+    let caught: unknown
+    try {
+      await login(ecr, docker, () => {})
+    } catch (e) {
+      caught = e
+    }
+    expect(caught).toBeInstanceOf(ActionError)
+    const message = (caught as Error).message
+    expect(message).toMatch(new RegExp(`^docker login to ${REGISTRY.replace(/\./g, '\\.')} failed: `))
+    expect(message).toContain('authorization token has expired')
+    expect(message).not.toContain(PASSWORD)
+    expect(message).not.toContain(AUTH_TOKEN)
+  })
+
+  test('a password that contains a colon is kept whole', async () => {
+    ecrMock.on(GetAuthorizationTokenCommand).resolves({
+      authorizationData: [{ authorizationToken: Buffer.from('AWS:pa:ss:word').toString('base64'), proxyEndpoint: `https://${REGISTRY}/` }]
+    })
+    const creds = await getRegistryCredentials(ecr, () => {})
+    expect(creds).toEqual({ registry: REGISTRY, username: 'AWS', password: 'pa:ss:word' })
+  })
+
+  test('no authorization data is an error and docker is not run', async () => {
+    ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [] })
+    const { docker, calls } = fakeDocker()
+    await expect(login(ecr, docker, () => {})).rejects.toThrow('ECR GetAuthorizationToken returned no token.')
+    expect(calls).toEqual([])
+  })
+})
+
+describe('logout', () => {
+  test('runs docker logout <host> once per registry', async () => {
+    const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: `Removing login credentials for ${REGISTRY}`, stderr: '' }))
+    const warnings: string[] = []
+    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
+
+    const done = await logout(docker, [REGISTRY, other], m => warnings.push(m))
+
+    expect(calls.map(c => c.args)).toEqual([
+      ['logout', REGISTRY],
+      ['logout', other]
+    ])
+    expect(calls.every(c => c.input === undefined)).toBe(true)
+    expect(warnings).toEqual([])
+    expect(done).toEqual([REGISTRY, other])
+  })
+
+  test('a failing logout warns and does not throw; the others still run', async () => {
+    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
+    const { docker, calls } = fakeDocker(args =>
+      args[1] === REGISTRY
+        ? { exitCode: 1, stdout: '', stderr: 'error: could not erase credentials: credential helper failed' }
+        : { exitCode: 0, stdout: '', stderr: '' }
+    )
+    const warnings: string[] = []
+
+    const done = await logout(docker, [REGISTRY, other], m => warnings.push(m))
+
+    expect(calls).toHaveLength(2)
+    expect(warnings).toEqual([`docker logout ${REGISTRY} failed: error: could not erase credentials: credential helper failed`])
+    expect(done).toEqual([other])
+  })
+
+  test('nothing to log out of: docker is not run', async () => {
+    const { docker, calls } = fakeDocker()
+    await logout(docker, [], () => {})
+    expect(calls).toEqual([])
+  })
+})

@@ -1,0 +1,416 @@
+/**
+ * Stage 3, effects — ensureRepository against a mocked ECR: which calls it makes, with which
+ * parameters, and that a repository that already matches costs no write call.
+ */
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+  GetLifecyclePolicyCommand,
+  LifecyclePolicyNotFoundException,
+  PutImageScanningConfigurationCommand,
+  PutImageTagMutabilityCommand,
+  PutLifecyclePolicyCommand,
+  RepositoryAlreadyExistsException,
+  RepositoryNotFoundException,
+  type Repository
+} from '@aws-sdk/client-ecr'
+import { mockClient } from 'aws-sdk-client-mock'
+import { ActionError } from '../../src/errors.js'
+import { readSettings, type Settings } from '../../src/inputs.js'
+import { formatLifecyclePolicy } from '../../src/lifecycle-policy.js'
+import { ensureRepository, toRepositoryState } from '../../src/repository.js'
+import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
+
+const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+const URI = `${REGISTRY}/team/web`
+const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+
+const ecrMock = mockClient(ECRClient)
+const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+
+let ws: TempWorkspace
+beforeAll(() => {
+  ws = makeWorkspace()
+})
+afterAll(() => {
+  ws.remove()
+  ecrMock.restore()
+})
+beforeEach(() => ecrMock.reset())
+
+const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
+  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs })).repository
+
+const described = (over: Partial<Repository> = {}): Repository => ({
+  repositoryName: 'team/web',
+  repositoryUri: URI,
+  registryId: '123456789012',
+  imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+  imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
+  imageScanningConfiguration: { scanOnPush: true },
+  encryptionConfiguration: { encryptionType: 'AES256' },
+  ...over
+})
+
+const notFound = () => new RepositoryNotFoundException({ message: "The repository with name 'team/web' does not exist", $metadata: {} })
+const noPolicy = () => new LifecyclePolicyNotFoundException({ message: 'Lifecycle policy does not exist', $metadata: {} })
+
+const WRITES = ['CreateRepositoryCommand', 'PutImageTagMutabilityCommand', 'PutImageScanningConfigurationCommand', 'PutLifecyclePolicyCommand']
+
+/** The names of the commands sent, in order. */
+const sent = (): string[] => ecrMock.calls().map(c => (c.args[0] as object).constructor.name)
+
+function expectNoWrites(): void {
+  const commands = sent()
+  for (const command of WRITES) expect(commands.filter(c => c === command)).toEqual([])
+  // and the typed way, so a renamed command class can't make the check above vacuous
+  expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
+  expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)).toHaveLength(0)
+  expect(ecrMock.commandCalls(PutImageScanningConfigurationCommand)).toHaveLength(0)
+  expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
+}
+
+/** Rebuilds every object with its keys in reverse order and pretty-prints it. */
+function reorder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reorder)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]))
+  }
+  return value
+}
+
+describe('a missing repository', () => {
+  test('is created with the exact settings, then gets the default lifecycle policy without reading one', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
+    ecrMock.on(CreateRepositoryCommand).resolves({ repository: described() })
+    ecrMock.on(PutLifecyclePolicyCommand).resolves({})
+    const desired = repoSettings()
+
+    const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
+
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'CreateRepositoryCommand', 'PutLifecyclePolicyCommand'])
+    expect(ecrMock.commandCalls(DescribeRepositoriesCommand)[0]?.args[0].input).toEqual({ repositoryNames: ['team/web'] })
+    expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: { encryptionType: 'AES256' }
+    })
+    const put = ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input
+    expect(put?.repositoryName).toBe('team/web')
+    expect(JSON.parse(put?.lifecyclePolicyText ?? '')).toEqual(JSON.parse(formatLifecyclePolicy(desired.lifecycle.policy)))
+    expect(ecrMock.commandCalls(GetLifecyclePolicyCommand)).toHaveLength(0)
+
+    expect(result).toEqual({
+      uri: URI,
+      registry: REGISTRY,
+      created: true,
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+      changes: [
+        'created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption',
+        'lifecycle policy put (no policy yet: default policy)'
+      ],
+      warnings: [],
+      lifecycle: 'put (no policy yet: default policy)'
+    })
+  })
+
+  test('is created with KMS and its key, IMMUTABLE without filters, scanning off', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
+    ecrMock.on(CreateRepositoryCommand).resolves({ repository: described() })
+    const desired = repoSettings({ 'tag-mutability': 'IMMUTABLE', 'scan-on-push': 'false', encryption: 'KMS', 'kms-key': KMS_ARN })
+
+    await ensureRepository(ecr, desired, [], 'us-east-1')
+
+    expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageTagMutability: 'IMMUTABLE',
+      imageScanningConfiguration: { scanOnPush: false },
+      encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KMS_ARN }
+    })
+  })
+
+  test('with create-repository: false is an error that names the region, and nothing is written', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
+    const promise = ensureRepository(ecr, repoSettings({ 'create-repository': 'false' }), ['latest'], 'eu-west-1')
+    await expect(promise).rejects.toBeInstanceOf(ActionError)
+    await expect(promise).rejects.toThrow(
+      "Repository 'team/web' does not exist in eu-west-1: create it, or set create-repository: true to let the action create it."
+    )
+    expectNoWrites()
+    expect(sent()).toEqual(['DescribeRepositoriesCommand'])
+  })
+
+  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again and reconciled', async () => {
+    ecrMock
+      .on(DescribeRepositoriesCommand)
+      .rejectsOnce(notFound())
+      .resolves({ repositories: [described({ imageTagMutability: 'MUTABLE', imageTagMutabilityExclusionFilters: [], imageScanningConfiguration: { scanOnPush: false } })] })
+    ecrMock
+      .on(CreateRepositoryCommand)
+      .rejects(new RepositoryAlreadyExistsException({ message: 'already exists', $metadata: {} }))
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+
+    const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
+
+    expect(sent()).toEqual([
+      'DescribeRepositoriesCommand',
+      'CreateRepositoryCommand',
+      'DescribeRepositoriesCommand',
+      'PutImageTagMutabilityCommand',
+      'PutImageScanningConfigurationCommand',
+      'GetLifecyclePolicyCommand',
+      'PutLifecyclePolicyCommand'
+    ])
+    expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }]
+    })
+    expect(result.created).toBe(false)
+    expect(result.uri).toBe(URI)
+    expect(result.mutability).toEqual({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] })
+  })
+
+  test('other CreateRepository errors propagate', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
+    const denied = Object.assign(new Error('not authorized to perform: ecr:CreateRepository'), { name: 'AccessDeniedException' })
+    ecrMock.on(CreateRepositoryCommand).rejects(denied)
+    await expect(ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')).rejects.toThrow('ecr:CreateRepository')
+    expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
+  })
+})
+
+describe('an existing repository', () => {
+  test('that already matches costs DescribeRepositories + GetLifecyclePolicy and no write', async () => {
+    const desired = repoSettings({ 'lifecycle-keep-count': '30', 'lifecycle-untagged-days': '3' })
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock
+      .on(GetLifecyclePolicyCommand)
+      .resolves({ repositoryName: 'team/web', lifecyclePolicyText: formatLifecyclePolicy(desired.lifecycle.policy) })
+
+    const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
+
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
+    expectNoWrites()
+    expect(ecrMock.commandCalls(GetLifecyclePolicyCommand)[0]?.args[0].input).toEqual({ repositoryName: 'team/web' })
+    expect(result).toEqual({
+      uri: URI,
+      registry: REGISTRY,
+      created: false,
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+      changes: [],
+      warnings: [],
+      lifecycle: 'already as stated by lifecycle-* inputs'
+    })
+  })
+
+  test('with default settings and the default policy: no write', async () => {
+    const desired = repoSettings()
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: formatLifecyclePolicy(desired.lifecycle.policy) })
+    await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
+    expectNoWrites()
+  })
+
+  test('drift in mutability and scanning: exactly those two puts', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({
+      repositories: [
+        described({
+          imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
+          imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'v*' }],
+          imageScanningConfiguration: { scanOnPush: false }
+        })
+      ]
+    })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: '{"rules":[]}' })
+
+    const result = await ensureRepository(
+      ecr,
+      repoSettings({ 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'latest,dev-*' }),
+      ['latest'],
+      'us-east-1'
+    )
+
+    expect(sent()).toEqual([
+      'DescribeRepositoriesCommand',
+      'PutImageTagMutabilityCommand',
+      'PutImageScanningConfigurationCommand',
+      'GetLifecyclePolicyCommand'
+    ])
+    expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [
+        { filterType: 'WILDCARD', filter: 'latest' },
+        { filterType: 'WILDCARD', filter: 'dev-*' }
+      ]
+    })
+    expect(ecrMock.commandCalls(PutImageScanningConfigurationCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageScanningConfiguration: { scanOnPush: true }
+    })
+    expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
+    expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
+    expect(result.changes).toEqual([
+      'tag mutability MUTABLE_WITH_EXCLUSION (v*) → IMMUTABLE_WITH_EXCLUSION (latest, dev-*)',
+      'scan on push off → on'
+    ])
+    expect(result.mutability).toEqual({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] })
+  })
+
+  test('stated IMMUTABLE is put without exclusion filters', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: '{"rules":[]}' })
+    await ensureRepository(ecr, repoSettings({ 'tag-mutability': 'IMMUTABLE', latest: 'false' }), [], 'us-east-1')
+    expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageTagMutability: 'IMMUTABLE'
+    })
+  })
+
+  test('unstated mutability on an IMMUTABLE repository: no PutImageTagMutability, a warning naming latest', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({
+      repositories: [described({ imageTagMutability: 'IMMUTABLE', imageTagMutabilityExclusionFilters: undefined })]
+    })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: '{"rules":[]}' })
+
+    const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
+
+    expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)).toHaveLength(0)
+    expectNoWrites()
+    expect(result.mutability).toEqual({ mode: 'IMMUTABLE', exclusions: [] })
+    expect(result.warnings.some(w => w.includes("'latest'") && w.includes('immutable'))).toBe(true)
+    expect(result.warnings.some(w => w.includes('tag mutability stays IMMUTABLE'))).toBe(true)
+  })
+
+  test('no policy yet and none stated: the default is put', async () => {
+    const desired = repoSettings()
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+    const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'PutLifecyclePolicyCommand'])
+    const text = ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? ''
+    expect(JSON.parse(text)).toEqual(JSON.parse(formatLifecyclePolicy(desired.lifecycle.policy)))
+    expect(result.lifecycle).toBe('put (no policy yet: default policy)')
+  })
+
+  test('an existing policy is kept when the workflow states none', async () => {
+    const handMade = JSON.stringify({
+      rules: [{ rulePriority: 1, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 3 }, action: { type: 'expire' } }]
+    })
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: handMade })
+    const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
+    expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
+    expect(result.lifecycle).toBe('kept the existing policy (the workflow states none)')
+    expect(result.changes).toEqual([])
+  })
+
+  test('a stated policy that differs from the existing one is put', async () => {
+    const handMade = JSON.stringify({
+      rules: [{ rulePriority: 1, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 3 }, action: { type: 'expire' } }]
+    })
+    const stated = {
+      rules: [
+        {
+          rulePriority: 1,
+          description: 'Delete images after 1 day',
+          selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 1 },
+          action: { type: 'expire' }
+        }
+      ]
+    }
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: handMade })
+
+    const result = await ensureRepository(ecr, repoSettings({ 'lifecycle-policy': JSON.stringify(stated) }), ['latest'], 'us-east-1')
+
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'PutLifecyclePolicyCommand'])
+    const input = ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input
+    expect(input?.repositoryName).toBe('team/web')
+    expect(JSON.parse(input?.lifecyclePolicyText ?? '')).toEqual(stated)
+    expect(result.changes).toEqual(['lifecycle policy put (differs from lifecycle-policy)'])
+  })
+
+  test('the same policy with its keys in another order and other whitespace is not put again', async () => {
+    const stated = {
+      rules: [
+        {
+          rulePriority: 1,
+          description: 'Keep latest',
+          selection: { tagStatus: 'tagged', tagPatternList: ['latest'], countType: 'imageCountMoreThan', countNumber: 1 },
+          action: { type: 'expire' }
+        },
+        {
+          rulePriority: 2,
+          selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 },
+          action: { type: 'expire' }
+        }
+      ]
+    }
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: JSON.stringify(reorder(stated), null, 4) })
+
+    const result = await ensureRepository(ecr, repoSettings({ 'lifecycle-policy': JSON.stringify(stated) }), ['latest'], 'us-east-1')
+
+    expectNoWrites()
+    expect(result.lifecycle).toBe('already as stated by lifecycle-policy')
+  })
+
+  test('the same generated policy stored in another key order is not put again', async () => {
+    const desired = repoSettings({ 'lifecycle-keep-count': '20' })
+    const stored = JSON.stringify(reorder(JSON.parse(formatLifecyclePolicy(desired.lifecycle.policy))))
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: stored })
+    await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
+    expectNoWrites()
+  })
+
+  test('encryption that differs is a warning, never a write', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({
+      repositories: [described({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KMS_ARN } })]
+    })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: '{"rules":[]}' })
+
+    const result = await ensureRepository(ecr, repoSettings({ encryption: 'AES256' }), ['latest'], 'us-east-1')
+
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
+    expectNoWrites()
+    expect(result.warnings).toEqual([
+      `the repository is encrypted with KMS (${KMS_ARN}), not AES256: ECR sets encryption only when a repository is created, so it stays as it is.`
+    ])
+  })
+
+  test('other DescribeRepositories errors propagate and nothing is written', async () => {
+    const denied = Object.assign(new Error('not authorized to perform: ecr:DescribeRepositories'), { name: 'AccessDeniedException' })
+    ecrMock.on(DescribeRepositoriesCommand).rejects(denied)
+    await expect(ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')).rejects.toThrow('ecr:DescribeRepositories')
+    expectNoWrites()
+  })
+})
+
+describe('toRepositoryState', () => {
+  test('reads mode, filters, scanning and encryption', () => {
+    expect(
+      toRepositoryState(described({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KMS_ARN } }))
+    ).toEqual({
+      uri: URI,
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+      scanOnPush: true,
+      encryption: { type: 'KMS', kmsKey: KMS_ARN }
+    })
+  })
+
+  test('what ECR leaves out means MUTABLE, no scanning, AES256', () => {
+    expect(toRepositoryState({ repositoryUri: URI })).toEqual({
+      uri: URI,
+      mutability: { mode: 'MUTABLE', exclusions: [] },
+      scanOnPush: false,
+      encryption: { type: 'AES256' }
+    })
+  })
+})
