@@ -140,10 +140,12 @@ EOF
 moto_up() {
   if [ ! -x "$ROOTFS/usr/bin/python3" ] || [ ! -d "$ROOTFS/usr/lib/python3/dist-packages/moto" ]; then
     say "building the emulator's chroot (debootstrap trixie + python3-moto)"
+    stop moto
+    mountpoint -q "$ROOTFS/proc" && umount "$ROOTFS/proc"
     rm -rf "$ROOTFS"
     debootstrap --variant=minbase trixie "$ROOTFS" http://deb.debian.org/debian >"$STATE/debootstrap.log" 2>&1 \
       || die "debootstrap failed (see $STATE/debootstrap.log)"
-    echo 'Acquire::Check-Valid-Until "false";' >"$ROOTFS/etc/apt/apt.conf.d/99no-check-valid-until"
+    printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$ROOTFS/etc/apt/apt.conf.d/99no-check-valid-until"
     mountpoint -q "$ROOTFS/proc" || mount -t proc proc "$ROOTFS/proc"
     chroot "$ROOTFS" apt-get -q update >/dev/null
     chroot "$ROOTFS" env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends \
