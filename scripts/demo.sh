@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 [ -f dist/main/index.js ] || npm run --silent package
 bash scripts/local-stack.sh up
+set -a
 eval "$(bash scripts/local-stack.sh env)"
+set +a
 
 # The sample image is FROM scratch with a static busybox per architecture.
 mkdir -p example/.rootfs

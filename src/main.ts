@@ -56,7 +56,7 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
     core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
     const registryLogin = await dockerLogin(docker, credentials)
     for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
-    core.info(`Lifecycle policy: ${repo.lifecycle}`)
+    if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)
     for (const warning of repo.warnings) core.warning(warning)
     core.info(`Logged in to ${registryLogin.registry}`)
 
@@ -81,7 +81,7 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
       tags: image.tags,
       platforms: build.platforms,
       repositoryChanges: repo.changes,
-      lifecycle: repo.lifecycle,
+      lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
       warnings: repo.warnings
     })
   } catch (error) {

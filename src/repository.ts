@@ -33,7 +33,10 @@ export interface RepositoryResult {
   /** What this run changed, in the user's words; empty when nothing. */
   changes: string[]
   warnings: string[]
+  /** What happened to the lifecycle policy: put (and why) or kept (and why). */
   lifecycle: string
+  /** Whether this run put the lifecycle policy (then it is among `changes`). */
+  lifecyclePut: boolean
 }
 
 const exclusionFilters = (m: Mutability): { filterType: 'WILDCARD'; filter: string }[] =>
@@ -192,6 +195,7 @@ export async function ensureRepository(
     mutability,
     changes,
     warnings,
-    lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason
+    lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
+    lifecyclePut: lifecycle.put
   }
 }

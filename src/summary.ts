@@ -13,7 +13,7 @@ export interface SummaryData {
   tags: string[]
   platforms: string[]
   repositoryChanges: string[]
-  /** What happened to the lifecycle policy; shown when it was not put (a put is among the changes). */
+  /** Why the lifecycle policy was left alone; empty when it was put (a put is among the changes). */
   lifecycle: string
   warnings: string[]
 }
@@ -29,7 +29,7 @@ export function renderSummary(d: SummaryData): string {
     ['Platforms', d.platforms.join(', ')],
     ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]
-  if (!d.lifecycle.startsWith('put')) rows.push(['Lifecycle policy', d.lifecycle])
+  if (d.lifecycle !== '') rows.push(['Lifecycle policy', d.lifecycle])
   const lines = [
     `### ${d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
     '',

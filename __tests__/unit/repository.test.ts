@@ -113,7 +113,8 @@ describe('a missing repository', () => {
         'lifecycle policy put (no policy yet: default policy)'
       ],
       warnings: [],
-      lifecycle: 'put (no policy yet: default policy)'
+      lifecycle: 'put (no policy yet: default policy)',
+      lifecyclePut: true
     })
   })
 
@@ -203,7 +204,8 @@ describe('an existing repository', () => {
       mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
       changes: [],
       warnings: [],
-      lifecycle: 'already as stated by lifecycle-* inputs'
+      lifecycle: 'already as stated by lifecycle-* inputs',
+      lifecyclePut: false
     })
   })
 

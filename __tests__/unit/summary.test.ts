@@ -13,7 +13,7 @@ const data = (over: Partial<SummaryData> = {}): SummaryData => ({
   tags: ['1.2.3', 'latest'],
   platforms: ['linux/amd64', 'linux/arm64'],
   repositoryChanges: ['created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption'],
-  lifecycle: 'put (no policy yet: default policy)',
+  lifecycle: '',
   warnings: [],
   ...over
 })

@@ -61819,7 +61819,8 @@ async function ensureRepository(ecr, desired, movingTags, region) {
         mutability,
         changes,
         warnings,
-        lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason
+        lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
+        lifecyclePut: lifecycle.put
     };
 }
 
@@ -61839,7 +61840,7 @@ function renderSummary(d) {
         ['Platforms', d.platforms.join(', ')],
         ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
     ];
-    if (!d.lifecycle.startsWith('put'))
+    if (d.lifecycle !== '')
         rows.push(['Lifecycle policy', d.lifecycle]);
     const lines = [
         `### ${d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
@@ -61911,7 +61912,8 @@ async function run(deps = { env: process.env, docker: docker_docker }) {
         const registryLogin = await dockerLogin(docker, credentials);
         for (const change of repo.changes)
             info(`Repository ${repository.name}: ${change}`);
-        info(`Lifecycle policy: ${repo.lifecycle}`);
+        if (!repo.lifecyclePut)
+            info(`Lifecycle policy: ${repo.lifecycle}`);
         for (const warning of repo.warnings)
             core_warning(warning);
         info(`Logged in to ${registryLogin.registry}`);
@@ -61936,7 +61938,7 @@ async function run(deps = { env: process.env, docker: docker_docker }) {
             tags: image.tags,
             platforms: build.platforms,
             repositoryChanges: repo.changes,
-            lifecycle: repo.lifecycle,
+            lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
             warnings: repo.warnings
         });
     }
