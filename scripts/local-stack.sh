@@ -117,6 +117,12 @@ hosts_and_certs() {
   grep -q " $HOST\$" /etc/hosts || echo "127.0.0.1 $HOST" >>/etc/hosts
   mkdir -p "/etc/docker/certs.d/$HOST"
   cmp -s "$STATE/tls/cert.pem" "/etc/docker/certs.d/$HOST/ca.crt" || cp "$STATE/tls/cert.pem" "/etc/docker/certs.d/$HOST/ca.crt"
+  # buildx's own registry client (imagetools) reads the system's trust store, not certs.d.
+  local system=/usr/local/share/ca-certificates/ecr-build-push-local-stack.crt
+  if ! cmp -s "$STATE/tls/cert.pem" "$system"; then
+    cp "$STATE/tls/cert.pem" "$system"
+    update-ca-certificates >/dev/null 2>&1 || die "update-ca-certificates failed"
+  fi
 }
 
 registry_up() {

@@ -27,11 +27,34 @@ export function ociLabels(version: string, run: RunInfo): string[] {
   return labels
 }
 
+/**
+ * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
+ * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
+ * the build.
+ * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ */
+export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: string | undefined): string[] {
+  if (cache.type === 'gha') {
+    return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true']
+  }
+  if (cache.type === 'ecr' && repositoryUri !== undefined) {
+    const ref = `${repositoryUri}:${cache.tag}`
+    return [
+      '--cache-from',
+      `type=registry,ref=${ref}`,
+      '--cache-to',
+      `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+    ]
+  }
+  return []
+}
+
 export function buildxArgs(
   build: Settings['build'],
   references: string[],
   labels: string[],
-  metadataFile: string
+  metadataFile: string,
+  repositoryUri?: string
 ): string[] {
   const args = ['buildx', 'build', '--platform', build.platforms.join(',')]
   if (build.file !== '') args.push('--file', build.file)
@@ -39,9 +62,10 @@ export function buildxArgs(
   for (const ref of references) args.push('--tag', ref)
   for (const label of [...labels, ...build.labels]) args.push('--label', label)
   for (const arg of build.buildArgs) args.push('--build-arg', arg)
-  // Attestation manifests show up in ECR as unknown/unknown images and are refused by
-  // Lambda and SageMaker; the pushed index holds only the platform images.
-  args.push('--provenance=false', '--sbom=false')
+  args.push(...cacheArgs(build.cache, repositoryUri))
+  // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
+  // and SageMaker refuse an index that holds them.
+  args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`)
   args.push('--metadata-file', metadataFile)
   if (build.push) args.push('--push')
   args.push(build.context)

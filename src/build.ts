@@ -7,7 +7,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { buildxArgs, missingPlatforms, parseBuilderInspect, type BuilderInfo } from './build-plan.js'
-import { lastLine, type Docker } from './docker.js'
+import { lastLine, type Docker, type DockerResult } from './docker.js'
 import { ActionError } from './errors.js'
 import type { Settings } from './inputs.js'
 
@@ -16,8 +16,8 @@ export interface BuildResult {
   metadata: Record<string, unknown>
 }
 
-/** Explains why docker or buildx can't run, in one line with the fix. */
-function explainDockerFailure(what: string, result: { exitCode: number; stderr: string; stdout: string }): ActionError {
+/** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
+function toolFailure(result: DockerResult): ActionError | undefined {
   const text = `${result.stderr}\n${result.stdout}`
   if (result.exitCode === 127 || /ENOENT|Unable to locate executable/i.test(text)) {
     return new ActionError('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).')
@@ -28,7 +28,11 @@ function explainDockerFailure(what: string, result: { exitCode: number; stderr: 
   if (/Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock/i.test(text)) {
     return new ActionError('the Docker daemon is not running: start it (or use a runner where it runs) before this step.')
   }
-  return new ActionError(`${what} failed: ${lastLine(result)}`)
+  return undefined
+}
+
+function explainDockerFailure(what: string, result: DockerResult): ActionError {
+  return toolFailure(result) ?? new ActionError(`${what} failed: ${lastLine(result)}`)
 }
 
 export async function checkBuilder(docker: Docker, platforms: string[]): Promise<BuilderInfo> {
@@ -54,17 +58,87 @@ export async function checkBuilder(docker: Docker, platforms: string[]): Promise
   return builder
 }
 
+export type PushFailure = { retry: true; reason: string } | { retry: false; error: ActionError }
+
+/**
+ * Tells a push that may succeed when tried again (5xx, reset connections, timeouts) from
+ * one that never will (an immutable tag, a missing repository, no permission, a failed
+ * build step), which is explained instead.
+ */
+export function classifyBuildFailure(output: string): PushFailure {
+  const immutable = /The image tag '([^']+)' already exists in the '([^']+)' repository/.exec(output)
+  if (immutable) {
+    const [, tag, repository] = immutable
+    return {
+      retry: false,
+      error: new ActionError(
+        `Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+          `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`
+      )
+    }
+  }
+  const missing = /repository with name '([^']+)' does not exist|NAME_UNKNOWN/.exec(output)
+  if (missing) {
+    return {
+      retry: false,
+      error: new ActionError(`The registry has no repository '${missing[1] ?? ''}': it was deleted during the run, or the push went to another registry.`)
+    }
+  }
+  if (/\b(401|403)\b|unauthorized|authentication required|denied/i.test(output) && /push/i.test(output)) {
+    return {
+      retry: false,
+      error: new ActionError(
+        'The registry refused the push: the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
+      )
+    }
+  }
+  const transient =
+    /failed to push|failed commit on ref|unexpected status[^\n]*\b5\d\d\b|\b50[0234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
+  const match = transient.exec(output)
+  if (match) return { retry: true, reason: match[0] }
+  return { retry: false, error: new ActionError(`docker buildx build failed: ${lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) }
+}
+
+export interface RetryPolicy {
+  /** tries in all, the first included */
+  attempts: number
+  /** milliseconds before try n (n ≥ 2) */
+  delay: (attempt: number) => number
+  sleep: (ms: number) => Promise<void>
+  log: (message: string) => void
+}
+
+export const defaultRetry: RetryPolicy = {
+  attempts: 4,
+  delay: attempt => 2000 * 2 ** (attempt - 2),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  log: message => console.log(message)
+}
+
 export async function buildAndPush(
   docker: Docker,
   build: Settings['build'],
   references: string[],
   labels: string[],
-  tempDir: string = os.tmpdir()
+  options: { tempDir?: string | undefined; repositoryUri?: string; retry?: RetryPolicy } = {}
 ): Promise<BuildResult> {
-  const dir = await mkdtemp(path.join(tempDir, 'ecr-build-push-'))
+  const retry = options.retry ?? defaultRetry
+  const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
   const metadataFile = path.join(dir, 'metadata.json')
-  const result = await docker(buildxArgs(build, references, labels, metadataFile), { stream: true })
-  if (result.exitCode !== 0) throw explainDockerFailure('docker buildx build', result)
+  const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
+  for (let attempt = 1; ; attempt++) {
+    const result = await docker(args, { stream: true })
+    if (result.exitCode === 0) break
+    const failure = classifyBuildFailure(`${result.stderr}\n${result.stdout}`)
+    if (!failure.retry) throw toolFailure(result) ?? failure.error
+    if (!build.push) throw explainDockerFailure('docker buildx build', result)
+    if (attempt >= retry.attempts) {
+      throw new ActionError(`The push failed ${attempt} times (${failure.reason}); the registry may be having trouble: run the job again.`)
+    }
+    const wait = retry.delay(attempt + 1)
+    retry.log(`Push failed (${failure.reason}); trying again in ${wait / 1000}s (${attempt + 1} of ${retry.attempts}).`)
+    await retry.sleep(wait)
+  }
 
   let metadata: Record<string, unknown>
   try {

@@ -29,7 +29,12 @@ export const Input = {
   BuildArgs: 'build-args',
   Labels: 'labels',
   Push: 'push',
-  SkipLogout: 'skip-logout'
+  SkipLogout: 'skip-logout',
+  IfVersionExists: 'if-version-exists',
+  Cache: 'cache',
+  CacheTag: 'cache-tag',
+  Provenance: 'provenance',
+  Sbom: 'sbom'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 
@@ -42,7 +47,8 @@ export const Output = {
   ImageDigestUri: 'image-digest-uri',
   Tags: 'tags',
   Version: 'version',
-  Metadata: 'metadata'
+  Metadata: 'metadata',
+  Skipped: 'skipped'
 } as const
 
 /** Values the main step hands to the post step. */

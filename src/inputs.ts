@@ -19,6 +19,8 @@ import {
   validateLifecyclePolicy,
   type LifecyclePolicy
 } from './lifecycle-policy.js'
+import type { IfVersionExists } from './existing-version.js'
+import { matchesFilter } from './repository-plan.js'
 import { deriveVersion } from './version.js'
 
 export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
@@ -52,12 +54,16 @@ export interface Settings {
     tagMutabilityExclusions: string[]
     /** False when neither mutability input was given: an immutable repository is then never loosened. */
     tagMutabilityStated: boolean
+    /** The registry cache's tag (cache: ecr), which must stay mutable; undefined without one. */
+    cacheTag?: string
     scanOnPush: boolean
     encryption: { type: 'AES256' | 'KMS'; kmsKey?: string }
     lifecycle: LifecycleIntent
   }
   image: {
     version: string
+    /** What to do when the version tag already exists (re-runs). */
+    ifVersionExists: IfVersionExists
     latest: boolean
     /** Every tag to push, the version first, without duplicates. */
     tags: string[]
@@ -70,6 +76,11 @@ export interface Settings {
     buildArgs: string[]
     labels: string[]
     push: boolean
+    /** `ecr`: a registry cache under `tag` in the same repository; `gha`: GitHub's cache. */
+    cache: { type: 'ecr' | 'gha' | 'none'; tag: string }
+    /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
+    provenance: string
+    sbom: boolean
   }
   skipLogout: boolean
 }
@@ -234,7 +245,10 @@ function readLifecycle(env: Env, workspace: string, protectDefault: string[]): L
     : { stated: false, policy, source: 'default policy' }
 }
 
-function readMutability(env: Env): {
+function readMutability(
+  env: Env,
+  cacheTag: string | undefined
+): {
   mutability: TagMutability
   exclusions: string[]
   stated: boolean
@@ -246,15 +260,24 @@ function readMutability(env: Env): {
     throw new InputError(Input.TagMutability, `'${modeInput}' is not a tag mutability: use ${TAG_MUTABILITIES.join(', ')}.`)
   }
   const withExclusions = mode.endsWith('_WITH_EXCLUSION')
-  const exclusions = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput)
-  if (!withExclusions && exclusions.length > 0) {
+  const listed = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput)
+  if (!withExclusions && listed.length > 0) {
     throw new InputError(
       Input.TagMutabilityExclusions,
       `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`
     )
   }
-  if (withExclusions && (exclusions.length < 1 || exclusions.length > 5)) {
-    throw new InputError(Input.TagMutabilityExclusions, `has ${exclusions.length} filters: ECR takes 1 to 5.`)
+  if (withExclusions && (listed.length < 1 || listed.length > 5)) {
+    throw new InputError(Input.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`)
+  }
+  // The registry cache is rewritten by every build: its tag must stay mutable.
+  const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => matchesFilter(cacheTag, f))
+  const exclusions = addCache ? [...listed, cacheTag] : listed
+  if (exclusions.length > 5) {
+    throw new InputError(
+      Input.TagMutabilityExclusions,
+      `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`
+    )
   }
   for (const f of exclusions) {
     if (!MUTABILITY_FILTER.test(f)) {
@@ -277,7 +300,20 @@ function readBuildKeyValues(name: InputName, value: string): string[] {
   return items
 }
 
-function readBuild(env: Env, workspace: string): Settings['build'] {
+const CACHE_TYPES = ['ecr', 'gha', 'none'] as const
+const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/
+const IF_VERSION_EXISTS: readonly IfVersionExists[] = ['auto', 'fail', 'skip']
+
+function readCache(env: Env): Settings['build']['cache'] {
+  const typeInput = getInput(env, Input.Cache) || 'ecr'
+  const type = typeInput.toLowerCase() as (typeof CACHE_TYPES)[number]
+  if (!CACHE_TYPES.includes(type)) {
+    throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`)
+  }
+  return { type, tag: validateTag(Input.CacheTag, getInput(env, Input.CacheTag) || 'buildcache') }
+}
+
+function readBuild(env: Env, workspace: string, cache: Settings['build']['cache']): Settings['build'] {
   const listed = parseList(getInput(env, Input.Platforms))
   const platforms = [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))]
   const contextInput = getInput(env, Input.Context) || '.'
@@ -307,13 +343,32 @@ function readBuild(env: Env, workspace: string): Settings['build'] {
     file,
     buildArgs: readBuildKeyValues(Input.BuildArgs, getInput(env, Input.BuildArgs)),
     labels: readBuildKeyValues(Input.Labels, getInput(env, Input.Labels)),
-    push: parseBoolean(Input.Push, getInput(env, Input.Push), true)
+    push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
+    cache,
+    provenance: readProvenance(env),
+    sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false)
   }
   if (target !== '') settings.target = target
   return settings
 }
 
 /** @param needed false for build-only runs (push: false), which make no AWS call */
+function readProvenance(env: Env): string {
+  const value = getInput(env, Input.Provenance) || 'false'
+  if (!PROVENANCE.test(value)) {
+    throw new InputError(Input.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`)
+  }
+  return value
+}
+
+function readIfVersionExists(env: Env): IfVersionExists {
+  const value = (getInput(env, Input.IfVersionExists) || 'auto').toLowerCase() as IfVersionExists
+  if (!IF_VERSION_EXISTS.includes(value)) {
+    throw new InputError(Input.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`)
+  }
+  return value
+}
+
 function readAws(env: Env, needed: boolean): Settings['aws'] {
   const region = getInput(env, Input.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
   if (region === '' && needed) {
@@ -372,7 +427,9 @@ export function readSettings(env: Env = process.env): Settings {
   const push = parseBoolean(Input.Push, getInput(env, Input.Push), true)
   const aws = readAws(env, push)
   const name = validateRepositoryName(getInput(env, Input.Repository))
-  const { mutability, exclusions, stated } = readMutability(env)
+  const cache = readCache(env)
+  const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
+  const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag)
 
   const versionInput = getInput(env, Input.Version)
   const version =
@@ -382,6 +439,9 @@ export function readSettings(env: Env = process.env): Settings {
   const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true)
   const extraTags = parseList(getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t))
   const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])]
+  if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
+    throw new InputError(Input.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`)
+  }
 
   return {
     aws,
@@ -391,12 +451,13 @@ export function readSettings(env: Env = process.env): Settings {
       tagMutability: mutability,
       tagMutabilityExclusions: exclusions,
       tagMutabilityStated: stated,
+      ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
       scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
       encryption: readEncryption(env),
-      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags])
+      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])])
     },
-    image: { version, latest, tags },
-    build: readBuild(env, workspace),
+    image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
+    build: readBuild(env, workspace, cache),
     skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)
   }
 }

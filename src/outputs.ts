@@ -16,6 +16,8 @@ export interface OutputValues {
   latest: boolean
   digest: string
   metadata: Record<string, unknown>
+  /** the version already existed and nothing was built */
+  skipped: boolean
 }
 
 export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
@@ -28,7 +30,8 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
     [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
     [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
     [Output.Version]: v.version,
-    [Output.Metadata]: JSON.stringify(v.metadata)
+    [Output.Metadata]: JSON.stringify(v.metadata),
+    [Output.Skipped]: String(v.skipped)
   }
 }
 

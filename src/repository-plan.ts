@@ -72,6 +72,12 @@ export function describeMutability(m: Mutability): string {
 
 const keepsTagsImmutable = (m: Mutability): boolean => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION'
 
+/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
+function withCacheTag(m: Mutability, cacheTag: string | undefined): Mutability {
+  if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5) return m
+  return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] }
+}
+
 /**
  * @param current the repository as described, or undefined when it does not exist
  * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
@@ -92,16 +98,14 @@ export function planRepository(
   const changes: RepositoryChange[] = []
   const warnings: string[] = []
 
+  // Unstated mutability leaves an immutable repository as it is, but for the action's own
+  // registry cache tag, which every build rewrites.
+  const target =
+    desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag)
   let mutability = current.mutability
-  if (!sameMutability(current.mutability, wanted)) {
-    if (desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability)) {
-      changes.push({ kind: 'tag-mutability', from: current.mutability, to: wanted })
-      mutability = wanted
-    } else {
-      warnings.push(
-        `tag mutability stays ${describeMutability(current.mutability)}: the workflow does not state one, and the action never loosens immutability on its own.`
-      )
-    }
+  if (!sameMutability(current.mutability, target)) {
+    changes.push({ kind: 'tag-mutability', from: current.mutability, to: target })
+    mutability = target
   }
   const frozen = movingTags.filter(t => !isTagMutable(t, mutability))
   if (frozen.length > 0) {

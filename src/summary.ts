@@ -7,6 +7,8 @@ import * as core from '@actions/core'
 export interface SummaryData {
   repository: string
   pushed: boolean
+  /** built and pushed, skipped (and why), built only */
+  outcome: string
   imageUri: string
   imageDigestUri: string
   digest: string
@@ -24,6 +26,7 @@ const code = (s: string): string => `<code>${s.replace(/&/g, '&amp;').replace(/<
 export function renderSummary(d: SummaryData): string {
   const rows: [string, string][] = [
     ['Image', code(d.imageUri)],
+    ['Build', d.outcome],
     ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
     ['Tags', d.tags.map(code).join(' ')],
     ['Platforms', d.platforms.join(', ')],

@@ -2,6 +2,8 @@
  * The bundled action (dist/) run as a runner runs it, on the local ECR stack: a real
  * Docker engine with buildx and QEMU, a registry that answers as ECR, and the emulator.
  */
+import { execFileSync } from 'node:child_process'
+import { jest } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -17,6 +19,7 @@ import {
   awsCalls,
   dockerConfig,
   ecr,
+  injectRegistryFaults,
   jobEnv,
   makeWorkspace,
   PASSWORD,
@@ -63,6 +66,9 @@ function expectSuccess(result: RunResult): void {
   expect(result.post?.exitCode).toBe(0)
 }
 
+// Real builds, some under QEMU, and a registry that fails on purpose.
+jest.setTimeout(15 * 60 * 1000)
+
 let workspace: string
 
 beforeAll(() => {
@@ -82,14 +88,17 @@ describe('a new repository', () => {
     expectSuccess(first)
     const repo = await describeRepository('team/web')
     expect(repo?.imageTagMutability).toBe('IMMUTABLE_WITH_EXCLUSION')
-    expect(repo?.imageTagMutabilityExclusionFilters).toEqual([{ filterType: 'WILDCARD', filter: 'latest' }])
+    expect(repo?.imageTagMutabilityExclusionFilters).toEqual([
+      { filterType: 'WILDCARD', filter: 'latest' },
+      { filterType: 'WILDCARD', filter: 'buildcache' }
+    ])
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(true)
     expect(repo?.encryptionConfiguration?.encryptionType).toBe('AES256')
     const policy = (await lifecyclePolicy('team/web')) as { rules: { selection: Record<string, unknown> }[] }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'untagged', 'tagged'])
-    expect(policy.rules[0]?.selection.tagPatternList).toEqual(['latest'])
-    expect(policy.rules[1]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[2]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'untagged', 'tagged'])
+    expect(policy.rules.slice(0, 2).map(r => r.selection.tagPatternList)).toEqual([['latest'], ['buildcache']])
+    expect(policy.rules[2]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
   })
 
   test('holds one index with both platforms under the version and latest, the digest the outputs give', async () => {
@@ -113,7 +122,8 @@ describe('a new repository', () => {
       version: '1.0.0'
     })
     expect(JSON.parse(first.outputs.metadata ?? '{}')).toMatchObject({ 'containerimage.digest': version.digest })
-    expect(await registryTags('team/web')).toEqual(['1.0.0', 'latest'])
+    expect(await registryTags('team/web')).toEqual(['1.0.0', 'buildcache', 'latest'])
+    expect(first.outputs.skipped).toBe('false')
   })
 
   test('the emulator sees the pushed image under both tags', async () => {
@@ -164,7 +174,7 @@ describe('the next version on the same repository', () => {
     expect(latest.digest).toBe(second.outputs.digest)
     expect(latest.digest).not.toBe(before)
     expect((await registryManifest('team/web', '1.0.0')).digest).toBe(before)
-    expect(await registryTags('team/web')).toEqual(['1.0.0', '1.1.0', 'latest'])
+    expect(await registryTags('team/web')).toEqual(['1.0.0', '1.1.0', 'buildcache', 'latest'])
     expect(runImage(`${REGISTRY}/team/web:latest`, 'linux/arm64')).toContain('aarch64 v2')
   })
 
@@ -297,5 +307,104 @@ describe('push: false', () => {
     expect(await registryTags('team/pr')).toEqual([])
     expect(result.outputs['image-uri']).toBe('team/pr:pr-1')
     expect(result.outputs.digest).toBe('')
+  })
+})
+
+describe('re-runs', () => {
+  test('the same commit and version again: nothing built, the same digest, skipped', async () => {
+    const ws = makeWorkspace('rerun')
+    const first = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+    expectSuccess(first)
+    await resetCalls()
+    const again = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+    expectSuccess(again)
+    expect(again.log).not.toContain('buildx build')
+    expect(again.outputs.skipped).toBe('true')
+    expect(again.outputs.digest).toBe(first.outputs.digest)
+    expect(again.outputs['image-digest-uri']).toBe(first.outputs['image-digest-uri'])
+    expect(again.summary).toContain('already built from this commit')
+    expect(writeCalls(await awsCalls())).toEqual([])
+  })
+
+  test('a skipped version still moves latest back to it', async () => {
+    const ws = makeWorkspace('moves')
+    const v1 = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+    const v2 = await ship({ repository: 'team/moves', version: '2.0.0' }, { workspace: makeWorkspace('moves-2'), env: { GITHUB_SHA: SHA_B } })
+    expectSuccess(v2)
+    expect((await registryManifest('team/moves', 'latest')).digest).toBe(v2.outputs.digest)
+    // Re-running the 1.0.0 release job: nothing is built, latest follows the release again.
+    const rerun = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+    expectSuccess(rerun)
+    expect(rerun.outputs.skipped).toBe('true')
+    expect((await registryManifest('team/moves', 'latest')).digest).toBe(v1.outputs.digest)
+    expect(rerun.summary).toContain('moved latest')
+  })
+
+  test('the same version from another commit stops before building and names the commit', async () => {
+    const ws = makeWorkspace('conflict')
+    expectSuccess(await ship({ repository: 'team/conflict', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } }))
+    const before = await registrySnapshot()
+    const other = await ship({ repository: 'team/conflict', version: '1.0.0' }, { workspace: makeWorkspace('conflict-2'), env: { GITHUB_SHA: SHA_B } })
+    expect(other.exitCode).toBe(1)
+    expect(errorLine(other.log)).toContain(`built from commit ${SHA_A}`)
+    expect(errorLine(other.log)).toContain('Bump the version')
+    expect(other.log).not.toContain('buildx build')
+    expect(await registrySnapshot()).toBe(before)
+  })
+
+  test('if-version-exists: skip keeps an image from another commit', async () => {
+    const result = await ship(
+      { repository: 'team/conflict', version: '1.0.0', 'if-version-exists': 'skip' },
+      { workspace: makeWorkspace('conflict-3'), env: { GITHUB_SHA: SHA_B } }
+    )
+    expectSuccess(result)
+    expect(result.outputs.skipped).toBe('true')
+    expect(result.log).not.toContain('buildx build')
+  })
+})
+
+describe('pushes that fail', () => {
+  test('a registry that fails manifest PUTs more often than the engine retries: the action tries again and succeeds', async () => {
+    // The engine tries a manifest PUT 8 times before it gives up on a build.
+    await injectRegistryFaults({ count: 8, status: 500, repository: 'team/flaky' })
+    const result = await ship({ repository: 'team/flaky', version: '1.0.0' }, { workspace: makeWorkspace('flaky') })
+    expectSuccess(result)
+    expect(result.log).toMatch(/Push failed \(.*\); trying again in \d+s \(2 of 4\)/)
+    expect((await registryManifest('team/flaky', '1.0.0')).digest).toBe(result.outputs.digest)
+  })
+
+  test('an immutable tag is not retried and is explained', async () => {
+    expectSuccess(await ship({ repository: 'team/frozen', version: '1.0.0', tags: 'stable' }, { workspace: makeWorkspace('frozen-1') }))
+    const result = await ship({ repository: 'team/frozen', version: '1.1.0', tags: 'stable' }, { workspace: makeWorkspace('frozen-2') })
+    expect(result.exitCode).toBe(1)
+    expect(errorLine(result.log)).toBe(
+      "Tag 'stable' already exists in 'team/frozen', which keeps it immutable: bump the version, or, if 'stable' is meant to move, add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION)."
+    )
+    expect(result.log).not.toContain('trying again')
+  })
+})
+
+describe('the registry cache', () => {
+  test('an emptied builder rebuilds from the cache in the repository, whose tag stays mutable', async () => {
+    const ws = makeWorkspace(`cache-${Date.now()}`, 'RUN i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo $i > /work')
+    execFileSync('docker', ['buildx', 'prune', '-af'], { stdio: 'ignore' })
+    const cold = await ship({ repository: 'team/cached', version: '1.0.0' }, { workspace: ws })
+    expectSuccess(cold)
+    execFileSync('docker', ['buildx', 'prune', '-af'], { stdio: 'ignore' })
+    const warm = await ship({ repository: 'team/cached', version: '1.0.1' }, { workspace: ws })
+    expectSuccess(warm)
+    expect(warm.log).toContain('importing cache manifest from')
+    // The expensive step ran for both platforms in the cold build and came from the cache in
+    // the warm one: buildx prints `#N CACHED` for a step it did not run.
+    const expensive = (log: string) => [...new Set([...log.matchAll(/^#(\d+) \[[^\]]*\] RUN i=0/gm)].map(m => m[1]))]
+    const cached = (log: string, step: string | undefined) => new RegExp(`^#${step} CACHED`, 'm').test(log)
+    expect(expensive(cold.log)).toHaveLength(2)
+    for (const step of expensive(cold.log)) expect(cached(cold.log, step)).toBe(false)
+    expect(expensive(warm.log)).toHaveLength(2)
+    for (const step of expensive(warm.log)) expect(cached(warm.log, step)).toBe(true)
+    expect(warm.outputs.digest).not.toBe('')
+    const repo = await describeRepository('team/cached')
+    expect(repo?.imageTagMutabilityExclusionFilters?.map(f => f.filter)).toContain('buildcache')
+    expect(await registryTags('team/cached')).toContain('buildcache')
   })
 })

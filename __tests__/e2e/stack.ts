@@ -80,6 +80,11 @@ export async function resetCalls(): Promise<void> {
   await control('POST', '/calls/reset')
 }
 
+/** The next `count` manifest PUTs (to `repository`, if given) answer `status`. */
+export async function injectRegistryFaults(fault: { count: number; status: number; repository?: string }): Promise<void> {
+  await control('POST', '/registry-faults', fault)
+}
+
 export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/
 export const writeCalls = (calls: AwsCall[]): AwsCall[] =>
   calls.filter(c => c.service === 'ecr' && WRITE_OPERATIONS.test(c.operation))
@@ -146,7 +151,7 @@ export async function registryManifest(
  * A workspace holding a two-stage Dockerfile FROM scratch with busybox for the target
  * architecture and RUN steps (arm64 ones run under QEMU). `marker` changes the image content.
  */
-export function makeWorkspace(marker = 'v1'): string {
+export function makeWorkspace(marker = 'v1', extraBuildStep = ''): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'workspace-'))
   mkdirSync(path.join(dir, 'rootfs'))
   for (const arch of ['amd64', 'arm64']) {
@@ -160,6 +165,7 @@ export function makeWorkspace(marker = 'v1'): string {
       'COPY rootfs/busybox-${TARGETARCH} /bin/busybox',
       'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
       `RUN echo "${marker}" > /marker && uname -m > /built-on`,
+      ...(extraBuildStep ? [extraBuildStep] : []),
       '',
       'FROM scratch',
       'ARG TARGETARCH',

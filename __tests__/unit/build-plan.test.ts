@@ -20,6 +20,9 @@ const build = (over: Partial<Settings['build']> = {}): Settings['build'] => ({
   buildArgs: [],
   labels: [],
   push: true,
+  cache: { type: 'none', tag: 'buildcache' },
+  provenance: 'false',
+  sbom: false,
   ...over
 })
 

@@ -60,36 +60,46 @@ describe('defaults', () => {
       name: 'team/web',
       create: true,
       tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      tagMutabilityExclusions: ['latest'],
+      tagMutabilityExclusions: ['latest', 'buildcache'],
       tagMutabilityStated: false,
+      cacheTag: 'buildcache',
       scanOnPush: true,
       encryption: { type: 'AES256' }
     })
     expect(s.repository.encryption).toEqual({ type: 'AES256' })
     expect(s.repository.lifecycle.stated).toBe(false)
-    expect(s.image).toEqual({ version: `sha-${SHA.slice(0, 7)}`, latest: true, tags: [`sha-${SHA.slice(0, 7)}`, 'latest'] })
+    expect(s.image).toEqual({
+      version: `sha-${SHA.slice(0, 7)}`,
+      ifVersionExists: 'auto',
+      latest: true,
+      tags: [`sha-${SHA.slice(0, 7)}`, 'latest']
+    })
     expect(s.build).toEqual({
       platforms: ['linux/amd64', 'linux/arm64'],
       context: ws.dir,
       file: path.join(ws.dir, 'Dockerfile'),
       buildArgs: [],
       labels: [],
-      push: true
+      push: true,
+      cache: { type: 'ecr', tag: 'buildcache' },
+      provenance: 'false',
+      sbom: false
     })
     expect('target' in s.build).toBe(false)
     expect(s.skipLogout).toBe(false)
   })
 
-  test('the default lifecycle policy protects latest, expires untagged after 14 days and keeps 100 tagged', () => {
+  test('the default lifecycle policy protects latest and the cache, expires untagged after 14 days and keeps 100 tagged', () => {
     const { lifecycle } = readSettings(env({})).repository
     expect(lifecycle.stated).toBe(false)
     const policy = JSON.parse(formatLifecyclePolicy(lifecycle.policy)) as {
       rules: { selection: Record<string, unknown>; action: { type: string } }[]
     }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'untagged', 'tagged'])
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'untagged', 'tagged'])
     expect(policy.rules[0]?.selection.tagPatternList).toEqual(['latest'])
-    expect(policy.rules[1]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[2]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(policy.rules[1]?.selection.tagPatternList).toEqual(['buildcache'])
+    expect(policy.rules[2]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
   })
 
   test('an unstated default is not "stated" even though mutability exclusions default to latest', () => {
@@ -101,7 +111,7 @@ describe('defaults', () => {
     const s = readSettings(env({ 'tag-mutability-exclusions': 'latest,stable-*' }))
     expect(s.repository).toMatchObject({
       tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      tagMutabilityExclusions: ['latest', 'stable-*'],
+      tagMutabilityExclusions: ['latest', 'stable-*', 'buildcache'],
       tagMutabilityStated: true
     })
   })

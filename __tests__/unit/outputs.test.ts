@@ -13,10 +13,11 @@ const values = (over: Partial<OutputValues> = {}): OutputValues => ({
   latest: true,
   digest: DIGEST,
   metadata: { 'containerimage.digest': DIGEST, 'image.name': `${URI}:1.2.3,${URI}:latest` },
+  skipped: false,
   ...over
 })
 
-const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata']
+const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped']
 
 describe('imageOutputs', () => {
   test('a pushed image with latest', () => {
@@ -29,7 +30,8 @@ describe('imageOutputs', () => {
       'image-digest-uri': `${URI}@${DIGEST}`,
       tags: `${URI}:1.2.3\n${URI}:latest`,
       version: '1.2.3',
-      metadata: JSON.stringify({ 'containerimage.digest': DIGEST, 'image.name': `${URI}:1.2.3,${URI}:latest` })
+      metadata: JSON.stringify({ 'containerimage.digest': DIGEST, 'image.name': `${URI}:1.2.3,${URI}:latest` }),
+      skipped: 'false'
     })
   })
 
@@ -53,7 +55,8 @@ describe('imageOutputs', () => {
       'image-digest-uri': '',
       tags: 'team/web:1.2.3\nteam/web:latest',
       version: '1.2.3',
-      metadata: '{"buildx.build.ref":"builder/builder0/abc"}'
+      metadata: '{"buildx.build.ref":"builder/builder0/abc"}',
+      skipped: 'false'
     })
   })
 

@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => ws.remove())
 
 const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs })).repository
+  readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 const state = (over: Partial<RepositoryState> = {}): RepositoryState => ({
@@ -141,10 +141,30 @@ describe('planRepository', () => {
   test('unstated mutability never loosens an IMMUTABLE repository, and warns that latest cannot move', () => {
     const plan = planRepository(state({ mutability: { mode: 'IMMUTABLE', exclusions: [] } }), repoSettings(), ['latest'])
     expect(plan.changes).toEqual([])
-    expect(plan.warnings).toHaveLength(2)
-    expect(plan.warnings[0]).toContain('tag mutability stays IMMUTABLE')
-    expect(plan.warnings[1]).toContain("'latest'")
-    expect(plan.warnings[1]).toContain('tag-mutability-exclusions: latest')
+    expect(plan.warnings).toHaveLength(1)
+    expect(plan.warnings[0]).toContain("'latest'")
+    expect(plan.warnings[0]).toContain('tag-mutability-exclusions: latest')
+  })
+
+  test('with the registry cache, unstated mutability adds only the cache tag to an IMMUTABLE_WITH_EXCLUSION repository', () => {
+    const withCache = readSettings(stepEnv(ws.dir, { repository: 'team/web' })).repository
+    const current = state({ mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] } })
+    expect(planRepository(current, withCache, ['latest', 'buildcache']).changes).toEqual([
+      {
+        kind: 'tag-mutability',
+        from: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] },
+        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*', 'buildcache'] }
+      }
+    ])
+    const already = state({ mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'build*'] } })
+    expect(planRepository(already, withCache, ['latest', 'buildcache']).changes).toEqual([])
+  })
+
+  test('with the registry cache, an IMMUTABLE repository stays so, with a warning that the cache tag cannot move', () => {
+    const withCache = readSettings(stepEnv(ws.dir, { repository: 'team/web' })).repository
+    const plan = planRepository(state({ mutability: { mode: 'IMMUTABLE', exclusions: [] } }), withCache, ['latest', 'buildcache'])
+    expect(plan.changes).toEqual([])
+    expect(plan.warnings[0]).toContain("'latest', 'buildcache'")
   })
 
   test('unstated mutability keeps other IMMUTABLE_WITH_EXCLUSION filters', () => {

@@ -7,6 +7,7 @@ const DIGEST = `sha256:${'cd'.repeat(32)}`
 const data = (over: Partial<SummaryData> = {}): SummaryData => ({
   repository: 'team/web',
   pushed: true,
+  outcome: 'built and pushed',
   imageUri: `${URI}:1.2.3`,
   imageDigestUri: `${URI}@${DIGEST}`,
   digest: DIGEST,

@@ -57635,7 +57635,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2686);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57645,7 +57645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7273:
+/***/ 2686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60636,7 +60636,12 @@ const Input = {
     BuildArgs: 'build-args',
     Labels: 'labels',
     Push: 'push',
-    SkipLogout: 'skip-logout'
+    SkipLogout: 'skip-logout',
+    IfVersionExists: 'if-version-exists',
+    Cache: 'cache',
+    CacheTag: 'cache-tag',
+    Provenance: 'provenance',
+    Sbom: 'sbom'
 };
 const Output = {
     Registry: 'registry',
@@ -60647,7 +60652,8 @@ const Output = {
     ImageDigestUri: 'image-digest-uri',
     Tags: 'tags',
     Version: 'version',
-    Metadata: 'metadata'
+    Metadata: 'metadata',
+    Skipped: 'skipped'
 };
 /** Values the main step hands to the post step. */
 const State = {
@@ -60701,7 +60707,28 @@ function ociLabels(version, run) {
         labels.push(`org.opencontainers.image.source=${run.sourceUrl}`);
     return labels;
 }
-function buildxArgs(build, references, labels, metadataFile) {
+/**
+ * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
+ * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
+ * the build.
+ * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ */
+function cacheArgs(cache, repositoryUri) {
+    if (cache.type === 'gha') {
+        return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'];
+    }
+    if (cache.type === 'ecr' && repositoryUri !== undefined) {
+        const ref = `${repositoryUri}:${cache.tag}`;
+        return [
+            '--cache-from',
+            `type=registry,ref=${ref}`,
+            '--cache-to',
+            `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+        ];
+    }
+    return [];
+}
+function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
     const args = ['buildx', 'build', '--platform', build.platforms.join(',')];
     if (build.file !== '')
         args.push('--file', build.file);
@@ -60713,9 +60740,10 @@ function buildxArgs(build, references, labels, metadataFile) {
         args.push('--label', label);
     for (const arg of build.buildArgs)
         args.push('--build-arg', arg);
-    // Attestation manifests show up in ECR as unknown/unknown images and are refused by
-    // Lambda and SageMaker; the pushed index holds only the platform images.
-    args.push('--provenance=false', '--sbom=false');
+    args.push(...cacheArgs(build.cache, repositoryUri));
+    // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
+    // and SageMaker refuse an index that holds them.
+    args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`);
     args.push('--metadata-file', metadataFile);
     if (build.push)
         args.push('--push');
@@ -60751,7 +60779,7 @@ function parseBuilderInspect(text) {
  * as data, output captured. Tests replace it with a recorder.
  */
 
-const docker_docker = async (args, options = {}) => {
+const docker = async (args, options = {}) => {
     try {
         return await getExecOutput('docker', args, {
             ignoreReturnCode: true,
@@ -60804,8 +60832,8 @@ class ActionError extends Error {
 
 
 
-/** Explains why docker or buildx can't run, in one line with the fix. */
-function explainDockerFailure(what, result) {
+/** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
+function toolFailure(result) {
     const text = `${result.stderr}\n${result.stdout}`;
     if (result.exitCode === 127 || /ENOENT|Unable to locate executable/i.test(text)) {
         return new ActionError('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).');
@@ -60816,7 +60844,10 @@ function explainDockerFailure(what, result) {
     if (/Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock/i.test(text)) {
         return new ActionError('the Docker daemon is not running: start it (or use a runner where it runs) before this step.');
     }
-    return new ActionError(`${what} failed: ${docker_lastLine(result)}`);
+    return undefined;
+}
+function explainDockerFailure(what, result) {
+    return toolFailure(result) ?? new ActionError(`${what} failed: ${docker_lastLine(result)}`);
 }
 async function checkBuilder(docker, platforms) {
     const inspect = await docker(['buildx', 'inspect', '--bootstrap']);
@@ -60837,12 +60868,67 @@ async function checkBuilder(docker, platforms) {
     }
     return builder;
 }
-async function buildAndPush(docker, build, references, labels, tempDir = external_node_os_default().tmpdir()) {
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempDir, 'ecr-build-push-'));
+/**
+ * Tells a push that may succeed when tried again (5xx, reset connections, timeouts) from
+ * one that never will (an immutable tag, a missing repository, no permission, a failed
+ * build step), which is explained instead.
+ */
+function classifyBuildFailure(output) {
+    const immutable = /The image tag '([^']+)' already exists in the '([^']+)' repository/.exec(output);
+    if (immutable) {
+        const [, tag, repository] = immutable;
+        return {
+            retry: false,
+            error: new ActionError(`Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+                `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`)
+        };
+    }
+    const missing = /repository with name '([^']+)' does not exist|NAME_UNKNOWN/.exec(output);
+    if (missing) {
+        return {
+            retry: false,
+            error: new ActionError(`The registry has no repository '${missing[1] ?? ''}': it was deleted during the run, or the push went to another registry.`)
+        };
+    }
+    if (/\b(401|403)\b|unauthorized|authentication required|denied/i.test(output) && /push/i.test(output)) {
+        return {
+            retry: false,
+            error: new ActionError('The registry refused the push: the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.')
+        };
+    }
+    const transient = /failed to push|failed commit on ref|unexpected status[^\n]*\b5\d\d\b|\b50[0234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
+    const match = transient.exec(output);
+    if (match)
+        return { retry: true, reason: match[0] };
+    return { retry: false, error: new ActionError(`docker buildx build failed: ${docker_lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) };
+}
+const defaultRetry = {
+    attempts: 4,
+    delay: attempt => 2000 * 2 ** (attempt - 2),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    log: message => console.log(message)
+};
+async function buildAndPush(docker, build, references, labels, options = {}) {
+    const retry = options.retry ?? defaultRetry;
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(options.tempDir ?? external_node_os_default().tmpdir(), 'ecr-build-push-'));
     const metadataFile = external_node_path_default().join(dir, 'metadata.json');
-    const result = await docker(buildxArgs(build, references, labels, metadataFile), { stream: true });
-    if (result.exitCode !== 0)
-        throw explainDockerFailure('docker buildx build', result);
+    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri);
+    for (let attempt = 1;; attempt++) {
+        const result = await docker(args, { stream: true });
+        if (result.exitCode === 0)
+            break;
+        const failure = classifyBuildFailure(`${result.stderr}\n${result.stdout}`);
+        if (!failure.retry)
+            throw toolFailure(result) ?? failure.error;
+        if (!build.push)
+            throw explainDockerFailure('docker buildx build', result);
+        if (attempt >= retry.attempts) {
+            throw new ActionError(`The push failed ${attempt} times (${failure.reason}); the registry may be having trouble: run the job again.`);
+        }
+        const wait = retry.delay(attempt + 1);
+        retry.log(`Push failed (${failure.reason}); trying again in ${wait / 1000}s (${attempt + 1} of ${retry.attempts}).`);
+        await retry.sleep(wait);
+    }
     let metadata;
     try {
         metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
@@ -60941,6 +61027,109 @@ function exportCredentials(session, exportVariable = core_exportVariable) {
     exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
     if (c.sessionToken)
         exportVariable('AWS_SESSION_TOKEN', c.sessionToken);
+}
+
+;// CONCATENATED MODULE: ./src/registry-api.ts
+/**
+ * A small client for the registry's HTTP API v2 (what docker itself speaks), used to read
+ * what a tag points to before building: the manifest, and an image's config with its
+ * labels. It uses the registry password the login stage already holds; nothing here writes.
+ */
+const INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+];
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+class RegistryError extends Error {
+    status;
+    name = 'RegistryError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+class RegistryClient {
+    auth;
+    fetchImpl;
+    constructor(auth, fetchImpl = fetch) {
+        this.auth = auth;
+        this.fetchImpl = fetchImpl;
+    }
+    async get(path, accept) {
+        const basic = Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64');
+        return this.fetchImpl(`https://${this.auth.registry}/v2/${path}`, {
+            headers: { authorization: `Basic ${basic}`, accept: accept.join(', ') },
+            redirect: 'follow'
+        });
+    }
+    /** The manifest a tag or digest names; undefined when the registry has no such tag. */
+    async manifest(repository, reference) {
+        const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES]);
+        if (res.status === 404)
+            return undefined;
+        if (!res.ok)
+            throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`);
+        const body = (await res.json());
+        return {
+            ...body,
+            mediaType: body.mediaType ?? res.headers.get('content-type') ?? '',
+            digest: res.headers.get('docker-content-digest') ?? ''
+        };
+    }
+    /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+    async jsonBlob(repository, digest) {
+        // Authorization is not forwarded across origins by fetch, which is what a signed S3 URL needs.
+        const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*']);
+        if (!res.ok)
+            throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`);
+        return res.json();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/existing-version.ts
+/**
+ * Re-runs: before building, look the version tag up in the registry. When it already holds
+ * an image built from this commit, a re-run has nothing to build; when it holds one built
+ * from another commit, an immutable tag can't take the new one, so the run stops before
+ * building and says why.
+ */
+
+
+const REVISION = 'org.opencontainers.image.revision';
+/** Pure: what to do about a version tag that may already exist. */
+function decideVersion(existing, run, mode) {
+    if (existing === undefined)
+        return { build: true };
+    if (mode === 'skip') {
+        return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` };
+    }
+    if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
+        return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
+    }
+    const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
+    throw new ActionError(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
+        'Bump the version (or use if-version-exists: skip to keep the existing image).');
+}
+/** The revision label of the first platform image an index (or image manifest) names. */
+async function revisionOf(registry, repository, manifest) {
+    let image = manifest;
+    if (manifest.manifests) {
+        const child = manifest.manifests.find(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
+        image = child ? await registry.manifest(repository, child.digest) : undefined;
+    }
+    if (!image?.config)
+        return '';
+    const config = (await registry.jsonBlob(repository, image.config.digest));
+    return config.config?.Labels?.[REVISION] ?? '';
+}
+async function findExistingVersion(registry, repository, version) {
+    const manifest = await registry.manifest(repository, version);
+    if (manifest === undefined)
+        return undefined;
+    return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -61187,6 +61376,100 @@ function formatLifecyclePolicy(policy) {
     return JSON.stringify(policy);
 }
 
+;// CONCATENATED MODULE: ./src/repository-plan.ts
+
+/** Does ECR match this tag with a `*` wildcard filter? */
+function matchesFilter(tag, filter) {
+    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
+}
+/** May an existing tag be overwritten in a repository with this mutability? */
+function isTagMutable(tag, m) {
+    const excluded = m.exclusions.some(f => matchesFilter(tag, f));
+    switch (m.mode) {
+        case 'MUTABLE':
+            return true;
+        case 'IMMUTABLE':
+            return false;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return !excluded;
+    }
+}
+function sameMutability(a, b) {
+    if (a.mode !== b.mode)
+        return false;
+    const x = [...new Set(a.exclusions)].sort();
+    const y = [...new Set(b.exclusions)].sort();
+    return x.length === y.length && x.every((f, i) => f === y[i]);
+}
+function describeMutability(m) {
+    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
+}
+const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
+/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
+function withCacheTag(m, cacheTag) {
+    if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5)
+        return m;
+    return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] };
+}
+/**
+ * @param current the repository as described, or undefined when it does not exist
+ * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
+ */
+function planRepository(current, desired, movingTags) {
+    const wanted = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions };
+    if (current === undefined) {
+        return {
+            changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
+            warnings: []
+        };
+    }
+    const changes = [];
+    const warnings = [];
+    // Unstated mutability leaves an immutable repository as it is, but for the action's own
+    // registry cache tag, which every build rewrites.
+    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag);
+    let mutability = current.mutability;
+    if (!sameMutability(current.mutability, target)) {
+        changes.push({ kind: 'tag-mutability', from: current.mutability, to: target });
+        mutability = target;
+    }
+    const frozen = movingTags.filter(t => !isTagMutable(t, mutability));
+    if (frozen.length > 0) {
+        warnings.push(`the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
+            `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`);
+    }
+    if (current.scanOnPush !== desired.scanOnPush) {
+        changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
+    }
+    const enc = desired.encryption;
+    const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
+    if (current.encryption.type !== enc.type || keyDiffers) {
+        const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
+        warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
+    }
+    return { changes, warnings };
+}
+/**
+ * @param current the repository's lifecycle policy text; undefined when it has none
+ * @param created whether this run created the repository (then there is nothing to read)
+ */
+function planLifecycle(current, intent) {
+    const text = formatLifecyclePolicy(intent.policy);
+    if (current === undefined) {
+        return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
+    }
+    if (!intent.stated) {
+        return { put: false, reason: 'kept the existing policy (the workflow states none)' };
+    }
+    if (lifecyclePoliciesEqual(current, intent.policy)) {
+        return { put: false, reason: `already as stated by ${intent.source}` };
+    }
+    return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
  * The version tag when the workflow gives none: the git tag that triggered the run
@@ -61214,6 +61497,7 @@ function deriveVersion(run) {
  * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
  * the first AWS write or docker call, as one line that names the input and the fix.
  */
+
 
 
 
@@ -61353,7 +61637,7 @@ function readLifecycle(env, workspace, protectDefault) {
         ? { stated: true, policy, source: 'lifecycle-* inputs' }
         : { stated: false, policy, source: 'default policy' };
 }
-function readMutability(env) {
+function readMutability(env, cacheTag) {
     const modeInput = inputs_getInput(env, Input.TagMutability);
     const exclusionsInput = inputs_getInput(env, Input.TagMutabilityExclusions);
     const mode = (modeInput === '' ? DEFAULT_TAG_MUTABILITY : modeInput.toUpperCase());
@@ -61361,12 +61645,18 @@ function readMutability(env) {
         throw new InputError(Input.TagMutability, `'${modeInput}' is not a tag mutability: use ${TAG_MUTABILITIES.join(', ')}.`);
     }
     const withExclusions = mode.endsWith('_WITH_EXCLUSION');
-    const exclusions = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput);
-    if (!withExclusions && exclusions.length > 0) {
+    const listed = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput);
+    if (!withExclusions && listed.length > 0) {
         throw new InputError(Input.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
     }
-    if (withExclusions && (exclusions.length < 1 || exclusions.length > 5)) {
-        throw new InputError(Input.TagMutabilityExclusions, `has ${exclusions.length} filters: ECR takes 1 to 5.`);
+    if (withExclusions && (listed.length < 1 || listed.length > 5)) {
+        throw new InputError(Input.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
+    }
+    // The registry cache is rewritten by every build: its tag must stay mutable.
+    const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => matchesFilter(cacheTag, f));
+    const exclusions = addCache ? [...listed, cacheTag] : listed;
+    if (exclusions.length > 5) {
+        throw new InputError(Input.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
     }
     for (const f of exclusions) {
         if (!MUTABILITY_FILTER.test(f)) {
@@ -61384,7 +61674,18 @@ function readBuildKeyValues(name, value) {
     }
     return items;
 }
-function readBuild(env, workspace) {
+const CACHE_TYPES = ['ecr', 'gha', 'none'];
+const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
+const IF_VERSION_EXISTS = ['auto', 'fail', 'skip'];
+function readCache(env) {
+    const typeInput = inputs_getInput(env, Input.Cache) || 'ecr';
+    const type = typeInput.toLowerCase();
+    if (!CACHE_TYPES.includes(type)) {
+        throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
+    }
+    return { type, tag: validateTag(Input.CacheTag, inputs_getInput(env, Input.CacheTag) || 'buildcache') };
+}
+function readBuild(env, workspace, cache) {
     const listed = parseList(inputs_getInput(env, Input.Platforms));
     const platforms = [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))];
     const contextInput = inputs_getInput(env, Input.Context) || '.';
@@ -61416,13 +61717,30 @@ function readBuild(env, workspace) {
         file,
         buildArgs: readBuildKeyValues(Input.BuildArgs, inputs_getInput(env, Input.BuildArgs)),
         labels: readBuildKeyValues(Input.Labels, inputs_getInput(env, Input.Labels)),
-        push: parseBoolean(Input.Push, inputs_getInput(env, Input.Push), true)
+        push: parseBoolean(Input.Push, inputs_getInput(env, Input.Push), true),
+        cache,
+        provenance: readProvenance(env),
+        sbom: parseBoolean(Input.Sbom, inputs_getInput(env, Input.Sbom), false)
     };
     if (target !== '')
         settings.target = target;
     return settings;
 }
 /** @param needed false for build-only runs (push: false), which make no AWS call */
+function readProvenance(env) {
+    const value = inputs_getInput(env, Input.Provenance) || 'false';
+    if (!PROVENANCE.test(value)) {
+        throw new InputError(Input.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
+    }
+    return value;
+}
+function readIfVersionExists(env) {
+    const value = (inputs_getInput(env, Input.IfVersionExists) || 'auto').toLowerCase();
+    if (!IF_VERSION_EXISTS.includes(value)) {
+        throw new InputError(Input.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
+    }
+    return value;
+}
 function readAws(env, needed) {
     const region = inputs_getInput(env, Input.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
     if (region === '' && needed) {
@@ -61477,7 +61795,9 @@ function readSettings(env = process.env) {
     const push = parseBoolean(Input.Push, inputs_getInput(env, Input.Push), true);
     const aws = readAws(env, push);
     const name = validateRepositoryName(inputs_getInput(env, Input.Repository));
-    const { mutability, exclusions, stated } = readMutability(env);
+    const cache = readCache(env);
+    const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
+    const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag);
     const versionInput = inputs_getInput(env, Input.Version);
     const version = versionInput !== ''
         ? validateTag(Input.Version, versionInput)
@@ -61485,6 +61805,9 @@ function readSettings(env = process.env) {
     const latest = parseBoolean(Input.Latest, inputs_getInput(env, Input.Latest), true);
     const extraTags = parseList(inputs_getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t));
     const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])];
+    if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
+        throw new InputError(Input.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`);
+    }
     return {
         aws,
         repository: {
@@ -61493,12 +61816,13 @@ function readSettings(env = process.env) {
             tagMutability: mutability,
             tagMutabilityExclusions: exclusions,
             tagMutabilityStated: stated,
+            ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
             scanOnPush: parseBoolean(Input.ScanOnPush, inputs_getInput(env, Input.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags])
+            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])])
         },
-        image: { version, latest, tags },
-        build: readBuild(env, workspace),
+        image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
+        build: readBuild(env, workspace, cache),
         skipLogout: parseBoolean(Input.SkipLogout, inputs_getInput(env, Input.SkipLogout), false)
     };
 }
@@ -61521,7 +61845,8 @@ function imageOutputs(v) {
         [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
         [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
         [Output.Version]: v.version,
-        [Output.Metadata]: JSON.stringify(v.metadata)
+        [Output.Metadata]: JSON.stringify(v.metadata),
+        [Output.Skipped]: String(v.skipped)
     };
 }
 function setOutputs(values, setOutput = core_setOutput) {
@@ -61576,96 +61901,6 @@ async function logout(docker, registries, warn = core.warning) {
             warn(`docker logout ${registry} failed: ${lastLine(result)}`);
     }
     return done;
-}
-
-;// CONCATENATED MODULE: ./src/repository-plan.ts
-
-/** Does ECR match this tag with a `*` wildcard filter? */
-function matchesFilter(tag, filter) {
-    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
-}
-/** May an existing tag be overwritten in a repository with this mutability? */
-function isTagMutable(tag, m) {
-    const excluded = m.exclusions.some(f => matchesFilter(tag, f));
-    switch (m.mode) {
-        case 'MUTABLE':
-            return true;
-        case 'IMMUTABLE':
-            return false;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return excluded;
-        case 'MUTABLE_WITH_EXCLUSION':
-            return !excluded;
-    }
-}
-function sameMutability(a, b) {
-    if (a.mode !== b.mode)
-        return false;
-    const x = [...new Set(a.exclusions)].sort();
-    const y = [...new Set(b.exclusions)].sort();
-    return x.length === y.length && x.every((f, i) => f === y[i]);
-}
-function describeMutability(m) {
-    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
-}
-const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
-/**
- * @param current the repository as described, or undefined when it does not exist
- * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
- */
-function planRepository(current, desired, movingTags) {
-    const wanted = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions };
-    if (current === undefined) {
-        return {
-            changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
-            warnings: []
-        };
-    }
-    const changes = [];
-    const warnings = [];
-    let mutability = current.mutability;
-    if (!sameMutability(current.mutability, wanted)) {
-        if (desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability)) {
-            changes.push({ kind: 'tag-mutability', from: current.mutability, to: wanted });
-            mutability = wanted;
-        }
-        else {
-            warnings.push(`tag mutability stays ${describeMutability(current.mutability)}: the workflow does not state one, and the action never loosens immutability on its own.`);
-        }
-    }
-    const frozen = movingTags.filter(t => !isTagMutable(t, mutability));
-    if (frozen.length > 0) {
-        warnings.push(`the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
-            `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`);
-    }
-    if (current.scanOnPush !== desired.scanOnPush) {
-        changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
-    }
-    const enc = desired.encryption;
-    const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
-    if (current.encryption.type !== enc.type || keyDiffers) {
-        const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
-        warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
-    }
-    return { changes, warnings };
-}
-/**
- * @param current the repository's lifecycle policy text; undefined when it has none
- * @param created whether this run created the repository (then there is nothing to read)
- */
-function planLifecycle(current, intent) {
-    const text = formatLifecyclePolicy(intent.policy);
-    if (current === undefined) {
-        return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
-    }
-    if (!intent.stated) {
-        return { put: false, reason: 'kept the existing policy (the workflow states none)' };
-    }
-    if (lifecyclePoliciesEqual(current, intent.policy)) {
-        return { put: false, reason: `already as stated by ${intent.source}` };
-    }
-    return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
 }
 
 ;// CONCATENATED MODULE: ./src/repository.ts
@@ -61835,6 +62070,7 @@ const code = (s) => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repl
 function renderSummary(d) {
     const rows = [
         ['Image', code(d.imageUri)],
+        ['Build', d.outcome],
         ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
         ['Tags', d.tags.map(code).join(' ')],
         ['Platforms', d.platforms.join(', ')],
@@ -61878,73 +62114,142 @@ async function writeSummary(d) {
 
 
 
-async function run(deps = { env: process.env, docker: docker_docker }) {
-    const { env, docker } = deps;
+
+
+
+
+async function run(deps = { env: process.env, docker: docker }) {
     try {
         saveState(State.IsPost, 'true');
-        const settings = readSettings(env);
-        const { build, image, repository } = settings;
-        // Build only (e.g. pull requests): no AWS, no login, nothing pushed.
-        if (!build.push) {
-            await checkBuilder(docker, build.platforms);
-            const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), env.RUNNER_TEMP);
-            const outputs = imageOutputs({ registry: '', repositoryUri: repository.name, version: image.version, tags: image.tags, latest: image.latest, digest: '', metadata: result.metadata });
-            setOutputs(outputs);
-            await writeSummary({ repository: repository.name, pushed: false, imageUri: outputs['image-uri'], imageDigestUri: '', digest: '', tags: image.tags, platforms: build.platforms, repositoryChanges: [], lifecycle: 'not checked (push: false)', warnings: [] });
-            return;
-        }
-        // Sign in while the builder is checked: both only read.
-        const [session] = await Promise.all([
-            group('Sign in to AWS', () => signIn(settings.aws)),
-            checkBuilder(docker, build.platforms)
-        ]);
-        if (settings.aws.exportCredentials)
-            exportCredentials(session);
-        const ecr = createEcrClient(session);
-        // The repository is reconciled while the registry token is fetched; docker logs in
-        // only once the repository is known to be there.
-        const movingTags = image.tags.filter(t => t !== image.version);
-        const [repo, credentials] = await Promise.all([
-            ensureRepository(ecr, repository, movingTags, settings.aws.region),
-            getRegistryCredentials(ecr)
-        ]);
-        saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]));
-        const registryLogin = await dockerLogin(docker, credentials);
-        for (const change of repo.changes)
-            info(`Repository ${repository.name}: ${change}`);
-        if (!repo.lifecyclePut)
-            info(`Lifecycle policy: ${repo.lifecycle}`);
-        for (const warning of repo.warnings)
-            core_warning(warning);
-        info(`Logged in to ${registryLogin.registry}`);
-        const result = await buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), env.RUNNER_TEMP);
-        const outputs = imageOutputs({
-            registry: repo.registry,
-            repositoryUri: repo.uri,
-            version: image.version,
-            tags: image.tags,
-            latest: image.latest,
-            digest: result.digest,
-            metadata: result.metadata
-        });
-        setOutputs(outputs);
-        info(`Pushed ${outputs['image-digest-uri']}`);
-        await writeSummary({
-            repository: repository.name,
-            pushed: true,
-            imageUri: outputs['image-uri'],
-            imageDigestUri: outputs['image-digest-uri'],
-            digest: result.digest,
-            tags: image.tags,
-            platforms: build.platforms,
-            repositoryChanges: repo.changes,
-            lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
-            warnings: repo.warnings
-        });
+        const settings = readSettings(deps.env);
+        if (settings.build.push)
+            await ship(settings, deps);
+        else
+            await buildOnly(settings, deps);
     }
     catch (error) {
         setFailed(failureMessage(error));
     }
+}
+/** Build only (e.g. pull requests): no AWS, no login, nothing pushed. */
+async function buildOnly({ build, image, repository }, { env, docker }) {
+    await checkBuilder(docker, build.platforms);
+    const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
+        tempDir: env.RUNNER_TEMP
+    });
+    const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false });
+    setOutputs(outputs);
+    await writeSummary({
+        repository: repository.name,
+        pushed: false,
+        outcome: 'built, not pushed (push: false)',
+        imageUri: outputs['image-uri'],
+        imageDigestUri: '',
+        digest: '',
+        tags: image.tags,
+        platforms: build.platforms,
+        repositoryChanges: [],
+        lifecycle: 'not checked (push: false)',
+        warnings: []
+    });
+}
+async function ship(settings, { env, docker }) {
+    const { build, image, repository } = settings;
+    // Sign in while the builder is checked: both only read.
+    const [session] = await Promise.all([
+        group('Sign in to AWS', () => signIn(settings.aws)),
+        checkBuilder(docker, build.platforms)
+    ]);
+    if (settings.aws.exportCredentials)
+        exportCredentials(session);
+    const ecr = createEcrClient(session);
+    // The repository is reconciled while the registry token is fetched and the version tag
+    // looked up; docker logs in only once the repository is known to be there.
+    const movingTags = image.tags.filter(t => t !== image.version);
+    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
+    const [repo, { credentials, registry, existing }] = await Promise.all([
+        ensureRepository(ecr, repository, mustStayMutable, settings.aws.region),
+        getRegistryCredentials(ecr).then(async (credentials) => {
+            const registry = new RegistryClient(credentials);
+            return { credentials, registry, existing: await findExistingVersion(registry, repository.name, image.version) };
+        })
+    ]);
+    for (const change of repo.changes)
+        info(`Repository ${repository.name}: ${change}`);
+    if (!repo.lifecyclePut)
+        info(`Lifecycle policy: ${repo.lifecycle}`);
+    for (const warning of repo.warnings)
+        core_warning(warning);
+    // Re-runs: an existing version tag is reused or refused before anything is built.
+    const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
+    const login = async () => {
+        saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]));
+        await dockerLogin(docker, credentials);
+        info(`Logged in to ${credentials.registry}`);
+    };
+    let digest;
+    let metadata = {};
+    let outcome;
+    if (!decision.build && existing !== undefined) {
+        digest = existing.digest;
+        info(`Not building: ${decision.reason}.`);
+        const moved = await moveTags(docker, registry, repository.name, repo, existing.digest, movingTags, login);
+        outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`;
+    }
+    else {
+        await login();
+        const result = await buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
+            tempDir: env.RUNNER_TEMP,
+            repositoryUri: repo.uri
+        });
+        digest = result.digest;
+        metadata = result.metadata;
+        outcome = 'built and pushed';
+    }
+    const outputs = imageOutputs({ ...outputBase(image, repo.uri, repo.registry), digest, metadata, skipped: !decision.build });
+    setOutputs(outputs);
+    info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`);
+    await writeSummary({
+        repository: repository.name,
+        pushed: true,
+        outcome,
+        imageUri: outputs['image-uri'],
+        imageDigestUri: outputs['image-digest-uri'],
+        digest,
+        tags: image.tags,
+        platforms: build.platforms,
+        repositoryChanges: repo.changes,
+        lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
+        warnings: repo.warnings
+    });
+}
+/**
+ * A skipped version still moves the tags that follow it (`latest`, and any the repository
+ * lets move) when they point elsewhere, by tagging the existing index again.
+ */
+async function moveTags(docker, registry, name, repo, digest, tags, login) {
+    const moved = [];
+    let loggedIn = false;
+    for (const tag of tags) {
+        const current = await registry.manifest(name, tag);
+        if (current?.digest === digest)
+            continue;
+        if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
+            core_warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`);
+            continue;
+        }
+        if (!loggedIn)
+            await login();
+        loggedIn = true;
+        const result = await docker(['buildx', 'imagetools', 'create', '--tag', `${repo.uri}:${tag}`, `${repo.uri}@${digest}`]);
+        if (result.exitCode !== 0)
+            throw new ActionError(`Could not move '${tag}' to ${digest}: ${docker_lastLine(result)}`);
+        moved.push(tag);
+    }
+    return moved;
+}
+function outputBase(image, repositoryUri, registry) {
+    return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };
 }
 function labelsFor(env, version) {
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';

@@ -28408,7 +28408,12 @@ const Input = {
     BuildArgs: 'build-args',
     Labels: 'labels',
     Push: 'push',
-    SkipLogout: 'skip-logout'
+    SkipLogout: 'skip-logout',
+    IfVersionExists: 'if-version-exists',
+    Cache: 'cache',
+    CacheTag: 'cache-tag',
+    Provenance: 'provenance',
+    Sbom: 'sbom'
 };
 const Output = {
     Registry: 'registry',
@@ -28419,7 +28424,8 @@ const Output = {
     ImageDigestUri: 'image-digest-uri',
     Tags: 'tags',
     Version: 'version',
-    Metadata: 'metadata'
+    Metadata: 'metadata',
+    Skipped: 'skipped'
 };
 /** Values the main step hands to the post step. */
 const State = {
@@ -28501,7 +28507,7 @@ class ActionError extends (/* unused pure expression or super */ null && (Error)
 
 /***/ }),
 
-/***/ 4162:
+/***/ 3186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28754,13 +28760,107 @@ function normalise(policy) {
     }
     return canonical(parsed);
 }
-function lifecyclePoliciesEqual(a, b) {
+function lifecycle_policy_lifecyclePoliciesEqual(a, b) {
     const x = normalise(a);
     return x !== undefined && JSON.stringify(x) === JSON.stringify(normalise(b));
 }
 /** The text sent to ECR. */
-function formatLifecyclePolicy(policy) {
+function lifecycle_policy_formatLifecyclePolicy(policy) {
     return JSON.stringify(policy);
+}
+
+;// CONCATENATED MODULE: ./src/repository-plan.ts
+
+/** Does ECR match this tag with a `*` wildcard filter? */
+function repository_plan_matchesFilter(tag, filter) {
+    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
+}
+/** May an existing tag be overwritten in a repository with this mutability? */
+function isTagMutable(tag, m) {
+    const excluded = m.exclusions.some(f => repository_plan_matchesFilter(tag, f));
+    switch (m.mode) {
+        case 'MUTABLE':
+            return true;
+        case 'IMMUTABLE':
+            return false;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return !excluded;
+    }
+}
+function sameMutability(a, b) {
+    if (a.mode !== b.mode)
+        return false;
+    const x = [...new Set(a.exclusions)].sort();
+    const y = [...new Set(b.exclusions)].sort();
+    return x.length === y.length && x.every((f, i) => f === y[i]);
+}
+function describeMutability(m) {
+    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
+}
+const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
+/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
+function withCacheTag(m, cacheTag) {
+    if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5)
+        return m;
+    return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] };
+}
+/**
+ * @param current the repository as described, or undefined when it does not exist
+ * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
+ */
+function planRepository(current, desired, movingTags) {
+    const wanted = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions };
+    if (current === undefined) {
+        return {
+            changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
+            warnings: []
+        };
+    }
+    const changes = [];
+    const warnings = [];
+    // Unstated mutability leaves an immutable repository as it is, but for the action's own
+    // registry cache tag, which every build rewrites.
+    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag);
+    let mutability = current.mutability;
+    if (!sameMutability(current.mutability, target)) {
+        changes.push({ kind: 'tag-mutability', from: current.mutability, to: target });
+        mutability = target;
+    }
+    const frozen = movingTags.filter(t => !isTagMutable(t, mutability));
+    if (frozen.length > 0) {
+        warnings.push(`the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
+            `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`);
+    }
+    if (current.scanOnPush !== desired.scanOnPush) {
+        changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
+    }
+    const enc = desired.encryption;
+    const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
+    if (current.encryption.type !== enc.type || keyDiffers) {
+        const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
+        warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
+    }
+    return { changes, warnings };
+}
+/**
+ * @param current the repository's lifecycle policy text; undefined when it has none
+ * @param created whether this run created the repository (then there is nothing to read)
+ */
+function planLifecycle(current, intent) {
+    const text = formatLifecyclePolicy(intent.policy);
+    if (current === undefined) {
+        return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
+    }
+    if (!intent.stated) {
+        return { put: false, reason: 'kept the existing policy (the workflow states none)' };
+    }
+    if (lifecyclePoliciesEqual(current, intent.policy)) {
+        return { put: false, reason: `already as stated by ${intent.source}` };
+    }
+    return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -28790,6 +28890,7 @@ function version_deriveVersion(run) {
  * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
  * the first AWS write or docker call, as one line that names the input and the fix.
  */
+
 
 
 
@@ -28929,7 +29030,7 @@ function readLifecycle(env, workspace, protectDefault) {
         ? { stated: true, policy, source: 'lifecycle-* inputs' }
         : { stated: false, policy, source: 'default policy' };
 }
-function readMutability(env) {
+function readMutability(env, cacheTag) {
     const modeInput = getInput(env, Input.TagMutability);
     const exclusionsInput = getInput(env, Input.TagMutabilityExclusions);
     const mode = (modeInput === '' ? DEFAULT_TAG_MUTABILITY : modeInput.toUpperCase());
@@ -28937,12 +29038,18 @@ function readMutability(env) {
         throw new InputError(Input.TagMutability, `'${modeInput}' is not a tag mutability: use ${TAG_MUTABILITIES.join(', ')}.`);
     }
     const withExclusions = mode.endsWith('_WITH_EXCLUSION');
-    const exclusions = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput);
-    if (!withExclusions && exclusions.length > 0) {
+    const listed = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput);
+    if (!withExclusions && listed.length > 0) {
         throw new InputError(Input.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
     }
-    if (withExclusions && (exclusions.length < 1 || exclusions.length > 5)) {
-        throw new InputError(Input.TagMutabilityExclusions, `has ${exclusions.length} filters: ECR takes 1 to 5.`);
+    if (withExclusions && (listed.length < 1 || listed.length > 5)) {
+        throw new InputError(Input.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
+    }
+    // The registry cache is rewritten by every build: its tag must stay mutable.
+    const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => matchesFilter(cacheTag, f));
+    const exclusions = addCache ? [...listed, cacheTag] : listed;
+    if (exclusions.length > 5) {
+        throw new InputError(Input.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
     }
     for (const f of exclusions) {
         if (!MUTABILITY_FILTER.test(f)) {
@@ -28960,7 +29067,18 @@ function readBuildKeyValues(name, value) {
     }
     return items;
 }
-function readBuild(env, workspace) {
+const CACHE_TYPES = (/* unused pure expression or super */ null && (['ecr', 'gha', 'none']));
+const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
+const IF_VERSION_EXISTS = (/* unused pure expression or super */ null && (['auto', 'fail', 'skip']));
+function readCache(env) {
+    const typeInput = getInput(env, Input.Cache) || 'ecr';
+    const type = typeInput.toLowerCase();
+    if (!CACHE_TYPES.includes(type)) {
+        throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
+    }
+    return { type, tag: validateTag(Input.CacheTag, getInput(env, Input.CacheTag) || 'buildcache') };
+}
+function readBuild(env, workspace, cache) {
     const listed = parseList(getInput(env, Input.Platforms));
     const platforms = [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))];
     const contextInput = getInput(env, Input.Context) || '.';
@@ -28992,13 +29110,30 @@ function readBuild(env, workspace) {
         file,
         buildArgs: readBuildKeyValues(Input.BuildArgs, getInput(env, Input.BuildArgs)),
         labels: readBuildKeyValues(Input.Labels, getInput(env, Input.Labels)),
-        push: parseBoolean(Input.Push, getInput(env, Input.Push), true)
+        push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
+        cache,
+        provenance: readProvenance(env),
+        sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false)
     };
     if (target !== '')
         settings.target = target;
     return settings;
 }
 /** @param needed false for build-only runs (push: false), which make no AWS call */
+function readProvenance(env) {
+    const value = getInput(env, Input.Provenance) || 'false';
+    if (!PROVENANCE.test(value)) {
+        throw new InputError(Input.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
+    }
+    return value;
+}
+function readIfVersionExists(env) {
+    const value = (getInput(env, Input.IfVersionExists) || 'auto').toLowerCase();
+    if (!IF_VERSION_EXISTS.includes(value)) {
+        throw new InputError(Input.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
+    }
+    return value;
+}
 function readAws(env, needed) {
     const region = getInput(env, Input.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
     if (region === '' && needed) {
@@ -29053,7 +29188,9 @@ function readSettings(env = process.env) {
     const push = parseBoolean(Input.Push, getInput(env, Input.Push), true);
     const aws = readAws(env, push);
     const name = validateRepositoryName(getInput(env, Input.Repository));
-    const { mutability, exclusions, stated } = readMutability(env);
+    const cache = readCache(env);
+    const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
+    const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag);
     const versionInput = getInput(env, Input.Version);
     const version = versionInput !== ''
         ? validateTag(Input.Version, versionInput)
@@ -29061,6 +29198,9 @@ function readSettings(env = process.env) {
     const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true);
     const extraTags = parseList(getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t));
     const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])];
+    if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
+        throw new InputError(Input.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`);
+    }
     return {
         aws,
         repository: {
@@ -29069,12 +29209,13 @@ function readSettings(env = process.env) {
             tagMutability: mutability,
             tagMutabilityExclusions: exclusions,
             tagMutabilityStated: stated,
+            ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
             scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags])
+            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])])
         },
-        image: { version, latest, tags },
-        build: readBuild(env, workspace),
+        image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
+        build: readBuild(env, workspace, cache),
         skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)
     };
 }
@@ -29089,7 +29230,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3871);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4162);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3186);
 /* harmony import */ var _registry_login_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7432);
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
