@@ -34,7 +34,9 @@ export const Input = {
   Cache: 'cache',
   CacheTag: 'cache-tag',
   Provenance: 'provenance',
-  Sbom: 'sbom'
+  Sbom: 'sbom',
+  DryRun: 'dry-run',
+  Summary: 'summary'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 

@@ -83,6 +83,10 @@ export interface Settings {
     sbom: boolean
   }
   skipLogout: boolean
+  /** Read, validate and print the plan; no write call, no login, no build. */
+  dryRun: boolean
+  /** Write the job summary. */
+  summary: boolean
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -458,6 +462,8 @@ export function readSettings(env: Env = process.env): Settings {
     },
     image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
     build: readBuild(env, workspace, cache),
-    skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)
+    skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
+    dryRun: parseBoolean(Input.DryRun, getInput(env, Input.DryRun), false),
+    summary: parseBoolean(Input.Summary, getInput(env, Input.Summary), true)
   }
 }

@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { createEcrClient } from './aws-clients.js'
 import { buildAndPush, checkBuilder } from './build.js'
-import { imageReferences, ociLabels } from './build-plan.js'
+import { buildxArgs, imageReferences, ociLabels } from './build-plan.js'
 import { State } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
 import { docker as realDocker, lastLine, type Docker } from './docker.js'
@@ -16,20 +16,35 @@ import { readSettings, type Env, type Settings } from './inputs.js'
 import { imageOutputs, setOutputs, type OutputValues } from './outputs.js'
 import { RegistryClient } from './registry-api.js'
 import { dockerLogin, getRegistryCredentials } from './registry-login.js'
-import { ensureRepository, type RepositoryResult } from './repository.js'
+import { leastPrivilegePolicy, parseRegistry } from './iam-policy.js'
+import { describeChange, ensureRepository, inspectRepository, type RepositoryResult } from './repository.js'
 import { isTagMutable } from './repository-plan.js'
-import { writeSummary } from './summary.js'
+import { writePlan, writeSummary } from './summary.js'
 
 export interface RunDeps {
   env: Env
   docker: Docker
 }
 
+/** Times each stage for the summary; sequential stages are grouped in the log. */
+class Stages {
+  readonly times: [string, number][] = []
+  async run<T>(name: string, fn: () => Promise<T>, group = true): Promise<T> {
+    const start = performance.now()
+    try {
+      return group ? await core.group(name, fn) : await fn()
+    } finally {
+      this.times.push([name, (performance.now() - start) / 1000])
+    }
+  }
+}
+
 export async function run(deps: RunDeps = { env: process.env, docker: realDocker }): Promise<void> {
   try {
     core.saveState(State.IsPost, 'true')
     const settings = readSettings(deps.env)
-    if (settings.build.push) await ship(settings, deps)
+    if (settings.dryRun) await planOnly(settings, deps)
+    else if (settings.build.push) await ship(settings, deps)
     else await buildOnly(settings, deps)
   } catch (error) {
     core.setFailed(failureMessage(error))
@@ -37,14 +52,15 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
 }
 
 /** Build only (e.g. pull requests): no AWS, no login, nothing pushed. */
-async function buildOnly({ build, image, repository }: Settings, { env, docker }: RunDeps): Promise<void> {
+async function buildOnly(settings: Settings, { env, docker }: RunDeps): Promise<void> {
+  const { build, image, repository } = settings
   await checkBuilder(docker, build.platforms)
   const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
     tempDir: env.RUNNER_TEMP
   })
   const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false })
   setOutputs(outputs)
-  await writeSummary({
+  if (settings.summary) await writeSummary({
     repository: repository.name,
     pushed: false,
     outcome: 'built, not pushed (push: false)',
@@ -61,10 +77,11 @@ async function buildOnly({ build, image, repository }: Settings, { env, docker }
 
 async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void> {
   const { build, image, repository } = settings
+  const stages = new Stages()
 
   // Sign in while the builder is checked: both only read.
   const [session] = await Promise.all([
-    core.group('Sign in to AWS', () => signIn(settings.aws)),
+    stages.run('sign-in', () => signIn(settings.aws)),
     checkBuilder(docker, build.platforms)
   ])
   if (settings.aws.exportCredentials) exportCredentials(session)
@@ -75,7 +92,7 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   const movingTags = image.tags.filter(t => t !== image.version)
   const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
   const [repo, { credentials, registry, existing }] = await Promise.all([
-    ensureRepository(ecr, repository, mustStayMutable, settings.aws.region),
+    stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
     getRegistryCredentials(ecr).then(async credentials => {
       const registry = new RegistryClient(credentials)
       return { credentials, registry, existing: await findExistingVersion(registry, repository.name, image.version) }
@@ -87,11 +104,12 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
 
   // Re-runs: an existing version tag is reused or refused before anything is built.
   const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
-  const login = async (): Promise<void> => {
-    core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
-    await dockerLogin(docker, credentials)
-    core.info(`Logged in to ${credentials.registry}`)
-  }
+  const login = (): Promise<void> =>
+    stages.run('login', async () => {
+      core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
+      await dockerLogin(docker, credentials)
+      core.info(`Logged in to ${credentials.registry}`)
+    }, false)
 
   let digest: string
   let metadata: Record<string, unknown> = {}
@@ -103,10 +121,12 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`
   } else {
     await login()
-    const result = await buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
-      tempDir: env.RUNNER_TEMP,
-      repositoryUri: repo.uri
-    })
+    const result = await stages.run('build+push', () =>
+      buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
+        tempDir: env.RUNNER_TEMP,
+        repositoryUri: repo.uri
+      })
+    )
     digest = result.digest
     metadata = result.metadata
     outcome = 'built and pushed'
@@ -115,9 +135,11 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   const outputs = imageOutputs({ ...outputBase(image, repo.uri, repo.registry), digest, metadata, skipped: !decision.build })
   setOutputs(outputs)
   core.info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
-  await writeSummary({
+  if (settings.summary) await writeSummary({
     repository: repository.name,
     pushed: true,
+    skipped: !decision.build,
+    timings: stages.times,
     outcome,
     imageUri: outputs['image-uri'],
     imageDigestUri: outputs['image-digest-uri'],
@@ -128,6 +150,83 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
     warnings: repo.warnings
   })
+}
+
+/**
+ * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
+ * then prints the plan. No write call, no docker login, no build.
+ */
+async function planOnly(settings: Settings, { env }: RunDeps): Promise<void> {
+  const { build, image, repository } = settings
+  const labels = labelsFor(env, image.version)
+  let registryHost = ''
+  let repoUri = repository.name
+  let repositoryLines = ['not checked: push: false makes no AWS call']
+  let lifecycle = 'not checked (push: false)'
+  let lifecycleText: string | undefined
+  let currentLifecycleText: string | undefined
+  let buildLine = 'would be built (push: false: not pushed)'
+
+  if (build.push) {
+    const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
+    const movingTags = image.tags.filter(t => t !== image.version)
+    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
+    const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)])
+    registryHost = credentials.registry
+    repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
+    repositoryLines = [
+      ...(inspection.current === undefined && !repository.create
+        ? [`missing, and create-repository is false: the run would fail`]
+        : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
+      ...inspection.warnings.map(w => `note: ${w}`)
+    ]
+    if (repositoryLines.length === 0) repositoryLines = ['no changes: it already matches the workflow']
+    lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason
+    if (inspection.lifecycle.put) {
+      lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2)
+      if (inspection.currentPolicy !== undefined) currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2)
+    }
+    const existing = inspection.current
+      ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
+      : undefined
+    try {
+      const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
+      buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
+    } catch (error) {
+      buildLine = `the run would stop: ${(error as Error).message}`
+    }
+  }
+
+  const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined)
+  // Build-argument values may be secrets: the plan shows their names only.
+  const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
+  const account = parseRegistry(registryHost)?.account ?? '<account>'
+  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
+
+  core.info(`Dry run: nothing will be changed, built or pushed.`)
+  for (const line of repositoryLines) core.info(`Repository ${repository.name}: ${line}`)
+  core.info(`Lifecycle policy: ${lifecycle}`)
+  if (lifecycleText !== undefined) core.info(lifecycleText)
+  core.info(`Image ${repoUri}:${image.version}: ${buildLine}`)
+  core.info(`Build command: ${command.join(' ')}`)
+  core.info(`IAM policy for these inputs:\n${iamPolicy}`)
+
+  setOutputs(imageOutputs({ ...outputBase(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }))
+  if (settings.summary) {
+    await writePlan({
+      repository: repository.name,
+      imageUri: `${repoUri}:${image.version}`,
+      repositoryLines,
+      lifecycle,
+      ...(lifecycleText !== undefined ? { lifecycleText } : {}),
+      ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
+      tags: image.tags,
+      version: image.version,
+      build: buildLine,
+      command,
+      iamPolicy
+    })
+  }
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   describeMutability,
   planLifecycle,
   planRepository,
+  type LifecyclePlan,
   type Mutability,
   type RepositoryChange,
   type RepositoryState
@@ -128,6 +129,28 @@ async function apply(ecr: ECRClient, name: string, c: RepositoryChange): Promise
       return undefined
   }
 }
+
+export interface RepositoryInspection {
+  current: RepositoryState | undefined
+  changes: RepositoryChange[]
+  warnings: string[]
+  currentPolicy: string | undefined
+  lifecycle: LifecyclePlan
+}
+
+/** What `ensureRepository` would do, from read calls only (dry runs). */
+export async function inspectRepository(
+  ecr: ECRClient,
+  desired: Settings['repository'],
+  movingTags: string[]
+): Promise<RepositoryInspection> {
+  const current = await describe(ecr, desired.name)
+  const plan = planRepository(current, desired, movingTags)
+  const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name)
+  return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) }
+}
+
+export { describeChange }
 
 /**
  * Makes sure the repository exists and matches the workflow.

@@ -9,6 +9,8 @@ export interface SummaryData {
   pushed: boolean
   /** built and pushed, skipped (and why), built only */
   outcome: string
+  /** the version tag already held this run's image */
+  skipped?: boolean
   imageUri: string
   imageDigestUri: string
   digest: string
@@ -18,6 +20,24 @@ export interface SummaryData {
   /** Why the lifecycle policy was left alone; empty when it was put (a put is among the changes). */
   lifecycle: string
   warnings: string[]
+  /** seconds per stage, in order */
+  timings?: [string, number][]
+}
+
+export interface PlanData {
+  repository: string
+  imageUri: string
+  /** "create", "change", or "no changes" lines, one per setting */
+  repositoryLines: string[]
+  /** lifecycle policy: what would happen, and the policy text when it would be put */
+  lifecycle: string
+  lifecycleText?: string
+  currentLifecycleText?: string
+  tags: string[]
+  version: string
+  build: string
+  command: string[]
+  iamPolicy: string
 }
 
 const code = (s: string): string => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`
@@ -33,8 +53,9 @@ export function renderSummary(d: SummaryData): string {
     ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]
   if (d.lifecycle !== '') rows.push(['Lifecycle policy', d.lifecycle])
+  if (d.timings && d.timings.length > 0) rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')])
   const lines = [
-    `### ${d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
+    `### ${d.skipped ? 'Already pushed' : d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
     '',
     '<table>',
     ...rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`),
@@ -43,6 +64,46 @@ export function renderSummary(d: SummaryData): string {
   ]
   for (const w of d.warnings) lines.push(`> [!WARNING]`, `> ${w}`, '')
   return lines.join('\n')
+}
+
+const fence = (lang: string, text: string): string => ['```' + lang, text, '```'].join('\n')
+
+/** The plan of a dry run: what the action would do, and nothing done. */
+export function renderPlan(p: PlanData): string {
+  const lines = [
+    `### Plan for ${code(p.repository)} (dry run: nothing was changed, built or pushed)`,
+    '',
+    `**Repository**`,
+    '',
+    ...p.repositoryLines.map(l => `- ${l}`),
+    '',
+    `**Lifecycle policy**: ${p.lifecycle}`,
+    ''
+  ]
+  if (p.lifecycleText !== undefined) {
+    if (p.currentLifecycleText !== undefined) lines.push('Now:', '', fence('json', p.currentLifecycleText), '')
+    lines.push(p.currentLifecycleText !== undefined ? 'Would become:' : 'Would be put:', '', fence('json', p.lifecycleText), '')
+  }
+  lines.push(
+    `**Image**: ${code(p.imageUri)} — ${p.build}`,
+    '',
+    `**Tags**: ${p.tags.map(code).join(' ')}`,
+    '',
+    '**Build command**',
+    '',
+    fence('sh', p.command.map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')),
+    '',
+    '**IAM policy these inputs need**',
+    '',
+    fence('json', p.iamPolicy),
+    ''
+  )
+  return lines.join('\n')
+}
+
+export async function writePlan(p: PlanData): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary.addRaw(renderPlan(p), true).write()
 }
 
 export async function writeSummary(d: SummaryData): Promise<void> {

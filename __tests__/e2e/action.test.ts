@@ -408,3 +408,72 @@ describe('the registry cache', () => {
     expect(await registryTags('team/cached')).toContain('buildcache')
   })
 })
+
+describe('dry-run', () => {
+  async function dryRun(repository: string, inputs: Record<string, string> = {}, version = '9.9.9'): Promise<RunResult> {
+    await resetCalls()
+    const before = await registrySnapshot()
+    const result = await ship({ repository, version, 'dry-run': 'true', ...inputs }, { post: false, env: { GITHUB_SHA: SHA_A } })
+    expectSuccess({ ...result, post: { exitCode: 0, log: '' } })
+    expect(writeCalls(await awsCalls())).toEqual([])
+    expect(await registrySnapshot()).toBe(before)
+    // docker never ran: @actions/exec echoes every command it starts as `[command]…`.
+    expect(result.log).not.toContain('[command]')
+    expect(dockerLogins()).toEqual([])
+    expect(result.outputs.digest).toBe('')
+    expect(result.outputs['image-uri']).toBe(`${REGISTRY}/${repository}:${version}`)
+    return result
+  }
+
+  test('a missing repository: would be created, with the default policy, and built', async () => {
+    const result = await dryRun('team/planned')
+    expect(result.summary).toContain('dry run: nothing was changed, built or pushed')
+    expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache)')
+    expect(result.summary).toContain('**Lifecycle policy**: would be put (no policy yet: default policy)')
+    expect(result.summary).toContain('would be built and pushed')
+    expect(result.summary).toContain('"ecr:CreateRepository"')
+    expect(result.summary).toContain(`arn:aws:ecr:us-east-1:123456789012:repository/team/planned`)
+    expect(result.summary).toMatch(/docker buildx build --platform linux\/amd64,linux\/arm64/)
+    await expect(describeRepository('team/planned')).rejects.toMatchObject({ name: 'RepositoryNotFoundException' })
+  })
+
+  test('a drifted repository: each setting that would change, current → stated, and the policy diff', async () => {
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/drifted', imageTagMutability: 'MUTABLE' }))
+    await ecr.send(
+      new PutLifecyclePolicyCommand({
+        repositoryName: 'team/drifted',
+        lifecyclePolicyText: JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 5 }, action: { type: 'expire' } }] })
+      })
+    )
+    const result = await dryRun('team/drifted', { 'lifecycle-keep-count': '30', 'build-args': 'TOKEN=hunter2' })
+    expect(result.summary).toContain('would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest, buildcache)')
+    expect(result.summary).toContain('would change: scan on push off → on')
+    expect(result.summary).toContain('would be put (differs from lifecycle-* inputs)')
+    expect(result.summary).toMatch(/Now:[\s\S]*"countNumber": 5[\s\S]*Would become:[\s\S]*"countNumber": 30/)
+    expect(result.summary).toContain("--build-arg 'TOKEN=***'")
+    expect(result.summary + result.log).not.toContain('hunter2')
+    expect((await describeRepository('team/drifted'))?.imageTagMutability).toBe('MUTABLE')
+  })
+
+  test('a converged repository: no changes, and a version already built from this commit would be skipped', async () => {
+    const result = await dryRun('team/rerun', {}, '3.0.0')
+    expect(result.summary).toContain('no changes: it already matches the workflow')
+    expect(result.summary).toContain('kept the existing policy (the workflow states none)')
+    expect(result.summary).toContain('would be skipped: 3.0.0 was already built from this commit')
+  })
+})
+
+describe('the job summary', () => {
+  test('summary: false writes none', async () => {
+    const result = await ship({ repository: 'team/rerun', version: '3.0.0', summary: 'false' }, { env: { GITHUB_SHA: SHA_A } })
+    expectSuccess(result)
+    expect(result.summary).toBe('')
+  })
+
+  test('times each stage, and groups the log by stage', async () => {
+    const result = await ship({ repository: 'team/timed', version: '1.0.0' }, { workspace: makeWorkspace('timed') })
+    expectSuccess(result)
+    expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s<\/td>/)
+    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push/)
+  })
+})

@@ -57635,7 +57635,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2686);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(567);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57645,7 +57645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2686:
+/***/ 567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60542,7 +60542,7 @@ function endGroup() {
  * @param name The name of the group
  * @param fn The function to wrap in the group
  */
-function group(name, fn) {
+function core_group(name, fn) {
     return core_awaiter(this, void 0, void 0, function* () {
         startGroup(name);
         let result;
@@ -60641,7 +60641,9 @@ const Input = {
     Cache: 'cache',
     CacheTag: 'cache-tag',
     Provenance: 'provenance',
-    Sbom: 'sbom'
+    Sbom: 'sbom',
+    DryRun: 'dry-run',
+    Summary: 'summary'
 };
 const Output = {
     Registry: 'registry',
@@ -61823,7 +61825,9 @@ function readSettings(env = process.env) {
         },
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),
-        skipLogout: parseBoolean(Input.SkipLogout, inputs_getInput(env, Input.SkipLogout), false)
+        skipLogout: parseBoolean(Input.SkipLogout, inputs_getInput(env, Input.SkipLogout), false),
+        dryRun: parseBoolean(Input.DryRun, inputs_getInput(env, Input.DryRun), false),
+        summary: parseBoolean(Input.Summary, inputs_getInput(env, Input.Summary), true)
     };
 }
 
@@ -61901,6 +61905,33 @@ async function logout(docker, registries, warn = core.warning) {
             warn(`docker logout ${registry} failed: ${lastLine(result)}`);
     }
     return done;
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy.ts
+/** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
+function parseRegistry(registry) {
+    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
+    return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
+}
+function leastPrivilegePolicy(settings, account) {
+    const { repository, build } = settings;
+    const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
+    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+    if (build.push) {
+        actions.push('ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage');
+    }
+    if (repository.create)
+        actions.push('ecr:CreateRepository');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    const statements = [
+        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+    ];
+    if (repository.encryption.type === 'KMS') {
+        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
+        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
+    }
+    return { Version: '2012-10-17', Statement: statements };
 }
 
 ;// CONCATENATED MODULE: ./src/repository.ts
@@ -61994,6 +62025,14 @@ async function apply(ecr, name, c) {
             return undefined;
     }
 }
+/** What `ensureRepository` would do, from read calls only (dry runs). */
+async function inspectRepository(ecr, desired, movingTags) {
+    const current = await describe(ecr, desired.name);
+    const plan = planRepository(current, desired, movingTags);
+    const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name);
+    return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) };
+}
+
 /**
  * Makes sure the repository exists and matches the workflow.
  * @param movingTags tags the run pushes that must be able to move (for warnings)
@@ -62078,8 +62117,10 @@ function renderSummary(d) {
     ];
     if (d.lifecycle !== '')
         rows.push(['Lifecycle policy', d.lifecycle]);
+    if (d.timings && d.timings.length > 0)
+        rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')]);
     const lines = [
-        `### ${d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
+        `### ${d.skipped ? 'Already pushed' : d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
         '',
         '<table>',
         ...rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`),
@@ -62089,6 +62130,32 @@ function renderSummary(d) {
     for (const w of d.warnings)
         lines.push(`> [!WARNING]`, `> ${w}`, '');
     return lines.join('\n');
+}
+const fence = (lang, text) => ['```' + lang, text, '```'].join('\n');
+/** The plan of a dry run: what the action would do, and nothing done. */
+function renderPlan(p) {
+    const lines = [
+        `### Plan for ${code(p.repository)} (dry run: nothing was changed, built or pushed)`,
+        '',
+        `**Repository**`,
+        '',
+        ...p.repositoryLines.map(l => `- ${l}`),
+        '',
+        `**Lifecycle policy**: ${p.lifecycle}`,
+        ''
+    ];
+    if (p.lifecycleText !== undefined) {
+        if (p.currentLifecycleText !== undefined)
+            lines.push('Now:', '', fence('json', p.currentLifecycleText), '');
+        lines.push(p.currentLifecycleText !== undefined ? 'Would become:' : 'Would be put:', '', fence('json', p.lifecycleText), '');
+    }
+    lines.push(`**Image**: ${code(p.imageUri)} — ${p.build}`, '', `**Tags**: ${p.tags.map(code).join(' ')}`, '', '**Build command**', '', fence('sh', p.command.map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')), '', '**IAM policy these inputs need**', '', fence('json', p.iamPolicy), '');
+    return lines.join('\n');
+}
+async function writePlan(p) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(renderPlan(p), true).write();
 }
 async function writeSummary(d) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -62118,11 +62185,27 @@ async function writeSummary(d) {
 
 
 
+
+/** Times each stage for the summary; sequential stages are grouped in the log. */
+class Stages {
+    times = [];
+    async run(name, fn, group = true) {
+        const start = performance.now();
+        try {
+            return group ? await core_group(name, fn) : await fn();
+        }
+        finally {
+            this.times.push([name, (performance.now() - start) / 1000]);
+        }
+    }
+}
 async function run(deps = { env: process.env, docker: docker }) {
     try {
         saveState(State.IsPost, 'true');
         const settings = readSettings(deps.env);
-        if (settings.build.push)
+        if (settings.dryRun)
+            await planOnly(settings, deps);
+        else if (settings.build.push)
             await ship(settings, deps);
         else
             await buildOnly(settings, deps);
@@ -62132,32 +62215,35 @@ async function run(deps = { env: process.env, docker: docker }) {
     }
 }
 /** Build only (e.g. pull requests): no AWS, no login, nothing pushed. */
-async function buildOnly({ build, image, repository }, { env, docker }) {
+async function buildOnly(settings, { env, docker }) {
+    const { build, image, repository } = settings;
     await checkBuilder(docker, build.platforms);
     const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
         tempDir: env.RUNNER_TEMP
     });
     const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false });
     setOutputs(outputs);
-    await writeSummary({
-        repository: repository.name,
-        pushed: false,
-        outcome: 'built, not pushed (push: false)',
-        imageUri: outputs['image-uri'],
-        imageDigestUri: '',
-        digest: '',
-        tags: image.tags,
-        platforms: build.platforms,
-        repositoryChanges: [],
-        lifecycle: 'not checked (push: false)',
-        warnings: []
-    });
+    if (settings.summary)
+        await writeSummary({
+            repository: repository.name,
+            pushed: false,
+            outcome: 'built, not pushed (push: false)',
+            imageUri: outputs['image-uri'],
+            imageDigestUri: '',
+            digest: '',
+            tags: image.tags,
+            platforms: build.platforms,
+            repositoryChanges: [],
+            lifecycle: 'not checked (push: false)',
+            warnings: []
+        });
 }
 async function ship(settings, { env, docker }) {
     const { build, image, repository } = settings;
+    const stages = new Stages();
     // Sign in while the builder is checked: both only read.
     const [session] = await Promise.all([
-        group('Sign in to AWS', () => signIn(settings.aws)),
+        stages.run('sign-in', () => signIn(settings.aws)),
         checkBuilder(docker, build.platforms)
     ]);
     if (settings.aws.exportCredentials)
@@ -62168,7 +62254,7 @@ async function ship(settings, { env, docker }) {
     const movingTags = image.tags.filter(t => t !== image.version);
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
     const [repo, { credentials, registry, existing }] = await Promise.all([
-        ensureRepository(ecr, repository, mustStayMutable, settings.aws.region),
+        stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
         getRegistryCredentials(ecr).then(async (credentials) => {
             const registry = new RegistryClient(credentials);
             return { credentials, registry, existing: await findExistingVersion(registry, repository.name, image.version) };
@@ -62182,11 +62268,11 @@ async function ship(settings, { env, docker }) {
         core_warning(warning);
     // Re-runs: an existing version tag is reused or refused before anything is built.
     const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
-    const login = async () => {
+    const login = () => stages.run('login', async () => {
         saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]));
         await dockerLogin(docker, credentials);
         info(`Logged in to ${credentials.registry}`);
-    };
+    }, false);
     let digest;
     let metadata = {};
     let outcome;
@@ -62198,10 +62284,10 @@ async function ship(settings, { env, docker }) {
     }
     else {
         await login();
-        const result = await buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
+        const result = await stages.run('build+push', () => buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
             tempDir: env.RUNNER_TEMP,
             repositoryUri: repo.uri
-        });
+        }));
         digest = result.digest;
         metadata = result.metadata;
         outcome = 'built and pushed';
@@ -62209,19 +62295,99 @@ async function ship(settings, { env, docker }) {
     const outputs = imageOutputs({ ...outputBase(image, repo.uri, repo.registry), digest, metadata, skipped: !decision.build });
     setOutputs(outputs);
     info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`);
-    await writeSummary({
-        repository: repository.name,
-        pushed: true,
-        outcome,
-        imageUri: outputs['image-uri'],
-        imageDigestUri: outputs['image-digest-uri'],
-        digest,
-        tags: image.tags,
-        platforms: build.platforms,
-        repositoryChanges: repo.changes,
-        lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
-        warnings: repo.warnings
-    });
+    if (settings.summary)
+        await writeSummary({
+            repository: repository.name,
+            pushed: true,
+            skipped: !decision.build,
+            timings: stages.times,
+            outcome,
+            imageUri: outputs['image-uri'],
+            imageDigestUri: outputs['image-digest-uri'],
+            digest,
+            tags: image.tags,
+            platforms: build.platforms,
+            repositoryChanges: repo.changes,
+            lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
+            warnings: repo.warnings
+        });
+}
+/**
+ * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
+ * then prints the plan. No write call, no docker login, no build.
+ */
+async function planOnly(settings, { env }) {
+    const { build, image, repository } = settings;
+    const labels = labelsFor(env, image.version);
+    let registryHost = '';
+    let repoUri = repository.name;
+    let repositoryLines = ['not checked: push: false makes no AWS call'];
+    let lifecycle = 'not checked (push: false)';
+    let lifecycleText;
+    let currentLifecycleText;
+    let buildLine = 'would be built (push: false: not pushed)';
+    if (build.push) {
+        const ecr = createEcrClient(await core_group('Sign in to AWS', () => signIn(settings.aws)));
+        const movingTags = image.tags.filter(t => t !== image.version);
+        const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
+        const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)]);
+        registryHost = credentials.registry;
+        repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`;
+        repositoryLines = [
+            ...(inspection.current === undefined && !repository.create
+                ? [`missing, and create-repository is false: the run would fail`]
+                : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
+            ...inspection.warnings.map(w => `note: ${w}`)
+        ];
+        if (repositoryLines.length === 0)
+            repositoryLines = ['no changes: it already matches the workflow'];
+        lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason;
+        if (inspection.lifecycle.put) {
+            lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2);
+            if (inspection.currentPolicy !== undefined)
+                currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2);
+        }
+        const existing = inspection.current
+            ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
+            : undefined;
+        try {
+            const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
+            buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`;
+        }
+        catch (error) {
+            buildLine = `the run would stop: ${error.message}`;
+        }
+    }
+    const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined);
+    // Build-argument values may be secrets: the plan shows their names only.
+    const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))];
+    const account = parseRegistry(registryHost)?.account ?? '<account>';
+    const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2);
+    info(`Dry run: nothing will be changed, built or pushed.`);
+    for (const line of repositoryLines)
+        info(`Repository ${repository.name}: ${line}`);
+    info(`Lifecycle policy: ${lifecycle}`);
+    if (lifecycleText !== undefined)
+        info(lifecycleText);
+    info(`Image ${repoUri}:${image.version}: ${buildLine}`);
+    info(`Build command: ${command.join(' ')}`);
+    info(`IAM policy for these inputs:\n${iamPolicy}`);
+    setOutputs(imageOutputs({ ...outputBase(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }));
+    if (settings.summary) {
+        await writePlan({
+            repository: repository.name,
+            imageUri: `${repoUri}:${image.version}`,
+            repositoryLines,
+            lifecycle,
+            ...(lifecycleText !== undefined ? { lifecycleText } : {}),
+            ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
+            tags: image.tags,
+            version: image.version,
+            build: buildLine,
+            command,
+            iamPolicy
+        });
+    }
 }
 /**
  * A skipped version still moves the tags that follow it (`latest`, and any the repository

@@ -28413,7 +28413,9 @@ const Input = {
     Cache: 'cache',
     CacheTag: 'cache-tag',
     Provenance: 'provenance',
-    Sbom: 'sbom'
+    Sbom: 'sbom',
+    DryRun: 'dry-run',
+    Summary: 'summary'
 };
 const Output = {
     Registry: 'registry',
@@ -29216,7 +29218,9 @@ function readSettings(env = process.env) {
         },
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),
-        skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)
+        skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
+        dryRun: parseBoolean(Input.DryRun, getInput(env, Input.DryRun), false),
+        summary: parseBoolean(Input.Summary, getInput(env, Input.Summary), true)
     };
 }
 

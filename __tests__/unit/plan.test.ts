@@ -1,0 +1,95 @@
+/** Dry runs: the least-privilege IAM policy and the rendered plan. */
+import { leastPrivilegePolicy, parseRegistry } from '../../src/iam-policy.js'
+import { readSettings } from '../../src/inputs.js'
+import { renderPlan, renderSummary } from '../../src/summary.js'
+import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
+
+let ws: TempWorkspace
+beforeAll(() => {
+  ws = makeWorkspace()
+})
+afterAll(() => ws.remove())
+
+const settings = (inputs: Record<string, string> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }))
+
+describe('leastPrivilegePolicy', () => {
+  test('push with create: login anywhere, everything else on the repository ARN only', () => {
+    const policy = leastPrivilegePolicy(settings(), '123456789012')
+    expect(policy.Statement[0]).toEqual({ Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' })
+    expect(policy.Statement[1]?.Resource).toBe('arn:aws:ecr:us-east-1:123456789012:repository/team/web')
+    expect(policy.Statement[1]?.Action).toEqual(
+      expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy'])
+    )
+    expect(policy.Statement).toHaveLength(2)
+  })
+
+  test('create-repository: false needs no CreateRepository; push: false needs no upload', () => {
+    expect(leastPrivilegePolicy(settings({ 'create-repository': 'false' }), '1').Statement[1]?.Action).not.toContain('ecr:CreateRepository')
+    expect(leastPrivilegePolicy(settings({ push: 'false' }), '1').Statement[1]?.Action).not.toContain('ecr:PutImage')
+  })
+
+  test('KMS encryption adds the grant actions on the key', () => {
+    const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+    const policy = leastPrivilegePolicy(settings({ encryption: 'KMS', 'kms-key': key }), '123456789012')
+    expect(policy.Statement[2]).toEqual({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })
+  })
+
+  test('parseRegistry', () => {
+    expect(parseRegistry('123456789012.dkr.ecr.ap-northeast-2.amazonaws.com')).toEqual({ account: '123456789012', region: 'ap-northeast-2' })
+    expect(parseRegistry('ghcr.io')).toBeUndefined()
+  })
+})
+
+describe('renderPlan', () => {
+  const plan = {
+    repository: 'team/web',
+    imageUri: 'r/team/web:1.0.0',
+    repositoryLines: ['would change: scan on push off → on'],
+    lifecycle: 'would be put (differs from lifecycle-policy)',
+    lifecycleText: '{"rules": [2]}',
+    currentLifecycleText: '{"rules": [1]}',
+    tags: ['1.0.0', 'latest'],
+    version: '1.0.0',
+    build: 'would be built and pushed',
+    command: ['docker', 'buildx', 'build', '--build-arg', 'A=***', '--label', "it's"],
+    iamPolicy: '{}'
+  }
+
+  test('says nothing was done, lists each change, the policy before and after, and a copyable command', () => {
+    const md = renderPlan(plan)
+    expect(md.split('\n')[0]).toBe('### Plan for <code>team/web</code> (dry run: nothing was changed, built or pushed)')
+    expect(md).toContain('- would change: scan on push off → on')
+    expect(md).toMatch(/Now:\n\n```json\n\{"rules": \[1\]\}\n```\n\nWould become:\n\n```json\n\{"rules": \[2\]\}/)
+    expect(md).toContain("docker buildx build --build-arg 'A=***' --label 'it'\\''s'")
+  })
+
+  test('a policy put on a repository without one shows only the new policy', () => {
+    const { currentLifecycleText: _, ...fresh } = plan
+    const md = renderPlan(fresh)
+    expect(md).not.toContain('Now:')
+    expect(md).toContain('Would be put:')
+  })
+})
+
+describe('renderSummary of a skipped run', () => {
+  test('heads it as already pushed and says why nothing was built', () => {
+    const md = renderSummary({
+      repository: 'team/web',
+      pushed: true,
+      skipped: true,
+      outcome: 'skipped: 1.0.0 was already built from this commit (aaaaaaa)',
+      imageUri: 'r/team/web:1.0.0',
+      imageDigestUri: 'r/team/web@sha256:1',
+      digest: 'sha256:1',
+      tags: ['1.0.0'],
+      platforms: ['linux/amd64'],
+      repositoryChanges: [],
+      lifecycle: '',
+      warnings: [],
+      timings: [['sign-in', 0.31], ['repository', 0.05]]
+    })
+    expect(md.split('\n')[0]).toBe('### Already pushed <code>team/web</code>')
+    expect(md).toContain('<tr><th align="left">Build</th><td>skipped: 1.0.0 was already built from this commit (aaaaaaa)</td></tr>')
+    expect(md).toContain('<tr><th align="left">Time</th><td>sign-in 0.3 s · repository 0.1 s</td></tr>')
+  })
+})
