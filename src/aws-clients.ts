@@ -2,10 +2,16 @@
  * The AWS SDK clients, created once per run with the region, the signed-in credentials
  * and the action's user agent. Endpoints follow the SDK's own configuration
  * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS).
+ *
+ * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
+ * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
+ * (access denied, validation, missing resources).
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { USER_AGENT } from './constants.js'
+
+export const MAX_ATTEMPTS = 6
 
 export interface AwsSession {
   region: string
@@ -16,15 +22,34 @@ export interface AwsSession {
 export function sdkConfig(session: AwsSession): {
   region: string
   customUserAgent: string
+  maxAttempts: number
   credentials?: AwsCredentialIdentity
 } {
   return {
     region: session.region,
     customUserAgent: USER_AGENT,
+    maxAttempts: MAX_ATTEMPTS,
     ...(session.credentials ? { credentials: session.credentials } : {})
   }
 }
 
+/** An AWS error tagged with the IAM action of the call that failed, for explanations. */
+export interface AwsCallError extends Error {
+  iamAction?: string
+}
+
 export function createEcrClient(session: AwsSession): ECRClient {
-  return new ECRClient(sdkConfig(session))
+  const client = new ECRClient(sdkConfig(session))
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      try {
+        return await next(args)
+      } catch (error) {
+        if (error instanceof Error) (error as AwsCallError).iamAction = `ecr:${String(context.commandName).replace(/Command$/, '')}`
+        throw error
+      }
+    },
+    { step: 'initialize', name: 'iamActionOnError' }
+  )
+  return client
 }

@@ -7,7 +7,7 @@
 import * as core from '@actions/core'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
-import { sdkConfig, type AwsSession } from './aws-clients.js'
+import { MAX_ATTEMPTS, sdkConfig, type AwsSession } from './aws-clients.js'
 import { ActionError } from './errors.js'
 import type { Env, Settings } from './inputs.js'
 
@@ -15,6 +15,8 @@ export interface CredentialDeps {
   env: Env
   getIDToken: (audience: string) => Promise<string>
   setSecret: (value: string) => void
+  /** waits between STS attempts; replaced in tests */
+  sleep?: (ms: number) => Promise<void>
 }
 
 const defaultDeps = (): CredentialDeps => ({
@@ -22,6 +24,17 @@ const defaultDeps = (): CredentialDeps => ({
   getIDToken: aud => core.getIDToken(aud),
   setSecret: v => core.setSecret(v)
 })
+
+/** Throttling, 5xx and network errors: worth another try. Access denied and the like: never. */
+export function isRetryableAwsError(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown }
+  if (e.$retryable) return true
+  if (/^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|ServiceUnavailable|IDPCommunicationError|RequestTimeout)$/.test(e.name ?? '')) return true
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true
+  return /ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|socket hang up/i.test(`${e.code ?? ''} ${e.name ?? ''} ${(error as Error).message ?? ''}`)
+}
+
+const sleepFor = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 /** The non-secret claims of a JWT, for error messages. Never logs the token itself. */
 export function tokenClaims(token: string): Record<string, unknown> {
@@ -43,20 +56,30 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
       "role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read)."
     )
   }
-  const token = await deps.getIDToken(aws.audience)
-  deps.setSecret(token)
-
-  const sts = new STSClient(sdkConfig({ region: aws.region }))
+  // One SDK attempt per call: each retry gets a fresh OIDC token, as a token is short-lived.
+  const sts = new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 })
   let result
+  let token = ''
   try {
-    result = await sts.send(
-      new AssumeRoleWithWebIdentityCommand({
-        RoleArn: aws.roleToAssume,
-        RoleSessionName: aws.roleSessionName,
-        WebIdentityToken: token,
-        DurationSeconds: aws.roleDurationSeconds
-      })
-    )
+    for (let attempt = 1; ; attempt++) {
+      token = await deps.getIDToken(aws.audience)
+      deps.setSecret(token)
+      try {
+        result = await sts.send(
+          new AssumeRoleWithWebIdentityCommand({
+            RoleArn: aws.roleToAssume,
+            RoleSessionName: aws.roleSessionName,
+            WebIdentityToken: token,
+            DurationSeconds: aws.roleDurationSeconds
+          })
+        )
+        break
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableAwsError(error)) throw error
+        // Jittered exponential backoff: 0.2 s, 0.4 s, 0.8 s … (full jitter).
+        await (deps.sleep ?? sleepFor)(Math.random() * 200 * 2 ** (attempt - 1))
+      }
+    }
   } catch (error) {
     const name = (error as Error).name
     if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
@@ -64,7 +87,8 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
       throw new ActionError(
         `Could not assume ${aws.roleToAssume} with the job's OIDC token (${name}: ${(error as Error).message}). ` +
           `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
-          `and sub '${String(claims.sub ?? '?')}' (StringLike on token.actions.githubusercontent.com:sub).`
+          `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+          `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`
       )
     }
     throw error

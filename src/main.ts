@@ -4,7 +4,7 @@
  * is the one place that reports failure.
  */
 import * as core from '@actions/core'
-import { createEcrClient } from './aws-clients.js'
+import { createEcrClient, type AwsCallError } from './aws-clients.js'
 import { buildAndPush, checkBuilder } from './build.js'
 import { buildxArgs, imageReferences, ociLabels } from './build-plan.js'
 import { State } from './constants.js'
@@ -283,6 +283,13 @@ export function failureMessage(error: unknown): string {
   if (error.name === 'InputError' || error.name === 'ActionError') return error.message
   if (error.name === 'CredentialsProviderError') {
     return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
+  }
+  const iamAction = (error as AwsCallError).iamAction
+  if (iamAction !== undefined && /AccessDenied/.test(error.name)) {
+    return (
+      `AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +
+      `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`
+    )
   }
   return `${error.name}: ${error.message}`
 }

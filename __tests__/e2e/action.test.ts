@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process'
 import { jest } from '@jest/globals'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {
   CreateRepositoryCommand,
@@ -19,7 +20,9 @@ import {
   awsCalls,
   dockerConfig,
   ecr,
+  injectAwsFault,
   injectRegistryFaults,
+  issuedTokens,
   jobEnv,
   makeWorkspace,
   PASSWORD,
@@ -28,6 +31,7 @@ import {
   registrySnapshot,
   registryTags,
   resetCalls,
+  resetFaults,
   resetStack,
   ROLE,
   runImage,
@@ -285,6 +289,25 @@ describe('failures write nothing and push nothing', () => {
     expect(await awsCalls()).toEqual([])
   })
 
+  test.each([
+    ['tag', { tags: 'ok,bad;rm -rf /' }, "Input 'tags': 'bad;rm -rf /' is not a valid image tag"],
+    ['version', { version: '$(whoami)' }, "Input 'version': '$(whoami)' is not a valid image tag"],
+    ['platform', { platforms: 'linux/amd64,linux/m68k' }, "Input 'platforms': 'linux/m68k' is not a platform"],
+    ['number', { 'role-duration-seconds': '60' }, "Input 'role-duration-seconds': 60 is out of range"],
+    ['lifecycle rule', { 'lifecycle-policy': '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"tagged","countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}' }, "Input 'lifecycle-policy': rules[0].selection: a \"tagged\" rule needs exactly one"],
+    ['conflicting lifecycle inputs', { 'lifecycle-keep-count': '5', 'lifecycle-expire-days': '30' }, "Input 'lifecycle-expire-days': is given together with lifecycle-keep-count"],
+    ['mutability filter', { 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'release/*' }, "Input 'tag-mutability-exclusions': 'release/*' is not a filter"],
+    ['role ARN', { 'role-to-assume': 'arn:aws:iam::123:role/x' }, "Input 'role-to-assume': 'arn:aws:iam::123:role/x' is not an IAM role ARN"],
+    ['region', { 'aws-region': 'Seoul' }, "Input 'aws-region': 'Seoul' is not an AWS region code"],
+    ['Dockerfile', { file: 'nope/Dockerfile' }, "Input 'file': 'nope/Dockerfile' does not exist"],
+    ['build-arg', { 'build-args': 'JUST_A_NAME' }, "Input 'build-args': 'JUST_A_NAME' is not KEY=VALUE"]
+  ])('a bad %s: one line naming the input, nothing called, written or pushed', async (_what, inputs, message) => {
+    const result = await ship({ repository: 'team/web', version: '8.0.0', ...inputs }, { post: false })
+    expect(errorLine(result.log).startsWith(message)).toBe(true)
+    await expectNothingDone(result)
+    expect(await awsCalls()).toEqual([])
+  })
+
   test('create-repository: false on a missing repository', async () => {
     const result = await ship({ repository: 'team/missing', version: '1.0.0', 'create-repository': 'false' }, { post: false })
     expect(errorLine(result.log)).toContain("Repository 'team/missing' does not exist")
@@ -475,5 +498,73 @@ describe('the job summary', () => {
     expectSuccess(result)
     expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s<\/td>/)
     expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push/)
+  })
+})
+
+describe('faults survived', () => {
+  afterEach(async () => {
+    await resetFaults()
+  })
+
+  const OPERATIONS = ['AssumeRoleWithWebIdentity', 'DescribeRepositories', 'GetAuthorizationToken', 'CreateRepository', 'PutLifecyclePolicy']
+
+  test('two throttles and two 500s on every AWS call of a first run: it succeeds', async () => {
+    for (const operation of OPERATIONS) {
+      await injectAwsFault({ operation, kind: 'throttle', count: 2 })
+      await injectAwsFault({ operation, kind: '500', count: 2 })
+    }
+    await resetCalls()
+    const result = await ship({ repository: 'team/faulty', version: '1.0.0' }, { workspace: makeWorkspace('faulty') })
+    expectSuccess(result)
+    const calls = (await awsCalls()).map(c => c.operation)
+    for (const operation of OPERATIONS) expect(calls.filter(c => c === operation)).toHaveLength(5)
+  })
+
+  test('two throttles and two 500s on GetLifecyclePolicy, and a reset connection on DescribeRepositories: it succeeds', async () => {
+    await injectAwsFault({ operation: 'GetLifecyclePolicy', kind: 'throttle', count: 2 })
+    await injectAwsFault({ operation: 'GetLifecyclePolicy', kind: '500', count: 2 })
+    await injectAwsFault({ operation: 'DescribeRepositories', kind: 'reset', count: 1 })
+    const result = await ship({ repository: 'team/faulty', version: '1.0.1' }, { workspace: makeWorkspace('faulty-2') })
+    expectSuccess(result)
+  })
+
+  test('AccessDenied fails at once, naming the IAM action', async () => {
+    await injectAwsFault({ operation: 'PutLifecyclePolicy', kind: 'access-denied', count: 10 })
+    await resetCalls()
+    const started = Date.now()
+    const result = await ship({ repository: 'team/denied', version: '1.0.0' }, { workspace: makeWorkspace('denied'), post: false })
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(result.exitCode).toBe(1)
+    expect(errorLine(result.log)).toMatch(/^AWS refused ecr:PutLifecyclePolicy \(AccessDeniedException\): allow ecr:PutLifecyclePolicy/)
+    expect((await awsCalls()).filter(c => c.operation === 'PutLifecyclePolicy')).toHaveLength(1)
+  })
+
+  test('AccessDenied from STS shows the token claims the trust policy must match, never the token', async () => {
+    await injectAwsFault({ operation: 'AssumeRoleWithWebIdentity', kind: 'access-denied', count: 10 })
+    const result = await ship({ repository: 'team/denied', version: '1.0.0' }, { post: false })
+    expect(result.exitCode).toBe(1)
+    const line = errorLine(result.log)
+    expect(line).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
+    expect(line).toContain('"token.actions.githubusercontent.com:sub": "repo:acme/web:*"')
+    for (const token of await issuedTokens()) expect(visibleLog(result.log)).not.toContain(token)
+  })
+})
+
+describe('secrets on command lines', () => {
+  test('no docker command line carries the registry password or a credential', async () => {
+    // A docker shim first on PATH records every argv the action starts, as /proc/<pid>/cmdline would show it.
+    const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
+    const argvLog = path.join(shim, 'argv.log')
+    const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
+    writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
+    const result = await ship(
+      { repository: 'team/argv', version: '1.0.0' },
+      { workspace: makeWorkspace('argv'), env: { PATH: `${shim}:${process.env.PATH ?? ''}` } }
+    )
+    expectSuccess(result)
+    const argv = readFileSync(argvLog, 'utf8')
+    expect(argv).toContain('login --username AWS --password-stdin')
+    expect(argv).toContain('buildx build')
+    for (const secret of [PASSWORD, ...result.masked]) expect(argv).not.toContain(secret)
   })
 })

@@ -80,6 +80,20 @@ export async function resetCalls(): Promise<void> {
   await control('POST', '/calls/reset')
 }
 
+/** The next `count` calls of an AWS operation fail: throttle, 500, reset (connection closed) or access-denied. */
+export async function injectAwsFault(fault: { operation: string; kind: 'throttle' | '500' | 'reset' | 'access-denied'; count: number }): Promise<void> {
+  await control('POST', '/faults', fault)
+}
+
+export async function resetFaults(): Promise<void> {
+  await control('POST', '/faults/reset')
+}
+
+/** Every OIDC token the stand-in issued. */
+export async function issuedTokens(): Promise<string[]> {
+  return (await control('GET', '/tokens')) as string[]
+}
+
 /** The next `count` manifest PUTs (to `repository`, if given) answer `status`. */
 export async function injectRegistryFaults(fault: { count: number; status: number; repository?: string }): Promise<void> {
   await control('POST', '/registry-faults', fault)

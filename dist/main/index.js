@@ -60673,18 +60673,35 @@ const USER_AGENT = 'ecr-build-push';
  * The AWS SDK clients, created once per run with the region, the signed-in credentials
  * and the action's user agent. Endpoints follow the SDK's own configuration
  * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS).
+ *
+ * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
+ * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
+ * (access denied, validation, missing resources).
  */
 
 
+const MAX_ATTEMPTS = 6;
 function sdkConfig(session) {
     return {
         region: session.region,
         customUserAgent: USER_AGENT,
+        maxAttempts: MAX_ATTEMPTS,
         ...(session.credentials ? { credentials: session.credentials } : {})
     };
 }
 function createEcrClient(session) {
-    return new dist_cjs/* ECRClient */.S70(sdkConfig(session));
+    const client = new dist_cjs/* ECRClient */.S70(sdkConfig(session));
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (error instanceof Error)
+                error.iamAction = `ecr:${String(context.commandName).replace(/Command$/, '')}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'iamActionOnError' });
+    return client;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -60963,6 +60980,18 @@ const defaultDeps = () => ({
     getIDToken: aud => getIDToken(aud),
     setSecret: v => core_setSecret(v)
 });
+/** Throttling, 5xx and network errors: worth another try. Access denied and the like: never. */
+function isRetryableAwsError(error) {
+    const e = error;
+    if (e.$retryable)
+        return true;
+    if (/^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|ServiceUnavailable|IDPCommunicationError|RequestTimeout)$/.test(e.name ?? ''))
+        return true;
+    if ((e.$metadata?.httpStatusCode ?? 0) >= 500)
+        return true;
+    return /ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|socket hang up/i.test(`${e.code ?? ''} ${e.name ?? ''} ${error.message ?? ''}`);
+}
+const sleepFor = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** The non-secret claims of a JWT, for error messages. Never logs the token itself. */
 function tokenClaims(token) {
     try {
@@ -60981,17 +61010,30 @@ async function signIn(aws, deps = defaultDeps()) {
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new ActionError("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).");
     }
-    const token = await deps.getIDToken(aws.audience);
-    deps.setSecret(token);
-    const sts = new client_sts_dist_cjs/* STSClient */.iM(sdkConfig({ region: aws.region }));
+    // One SDK attempt per call: each retry gets a fresh OIDC token, as a token is short-lived.
+    const sts = new client_sts_dist_cjs/* STSClient */.iM({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 });
     let result;
+    let token = '';
     try {
-        result = await sts.send(new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
-            RoleArn: aws.roleToAssume,
-            RoleSessionName: aws.roleSessionName,
-            WebIdentityToken: token,
-            DurationSeconds: aws.roleDurationSeconds
-        }));
+        for (let attempt = 1;; attempt++) {
+            token = await deps.getIDToken(aws.audience);
+            deps.setSecret(token);
+            try {
+                result = await sts.send(new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
+                    RoleArn: aws.roleToAssume,
+                    RoleSessionName: aws.roleSessionName,
+                    WebIdentityToken: token,
+                    DurationSeconds: aws.roleDurationSeconds
+                }));
+                break;
+            }
+            catch (error) {
+                if (attempt >= MAX_ATTEMPTS || !isRetryableAwsError(error))
+                    throw error;
+                // Jittered exponential backoff: 0.2 s, 0.4 s, 0.8 s … (full jitter).
+                await (deps.sleep ?? sleepFor)(Math.random() * 200 * 2 ** (attempt - 1));
+            }
+        }
     }
     catch (error) {
         const name = error.name;
@@ -60999,7 +61041,8 @@ async function signIn(aws, deps = defaultDeps()) {
             const claims = tokenClaims(token);
             throw new ActionError(`Could not assume ${aws.roleToAssume} with the job's OIDC token (${name}: ${error.message}). ` +
                 `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
-                `and sub '${String(claims.sub ?? '?')}' (StringLike on token.actions.githubusercontent.com:sub).`);
+                `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+                `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`);
         }
         throw error;
     }
@@ -62433,6 +62476,11 @@ function failureMessage(error) {
         return error.message;
     if (error.name === 'CredentialsProviderError') {
         return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.';
+    }
+    const iamAction = error.iamAction;
+    if (iamAction !== undefined && /AccessDenied/.test(error.name)) {
+        return (`AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +
+            `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`);
     }
     return `${error.name}: ${error.message}`;
 }
