@@ -1,0 +1,84 @@
+// What the action adds to the build itself, on the local stack (issue: speed).
+//   a. raw `docker buildx build --push` (warm cache), credentials already in place
+//   b. the action (main + post) on a converged repository, same build (a new version each time)
+//   c. a re-run of an already-pushed commit (the skip path)
+//   e. bundle cold start: `node dist/main/index.js` up to the first input error
+//   f. AWS calls per converged run, and how many of them write
+// Alternates a, b, c several times and prints medians. Usage: node bench/overhead.mjs [rounds]
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { NODE24, ROOT, runAction } from '../scripts/local-runner.mjs'
+
+const rounds = Number(process.argv[2] ?? 5)
+const stack = path.join(ROOT, 'scripts/local-stack.sh')
+execFileSync('bash', [stack, 'up'], { stdio: 'inherit' })
+const env = Object.fromEntries(
+  execFileSync('bash', [stack, 'env'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+)
+const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'bench-docker-'))
+// The raw build keeps its own login: the action's post step logs its config out.
+const rawConfig = mkdtempSync(path.join(os.tmpdir(), 'bench-docker-raw-'))
+const ws = mkdtempSync(path.join(os.tmpdir(), 'bench-ws-'))
+for (const arch of ['amd64', 'arm64']) copyFileSync(path.join(env.STACK_BUSYBOX_DIR, arch, 'busybox'), path.join(ws, `busybox-${arch}`))
+writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\nARG TARGETARCH\nCOPY busybox-${TARGETARCH} /bin/busybox\nCMD ["/bin/busybox", "true"]\n')
+
+const repository = `bench/overhead-${Date.now()}`
+const registry = env.ECR_REGISTRY
+const inputs = { 'role-to-assume': 'arn:aws:iam::123456789012:role/bench', 'aws-region': 'us-east-1', repository }
+const jobEnv = { ...env, DOCKER_CONFIG: dockerConfig }
+const seconds = start => Number(process.hrtime.bigint() - start) / 1e9
+
+async function action(version, sha) {
+  const start = process.hrtime.bigint()
+  const r = await runAction({ inputs: { ...inputs, version }, env: { ...jobEnv, GITHUB_SHA: sha }, workspace: ws })
+  if (r.exitCode !== 0) throw new Error(r.log)
+  return { s: seconds(start), r }
+}
+
+function raw(version) {
+  const start = process.hrtime.bigint()
+  execFileSync(
+    'docker',
+    ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance=false', '--tag', `${registry}/${repository}:${version}`, '--push', ws],
+    { env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: 'ignore' }
+  )
+  return seconds(start)
+}
+
+// Warm everything: the repository exists and is converged, the build cache is warm.
+await action('warmup', 'f'.repeat(40))
+execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { input: '123456789012-auth-token', env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: ['pipe', 'ignore', 'ignore'] })
+
+const a = [], b = [], c = []
+for (let i = 0; i < rounds; i++) {
+  const sha = `${i}`.padStart(40, 'a')
+  a.push(raw(`raw-${i}`))
+  b.push((await action(`v-${i}`, sha)).s)
+  c.push((await action(`v-${i}`, sha)).s)
+}
+const e = []
+for (let i = 0; i < 10; i++) {
+  const start = process.hrtime.bigint()
+  try {
+    execFileSync(NODE24, [path.join(ROOT, 'dist/main/index.js')], { env: { PATH: process.env.PATH, INPUT_REPOSITORY: 'Bad Name', AWS_REGION: 'us-east-1', GITHUB_STATE: '/dev/null', GITHUB_OUTPUT: '/dev/null' }, stdio: 'ignore' })
+  } catch {}
+  e.push(seconds(start))
+}
+
+await fetch(`${env.STACK_CONTROL_URL}/calls/reset`, { method: 'POST' })
+await action('counted', 'c'.repeat(40))
+const calls = await (await fetch(`${env.STACK_CONTROL_URL}/calls`)).json()
+const writes = calls.filter(x => /^(Create|Put|Delete|Set|Tag|Untag|Batch(Delete|Put)|Start|Update)/.test(x.operation))
+
+const median = xs => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+const f = x => `${x.toFixed(2)} s`
+console.log(`a. raw buildx build --push:        median ${f(median(a))}`)
+console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${f(median(b) - median(a))})`)
+console.log(`c. re-run of a pushed commit:      median ${f(median(c))}`)
+console.log(`e. bundle cold start (Node 24):    median ${f(median(e))}`)
+console.log(`f. AWS calls, converged run:       ${calls.length} (${calls.map(x => x.operation).join(', ')}), writes: ${writes.length}`)
