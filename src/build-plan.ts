@@ -59,7 +59,13 @@ export function buildxArgs(
   const args = ['buildx', 'build', '--platform', build.platforms.join(',')]
   if (build.file !== '') args.push('--file', build.file)
   if (build.target !== undefined) args.push('--target', build.target)
-  for (const ref of references) args.push('--tag', ref)
+  // By digest: untagged, to be merged into one index later (the repository is the name).
+  if (build.pushByDigest) {
+    const name = references[0]?.replace(/:[^:/]+$/, '') ?? ''
+    args.push('--output', `type=image,name=${name},push-by-digest=true,name-canonical=true,push=${build.push}`)
+  } else {
+    for (const ref of references) args.push('--tag', ref)
+  }
   for (const label of [...labels, ...build.labels]) args.push('--label', label)
   for (const arg of build.buildArgs) args.push('--build-arg', arg)
   args.push(...cacheArgs(build.cache, repositoryUri))
@@ -67,7 +73,7 @@ export function buildxArgs(
   // and SageMaker refuse an index that holds them.
   args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`)
   args.push('--metadata-file', metadataFile)
-  if (build.push) args.push('--push')
+  if (build.push && !build.pushByDigest) args.push('--push')
   args.push(build.context)
   return args
 }

@@ -35,10 +35,15 @@ function explainDockerFailure(what: string, result: DockerResult): ActionError {
   return toolFailure(result) ?? new ActionError(`${what} failed: ${lastLine(result)}`)
 }
 
-export async function checkBuilder(docker: Docker, platforms: string[]): Promise<BuilderInfo> {
+export async function checkBuilder(docker: Docker, platforms: string[], pushByDigest = false): Promise<BuilderInfo> {
   const inspect = await docker(['buildx', 'inspect', '--bootstrap'])
   if (inspect.exitCode !== 0) throw explainDockerFailure('docker buildx inspect', inspect)
   const builder = parseBuilderInspect(inspect.stdout)
+  if (pushByDigest && builder.driver === 'docker') {
+    throw new ActionError(
+      `push-by-digest needs a builder with the docker-container driver, and '${builder.name}' uses the docker driver: add docker/setup-buildx-action before this step.`
+    )
+  }
 
   if (builder.driver === 'docker' && platforms.length > 1) {
     const info = await docker(['info', '--format', '{{json .DriverStatus}}'])
@@ -65,7 +70,7 @@ export type PushFailure = { retry: true; reason: string } | { retry: false; erro
  * one that never will (an immutable tag, a missing repository, no permission, a failed
  * build step), which is explained instead.
  */
-export function classifyBuildFailure(output: string): PushFailure {
+export function classifyBuildFailure(output: string, what = 'docker buildx build'): PushFailure {
   const immutable = /The image tag '([^']+)' already exists in the '([^']+)' repository/.exec(output)
   if (immutable) {
     const [, tag, repository] = immutable
@@ -96,7 +101,7 @@ export function classifyBuildFailure(output: string): PushFailure {
     /failed to push|failed commit on ref|unexpected status[^\n]*\b5\d\d\b|\b50[0234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
   const match = transient.exec(output)
   if (match) return { retry: true, reason: match[0] }
-  return { retry: false, error: new ActionError(`docker buildx build failed: ${lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) }
+  return { retry: false, error: new ActionError(`${what} failed: ${lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) }
 }
 
 export interface RetryPolicy {
@@ -113,6 +118,22 @@ export const defaultRetry: RetryPolicy = {
   delay: attempt => 2000 * 2 ** (attempt - 2),
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
   log: message => console.log(message)
+}
+
+/**
+ * Makes the multi-platform index from images pushed by digest (one per native runner) and
+ * pushes it under every tag: `buildx imagetools create`, which ECR takes (`docker manifest
+ * create` does not).
+ */
+export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[]): Promise<void> {
+  const args = ['buildx', 'imagetools', 'create']
+  for (const tag of tags) args.push('--tag', `${repositoryUri}:${tag}`)
+  for (const digest of digests) args.push(`${repositoryUri}@${digest}`)
+  const result = await docker(args, { stream: true })
+  if (result.exitCode !== 0) {
+    const failure = classifyBuildFailure(`${result.stderr}\n${result.stdout}`, 'docker buildx imagetools create')
+    throw failure.retry ? explainDockerFailure('docker buildx imagetools create', result) : (toolFailure(result) ?? failure.error)
+  }
 }
 
 export async function buildAndPush(

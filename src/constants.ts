@@ -36,6 +36,8 @@ export const Input = {
   Provenance: 'provenance',
   Sbom: 'sbom',
   DryRun: 'dry-run',
+  PushByDigest: 'push-by-digest',
+  MergeDigests: 'merge-digests',
   Summary: 'summary'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]

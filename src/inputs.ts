@@ -81,6 +81,10 @@ export interface Settings {
     /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
     provenance: string
     sbom: boolean
+    /** Push this platform's image untagged, for a later merge (native per-platform runners). */
+    pushByDigest: boolean
+    /** No build: make the multi-platform index from these pushed digests. */
+    mergeDigests: string[]
   }
   skipLogout: boolean
   /** Read, validate and print the plan; no write call, no login, no build. */
@@ -350,13 +354,28 @@ function readBuild(env: Env, workspace: string, cache: Settings['build']['cache'
     push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
     cache,
     provenance: readProvenance(env),
-    sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false)
+    sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false),
+    ...readSplitBuild(env)
   }
   if (target !== '') settings.target = target
   return settings
 }
 
 /** @param needed false for build-only runs (push: false), which make no AWS call */
+function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest' | 'mergeDigests'> {
+  const pushByDigest = parseBoolean(Input.PushByDigest, getInput(env, Input.PushByDigest), false)
+  const mergeDigests = [...new Set(parseList(getInput(env, Input.MergeDigests)))]
+  for (const d of mergeDigests) {
+    if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
+      throw new InputError(Input.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`)
+    }
+  }
+  if (pushByDigest && mergeDigests.length > 0) {
+    throw new InputError(Input.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.')
+  }
+  return { pushByDigest, mergeDigests }
+}
+
 function readProvenance(env: Env): string {
   const value = getInput(env, Input.Provenance) || 'false'
   if (!PROVENANCE.test(value)) {

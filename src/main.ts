@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { createEcrClient, type AwsCallError } from './aws-clients.js'
-import { buildAndPush, checkBuilder } from './build.js'
+import { buildAndPush, checkBuilder, mergeIndex } from './build.js'
 import { buildxArgs, imageReferences, ociLabels } from './build-plan.js'
 import { State } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
@@ -78,11 +78,13 @@ async function buildOnly(settings: Settings, { env, docker }: RunDeps): Promise<
 async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void> {
   const { build, image, repository } = settings
   const stages = new Stages()
+  const merging = build.mergeDigests.length > 0
 
   // Sign in while the builder is checked: both only read.
   const [session] = await Promise.all([
     stages.run('sign-in', () => signIn(settings.aws)),
-    checkBuilder(docker, build.platforms)
+    // A merge builds nothing: it only needs buildx itself.
+    checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
   ])
   if (settings.aws.exportCredentials) exportCredentials(session)
   const ecr = createEcrClient(session)
@@ -95,7 +97,9 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
     getRegistryCredentials(ecr).then(async credentials => {
       const registry = new RegistryClient(credentials)
-      return { credentials, registry, existing: await findExistingVersion(registry, repository.name, image.version) }
+      // An untagged per-platform push has no version tag to look up.
+      const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
+      return { credentials, registry, existing }
     })
   ])
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
@@ -119,6 +123,13 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     core.info(`Not building: ${decision.reason}.`)
     const moved = await moveTags(docker, registry, repository.name, repo, existing.digest, movingTags, login)
     outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`
+  } else if (merging) {
+    await login()
+    digest = await stages.run('merge', async () => {
+      await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests)
+      return (await registry.manifest(repository.name, image.version))?.digest ?? ''
+    })
+    outcome = `merged ${build.mergeDigests.length} platform images into one index`
   } else {
     await login()
     const result = await stages.run('build+push', () =>
@@ -129,10 +140,11 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     )
     digest = result.digest
     metadata = result.metadata
-    outcome = 'built and pushed'
+    outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed'
   }
 
-  const outputs = imageOutputs({ ...outputBase(image, repo.uri, repo.registry), digest, metadata, skipped: !decision.build })
+  const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image
+  const outputs = imageOutputs({ ...outputBase(pushedTags, repo.uri, repo.registry), digest, metadata, skipped: !decision.build })
   setOutputs(outputs)
   core.info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
   if (settings.summary) await writeSummary({

@@ -35,6 +35,7 @@ import {
   resetStack,
   ROLE,
   runImage,
+  testDockerConfig,
   writeCalls
 } from './stack.js'
 
@@ -566,5 +567,53 @@ describe('secrets on command lines', () => {
     expect(argv).toContain('login --username AWS --password-stdin')
     expect(argv).toContain('buildx build')
     for (const secret of [PASSWORD, ...result.masked]) expect(argv).not.toContain(secret)
+  })
+})
+
+describe('native per-platform builds, then a merge', () => {
+  test('push-by-digest on the docker driver stops before building and says which builder to add', async () => {
+    const result = await ship({ repository: 'team/split', version: '5.0.0', platforms: 'linux/amd64', 'push-by-digest': 'true' }, { post: false })
+    expect(result.exitCode).toBe(1)
+    expect(errorLine(result.log)).toContain('push-by-digest needs a builder with the docker-container driver')
+    expect(result.log).not.toContain('buildx build')
+  })
+
+  test('merge-digests makes one index under the version and latest from per-platform images; the merge again is a no-op', async () => {
+    // The per-platform images, as two native runners would push them. (This machine's docker
+    // driver can't push untagged, so they are pushed under a scratch tag each.)
+    const ws = makeWorkspace('split')
+    expectSuccess(await ship({ repository: 'team/split', version: 'seed', latest: 'false' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } }))
+    const perPlatform: string[] = []
+    for (const arch of ['amd64', 'arm64']) {
+      execFileSync('docker', ['buildx', 'build', '--platform', `linux/${arch}`, '--provenance=false', '--label', `org.opencontainers.image.revision=${SHA_A}`, '--tag', `${REGISTRY}/team/split:${arch}`, '--push', ws], {
+        env: { ...process.env, DOCKER_CONFIG: testDockerConfig() },
+        stdio: 'ignore'
+      })
+      perPlatform.push((await registryManifest('team/split', arch)).digest)
+    }
+
+    const merge = await ship(
+      { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join('\n') },
+      { workspace: ws, env: { GITHUB_SHA: SHA_A } }
+    )
+    expectSuccess(merge)
+    expect(merge.log).not.toContain('buildx build')
+    expect(merge.log).toContain('imagetools create')
+    const index = await registryManifest('team/split', '5.0.0')
+    expect(merge.outputs.digest).toBe(index.digest)
+    expect((await registryManifest('team/split', 'latest')).digest).toBe(index.digest)
+    expect(index.manifests.map(m => m.digest).sort()).toEqual([...perPlatform].sort())
+    expect(index.manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(merge.outputs['image-digest-uri']).toBe(`${REGISTRY}/team/split@${index.digest}`)
+    expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/arm64')).toContain('aarch64 split')
+
+    const again = await ship(
+      { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join(',') },
+      { workspace: ws, env: { GITHUB_SHA: SHA_A } }
+    )
+    expectSuccess(again)
+    expect(again.outputs.skipped).toBe('true')
+    expect(again.outputs.digest).toBe(index.digest)
+    expect(again.log).not.toContain('imagetools create')
   })
 })

@@ -106,7 +106,7 @@ export const writeCalls = (calls: AwsCall[]): AwsCall[] =>
 /** GET on the registry's HTTP API v2, as the repository owner. */
 export function registryGet(
   route: string,
-  accept = 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json'
+  accept = 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json'
 ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   const ca = readFileSync(env.NODE_EXTRA_CA_CERTS ?? '')
   return new Promise((resolve, reject) => {
@@ -196,13 +196,13 @@ export function makeWorkspace(marker = 'v1', extraBuildStep = ''): string {
 export function runImage(reference: string, platform: string): string {
   return execFileSync('docker', ['run', '--rm', '--pull', 'always', '--platform', platform, reference], {
     encoding: 'utf8',
-    env: { ...process.env, DOCKER_CONFIG: loginConfig() }
+    env: { ...process.env, DOCKER_CONFIG: testDockerConfig() }
   }).trim()
 }
 
-/** A docker config logged in to the stack's registry, for pulls the tests make themselves. */
+/** A docker config logged in to the stack's registry, for what the tests push and pull themselves. */
 let testLogin: string | undefined
-function loginConfig(): string {
+export function testDockerConfig(): string {
   if (testLogin) return testLogin
   testLogin = mkdtempSync(path.join(os.tmpdir(), 'docker-test-login-'))
   execFileSync('docker', ['login', '--username', 'AWS', '--password-stdin', REGISTRY], {

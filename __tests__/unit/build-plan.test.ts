@@ -23,6 +23,8 @@ const build = (over: Partial<Settings['build']> = {}): Settings['build'] => ({
   cache: { type: 'none', tag: 'buildcache' },
   provenance: 'false',
   sbom: false,
+  pushByDigest: false,
+  mergeDigests: [],
   ...over
 })
 

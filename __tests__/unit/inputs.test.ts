@@ -83,7 +83,9 @@ describe('defaults', () => {
       push: true,
       cache: { type: 'ecr', tag: 'buildcache' },
       provenance: 'false',
-      sbom: false
+      sbom: false,
+      pushByDigest: false,
+      mergeDigests: []
     })
     expect('target' in s.build).toBe(false)
     expect(s.skipLogout).toBe(false)

@@ -82,7 +82,9 @@ describe('buildAndPush retries', () => {
     push: true,
     cache: { type: 'none', tag: 'buildcache' },
     provenance: 'false',
-    sbom: false
+    sbom: false,
+    pushByDigest: false,
+    mergeDigests: []
   }
   const transient: DockerResult = { exitCode: 1, stdout: '', stderr: 'ERROR: failed to push x: 500 Internal Server Error' }
 

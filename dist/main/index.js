@@ -60643,6 +60643,8 @@ const Input = {
     Provenance: 'provenance',
     Sbom: 'sbom',
     DryRun: 'dry-run',
+    PushByDigest: 'push-by-digest',
+    MergeDigests: 'merge-digests',
     Summary: 'summary'
 };
 const Output = {
@@ -60753,8 +60755,15 @@ function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
         args.push('--file', build.file);
     if (build.target !== undefined)
         args.push('--target', build.target);
-    for (const ref of references)
-        args.push('--tag', ref);
+    // By digest: untagged, to be merged into one index later (the repository is the name).
+    if (build.pushByDigest) {
+        const name = references[0]?.replace(/:[^:/]+$/, '') ?? '';
+        args.push('--output', `type=image,name=${name},push-by-digest=true,name-canonical=true,push=${build.push}`);
+    }
+    else {
+        for (const ref of references)
+            args.push('--tag', ref);
+    }
     for (const label of [...labels, ...build.labels])
         args.push('--label', label);
     for (const arg of build.buildArgs)
@@ -60764,7 +60773,7 @@ function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
     // and SageMaker refuse an index that holds them.
     args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`);
     args.push('--metadata-file', metadataFile);
-    if (build.push)
+    if (build.push && !build.pushByDigest)
         args.push('--push');
     args.push(build.context);
     return args;
@@ -60868,11 +60877,14 @@ function toolFailure(result) {
 function explainDockerFailure(what, result) {
     return toolFailure(result) ?? new ActionError(`${what} failed: ${docker_lastLine(result)}`);
 }
-async function checkBuilder(docker, platforms) {
+async function checkBuilder(docker, platforms, pushByDigest = false) {
     const inspect = await docker(['buildx', 'inspect', '--bootstrap']);
     if (inspect.exitCode !== 0)
         throw explainDockerFailure('docker buildx inspect', inspect);
     const builder = parseBuilderInspect(inspect.stdout);
+    if (pushByDigest && builder.driver === 'docker') {
+        throw new ActionError(`push-by-digest needs a builder with the docker-container driver, and '${builder.name}' uses the docker driver: add docker/setup-buildx-action before this step.`);
+    }
     if (builder.driver === 'docker' && platforms.length > 1) {
         const info = await docker(['info', '--format', '{{json .DriverStatus}}']);
         if (info.exitCode !== 0)
@@ -60892,7 +60904,7 @@ async function checkBuilder(docker, platforms) {
  * one that never will (an immutable tag, a missing repository, no permission, a failed
  * build step), which is explained instead.
  */
-function classifyBuildFailure(output) {
+function classifyBuildFailure(output, what = 'docker buildx build') {
     const immutable = /The image tag '([^']+)' already exists in the '([^']+)' repository/.exec(output);
     if (immutable) {
         const [, tag, repository] = immutable;
@@ -60919,7 +60931,7 @@ function classifyBuildFailure(output) {
     const match = transient.exec(output);
     if (match)
         return { retry: true, reason: match[0] };
-    return { retry: false, error: new ActionError(`docker buildx build failed: ${docker_lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) };
+    return { retry: false, error: new ActionError(`${what} failed: ${docker_lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) };
 }
 const defaultRetry = {
     attempts: 4,
@@ -60927,6 +60939,23 @@ const defaultRetry = {
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     log: message => console.log(message)
 };
+/**
+ * Makes the multi-platform index from images pushed by digest (one per native runner) and
+ * pushes it under every tag: `buildx imagetools create`, which ECR takes (`docker manifest
+ * create` does not).
+ */
+async function mergeIndex(docker, repositoryUri, tags, digests) {
+    const args = ['buildx', 'imagetools', 'create'];
+    for (const tag of tags)
+        args.push('--tag', `${repositoryUri}:${tag}`);
+    for (const digest of digests)
+        args.push(`${repositoryUri}@${digest}`);
+    const result = await docker(args, { stream: true });
+    if (result.exitCode !== 0) {
+        const failure = classifyBuildFailure(`${result.stderr}\n${result.stdout}`, 'docker buildx imagetools create');
+        throw failure.retry ? explainDockerFailure('docker buildx imagetools create', result) : (toolFailure(result) ?? failure.error);
+    }
+}
 async function buildAndPush(docker, build, references, labels, options = {}) {
     const retry = options.retry ?? defaultRetry;
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(options.tempDir ?? external_node_os_default().tmpdir(), 'ecr-build-push-'));
@@ -61765,13 +61794,27 @@ function readBuild(env, workspace, cache) {
         push: parseBoolean(Input.Push, inputs_getInput(env, Input.Push), true),
         cache,
         provenance: readProvenance(env),
-        sbom: parseBoolean(Input.Sbom, inputs_getInput(env, Input.Sbom), false)
+        sbom: parseBoolean(Input.Sbom, inputs_getInput(env, Input.Sbom), false),
+        ...readSplitBuild(env)
     };
     if (target !== '')
         settings.target = target;
     return settings;
 }
 /** @param needed false for build-only runs (push: false), which make no AWS call */
+function readSplitBuild(env) {
+    const pushByDigest = parseBoolean(Input.PushByDigest, inputs_getInput(env, Input.PushByDigest), false);
+    const mergeDigests = [...new Set(parseList(inputs_getInput(env, Input.MergeDigests)))];
+    for (const d of mergeDigests) {
+        if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
+            throw new InputError(Input.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
+        }
+    }
+    if (pushByDigest && mergeDigests.length > 0) {
+        throw new InputError(Input.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
+    }
+    return { pushByDigest, mergeDigests };
+}
 function readProvenance(env) {
     const value = inputs_getInput(env, Input.Provenance) || 'false';
     if (!PROVENANCE.test(value)) {
@@ -62284,10 +62327,12 @@ async function buildOnly(settings, { env, docker }) {
 async function ship(settings, { env, docker }) {
     const { build, image, repository } = settings;
     const stages = new Stages();
+    const merging = build.mergeDigests.length > 0;
     // Sign in while the builder is checked: both only read.
     const [session] = await Promise.all([
         stages.run('sign-in', () => signIn(settings.aws)),
-        checkBuilder(docker, build.platforms)
+        // A merge builds nothing: it only needs buildx itself.
+        checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
     ]);
     if (settings.aws.exportCredentials)
         exportCredentials(session);
@@ -62300,7 +62345,9 @@ async function ship(settings, { env, docker }) {
         stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
         getRegistryCredentials(ecr).then(async (credentials) => {
             const registry = new RegistryClient(credentials);
-            return { credentials, registry, existing: await findExistingVersion(registry, repository.name, image.version) };
+            // An untagged per-platform push has no version tag to look up.
+            const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version);
+            return { credentials, registry, existing };
         })
     ]);
     for (const change of repo.changes)
@@ -62325,6 +62372,14 @@ async function ship(settings, { env, docker }) {
         const moved = await moveTags(docker, registry, repository.name, repo, existing.digest, movingTags, login);
         outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`;
     }
+    else if (merging) {
+        await login();
+        digest = await stages.run('merge', async () => {
+            await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests);
+            return (await registry.manifest(repository.name, image.version))?.digest ?? '';
+        });
+        outcome = `merged ${build.mergeDigests.length} platform images into one index`;
+    }
     else {
         await login();
         const result = await stages.run('build+push', () => buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
@@ -62333,9 +62388,10 @@ async function ship(settings, { env, docker }) {
         }));
         digest = result.digest;
         metadata = result.metadata;
-        outcome = 'built and pushed';
+        outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed';
     }
-    const outputs = imageOutputs({ ...outputBase(image, repo.uri, repo.registry), digest, metadata, skipped: !decision.build });
+    const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image;
+    const outputs = imageOutputs({ ...outputBase(pushedTags, repo.uri, repo.registry), digest, metadata, skipped: !decision.build });
     setOutputs(outputs);
     info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`);
     if (settings.summary)

@@ -28415,6 +28415,8 @@ const Input = {
     Provenance: 'provenance',
     Sbom: 'sbom',
     DryRun: 'dry-run',
+    PushByDigest: 'push-by-digest',
+    MergeDigests: 'merge-digests',
     Summary: 'summary'
 };
 const Output = {
@@ -29115,13 +29117,27 @@ function readBuild(env, workspace, cache) {
         push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
         cache,
         provenance: readProvenance(env),
-        sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false)
+        sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false),
+        ...readSplitBuild(env)
     };
     if (target !== '')
         settings.target = target;
     return settings;
 }
 /** @param needed false for build-only runs (push: false), which make no AWS call */
+function readSplitBuild(env) {
+    const pushByDigest = parseBoolean(Input.PushByDigest, getInput(env, Input.PushByDigest), false);
+    const mergeDigests = [...new Set(parseList(getInput(env, Input.MergeDigests)))];
+    for (const d of mergeDigests) {
+        if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
+            throw new InputError(Input.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
+        }
+    }
+    if (pushByDigest && mergeDigests.length > 0) {
+        throw new InputError(Input.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
+    }
+    return { pushByDigest, mergeDigests };
+}
 function readProvenance(env) {
     const value = getInput(env, Input.Provenance) || 'false';
     if (!PROVENANCE.test(value)) {
