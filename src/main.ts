@@ -158,6 +158,8 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     digest,
     tags: image.tags,
     platforms: build.platforms,
+    platformDigests: await platformDigests(registry, repository.name, digest),
+    cache: build.cache.type === 'ecr' ? `ecr (${repo.uri}:${build.cache.tag})` : build.cache.type,
     repositoryChanges: repo.changes,
     lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
     warnings: repo.warnings
@@ -270,6 +272,19 @@ async function moveTags(
     moved.push(tag)
   }
   return moved
+}
+
+/** Each platform's digest in the pushed index, for the summary; empty when it can't be read. */
+async function platformDigests(registry: RegistryClient, repository: string, digest: string): Promise<{ platform: string; digest: string }[]> {
+  if (digest === '') return []
+  try {
+    const index = await registry.manifest(repository, digest)
+    return (index?.manifests ?? [])
+      .filter(m => m.platform !== undefined && m.platform.os !== 'unknown')
+      .map(m => ({ platform: `${m.platform?.os}/${m.platform?.architecture}${m.platform?.variant ? `/${m.platform.variant}` : ''}`, digest: m.digest }))
+  } catch {
+    return []
+  }
 }
 
 function outputBase(

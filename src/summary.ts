@@ -22,6 +22,10 @@ export interface SummaryData {
   warnings: string[]
   /** seconds per stage, in order */
   timings?: [string, number][]
+  /** each platform's image digest in the pushed index */
+  platformDigests?: { platform: string; digest: string }[]
+  /** the build cache used, e.g. `ecr (…:buildcache)` */
+  cache?: string
 }
 
 export interface PlanData {
@@ -49,10 +53,16 @@ export function renderSummary(d: SummaryData): string {
     ['Build', d.outcome],
     ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
     ['Tags', d.tags.map(code).join(' ')],
-    ['Platforms', d.platforms.join(', ')],
+    [
+      'Platforms',
+      d.platformDigests && d.platformDigests.length > 0
+        ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
+        : d.platforms.join(', ')
+    ],
     ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]
   if (d.lifecycle !== '') rows.push(['Lifecycle policy', d.lifecycle])
+  if (d.cache !== undefined) rows.push(['Cache', d.cache])
   if (d.timings && d.timings.length > 0) rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')])
   const lines = [
     `### ${d.skipped ? 'Already pushed' : d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,

@@ -143,9 +143,13 @@ describe('a new repository', () => {
     expect(runImage(ref, 'linux/arm64')).toMatch(/^aarch64 v1 built-on=aarch64$/)
   })
 
-  test('the job summary names the image, the digest, the platforms and the repository it created', () => {
+  test('the job summary names the image, the digest, each platform with its digest, the cache and the repository it created', async () => {
     expect(first.summary).toContain(`${REGISTRY}/team/web@${first.outputs.digest}`)
-    expect(first.summary).toContain('linux/amd64, linux/arm64')
+    const index = await registryManifest('team/web', first.outputs.digest ?? '')
+    for (const m of index.manifests) {
+      expect(first.summary).toContain(`${m.platform?.os}/${m.platform?.architecture} <code>${m.digest}</code>`)
+    }
+    expect(first.summary).toContain(`<th align="left">Cache</th><td>ecr (${REGISTRY}/team/web:buildcache)</td>`)
     expect(first.summary).toContain('created the repository')
   })
 
@@ -397,6 +401,19 @@ describe('pushes that fail', () => {
     expect((await registryManifest('team/flaky', '1.0.0')).digest).toBe(result.outputs.digest)
   })
 
+  test('a registry failing a blob upload once: the run succeeds', async () => {
+    await injectRegistryFaults({ count: 1, status: 500, on: 'blob', repository: 'team/flaky-blob' })
+    const result = await ship({ repository: 'team/flaky-blob', version: '1.0.0' }, { workspace: makeWorkspace(`blob-${Date.now()}`) })
+    expectSuccess(result)
+    expect((await registryManifest('team/flaky-blob', '1.0.0')).digest).toBe(result.outputs.digest)
+  })
+
+  test('a registry failing a manifest PUT once: the run succeeds', async () => {
+    await injectRegistryFaults({ count: 1, status: 500, repository: 'team/flaky-once' })
+    const result = await ship({ repository: 'team/flaky-once', version: '1.0.0' }, { workspace: makeWorkspace('flaky-once') })
+    expectSuccess(result)
+  })
+
   test('an immutable tag is not retried and is explained', async () => {
     expectSuccess(await ship({ repository: 'team/frozen', version: '1.0.0', tags: 'stable' }, { workspace: makeWorkspace('frozen-1') }))
     const result = await ship({ repository: 'team/frozen', version: '1.1.0', tags: 'stable' }, { workspace: makeWorkspace('frozen-2') })
@@ -527,6 +544,17 @@ describe('faults survived', () => {
     await injectAwsFault({ operation: 'DescribeRepositories', kind: 'reset', count: 1 })
     const result = await ship({ repository: 'team/faulty', version: '1.0.1' }, { workspace: makeWorkspace('faulty-2') })
     expectSuccess(result)
+  })
+
+  test('two throttles and two 500s on the calls that reconcile a drifted repository: it succeeds', async () => {
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/faulty-drift', imageTagMutability: 'MUTABLE' }))
+    for (const operation of ['PutImageTagMutability', 'PutImageScanningConfiguration', 'GetLifecyclePolicy']) {
+      await injectAwsFault({ operation, kind: 'throttle', count: 2 })
+      await injectAwsFault({ operation, kind: '500', count: 2 })
+    }
+    const result = await ship({ repository: 'team/faulty-drift', version: '1.0.0' }, { workspace: makeWorkspace('faulty-drift') })
+    expectSuccess(result)
+    expect((await describeRepository('team/faulty-drift'))?.imageTagMutability).toBe('IMMUTABLE_WITH_EXCLUSION')
   })
 
   test('AccessDenied fails at once, naming the IAM action', async () => {

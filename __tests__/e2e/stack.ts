@@ -95,7 +95,7 @@ export async function issuedTokens(): Promise<string[]> {
 }
 
 /** The next `count` manifest PUTs (to `repository`, if given) answer `status`. */
-export async function injectRegistryFaults(fault: { count: number; status: number; repository?: string }): Promise<void> {
+export async function injectRegistryFaults(fault: { count: number; status: number; on?: 'manifest' | 'blob'; repository?: string }): Promise<void> {
   await control('POST', '/registry-faults', fault)
 }
 

@@ -62198,11 +62198,18 @@ function renderSummary(d) {
         ['Build', d.outcome],
         ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
         ['Tags', d.tags.map(code).join(' ')],
-        ['Platforms', d.platforms.join(', ')],
+        [
+            'Platforms',
+            d.platformDigests && d.platformDigests.length > 0
+                ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
+                : d.platforms.join(', ')
+        ],
         ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
     ];
     if (d.lifecycle !== '')
         rows.push(['Lifecycle policy', d.lifecycle]);
+    if (d.cache !== undefined)
+        rows.push(['Cache', d.cache]);
     if (d.timings && d.timings.length > 0)
         rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')]);
     const lines = [
@@ -62406,6 +62413,8 @@ async function ship(settings, { env, docker }) {
             digest,
             tags: image.tags,
             platforms: build.platforms,
+            platformDigests: await platformDigests(registry, repository.name, digest),
+            cache: build.cache.type === 'ecr' ? `ecr (${repo.uri}:${build.cache.tag})` : build.cache.type,
             repositoryChanges: repo.changes,
             lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
             warnings: repo.warnings
@@ -62512,6 +62521,20 @@ async function moveTags(docker, registry, name, repo, digest, tags, login) {
         moved.push(tag);
     }
     return moved;
+}
+/** Each platform's digest in the pushed index, for the summary; empty when it can't be read. */
+async function platformDigests(registry, repository, digest) {
+    if (digest === '')
+        return [];
+    try {
+        const index = await registry.manifest(repository, digest);
+        return (index?.manifests ?? [])
+            .filter(m => m.platform !== undefined && m.platform.os !== 'unknown')
+            .map(m => ({ platform: `${m.platform?.os}/${m.platform?.architecture}${m.platform?.variant ? `/${m.platform.variant}` : ''}`, digest: m.digest }));
+    }
+    catch {
+        return [];
+    }
 }
 function outputBase(image, repositoryUri, registry) {
     return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };

@@ -25,8 +25,15 @@ export const OIDC_REQUEST_TOKEN = 'local-stack-oidc-request-token'
 let calls = []
 /** @type {{operation: string, kind: string, count: number}[]} */
 let awsFaults = []
-/** @type {{count: number, status: number, repository?: string}[]} */
+/** @type {{count: number, status: number, on: string, repository?: string}[]} */
 let registryFaults = []
+
+/** Takes one injected registry fault for this request, if any: `on` is "manifest" or "blob". */
+function takeRegistryFault(on, repository) {
+  const fault = registryFaults.find(f => f.count > 0 && f.on === on && (!f.repository || f.repository === repository))
+  if (fault) fault.count--
+  return fault
+}
 
 const log = (/** @type {string} */ m) => console.log(`${new Date().toISOString()} ${m}`)
 
@@ -139,13 +146,20 @@ async function handleRegistry(req, res) {
       `The repository with name '${v2.name}' does not exist in the registry with id '${ACCOUNT}'`
     )
   }
+  if (v2.kind === 'blobs' && (req.method === 'PUT' || req.method === 'PATCH')) {
+    const blobFault = takeRegistryFault('blob', v2.name)
+    if (blobFault) {
+      log(`registry: injected ${blobFault.status} for ${req.method} of a blob upload to ${v2.name}`)
+      req.resume()
+      return registryError(res, blobFault.status, 'UNKNOWN', 'injected fault')
+    }
+  }
   if (v2.kind !== 'manifests' || req.method !== 'PUT') return proxyStream(req, res)
 
   const reference = v2.rest
   const body = await readBody(req)
-  const fault = registryFaults.find(f => f.count > 0 && (!f.repository || f.repository === v2.name))
+  const fault = takeRegistryFault('manifest', v2.name)
   if (fault) {
-    fault.count--
     log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
     return registryError(res, fault.status, 'UNKNOWN', 'injected fault')
   }
@@ -291,7 +305,12 @@ async function handleControl(req, res) {
       awsFaults.push({ operation: json.operation ?? '*', kind: json.kind ?? '500', count: json.count ?? 1 })
       return send(204)
     case 'POST /registry-faults':
-      registryFaults.push({ count: json.count ?? 1, status: json.status ?? 500, ...(json.repository ? { repository: json.repository } : {}) })
+      registryFaults.push({
+        count: json.count ?? 1,
+        status: json.status ?? 500,
+        on: json.on === 'blob' ? 'blob' : 'manifest',
+        ...(json.repository ? { repository: json.repository } : {})
+      })
       return send(204)
     case 'POST /faults/reset':
       awsFaults = []
