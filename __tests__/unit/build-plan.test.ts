@@ -8,25 +8,13 @@ import {
   type RunInfo
 } from '../../src/build-plan.js'
 import type { Settings } from '../../src/inputs.js'
+import { buildSettings } from '../fixtures/build-settings.js'
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 const OCI = ['org.opencontainers.image.version=1.2.3', 'org.opencontainers.image.created=2024-05-01T10:00:00.000Z']
 
-const build = (over: Partial<Settings['build']> = {}): Settings['build'] => ({
-  platforms: ['linux/amd64', 'linux/arm64'],
-  context: '/work/app',
-  file: '/work/app/Dockerfile',
-  buildArgs: [],
-  labels: [],
-  push: true,
-  cache: { type: 'none', tag: 'buildcache' },
-  provenance: 'false',
-  sbom: false,
-  pushByDigest: false,
-  mergeDigests: [],
-  ...over
-})
+const build = buildSettings
 
 const refs = [`${REPO}:1.2.3`, `${REPO}:latest`]
 

@@ -4,7 +4,7 @@ import { cacheArgs } from '../../src/build-plan.js'
 import type { Docker, DockerResult } from '../../src/docker.js'
 import { ActionError } from '../../src/errors.js'
 import { decideVersion } from '../../src/existing-version.js'
-import type { Settings } from '../../src/inputs.js'
+import { buildSettings } from '../fixtures/build-settings.js'
 import { writeFileSync } from 'node:fs'
 
 const SHA = 'a'.repeat(40)
@@ -73,19 +73,7 @@ describe('classifyBuildFailure', () => {
 })
 
 describe('buildAndPush retries', () => {
-  const build: Settings['build'] = {
-    platforms: ['linux/amd64'],
-    context: '/ctx',
-    file: '/ctx/Dockerfile',
-    buildArgs: [],
-    labels: [],
-    push: true,
-    cache: { type: 'none', tag: 'buildcache' },
-    provenance: 'false',
-    sbom: false,
-    pushByDigest: false,
-    mergeDigests: []
-  }
+  const build = buildSettings({ platforms: ['linux/amd64'], context: '/ctx', file: '/ctx/Dockerfile' })
   const transient: DockerResult = { exitCode: 1, stdout: '', stderr: 'ERROR: failed to push x: 500 Internal Server Error' }
 
   function fakeDocker(results: DockerResult[]): { docker: Docker; calls: string[][] } {
