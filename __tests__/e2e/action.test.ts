@@ -313,6 +313,12 @@ describe('failures write nothing and push nothing', () => {
     expect(await awsCalls()).toEqual([])
   })
 
+  test('a runner without docker: one line with the fix, nothing written', async () => {
+    const result = await ship({ repository: 'team/nodocker', version: '1.0.0' }, { env: { PATH: '/nonexistent' }, post: false })
+    expect(errorLine(result.log)).toBe('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).')
+    await expectNothingDone(result)
+  })
+
   test('create-repository: false on a missing repository', async () => {
     const result = await ship({ repository: 'team/missing', version: '1.0.0', 'create-repository': 'false' }, { post: false })
     expect(errorLine(result.log)).toContain("Repository 'team/missing' does not exist")
