@@ -33,9 +33,9 @@ const inputs = { 'role-to-assume': 'arn:aws:iam::123456789012:role/bench', 'aws-
 const jobEnv = { ...env, DOCKER_CONFIG: dockerConfig }
 const seconds = start => Number(process.hrtime.bigint() - start) / 1e9
 
-async function action(version, sha) {
+async function action(version, sha, extra = {}) {
   const start = process.hrtime.bigint()
-  const r = await runAction({ inputs: { ...inputs, version }, env: { ...jobEnv, GITHUB_SHA: sha }, workspace: ws })
+  const r = await runAction({ inputs: { ...inputs, version, ...extra }, env: { ...jobEnv, GITHUB_SHA: sha }, workspace: ws })
   if (r.exitCode !== 0) throw new Error(r.log)
   return { s: seconds(start), r }
 }
@@ -54,12 +54,13 @@ function raw(version) {
 await action('warmup', 'f'.repeat(40))
 execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { input: '123456789012-auth-token', env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: ['pipe', 'ignore', 'ignore'] })
 
-const a = [], b = [], c = []
+const a = [], b = [], bNoCache = [], c = []
 for (let i = 0; i < rounds; i++) {
   const sha = `${i}`.padStart(40, 'a')
   a.push(raw(`raw-${i}`))
   b.push((await action(`v-${i}`, sha)).s)
   c.push((await action(`v-${i}`, sha)).s)
+  bNoCache.push((await action(`n-${i}`, sha.replace(/^./, 'b'), { cache: 'none' })).s)
 }
 const e = []
 for (let i = 0; i < 10; i++) {
@@ -79,6 +80,7 @@ const median = xs => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 const f = x => `${x.toFixed(2)} s`
 console.log(`a. raw buildx build --push:        median ${f(median(a))}`)
 console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${f(median(b) - median(a))})`)
+console.log(`b'. the action, cache: none:         median ${f(median(bNoCache))}  (b' − a = ${f(median(bNoCache) - median(a))})`)
 console.log(`c. re-run of a pushed commit:      median ${f(median(c))}`)
 console.log(`e. bundle cold start (Node 24):    median ${f(median(e))}`)
 console.log(`f. AWS calls, converged run:       ${calls.length} (${calls.map(x => x.operation).join(', ')}), writes: ${writes.length}`)

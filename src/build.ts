@@ -36,7 +36,11 @@ function explainDockerFailure(what: string, result: DockerResult): ActionError {
 }
 
 export async function checkBuilder(docker: Docker, platforms: string[], pushByDigest = false): Promise<BuilderInfo> {
-  const inspect = await docker(['buildx', 'inspect', '--bootstrap'])
+  // The image store is asked about at once: only the docker driver needs it, but in parallel it costs nothing.
+  const [inspect, info] = await Promise.all([
+    docker(['buildx', 'inspect', '--bootstrap']),
+    platforms.length > 1 ? docker(['info', '--format', '{{json .DriverStatus}}']) : undefined
+  ])
   if (inspect.exitCode !== 0) throw explainDockerFailure('docker buildx inspect', inspect)
   const builder = parseBuilderInspect(inspect.stdout)
   if (pushByDigest && builder.driver === 'docker') {
@@ -45,8 +49,7 @@ export async function checkBuilder(docker: Docker, platforms: string[], pushByDi
     )
   }
 
-  if (builder.driver === 'docker' && platforms.length > 1) {
-    const info = await docker(['info', '--format', '{{json .DriverStatus}}'])
+  if (builder.driver === 'docker' && info !== undefined) {
     if (info.exitCode !== 0) throw explainDockerFailure('docker info', info)
     if (!info.stdout.includes('io.containerd.snapshotter')) {
       throw new ActionError(

@@ -60878,15 +60878,18 @@ function explainDockerFailure(what, result) {
     return toolFailure(result) ?? new ActionError(`${what} failed: ${docker_lastLine(result)}`);
 }
 async function checkBuilder(docker, platforms, pushByDigest = false) {
-    const inspect = await docker(['buildx', 'inspect', '--bootstrap']);
+    // The image store is asked about at once: only the docker driver needs it, but in parallel it costs nothing.
+    const [inspect, info] = await Promise.all([
+        docker(['buildx', 'inspect', '--bootstrap']),
+        platforms.length > 1 ? docker(['info', '--format', '{{json .DriverStatus}}']) : undefined
+    ]);
     if (inspect.exitCode !== 0)
         throw explainDockerFailure('docker buildx inspect', inspect);
     const builder = parseBuilderInspect(inspect.stdout);
     if (pushByDigest && builder.driver === 'docker') {
         throw new ActionError(`push-by-digest needs a builder with the docker-container driver, and '${builder.name}' uses the docker driver: add docker/setup-buildx-action before this step.`);
     }
-    if (builder.driver === 'docker' && platforms.length > 1) {
-        const info = await docker(['info', '--format', '{{json .DriverStatus}}']);
+    if (builder.driver === 'docker' && info !== undefined) {
         if (info.exitCode !== 0)
             throw explainDockerFailure('docker info', info);
         if (!info.stdout.includes('io.containerd.snapshotter')) {
