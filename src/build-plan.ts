@@ -3,7 +3,7 @@
  * Pure: the same settings always give the same argv, an array that never passes through
  * a shell.
  */
-import type { Settings } from './inputs.js'
+import type { Env, Settings } from './inputs.js'
 
 export interface RunInfo {
   /** GITHUB_SHA */
@@ -102,4 +102,14 @@ export function parseBuilderInspect(text: string): BuilderInfo {
     else if (key === 'Platforms') info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''))
   }
   return info
+}
+
+/** The OCI labels for this run, from the runner's variables. */
+export function labelsFor(env: Env, version: string): string[] {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  return ociLabels(version, {
+    sha: env.GITHUB_SHA ?? '',
+    sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
+    created: new Date().toISOString()
+  })
 }

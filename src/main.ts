@@ -6,20 +6,20 @@
 import * as core from '@actions/core'
 import { createEcrClient, type AwsCallError } from './aws-clients.js'
 import { buildAndPush, checkBuilder, mergeIndex } from './build.js'
-import { buildxArgs, imageReferences, ociLabels } from './build-plan.js'
+import { imageReferences, labelsFor } from './build-plan.js'
 import { State } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
 import { docker as realDocker, lastLine, type Docker } from './docker.js'
+import { planOnly } from './dry-run.js'
 import { ActionError } from './errors.js'
 import { decideVersion, findExistingVersion } from './existing-version.js'
 import { readSettings, type Env, type Settings } from './inputs.js'
-import { imageOutputs, setOutputs, type OutputValues } from './outputs.js'
+import { imageOutputs, outputBase, setOutputs } from './outputs.js'
 import { RegistryClient } from './registry-api.js'
 import { dockerLogin, getRegistryCredentials } from './registry-login.js'
-import { leastPrivilegePolicy, parseRegistry } from './iam-policy.js'
-import { describeChange, ensureRepository, inspectRepository, type RepositoryResult } from './repository.js'
+import { ensureRepository, type RepositoryResult } from './repository.js'
 import { isTagMutable } from './repository-plan.js'
-import { writePlan, writeSummary } from './summary.js'
+import { writeSummary } from './summary.js'
 
 export interface RunDeps {
   env: Env
@@ -167,83 +167,6 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
 }
 
 /**
- * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
- * then prints the plan. No write call, no docker login, no build.
- */
-async function planOnly(settings: Settings, { env }: RunDeps): Promise<void> {
-  const { build, image, repository } = settings
-  const labels = labelsFor(env, image.version)
-  let registryHost = ''
-  let repoUri = repository.name
-  let repositoryLines = ['not checked: push: false makes no AWS call']
-  let lifecycle = 'not checked (push: false)'
-  let lifecycleText: string | undefined
-  let currentLifecycleText: string | undefined
-  let buildLine = 'would be built (push: false: not pushed)'
-
-  if (build.push) {
-    const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
-    const movingTags = image.tags.filter(t => t !== image.version)
-    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
-    const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)])
-    registryHost = credentials.registry
-    repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
-    repositoryLines = [
-      ...(inspection.current === undefined && !repository.create
-        ? [`missing, and create-repository is false: the run would fail`]
-        : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
-      ...inspection.warnings.map(w => `note: ${w}`)
-    ]
-    if (repositoryLines.length === 0) repositoryLines = ['no changes: it already matches the workflow']
-    lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason
-    if (inspection.lifecycle.put) {
-      lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2)
-      if (inspection.currentPolicy !== undefined) currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2)
-    }
-    const existing = inspection.current
-      ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
-      : undefined
-    try {
-      const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
-      buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
-    } catch (error) {
-      buildLine = `the run would stop: ${(error as Error).message}`
-    }
-  }
-
-  const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined)
-  // Build-argument values may be secrets: the plan shows their names only.
-  const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
-  const account = parseRegistry(registryHost)?.account ?? '<account>'
-  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
-
-  core.info(`Dry run: nothing will be changed, built or pushed.`)
-  for (const line of repositoryLines) core.info(`Repository ${repository.name}: ${line}`)
-  core.info(`Lifecycle policy: ${lifecycle}`)
-  if (lifecycleText !== undefined) core.info(lifecycleText)
-  core.info(`Image ${repoUri}:${image.version}: ${buildLine}`)
-  core.info(`Build command: ${command.join(' ')}`)
-  core.info(`IAM policy for these inputs:\n${iamPolicy}`)
-
-  setOutputs(imageOutputs({ ...outputBase(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }))
-  if (settings.summary) {
-    await writePlan({
-      repository: repository.name,
-      imageUri: `${repoUri}:${image.version}`,
-      repositoryLines,
-      lifecycle,
-      ...(lifecycleText !== undefined ? { lifecycleText } : {}),
-      ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
-      tags: image.tags,
-      version: image.version,
-      build: buildLine,
-      command,
-      iamPolicy
-    })
-  }
-}
-
-/**
  * A skipped version still moves the tags that follow it (`latest`, and any the repository
  * lets move) when they point elsewhere, by tagging the existing index again.
  */
@@ -285,23 +208,6 @@ async function platformDigests(registry: RegistryClient, repository: string, dig
   } catch {
     return []
   }
-}
-
-function outputBase(
-  image: Settings['image'],
-  repositoryUri: string,
-  registry: string
-): Pick<OutputValues, 'registry' | 'repositoryUri' | 'version' | 'tags' | 'latest'> {
-  return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest }
-}
-
-function labelsFor(env: Env, version: string): string[] {
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
-  return ociLabels(version, {
-    sha: env.GITHUB_SHA ?? '',
-    sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
-    created: new Date().toISOString()
-  })
 }
 
 /** One line: ours as written; AWS errors with their name and the call's message. */

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { Output } from './constants.js'
+import type { Settings } from './inputs.js'
 
 export interface OutputValues {
   /** Registry host; empty when the run did not reach ECR (push: false). */
@@ -37,4 +38,13 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
 
 export function setOutputs(values: Record<string, string>, setOutput = core.setOutput): void {
   for (const [name, value] of Object.entries(values)) setOutput(name, value)
+}
+
+/** The outputs that follow from the settings and the repository alone. */
+export function outputBase(
+  image: Settings['image'],
+  repositoryUri: string,
+  registry: string
+): Pick<OutputValues, 'registry' | 'repositoryUri' | 'version' | 'tags' | 'latest'> {
+  return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest }
 }

@@ -57635,7 +57635,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(567);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5779);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57645,7 +57645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 567:
+/***/ 5779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60800,6 +60800,15 @@ function parseBuilderInspect(text) {
     }
     return info;
 }
+/** The OCI labels for this run, from the runner's variables. */
+function labelsFor(env, version) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return ociLabels(version, {
+        sha: env.GITHUB_SHA ?? '',
+        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
+        created: new Date().toISOString()
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/docker.ts
 /**
@@ -61209,8 +61218,113 @@ async function findExistingVersion(registry, repository, version) {
     return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/iam-policy.ts
+/** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
+function parseRegistry(registry) {
+    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
+    return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
+}
+function leastPrivilegePolicy(settings, account) {
+    const { repository, build } = settings;
+    const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
+    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+    if (build.push) {
+        actions.push('ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage');
+    }
+    if (repository.create)
+        actions.push('ecr:CreateRepository');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    const statements = [
+        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+    ];
+    if (repository.encryption.type === 'KMS') {
+        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
+        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+/**
+ * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
+ * No output holds a masked value: GitHub drops job outputs that do, and these are meant
+ * to be passed to deploy jobs.
+ */
+
+
+function imageOutputs(v) {
+    return {
+        [Output.Registry]: v.registry,
+        [Output.RepositoryUri]: v.repositoryUri,
+        [Output.ImageUri]: `${v.repositoryUri}:${v.version}`,
+        [Output.LatestUri]: v.latest ? `${v.repositoryUri}:latest` : '',
+        [Output.Digest]: v.digest,
+        [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
+        [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
+        [Output.Version]: v.version,
+        [Output.Metadata]: JSON.stringify(v.metadata),
+        [Output.Skipped]: String(v.skipped)
+    };
+}
+function setOutputs(values, setOutput = core_setOutput) {
+    for (const [name, value] of Object.entries(values))
+        setOutput(name, value);
+}
+/** The outputs that follow from the settings and the repository alone. */
+function outputBase(image, repositoryUri, registry) {
+    return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };
+}
+
+;// CONCATENATED MODULE: ./src/registry-login.ts
+/**
+ * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
+ * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
+ */
+
+
+
+
+async function getRegistryCredentials(ecr, setSecret = core_setSecret) {
+    const out = await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
+    const data = out.authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new ActionError('ECR GetAuthorizationToken returned no token.');
+    }
+    setSecret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const username = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    setSecret(password);
+    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password };
+}
+/** `docker login` with the password on stdin. */
+async function dockerLogin(docker, { registry, username, password }) {
+    const result = await docker(['login', '--username', username, '--password-stdin', registry], {
+        input: Buffer.from(password, 'utf8')
+    });
+    if (result.exitCode !== 0) {
+        throw new ActionError(`docker login to ${registry} failed: ${docker_lastLine(result)}`);
+    }
+    return { registry };
+}
+async function login(ecr, docker, setSecret = core.setSecret) {
+    return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret));
+}
+/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
+async function logout(docker, registries, warn = core.warning) {
+    const done = [];
+    for (const registry of registries) {
+        const result = await docker(['logout', registry]);
+        if (result.exitCode === 0)
+            done.push(registry);
+        else
+            warn(`docker logout ${registry} failed: ${lastLine(result)}`);
+    }
+    return done;
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle-policy.ts
 /**
  * ECR lifecycle policies: validation with ECR's documented rules, the policy generated from
@@ -61547,6 +61661,338 @@ function planLifecycle(current, intent) {
     return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
 }
 
+;// CONCATENATED MODULE: ./src/repository.ts
+/**
+ * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
+ * write calls the plan asks for. A repository that already matches costs two read calls
+ * and no write.
+ */
+
+
+
+const exclusionFilters = (m) => m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }));
+function toRepositoryState(r) {
+    const mode = (r.imageTagMutability ?? 'MUTABLE');
+    const encryption = { type: r.encryptionConfiguration?.encryptionType ?? 'AES256' };
+    if (r.encryptionConfiguration?.kmsKey)
+        encryption.kmsKey = r.encryptionConfiguration.kmsKey;
+    return {
+        uri: r.repositoryUri ?? '',
+        mutability: {
+            mode,
+            exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
+        },
+        scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
+        encryption
+    };
+}
+async function describe(ecr, name) {
+    try {
+        const out = await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }));
+        const repo = out.repositories?.[0];
+        return repo ? toRepositoryState(repo) : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function readLifecyclePolicy(ecr, name) {
+    try {
+        const out = await ecr.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C({ repositoryName: name }));
+        return out.lifecyclePolicyText;
+    }
+    catch (error) {
+        if (error.name === 'LifecyclePolicyNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+function describeChange(c) {
+    switch (c.kind) {
+        case 'create':
+            return `created the repository: ${describeMutability(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`;
+        case 'tag-mutability':
+            return `tag mutability ${describeMutability(c.from)} → ${describeMutability(c.to)}`;
+        case 'scan-on-push':
+            return `scan on push ${c.from ? 'on' : 'off'} → ${c.to ? 'on' : 'off'}`;
+    }
+}
+/** Carries out one change; returns the created repository's URI for `create`. */
+async function apply(ecr, name, c) {
+    switch (c.kind) {
+        case 'create': {
+            const out = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+                repositoryName: name,
+                imageTagMutability: c.mutability.mode,
+                ...(c.mutability.exclusions.length > 0
+                    ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
+                    : {}),
+                imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+                encryptionConfiguration: {
+                    encryptionType: c.encryption.type,
+                    ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
+                }
+            }));
+            return out.repository?.repositoryUri;
+        }
+        case 'tag-mutability':
+            await ecr.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
+                repositoryName: name,
+                imageTagMutability: c.to.mode,
+                ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
+            }));
+            return undefined;
+        case 'scan-on-push':
+            await ecr.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({
+                repositoryName: name,
+                imageScanningConfiguration: { scanOnPush: c.to }
+            }));
+            return undefined;
+    }
+}
+/** What `ensureRepository` would do, from read calls only (dry runs). */
+async function inspectRepository(ecr, desired, movingTags) {
+    const current = await describe(ecr, desired.name);
+    const plan = planRepository(current, desired, movingTags);
+    const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name);
+    return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) };
+}
+
+/**
+ * Makes sure the repository exists and matches the workflow.
+ * @param movingTags tags the run pushes that must be able to move (for warnings)
+ */
+async function ensureRepository(ecr, desired, movingTags, region) {
+    const name = desired.name;
+    let current = await describe(ecr, name);
+    if (current === undefined && !desired.create) {
+        throw new ActionError(`Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`);
+    }
+    let uri = current?.uri ?? '';
+    let created = false;
+    const changes = [];
+    let warnings = [];
+    let mutability = current?.mutability;
+    if (current === undefined) {
+        const [create] = planRepository(undefined, desired, movingTags).changes;
+        if (create?.kind !== 'create')
+            throw new ActionError(`Nothing planned to create repository '${name}'.`);
+        try {
+            uri = (await apply(ecr, name, create)) ?? '';
+            created = true;
+            mutability = create.mutability;
+            changes.push(describeChange(create));
+        }
+        catch (error) {
+            // Another job created it between our describe and create: reconcile with what is there.
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            current = await describe(ecr, name);
+            uri = current?.uri ?? '';
+            mutability = current?.mutability;
+        }
+    }
+    if (current !== undefined) {
+        const plan = planRepository(current, desired, movingTags);
+        warnings = plan.warnings;
+        for (const change of plan.changes) {
+            await apply(ecr, name, change);
+            if (change.kind === 'tag-mutability')
+                mutability = change.to;
+            changes.push(describeChange(change));
+        }
+    }
+    // A repository created by this run has no policy to read.
+    const currentPolicy = created ? undefined : await readLifecyclePolicy(ecr, name);
+    const lifecycle = planLifecycle(currentPolicy, desired.lifecycle);
+    if (lifecycle.put) {
+        await ecr.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
+        changes.push(`lifecycle policy put (${lifecycle.reason})`);
+    }
+    if (uri === '' || mutability === undefined)
+        throw new ActionError(`ECR did not describe repository '${name}'.`);
+    return {
+        uri,
+        registry: uri.split('/')[0] ?? '',
+        created,
+        mutability,
+        changes,
+        warnings,
+        lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
+        lifecyclePut: lifecycle.put
+    };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/**
+ * The job summary: what was shipped and what was done to the repository, in one table and
+ * a few lines.
+ */
+
+const code = (s) => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`;
+/** Markdown/HTML for the summary; pure, so tests read exactly what users see. */
+function renderSummary(d) {
+    const rows = [
+        ['Image', code(d.imageUri)],
+        ['Build', d.outcome],
+        ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
+        ['Tags', d.tags.map(code).join(' ')],
+        [
+            'Platforms',
+            d.platformDigests && d.platformDigests.length > 0
+                ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
+                : d.platforms.join(', ')
+        ],
+        ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
+    ];
+    if (d.lifecycle !== '')
+        rows.push(['Lifecycle policy', d.lifecycle]);
+    if (d.cache !== undefined)
+        rows.push(['Cache', d.cache]);
+    if (d.timings && d.timings.length > 0)
+        rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')]);
+    const lines = [
+        `### ${d.skipped ? 'Already pushed' : d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
+        '',
+        '<table>',
+        ...rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`),
+        '</table>',
+        ''
+    ];
+    for (const w of d.warnings)
+        lines.push(`> [!WARNING]`, `> ${w}`, '');
+    return lines.join('\n');
+}
+const fence = (lang, text) => ['```' + lang, text, '```'].join('\n');
+/** The plan of a dry run: what the action would do, and nothing done. */
+function renderPlan(p) {
+    const lines = [
+        `### Plan for ${code(p.repository)} (dry run: nothing was changed, built or pushed)`,
+        '',
+        `**Repository**`,
+        '',
+        ...p.repositoryLines.map(l => `- ${l}`),
+        '',
+        `**Lifecycle policy**: ${p.lifecycle}`,
+        ''
+    ];
+    if (p.lifecycleText !== undefined) {
+        if (p.currentLifecycleText !== undefined)
+            lines.push('Now:', '', fence('json', p.currentLifecycleText), '');
+        lines.push(p.currentLifecycleText !== undefined ? 'Would become:' : 'Would be put:', '', fence('json', p.lifecycleText), '');
+    }
+    lines.push(`**Image**: ${code(p.imageUri)} — ${p.build}`, '', `**Tags**: ${p.tags.map(code).join(' ')}`, '', '**Build command**', '', fence('sh', p.command.map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')), '', '**IAM policy these inputs need**', '', fence('json', p.iamPolicy), '');
+    return lines.join('\n');
+}
+async function writePlan(p) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(renderPlan(p), true).write();
+}
+async function writeSummary(d) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary.addRaw(renderSummary(d), true).write();
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+/**
+ * Plan mode (`dry-run: true`): signs in and only reads — the repository, its lifecycle
+ * policy, the version tag — then prints and summarizes what a run would do.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
+ * then prints the plan. No write call, no docker login, no build.
+ */
+async function planOnly(settings, { env }) {
+    const { build, image, repository } = settings;
+    const labels = labelsFor(env, image.version);
+    let registryHost = '';
+    let repoUri = repository.name;
+    let repositoryLines = ['not checked: push: false makes no AWS call'];
+    let lifecycle = 'not checked (push: false)';
+    let lifecycleText;
+    let currentLifecycleText;
+    let buildLine = 'would be built (push: false: not pushed)';
+    if (build.push) {
+        const ecr = createEcrClient(await core_group('Sign in to AWS', () => signIn(settings.aws)));
+        const movingTags = image.tags.filter(t => t !== image.version);
+        const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
+        const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)]);
+        registryHost = credentials.registry;
+        repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`;
+        repositoryLines = [
+            ...(inspection.current === undefined && !repository.create
+                ? [`missing, and create-repository is false: the run would fail`]
+                : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
+            ...inspection.warnings.map(w => `note: ${w}`)
+        ];
+        if (repositoryLines.length === 0)
+            repositoryLines = ['no changes: it already matches the workflow'];
+        lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason;
+        if (inspection.lifecycle.put) {
+            lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2);
+            if (inspection.currentPolicy !== undefined)
+                currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2);
+        }
+        const existing = inspection.current
+            ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
+            : undefined;
+        try {
+            const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
+            buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`;
+        }
+        catch (error) {
+            buildLine = `the run would stop: ${error.message}`;
+        }
+    }
+    const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined);
+    // Build-argument values may be secrets: the plan shows their names only.
+    const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))];
+    const account = parseRegistry(registryHost)?.account ?? '<account>';
+    const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2);
+    info(`Dry run: nothing will be changed, built or pushed.`);
+    for (const line of repositoryLines)
+        info(`Repository ${repository.name}: ${line}`);
+    info(`Lifecycle policy: ${lifecycle}`);
+    if (lifecycleText !== undefined)
+        info(lifecycleText);
+    info(`Image ${repoUri}:${image.version}: ${buildLine}`);
+    info(`Build command: ${command.join(' ')}`);
+    info(`IAM policy for these inputs:\n${iamPolicy}`);
+    setOutputs(imageOutputs({ ...outputBase(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }));
+    if (settings.summary) {
+        await writePlan({
+            repository: repository.name,
+            imageUri: `${repoUri}:${image.version}`,
+            repositoryLines,
+            lifecycle,
+            ...(lifecycleText !== undefined ? { lifecycleText } : {}),
+            ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
+            tags: image.tags,
+            version: image.version,
+            build: buildLine,
+            command,
+            iamPolicy
+        });
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
  * The version tag when the workflow gives none: the git tag that triggered the run
@@ -61920,345 +62366,6 @@ function readSettings(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
-/**
- * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
- * No output holds a masked value: GitHub drops job outputs that do, and these are meant
- * to be passed to deploy jobs.
- */
-
-
-function imageOutputs(v) {
-    return {
-        [Output.Registry]: v.registry,
-        [Output.RepositoryUri]: v.repositoryUri,
-        [Output.ImageUri]: `${v.repositoryUri}:${v.version}`,
-        [Output.LatestUri]: v.latest ? `${v.repositoryUri}:latest` : '',
-        [Output.Digest]: v.digest,
-        [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
-        [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
-        [Output.Version]: v.version,
-        [Output.Metadata]: JSON.stringify(v.metadata),
-        [Output.Skipped]: String(v.skipped)
-    };
-}
-function setOutputs(values, setOutput = core_setOutput) {
-    for (const [name, value] of Object.entries(values))
-        setOutput(name, value);
-}
-
-;// CONCATENATED MODULE: ./src/registry-login.ts
-/**
- * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
- * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
- */
-
-
-
-
-async function getRegistryCredentials(ecr, setSecret = core_setSecret) {
-    const out = await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
-    const data = out.authorizationData?.[0];
-    if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new ActionError('ECR GetAuthorizationToken returned no token.');
-    }
-    setSecret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    const username = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    setSecret(password);
-    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password };
-}
-/** `docker login` with the password on stdin. */
-async function dockerLogin(docker, { registry, username, password }) {
-    const result = await docker(['login', '--username', username, '--password-stdin', registry], {
-        input: Buffer.from(password, 'utf8')
-    });
-    if (result.exitCode !== 0) {
-        throw new ActionError(`docker login to ${registry} failed: ${docker_lastLine(result)}`);
-    }
-    return { registry };
-}
-async function login(ecr, docker, setSecret = core.setSecret) {
-    return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret));
-}
-/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
-async function logout(docker, registries, warn = core.warning) {
-    const done = [];
-    for (const registry of registries) {
-        const result = await docker(['logout', registry]);
-        if (result.exitCode === 0)
-            done.push(registry);
-        else
-            warn(`docker logout ${registry} failed: ${lastLine(result)}`);
-    }
-    return done;
-}
-
-;// CONCATENATED MODULE: ./src/iam-policy.ts
-/** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
-function parseRegistry(registry) {
-    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
-    return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
-}
-function leastPrivilegePolicy(settings, account) {
-    const { repository, build } = settings;
-    const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
-    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
-    if (build.push) {
-        actions.push('ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage');
-    }
-    if (repository.create)
-        actions.push('ecr:CreateRepository');
-    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
-    const statements = [
-        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
-        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
-    ];
-    if (repository.encryption.type === 'KMS') {
-        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
-        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
-    }
-    return { Version: '2012-10-17', Statement: statements };
-}
-
-;// CONCATENATED MODULE: ./src/repository.ts
-/**
- * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
- * write calls the plan asks for. A repository that already matches costs two read calls
- * and no write.
- */
-
-
-
-const exclusionFilters = (m) => m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }));
-function toRepositoryState(r) {
-    const mode = (r.imageTagMutability ?? 'MUTABLE');
-    const encryption = { type: r.encryptionConfiguration?.encryptionType ?? 'AES256' };
-    if (r.encryptionConfiguration?.kmsKey)
-        encryption.kmsKey = r.encryptionConfiguration.kmsKey;
-    return {
-        uri: r.repositoryUri ?? '',
-        mutability: {
-            mode,
-            exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
-        },
-        scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
-        encryption
-    };
-}
-async function describe(ecr, name) {
-    try {
-        const out = await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }));
-        const repo = out.repositories?.[0];
-        return repo ? toRepositoryState(repo) : undefined;
-    }
-    catch (error) {
-        if (error.name === 'RepositoryNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-async function readLifecyclePolicy(ecr, name) {
-    try {
-        const out = await ecr.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C({ repositoryName: name }));
-        return out.lifecyclePolicyText;
-    }
-    catch (error) {
-        if (error.name === 'LifecyclePolicyNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-function describeChange(c) {
-    switch (c.kind) {
-        case 'create':
-            return `created the repository: ${describeMutability(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`;
-        case 'tag-mutability':
-            return `tag mutability ${describeMutability(c.from)} → ${describeMutability(c.to)}`;
-        case 'scan-on-push':
-            return `scan on push ${c.from ? 'on' : 'off'} → ${c.to ? 'on' : 'off'}`;
-    }
-}
-/** Carries out one change; returns the created repository's URI for `create`. */
-async function apply(ecr, name, c) {
-    switch (c.kind) {
-        case 'create': {
-            const out = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
-                repositoryName: name,
-                imageTagMutability: c.mutability.mode,
-                ...(c.mutability.exclusions.length > 0
-                    ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
-                    : {}),
-                imageScanningConfiguration: { scanOnPush: c.scanOnPush },
-                encryptionConfiguration: {
-                    encryptionType: c.encryption.type,
-                    ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
-                }
-            }));
-            return out.repository?.repositoryUri;
-        }
-        case 'tag-mutability':
-            await ecr.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
-                repositoryName: name,
-                imageTagMutability: c.to.mode,
-                ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
-            }));
-            return undefined;
-        case 'scan-on-push':
-            await ecr.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({
-                repositoryName: name,
-                imageScanningConfiguration: { scanOnPush: c.to }
-            }));
-            return undefined;
-    }
-}
-/** What `ensureRepository` would do, from read calls only (dry runs). */
-async function inspectRepository(ecr, desired, movingTags) {
-    const current = await describe(ecr, desired.name);
-    const plan = planRepository(current, desired, movingTags);
-    const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name);
-    return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) };
-}
-
-/**
- * Makes sure the repository exists and matches the workflow.
- * @param movingTags tags the run pushes that must be able to move (for warnings)
- */
-async function ensureRepository(ecr, desired, movingTags, region) {
-    const name = desired.name;
-    let current = await describe(ecr, name);
-    if (current === undefined && !desired.create) {
-        throw new ActionError(`Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`);
-    }
-    let uri = current?.uri ?? '';
-    let created = false;
-    const changes = [];
-    let warnings = [];
-    let mutability = current?.mutability;
-    if (current === undefined) {
-        const [create] = planRepository(undefined, desired, movingTags).changes;
-        if (create?.kind !== 'create')
-            throw new ActionError(`Nothing planned to create repository '${name}'.`);
-        try {
-            uri = (await apply(ecr, name, create)) ?? '';
-            created = true;
-            mutability = create.mutability;
-            changes.push(describeChange(create));
-        }
-        catch (error) {
-            // Another job created it between our describe and create: reconcile with what is there.
-            if (error.name !== 'RepositoryAlreadyExistsException')
-                throw error;
-            current = await describe(ecr, name);
-            uri = current?.uri ?? '';
-            mutability = current?.mutability;
-        }
-    }
-    if (current !== undefined) {
-        const plan = planRepository(current, desired, movingTags);
-        warnings = plan.warnings;
-        for (const change of plan.changes) {
-            await apply(ecr, name, change);
-            if (change.kind === 'tag-mutability')
-                mutability = change.to;
-            changes.push(describeChange(change));
-        }
-    }
-    // A repository created by this run has no policy to read.
-    const currentPolicy = created ? undefined : await readLifecyclePolicy(ecr, name);
-    const lifecycle = planLifecycle(currentPolicy, desired.lifecycle);
-    if (lifecycle.put) {
-        await ecr.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
-        changes.push(`lifecycle policy put (${lifecycle.reason})`);
-    }
-    if (uri === '' || mutability === undefined)
-        throw new ActionError(`ECR did not describe repository '${name}'.`);
-    return {
-        uri,
-        registry: uri.split('/')[0] ?? '',
-        created,
-        mutability,
-        changes,
-        warnings,
-        lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
-        lifecyclePut: lifecycle.put
-    };
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-/**
- * The job summary: what was shipped and what was done to the repository, in one table and
- * a few lines.
- */
-
-const code = (s) => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`;
-/** Markdown/HTML for the summary; pure, so tests read exactly what users see. */
-function renderSummary(d) {
-    const rows = [
-        ['Image', code(d.imageUri)],
-        ['Build', d.outcome],
-        ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
-        ['Tags', d.tags.map(code).join(' ')],
-        [
-            'Platforms',
-            d.platformDigests && d.platformDigests.length > 0
-                ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
-                : d.platforms.join(', ')
-        ],
-        ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
-    ];
-    if (d.lifecycle !== '')
-        rows.push(['Lifecycle policy', d.lifecycle]);
-    if (d.cache !== undefined)
-        rows.push(['Cache', d.cache]);
-    if (d.timings && d.timings.length > 0)
-        rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')]);
-    const lines = [
-        `### ${d.skipped ? 'Already pushed' : d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
-        '',
-        '<table>',
-        ...rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`),
-        '</table>',
-        ''
-    ];
-    for (const w of d.warnings)
-        lines.push(`> [!WARNING]`, `> ${w}`, '');
-    return lines.join('\n');
-}
-const fence = (lang, text) => ['```' + lang, text, '```'].join('\n');
-/** The plan of a dry run: what the action would do, and nothing done. */
-function renderPlan(p) {
-    const lines = [
-        `### Plan for ${code(p.repository)} (dry run: nothing was changed, built or pushed)`,
-        '',
-        `**Repository**`,
-        '',
-        ...p.repositoryLines.map(l => `- ${l}`),
-        '',
-        `**Lifecycle policy**: ${p.lifecycle}`,
-        ''
-    ];
-    if (p.lifecycleText !== undefined) {
-        if (p.currentLifecycleText !== undefined)
-            lines.push('Now:', '', fence('json', p.currentLifecycleText), '');
-        lines.push(p.currentLifecycleText !== undefined ? 'Would become:' : 'Would be put:', '', fence('json', p.lifecycleText), '');
-    }
-    lines.push(`**Image**: ${code(p.imageUri)} — ${p.build}`, '', `**Tags**: ${p.tags.map(code).join(' ')}`, '', '**Build command**', '', fence('sh', p.command.map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')), '', '**IAM policy these inputs need**', '', fence('json', p.iamPolicy), '');
-    return lines.join('\n');
-}
-async function writePlan(p) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(renderPlan(p), true).write();
-}
-async function writeSummary(d) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await summary.addRaw(renderSummary(d), true).write();
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The pipeline, in order: inputs → credentials → repository → login → build and push →
@@ -62424,83 +62531,6 @@ async function ship(settings, { env, docker }) {
         });
 }
 /**
- * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
- * then prints the plan. No write call, no docker login, no build.
- */
-async function planOnly(settings, { env }) {
-    const { build, image, repository } = settings;
-    const labels = labelsFor(env, image.version);
-    let registryHost = '';
-    let repoUri = repository.name;
-    let repositoryLines = ['not checked: push: false makes no AWS call'];
-    let lifecycle = 'not checked (push: false)';
-    let lifecycleText;
-    let currentLifecycleText;
-    let buildLine = 'would be built (push: false: not pushed)';
-    if (build.push) {
-        const ecr = createEcrClient(await core_group('Sign in to AWS', () => signIn(settings.aws)));
-        const movingTags = image.tags.filter(t => t !== image.version);
-        const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
-        const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)]);
-        registryHost = credentials.registry;
-        repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`;
-        repositoryLines = [
-            ...(inspection.current === undefined && !repository.create
-                ? [`missing, and create-repository is false: the run would fail`]
-                : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
-            ...inspection.warnings.map(w => `note: ${w}`)
-        ];
-        if (repositoryLines.length === 0)
-            repositoryLines = ['no changes: it already matches the workflow'];
-        lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason;
-        if (inspection.lifecycle.put) {
-            lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2);
-            if (inspection.currentPolicy !== undefined)
-                currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2);
-        }
-        const existing = inspection.current
-            ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
-            : undefined;
-        try {
-            const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
-            buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`;
-        }
-        catch (error) {
-            buildLine = `the run would stop: ${error.message}`;
-        }
-    }
-    const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined);
-    // Build-argument values may be secrets: the plan shows their names only.
-    const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))];
-    const account = parseRegistry(registryHost)?.account ?? '<account>';
-    const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2);
-    info(`Dry run: nothing will be changed, built or pushed.`);
-    for (const line of repositoryLines)
-        info(`Repository ${repository.name}: ${line}`);
-    info(`Lifecycle policy: ${lifecycle}`);
-    if (lifecycleText !== undefined)
-        info(lifecycleText);
-    info(`Image ${repoUri}:${image.version}: ${buildLine}`);
-    info(`Build command: ${command.join(' ')}`);
-    info(`IAM policy for these inputs:\n${iamPolicy}`);
-    setOutputs(imageOutputs({ ...outputBase(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }));
-    if (settings.summary) {
-        await writePlan({
-            repository: repository.name,
-            imageUri: `${repoUri}:${image.version}`,
-            repositoryLines,
-            lifecycle,
-            ...(lifecycleText !== undefined ? { lifecycleText } : {}),
-            ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
-            tags: image.tags,
-            version: image.version,
-            build: buildLine,
-            command,
-            iamPolicy
-        });
-    }
-}
-/**
  * A skipped version still moves the tags that follow it (`latest`, and any the repository
  * lets move) when they point elsewhere, by tagging the existing index again.
  */
@@ -62538,17 +62568,6 @@ async function platformDigests(registry, repository, digest) {
     catch {
         return [];
     }
-}
-function outputBase(image, repositoryUri, registry) {
-    return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };
-}
-function labelsFor(env, version) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return ociLabels(version, {
-        sha: env.GITHUB_SHA ?? '',
-        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
-        created: new Date().toISOString()
-    });
 }
 /** One line: ours as written; AWS errors with their name and the call's message. */
 function failureMessage(error) {

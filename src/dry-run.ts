@@ -1,0 +1,94 @@
+/**
+ * Plan mode (`dry-run: true`): signs in and only reads — the repository, its lifecycle
+ * policy, the version tag — then prints and summarizes what a run would do.
+ */
+import * as core from '@actions/core'
+import { createEcrClient } from './aws-clients.js'
+import { buildxArgs, imageReferences, labelsFor } from './build-plan.js'
+import { signIn } from './credentials.js'
+import { decideVersion, findExistingVersion } from './existing-version.js'
+import { leastPrivilegePolicy, parseRegistry } from './iam-policy.js'
+import type { Env, Settings } from './inputs.js'
+import { imageOutputs, outputBase, setOutputs } from './outputs.js'
+import { RegistryClient } from './registry-api.js'
+import { getRegistryCredentials } from './registry-login.js'
+import { describeChange, inspectRepository } from './repository.js'
+import { writePlan } from './summary.js'
+
+/**
+ * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
+ * then prints the plan. No write call, no docker login, no build.
+ */
+export async function planOnly(settings: Settings, { env }: { env: Env }): Promise<void> {
+  const { build, image, repository } = settings
+  const labels = labelsFor(env, image.version)
+  let registryHost = ''
+  let repoUri = repository.name
+  let repositoryLines = ['not checked: push: false makes no AWS call']
+  let lifecycle = 'not checked (push: false)'
+  let lifecycleText: string | undefined
+  let currentLifecycleText: string | undefined
+  let buildLine = 'would be built (push: false: not pushed)'
+
+  if (build.push) {
+    const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
+    const movingTags = image.tags.filter(t => t !== image.version)
+    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
+    const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)])
+    registryHost = credentials.registry
+    repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
+    repositoryLines = [
+      ...(inspection.current === undefined && !repository.create
+        ? [`missing, and create-repository is false: the run would fail`]
+        : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
+      ...inspection.warnings.map(w => `note: ${w}`)
+    ]
+    if (repositoryLines.length === 0) repositoryLines = ['no changes: it already matches the workflow']
+    lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason
+    if (inspection.lifecycle.put) {
+      lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2)
+      if (inspection.currentPolicy !== undefined) currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2)
+    }
+    const existing = inspection.current
+      ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
+      : undefined
+    try {
+      const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
+      buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
+    } catch (error) {
+      buildLine = `the run would stop: ${(error as Error).message}`
+    }
+  }
+
+  const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined)
+  // Build-argument values may be secrets: the plan shows their names only.
+  const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
+  const account = parseRegistry(registryHost)?.account ?? '<account>'
+  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
+
+  core.info(`Dry run: nothing will be changed, built or pushed.`)
+  for (const line of repositoryLines) core.info(`Repository ${repository.name}: ${line}`)
+  core.info(`Lifecycle policy: ${lifecycle}`)
+  if (lifecycleText !== undefined) core.info(lifecycleText)
+  core.info(`Image ${repoUri}:${image.version}: ${buildLine}`)
+  core.info(`Build command: ${command.join(' ')}`)
+  core.info(`IAM policy for these inputs:\n${iamPolicy}`)
+
+  setOutputs(imageOutputs({ ...outputBase(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }))
+  if (settings.summary) {
+    await writePlan({
+      repository: repository.name,
+      imageUri: `${repoUri}:${image.version}`,
+      repositoryLines,
+      lifecycle,
+      ...(lifecycleText !== undefined ? { lifecycleText } : {}),
+      ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
+      tags: image.tags,
+      version: image.version,
+      build: buildLine,
+      command,
+      iamPolicy
+    })
+  }
+}
+
