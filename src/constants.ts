@@ -36,6 +36,9 @@ export const Input = {
   Provenance: 'provenance',
   Sbom: 'sbom',
   DryRun: 'dry-run',
+  RepositoryPolicy: 'repository-policy',
+  PullPrincipals: 'pull-principals',
+  RepositoryTags: 'repository-tags',
   PushByDigest: 'push-by-digest',
   MergeDigests: 'merge-digests',
   Summary: 'summary'

@@ -24,6 +24,8 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
   }
   if (repository.create) actions.push('ecr:CreateRepository')
   actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy')
+  if (repository.accessPolicy !== undefined) actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy')
+  if (repository.tags.length > 0) actions.push('ecr:ListTagsForResource', 'ecr:TagResource')
   const statements: PolicyDocument['Statement'] = [
     { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
     { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }

@@ -59,6 +59,10 @@ export interface Settings {
     scanOnPush: boolean
     encryption: { type: 'AES256' | 'KMS'; kmsKey?: string }
     lifecycle: LifecycleIntent
+    /** The access (repository) policy the workflow states; undefined: never read or touched. */
+    accessPolicy?: { text: string; source: string }
+    /** Resource tags the workflow states; tags it doesn't state are never removed. */
+    tags: { Key: string; Value: string }[]
   }
   image: {
     version: string
@@ -298,6 +302,93 @@ function readMutability(
   return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' }
 }
 
+const ACCOUNT_ID = /^\d{12}$/
+const ORG_ID = /^o-[a-z0-9]{10,32}$/
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/
+const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability']
+
+/** A repository policy as ECR takes it: an IAM policy document with statements, ≤ 10,240 characters. */
+export function validateRepositoryPolicy(text: string): string {
+  const fail = (what: string): never => {
+    throw new InputError(Input.RepositoryPolicy, what)
+  }
+  if (text.length > 10240) fail(`the policy is ${text.length} characters; ECR takes at most 10240.`)
+  let policy: unknown
+  try {
+    policy = JSON.parse(text)
+  } catch (error) {
+    return fail(`is not valid JSON (${(error as Error).message}): give a repository policy document.`)
+  }
+  const statements = (policy as { Statement?: unknown }).Statement
+  const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : []
+  if (typeof policy !== 'object' || policy === null || list.length === 0) fail('needs a "Statement" list: give an IAM policy document.')
+  list.forEach((st: Record<string, unknown>, i) => {
+    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') fail(`Statement[${i}].Effect must be "Allow" or "Deny".`)
+    if (st.Principal === undefined && st.NotPrincipal === undefined) fail(`Statement[${i}] needs a Principal: a repository policy says who may do what.`)
+    const actions = ([] as unknown[]).concat(st.Action ?? st.NotAction ?? [])
+    if (actions.length === 0 || !actions.every(a => typeof a === 'string' && (a === '*' || /^ecr:[A-Za-z*]+$/.test(a)))) {
+      fail(`Statement[${i}].Action must name ecr: actions (e.g. ecr:BatchGetImage).`)
+    }
+  })
+  return text
+}
+
+/** The pull-only statement for `pull-principals`: accounts, role/user ARNs, or an organization. */
+export function pullPolicy(principals: string[]): string {
+  const arns: string[] = []
+  const orgs: string[] = []
+  for (const p of principals) {
+    if (ACCOUNT_ID.test(p)) arns.push(`arn:aws:iam::${p}:root`)
+    else if (PRINCIPAL_ARN.test(p)) arns.push(p)
+    else if (ORG_ID.test(p)) orgs.push(p)
+    else {
+      throw new InputError(
+        Input.PullPrincipals,
+        `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`
+      )
+    }
+  }
+  const Statement: object[] = []
+  if (arns.length > 0) Statement.push({ Sid: 'PullByPrincipal', Effect: 'Allow', Principal: { AWS: arns }, Action: PULL_ACTIONS })
+  if (orgs.length > 0) {
+    Statement.push({
+      Sid: 'PullByOrganization',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: PULL_ACTIONS,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': orgs } }
+    })
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement })
+}
+
+function readAccessPolicy(env: Env, workspace: string): Settings['repository']['accessPolicy'] {
+  const policyInput = getInput(env, Input.RepositoryPolicy)
+  const principals = parseList(getInput(env, Input.PullPrincipals))
+  if (policyInput !== '' && principals.length > 0) {
+    throw new InputError(Input.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.')
+  }
+  if (policyInput !== '') {
+    return { text: validateRepositoryPolicy(readPolicyText(Input.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' }
+  }
+  if (principals.length > 0) return { text: pullPolicy(principals), source: 'pull-principals' }
+  return undefined
+}
+
+function readResourceTags(env: Env): Settings['repository']['tags'] {
+  const tags = parseLines(getInput(env, Input.RepositoryTags)).map(line => {
+    const at = line.indexOf('=')
+    const Key = at > 0 ? line.slice(0, at).trim() : ''
+    const Value = line.slice(at + 1).trim()
+    if (Key === '' || Key.length > 128 || Value.length > 256 || /^aws:/i.test(Key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(`${Key}${Value}`)) {
+      throw new InputError(Input.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`)
+    }
+    return { Key, Value }
+  })
+  if (tags.length > 50) throw new InputError(Input.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`)
+  return tags
+}
+
 function readBuildKeyValues(name: InputName, value: string): string[] {
   const items = parseLines(value)
   for (const item of items) {
@@ -441,6 +532,9 @@ function readEncryption(env: Env): Settings['repository']['encryption'] {
   return { type, kmsKey }
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+
 /**
  * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
  * relative paths resolve against GITHUB_WORKSPACE (the runner's working directory).
@@ -477,7 +571,9 @@ export function readSettings(env: Env = process.env): Settings {
       ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
       scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
       encryption: readEncryption(env),
-      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])])
+      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+      ...optional('accessPolicy', readAccessPolicy(env, workspace)),
+      tags: readResourceTags(env)
     },
     image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
     build: readBuild(env, workspace, cache),

@@ -9,6 +9,7 @@
  * check is left out.
  */
 import { InputError } from './errors.js'
+import { parseJson, sameJson } from './json.js'
 
 export type TagStatus = 'tagged' | 'untagged' | 'any'
 export type CountType = 'imageCountMoreThan' | 'sinceImagePushed' | 'sinceImagePulled' | 'sinceImageTransitioned'
@@ -223,38 +224,18 @@ export function generateLifecyclePolicy(opts: LifecycleShorthand): LifecyclePoli
   return { rules }
 }
 
-/** Key order and white space don't matter; rules are compared in priority order. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical)
-  if (isObject(value)) {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map(k => [k, canonical(value[k])])
-    )
-  }
-  return value
-}
-
-function normalise(policy: string | LifecyclePolicy): unknown {
-  let parsed: unknown = policy
-  if (typeof policy === 'string') {
-    try {
-      parsed = JSON.parse(policy)
-    } catch {
-      return undefined
-    }
-  }
+/** Key order and white space don't matter; rules are compared in priority order (as ECR applies them). */
+function byPriority(policy: string | LifecyclePolicy): unknown {
+  const parsed = parseJson(policy)
   if (isObject(parsed) && Array.isArray(parsed.rules)) {
     const rules = [...(parsed.rules as { rulePriority?: number }[])].sort((a, b) => (a.rulePriority ?? 0) - (b.rulePriority ?? 0))
-    parsed = { ...parsed, rules }
+    return { ...parsed, rules }
   }
-  return canonical(parsed)
+  return parsed
 }
 
 export function lifecyclePoliciesEqual(a: string | LifecyclePolicy, b: string | LifecyclePolicy): boolean {
-  const x = normalise(a)
-  return x !== undefined && JSON.stringify(x) === JSON.stringify(normalise(b))
+  return sameJson(byPriority(a), byPriority(b))
 }
 
 /** The text sent to ECR. */

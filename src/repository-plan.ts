@@ -18,6 +18,7 @@ export interface Mutability {
 /** The repository as ECR describes it. */
 export interface RepositoryState {
   uri: string
+  arn: string
   mutability: Mutability
   scanOnPush: boolean
   encryption: { type: string; kmsKey?: string }

@@ -7,6 +7,10 @@ import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
   GetLifecyclePolicyCommand,
+  GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
+  SetRepositoryPolicyCommand,
+  TagResourceCommand,
   PutImageScanningConfigurationCommand,
   PutImageTagMutabilityCommand,
   PutLifecyclePolicyCommand,
@@ -14,6 +18,7 @@ import {
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError } from './errors.js'
+import { sameJson } from './json.js'
 import type { Settings, TagMutability } from './inputs.js'
 import {
   describeMutability,
@@ -49,6 +54,7 @@ export function toRepositoryState(r: Repository): RepositoryState {
   if (r.encryptionConfiguration?.kmsKey) encryption.kmsKey = r.encryptionConfiguration.kmsKey
   return {
     uri: r.repositoryUri ?? '',
+    arn: r.repositoryArn ?? '',
     mutability: {
       mode,
       exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
@@ -65,6 +71,15 @@ async function describe(ecr: ECRClient, name: string): Promise<RepositoryState |
     return repo ? toRepositoryState(repo) : undefined
   } catch (error) {
     if ((error as Error).name === 'RepositoryNotFoundException') return undefined
+    throw error
+  }
+}
+
+async function readRepositoryPolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
+  try {
+    return (await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: name }))).policyText
+  } catch (error) {
+    if ((error as Error).name === 'RepositoryPolicyNotFoundException') return undefined
     throw error
   }
 }
@@ -91,7 +106,12 @@ function describeChange(c: RepositoryChange): string {
 }
 
 /** Carries out one change; returns the created repository's URI for `create`. */
-async function apply(ecr: ECRClient, name: string, c: RepositoryChange): Promise<string | undefined> {
+async function apply(
+  ecr: ECRClient,
+  name: string,
+  c: RepositoryChange,
+  tags: { Key: string; Value: string }[] = []
+): Promise<string | undefined> {
   switch (c.kind) {
     case 'create': {
       const out = await ecr.send(
@@ -102,6 +122,7 @@ async function apply(ecr: ECRClient, name: string, c: RepositoryChange): Promise
             ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
             : {}),
           imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+          ...(tags.length > 0 ? { tags } : {}),
           encryptionConfiguration: {
             encryptionType: c.encryption.type,
             ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
@@ -180,7 +201,7 @@ export async function ensureRepository(
     const [create] = planRepository(undefined, desired, movingTags).changes
     if (create?.kind !== 'create') throw new ActionError(`Nothing planned to create repository '${name}'.`)
     try {
-      uri = (await apply(ecr, name, create)) ?? ''
+      uri = (await apply(ecr, name, create, desired.tags)) ?? ''
       created = true
       mutability = create.mutability
       changes.push(describeChange(create))
@@ -199,6 +220,23 @@ export async function ensureRepository(
       await apply(ecr, name, change)
       if (change.kind === 'tag-mutability') mutability = change.to
       changes.push(describeChange(change))
+    }
+  }
+
+  // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
+  if (desired.accessPolicy !== undefined) {
+    const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name)
+    if (currentAccess === undefined || !sameJson(currentAccess, desired.accessPolicy.text)) {
+      await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }))
+      changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`)
+    }
+  }
+  if (desired.tags.length > 0 && !created && current !== undefined) {
+    const have = new Map(((await ecr.send(new ListTagsForResourceCommand({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]))
+    const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value)
+    if (missing.length > 0) {
+      await ecr.send(new TagResourceCommand({ resourceArn: current.arn, tags: missing }))
+      changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`)
     }
   }
 

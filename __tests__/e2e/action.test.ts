@@ -12,7 +12,11 @@ import {
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
   GetLifecyclePolicyCommand,
-  PutLifecyclePolicyCommand
+  GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
+  PutLifecyclePolicyCommand,
+  SetRepositoryPolicyCommand,
+  TagResourceCommand
 } from '@aws-sdk/client-ecr'
 import { errorLine, runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
 import { LIFECYCLE_EXAMPLES } from '../fixtures/lifecycle-examples.js'
@@ -649,5 +653,39 @@ describe('native per-platform builds, then a merge', () => {
     expect(again.outputs.skipped).toBe('true')
     expect(again.outputs.digest).toBe(index.digest)
     expect(again.log).not.toContain('imagetools create')
+  })
+})
+
+describe('access policy and resource tags', () => {
+  test('pull-principals and repository-tags are applied, then a second run writes nothing', async () => {
+    const ws = makeWorkspace('access')
+    const inputs = { repository: 'team/shared', 'pull-principals': '111122223333\no-abcdefghij', 'repository-tags': 'team=web\ncost-center=42' }
+    expectSuccess(await ship({ ...inputs, version: '1.0.0' }, { workspace: ws }))
+    const policy = JSON.parse((await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: 'team/shared' }))).policyText ?? '{}') as {
+      Statement: { Principal: unknown; Condition?: unknown }[]
+    }
+    expect(policy.Statement[0]?.Principal).toEqual({ AWS: ['arn:aws:iam::111122223333:root'] })
+    expect(policy.Statement[1]?.Condition).toEqual({ StringEquals: { 'aws:PrincipalOrgID': ['o-abcdefghij'] } })
+    const arn = (await describeRepository('team/shared'))?.repositoryArn ?? ''
+    const tags = async () => ((await ecr.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? []).map(t => `${t.Key}=${t.Value}`).sort()
+    expect(await tags()).toEqual(['cost-center=42', 'team=web'])
+
+    await resetCalls()
+    expectSuccess(await ship({ ...inputs, version: '1.0.1' }, { workspace: ws }))
+    expect(writeCalls(await awsCalls())).toEqual([])
+
+    // A tag added by hand stays; a changed one is set back; nothing is removed.
+    await ecr.send(new TagResourceCommand({ resourceArn: arn, tags: [{ Key: 'owner', Value: 'alice' }, { Key: 'team', Value: 'other' }] }))
+    expectSuccess(await ship({ ...inputs, version: '1.0.2' }, { workspace: ws }))
+    expect(await tags()).toEqual(['cost-center=42', 'owner=alice', 'team=web'])
+  })
+
+  test('an access policy the workflow does not state is never touched', async () => {
+    const handMade = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'hand', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'ecr:BatchGetImage' }] })
+    await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'team/shared', policyText: handMade }))
+    await resetCalls()
+    expectSuccess(await ship({ repository: 'team/shared', version: '1.0.3' }, { workspace: makeWorkspace('access-2') }))
+    expect((await awsCalls()).map(c => c.operation)).not.toContain('GetRepositoryPolicy')
+    expect((await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: 'team/shared' }))).policyText).toBe(handMade)
   })
 })

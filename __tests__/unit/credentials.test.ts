@@ -152,11 +152,12 @@ describe('with role-to-assume', () => {
     await expect(signIn(aws({ audience: 'custom-aud' }), deps)).rejects.toThrow("aud 'custom-aud' and sub '?'")
   })
 
-  test('other STS errors propagate unchanged', async () => {
+  test('other STS errors propagate unchanged, a throttle once every try is spent', async () => {
     const { deps } = recordingDeps()
     const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
     stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(throttled)
-    await expect(signIn(aws(), deps)).rejects.toMatchObject({ name: 'ThrottlingException', message: 'Rate exceeded' })
+    await expect(signIn(aws(), { ...deps, sleep: async () => {} })).rejects.toMatchObject({ name: 'ThrottlingException', message: 'Rate exceeded' })
+    expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(6)
   })
 
   test('STS answering without credentials is an error', async () => {

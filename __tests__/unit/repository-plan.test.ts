@@ -25,6 +25,7 @@ const repoSettings = (inputs: Record<string, string> = {}): Settings['repository
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 const state = (over: Partial<RepositoryState> = {}): RepositoryState => ({
   uri: URI,
+  arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
   mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
   scanOnPush: true,
   encryption: { type: 'AES256' },

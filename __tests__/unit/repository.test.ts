@@ -45,6 +45,7 @@ const repoSettings = (inputs: Record<string, string> = {}): Settings['repository
 const described = (over: Partial<Repository> = {}): Repository => ({
   repositoryName: 'team/web',
   repositoryUri: URI,
+  repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
   registryId: '123456789012',
   imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
   imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
@@ -400,6 +401,7 @@ describe('toRepositoryState', () => {
       toRepositoryState(described({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KMS_ARN } }))
     ).toEqual({
       uri: URI,
+      arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
       mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
       scanOnPush: true,
       encryption: { type: 'KMS', kmsKey: KMS_ARN }
@@ -409,6 +411,7 @@ describe('toRepositoryState', () => {
   test('what ECR leaves out means MUTABLE, no scanning, AES256', () => {
     expect(toRepositoryState({ repositoryUri: URI })).toEqual({
       uri: URI,
+      arn: '',
       mutability: { mode: 'MUTABLE', exclusions: [] },
       scanOnPush: false,
       encryption: { type: 'AES256' }

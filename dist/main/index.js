@@ -3720,7 +3720,7 @@ __webpack_unused_export__ = GetRegistryScanningConfigurationCommand;
 __webpack_unused_export__ = GetRegistryScanningConfigurationRequest$;
 __webpack_unused_export__ = GetRegistryScanningConfigurationResponse$;
 __webpack_unused_export__ = GetRepositoryPolicy$;
-__webpack_unused_export__ = GetRepositoryPolicyCommand;
+exports.MeN = GetRepositoryPolicyCommand;
 __webpack_unused_export__ = GetRepositoryPolicyRequest$;
 __webpack_unused_export__ = GetRepositoryPolicyResponse$;
 __webpack_unused_export__ = GetSigningConfiguration$;
@@ -3818,7 +3818,7 @@ __webpack_unused_export__ = ListReplicationBackfillsCommand;
 __webpack_unused_export__ = ListReplicationBackfillsRequest$;
 __webpack_unused_export__ = ListReplicationBackfillsResponse$;
 __webpack_unused_export__ = ListTagsForResource$;
-__webpack_unused_export__ = ListTagsForResourceCommand;
+exports.a_e = ListTagsForResourceCommand;
 __webpack_unused_export__ = ListTagsForResourceRequest$;
 __webpack_unused_export__ = ListTagsForResourceResponse$;
 __webpack_unused_export__ = PackageVulnerabilityDetails$;
@@ -3921,7 +3921,7 @@ __webpack_unused_export__ = SecretNotFoundException$;
 __webpack_unused_export__ = ServerException;
 __webpack_unused_export__ = ServerException$;
 __webpack_unused_export__ = SetRepositoryPolicy$;
-__webpack_unused_export__ = SetRepositoryPolicyCommand;
+exports.IOA = SetRepositoryPolicyCommand;
 __webpack_unused_export__ = SetRepositoryPolicyRequest$;
 __webpack_unused_export__ = SetRepositoryPolicyResponse$;
 __webpack_unused_export__ = SigningConfiguration$;
@@ -3950,7 +3950,7 @@ __webpack_unused_export__ = StopReplicationBackfillResponse$;
 __webpack_unused_export__ = SubjectIdentifier$;
 __webpack_unused_export__ = Tag$;
 __webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
+exports.eqU = TagResourceCommand;
 __webpack_unused_export__ = TagResourceRequest$;
 __webpack_unused_export__ = TagResourceResponse$;
 __webpack_unused_export__ = TagStatus;
@@ -57635,7 +57635,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5779);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8174);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57645,7 +57645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5779:
+/***/ 8174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60643,6 +60643,9 @@ const Input = {
     Provenance: 'provenance',
     Sbom: 'sbom',
     DryRun: 'dry-run',
+    RepositoryPolicy: 'repository-policy',
+    PullPrincipals: 'pull-principals',
+    RepositoryTags: 'repository-tags',
     PushByDigest: 'push-by-digest',
     MergeDigests: 'merge-digests',
     Summary: 'summary'
@@ -61234,6 +61237,10 @@ function leastPrivilegePolicy(settings, account) {
     if (repository.create)
         actions.push('ecr:CreateRepository');
     actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr:ListTagsForResource', 'ecr:TagResource');
     const statements = [
         { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
         { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
@@ -61325,6 +61332,36 @@ async function logout(docker, registries, warn = core.warning) {
     return done;
 }
 
+;// CONCATENATED MODULE: ./src/json.ts
+/** JSON compared as data: key order and white space don't matter. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value with every object's keys sorted, so equal data stringifies equally. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return value.map(canonicalJson);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map(k => [k, canonicalJson(value[k])]));
+    }
+    return value;
+}
+/** Parses text (objects pass through); undefined when it is not JSON. */
+function parseJson(value) {
+    if (typeof value !== 'string')
+        return value;
+    try {
+        return JSON.parse(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+function sameJson(a, b) {
+    const x = parseJson(a);
+    return x !== undefined && JSON.stringify(canonicalJson(x)) === JSON.stringify(canonicalJson(parseJson(b)));
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle-policy.ts
 /**
  * ECR lifecycle policies: validation with ECR's documented rules, the policy generated from
@@ -61337,6 +61374,7 @@ async function logout(docker, registries, warn = core.warning) {
  * check is left out.
  */
 
+
 const MAX_POLICY_LENGTH = 30720;
 const MAX_RULES = 50;
 const MAX_WILDCARDS = 4;
@@ -61346,7 +61384,7 @@ const RULE_KEYS = ['rulePriority', 'description', 'selection', 'action'];
 const SELECTION_KEYS = ['tagStatus', 'tagPatternList', 'tagPrefixList', 'storageClass', 'countType', 'countUnit', 'countNumber'];
 const ACTION_KEYS = ['type', 'targetStorageClass'];
 const COUNT_TYPES = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned'];
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const lifecycle_policy_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPositiveInteger = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
 function unknownKey(obj, allowed) {
     return Object.keys(obj).find(k => !allowed.includes(k));
@@ -61369,7 +61407,7 @@ function validateLifecyclePolicy(text, input) {
     catch (error) {
         return fail('', `is not valid JSON (${error.message}): give a lifecycle policy in ECR's JSON format.`);
     }
-    if (!isObject(parsed))
+    if (!lifecycle_policy_isObject(parsed))
         return fail('', 'the policy must be a JSON object with a "rules" list.');
     const extra = unknownKey(parsed, ['rules']);
     if (extra !== undefined)
@@ -61383,7 +61421,7 @@ function validateLifecyclePolicy(text, input) {
     const untaggedRule = new Map();
     rules.forEach((rule, i) => {
         const at = `rules[${i}]`;
-        if (!isObject(rule))
+        if (!lifecycle_policy_isObject(rule))
             return fail(at, 'each rule must be an object with rulePriority, selection and action.');
         const bad = unknownKey(rule, RULE_KEYS);
         if (bad !== undefined)
@@ -61397,7 +61435,7 @@ function validateLifecyclePolicy(text, input) {
         if (rule.description !== undefined && typeof rule.description !== 'string')
             fail(`${at}.description`, 'must be a string.');
         const sel = rule.selection;
-        if (!isObject(sel))
+        if (!lifecycle_policy_isObject(sel))
             return fail(`${at}.selection`, 'is required: an object with tagStatus, countType and countNumber.');
         const badSel = unknownKey(sel, SELECTION_KEYS);
         if (badSel !== undefined)
@@ -61455,7 +61493,7 @@ function validateLifecyclePolicy(text, input) {
             fail(`${at}.selection.storageClass`, 'sinceImageTransitioned selects archived images: set "storageClass": "archive".');
         }
         const action = rule.action;
-        if (!isObject(action))
+        if (!lifecycle_policy_isObject(action))
             return fail(`${at}.action`, 'is required: {"type": "expire"} or {"type": "transition", "targetStorageClass": "archive"}.');
         const badAction = unknownKey(action, ACTION_KEYS);
         if (badAction !== undefined)
@@ -61531,36 +61569,17 @@ function generateLifecyclePolicy(opts) {
     }
     return { rules };
 }
-/** Key order and white space don't matter; rules are compared in priority order. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map(k => [k, canonical(value[k])]));
-    }
-    return value;
-}
-function normalise(policy) {
-    let parsed = policy;
-    if (typeof policy === 'string') {
-        try {
-            parsed = JSON.parse(policy);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (isObject(parsed) && Array.isArray(parsed.rules)) {
+/** Key order and white space don't matter; rules are compared in priority order (as ECR applies them). */
+function byPriority(policy) {
+    const parsed = parseJson(policy);
+    if (lifecycle_policy_isObject(parsed) && Array.isArray(parsed.rules)) {
         const rules = [...parsed.rules].sort((a, b) => (a.rulePriority ?? 0) - (b.rulePriority ?? 0));
-        parsed = { ...parsed, rules };
+        return { ...parsed, rules };
     }
-    return canonical(parsed);
+    return parsed;
 }
 function lifecyclePoliciesEqual(a, b) {
-    const x = normalise(a);
-    return x !== undefined && JSON.stringify(x) === JSON.stringify(normalise(b));
+    return sameJson(byPriority(a), byPriority(b));
 }
 /** The text sent to ECR. */
 function formatLifecyclePolicy(policy) {
@@ -61670,6 +61689,7 @@ function planLifecycle(current, intent) {
 
 
 
+
 const exclusionFilters = (m) => m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }));
 function toRepositoryState(r) {
     const mode = (r.imageTagMutability ?? 'MUTABLE');
@@ -61678,6 +61698,7 @@ function toRepositoryState(r) {
         encryption.kmsKey = r.encryptionConfiguration.kmsKey;
     return {
         uri: r.repositoryUri ?? '',
+        arn: r.repositoryArn ?? '',
         mutability: {
             mode,
             exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
@@ -61694,6 +61715,16 @@ async function describe(ecr, name) {
     }
     catch (error) {
         if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function readRepositoryPolicy(ecr, name) {
+    try {
+        return (await ecr.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN({ repositoryName: name }))).policyText;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryPolicyNotFoundException')
             return undefined;
         throw error;
     }
@@ -61720,7 +61751,7 @@ function describeChange(c) {
     }
 }
 /** Carries out one change; returns the created repository's URI for `create`. */
-async function apply(ecr, name, c) {
+async function apply(ecr, name, c, tags = []) {
     switch (c.kind) {
         case 'create': {
             const out = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
@@ -61730,6 +61761,7 @@ async function apply(ecr, name, c) {
                     ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
                     : {}),
                 imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+                ...(tags.length > 0 ? { tags } : {}),
                 encryptionConfiguration: {
                     encryptionType: c.encryption.type,
                     ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
@@ -61780,7 +61812,7 @@ async function ensureRepository(ecr, desired, movingTags, region) {
         if (create?.kind !== 'create')
             throw new ActionError(`Nothing planned to create repository '${name}'.`);
         try {
-            uri = (await apply(ecr, name, create)) ?? '';
+            uri = (await apply(ecr, name, create, desired.tags)) ?? '';
             created = true;
             mutability = create.mutability;
             changes.push(describeChange(create));
@@ -61802,6 +61834,22 @@ async function ensureRepository(ecr, desired, movingTags, region) {
             if (change.kind === 'tag-mutability')
                 mutability = change.to;
             changes.push(describeChange(change));
+        }
+    }
+    // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
+    if (desired.accessPolicy !== undefined) {
+        const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name);
+        if (currentAccess === undefined || !sameJson(currentAccess, desired.accessPolicy.text)) {
+            await ecr.send(new dist_cjs/* SetRepositoryPolicyCommand */.IOA({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    if (desired.tags.length > 0 && !created && current !== undefined) {
+        const have = new Map(((await ecr.send(new dist_cjs/* ListTagsForResourceCommand */.a_e({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+        const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+        if (missing.length > 0) {
+            await ecr.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: current.arn, tags: missing }));
+            changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
         }
     }
     // A repository created by this run has no policy to read.
@@ -62188,6 +62236,96 @@ function readMutability(env, cacheTag) {
     }
     return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
 }
+const ACCOUNT_ID = /^\d{12}$/;
+const ORG_ID = /^o-[a-z0-9]{10,32}$/;
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/;
+const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'];
+/** A repository policy as ECR takes it: an IAM policy document with statements, ≤ 10,240 characters. */
+function validateRepositoryPolicy(text) {
+    const fail = (what) => {
+        throw new InputError(Input.RepositoryPolicy, what);
+    };
+    if (text.length > 10240)
+        fail(`the policy is ${text.length} characters; ECR takes at most 10240.`);
+    let policy;
+    try {
+        policy = JSON.parse(text);
+    }
+    catch (error) {
+        return fail(`is not valid JSON (${error.message}): give a repository policy document.`);
+    }
+    const statements = policy.Statement;
+    const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
+    if (typeof policy !== 'object' || policy === null || list.length === 0)
+        fail('needs a "Statement" list: give an IAM policy document.');
+    list.forEach((st, i) => {
+        if (st.Effect !== 'Allow' && st.Effect !== 'Deny')
+            fail(`Statement[${i}].Effect must be "Allow" or "Deny".`);
+        if (st.Principal === undefined && st.NotPrincipal === undefined)
+            fail(`Statement[${i}] needs a Principal: a repository policy says who may do what.`);
+        const actions = [].concat(st.Action ?? st.NotAction ?? []);
+        if (actions.length === 0 || !actions.every(a => typeof a === 'string' && (a === '*' || /^ecr:[A-Za-z*]+$/.test(a)))) {
+            fail(`Statement[${i}].Action must name ecr: actions (e.g. ecr:BatchGetImage).`);
+        }
+    });
+    return text;
+}
+/** The pull-only statement for `pull-principals`: accounts, role/user ARNs, or an organization. */
+function pullPolicy(principals) {
+    const arns = [];
+    const orgs = [];
+    for (const p of principals) {
+        if (ACCOUNT_ID.test(p))
+            arns.push(`arn:aws:iam::${p}:root`);
+        else if (PRINCIPAL_ARN.test(p))
+            arns.push(p);
+        else if (ORG_ID.test(p))
+            orgs.push(p);
+        else {
+            throw new InputError(Input.PullPrincipals, `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`);
+        }
+    }
+    const Statement = [];
+    if (arns.length > 0)
+        Statement.push({ Sid: 'PullByPrincipal', Effect: 'Allow', Principal: { AWS: arns }, Action: PULL_ACTIONS });
+    if (orgs.length > 0) {
+        Statement.push({
+            Sid: 'PullByOrganization',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: PULL_ACTIONS,
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': orgs } }
+        });
+    }
+    return JSON.stringify({ Version: '2012-10-17', Statement });
+}
+function readAccessPolicy(env, workspace) {
+    const policyInput = inputs_getInput(env, Input.RepositoryPolicy);
+    const principals = parseList(inputs_getInput(env, Input.PullPrincipals));
+    if (policyInput !== '' && principals.length > 0) {
+        throw new InputError(Input.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
+    }
+    if (policyInput !== '') {
+        return { text: validateRepositoryPolicy(readPolicyText(Input.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' };
+    }
+    if (principals.length > 0)
+        return { text: pullPolicy(principals), source: 'pull-principals' };
+    return undefined;
+}
+function readResourceTags(env) {
+    const tags = parseLines(inputs_getInput(env, Input.RepositoryTags)).map(line => {
+        const at = line.indexOf('=');
+        const Key = at > 0 ? line.slice(0, at).trim() : '';
+        const Value = line.slice(at + 1).trim();
+        if (Key === '' || Key.length > 128 || Value.length > 256 || /^aws:/i.test(Key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(`${Key}${Value}`)) {
+            throw new InputError(Input.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`);
+        }
+        return { Key, Value };
+    });
+    if (tags.length > 50)
+        throw new InputError(Input.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
+    return tags;
+}
 function readBuildKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
@@ -62323,6 +62461,7 @@ function readEncryption(env) {
     }
     return { type, kmsKey };
 }
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 /**
  * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
  * relative paths resolve against GITHUB_WORKSPACE (the runner's working directory).
@@ -62356,7 +62495,9 @@ function readSettings(env = process.env) {
             ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
             scanOnPush: parseBoolean(Input.ScanOnPush, inputs_getInput(env, Input.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])])
+            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+            ...optional('accessPolicy', readAccessPolicy(env, workspace)),
+            tags: readResourceTags(env)
         },
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),

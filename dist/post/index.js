@@ -28415,6 +28415,9 @@ const Input = {
     Provenance: 'provenance',
     Sbom: 'sbom',
     DryRun: 'dry-run',
+    RepositoryPolicy: 'repository-policy',
+    PullPrincipals: 'pull-principals',
+    RepositoryTags: 'repository-tags',
     PushByDigest: 'push-by-digest',
     MergeDigests: 'merge-digests',
     Summary: 'summary'
@@ -28521,7 +28524,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yG: () => (/* binding */ parseBoolean)
 });
 
-// UNUSED EXPORTS: IMAGE_TAG, parseInteger, parseLines, parseList, readPolicyText, readSettings, validatePlatform, validateRepositoryName, validateTag
+// UNUSED EXPORTS: IMAGE_TAG, parseInteger, parseLines, parseList, pullPolicy, readPolicyText, readSettings, validatePlatform, validateRepositoryName, validateRepositoryPolicy, validateTag
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -28542,6 +28545,7 @@ var errors = __nccwpck_require__(3916);
  * A policy ECR accepts must never be refused here; where the documentation is silent, the
  * check is left out.
  */
+
 
 const MAX_POLICY_LENGTH = 30720;
 const MAX_RULES = 50;
@@ -28737,36 +28741,17 @@ function lifecycle_policy_generateLifecyclePolicy(opts) {
     }
     return { rules };
 }
-/** Key order and white space don't matter; rules are compared in priority order. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map(k => [k, canonical(value[k])]));
-    }
-    return value;
-}
-function normalise(policy) {
-    let parsed = policy;
-    if (typeof policy === 'string') {
-        try {
-            parsed = JSON.parse(policy);
-        }
-        catch {
-            return undefined;
-        }
-    }
+/** Key order and white space don't matter; rules are compared in priority order (as ECR applies them). */
+function byPriority(policy) {
+    const parsed = parseJson(policy);
     if (isObject(parsed) && Array.isArray(parsed.rules)) {
         const rules = [...parsed.rules].sort((a, b) => (a.rulePriority ?? 0) - (b.rulePriority ?? 0));
-        parsed = { ...parsed, rules };
+        return { ...parsed, rules };
     }
-    return canonical(parsed);
+    return parsed;
 }
 function lifecycle_policy_lifecyclePoliciesEqual(a, b) {
-    const x = normalise(a);
-    return x !== undefined && JSON.stringify(x) === JSON.stringify(normalise(b));
+    return sameJson(byPriority(a), byPriority(b));
 }
 /** The text sent to ECR. */
 function lifecycle_policy_formatLifecyclePolicy(policy) {
@@ -29062,6 +29047,96 @@ function readMutability(env, cacheTag) {
     }
     return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
 }
+const ACCOUNT_ID = /^\d{12}$/;
+const ORG_ID = /^o-[a-z0-9]{10,32}$/;
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/;
+const PULL_ACTIONS = (/* unused pure expression or super */ null && (['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability']));
+/** A repository policy as ECR takes it: an IAM policy document with statements, ≤ 10,240 characters. */
+function validateRepositoryPolicy(text) {
+    const fail = (what) => {
+        throw new InputError(Input.RepositoryPolicy, what);
+    };
+    if (text.length > 10240)
+        fail(`the policy is ${text.length} characters; ECR takes at most 10240.`);
+    let policy;
+    try {
+        policy = JSON.parse(text);
+    }
+    catch (error) {
+        return fail(`is not valid JSON (${error.message}): give a repository policy document.`);
+    }
+    const statements = policy.Statement;
+    const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
+    if (typeof policy !== 'object' || policy === null || list.length === 0)
+        fail('needs a "Statement" list: give an IAM policy document.');
+    list.forEach((st, i) => {
+        if (st.Effect !== 'Allow' && st.Effect !== 'Deny')
+            fail(`Statement[${i}].Effect must be "Allow" or "Deny".`);
+        if (st.Principal === undefined && st.NotPrincipal === undefined)
+            fail(`Statement[${i}] needs a Principal: a repository policy says who may do what.`);
+        const actions = [].concat(st.Action ?? st.NotAction ?? []);
+        if (actions.length === 0 || !actions.every(a => typeof a === 'string' && (a === '*' || /^ecr:[A-Za-z*]+$/.test(a)))) {
+            fail(`Statement[${i}].Action must name ecr: actions (e.g. ecr:BatchGetImage).`);
+        }
+    });
+    return text;
+}
+/** The pull-only statement for `pull-principals`: accounts, role/user ARNs, or an organization. */
+function pullPolicy(principals) {
+    const arns = [];
+    const orgs = [];
+    for (const p of principals) {
+        if (ACCOUNT_ID.test(p))
+            arns.push(`arn:aws:iam::${p}:root`);
+        else if (PRINCIPAL_ARN.test(p))
+            arns.push(p);
+        else if (ORG_ID.test(p))
+            orgs.push(p);
+        else {
+            throw new InputError(Input.PullPrincipals, `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`);
+        }
+    }
+    const Statement = [];
+    if (arns.length > 0)
+        Statement.push({ Sid: 'PullByPrincipal', Effect: 'Allow', Principal: { AWS: arns }, Action: PULL_ACTIONS });
+    if (orgs.length > 0) {
+        Statement.push({
+            Sid: 'PullByOrganization',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: PULL_ACTIONS,
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': orgs } }
+        });
+    }
+    return JSON.stringify({ Version: '2012-10-17', Statement });
+}
+function readAccessPolicy(env, workspace) {
+    const policyInput = getInput(env, Input.RepositoryPolicy);
+    const principals = parseList(getInput(env, Input.PullPrincipals));
+    if (policyInput !== '' && principals.length > 0) {
+        throw new InputError(Input.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
+    }
+    if (policyInput !== '') {
+        return { text: validateRepositoryPolicy(readPolicyText(Input.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' };
+    }
+    if (principals.length > 0)
+        return { text: pullPolicy(principals), source: 'pull-principals' };
+    return undefined;
+}
+function readResourceTags(env) {
+    const tags = parseLines(getInput(env, Input.RepositoryTags)).map(line => {
+        const at = line.indexOf('=');
+        const Key = at > 0 ? line.slice(0, at).trim() : '';
+        const Value = line.slice(at + 1).trim();
+        if (Key === '' || Key.length > 128 || Value.length > 256 || /^aws:/i.test(Key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(`${Key}${Value}`)) {
+            throw new InputError(Input.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`);
+        }
+        return { Key, Value };
+    });
+    if (tags.length > 50)
+        throw new InputError(Input.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
+    return tags;
+}
 function readBuildKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
@@ -29197,6 +29272,7 @@ function readEncryption(env) {
     }
     return { type, kmsKey };
 }
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 /**
  * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
  * relative paths resolve against GITHUB_WORKSPACE (the runner's working directory).
@@ -29230,7 +29306,9 @@ function readSettings(env = process.env) {
             ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
             scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])])
+            lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+            ...optional('accessPolicy', readAccessPolicy(env, workspace)),
+            tags: readResourceTags(env)
         },
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),
