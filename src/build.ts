@@ -3,6 +3,7 @@
  * the one `docker buildx build` and reads its result from the metadata file (never from
  * the log).
  */
+import * as core from '@actions/core'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -120,7 +121,7 @@ export const defaultRetry: RetryPolicy = {
   attempts: 4,
   delay: attempt => 2000 * 2 ** (attempt - 2),
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-  log: message => console.log(message)
+  log: message => core.info(message)
 }
 
 /**

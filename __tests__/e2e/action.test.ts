@@ -689,3 +689,14 @@ describe('access policy and resource tags', () => {
     expect((await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: 'team/shared' }))).policyText).toBe(handMade)
   })
 })
+
+describe('skip-logout', () => {
+  test('keeps the registry login after the post step, for later steps of the job', async () => {
+    const result = await ship({ repository: 'team/stay', version: '1.0.0', 'skip-logout': 'true' }, { workspace: makeWorkspace('stay') })
+    expectSuccess(result)
+    expect(result.post?.log).toContain(`Staying logged in to ${REGISTRY} (skip-logout).`)
+    expect(dockerLogins()).toEqual([REGISTRY])
+    execFileSync('docker', ['logout', REGISTRY], { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' })
+    expect(dockerLogins()).toEqual([])
+  })
+})

@@ -60872,6 +60872,7 @@ class ActionError extends Error {
 
 
 
+
 /** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
 function toolFailure(result) {
     const text = `${result.stderr}\n${result.stdout}`;
@@ -60952,7 +60953,7 @@ const defaultRetry = {
     attempts: 4,
     delay: attempt => 2000 * 2 ** (attempt - 2),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    log: message => console.log(message)
+    log: message => info(message)
 };
 /**
  * Makes the multi-platform index from images pushed by digest (one per native runner) and
