@@ -4,8 +4,12 @@
  * from another commit, an immutable tag can't take the new one, so the run stops before
  * building and says why.
  */
+import * as core from '@actions/core'
+import { mergeIndex } from './build.js'
+import type { Docker } from './docker.js'
 import { ActionError } from './errors.js'
 import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from './registry-api.js'
+import { isTagMutable, type Mutability } from './repository-plan.js'
 
 export type IfVersionExists = 'auto' | 'fail' | 'skip'
 
@@ -61,4 +65,33 @@ export async function findExistingVersion(
   const manifest = await registry.manifest(repository, version)
   if (manifest === undefined) return undefined
   return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) }
+}
+
+/**
+ * A skipped version still moves the tags that follow it (`latest`, and any the repository
+ * lets move) when they point elsewhere, by tagging the existing index again.
+ */
+export async function moveTags(
+  docker: Docker,
+  registry: RegistryClient,
+  repo: { name: string; uri: string; mutability: Mutability },
+  digest: string,
+  tags: string[],
+  login: () => Promise<void>
+): Promise<string[]> {
+  const moved: string[] = []
+  let loggedIn = false
+  for (const tag of tags) {
+    const current = await registry.manifest(repo.name, tag)
+    if (current?.digest === digest) continue
+    if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
+      core.warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`)
+      continue
+    }
+    if (!loggedIn) await login()
+    loggedIn = true
+    await mergeIndex(docker, repo.uri, [tag], [digest])
+    moved.push(tag)
+  }
+  return moved
 }

@@ -9,16 +9,14 @@ import { buildAndPush, checkBuilder, mergeIndex } from './build.js'
 import { imageReferences, labelsFor } from './build-plan.js'
 import { State } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
-import { docker as realDocker, lastLine, type Docker } from './docker.js'
+import { docker as realDocker, type Docker } from './docker.js'
 import { planOnly } from './dry-run.js'
-import { ActionError } from './errors.js'
-import { decideVersion, findExistingVersion } from './existing-version.js'
+import { decideVersion, findExistingVersion, moveTags } from './existing-version.js'
 import { readSettings, type Env, type Settings } from './inputs.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
 import { RegistryClient } from './registry-api.js'
 import { dockerLogin, getRegistryCredentials } from './registry-login.js'
-import { ensureRepository, type RepositoryResult } from './repository.js'
-import { isTagMutable } from './repository-plan.js'
+import { ensureRepository } from './repository.js'
 import { writeSummary } from './summary.js'
 
 export interface RunDeps {
@@ -121,7 +119,7 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   if (!decision.build && existing !== undefined) {
     digest = existing.digest
     core.info(`Not building: ${decision.reason}.`)
-    const moved = await moveTags(docker, registry, repository.name, repo, existing.digest, movingTags, login)
+    const moved = await moveTags(docker, registry, { name: repository.name, uri: repo.uri, mutability: repo.mutability }, existing.digest, movingTags, login)
     outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`
   } else if (merging) {
     await login()
@@ -164,37 +162,6 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
     warnings: repo.warnings
   })
-}
-
-/**
- * A skipped version still moves the tags that follow it (`latest`, and any the repository
- * lets move) when they point elsewhere, by tagging the existing index again.
- */
-async function moveTags(
-  docker: Docker,
-  registry: RegistryClient,
-  name: string,
-  repo: RepositoryResult,
-  digest: string,
-  tags: string[],
-  login: () => Promise<void>
-): Promise<string[]> {
-  const moved: string[] = []
-  let loggedIn = false
-  for (const tag of tags) {
-    const current = await registry.manifest(name, tag)
-    if (current?.digest === digest) continue
-    if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
-      core.warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`)
-      continue
-    }
-    if (!loggedIn) await login()
-    loggedIn = true
-    const result = await docker(['buildx', 'imagetools', 'create', '--tag', `${repo.uri}:${tag}`, `${repo.uri}@${digest}`])
-    if (result.exitCode !== 0) throw new ActionError(`Could not move '${tag}' to ${digest}: ${lastLine(result)}`)
-    moved.push(tag)
-  }
-  return moved
 }
 
 /** Each platform's digest in the pushed index, for the summary; empty when it can't be read. */

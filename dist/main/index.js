@@ -60956,9 +60956,9 @@ const defaultRetry = {
     log: message => info(message)
 };
 /**
- * Makes the multi-platform index from images pushed by digest (one per native runner) and
- * pushes it under every tag: `buildx imagetools create`, which ECR takes (`docker manifest
- * create` does not).
+ * Pushes under every tag the index made from these digests: the images a native runner
+ * each pushed by digest (a merge), or one existing index (a tag moved to it). `buildx
+ * imagetools create`, which ECR takes (`docker manifest create` does not).
  */
 async function mergeIndex(docker, repositoryUri, tags, digests) {
     const args = ['buildx', 'imagetools', 'create'];
@@ -61177,160 +61177,6 @@ class RegistryClient {
             throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`);
         return res.json();
     }
-}
-
-;// CONCATENATED MODULE: ./src/existing-version.ts
-/**
- * Re-runs: before building, look the version tag up in the registry. When it already holds
- * an image built from this commit, a re-run has nothing to build; when it holds one built
- * from another commit, an immutable tag can't take the new one, so the run stops before
- * building and says why.
- */
-
-
-const REVISION = 'org.opencontainers.image.revision';
-/** Pure: what to do about a version tag that may already exist. */
-function decideVersion(existing, run, mode) {
-    if (existing === undefined)
-        return { build: true };
-    if (mode === 'skip') {
-        return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` };
-    }
-    if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
-        return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
-    }
-    const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
-    throw new ActionError(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
-        'Bump the version (or use if-version-exists: skip to keep the existing image).');
-}
-/** The revision label of the first platform image an index (or image manifest) names. */
-async function revisionOf(registry, repository, manifest) {
-    let image = manifest;
-    if (manifest.manifests) {
-        const child = manifest.manifests.find(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
-        image = child ? await registry.manifest(repository, child.digest) : undefined;
-    }
-    if (!image?.config)
-        return '';
-    const config = (await registry.jsonBlob(repository, image.config.digest));
-    return config.config?.Labels?.[REVISION] ?? '';
-}
-async function findExistingVersion(registry, repository, version) {
-    const manifest = await registry.manifest(repository, version);
-    if (manifest === undefined)
-        return undefined;
-    return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
-}
-
-;// CONCATENATED MODULE: ./src/iam-policy.ts
-/** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
-function parseRegistry(registry) {
-    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
-    return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
-}
-function leastPrivilegePolicy(settings, account) {
-    const { repository, build } = settings;
-    const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
-    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
-    if (build.push) {
-        actions.push('ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage');
-    }
-    if (repository.create)
-        actions.push('ecr:CreateRepository');
-    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
-    if (repository.accessPolicy !== undefined)
-        actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
-    if (repository.tags.length > 0)
-        actions.push('ecr:ListTagsForResource', 'ecr:TagResource');
-    const statements = [
-        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
-        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
-    ];
-    if (repository.encryption.type === 'KMS') {
-        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
-        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
-    }
-    return { Version: '2012-10-17', Statement: statements };
-}
-
-;// CONCATENATED MODULE: ./src/outputs.ts
-/**
- * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
- * No output holds a masked value: GitHub drops job outputs that do, and these are meant
- * to be passed to deploy jobs.
- */
-
-
-function imageOutputs(v) {
-    return {
-        [Output.Registry]: v.registry,
-        [Output.RepositoryUri]: v.repositoryUri,
-        [Output.ImageUri]: `${v.repositoryUri}:${v.version}`,
-        [Output.LatestUri]: v.latest ? `${v.repositoryUri}:latest` : '',
-        [Output.Digest]: v.digest,
-        [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
-        [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
-        [Output.Version]: v.version,
-        [Output.Metadata]: JSON.stringify(v.metadata),
-        [Output.Skipped]: String(v.skipped)
-    };
-}
-function setOutputs(values, setOutput = core_setOutput) {
-    for (const [name, value] of Object.entries(values))
-        setOutput(name, value);
-}
-/** The outputs that follow from the settings and the repository alone. */
-function outputBase(image, repositoryUri, registry) {
-    return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };
-}
-
-;// CONCATENATED MODULE: ./src/registry-login.ts
-/**
- * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
- * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
- */
-
-
-
-
-async function getRegistryCredentials(ecr, setSecret = core_setSecret) {
-    const out = await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
-    const data = out.authorizationData?.[0];
-    if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new ActionError('ECR GetAuthorizationToken returned no token.');
-    }
-    setSecret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    const username = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    setSecret(password);
-    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password };
-}
-/** `docker login` with the password on stdin. */
-async function dockerLogin(docker, { registry, username, password }) {
-    const result = await docker(['login', '--username', username, '--password-stdin', registry], {
-        input: Buffer.from(password, 'utf8')
-    });
-    if (result.exitCode !== 0) {
-        throw new ActionError(`docker login to ${registry} failed: ${docker_lastLine(result)}`);
-    }
-    return { registry };
-}
-async function login(ecr, docker, setSecret = core.setSecret) {
-    return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret));
-}
-/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
-async function logout(docker, registries, warn = core.warning) {
-    const done = [];
-    for (const registry of registries) {
-        const result = await docker(['logout', registry]);
-        if (result.exitCode === 0)
-            done.push(registry);
-        else
-            warn(`docker logout ${registry} failed: ${lastLine(result)}`);
-    }
-    return done;
 }
 
 ;// CONCATENATED MODULE: ./src/json.ts
@@ -61679,6 +61525,186 @@ function planLifecycle(current, intent) {
         return { put: false, reason: `already as stated by ${intent.source}` };
     }
     return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
+}
+
+;// CONCATENATED MODULE: ./src/existing-version.ts
+/**
+ * Re-runs: before building, look the version tag up in the registry. When it already holds
+ * an image built from this commit, a re-run has nothing to build; when it holds one built
+ * from another commit, an immutable tag can't take the new one, so the run stops before
+ * building and says why.
+ */
+
+
+
+
+
+const REVISION = 'org.opencontainers.image.revision';
+/** Pure: what to do about a version tag that may already exist. */
+function decideVersion(existing, run, mode) {
+    if (existing === undefined)
+        return { build: true };
+    if (mode === 'skip') {
+        return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` };
+    }
+    if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
+        return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
+    }
+    const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
+    throw new ActionError(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
+        'Bump the version (or use if-version-exists: skip to keep the existing image).');
+}
+/** The revision label of the first platform image an index (or image manifest) names. */
+async function revisionOf(registry, repository, manifest) {
+    let image = manifest;
+    if (manifest.manifests) {
+        const child = manifest.manifests.find(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
+        image = child ? await registry.manifest(repository, child.digest) : undefined;
+    }
+    if (!image?.config)
+        return '';
+    const config = (await registry.jsonBlob(repository, image.config.digest));
+    return config.config?.Labels?.[REVISION] ?? '';
+}
+async function findExistingVersion(registry, repository, version) {
+    const manifest = await registry.manifest(repository, version);
+    if (manifest === undefined)
+        return undefined;
+    return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
+}
+/**
+ * A skipped version still moves the tags that follow it (`latest`, and any the repository
+ * lets move) when they point elsewhere, by tagging the existing index again.
+ */
+async function moveTags(docker, registry, repo, digest, tags, login) {
+    const moved = [];
+    let loggedIn = false;
+    for (const tag of tags) {
+        const current = await registry.manifest(repo.name, tag);
+        if (current?.digest === digest)
+            continue;
+        if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
+            core_warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`);
+            continue;
+        }
+        if (!loggedIn)
+            await login();
+        loggedIn = true;
+        await mergeIndex(docker, repo.uri, [tag], [digest]);
+        moved.push(tag);
+    }
+    return moved;
+}
+
+;// CONCATENATED MODULE: ./src/iam-policy.ts
+/** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
+function parseRegistry(registry) {
+    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
+    return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
+}
+function leastPrivilegePolicy(settings, account) {
+    const { repository, build } = settings;
+    const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
+    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+    if (build.push) {
+        actions.push('ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage');
+    }
+    if (repository.create)
+        actions.push('ecr:CreateRepository');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr:ListTagsForResource', 'ecr:TagResource');
+    const statements = [
+        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+    ];
+    if (repository.encryption.type === 'KMS') {
+        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
+        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+/**
+ * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
+ * No output holds a masked value: GitHub drops job outputs that do, and these are meant
+ * to be passed to deploy jobs.
+ */
+
+
+function imageOutputs(v) {
+    return {
+        [Output.Registry]: v.registry,
+        [Output.RepositoryUri]: v.repositoryUri,
+        [Output.ImageUri]: `${v.repositoryUri}:${v.version}`,
+        [Output.LatestUri]: v.latest ? `${v.repositoryUri}:latest` : '',
+        [Output.Digest]: v.digest,
+        [Output.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
+        [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
+        [Output.Version]: v.version,
+        [Output.Metadata]: JSON.stringify(v.metadata),
+        [Output.Skipped]: String(v.skipped)
+    };
+}
+function setOutputs(values, setOutput = core_setOutput) {
+    for (const [name, value] of Object.entries(values))
+        setOutput(name, value);
+}
+/** The outputs that follow from the settings and the repository alone. */
+function outputBase(image, repositoryUri, registry) {
+    return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };
+}
+
+;// CONCATENATED MODULE: ./src/registry-login.ts
+/**
+ * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
+ * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
+ */
+
+
+
+
+async function getRegistryCredentials(ecr, setSecret = core_setSecret) {
+    const out = await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
+    const data = out.authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new ActionError('ECR GetAuthorizationToken returned no token.');
+    }
+    setSecret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const username = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    setSecret(password);
+    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password };
+}
+/** `docker login` with the password on stdin. */
+async function dockerLogin(docker, { registry, username, password }) {
+    const result = await docker(['login', '--username', username, '--password-stdin', registry], {
+        input: Buffer.from(password, 'utf8')
+    });
+    if (result.exitCode !== 0) {
+        throw new ActionError(`docker login to ${registry} failed: ${docker_lastLine(result)}`);
+    }
+    return { registry };
+}
+async function login(ecr, docker, setSecret = core.setSecret) {
+    return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret));
+}
+/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
+async function logout(docker, registries, warn = core.warning) {
+    const done = [];
+    for (const registry of registries) {
+        const result = await docker(['logout', registry]);
+        if (result.exitCode === 0)
+            done.push(registry);
+        else
+            warn(`docker logout ${registry} failed: ${lastLine(result)}`);
+    }
+    return done;
 }
 
 ;// CONCATENATED MODULE: ./src/repository.ts
@@ -62529,8 +62555,6 @@ function readSettings(env = process.env) {
 
 
 
-
-
 /** Times each stage for the summary; sequential stages are grouped in the log. */
 class Stages {
     times = [];
@@ -62628,7 +62652,7 @@ async function ship(settings, { env, docker }) {
     if (!decision.build && existing !== undefined) {
         digest = existing.digest;
         info(`Not building: ${decision.reason}.`);
-        const moved = await moveTags(docker, registry, repository.name, repo, existing.digest, movingTags, login);
+        const moved = await moveTags(docker, registry, { name: repository.name, uri: repo.uri, mutability: repo.mutability }, existing.digest, movingTags, login);
         outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`;
     }
     else if (merging) {
@@ -62671,31 +62695,6 @@ async function ship(settings, { env, docker }) {
             lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
             warnings: repo.warnings
         });
-}
-/**
- * A skipped version still moves the tags that follow it (`latest`, and any the repository
- * lets move) when they point elsewhere, by tagging the existing index again.
- */
-async function moveTags(docker, registry, name, repo, digest, tags, login) {
-    const moved = [];
-    let loggedIn = false;
-    for (const tag of tags) {
-        const current = await registry.manifest(name, tag);
-        if (current?.digest === digest)
-            continue;
-        if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
-            core_warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`);
-            continue;
-        }
-        if (!loggedIn)
-            await login();
-        loggedIn = true;
-        const result = await docker(['buildx', 'imagetools', 'create', '--tag', `${repo.uri}:${tag}`, `${repo.uri}@${digest}`]);
-        if (result.exitCode !== 0)
-            throw new ActionError(`Could not move '${tag}' to ${digest}: ${docker_lastLine(result)}`);
-        moved.push(tag);
-    }
-    return moved;
 }
 /** Each platform's digest in the pushed index, for the summary; empty when it can't be read. */
 async function platformDigests(registry, repository, digest) {
