@@ -10,7 +10,13 @@ the ECR API reference:
   which the JavaScript SDK can't read);
 - lifecycle policies: any JSON policy with a rules list is stored as sent. ECR's own rules
   are checked by the action; the emulator must never refuse a policy ECR accepts (moto
-  refuses storageClass, sinceImagePulled, the transition action …).
+  refuses storageClass, sinceImagePulled, the transition action …);
+- replication: up to 10 rules of 1-25 destinations and up to 100 PREFIX_MATCH filters
+  (moto takes one rule only);
+- scanning: a repository with scanOnPush starts each pushed image's basic scan itself; a
+  scan reports IN_PROGRESS for a set number of reads, then COMPLETE with the findings the
+  tests set (POST /_stack/scan {"severityCounts": {...}, "inProgressReads": n, "status":
+  "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds.
 Usage: python3 moto_server.py HOST PORT
 """
 import fnmatch
@@ -18,11 +24,13 @@ import json
 import re
 import sys
 import time
+from datetime import datetime, timezone
 
 from moto.core.exceptions import JsonRESTError
 from moto.ecr import models, responses
-from moto.ecr.exceptions import InvalidParameterException
-from moto.server import main
+from moto.ecr.exceptions import InvalidParameterException, ScanNotFoundException
+from moto.server import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import run_simple
 
 MODES = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"]
 FILTER = re.compile(r"^[0-9a-zA-Z._*-]{1,128}$")
@@ -184,6 +192,117 @@ for name in ("get_lifecycle_policy", "delete_lifecycle_policy"):
 
     setattr(models.ECRBackend, name, epoch)
 
+# --- Replication: ECR's limits, not moto's single rule --------------------------------
+
+
+def put_replication_configuration(self, replication_config):
+    rules = replication_config.get("rules", [])
+    if len(rules) > 10:
+        raise InvalidParameterException("A replication configuration can have at most 10 rules")
+    for rule in rules:
+        destinations = rule.get("destinations", [])
+        if not 1 <= len(destinations) <= 25:
+            raise InvalidParameterException("Each replication rule needs 1 to 25 destinations")
+        for dest in destinations:
+            if dest.get("region") == self.region_name and dest.get("registryId") == self.account_id:
+                raise InvalidParameterException(
+                    "Invalid parameter at 'replicationConfiguration' failed to satisfy constraint: "
+                    "'Replication destination cannot be the same as the source registry'"
+                )
+        filters = rule.get("repositoryFilters", [])
+        if len(filters) > 100 or any(f.get("filterType") != "PREFIX_MATCH" for f in filters):
+            raise InvalidParameterException("repositoryFilters: at most 100 filters of type PREFIX_MATCH")
+    self.replication_config = replication_config
+    return {"replicationConfiguration": replication_config}
+
+
+models.ECRBackend.put_replication_configuration = put_replication_configuration
+
+# --- Scanning: scan on push, a scan that takes time, findings set by the tests --------
+SCAN = {"severityCounts": {}, "inProgressReads": 0, "status": "COMPLETE"}
+SCAN_READS = {}
+
+
+def start_image_scan(self, registry_id, repository_name, image_id):
+    repo = self._get_repository(repository_name, registry_id)
+    image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+    if image.last_scan is not None:
+        raise models.LimitExceededException()
+    image.last_scan = datetime.now(timezone.utc)
+    return {
+        "registryId": repo.registry_id,
+        "repositoryName": repository_name,
+        "imageId": {"imageDigest": image.image_digest},
+        "imageScanStatus": {"status": "IN_PROGRESS"},
+    }
+
+
+def describe_image_scan_findings(self, registry_id, repository_name, image_id):
+    repo = self._get_repository(repository_name, registry_id)
+    image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+    if image.last_scan is None and repo.image_scanning_configuration.get("scanOnPush"):
+        image.last_scan = datetime.fromtimestamp(image.image_pushed_at, timezone.utc)
+    if image.last_scan is None:
+        raise ScanNotFoundException(
+            image_id=f"{{imageDigest:'{image.image_digest}', imageTag:'null'}}",
+            repository_name=repository_name,
+            registry_id=repo.registry_id,
+        )
+    out = {
+        "registryId": repo.registry_id,
+        "repositoryName": repository_name,
+        "imageId": {"imageDigest": image.image_digest},
+    }
+    reads = SCAN_READS.get(image.image_digest, 0)
+    SCAN_READS[image.image_digest] = reads + 1
+    if reads < SCAN["inProgressReads"]:
+        out["imageScanStatus"] = {"status": "IN_PROGRESS", "description": "The scan is in progress."}
+        return out
+    if SCAN["status"] != "COMPLETE":
+        out["imageScanStatus"] = {"status": SCAN["status"], "description": f"The scan ended {SCAN['status']}."}
+        return out
+    counts = {k: v for k, v in SCAN["severityCounts"].items() if v > 0}
+    findings = [
+        {"name": f"CVE-2026-{1000 + i}", "severity": severity, "uri": f"https://nvd.nist.gov/vuln/detail/CVE-2026-{1000 + i}", "attributes": []}
+        for severity, n in counts.items()
+        for i in range(min(n, 20))
+    ]
+    out["imageScanStatus"] = {"status": "COMPLETE", "description": "The scan was completed successfully."}
+    out["imageScanFindings"] = {
+        "imageScanCompletedAt": image.last_scan.timestamp(),
+        "vulnerabilitySourceUpdatedAt": time.time(),
+        "findings": findings,
+        "findingSeverityCounts": counts,
+    }
+    return out
+
+
+models.ECRBackend.start_image_scan = start_image_scan
+models.ECRBackend.describe_image_scan_findings = describe_image_scan_findings
+
+
+def stack_routes(app):
+    """POST /_stack/scan sets how the next scans go; /moto-api/reset also forgets them."""
+
+    def wsgi(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == "/_stack/scan" and environ.get("REQUEST_METHOD") == "POST":
+            size = int(environ.get("CONTENT_LENGTH") or 0)
+            body = json.loads(environ["wsgi.input"].read(size) or b"{}")
+            SCAN.update({"severityCounts": {}, "inProgressReads": 0, "status": "COMPLETE"})
+            SCAN.update(body)
+            SCAN_READS.clear()
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return [json.dumps(SCAN).encode()]
+        if path == "/moto-api/reset":
+            SCAN.update({"severityCounts": {}, "inProgressReads": 0, "status": "COMPLETE"})
+            SCAN_READS.clear()
+        return app(environ, start_response)
+
+    return wsgi
+
+
 if __name__ == "__main__":
     host, port = sys.argv[1], sys.argv[2]
-    main(["-H", host, "-p", port])
+    app = DomainDispatcherApplication(create_backend_app)
+    run_simple(host, int(port), stack_routes(app), threaded=True, use_reloader=False)
