@@ -8,7 +8,7 @@
  * (access denied, validation, missing resources).
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
-import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import type { AwsCredentialIdentity, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
 import { USER_AGENT } from './constants.js'
 
 export const MAX_ATTEMPTS = 6
@@ -38,18 +38,22 @@ export interface AwsCallError extends Error {
   iamAction?: string
 }
 
-export function createEcrClient(session: AwsSession): ECRClient {
-  const client = new ECRClient(sdkConfig(session))
+/** Tags every error a client's calls throw with the IAM action (`<service>:<Operation>`), for explanations. */
+export function tagIamActions<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, service: string): C {
   client.middlewareStack.add(
     (next, context) => async args => {
       try {
         return await next(args)
       } catch (error) {
-        if (error instanceof Error) (error as AwsCallError).iamAction = `ecr:${String(context.commandName).replace(/Command$/, '')}`
+        if (error instanceof Error) (error as AwsCallError).iamAction = `${service}:${String(context.commandName).replace(/Command$/, '')}`
         throw error
       }
     },
     { step: 'initialize', name: 'iamActionOnError' }
   )
   return client
+}
+
+export function createEcrClient(session: AwsSession): ECRClient {
+  return tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
 }

@@ -41,7 +41,14 @@ export const Input = {
   RepositoryTags: 'repository-tags',
   PushByDigest: 'push-by-digest',
   MergeDigests: 'merge-digests',
-  Summary: 'summary'
+  Summary: 'summary',
+  ReplicateToRegions: 'replicate-to-regions',
+  ScanFailOn: 'scan-fail-on',
+  ScanTimeout: 'scan-timeout',
+  RegistryType: 'registry-type',
+  Description: 'description',
+  About: 'about',
+  StoragePrice: 'storage-price'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 
@@ -55,7 +62,9 @@ export const Output = {
   Tags: 'tags',
   Version: 'version',
   Metadata: 'metadata',
-  Skipped: 'skipped'
+  Skipped: 'skipped',
+  ReplicaUris: 'replica-uris',
+  ScanFindings: 'scan-findings'
 } as const
 
 /** Values the main step hands to the post step. */
@@ -69,3 +78,13 @@ export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
 export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest']
 export const LATEST_TAG = 'latest'
 export const USER_AGENT = 'ecr-build-push'
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+export const PUBLIC_REGISTRY = 'public.ecr.aws'
+export const PUBLIC_API_REGION = 'us-east-1'
+/**
+ * ECR's published storage price, US$ per GB-month of compressed image data, US East
+ * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
+ * then the same price. `storage-price` overrides it (other regions, later prices).
+ */
+export const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1
+export const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1'

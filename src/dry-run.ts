@@ -12,6 +12,7 @@ import type { Env, Settings } from './inputs.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
 import { RegistryClient } from './registry-api.js'
 import { getRegistryCredentials } from './registry-login.js'
+import { readReplication, planReplication } from './replication.js'
 import { describeChange, inspectRepository } from './repository.js'
 import { writePlan } from './summary.js'
 
@@ -34,7 +35,11 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
     const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
     const movingTags = image.tags.filter(t => t !== image.version)
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
-    const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)])
+    const [inspection, credentials, replication] = await Promise.all([
+      inspectRepository(ecr, repository, mustStayMutable),
+      getRegistryCredentials(ecr),
+      repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined
+    ])
     registryHost = credentials.registry
     repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
     repositoryLines = [
@@ -43,6 +48,10 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
         : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
       ...inspection.warnings.map(w => `note: ${w}`)
     ]
+    if (replication !== undefined) {
+      const plan = planReplication(replication.rules, repository.name, repository.replicateToRegions, replication.account)
+      if (plan.missing.length > 0) repositoryLines.push(`would change: ${plan.change}`)
+    }
     if (repositoryLines.length === 0) repositoryLines = ['no changes: it already matches the workflow']
     lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason
     if (inspection.lifecycle.put) {

@@ -15,8 +15,28 @@ export function parseRegistry(registry: string): { account: string; region: stri
   return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined
 }
 
+/** ECR Public: the token (with STS's bearer token under it) and the public repository. */
+function publicPolicy(settings: Settings, account: string): PolicyDocument {
+  const { repository, build } = settings
+  const actions = ['ecr-public:DescribeRepositories', 'ecr-public:GetRepositoryCatalogData', 'ecr-public:PutRepositoryCatalogData']
+  if (build.push) {
+    actions.push('ecr-public:BatchCheckLayerAvailability', 'ecr-public:InitiateLayerUpload', 'ecr-public:UploadLayerPart', 'ecr-public:CompleteLayerUpload', 'ecr-public:PutImage')
+  }
+  if (repository.create) actions.push('ecr-public:CreateRepository')
+  if (repository.accessPolicy !== undefined) actions.push('ecr-public:GetRepositoryPolicy', 'ecr-public:SetRepositoryPolicy')
+  if (repository.tags.length > 0) actions.push('ecr-public:ListTagsForResource', 'ecr-public:TagResource')
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Login', Effect: 'Allow', Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], Resource: '*' },
+      { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` }
+    ]
+  }
+}
+
 export function leastPrivilegePolicy(settings: Settings, account: string): PolicyDocument {
   const { repository, build } = settings
+  if (repository.type === 'public') return publicPolicy(settings, account)
   const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`
   const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']
   if (build.push) {
@@ -26,10 +46,23 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
   actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy')
   if (repository.accessPolicy !== undefined) actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy')
   if (repository.tags.length > 0) actions.push('ecr:ListTagsForResource', 'ecr:TagResource')
+  if (settings.scan.failOn !== undefined) actions.push('ecr:DescribeImageScanFindings', 'ecr:StartImageScan')
   const statements: PolicyDocument['Statement'] = [
     { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
     { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
   ]
+  if (repository.replicateToRegions.length > 0) {
+    // The registry's replication configuration; the first one also creates ECR's service-linked role.
+    statements.push(
+      { Sid: 'Replication', Effect: 'Allow', Action: ['ecr:DescribeRegistry', 'ecr:PutReplicationConfiguration'], Resource: '*' },
+      {
+        Sid: 'ReplicationRole',
+        Effect: 'Allow',
+        Action: ['iam:CreateServiceLinkedRole'],
+        Resource: `arn:aws:iam::${account}:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication`
+      }
+    )
+  }
   if (repository.encryption.type === 'KMS') {
     const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`
     statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })

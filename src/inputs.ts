@@ -10,6 +10,8 @@ import {
   DEFAULT_PLATFORMS,
   DEFAULT_TAG_MUTABILITY,
   Input,
+  PUBLIC_API_REGION,
+  STORAGE_PRICE_USD_PER_GB_MONTH,
   type InputName
 } from './constants.js'
 import { InputError } from './errors.js'
@@ -63,7 +65,17 @@ export interface Settings {
     accessPolicy?: { text: string; source: string }
     /** Resource tags the workflow states; tags it doesn't state are never removed. */
     tags: { Key: string; Value: string }[]
+    /** Regions the registry's replication configuration must copy this repository to. */
+    replicateToRegions: string[]
+    /** `private`: ECR; `public`: ECR Public (public.ecr.aws), which has no lifecycle, mutability or scanning. */
+    type: RegistryType
+    /** ECR Public's catalog data: stated text only (architectures and OS come from the platforms). */
+    catalog: { description?: string; about?: string }
   }
+  /** The gate after the push: fail at or above `failOn`; undefined: no gate, no waiting. */
+  scan: { failOn?: Severity; timeoutSeconds: number }
+  /** US$ per GB-month for the summary's storage estimate. */
+  storagePrice: number
   image: {
     version: string
     /** What to do when the version tag already exists (re-runs). */
@@ -98,6 +110,11 @@ export interface Settings {
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
+
+export type RegistryType = 'private' | 'public'
+/** ECR's finding severities, most severe first. */
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'] as const
+export type Severity = (typeof SEVERITIES)[number]
 
 /** The value the runner passes for an input (`INPUT_<NAME>`), trimmed; '' when unset. */
 export function getInput(env: Env, name: InputName): string {
@@ -389,6 +406,93 @@ function readResourceTags(env: Env): Settings['repository']['tags'] {
   return tags
 }
 
+function readReplication(env: Env, region: string): string[] {
+  const regions = [...new Set(parseList(getInput(env, Input.ReplicateToRegions)))]
+  for (const r of regions) {
+    if (!REGION.test(r)) throw new InputError(Input.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`)
+    if (r === region) throw new InputError(Input.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`)
+  }
+  if (regions.length > 25) throw new InputError(Input.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`)
+  return regions
+}
+
+function readScan(env: Env): Settings['scan'] {
+  const failOnInput = getInput(env, Input.ScanFailOn)
+  const failOn = failOnInput.toUpperCase() as Severity
+  if (failOnInput !== '' && !SEVERITIES.includes(failOn)) {
+    throw new InputError(Input.ScanFailOn, `'${failOnInput}' is not a severity: use ${SEVERITIES.join(', ')}, or leave it empty for no gate.`)
+  }
+  const timeoutSeconds = parseInteger(Input.ScanTimeout, getInput(env, Input.ScanTimeout), { min: 10, max: 3600 }) ?? 600
+  return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds }
+}
+
+function readStoragePrice(env: Env): number {
+  const value = getInput(env, Input.StoragePrice)
+  if (value === '') return STORAGE_PRICE_USD_PER_GB_MONTH
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
+    throw new InputError(Input.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`)
+  }
+  return Number(value)
+}
+
+/** ECR Public's catalog text: as given, or read from a file in the workspace (`about` is markdown). */
+function readCatalog(env: Env, workspace: string): Settings['repository']['catalog'] {
+  const description = getInput(env, Input.Description)
+  const aboutInput = getInput(env, Input.About)
+  let about = aboutInput
+  if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
+    const file = path.resolve(workspace, aboutInput)
+    if (!existsSync(file)) throw new InputError(Input.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`)
+    about = readFileSync(file, 'utf8')
+  }
+  if (description.length > 1024) throw new InputError(Input.Description, `is ${description.length} characters: ECR Public takes at most 1024.`)
+  if (about.length > 25600) throw new InputError(Input.About, `is ${about.length} characters: ECR Public takes at most 25600.`)
+  return { ...(description !== '' ? { description } : {}), ...(about !== '' ? { about } : {}) }
+}
+
+/**
+ * ECR Public has no lifecycle policies, tag immutability, scanning, encryption settings or
+ * replication: a workflow that states one of them is told so instead of being ignored.
+ */
+function refuseForPublic(env: Env): void {
+  const unsupported: [InputName, (v: string) => boolean][] = [
+    [Input.TagMutability, v => v !== ''],
+    [Input.TagMutabilityExclusions, v => v !== ''],
+    [Input.LifecyclePolicy, v => v !== ''],
+    [Input.LifecycleKeepCount, v => v !== ''],
+    [Input.LifecycleExpireDays, v => v !== ''],
+    [Input.LifecycleUntaggedDays, v => v !== ''],
+    [Input.LifecycleProtectTags, v => v !== ''],
+    [Input.Encryption, v => v !== '' && v.toUpperCase() !== 'AES256'],
+    [Input.KmsKey, v => v !== ''],
+    [Input.ReplicateToRegions, v => v !== ''],
+    [Input.ScanFailOn, v => v !== ''],
+    [Input.PullPrincipals, v => v !== ''],
+    [Input.PushByDigest, v => v.toLowerCase() === 'true'],
+    [Input.MergeDigests, v => v !== ''],
+    [Input.DryRun, v => v.toLowerCase() === 'true']
+  ]
+  for (const [name, stated] of unsupported) {
+    if (stated(getInput(env, name))) {
+      throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting, or the action doesn't support it there yet): remove it.`)
+    }
+  }
+}
+
+function readRegistryType(env: Env): RegistryType {
+  const value = (getInput(env, Input.RegistryType) || 'private').toLowerCase()
+  if (value !== 'private' && value !== 'public') {
+    throw new InputError(Input.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`)
+  }
+  if (value === 'public') refuseForPublic(env)
+  for (const name of [Input.Description, Input.About]) {
+    if (value === 'private' && getInput(env, name) !== '') {
+      throw new InputError(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.')
+    }
+  }
+  return value
+}
+
 function readBuildKeyValues(name: InputName, value: string): string[] {
   const items = parseLines(value)
   for (const item of items) {
@@ -403,8 +507,9 @@ const CACHE_TYPES = ['ecr', 'gha', 'none'] as const
 const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/
 const IF_VERSION_EXISTS: readonly IfVersionExists[] = ['auto', 'fail', 'skip']
 
-function readCache(env: Env): Settings['build']['cache'] {
-  const typeInput = getInput(env, Input.Cache) || 'ecr'
+/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
+function readCache(env: Env, registryType: RegistryType): Settings['build']['cache'] {
+  const typeInput = getInput(env, Input.Cache) || (registryType === 'public' ? 'none' : 'ecr')
   const type = typeInput.toLowerCase() as (typeof CACHE_TYPES)[number]
   if (!CACHE_TYPES.includes(type)) {
     throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`)
@@ -542,9 +647,12 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
 export function readSettings(env: Env = process.env): Settings {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const push = parseBoolean(Input.Push, getInput(env, Input.Push), true)
-  const aws = readAws(env, push)
   const name = validateRepositoryName(getInput(env, Input.Repository))
-  const cache = readCache(env)
+  const registryType = readRegistryType(env)
+  // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
+  const aws = readAws(env, push && registryType === 'private')
+  if (registryType === 'public' && aws.region === '') aws.region = PUBLIC_API_REGION
+  const cache = readCache(env, registryType)
   const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
   const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag)
 
@@ -573,8 +681,13 @@ export function readSettings(env: Env = process.env): Settings {
       encryption: readEncryption(env),
       lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
       ...optional('accessPolicy', readAccessPolicy(env, workspace)),
-      tags: readResourceTags(env)
+      tags: readResourceTags(env),
+      replicateToRegions: readReplication(env, aws.region),
+      type: registryType,
+      catalog: readCatalog(env, workspace)
     },
+    scan: readScan(env),
+    storagePrice: readStoragePrice(env),
     image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
     build: readBuild(env, workspace, cache),
     skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),

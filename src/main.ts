@@ -4,19 +4,26 @@
  * is the one place that reports failure.
  */
 import * as core from '@actions/core'
-import { createEcrClient, type AwsCallError } from './aws-clients.js'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import { createEcrClient, type AwsCallError, type AwsSession } from './aws-clients.js'
 import { buildAndPush, checkBuilder, mergeIndex } from './build.js'
 import { imageReferences, labelsFor } from './build-plan.js'
-import { State } from './constants.js'
+import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
 import { docker as realDocker, type Docker } from './docker.js'
 import { planOnly } from './dry-run.js'
-import { decideVersion, findExistingVersion, moveTags } from './existing-version.js'
+import { ActionError } from './errors.js'
+import { decideVersion, findExistingVersion, moveTags, type ExistingVersion } from './existing-version.js'
+import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import { readSettings, type Env, type Settings } from './inputs.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
+import { createPublicClient, ensurePublicRepository, getPublicRegistryCredentials } from './public-repository.js'
 import { RegistryClient } from './registry-api.js'
-import { dockerLogin, getRegistryCredentials } from './registry-login.js'
+import { dockerLogin, getRegistryCredentials, type RegistryCredentials } from './registry-login.js'
+import { ensureReplication, replicaUris } from './replication.js'
 import { ensureRepository } from './repository.js'
+import type { Mutability } from './repository-plan.js'
+import { formatCounts, gateFailures, waitForScans, type ScanWait } from './scan-gate.js'
 import { writeSummary } from './summary.js'
 
 export interface RunDeps {
@@ -73,6 +80,53 @@ async function buildOnly(settings: Settings, { env, docker }: RunDeps): Promise<
   })
 }
 
+/** Where the image goes, whichever registry: the repository as reconciled and docker's credentials. */
+interface Target {
+  repo: { uri: string; registry: string; changes: string[]; warnings: string[]; lifecycle: string; lifecyclePut: boolean; mutability: Mutability }
+  credentials: RegistryCredentials
+  registry: RegistryClient
+  /** the repository's path in the registry's HTTP API (`<name>`, or `<alias>/<name>` on ECR Public) */
+  path: string
+  existing: ExistingVersion | undefined
+  /** private only: the scan gate's client */
+  ecr?: ECRClient
+}
+
+/** ECR: the repository (and replication) is reconciled while the token is fetched and the version tag looked up. */
+async function privateTarget(settings: Settings, session: AwsSession, stages: Stages): Promise<Target> {
+  const { build, image, repository } = settings
+  const ecr = createEcrClient(session)
+  const movingTags = image.tags.filter(t => t !== image.version)
+  const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
+  const [repo, replication, { credentials, registry, existing }] = await Promise.all([
+    stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
+    ensureReplication(ecr, repository.name, repository.replicateToRegions),
+    getRegistryCredentials(ecr).then(async credentials => {
+      const registry = new RegistryClient(credentials)
+      // An untagged per-platform push has no version tag to look up.
+      const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
+      return { credentials, registry, existing }
+    })
+  ])
+  if (replication !== '') repo.changes.push(replication)
+  return { repo, credentials, registry, path: repository.name, existing, ecr }
+}
+
+/** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
+async function publicTarget(settings: Settings, session: AwsSession, stages: Stages): Promise<Target> {
+  const { build, image, repository } = settings
+  const pub = await createPublicClient(session)
+  const [repo, credentials] = await Promise.all([
+    stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
+    getPublicRegistryCredentials(pub)
+  ])
+  const registry = new RegistryClient(credentials)
+  const path = repo.uri.slice(repo.registry.length + 1)
+  const existing = await findExistingVersion(registry, path, image.version)
+  const lifecycle = 'none: ECR Public has no lifecycle policies'
+  return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing }
+}
+
 async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void> {
   const { build, image, repository } = settings
   const stages = new Stages()
@@ -85,21 +139,9 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
   ])
   if (settings.aws.exportCredentials) exportCredentials(session)
-  const ecr = createEcrClient(session)
 
-  // The repository is reconciled while the registry token is fetched and the version tag
-  // looked up; docker logs in only once the repository is known to be there.
-  const movingTags = image.tags.filter(t => t !== image.version)
-  const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
-  const [repo, { credentials, registry, existing }] = await Promise.all([
-    stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
-    getRegistryCredentials(ecr).then(async credentials => {
-      const registry = new RegistryClient(credentials)
-      // An untagged per-platform push has no version tag to look up.
-      const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
-      return { credentials, registry, existing }
-    })
-  ])
+  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages)
+  const { repo, credentials, registry, path, existing } = target
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
   if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)
   for (const warning of repo.warnings) core.warning(warning)
@@ -112,6 +154,8 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
       await dockerLogin(docker, credentials)
       core.info(`Logged in to ${credentials.registry}`)
     }, false)
+  // What latest was before this run, for the size this push adds; read while building.
+  const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
 
   let digest: string
   let metadata: Record<string, unknown> = {}
@@ -119,13 +163,13 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   if (!decision.build && existing !== undefined) {
     digest = existing.digest
     core.info(`Not building: ${decision.reason}.`)
-    const moved = await moveTags(docker, registry, { name: repository.name, uri: repo.uri, mutability: repo.mutability }, existing.digest, movingTags, login)
+    const moved = await moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login)
     outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`
   } else if (merging) {
     await login()
     digest = await stages.run('merge', async () => {
       await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests)
-      return (await registry.manifest(repository.name, image.version))?.digest ?? ''
+      return (await registry.manifest(path, image.version))?.digest ?? ''
     })
     outcome = `merged ${build.mergeDigests.length} platform images into one index`
   } else {
@@ -141,40 +185,77 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed'
   }
 
+  const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : ''
+  const images = await readPlatformImages(registry, path, digest, single).catch(() => [])
+  const gate = settings.scan.failOn
+  const scan =
+    gate !== undefined && target.ecr !== undefined
+      ? await stages.run('scan', () => waitForScans(target.ecr as ECRClient, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
+      : undefined
+  const failures = scan && gate ? gateFailures(scan.total, gate) : []
+
   const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image
-  const outputs = imageOutputs({ ...outputBase(pushedTags, repo.uri, repo.registry), digest, metadata, skipped: !decision.build })
+  const replicas = build.pushByDigest ? [] : replicaUris(`${repo.uri}:${image.version}`, repository.replicateToRegions)
+  const outputs = imageOutputs({
+    ...outputBase(pushedTags, repo.uri, repo.registry),
+    digest,
+    metadata,
+    skipped: !decision.build,
+    replicaUris: replicas,
+    ...(scan ? { scanFindings: scan.total } : {})
+  })
   setOutputs(outputs)
   core.info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
-  if (settings.summary) await writeSummary({
-    repository: repository.name,
-    pushed: true,
-    skipped: !decision.build,
-    timings: stages.times,
-    outcome,
-    imageUri: outputs['image-uri'],
-    imageDigestUri: outputs['image-digest-uri'],
-    digest,
-    tags: image.tags,
-    platforms: build.platforms,
-    platformDigests: await platformDigests(registry, repository.name, digest),
-    cache: build.cache.type === 'ecr' ? `ecr (${repo.uri}:${build.cache.tag})` : build.cache.type,
-    repositoryChanges: repo.changes,
-    lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
-    warnings: repo.warnings
-  })
+  if (settings.summary) {
+    const report = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length)
+    if (!decision.build) report.addedBytes = 0
+    const priceSource = settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price'
+    await writeSummary({
+      repository: repository.name,
+      pushed: true,
+      skipped: !decision.build,
+      timings: stages.times,
+      outcome,
+      imageUri: outputs['image-uri'],
+      imageDigestUri: outputs['image-digest-uri'],
+      digest,
+      tags: image.tags,
+      platforms: build.platforms,
+      platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
+      cache: build.cache.type === 'ecr' ? `ecr (${repo.uri}:${build.cache.tag})` : build.cache.type,
+      repositoryChanges: repo.changes,
+      lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
+      warnings: repo.warnings,
+      ...(images.length > 0 ? { size: { lines: sizeLines(report, settings.storagePrice, priceSource) } } : {}),
+      ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
+      replicas
+    })
+  }
+  if (failures.length > 0) {
+    throw new ActionError(
+      `ECR's scan found ${failures.join(', ')} in ${repository.name}@${digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts are in the job summary, the findings in the ECR console.`
+    )
+  }
 }
 
-/** Each platform's digest in the pushed index, for the summary; empty when it can't be read. */
-async function platformDigests(registry: RegistryClient, repository: string, digest: string): Promise<{ platform: string; digest: string }[]> {
-  if (digest === '') return []
-  try {
-    const index = await registry.manifest(repository, digest)
-    return (index?.manifests ?? [])
-      .filter(m => m.platform !== undefined && m.platform.os !== 'unknown')
-      .map(m => ({ platform: `${m.platform?.os}/${m.platform?.architecture}${m.platform?.variant ? `/${m.platform.variant}` : ''}`, digest: m.digest }))
-  } catch {
-    return []
+/** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
+function scanWait(timeoutSeconds: number): ScanWait {
+  let polls = 0
+  return {
+    timeoutSeconds,
+    get interval() {
+      return Math.min(1000 * 2 ** polls++, 5000)
+    },
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    log: line => core.info(line),
+    now: () => Date.now()
   }
+}
+
+/** The platform images a tag names now; undefined when it names none. */
+async function readImages(registry: RegistryClient, path: string, tag: string): Promise<PlatformManifest[] | undefined> {
+  const top = await registry.manifest(path, tag)
+  return top ? readPlatformImages(registry, path, top.digest) : undefined
 }
 
 /** One line: ours as written; AWS errors with their name and the call's message. */

@@ -19,6 +19,10 @@ export interface OutputValues {
   metadata: Record<string, unknown>
   /** the version already existed and nothing was built */
   skipped: boolean
+  /** The image's URIs in the regions it replicates to. */
+  replicaUris?: string[]
+  /** Findings per severity from the scan gate; undefined when there was no gate. */
+  scanFindings?: Record<string, number>
 }
 
 export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
@@ -32,7 +36,9 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
     [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
     [Output.Version]: v.version,
     [Output.Metadata]: JSON.stringify(v.metadata),
-    [Output.Skipped]: String(v.skipped)
+    [Output.Skipped]: String(v.skipped),
+    [Output.ReplicaUris]: (v.replicaUris ?? []).join('\n'),
+    [Output.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : ''
   }
 }
 

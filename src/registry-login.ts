@@ -22,13 +22,17 @@ export async function getRegistryCredentials(
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new ActionError('ECR GetAuthorizationToken returned no token.')
   }
-  setSecret(data.authorizationToken)
-  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8')
+  return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) }
+}
+
+/** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
+export function decodeToken(token: string, setSecret: (v: string) => void): { username: string; password: string } {
+  setSecret(token)
+  const decoded = Buffer.from(token, 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
-  const username = decoded.slice(0, colon)
   const password = decoded.slice(colon + 1)
   setSecret(password)
-  return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password }
+  return { username: decoded.slice(0, colon), password }
 }
 
 export type RegistryCredentials = Awaited<ReturnType<typeof getRegistryCredentials>>

@@ -26,6 +26,12 @@ export interface SummaryData {
   platformDigests?: { platform: string; digest: string }[]
   /** the build cache used, e.g. `ecr (…:buildcache)` */
   cache?: string
+  /** sizes and the storage estimate */
+  size?: { lines: string[] }
+  /** the scan gate's result line, e.g. "2 HIGH (scan-fail-on: CRITICAL): passed" */
+  scan?: string
+  /** regions the image replicates to, with their URIs */
+  replicas?: string[]
 }
 
 export interface PlanData {
@@ -62,6 +68,9 @@ export function renderSummary(d: SummaryData): string {
     ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]
   if (d.lifecycle !== '') rows.push(['Lifecycle policy', d.lifecycle])
+  if (d.scan !== undefined) rows.push(['Scan', d.scan])
+  if (d.replicas !== undefined && d.replicas.length > 0) rows.push(['Replicas', d.replicas.map(code).join('<br>')])
+  if (d.size !== undefined && d.size.lines.length > 0) rows.push(['Size', d.size.lines.join('<br>')])
   if (d.cache !== undefined) rows.push(['Cache', d.cache])
   if (d.timings && d.timings.length > 0) rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')])
   const lines = [

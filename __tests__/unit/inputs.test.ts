@@ -2,6 +2,7 @@
  * Stage 1 — readSettings with the env records the runner gives the step. Every input error
  * must be one line that names the input and says what to change.
  */
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildxArgs } from '../../src/build-plan.js'
 import { InputError } from '../../src/errors.js'
@@ -360,8 +361,56 @@ const INPUT_ERRORS: [string, Record<string, string>, Record<string, string | und
   ['context folder missing', { context: 'does-not-exist' }, {}, 'context', 'check out the code first (actions/checkout) or fix the path'],
   ['context is a file', { context: 'not-a-dir' }, {}, 'context', 'is not a directory in the workspace'],
   ['no Dockerfile in the context', { context: 'empty-context' }, {}, 'file', "add one or give its path in 'file'"],
-  ['file missing', { file: 'docker/Missing.Dockerfile' }, {}, 'file', "give the Dockerfile's path"]
+  ['file missing', { file: 'docker/Missing.Dockerfile' }, {}, 'file', "give the Dockerfile's path"],
+  // replication, scanning, cost
+  ['replicate-to-regions not a region', { 'replicate-to-regions': 'eu-west-1,frankfurt' }, {}, 'replicate-to-regions', "'frankfurt' is not an AWS region code"],
+  ['replicate-to-regions naming the own region', { 'replicate-to-regions': 'us-east-1' }, {}, 'replicate-to-regions', "the repository's own region"],
+  ['replicate-to-regions over 25', { 'replicate-to-regions': Array.from({ length: 26 }, (_, i) => `eu-west-${i + 10}`).join(',') }, {}, 'replicate-to-regions', 'at most 25'],
+  ['scan-fail-on unknown', { 'scan-fail-on': 'SEVERE' }, {}, 'scan-fail-on', 'use CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNDEFINED'],
+  ['scan-timeout too short', { 'scan-timeout': '5' }, {}, 'scan-timeout', 'use a number from 10 to 3600'],
+  ['storage-price not a number', { 'storage-price': '$0.10' }, {}, 'storage-price', 'give US$ per GB-month'],
+  // ECR Public
+  ['registry-type unknown', { 'registry-type': 'gallery' }, {}, 'registry-type', 'use private (ECR) or public'],
+  ['description on a private repository', { description: 'A web app' }, {}, 'description', 'set registry-type: public'],
+  ['public with tag-mutability', { 'registry-type': 'public', 'tag-mutability': 'IMMUTABLE' }, {}, 'tag-mutability', 'not available with registry-type: public'],
+  ['public with a lifecycle shorthand', { 'registry-type': 'public', 'lifecycle-keep-count': '5' }, {}, 'lifecycle-keep-count', 'remove it'],
+  ['public with KMS', { 'registry-type': 'public', encryption: 'KMS' }, {}, 'encryption', 'not available with registry-type: public'],
+  ['public with replication', { 'registry-type': 'public', 'replicate-to-regions': 'eu-west-1' }, {}, 'replicate-to-regions', 'registry-type: public'],
+  ['public with a scan gate', { 'registry-type': 'public', 'scan-fail-on': 'HIGH' }, {}, 'scan-fail-on', 'registry-type: public'],
+  ['public with pull-principals', { 'registry-type': 'public', 'pull-principals': '111122223333' }, {}, 'pull-principals', 'registry-type: public'],
+  ['public description over 1024', { 'registry-type': 'public', description: long(1025) }, {}, 'description', 'at most 1024'],
+  ['public about file missing', { 'registry-type': 'public', about: 'docs/missing.md' }, {}, 'about', 'check it out first']
 ]
+
+describe('replication, scanning, cost and ECR Public', () => {
+  test('unstated: no replication, no gate, the published price, a private registry', () => {
+    const s = readSettings(env({}))
+    expect(s.repository).toMatchObject({ replicateToRegions: [], type: 'private', catalog: {} })
+    expect(s.scan).toEqual({ timeoutSeconds: 600 })
+    expect(s.storagePrice).toBe(0.1)
+  })
+
+  test('stated values are read, deduplicated and typed', () => {
+    const s = readSettings(env({ 'replicate-to-regions': 'eu-west-1\nap-northeast-2, eu-west-1', 'scan-fail-on': 'high', 'scan-timeout': '120', 'storage-price': '0.12' }))
+    expect(s.repository.replicateToRegions).toEqual(['eu-west-1', 'ap-northeast-2'])
+    expect(s.scan).toEqual({ failOn: 'HIGH', timeoutSeconds: 120 })
+    expect(s.storagePrice).toBe(0.12)
+  })
+
+  test('public: catalog text (about from a file), no registry cache, us-east-1 without a region', () => {
+    writeFileSync(path.join(ws.dir, 'ABOUT.md'), '# Web\n\nThe web app.\n')
+    const s = readSettings(env({ 'registry-type': 'public', description: 'The web app', about: 'ABOUT.md' }, { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined }))
+    expect(s.repository.type).toBe('public')
+    expect(s.repository.catalog).toEqual({ description: 'The web app', about: '# Web\n\nThe web app.\n' })
+    expect(s.build.cache.type).toBe('none')
+    expect(s.aws.region).toBe('us-east-1')
+    expect(readSettings(env({ 'registry-type': 'public', cache: 'ecr' })).build.cache.type).toBe('ecr')
+  })
+
+  test("public: the runner's defaults (scan-on-push true, encryption AES256) are not refused", () => {
+    expect(() => readSettings(env({ 'registry-type': 'public', 'scan-on-push': 'true', encryption: 'AES256' }))).not.toThrow()
+  })
+})
 
 describe('every input error names the input and the fix', () => {
   test('the table is long enough to cover every check', () => {

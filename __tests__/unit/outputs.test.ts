@@ -17,7 +17,7 @@ const values = (over: Partial<OutputValues> = {}): OutputValues => ({
   ...over
 })
 
-const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped']
+const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings']
 
 describe('imageOutputs', () => {
   test('a pushed image with latest', () => {
@@ -31,8 +31,16 @@ describe('imageOutputs', () => {
       tags: `${URI}:1.2.3\n${URI}:latest`,
       version: '1.2.3',
       metadata: JSON.stringify({ 'containerimage.digest': DIGEST, 'image.name': `${URI}:1.2.3,${URI}:latest` }),
-      skipped: 'false'
+      skipped: 'false',
+      'replica-uris': '',
+      'scan-findings': ''
     })
+  })
+
+  test('replica URIs one per line; scan findings as JSON', () => {
+    const out = imageOutputs(values({ replicaUris: ['a/b:1', 'c/b:1'], scanFindings: { HIGH: 2 } }))
+    expect(out['replica-uris']).toBe('a/b:1\nc/b:1')
+    expect(JSON.parse(out['scan-findings'])).toEqual({ HIGH: 2 })
   })
 
   test('latest: false leaves latest-uri empty and lists only the pushed tags', () => {
@@ -56,7 +64,9 @@ describe('imageOutputs', () => {
       tags: 'team/web:1.2.3\nteam/web:latest',
       version: '1.2.3',
       metadata: '{"buildx.build.ref":"builder/builder0/abc"}',
-      skipped: 'false'
+      skipped: 'false',
+      'replica-uris': '',
+      'scan-findings': ''
     })
   })
 

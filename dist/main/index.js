@@ -3644,7 +3644,7 @@ __webpack_unused_export__ = DescribeImageReplicationStatusCommand;
 __webpack_unused_export__ = DescribeImageReplicationStatusRequest$;
 __webpack_unused_export__ = DescribeImageReplicationStatusResponse$;
 __webpack_unused_export__ = DescribeImageScanFindings$;
-__webpack_unused_export__ = DescribeImageScanFindingsCommand;
+exports.TQ0 = DescribeImageScanFindingsCommand;
 __webpack_unused_export__ = DescribeImageScanFindingsRequest$;
 __webpack_unused_export__ = DescribeImageScanFindingsResponse$;
 __webpack_unused_export__ = DescribeImageSigningStatus$;
@@ -3661,7 +3661,7 @@ __webpack_unused_export__ = DescribePullThroughCacheRulesCommand;
 __webpack_unused_export__ = DescribePullThroughCacheRulesRequest$;
 __webpack_unused_export__ = DescribePullThroughCacheRulesResponse$;
 __webpack_unused_export__ = DescribeRegistry$;
-__webpack_unused_export__ = DescribeRegistryCommand;
+exports.IRV = DescribeRegistryCommand;
 __webpack_unused_export__ = DescribeRegistryRequest$;
 __webpack_unused_export__ = DescribeRegistryResponse$;
 __webpack_unused_export__ = DescribeReplicationBackfillResults$;
@@ -3856,7 +3856,7 @@ __webpack_unused_export__ = PutRegistryScanningConfigurationCommand;
 __webpack_unused_export__ = PutRegistryScanningConfigurationRequest$;
 __webpack_unused_export__ = PutRegistryScanningConfigurationResponse$;
 __webpack_unused_export__ = PutReplicationConfiguration$;
-__webpack_unused_export__ = PutReplicationConfigurationCommand;
+exports.xhm = PutReplicationConfigurationCommand;
 __webpack_unused_export__ = PutReplicationConfigurationRequest$;
 __webpack_unused_export__ = PutReplicationConfigurationResponse$;
 __webpack_unused_export__ = PutSigningConfiguration$;
@@ -3932,7 +3932,7 @@ __webpack_unused_export__ = SigningRepositoryFilterType;
 __webpack_unused_export__ = SigningRule$;
 __webpack_unused_export__ = SigningStatus;
 __webpack_unused_export__ = StartImageScan$;
-__webpack_unused_export__ = StartImageScanCommand;
+exports.Qc9 = StartImageScanCommand;
 __webpack_unused_export__ = StartImageScanRequest$;
 __webpack_unused_export__ = StartImageScanResponse$;
 __webpack_unused_export__ = StartLifecyclePolicyPreview$;
@@ -57635,7 +57635,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8174);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5258);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57645,7 +57645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8174:
+/***/ 5258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60648,7 +60648,14 @@ const Input = {
     RepositoryTags: 'repository-tags',
     PushByDigest: 'push-by-digest',
     MergeDigests: 'merge-digests',
-    Summary: 'summary'
+    Summary: 'summary',
+    ReplicateToRegions: 'replicate-to-regions',
+    ScanFailOn: 'scan-fail-on',
+    ScanTimeout: 'scan-timeout',
+    RegistryType: 'registry-type',
+    Description: 'description',
+    About: 'about',
+    StoragePrice: 'storage-price'
 };
 const Output = {
     Registry: 'registry',
@@ -60660,7 +60667,9 @@ const Output = {
     Tags: 'tags',
     Version: 'version',
     Metadata: 'metadata',
-    Skipped: 'skipped'
+    Skipped: 'skipped',
+    ReplicaUris: 'replica-uris',
+    ScanFindings: 'scan-findings'
 };
 /** Values the main step hands to the post step. */
 const State = {
@@ -60672,6 +60681,16 @@ const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
 const LATEST_TAG = 'latest';
 const USER_AGENT = 'ecr-build-push';
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+const PUBLIC_REGISTRY = 'public.ecr.aws';
+const PUBLIC_API_REGION = 'us-east-1';
+/**
+ * ECR's published storage price, US$ per GB-month of compressed image data, US East
+ * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
+ * then the same price. `storage-price` overrides it (other regions, later prices).
+ */
+const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
+const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 
 ;// CONCATENATED MODULE: ./src/aws-clients.ts
 /**
@@ -60694,19 +60713,22 @@ function sdkConfig(session) {
         ...(session.credentials ? { credentials: session.credentials } : {})
     };
 }
-function createEcrClient(session) {
-    const client = new dist_cjs/* ECRClient */.S70(sdkConfig(session));
+/** Tags every error a client's calls throw with the IAM action (`<service>:<Operation>`), for explanations. */
+function tagIamActions(client, service) {
     client.middlewareStack.add((next, context) => async (args) => {
         try {
             return await next(args);
         }
         catch (error) {
             if (error instanceof Error)
-                error.iamAction = `ecr:${String(context.commandName).replace(/Command$/, '')}`;
+                error.iamAction = `${service}:${String(context.commandName).replace(/Command$/, '')}`;
             throw error;
         }
     }, { step: 'initialize', name: 'iamActionOnError' });
     return client;
+}
+function createEcrClient(session) {
+    return tagIamActions(new dist_cjs/* ECRClient */.S70(sdkConfig(session)), 'ecr');
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -61602,8 +61624,31 @@ function parseRegistry(registry) {
     const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
     return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
 }
+/** ECR Public: the token (with STS's bearer token under it) and the public repository. */
+function publicPolicy(settings, account) {
+    const { repository, build } = settings;
+    const actions = ['ecr-public:DescribeRepositories', 'ecr-public:GetRepositoryCatalogData', 'ecr-public:PutRepositoryCatalogData'];
+    if (build.push) {
+        actions.push('ecr-public:BatchCheckLayerAvailability', 'ecr-public:InitiateLayerUpload', 'ecr-public:UploadLayerPart', 'ecr-public:CompleteLayerUpload', 'ecr-public:PutImage');
+    }
+    if (repository.create)
+        actions.push('ecr-public:CreateRepository');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr-public:GetRepositoryPolicy', 'ecr-public:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr-public:ListTagsForResource', 'ecr-public:TagResource');
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            { Sid: 'Login', Effect: 'Allow', Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], Resource: '*' },
+            { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` }
+        ]
+    };
+}
 function leastPrivilegePolicy(settings, account) {
     const { repository, build } = settings;
+    if (repository.type === 'public')
+        return publicPolicy(settings, account);
     const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
     const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
     if (build.push) {
@@ -61616,10 +61661,21 @@ function leastPrivilegePolicy(settings, account) {
         actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
     if (repository.tags.length > 0)
         actions.push('ecr:ListTagsForResource', 'ecr:TagResource');
+    if (settings.scan.failOn !== undefined)
+        actions.push('ecr:DescribeImageScanFindings', 'ecr:StartImageScan');
     const statements = [
         { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
         { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
     ];
+    if (repository.replicateToRegions.length > 0) {
+        // The registry's replication configuration; the first one also creates ECR's service-linked role.
+        statements.push({ Sid: 'Replication', Effect: 'Allow', Action: ['ecr:DescribeRegistry', 'ecr:PutReplicationConfiguration'], Resource: '*' }, {
+            Sid: 'ReplicationRole',
+            Effect: 'Allow',
+            Action: ['iam:CreateServiceLinkedRole'],
+            Resource: `arn:aws:iam::${account}:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication`
+        });
+    }
     if (repository.encryption.type === 'KMS') {
         const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
         statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
@@ -61646,7 +61702,9 @@ function imageOutputs(v) {
         [Output.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
         [Output.Version]: v.version,
         [Output.Metadata]: JSON.stringify(v.metadata),
-        [Output.Skipped]: String(v.skipped)
+        [Output.Skipped]: String(v.skipped),
+        [Output.ReplicaUris]: (v.replicaUris ?? []).join('\n'),
+        [Output.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : ''
     };
 }
 function setOutputs(values, setOutput = core_setOutput) {
@@ -61673,13 +61731,16 @@ async function getRegistryCredentials(ecr, setSecret = core_setSecret) {
     if (!data?.authorizationToken || !data.proxyEndpoint) {
         throw new ActionError('ECR GetAuthorizationToken returned no token.');
     }
-    setSecret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
+}
+/** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
+function decodeToken(token, setSecret) {
+    setSecret(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    const username = decoded.slice(0, colon);
     const password = decoded.slice(colon + 1);
     setSecret(password);
-    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password };
+    return { username: decoded.slice(0, colon), password };
 }
 /** `docker login` with the password on stdin. */
 async function dockerLogin(docker, { registry, username, password }) {
@@ -61705,6 +61766,65 @@ async function logout(docker, registries, warn = core.warning) {
             warn(`docker logout ${registry} failed: ${lastLine(result)}`);
     }
     return done;
+}
+
+;// CONCATENATED MODULE: ./src/replication.ts
+/**
+ * Cross-region replication (`replicate-to-regions`). ECR keeps one replication
+ * configuration per registry, shared by every repository, so the action reads it, adds
+ * what this repository needs and writes it back whole: another rule is never dropped or
+ * changed (missing regions get a rule of their own), and nothing is written when the
+ * repository already replicates to every region.
+ *
+ * Planning is pure (`planReplication`); `ensureReplication` makes the two calls.
+ */
+
+
+/** ECR's limits: rules per registry, destinations per rule. */
+const replication_MAX_RULES = 10;
+const MAX_DESTINATIONS = 25;
+/** Whether a rule copies `repository` to `region` of this account. */
+function covers(rule, repository, region, account) {
+    const toRegion = (rule.destinations ?? []).some(d => d.region === region && d.registryId === account);
+    const filters = rule.repositoryFilters ?? [];
+    const matches = filters.length === 0 || filters.some(f => f.filterType === 'PREFIX_MATCH' && repository.startsWith(f.filter ?? '\u0000'));
+    return toRegion && matches;
+}
+function planReplication(current, repository, regions, account) {
+    const missing = regions.filter(region => !current.some(rule => covers(rule, repository, region, account)));
+    if (missing.length === 0)
+        return { missing, rules: current, change: '' };
+    // Existing rules are never changed, not even one naming only this repository: it may be
+    // the user's own (e.g. with a deletion setting); the missing regions get a rule of their own.
+    if (current.length >= replication_MAX_RULES) {
+        throw new ActionError(`The registry's replication configuration already has ${current.length} rules, ECR's limit: add ${missing.join(', ')} to a rule that matches '${repository}' by hand, or remove replicate-to-regions.`);
+    }
+    const rules = [...current, { destinations: missing.map(region => ({ region, registryId: account })), repositoryFilters: [{ filter: repository, filterType: 'PREFIX_MATCH' }] }];
+    return { missing, rules, change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length})` };
+}
+/** The account and the registry's current rules (ecr:DescribeRegistry). */
+async function readReplication(ecr) {
+    const out = await ecr.send(new dist_cjs/* DescribeRegistryCommand */.IRV({}));
+    return { account: out.registryId ?? '', rules: out.replicationConfiguration?.rules ?? [] };
+}
+/** Makes sure the registry replicates `repository` to every region; returns the change made, or ''. */
+async function ensureReplication(ecr, repository, regions) {
+    if (regions.length === 0)
+        return '';
+    const { account, rules } = await readReplication(ecr);
+    const plan = planReplication(rules, repository, regions, account);
+    if (plan.missing.length === 0)
+        return '';
+    await ecr.send(new dist_cjs/* PutReplicationConfigurationCommand */.xhm({ replicationConfiguration: { rules: plan.rules } }));
+    return plan.change;
+}
+/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
+function replicaUris(imageUri, regions) {
+    const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/(.+)$/.exec(imageUri);
+    if (!match)
+        return [];
+    const [, account, , cn, rest] = match;
+    return regions.map(region => `${account}.dkr.ecr.${region}.amazonaws.com${cn ?? ''}/${rest}`);
 }
 
 ;// CONCATENATED MODULE: ./src/repository.ts
@@ -61924,6 +62044,12 @@ function renderSummary(d) {
     ];
     if (d.lifecycle !== '')
         rows.push(['Lifecycle policy', d.lifecycle]);
+    if (d.scan !== undefined)
+        rows.push(['Scan', d.scan]);
+    if (d.replicas !== undefined && d.replicas.length > 0)
+        rows.push(['Replicas', d.replicas.map(code).join('<br>')]);
+    if (d.size !== undefined && d.size.lines.length > 0)
+        rows.push(['Size', d.size.lines.join('<br>')]);
     if (d.cache !== undefined)
         rows.push(['Cache', d.cache]);
     if (d.timings && d.timings.length > 0)
@@ -61988,6 +62114,7 @@ async function writeSummary(d) {
 
 
 
+
 /**
  * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
  * then prints the plan. No write call, no docker login, no build.
@@ -62006,7 +62133,11 @@ async function planOnly(settings, { env }) {
         const ecr = createEcrClient(await core_group('Sign in to AWS', () => signIn(settings.aws)));
         const movingTags = image.tags.filter(t => t !== image.version);
         const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
-        const [inspection, credentials] = await Promise.all([inspectRepository(ecr, repository, mustStayMutable), getRegistryCredentials(ecr)]);
+        const [inspection, credentials, replication] = await Promise.all([
+            inspectRepository(ecr, repository, mustStayMutable),
+            getRegistryCredentials(ecr),
+            repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined
+        ]);
         registryHost = credentials.registry;
         repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`;
         repositoryLines = [
@@ -62015,6 +62146,11 @@ async function planOnly(settings, { env }) {
                 : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
             ...inspection.warnings.map(w => `note: ${w}`)
         ];
+        if (replication !== undefined) {
+            const plan = planReplication(replication.rules, repository.name, repository.replicateToRegions, replication.account);
+            if (plan.missing.length > 0)
+                repositoryLines.push(`would change: ${plan.change}`);
+        }
         if (repositoryLines.length === 0)
             repositoryLines = ['no changes: it already matches the workflow'];
         lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason;
@@ -62066,6 +62202,87 @@ async function planOnly(settings, { env }) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image-size.ts
+/**
+ * Sizes and storage cost for the summary, from the manifests alone (what ECR bills is the
+ * compressed layers and configs it stores, each blob once per repository).
+ *
+ * - each platform image's compressed size: its config and layers;
+ * - what this push added: blobs the image `latest` pointed to before didn't have (ECR
+ *   stores a blob once, so shared base layers cost nothing more);
+ * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
+ *   once more for each region it is replicated to.
+ */
+
+const GB = 1024 ** 3;
+function blobs(m) {
+    const out = new Map();
+    for (const d of [...(m.config ? [m.config] : []), ...(m.layers ?? [])])
+        out.set(d.digest, d.size ?? 0);
+    return out;
+}
+function sizeReport(images, previous, price, regions = 1) {
+    const all = new Map();
+    const platforms = images.map(({ platform, manifest }) => {
+        const own = blobs(manifest);
+        for (const [digest, size] of own)
+            all.set(digest, size);
+        return { platform, bytes: [...own.values()].reduce((a, b) => a + b, 0) };
+    });
+    const totalBytes = [...all.values()].reduce((a, b) => a + b, 0);
+    let addedBytes;
+    if (previous !== undefined) {
+        const had = new Set(previous.flatMap(p => [...blobs(p.manifest).keys()]));
+        addedBytes = [...all].filter(([digest]) => !had.has(digest)).reduce((a, [, size]) => a + size, 0);
+    }
+    return { platforms, totalBytes, addedBytes, monthlyCost: (totalBytes / GB) * price * regions, regions };
+}
+/** 1536 → "1.5 KB"; binary units, as AWS bills GB. */
+function formatBytes(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+/** US$ with enough digits for small images: $0.0042 */
+function formatCost(usd) {
+    return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(2)}`;
+}
+/**
+ * The platform images a pushed digest stands for: an index's children (attestations left
+ * out), or the image itself (named `single`). Empty when the registry can't be read: sizes are informative.
+ */
+async function readPlatformImages(registry, repository, digest, single = '') {
+    if (digest === '')
+        return [];
+    const top = await registry.manifest(repository, digest);
+    if (top === undefined)
+        return [];
+    // A one-platform build pushes the image itself; `single` names its platform.
+    if (top.manifests === undefined)
+        return [{ platform: single, digest: top.digest || digest, manifest: top }];
+    const children = top.manifests.filter(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
+    return Promise.all(children.map(async (m) => {
+        const p = m.platform;
+        const manifest = (await registry.manifest(repository, m.digest)) ?? { digest: m.digest, mediaType: m.mediaType };
+        return { platform: p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '', digest: m.digest, manifest };
+    }));
+}
+/** The summary's size lines: per platform, added by this push, and the month's storage estimate. */
+function sizeLines(r, price, priceSource) {
+    const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`);
+    if (r.platforms.length > 1)
+        lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`);
+    lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (layers the earlier latest didn't have)`);
+    const where = r.regions > 1 ? ` in ${r.regions} regions` : '';
+    lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at $${price} per GB-month (${priceSource})`);
+    return lines;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -62108,6 +62325,8 @@ const TAG_MUTABILITIES = [
     'IMMUTABLE_WITH_EXCLUSION',
     'MUTABLE_WITH_EXCLUSION'
 ];
+/** ECR's finding severities, most severe first. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
 /** The value the runner passes for an input (`INPUT_<NAME>`), trimmed; '' when unset. */
 function inputs_getInput(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -62353,6 +62572,95 @@ function readResourceTags(env) {
         throw new InputError(Input.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
     return tags;
 }
+function inputs_readReplication(env, region) {
+    const regions = [...new Set(parseList(inputs_getInput(env, Input.ReplicateToRegions)))];
+    for (const r of regions) {
+        if (!REGION.test(r))
+            throw new InputError(Input.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
+        if (r === region)
+            throw new InputError(Input.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`);
+    }
+    if (regions.length > 25)
+        throw new InputError(Input.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
+    return regions;
+}
+function readScan(env) {
+    const failOnInput = inputs_getInput(env, Input.ScanFailOn);
+    const failOn = failOnInput.toUpperCase();
+    if (failOnInput !== '' && !SEVERITIES.includes(failOn)) {
+        throw new InputError(Input.ScanFailOn, `'${failOnInput}' is not a severity: use ${SEVERITIES.join(', ')}, or leave it empty for no gate.`);
+    }
+    const timeoutSeconds = parseInteger(Input.ScanTimeout, inputs_getInput(env, Input.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
+    return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds };
+}
+function readStoragePrice(env) {
+    const value = inputs_getInput(env, Input.StoragePrice);
+    if (value === '')
+        return STORAGE_PRICE_USD_PER_GB_MONTH;
+    if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
+        throw new InputError(Input.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
+    }
+    return Number(value);
+}
+/** ECR Public's catalog text: as given, or read from a file in the workspace (`about` is markdown). */
+function readCatalog(env, workspace) {
+    const description = inputs_getInput(env, Input.Description);
+    const aboutInput = inputs_getInput(env, Input.About);
+    let about = aboutInput;
+    if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
+        const file = external_node_path_default().resolve(workspace, aboutInput);
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new InputError(Input.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`);
+        about = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    if (description.length > 1024)
+        throw new InputError(Input.Description, `is ${description.length} characters: ECR Public takes at most 1024.`);
+    if (about.length > 25600)
+        throw new InputError(Input.About, `is ${about.length} characters: ECR Public takes at most 25600.`);
+    return { ...(description !== '' ? { description } : {}), ...(about !== '' ? { about } : {}) };
+}
+/**
+ * ECR Public has no lifecycle policies, tag immutability, scanning, encryption settings or
+ * replication: a workflow that states one of them is told so instead of being ignored.
+ */
+function refuseForPublic(env) {
+    const unsupported = [
+        [Input.TagMutability, v => v !== ''],
+        [Input.TagMutabilityExclusions, v => v !== ''],
+        [Input.LifecyclePolicy, v => v !== ''],
+        [Input.LifecycleKeepCount, v => v !== ''],
+        [Input.LifecycleExpireDays, v => v !== ''],
+        [Input.LifecycleUntaggedDays, v => v !== ''],
+        [Input.LifecycleProtectTags, v => v !== ''],
+        [Input.Encryption, v => v !== '' && v.toUpperCase() !== 'AES256'],
+        [Input.KmsKey, v => v !== ''],
+        [Input.ReplicateToRegions, v => v !== ''],
+        [Input.ScanFailOn, v => v !== ''],
+        [Input.PullPrincipals, v => v !== ''],
+        [Input.PushByDigest, v => v.toLowerCase() === 'true'],
+        [Input.MergeDigests, v => v !== ''],
+        [Input.DryRun, v => v.toLowerCase() === 'true']
+    ];
+    for (const [name, stated] of unsupported) {
+        if (stated(inputs_getInput(env, name))) {
+            throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting, or the action doesn't support it there yet): remove it.`);
+        }
+    }
+}
+function readRegistryType(env) {
+    const value = (inputs_getInput(env, Input.RegistryType) || 'private').toLowerCase();
+    if (value !== 'private' && value !== 'public') {
+        throw new InputError(Input.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
+    }
+    if (value === 'public')
+        refuseForPublic(env);
+    for (const name of [Input.Description, Input.About]) {
+        if (value === 'private' && inputs_getInput(env, name) !== '') {
+            throw new InputError(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
+        }
+    }
+    return value;
+}
 function readBuildKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
@@ -62365,8 +62673,9 @@ function readBuildKeyValues(name, value) {
 const CACHE_TYPES = ['ecr', 'gha', 'none'];
 const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
 const IF_VERSION_EXISTS = ['auto', 'fail', 'skip'];
-function readCache(env) {
-    const typeInput = inputs_getInput(env, Input.Cache) || 'ecr';
+/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
+function readCache(env, registryType) {
+    const typeInput = inputs_getInput(env, Input.Cache) || (registryType === 'public' ? 'none' : 'ecr');
     const type = typeInput.toLowerCase();
     if (!CACHE_TYPES.includes(type)) {
         throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
@@ -62496,9 +62805,13 @@ const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function readSettings(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const push = parseBoolean(Input.Push, inputs_getInput(env, Input.Push), true);
-    const aws = readAws(env, push);
     const name = validateRepositoryName(inputs_getInput(env, Input.Repository));
-    const cache = readCache(env);
+    const registryType = readRegistryType(env);
+    // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
+    const aws = readAws(env, push && registryType === 'private');
+    if (registryType === 'public' && aws.region === '')
+        aws.region = PUBLIC_API_REGION;
+    const cache = readCache(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag);
     const versionInput = inputs_getInput(env, Input.Version);
@@ -62524,8 +62837,13 @@ function readSettings(env = process.env) {
             encryption: readEncryption(env),
             lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
-            tags: readResourceTags(env)
+            tags: readResourceTags(env),
+            replicateToRegions: inputs_readReplication(env, aws.region),
+            type: registryType,
+            catalog: readCatalog(env, workspace)
         },
+        scan: readScan(env),
+        storagePrice: readStoragePrice(env),
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),
         skipLogout: parseBoolean(Input.SkipLogout, inputs_getInput(env, Input.SkipLogout), false),
@@ -62534,12 +62852,246 @@ function readSettings(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/public-repository.ts
+/**
+ * `registry-type: public` — the repository and login for ECR Public (public.ecr.aws).
+ * ECR Public's API answers in us-east-1 only. A repository has catalog data (shown in the
+ * ECR Public Gallery) instead of lifecycle, mutability and scanning settings: the
+ * description and about text the workflow states, and the architectures and operating
+ * systems of the platforms it pushes. The catalog is only ever added to — architectures
+ * and OS are merged, unstated text is kept — and a repository with a logo is not written
+ * (the API can't hand the logo back to keep it), only warned about.
+ *
+ * The client is loaded on demand: private runs never load it.
+ */
+
+
+
+
+
+
+const ARCHITECTURES = { amd64: 'x86-64', arm64: 'ARM 64', arm: 'ARM', '386': 'x86' };
+const SYSTEMS = { linux: 'Linux', windows: 'Windows' };
+/** The Gallery's architecture and OS badges for these platforms, e.g. linux/arm64 → ARM 64, Linux. */
+function catalogBadges(platforms) {
+    const architectures = new Set();
+    const operatingSystems = new Set();
+    for (const p of platforms) {
+        const [os = '', arch = ''] = p.split('/');
+        if (ARCHITECTURES[arch])
+            architectures.add(ARCHITECTURES[arch]);
+        if (SYSTEMS[os])
+            operatingSystems.add(SYSTEMS[os]);
+    }
+    return { architectures: [...architectures], operatingSystems: [...operatingSystems] };
+}
+/** The catalog data to write, or undefined when the current one already says it all. Pure. */
+function planCatalog(current, stated, platforms) {
+    const badges = catalogBadges(platforms);
+    const merge = (have, want) => [...new Set([...(have ?? []), ...want])];
+    const catalog = {
+        ...(current?.description !== undefined ? { description: current.description } : {}),
+        ...(current?.aboutText !== undefined ? { aboutText: current.aboutText } : {}),
+        ...(current?.usageText !== undefined ? { usageText: current.usageText } : {}),
+        architectures: merge(current?.architectures, badges.architectures),
+        operatingSystems: merge(current?.operatingSystems, badges.operatingSystems)
+    };
+    if (stated.description !== undefined)
+        catalog.description = stated.description;
+    if (stated.about !== undefined)
+        catalog.aboutText = stated.about;
+    const changed = [];
+    if (catalog.description !== current?.description)
+        changed.push('description');
+    if (catalog.aboutText !== current?.aboutText)
+        changed.push('about');
+    if (!sameJson(JSON.stringify(catalog.architectures), JSON.stringify(current?.architectures ?? [])))
+        changed.push(`architectures ${catalog.architectures?.join(', ')}`);
+    if (!sameJson(JSON.stringify(catalog.operatingSystems), JSON.stringify(current?.operatingSystems ?? [])))
+        changed.push(`operating systems ${catalog.operatingSystems?.join(', ')}`);
+    return changed.length > 0 ? { catalog, changed } : undefined;
+}
+async function createPublicClient(session) {
+    const sdk = await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9821, 19));
+    const client = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public');
+    return { sdk, client };
+}
+async function public_repository_describe({ sdk, client }, name) {
+    try {
+        const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
+        return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
+async function ensurePublicRepository(pub, desired, platforms) {
+    const { sdk, client } = pub;
+    const name = desired.name;
+    const changes = [];
+    const warnings = [];
+    let repo = await public_repository_describe(pub, name);
+    let created = false;
+    if (repo === undefined) {
+        if (!desired.create) {
+            throw new ActionError(`Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.`);
+        }
+        const catalogData = planCatalog(undefined, desired.catalog, platforms)?.catalog;
+        try {
+            const out = await client.send(new sdk.CreateRepositoryCommand({ repositoryName: name, ...(catalogData ? { catalogData } : {}), ...(desired.tags.length > 0 ? { tags: desired.tags } : {}) }));
+            repo = { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' };
+            created = true;
+            changes.push(`created the public repository${catalogData ? ` with catalog data (${catalogData.architectures?.join(', ')}; ${catalogData.operatingSystems?.join(', ')})` : ''}`);
+        }
+        catch (error) {
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            repo = await public_repository_describe(pub, name);
+        }
+    }
+    if (repo === undefined || repo.uri === '')
+        throw new ActionError(`ECR Public did not describe repository '${name}'.`);
+    if (!created) {
+        const current = (await client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name }))).catalogData;
+        const plan = planCatalog(current, desired.catalog, platforms);
+        if (plan !== undefined && current?.logoUrl) {
+            warnings.push(`catalog data not updated (${plan.changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`);
+        }
+        else if (plan !== undefined) {
+            await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }));
+            changes.push(`catalog data: ${plan.changed.join('; ')}`);
+        }
+        if (desired.tags.length > 0) {
+            const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+            const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+            if (missing.length > 0) {
+                await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }));
+                changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
+            }
+        }
+    }
+    if (desired.accessPolicy !== undefined) {
+        let currentPolicy;
+        if (!created) {
+            try {
+                currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText;
+            }
+            catch (error) {
+                if (error.name !== 'RepositoryPolicyNotFoundException')
+                    throw error;
+            }
+        }
+        if (currentPolicy === undefined || !sameJson(currentPolicy, desired.accessPolicy.text)) {
+            await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? PUBLIC_REGISTRY, created, changes, warnings };
+}
+/** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
+async function getPublicRegistryCredentials({ sdk, client }, setSecret = core_setSecret) {
+    const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken;
+    if (!token)
+        throw new ActionError('ECR Public GetAuthorizationToken returned no token.');
+    return { registry: PUBLIC_REGISTRY, ...decodeToken(token, setSecret) };
+}
+
+;// CONCATENATED MODULE: ./src/scan-gate.ts
+/**
+ * The scanning gate (`scan-fail-on`): after the push, waits — bounded by `scan-timeout`,
+ * with a progress line per poll — for ECR's scan of each platform image, adds up the
+ * findings per severity and fails the run at or above the threshold.
+ *
+ * ECR scans image manifests, not an index, so a multi-platform image is judged by its
+ * platform images together. A repository without scan on push gets the scan started here
+ * (basic scanning allows one scan per image per day; a scan already started is awaited).
+ * A scan that can't finish (FAILED, UNSUPPORTED_IMAGE, …) fails the gate: it can't vouch
+ * for the image.
+ */
+
+
+
+/** Statuses after which findings can be read; ACTIVE is enhanced (continuous) scanning's. */
+const DONE = new Set(['COMPLETE', 'ACTIVE']);
+const WAITING = new Set(['IN_PROGRESS', 'PENDING']);
+/** Severities at or above `threshold` that have findings, most severe first: empty passes. */
+function gateFailures(total, threshold) {
+    const limit = SEVERITIES.indexOf(threshold);
+    return SEVERITIES.filter((s, i) => i <= limit && (total[s] ?? 0) > 0).map(s => `${total[s]} ${s}`);
+}
+function addCounts(all) {
+    const total = {};
+    for (const counts of all)
+        for (const [s, n] of Object.entries(counts))
+            total[s] = (total[s] ?? 0) + n;
+    return total;
+}
+/** Findings per severity, in ECR's order, e.g. "1 CRITICAL, 3 HIGH"; "no findings". */
+function formatCounts(counts) {
+    const parts = SEVERITIES.filter(s => (counts[s] ?? 0) > 0).map(s => `${counts[s]} ${s}`);
+    return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+async function waitForOne(ecr, repository, image, wait, deadline) {
+    const what = `${image.platform || 'image'} ${image.digest.slice(0, 19)}…`;
+    const start = wait.now();
+    let started = false;
+    for (;;) {
+        let out;
+        try {
+            out = await ecr.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({ repositoryName: repository, imageId: { imageDigest: image.digest } }));
+        }
+        catch (error) {
+            if (error.name !== 'ScanNotFoundException')
+                throw error;
+        }
+        const status = out?.imageScanStatus?.status ?? 'NOT_STARTED';
+        if (DONE.has(status))
+            return (out?.imageScanFindings?.findingSeverityCounts ?? {});
+        if (!WAITING.has(status) && status !== 'NOT_STARTED') {
+            throw new ActionError(`ECR's scan of ${what} ended ${status}${out?.imageScanStatus?.description ? ` (${out.imageScanStatus.description})` : ''}, so scan-fail-on can't vouch for the image: fix the cause, or remove scan-fail-on.`);
+        }
+        if (status === 'NOT_STARTED' && !started) {
+            started = true;
+            try {
+                await ecr.send(new dist_cjs/* StartImageScanCommand */.Qc9({ repositoryName: repository, imageId: { imageDigest: image.digest } }));
+                wait.log(`Started ECR's scan of ${what} (the repository doesn't scan on push).`);
+            }
+            catch (error) {
+                // Scan on push got there first, or today's scan exists: wait for it.
+                if (error.name !== 'LimitExceededException')
+                    throw error;
+            }
+        }
+        const elapsed = Math.round((wait.now() - start) / 1000);
+        if (wait.now() + wait.interval > deadline) {
+            throw new ActionError(`ECR's scan of ${what} was still ${status} after ${elapsed} s: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`);
+        }
+        wait.log(`Waiting for ECR's scan of ${what}: ${status} (${elapsed} s of ${wait.timeoutSeconds} s)`);
+        await wait.sleep(wait.interval);
+    }
+}
+/** Waits for every platform image's scan (together, under one deadline) and adds up their findings. */
+async function waitForScans(ecr, repository, images, wait) {
+    const deadline = wait.now() + wait.timeoutSeconds * 1000;
+    const counts = await Promise.all(images.map(image => waitForOne(ecr, repository, image, wait, deadline)));
+    const perImage = images.map((image, i) => ({ ...image, counts: counts[i] ?? {} }));
+    return { total: addCounts(counts), perImage };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The pipeline, in order: inputs → credentials → repository → login → build and push →
  * outputs and summary. Each stage lives in its own module; this file only wires them and
  * is the one place that reports failure.
  */
+
+
+
+
+
 
 
 
@@ -62607,6 +63159,40 @@ async function buildOnly(settings, { env, docker }) {
             warnings: []
         });
 }
+/** ECR: the repository (and replication) is reconciled while the token is fetched and the version tag looked up. */
+async function privateTarget(settings, session, stages) {
+    const { build, image, repository } = settings;
+    const ecr = createEcrClient(session);
+    const movingTags = image.tags.filter(t => t !== image.version);
+    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
+    const [repo, replication, { credentials, registry, existing }] = await Promise.all([
+        stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
+        ensureReplication(ecr, repository.name, repository.replicateToRegions),
+        getRegistryCredentials(ecr).then(async (credentials) => {
+            const registry = new RegistryClient(credentials);
+            // An untagged per-platform push has no version tag to look up.
+            const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version);
+            return { credentials, registry, existing };
+        })
+    ]);
+    if (replication !== '')
+        repo.changes.push(replication);
+    return { repo, credentials, registry, path: repository.name, existing, ecr };
+}
+/** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
+async function publicTarget(settings, session, stages) {
+    const { build, image, repository } = settings;
+    const pub = await createPublicClient(session);
+    const [repo, credentials] = await Promise.all([
+        stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
+        getPublicRegistryCredentials(pub)
+    ]);
+    const registry = new RegistryClient(credentials);
+    const path = repo.uri.slice(repo.registry.length + 1);
+    const existing = await findExistingVersion(registry, path, image.version);
+    const lifecycle = 'none: ECR Public has no lifecycle policies';
+    return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing };
+}
 async function ship(settings, { env, docker }) {
     const { build, image, repository } = settings;
     const stages = new Stages();
@@ -62619,20 +63205,8 @@ async function ship(settings, { env, docker }) {
     ]);
     if (settings.aws.exportCredentials)
         exportCredentials(session);
-    const ecr = createEcrClient(session);
-    // The repository is reconciled while the registry token is fetched and the version tag
-    // looked up; docker logs in only once the repository is known to be there.
-    const movingTags = image.tags.filter(t => t !== image.version);
-    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
-    const [repo, { credentials, registry, existing }] = await Promise.all([
-        stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
-        getRegistryCredentials(ecr).then(async (credentials) => {
-            const registry = new RegistryClient(credentials);
-            // An untagged per-platform push has no version tag to look up.
-            const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version);
-            return { credentials, registry, existing };
-        })
-    ]);
+    const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages);
+    const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         info(`Repository ${repository.name}: ${change}`);
     if (!repo.lifecyclePut)
@@ -62646,20 +63220,22 @@ async function ship(settings, { env, docker }) {
         await dockerLogin(docker, credentials);
         info(`Logged in to ${credentials.registry}`);
     }, false);
+    // What latest was before this run, for the size this push adds; read while building.
+    const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
     let digest;
     let metadata = {};
     let outcome;
     if (!decision.build && existing !== undefined) {
         digest = existing.digest;
         info(`Not building: ${decision.reason}.`);
-        const moved = await moveTags(docker, registry, { name: repository.name, uri: repo.uri, mutability: repo.mutability }, existing.digest, movingTags, login);
+        const moved = await moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login);
         outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`;
     }
     else if (merging) {
         await login();
         digest = await stages.run('merge', async () => {
             await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests);
-            return (await registry.manifest(repository.name, image.version))?.digest ?? '';
+            return (await registry.manifest(path, image.version))?.digest ?? '';
         });
         outcome = `merged ${build.mergeDigests.length} platform images into one index`;
     }
@@ -62673,11 +63249,30 @@ async function ship(settings, { env, docker }) {
         metadata = result.metadata;
         outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed';
     }
+    const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : '';
+    const images = await readPlatformImages(registry, path, digest, single).catch(() => []);
+    const gate = settings.scan.failOn;
+    const scan = gate !== undefined && target.ecr !== undefined
+        ? await stages.run('scan', () => waitForScans(target.ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
+        : undefined;
+    const failures = scan && gate ? gateFailures(scan.total, gate) : [];
     const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image;
-    const outputs = imageOutputs({ ...outputBase(pushedTags, repo.uri, repo.registry), digest, metadata, skipped: !decision.build });
+    const replicas = build.pushByDigest ? [] : replicaUris(`${repo.uri}:${image.version}`, repository.replicateToRegions);
+    const outputs = imageOutputs({
+        ...outputBase(pushedTags, repo.uri, repo.registry),
+        digest,
+        metadata,
+        skipped: !decision.build,
+        replicaUris: replicas,
+        ...(scan ? { scanFindings: scan.total } : {})
+    });
     setOutputs(outputs);
     info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`);
-    if (settings.summary)
+    if (settings.summary) {
+        const report = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length);
+        if (!decision.build)
+            report.addedBytes = 0;
+        const priceSource = settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price';
         await writeSummary({
             repository: repository.name,
             pushed: true,
@@ -62689,26 +63284,37 @@ async function ship(settings, { env, docker }) {
             digest,
             tags: image.tags,
             platforms: build.platforms,
-            platformDigests: await platformDigests(registry, repository.name, digest),
+            platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
             cache: build.cache.type === 'ecr' ? `ecr (${repo.uri}:${build.cache.tag})` : build.cache.type,
             repositoryChanges: repo.changes,
             lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
-            warnings: repo.warnings
+            warnings: repo.warnings,
+            ...(images.length > 0 ? { size: { lines: sizeLines(report, settings.storagePrice, priceSource) } } : {}),
+            ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
+            replicas
         });
+    }
+    if (failures.length > 0) {
+        throw new ActionError(`ECR's scan found ${failures.join(', ')} in ${repository.name}@${digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts are in the job summary, the findings in the ECR console.`);
+    }
 }
-/** Each platform's digest in the pushed index, for the summary; empty when it can't be read. */
-async function platformDigests(registry, repository, digest) {
-    if (digest === '')
-        return [];
-    try {
-        const index = await registry.manifest(repository, digest);
-        return (index?.manifests ?? [])
-            .filter(m => m.platform !== undefined && m.platform.os !== 'unknown')
-            .map(m => ({ platform: `${m.platform?.os}/${m.platform?.architecture}${m.platform?.variant ? `/${m.platform.variant}` : ''}`, digest: m.digest }));
-    }
-    catch {
-        return [];
-    }
+/** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
+function scanWait(timeoutSeconds) {
+    let polls = 0;
+    return {
+        timeoutSeconds,
+        get interval() {
+            return Math.min(1000 * 2 ** polls++, 5000);
+        },
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        log: line => info(line),
+        now: () => Date.now()
+    };
+}
+/** The platform images a tag names now; undefined when it names none. */
+async function readImages(registry, path, tag) {
+    const top = await registry.manifest(path, tag);
+    return top ? readPlatformImages(registry, path, top.digest) : undefined;
 }
 /** One line: ours as written; AWS errors with their name and the call's message. */
 function failureMessage(error) {
@@ -63007,6 +63613,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -63134,6 +63743,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -63148,6 +63779,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -28377,7 +28377,7 @@ module.exports = {
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   pd: () => (/* binding */ Input)
 /* harmony export */ });
-/* unused harmony exports Output, DEFAULT_PLATFORMS, DEFAULT_TAG_MUTABILITY, DEFAULT_MUTABILITY_EXCLUSIONS, LATEST_TAG, USER_AGENT */
+/* unused harmony exports Output, DEFAULT_PLATFORMS, DEFAULT_TAG_MUTABILITY, DEFAULT_MUTABILITY_EXCLUSIONS, LATEST_TAG, USER_AGENT, PUBLIC_REGISTRY, PUBLIC_API_REGION, STORAGE_PRICE_USD_PER_GB_MONTH, STORAGE_PRICE_AS_OF */
 /** Names the workflow, the runner and the post step see. Written once, here. */
 const Input = {
     RoleToAssume: 'role-to-assume',
@@ -28420,7 +28420,14 @@ const Input = {
     RepositoryTags: 'repository-tags',
     PushByDigest: 'push-by-digest',
     MergeDigests: 'merge-digests',
-    Summary: 'summary'
+    Summary: 'summary',
+    ReplicateToRegions: 'replicate-to-regions',
+    ScanFailOn: 'scan-fail-on',
+    ScanTimeout: 'scan-timeout',
+    RegistryType: 'registry-type',
+    Description: 'description',
+    About: 'about',
+    StoragePrice: 'storage-price'
 };
 const Output = {
     Registry: 'registry',
@@ -28432,7 +28439,9 @@ const Output = {
     Tags: 'tags',
     Version: 'version',
     Metadata: 'metadata',
-    Skipped: 'skipped'
+    Skipped: 'skipped',
+    ReplicaUris: 'replica-uris',
+    ScanFindings: 'scan-findings'
 };
 /** Values the main step hands to the post step. */
 const State = {
@@ -28444,6 +28453,16 @@ const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = (/* unused pure expression or super */ null && (['latest']));
 const LATEST_TAG = 'latest';
 const USER_AGENT = 'ecr-build-push';
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+const PUBLIC_REGISTRY = 'public.ecr.aws';
+const PUBLIC_API_REGION = 'us-east-1';
+/**
+ * ECR's published storage price, US$ per GB-month of compressed image data, US East
+ * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
+ * then the same price. `storage-price` overrides it (other regions, later prices).
+ */
+const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
+const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 
 
 /***/ }),
@@ -28524,7 +28543,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yG: () => (/* binding */ parseBoolean)
 });
 
-// UNUSED EXPORTS: IMAGE_TAG, parseInteger, parseLines, parseList, pullPolicy, readPolicyText, readSettings, validatePlatform, validateRepositoryName, validateRepositoryPolicy, validateTag
+// UNUSED EXPORTS: IMAGE_TAG, SEVERITIES, parseInteger, parseLines, parseList, pullPolicy, readPolicyText, readSettings, validatePlatform, validateRepositoryName, validateRepositoryPolicy, validateTag
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -28892,6 +28911,8 @@ const TAG_MUTABILITIES = (/* unused pure expression or super */ null && ([
     'IMMUTABLE_WITH_EXCLUSION',
     'MUTABLE_WITH_EXCLUSION'
 ]));
+/** ECR's finding severities, most severe first. */
+const SEVERITIES = (/* unused pure expression or super */ null && (['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED']));
 /** The value the runner passes for an input (`INPUT_<NAME>`), trimmed; '' when unset. */
 function getInput(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -29137,6 +29158,95 @@ function readResourceTags(env) {
         throw new InputError(Input.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
     return tags;
 }
+function readReplication(env, region) {
+    const regions = [...new Set(parseList(getInput(env, Input.ReplicateToRegions)))];
+    for (const r of regions) {
+        if (!REGION.test(r))
+            throw new InputError(Input.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
+        if (r === region)
+            throw new InputError(Input.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`);
+    }
+    if (regions.length > 25)
+        throw new InputError(Input.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
+    return regions;
+}
+function readScan(env) {
+    const failOnInput = getInput(env, Input.ScanFailOn);
+    const failOn = failOnInput.toUpperCase();
+    if (failOnInput !== '' && !SEVERITIES.includes(failOn)) {
+        throw new InputError(Input.ScanFailOn, `'${failOnInput}' is not a severity: use ${SEVERITIES.join(', ')}, or leave it empty for no gate.`);
+    }
+    const timeoutSeconds = parseInteger(Input.ScanTimeout, getInput(env, Input.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
+    return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds };
+}
+function readStoragePrice(env) {
+    const value = getInput(env, Input.StoragePrice);
+    if (value === '')
+        return STORAGE_PRICE_USD_PER_GB_MONTH;
+    if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
+        throw new InputError(Input.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
+    }
+    return Number(value);
+}
+/** ECR Public's catalog text: as given, or read from a file in the workspace (`about` is markdown). */
+function readCatalog(env, workspace) {
+    const description = getInput(env, Input.Description);
+    const aboutInput = getInput(env, Input.About);
+    let about = aboutInput;
+    if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
+        const file = path.resolve(workspace, aboutInput);
+        if (!existsSync(file))
+            throw new InputError(Input.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`);
+        about = readFileSync(file, 'utf8');
+    }
+    if (description.length > 1024)
+        throw new InputError(Input.Description, `is ${description.length} characters: ECR Public takes at most 1024.`);
+    if (about.length > 25600)
+        throw new InputError(Input.About, `is ${about.length} characters: ECR Public takes at most 25600.`);
+    return { ...(description !== '' ? { description } : {}), ...(about !== '' ? { about } : {}) };
+}
+/**
+ * ECR Public has no lifecycle policies, tag immutability, scanning, encryption settings or
+ * replication: a workflow that states one of them is told so instead of being ignored.
+ */
+function refuseForPublic(env) {
+    const unsupported = [
+        [Input.TagMutability, v => v !== ''],
+        [Input.TagMutabilityExclusions, v => v !== ''],
+        [Input.LifecyclePolicy, v => v !== ''],
+        [Input.LifecycleKeepCount, v => v !== ''],
+        [Input.LifecycleExpireDays, v => v !== ''],
+        [Input.LifecycleUntaggedDays, v => v !== ''],
+        [Input.LifecycleProtectTags, v => v !== ''],
+        [Input.Encryption, v => v !== '' && v.toUpperCase() !== 'AES256'],
+        [Input.KmsKey, v => v !== ''],
+        [Input.ReplicateToRegions, v => v !== ''],
+        [Input.ScanFailOn, v => v !== ''],
+        [Input.PullPrincipals, v => v !== ''],
+        [Input.PushByDigest, v => v.toLowerCase() === 'true'],
+        [Input.MergeDigests, v => v !== ''],
+        [Input.DryRun, v => v.toLowerCase() === 'true']
+    ];
+    for (const [name, stated] of unsupported) {
+        if (stated(getInput(env, name))) {
+            throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting, or the action doesn't support it there yet): remove it.`);
+        }
+    }
+}
+function readRegistryType(env) {
+    const value = (getInput(env, Input.RegistryType) || 'private').toLowerCase();
+    if (value !== 'private' && value !== 'public') {
+        throw new InputError(Input.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
+    }
+    if (value === 'public')
+        refuseForPublic(env);
+    for (const name of [Input.Description, Input.About]) {
+        if (value === 'private' && getInput(env, name) !== '') {
+            throw new InputError(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
+        }
+    }
+    return value;
+}
 function readBuildKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
@@ -29149,8 +29259,9 @@ function readBuildKeyValues(name, value) {
 const CACHE_TYPES = (/* unused pure expression or super */ null && (['ecr', 'gha', 'none']));
 const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
 const IF_VERSION_EXISTS = (/* unused pure expression or super */ null && (['auto', 'fail', 'skip']));
-function readCache(env) {
-    const typeInput = getInput(env, Input.Cache) || 'ecr';
+/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
+function readCache(env, registryType) {
+    const typeInput = getInput(env, Input.Cache) || (registryType === 'public' ? 'none' : 'ecr');
     const type = typeInput.toLowerCase();
     if (!CACHE_TYPES.includes(type)) {
         throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
@@ -29280,9 +29391,13 @@ const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function readSettings(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const push = parseBoolean(Input.Push, getInput(env, Input.Push), true);
-    const aws = readAws(env, push);
     const name = validateRepositoryName(getInput(env, Input.Repository));
-    const cache = readCache(env);
+    const registryType = readRegistryType(env);
+    // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
+    const aws = readAws(env, push && registryType === 'private');
+    if (registryType === 'public' && aws.region === '')
+        aws.region = PUBLIC_API_REGION;
+    const cache = readCache(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag);
     const versionInput = getInput(env, Input.Version);
@@ -29308,8 +29423,13 @@ function readSettings(env = process.env) {
             encryption: readEncryption(env),
             lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
-            tags: readResourceTags(env)
+            tags: readResourceTags(env),
+            replicateToRegions: readReplication(env, aws.region),
+            type: registryType,
+            catalog: readCatalog(env, workspace)
         },
+        scan: readScan(env),
+        storagePrice: readStoragePrice(env),
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),
         skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
@@ -29365,7 +29485,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ri: () => (/* binding */ logout)
 /* harmony export */ });
-/* unused harmony exports getRegistryCredentials, dockerLogin, login */
+/* unused harmony exports getRegistryCredentials, decodeToken, dockerLogin, login */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
@@ -29383,13 +29503,16 @@ async function getRegistryCredentials(ecr, setSecret = core.setSecret) {
     if (!data?.authorizationToken || !data.proxyEndpoint) {
         throw new ActionError('ECR GetAuthorizationToken returned no token.');
     }
-    setSecret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
+}
+/** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
+function decodeToken(token, setSecret) {
+    setSecret(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    const username = decoded.slice(0, colon);
     const password = decoded.slice(colon + 1);
     setSecret(password);
-    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), username, password };
+    return { username: decoded.slice(0, colon), password };
 }
 /** `docker login` with the password on stdin. */
 async function dockerLogin(docker, { registry, username, password }) {

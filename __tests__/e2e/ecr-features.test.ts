@@ -1,0 +1,159 @@
+/**
+ * Replication, the scanning gate and the size/cost lines, end to end: the bundled action
+ * on the local stack, with the registry's replication configuration and the scans read
+ * back from the emulator.
+ */
+import { jest } from '@jest/globals'
+import {
+  DescribeRegistryCommand,
+  PutImageScanningConfigurationCommand,
+  PutReplicationConfigurationCommand,
+  type ReplicationRule
+} from '@aws-sdk/client-ecr'
+import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
+import { awsCalls, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryGet, registryManifest, resetCalls, resetStack, ROLE, writeCalls } from './stack.js'
+
+jest.setTimeout(15 * 60 * 1000)
+
+const ship = (inputs: Record<string, string>, workspace: string): Promise<RunResult> =>
+  runAction({ inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', ...inputs }, env: jobEnv(), workspace, post: true })
+
+function expectSuccess(result: RunResult): void {
+  if (result.exitCode !== 0) throw new Error(`the action failed:\n${result.log}`)
+}
+
+/** How the emulator's next scans go: findings per severity after some IN_PROGRESS reads. */
+async function setScans(scan: { severityCounts?: Record<string, number>; inProgressReads?: number; status?: string }): Promise<void> {
+  const res = await fetch(`${env.STACK_MOTO_URL}/_stack/scan`, { method: 'POST', body: JSON.stringify(scan) })
+  expect(res.status).toBe(200)
+}
+
+beforeAll(() => resetStack())
+
+describe('replicate-to-regions', () => {
+  const OTHER: ReplicationRule = { destinations: [{ region: 'sa-east-1', registryId: '123456789012' }], repositoryFilters: [{ filter: 'payments/', filterType: 'PREFIX_MATCH' }] }
+  let first: RunResult
+
+  beforeAll(async () => {
+    await ecr.send(new PutReplicationConfigurationCommand({ replicationConfiguration: { rules: [OTHER] } }))
+    first = await ship({ repository: 'team/replicated', version: '1.0.0', 'replicate-to-regions': 'eu-west-1, ap-northeast-2', platforms: 'linux/amd64' }, makeWorkspace('replicated'))
+  })
+
+  test("adds a rule for the repository and keeps the registry's other rule as it was", async () => {
+    expectSuccess(first)
+    const rules = (await ecr.send(new DescribeRegistryCommand({}))).replicationConfiguration?.rules
+    expect(rules).toEqual([
+      OTHER,
+      {
+        destinations: [
+          { region: 'eu-west-1', registryId: '123456789012' },
+          { region: 'ap-northeast-2', registryId: '123456789012' }
+        ],
+        repositoryFilters: [{ filter: 'team/replicated', filterType: 'PREFIX_MATCH' }]
+      }
+    ])
+    expect(first.log).toContain('Repository team/replicated: replication to eu-west-1, ap-northeast-2 added (registry replication rule 2 of 2)')
+  })
+
+  test('outputs the replica URIs and lists them in the summary', () => {
+    const replicas = ['eu-west-1', 'ap-northeast-2'].map(r => `123456789012.dkr.ecr.${r}.amazonaws.com/team/replicated:1.0.0`)
+    expect(first.outputs['replica-uris']).toBe(replicas.join('\n'))
+    expect(first.summary).toContain(`<th align="left">Replicas</th><td><code>${replicas[0]}</code><br><code>${replicas[1]}</code></td>`)
+    expect(first.summary).toMatch(/storage: about \$[\d.]+ a month in 3 regions/)
+  })
+
+  test('already replicated: the next version makes no write call', async () => {
+    await resetCalls()
+    expectSuccess(await ship({ repository: 'team/replicated', version: '1.0.1', 'replicate-to-regions': 'ap-northeast-2,eu-west-1', platforms: 'linux/amd64' }, makeWorkspace('replicated-2')))
+    const calls = await awsCalls()
+    expect(calls.map(c => c.operation)).toContain('DescribeRegistry')
+    expect(writeCalls(calls)).toEqual([])
+  })
+})
+
+describe('scan-fail-on', () => {
+  test('below the threshold: waits for both platform scans, reports the findings, passes', async () => {
+    await setScans({ severityCounts: { HIGH: 2, LOW: 1 }, inProgressReads: 2 })
+    const result = await ship({ repository: 'team/scanned', version: '1.0.0', 'scan-fail-on': 'CRITICAL' }, makeWorkspace('scanned'))
+    expectSuccess(result)
+    expect(result.log).toMatch(/Waiting for ECR's scan of linux\/amd64 sha256:[0-9a-f]{12}…: IN_PROGRESS/)
+    expect(result.log).toMatch(/Waiting for ECR's scan of linux\/arm64 sha256:[0-9a-f]{12}…: IN_PROGRESS/)
+    expect(JSON.parse(result.outputs['scan-findings'] ?? '')).toEqual({ HIGH: 4, LOW: 2 })
+    expect(result.summary).toContain('<th align="left">Scan</th><td>4 HIGH, 2 LOW — scan-fail-on CRITICAL: passed</td>')
+  })
+
+  test('at the threshold: fails in one line naming the findings, after pushing and writing the summary', async () => {
+    await setScans({ severityCounts: { CRITICAL: 1, MEDIUM: 3 } })
+    const result = await ship({ repository: 'team/scanned', version: '1.0.1', 'scan-fail-on': 'HIGH' }, makeWorkspace('scanned-2'))
+    expect(result.exitCode).toBe(1)
+    const error = result.log.split('\n').filter(l => l.startsWith('::error::'))
+    expect(error).toHaveLength(1)
+    expect(error[0]).toMatch(/^::error::ECR's scan found 2 CRITICAL in team\/scanned@sha256:[0-9a-f]{64} \(scan-fail-on: HIGH\): fix them and push a new version/)
+    expect(result.outputs.digest).toMatch(/^sha256:/)
+    expect(result.summary).toContain('2 CRITICAL, 6 MEDIUM — scan-fail-on HIGH: failed')
+  })
+
+  test('a repository without scan on push: the action starts each scan', async () => {
+    await ecr.send(new PutImageScanningConfigurationCommand({ repositoryName: 'team/scanned', imageScanningConfiguration: { scanOnPush: false } }))
+    await setScans({ severityCounts: {} })
+    await resetCalls()
+    const result = await ship({ repository: 'team/scanned', version: '1.0.2', 'scan-on-push': 'false', 'scan-fail-on': 'LOW', platforms: 'linux/arm64' }, makeWorkspace('scanned-3'))
+    expectSuccess(result)
+    expect((await awsCalls()).filter(c => c.operation === 'StartImageScan')).toHaveLength(1)
+    expect(result.summary).toContain('no findings — scan-fail-on LOW: passed')
+  })
+
+  test('a scan that fails: the gate fails and says why', async () => {
+    await setScans({ status: 'UNSUPPORTED_IMAGE' })
+    const result = await ship({ repository: 'team/scanned', version: '1.0.3', 'scan-fail-on': 'CRITICAL', platforms: 'linux/amd64' }, makeWorkspace('scanned-4'))
+    expect(result.exitCode).toBe(1)
+    expect(result.log).toMatch(/::error::ECR's scan of linux\/amd64 sha256:[0-9a-f]{12}… ended UNSUPPORTED_IMAGE .*so scan-fail-on can't vouch for the image/)
+  })
+
+  test('no scan-fail-on: no scan call, no waiting, an empty scan-findings output', async () => {
+    await resetCalls()
+    const result = await ship({ repository: 'team/scanned', version: '1.0.4', platforms: 'linux/amd64' }, makeWorkspace('scanned-5'))
+    expectSuccess(result)
+    expect((await awsCalls()).map(c => c.operation).filter(o => /Scan/.test(o) && o !== 'PutImageScanningConfiguration')).toEqual([])
+    expect(result.outputs['scan-findings']).toBe('')
+  })
+})
+
+describe('sizes and storage cost in the summary', () => {
+  /** Config plus layers of one platform image, as the registry serves it. */
+  async function imageBytes(repository: string, digest: string): Promise<{ total: number; blobs: Map<string, number> }> {
+    const res = await registryGet(`/v2/${repository}/manifests/${digest}`)
+    const m = JSON.parse(res.body) as { config: { digest: string; size: number }; layers: { digest: string; size: number }[] }
+    const blobs = new Map([m.config, ...m.layers].map(d => [d.digest, d.size]))
+    return { total: [...blobs.values()].reduce((a, b) => a + b, 0), blobs }
+  }
+  const human = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(1)} MB`)
+
+  test('each platform compressed, what the push added over the earlier latest, the monthly estimate at the stated price', async () => {
+    const first = await ship({ repository: 'team/sized', version: '1.0.0' }, makeWorkspace('sized'))
+    expectSuccess(first)
+    expect(first.summary).toContain('added by this push: not known (no earlier latest to compare with)')
+    const before = await registryManifest('team/sized', 'latest')
+
+    const second = await ship({ repository: 'team/sized', version: '1.0.1', 'storage-price': '0.25' }, makeWorkspace('sized-2'))
+    expectSuccess(second)
+    const index = await registryManifest('team/sized', second.outputs.digest ?? '')
+    const previous = await Promise.all(before.manifests.map(m => imageBytes('team/sized', m.digest)))
+    const had = new Set(previous.flatMap(p => [...p.blobs.keys()]))
+    const all = new Map<string, number>()
+    for (const m of index.manifests) {
+      const { total, blobs } = await imageBytes('team/sized', m.digest)
+      expect(second.summary).toContain(`${m.platform?.os}/${m.platform?.architecture}: ${human(total)} compressed`)
+      for (const [d, s] of blobs) all.set(d, s)
+    }
+    const added = [...all].filter(([d]) => !had.has(d)).reduce((a, [, s]) => a + s, 0)
+    expect(added).toBeGreaterThan(0)
+    expect(second.summary).toContain(`added by this push: ${human(added)} (layers the earlier latest didn't have)`)
+    expect(second.summary).toMatch(/storage: about \$[\d.e-]+ a month at \$0\.25 per GB-month \(storage-price\)/)
+  })
+})
+
+test('the registry answers for the repositories these tests pushed', async () => {
+  expect((await registryGet('/v2/team/sized/tags/list')).status).toBe(200)
+  expect(REGISTRY).toMatch(/\.dkr\.ecr\./)
+})

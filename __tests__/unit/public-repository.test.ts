@@ -1,0 +1,131 @@
+/**
+ * ECR Public: catalog data planned from the stated text and the platforms (only ever added
+ * to), the repository created or reconciled with the fewest calls, and the login token.
+ */
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ECRPUBLICClient,
+  GetAuthorizationTokenCommand,
+  GetRepositoryCatalogDataCommand,
+  PutRepositoryCatalogDataCommand,
+  RepositoryNotFoundException,
+  SetRepositoryPolicyCommand,
+  TagResourceCommand
+} from '@aws-sdk/client-ecr-public'
+import { mockClient } from 'aws-sdk-client-mock'
+import { readSettings, type Settings } from '../../src/inputs.js'
+import {
+  catalogBadges,
+  createPublicClient,
+  ensurePublicRepository,
+  getPublicRegistryCredentials,
+  planCatalog,
+  type PublicClient
+} from '../../src/public-repository.js'
+import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
+
+const URI = 'public.ecr.aws/acme/web'
+const ARN = 'arn:aws:ecr-public::123456789012:repository/web'
+const PLATFORMS = ['linux/amd64', 'linux/arm64']
+
+const mock = mockClient(ECRPUBLICClient)
+let pub: PublicClient
+let ws: TempWorkspace
+beforeAll(async () => {
+  ws = makeWorkspace()
+  pub = await createPublicClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+})
+afterAll(() => {
+  ws.remove()
+  mock.restore()
+})
+beforeEach(() => mock.reset())
+
+const desired = (inputs: Record<string, string> = {}): Settings['repository'] =>
+  readSettings(stepEnv(ws.dir, { repository: 'web', 'registry-type': 'public', ...inputs })).repository
+
+const WRITES = [CreateRepositoryCommand, PutRepositoryCatalogDataCommand, SetRepositoryPolicyCommand, TagResourceCommand]
+const writes = () => WRITES.flatMap(c => mock.commandCalls(c as typeof CreateRepositoryCommand))
+
+test('the client talks to us-east-1 whatever the region signed in with', async () => {
+  expect(await pub.client.config.region()).toBe('us-east-1')
+})
+
+describe('planCatalog', () => {
+  test('badges from the platforms', () => {
+    expect(catalogBadges(['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'windows/amd64'])).toEqual({
+      architectures: ['x86-64', 'ARM 64', 'ARM'],
+      operatingSystems: ['Linux', 'Windows']
+    })
+  })
+
+  test('a new repository: stated text and the badges', () => {
+    expect(planCatalog(undefined, { description: 'Web', about: '# Web' }, PLATFORMS)).toEqual({
+      catalog: { description: 'Web', aboutText: '# Web', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] },
+      changed: ['description', 'about', 'architectures x86-64, ARM 64', 'operating systems Linux']
+    })
+  })
+
+  test('already there: nothing to write', () => {
+    const current = { description: 'Web', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'], usageText: 'docker pull' }
+    expect(planCatalog(current, { description: 'Web' }, PLATFORMS)).toBeUndefined()
+    expect(planCatalog(current, {}, ['linux/amd64'])).toBeUndefined()
+  })
+
+  test('only ever added to: unstated text and other badges are kept', () => {
+    const current = { description: 'Old', aboutText: 'hand-written', usageText: 'docker pull', architectures: ['x86'], operatingSystems: ['Linux'] }
+    expect(planCatalog(current, { description: 'New' }, PLATFORMS)).toEqual({
+      catalog: { description: 'New', aboutText: 'hand-written', usageText: 'docker pull', architectures: ['x86', 'x86-64', 'ARM 64'], operatingSystems: ['Linux'] },
+      changed: ['description', 'architectures x86, x86-64, ARM 64']
+    })
+  })
+})
+
+describe('ensurePublicRepository', () => {
+  test('missing: created with catalog data and tags in one call', async () => {
+    mock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
+    mock.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: URI, repositoryArn: ARN } })
+    const repo = await ensurePublicRepository(pub, desired({ description: 'Web', 'repository-tags': 'team=web' }), PLATFORMS)
+    expect(repo).toMatchObject({ uri: URI, registry: 'public.ecr.aws', created: true })
+    expect(mock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'web',
+      catalogData: { description: 'Web', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] },
+      tags: [{ Key: 'team', Value: 'web' }]
+    })
+    expect(writes()).toHaveLength(1)
+  })
+
+  test('matching: two reads, no write', async () => {
+    mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryUri: URI, repositoryArn: ARN, repositoryName: 'web' }] })
+    mock.on(GetRepositoryCatalogDataCommand).resolves({ catalogData: { description: 'Web', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] } })
+    const repo = await ensurePublicRepository(pub, desired({ description: 'Web' }), PLATFORMS)
+    expect(repo.changes).toEqual([])
+    expect(writes()).toHaveLength(0)
+    expect(mock.calls()).toHaveLength(2)
+  })
+
+  test('a logo on the repository: the catalog is not written, and the run says why', async () => {
+    mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryUri: URI, repositoryArn: ARN }] })
+    mock.on(GetRepositoryCatalogDataCommand).resolves({ catalogData: { description: 'Old', logoUrl: 'https://example.com/logo.png' } })
+    const repo = await ensurePublicRepository(pub, desired({ description: 'New' }), PLATFORMS)
+    expect(writes()).toHaveLength(0)
+    expect(repo.warnings[0]).toMatch(/catalog data not updated \(description, .*\): the repository has a logo/)
+  })
+
+  test('missing and create-repository false: one line, no write', async () => {
+    mock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
+    await expect(ensurePublicRepository(pub, desired({ 'create-repository': 'false' }), PLATFORMS)).rejects.toThrow(
+      "Public repository 'web' does not exist: create it, or set create-repository: true"
+    )
+    expect(writes()).toHaveLength(0)
+  })
+})
+
+test('the login token is decoded and both it and the password are masked', async () => {
+  const token = Buffer.from('AWS:public-password').toString('base64')
+  mock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: { authorizationToken: token } })
+  const masked: string[] = []
+  expect(await getPublicRegistryCredentials(pub, v => masked.push(v))).toEqual({ registry: 'public.ecr.aws', username: 'AWS', password: 'public-password' })
+  expect(masked).toEqual([token, 'public-password'])
+})

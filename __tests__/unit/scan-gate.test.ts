@@ -1,0 +1,113 @@
+/**
+ * The scanning gate: waits for each platform image's scan within one deadline, starts a
+ * scan the repository didn't, adds the findings up and fails at or above the threshold.
+ */
+import { DescribeImageScanFindingsCommand, ECRClient, ScanNotFoundException, StartImageScanCommand, LimitExceededException } from '@aws-sdk/client-ecr'
+import { mockClient } from 'aws-sdk-client-mock'
+import { ActionError } from '../../src/errors.js'
+import { addCounts, formatCounts, gateFailures, waitForScans, type ScanWait } from '../../src/scan-gate.js'
+
+const A = `sha256:${'a'.repeat(64)}`
+const B = `sha256:${'b'.repeat(64)}`
+const IMAGES = [
+  { platform: 'linux/amd64', digest: A },
+  { platform: 'linux/arm64', digest: B }
+]
+
+const ecrMock = mockClient(ECRClient)
+const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+afterAll(() => ecrMock.restore())
+beforeEach(() => ecrMock.reset())
+
+/** A clock that only moves when the gate sleeps. */
+function fakeWait(timeoutSeconds = 60): ScanWait & { lines: string[]; slept: number[] } {
+  let now = 0
+  const lines: string[] = []
+  const slept: number[] = []
+  return {
+    timeoutSeconds,
+    interval: 5000,
+    sleep: async ms => {
+      slept.push(ms)
+      now += ms
+    },
+    log: line => lines.push(line),
+    now: () => now,
+    lines,
+    slept
+  }
+}
+
+const complete = (counts: Record<string, number>) => ({
+  imageScanStatus: { status: 'COMPLETE' as const },
+  imageScanFindings: { findingSeverityCounts: counts }
+})
+const inProgress = { imageScanStatus: { status: 'IN_PROGRESS' as const } }
+const forDigest = (digest: string) => ({ repositoryName: 'team/web', imageId: { imageDigest: digest } })
+
+describe('counts', () => {
+  test('gateFailures: only severities at or above the threshold, most severe first', () => {
+    expect(gateFailures({ HIGH: 2, CRITICAL: 1, LOW: 9 }, 'HIGH')).toEqual(['1 CRITICAL', '2 HIGH'])
+    expect(gateFailures({ MEDIUM: 3, LOW: 9 }, 'HIGH')).toEqual([])
+    expect(gateFailures({ UNDEFINED: 1 }, 'UNDEFINED')).toEqual(['1 UNDEFINED'])
+    expect(gateFailures({ UNDEFINED: 1 }, 'INFORMATIONAL')).toEqual([])
+  })
+  test('addCounts and formatCounts', () => {
+    expect(addCounts([{ HIGH: 1 }, { HIGH: 2, LOW: 1 }])).toEqual({ HIGH: 3, LOW: 1 })
+    expect(formatCounts({ LOW: 1, CRITICAL: 2 })).toBe('2 CRITICAL, 1 LOW')
+    expect(formatCounts({})).toBe('no findings')
+  })
+})
+
+describe('waitForScans', () => {
+  test('waits through IN_PROGRESS with a progress line per poll, then adds both platforms up', async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand, forDigest(A)).resolvesOnce(inProgress).resolvesOnce(inProgress).resolves(complete({ HIGH: 1 }))
+    ecrMock.on(DescribeImageScanFindingsCommand, forDigest(B)).resolves(complete({ HIGH: 2, LOW: 4 }))
+    const wait = fakeWait()
+    const result = await waitForScans(ecr, 'team/web', IMAGES, wait)
+    expect(result.total).toEqual({ HIGH: 3, LOW: 4 })
+    expect(result.perImage.map(i => i.counts)).toEqual([{ HIGH: 1 }, { HIGH: 2, LOW: 4 }])
+    expect(wait.lines).toHaveLength(2)
+    expect(wait.lines[0]).toMatch(/^Waiting for ECR's scan of linux\/amd64 sha256:aaaaaaaaaaaa…: IN_PROGRESS \(0 s of 60 s\)$/)
+    expect(ecrMock.commandCalls(StartImageScanCommand)).toHaveLength(0)
+  })
+
+  test('no scan yet (scan on push off): starts one, once, and waits for it', async () => {
+    ecrMock
+      .on(DescribeImageScanFindingsCommand)
+      .rejectsOnce(new ScanNotFoundException({ message: 'no scan', $metadata: {} }))
+      .resolvesOnce(inProgress)
+      .resolves(complete({}))
+    ecrMock.on(StartImageScanCommand).resolves({})
+    const wait = fakeWait()
+    const result = await waitForScans(ecr, 'team/web', [IMAGES[0]!], wait)
+    expect(result.total).toEqual({})
+    expect(ecrMock.commandCalls(StartImageScanCommand)).toHaveLength(1)
+    expect(wait.lines[0]).toMatch(/^Started ECR's scan/)
+  })
+
+  test("a scan already started today (LimitExceeded) is waited for, not an error", async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand).rejectsOnce(new ScanNotFoundException({ message: 'no scan', $metadata: {} })).resolves(complete({ CRITICAL: 1 }))
+    ecrMock.on(StartImageScanCommand).rejects(new LimitExceededException({ message: 'once a day', $metadata: {} }))
+    expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ CRITICAL: 1 })
+  })
+
+  test('still in progress at the deadline: one line naming scan-timeout', async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand).resolves(inProgress)
+    const wait = fakeWait(20)
+    const error = await waitForScans(ecr, 'team/web', [IMAGES[0]!], wait).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ActionError)
+    expect((error as Error).message).toMatch(/still IN_PROGRESS after \d+ s: run the job again later, or raise scan-timeout \(now 20 s\)/)
+    expect(wait.slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20000)
+  })
+
+  test.each(['FAILED', 'UNSUPPORTED_IMAGE', 'FINDINGS_UNAVAILABLE'])('a scan that ends %s fails the gate, saying why', async status => {
+    ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: status as 'FAILED', description: 'UnsupportedImageError: the OS is not supported' } })
+    await expect(waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).rejects.toThrow(new RegExp(`ended ${status} \\(UnsupportedImageError: the OS is not supported\\), so scan-fail-on can't vouch`))
+  })
+
+  test('enhanced scanning (ACTIVE) counts as done', async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: 'ACTIVE' }, imageScanFindings: { findingSeverityCounts: { MEDIUM: 2 } } })
+    expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ MEDIUM: 2 })
+  })
+})
