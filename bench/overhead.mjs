@@ -55,10 +55,13 @@ await action('warmup', 'f'.repeat(40))
 execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { input: '123456789012-auth-token', env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: ['pipe', 'ignore', 'ignore'] })
 
 const a = [], b = [], bNoCache = [], c = []
+let lastB
 for (let i = 0; i < rounds; i++) {
   const sha = `${i}`.padStart(40, 'a')
   a.push(raw(`raw-${i}`))
-  b.push((await action(`v-${i}`, sha)).s)
+  const runB = await action(`v-${i}`, sha)
+  b.push(runB.s)
+  lastB = runB.r
   c.push((await action(`v-${i}`, sha)).s)
   bNoCache.push((await action(`n-${i}`, sha.replace(/^./, 'b'), { cache: 'none' })).s)
 }
@@ -81,6 +84,8 @@ const f = x => `${x.toFixed(2)} s`
 console.log(`a. raw buildx build --push:        median ${f(median(a))}`)
 console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${f(median(b) - median(a))})`)
 console.log(`b'. the action, cache: none:         median ${f(median(bNoCache))}  (b' − a = ${f(median(bNoCache) - median(a))})`)
+console.log(`   stages of the last b run:        ${/<th align="left">Time<\/th><td>([^<]*)</.exec(lastB.summary)?.[1] ?? '?'}`)
+console.log(`   main step ${f(lastB.seconds ?? NaN)}, post step ${f(lastB.post?.seconds ?? NaN)}`)
 console.log(`c. re-run of a pushed commit:      median ${f(median(c))}`)
 console.log(`e. bundle cold start (Node 24):    median ${f(median(e))}`)
 console.log(`f. AWS calls, converged run:       ${calls.length} (${calls.map(x => x.operation).join(', ')}), writes: ${writes.length}`)

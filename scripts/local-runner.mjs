@@ -43,9 +43,10 @@ export function parseFileCommands(text) {
  * @param {Record<string, string>} env
  * @param {string} cwd
  * @param {boolean} echo copy the step's log to this process's stdout as it runs
- * @returns {Promise<{exitCode: number, log: string}>}
+ * @returns {Promise<StepResult>}
  */
 function runNode(node, script, env, cwd, echo) {
+  const start = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
     const child = spawn(node, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let log = ''
@@ -57,7 +58,7 @@ function runNode(node, script, env, cwd, echo) {
     child.stdout.on('data', take)
     child.stderr.on('data', take)
     child.on('error', reject)
-    child.on('close', code => resolve({ exitCode: code ?? -1, log }))
+    child.on('close', code => resolve({ exitCode: code ?? -1, log, seconds: Number(process.hrtime.bigint() - start) / 1e9 }))
   })
 }
 
@@ -73,6 +74,7 @@ function runNode(node, script, env, cwd, echo) {
  * @typedef {object} StepResult
  * @property {number} exitCode
  * @property {string} log stdout and stderr, as the job log shows them
+ * @property {number} seconds how long the step ran
  *
  * @typedef {StepResult & {
  *   outputs: Record<string, string>, state: Record<string, string>, env: Record<string, string>,

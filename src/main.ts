@@ -34,12 +34,15 @@ export interface RunDeps {
 /** Times each stage for the summary; sequential stages are grouped in the log. */
 class Stages {
   readonly times: [string, number][] = []
+  /** Stages are listed in the order they started; those that overlap show their own time. */
   async run<T>(name: string, fn: () => Promise<T>, group = true): Promise<T> {
     const start = performance.now()
+    const entry: [string, number] = [name, 0]
+    this.times.push(entry)
     try {
       return group ? await core.group(name, fn) : await fn()
     } finally {
-      this.times.push([name, (performance.now() - start) / 1000])
+      entry[1] = (performance.now() - start) / 1000
     }
   }
 }
@@ -92,16 +95,25 @@ interface Target {
   ecr?: ECRClient
 }
 
-/** ECR: the repository (and replication) is reconciled while the token is fetched and the version tag looked up. */
-async function privateTarget(settings: Settings, session: AwsSession, stages: Stages): Promise<Target> {
+/** Logs docker in once the token is there and the repository known to exist: beside the reconcile, not after it. */
+type StartLogin = (credentials: RegistryCredentials) => void
+
+/**
+ * ECR: the repository (and replication) is reconciled while the token is fetched, the
+ * version tag looked up and — once the repository is known to exist — docker logs in.
+ */
+async function privateTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin): Promise<Target> {
   const { build, image, repository } = settings
   const ecr = createEcrClient(session)
   const movingTags = image.tags.filter(t => t !== image.version)
   const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
+  let exists!: () => void
+  const known = new Promise<void>(resolve => (exists = resolve))
   const [repo, replication, { credentials, registry, existing }] = await Promise.all([
-    stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
+    stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
     getRegistryCredentials(ecr).then(async credentials => {
+      void known.then(() => startLogin(credentials))
       const registry = new RegistryClient(credentials)
       // An untagged per-platform push has no version tag to look up.
       const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
@@ -113,13 +125,14 @@ async function privateTarget(settings: Settings, session: AwsSession, stages: St
 }
 
 /** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
-async function publicTarget(settings: Settings, session: AwsSession, stages: Stages): Promise<Target> {
+async function publicTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin): Promise<Target> {
   const { build, image, repository } = settings
   const pub = await createPublicClient(session)
   const [repo, credentials] = await Promise.all([
     stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
     getPublicRegistryCredentials(pub)
   ])
+  startLogin(credentials)
   const registry = new RegistryClient(credentials)
   const path = repo.uri.slice(repo.registry.length + 1)
   const existing = await findExistingVersion(registry, path, image.version)
@@ -140,7 +153,18 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   ])
   if (settings.aws.exportCredentials) exportCredentials(session)
 
-  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages)
+  // One login per run, started as early as it may be; every later use waits for the same one.
+  let loggedIn: Promise<void> | undefined
+  const startLogin: StartLogin = credentials => {
+    loggedIn ??= stages.run('login', async () => {
+      core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
+      await dockerLogin(docker, credentials)
+      core.info(`Logged in to ${credentials.registry}`)
+    }, false)
+    // A failed login is reported where the run needs it, not as an unhandled rejection.
+    loggedIn.catch(() => undefined)
+  }
+  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin)
   const { repo, credentials, registry, path, existing } = target
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
   if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)
@@ -148,12 +172,10 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
 
   // Re-runs: an existing version tag is reused or refused before anything is built.
   const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
-  const login = (): Promise<void> =>
-    stages.run('login', async () => {
-      core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
-      await dockerLogin(docker, credentials)
-      core.info(`Logged in to ${credentials.registry}`)
-    }, false)
+  const login = (): Promise<void> => {
+    startLogin(credentials)
+    return loggedIn ?? Promise.resolve()
+  }
   // What latest was before this run, for the size this push adds; read while building.
   const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
 

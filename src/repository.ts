@@ -176,15 +176,19 @@ export { describeChange }
 /**
  * Makes sure the repository exists and matches the workflow.
  * @param movingTags tags the run pushes that must be able to move (for warnings)
+ * @param onExists lets docker log in while the settings are still being reconciled
  */
 export async function ensureRepository(
   ecr: ECRClient,
   desired: Settings['repository'],
   movingTags: string[],
-  region: string
+  region: string,
+  /** Called once the repository is known to exist, before its settings are reconciled. */
+  onExists: () => void = () => undefined
 ): Promise<RepositoryResult> {
   const name = desired.name
   let current = await describe(ecr, name)
+  if (current !== undefined) onExists()
   if (current === undefined && !desired.create) {
     throw new ActionError(
       `Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`
@@ -202,6 +206,7 @@ export async function ensureRepository(
     if (create?.kind !== 'create') throw new ActionError(`Nothing planned to create repository '${name}'.`)
     try {
       uri = (await apply(ecr, name, create, desired.tags)) ?? ''
+      onExists()
       created = true
       mutability = create.mutability
       changes.push(describeChange(create))
@@ -209,6 +214,7 @@ export async function ensureRepository(
       // Another job created it between our describe and create: reconcile with what is there.
       if ((error as Error).name !== 'RepositoryAlreadyExistsException') throw error
       current = await describe(ecr, name)
+      onExists()
       uri = current?.uri ?? ''
       mutability = current?.mutability
     }

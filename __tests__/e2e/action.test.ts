@@ -465,7 +465,7 @@ describe('dry-run', () => {
     await resetCalls()
     const before = await registrySnapshot()
     const result = await ship({ repository, version, 'dry-run': 'true', ...inputs }, { post: false, env: { GITHUB_SHA: SHA_A } })
-    expectSuccess({ ...result, post: { exitCode: 0, log: '' } })
+    expectSuccess({ ...result, post: { exitCode: 0, log: '', seconds: 0 } })
     expect(writeCalls(await awsCalls())).toEqual([])
     expect(await registrySnapshot()).toBe(before)
     // docker never ran: @actions/exec echoes every command it starts as `[command]…`.
