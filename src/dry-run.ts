@@ -4,12 +4,14 @@
  */
 import * as core from '@actions/core'
 import { createEcrClient } from './aws-clients.js'
+import { PUBLIC_REGISTRY } from './constants.js'
 import { buildxArgs, imageReferences, labelsFor } from './build-plan.js'
 import { signIn } from './credentials.js'
-import { decideVersion, findExistingVersion } from './existing-version.js'
+import { decideVersion, findExistingVersion, type ExistingVersion } from './existing-version.js'
 import { leastPrivilegePolicy, parseRegistry } from './iam-policy.js'
 import type { Env, Settings } from './inputs.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
+import { createPublicClient, getPublicRegistryCredentials, inspectPublicRepository } from './public-repository.js'
 import { RegistryClient } from './registry-api.js'
 import { getRegistryCredentials } from './registry-login.js'
 import { readReplication, planReplication } from './replication.js'
@@ -23,6 +25,15 @@ import { writePlan } from './summary.js'
 export async function planOnly(settings: Settings, { env }: { env: Env }): Promise<void> {
   const { build, image, repository } = settings
   const labels = labelsFor(env, image.version)
+  /** What the run would do about the version tag as it is now. */
+  const versionLine = (existing: ExistingVersion | undefined): string => {
+    try {
+      const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
+      return decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
+    } catch (error) {
+      return `the run would stop: ${(error as Error).message}`
+    }
+  }
   let registryHost = ''
   let repoUri = repository.name
   let repositoryLines = ['not checked: push: false makes no AWS call']
@@ -31,7 +42,19 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
   let currentLifecycleText: string | undefined
   let buildLine = 'would be built (push: false: not pushed)'
 
-  if (build.push) {
+  if (build.push && repository.type === 'public') {
+    const pub = await createPublicClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
+    const inspection = await inspectPublicRepository(pub, repository, build.platforms)
+    registryHost = PUBLIC_REGISTRY
+    repoUri = inspection.uri ?? `${PUBLIC_REGISTRY}/<alias>/${repository.name}`
+    repositoryLines = inspection.lines
+    lifecycle = 'none: ECR Public has no lifecycle policies'
+    const existing =
+      inspection.uri !== undefined
+        ? await findExistingVersion(new RegistryClient(await getPublicRegistryCredentials(pub)), inspection.uri.slice(PUBLIC_REGISTRY.length + 1), image.version)
+        : undefined
+    buildLine = versionLine(existing)
+  } else if (build.push) {
     const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
     const movingTags = image.tags.filter(t => t !== image.version)
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
@@ -61,12 +84,7 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
     const existing = inspection.current
       ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
       : undefined
-    try {
-      const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
-      buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
-    } catch (error) {
-      buildLine = `the run would stop: ${(error as Error).message}`
-    }
+    buildLine = versionLine(existing)
   }
 
   const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined)

@@ -152,6 +152,27 @@ export async function ensurePublicRepository(pub: PublicClient, desired: Setting
   return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? PUBLIC_REGISTRY, created, changes, warnings }
 }
 
+/** What `ensurePublicRepository` would do, from read calls only (dry runs): the URI when it exists, and a line per change. */
+export async function inspectPublicRepository(
+  pub: PublicClient,
+  desired: Settings['repository'],
+  platforms: string[]
+): Promise<{ uri: string | undefined; lines: string[] }> {
+  const repo = await describe(pub, desired.name)
+  if (repo === undefined) {
+    if (!desired.create) return { uri: undefined, lines: ['missing, and create-repository is false: the run would fail'] }
+    const plan = planCatalog(undefined, desired.catalog, platforms)
+    return { uri: undefined, lines: [`would create the public repository with catalog data: ${plan?.changed.join('; ') ?? 'none'}`] }
+  }
+  const current = (await pub.client.send(new pub.sdk.GetRepositoryCatalogDataCommand({ repositoryName: desired.name }))).catalogData
+  const plan = planCatalog(current, desired.catalog, platforms)
+  if (plan === undefined) return { uri: repo.uri, lines: ['no changes: the catalog data already says it all'] }
+  return {
+    uri: repo.uri,
+    lines: [current?.logoUrl ? `catalog data would not be updated (${plan.changed.join('; ')}): the repository has a logo` : `would change catalog data: ${plan.changed.join('; ')}`]
+  }
+}
+
 /** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
 export async function getPublicRegistryCredentials({ sdk, client }: PublicClient, setSecret: (v: string) => void = core.setSecret): Promise<RegistryCredentials> {
   const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken

@@ -20,6 +20,7 @@ import {
   createPublicClient,
   ensurePublicRepository,
   getPublicRegistryCredentials,
+  inspectPublicRepository,
   planCatalog,
   type PublicClient
 } from '../../src/public-repository.js'
@@ -118,6 +119,25 @@ describe('ensurePublicRepository', () => {
     await expect(ensurePublicRepository(pub, desired({ 'create-repository': 'false' }), PLATFORMS)).rejects.toThrow(
       "Public repository 'web' does not exist: create it, or set create-repository: true"
     )
+    expect(writes()).toHaveLength(0)
+  })
+})
+
+describe('inspectPublicRepository (dry runs): reads only', () => {
+  test('missing: would be created, with the catalog it would get', async () => {
+    mock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
+    expect(await inspectPublicRepository(pub, desired({ description: 'Web' }), PLATFORMS)).toEqual({
+      uri: undefined,
+      lines: ['would create the public repository with catalog data: description; architectures x86-64, ARM 64; operating systems Linux']
+    })
+    expect(writes()).toHaveLength(0)
+  })
+
+  test('drifted: the catalog change; converged: none', async () => {
+    mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryUri: URI, repositoryArn: ARN }] })
+    mock.on(GetRepositoryCatalogDataCommand).resolves({ catalogData: { description: 'Old', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] } })
+    expect((await inspectPublicRepository(pub, desired({ description: 'New' }), PLATFORMS)).lines).toEqual(['would change catalog data: description'])
+    expect((await inspectPublicRepository(pub, desired({ description: 'Old' }), PLATFORMS)).lines).toEqual(['no changes: the catalog data already says it all'])
     expect(writes()).toHaveLength(0)
   })
 })

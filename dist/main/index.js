@@ -61768,6 +61768,171 @@ async function logout(docker, registries, warn = core.warning) {
     return done;
 }
 
+;// CONCATENATED MODULE: ./src/public-repository.ts
+/**
+ * `registry-type: public` — the repository and login for ECR Public (public.ecr.aws).
+ * ECR Public's API answers in us-east-1 only. A repository has catalog data (shown in the
+ * ECR Public Gallery) instead of lifecycle, mutability and scanning settings: the
+ * description and about text the workflow states, and the architectures and operating
+ * systems of the platforms it pushes. The catalog is only ever added to — architectures
+ * and OS are merged, unstated text is kept — and a repository with a logo is not written
+ * (the API can't hand the logo back to keep it), only warned about.
+ *
+ * The client is loaded on demand: private runs never load it.
+ */
+
+
+
+
+
+
+const ARCHITECTURES = { amd64: 'x86-64', arm64: 'ARM 64', arm: 'ARM', '386': 'x86' };
+const SYSTEMS = { linux: 'Linux', windows: 'Windows' };
+/** The Gallery's architecture and OS badges for these platforms, e.g. linux/arm64 → ARM 64, Linux. */
+function catalogBadges(platforms) {
+    const architectures = new Set();
+    const operatingSystems = new Set();
+    for (const p of platforms) {
+        const [os = '', arch = ''] = p.split('/');
+        if (ARCHITECTURES[arch])
+            architectures.add(ARCHITECTURES[arch]);
+        if (SYSTEMS[os])
+            operatingSystems.add(SYSTEMS[os]);
+    }
+    return { architectures: [...architectures], operatingSystems: [...operatingSystems] };
+}
+/** The catalog data to write, or undefined when the current one already says it all. Pure. */
+function planCatalog(current, stated, platforms) {
+    const badges = catalogBadges(platforms);
+    const merge = (have, want) => [...new Set([...(have ?? []), ...want])];
+    const catalog = {
+        ...(current?.description !== undefined ? { description: current.description } : {}),
+        ...(current?.aboutText !== undefined ? { aboutText: current.aboutText } : {}),
+        ...(current?.usageText !== undefined ? { usageText: current.usageText } : {}),
+        architectures: merge(current?.architectures, badges.architectures),
+        operatingSystems: merge(current?.operatingSystems, badges.operatingSystems)
+    };
+    if (stated.description !== undefined)
+        catalog.description = stated.description;
+    if (stated.about !== undefined)
+        catalog.aboutText = stated.about;
+    const changed = [];
+    if (catalog.description !== current?.description)
+        changed.push('description');
+    if (catalog.aboutText !== current?.aboutText)
+        changed.push('about');
+    if (!sameJson(JSON.stringify(catalog.architectures), JSON.stringify(current?.architectures ?? [])))
+        changed.push(`architectures ${catalog.architectures?.join(', ')}`);
+    if (!sameJson(JSON.stringify(catalog.operatingSystems), JSON.stringify(current?.operatingSystems ?? [])))
+        changed.push(`operating systems ${catalog.operatingSystems?.join(', ')}`);
+    return changed.length > 0 ? { catalog, changed } : undefined;
+}
+async function createPublicClient(session) {
+    const sdk = await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9821, 19));
+    const client = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public');
+    return { sdk, client };
+}
+async function describe({ sdk, client }, name) {
+    try {
+        const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
+        return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
+async function ensurePublicRepository(pub, desired, platforms) {
+    const { sdk, client } = pub;
+    const name = desired.name;
+    const changes = [];
+    const warnings = [];
+    let repo = await describe(pub, name);
+    let created = false;
+    if (repo === undefined) {
+        if (!desired.create) {
+            throw new ActionError(`Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.`);
+        }
+        const catalogData = planCatalog(undefined, desired.catalog, platforms)?.catalog;
+        try {
+            const out = await client.send(new sdk.CreateRepositoryCommand({ repositoryName: name, ...(catalogData ? { catalogData } : {}), ...(desired.tags.length > 0 ? { tags: desired.tags } : {}) }));
+            repo = { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' };
+            created = true;
+            changes.push(`created the public repository${catalogData ? ` with catalog data (${catalogData.architectures?.join(', ')}; ${catalogData.operatingSystems?.join(', ')})` : ''}`);
+        }
+        catch (error) {
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            repo = await describe(pub, name);
+        }
+    }
+    if (repo === undefined || repo.uri === '')
+        throw new ActionError(`ECR Public did not describe repository '${name}'.`);
+    if (!created) {
+        const current = (await client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name }))).catalogData;
+        const plan = planCatalog(current, desired.catalog, platforms);
+        if (plan !== undefined && current?.logoUrl) {
+            warnings.push(`catalog data not updated (${plan.changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`);
+        }
+        else if (plan !== undefined) {
+            await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }));
+            changes.push(`catalog data: ${plan.changed.join('; ')}`);
+        }
+        if (desired.tags.length > 0) {
+            const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+            const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+            if (missing.length > 0) {
+                await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }));
+                changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
+            }
+        }
+    }
+    if (desired.accessPolicy !== undefined) {
+        let currentPolicy;
+        if (!created) {
+            try {
+                currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText;
+            }
+            catch (error) {
+                if (error.name !== 'RepositoryPolicyNotFoundException')
+                    throw error;
+            }
+        }
+        if (currentPolicy === undefined || !sameJson(currentPolicy, desired.accessPolicy.text)) {
+            await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? PUBLIC_REGISTRY, created, changes, warnings };
+}
+/** What `ensurePublicRepository` would do, from read calls only (dry runs): the URI when it exists, and a line per change. */
+async function inspectPublicRepository(pub, desired, platforms) {
+    const repo = await describe(pub, desired.name);
+    if (repo === undefined) {
+        if (!desired.create)
+            return { uri: undefined, lines: ['missing, and create-repository is false: the run would fail'] };
+        const plan = planCatalog(undefined, desired.catalog, platforms);
+        return { uri: undefined, lines: [`would create the public repository with catalog data: ${plan?.changed.join('; ') ?? 'none'}`] };
+    }
+    const current = (await pub.client.send(new pub.sdk.GetRepositoryCatalogDataCommand({ repositoryName: desired.name }))).catalogData;
+    const plan = planCatalog(current, desired.catalog, platforms);
+    if (plan === undefined)
+        return { uri: repo.uri, lines: ['no changes: the catalog data already says it all'] };
+    return {
+        uri: repo.uri,
+        lines: [current?.logoUrl ? `catalog data would not be updated (${plan.changed.join('; ')}): the repository has a logo` : `would change catalog data: ${plan.changed.join('; ')}`]
+    };
+}
+/** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
+async function getPublicRegistryCredentials({ sdk, client }, setSecret = core_setSecret) {
+    const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken;
+    if (!token)
+        throw new ActionError('ECR Public GetAuthorizationToken returned no token.');
+    return { registry: PUBLIC_REGISTRY, ...decodeToken(token, setSecret) };
+}
+
 ;// CONCATENATED MODULE: ./src/replication.ts
 /**
  * Cross-region replication (`replicate-to-regions`). ECR keeps one replication
@@ -61854,7 +62019,7 @@ function toRepositoryState(r) {
         encryption
     };
 }
-async function describe(ecr, name) {
+async function repository_describe(ecr, name) {
     try {
         const out = await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }));
         const repo = out.repositories?.[0];
@@ -61933,7 +62098,7 @@ async function apply(ecr, name, c, tags = []) {
 }
 /** What `ensureRepository` would do, from read calls only (dry runs). */
 async function inspectRepository(ecr, desired, movingTags) {
-    const current = await describe(ecr, desired.name);
+    const current = await repository_describe(ecr, desired.name);
     const plan = planRepository(current, desired, movingTags);
     const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name);
     return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) };
@@ -61942,10 +62107,15 @@ async function inspectRepository(ecr, desired, movingTags) {
 /**
  * Makes sure the repository exists and matches the workflow.
  * @param movingTags tags the run pushes that must be able to move (for warnings)
+ * @param onExists lets docker log in while the settings are still being reconciled
  */
-async function ensureRepository(ecr, desired, movingTags, region) {
+async function ensureRepository(ecr, desired, movingTags, region, 
+/** Called once the repository is known to exist, before its settings are reconciled. */
+onExists = () => undefined) {
     const name = desired.name;
-    let current = await describe(ecr, name);
+    let current = await repository_describe(ecr, name);
+    if (current !== undefined)
+        onExists();
     if (current === undefined && !desired.create) {
         throw new ActionError(`Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`);
     }
@@ -61960,6 +62130,7 @@ async function ensureRepository(ecr, desired, movingTags, region) {
             throw new ActionError(`Nothing planned to create repository '${name}'.`);
         try {
             uri = (await apply(ecr, name, create, desired.tags)) ?? '';
+            onExists();
             created = true;
             mutability = create.mutability;
             changes.push(describeChange(create));
@@ -61968,7 +62139,8 @@ async function ensureRepository(ecr, desired, movingTags, region) {
             // Another job created it between our describe and create: reconcile with what is there.
             if (error.name !== 'RepositoryAlreadyExistsException')
                 throw error;
-            current = await describe(ecr, name);
+            current = await repository_describe(ecr, name);
+            onExists();
             uri = current?.uri ?? '';
             mutability = current?.mutability;
         }
@@ -62115,6 +62287,8 @@ async function writeSummary(d) {
 
 
 
+
+
 /**
  * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
  * then prints the plan. No write call, no docker login, no build.
@@ -62122,6 +62296,16 @@ async function writeSummary(d) {
 async function planOnly(settings, { env }) {
     const { build, image, repository } = settings;
     const labels = labelsFor(env, image.version);
+    /** What the run would do about the version tag as it is now. */
+    const versionLine = (existing) => {
+        try {
+            const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
+            return decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`;
+        }
+        catch (error) {
+            return `the run would stop: ${error.message}`;
+        }
+    };
     let registryHost = '';
     let repoUri = repository.name;
     let repositoryLines = ['not checked: push: false makes no AWS call'];
@@ -62129,7 +62313,19 @@ async function planOnly(settings, { env }) {
     let lifecycleText;
     let currentLifecycleText;
     let buildLine = 'would be built (push: false: not pushed)';
-    if (build.push) {
+    if (build.push && repository.type === 'public') {
+        const pub = await createPublicClient(await core_group('Sign in to AWS', () => signIn(settings.aws)));
+        const inspection = await inspectPublicRepository(pub, repository, build.platforms);
+        registryHost = PUBLIC_REGISTRY;
+        repoUri = inspection.uri ?? `${PUBLIC_REGISTRY}/<alias>/${repository.name}`;
+        repositoryLines = inspection.lines;
+        lifecycle = 'none: ECR Public has no lifecycle policies';
+        const existing = inspection.uri !== undefined
+            ? await findExistingVersion(new RegistryClient(await getPublicRegistryCredentials(pub)), inspection.uri.slice(PUBLIC_REGISTRY.length + 1), image.version)
+            : undefined;
+        buildLine = versionLine(existing);
+    }
+    else if (build.push) {
         const ecr = createEcrClient(await core_group('Sign in to AWS', () => signIn(settings.aws)));
         const movingTags = image.tags.filter(t => t !== image.version);
         const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
@@ -62162,13 +62358,7 @@ async function planOnly(settings, { env }) {
         const existing = inspection.current
             ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
             : undefined;
-        try {
-            const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
-            buildLine = decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`;
-        }
-        catch (error) {
-            buildLine = `the run would stop: ${error.message}`;
-        }
+        buildLine = versionLine(existing);
     }
     const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined);
     // Build-argument values may be secrets: the plan shows their names only.
@@ -62638,8 +62828,7 @@ function refuseForPublic(env) {
         [Input.ScanFailOn, v => v !== ''],
         [Input.PullPrincipals, v => v !== ''],
         [Input.PushByDigest, v => v.toLowerCase() === 'true'],
-        [Input.MergeDigests, v => v !== ''],
-        [Input.DryRun, v => v.toLowerCase() === 'true']
+        [Input.MergeDigests, v => v !== '']
     ];
     for (const [name, stated] of unsupported) {
         if (stated(inputs_getInput(env, name))) {
@@ -62852,153 +63041,6 @@ function readSettings(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/public-repository.ts
-/**
- * `registry-type: public` — the repository and login for ECR Public (public.ecr.aws).
- * ECR Public's API answers in us-east-1 only. A repository has catalog data (shown in the
- * ECR Public Gallery) instead of lifecycle, mutability and scanning settings: the
- * description and about text the workflow states, and the architectures and operating
- * systems of the platforms it pushes. The catalog is only ever added to — architectures
- * and OS are merged, unstated text is kept — and a repository with a logo is not written
- * (the API can't hand the logo back to keep it), only warned about.
- *
- * The client is loaded on demand: private runs never load it.
- */
-
-
-
-
-
-
-const ARCHITECTURES = { amd64: 'x86-64', arm64: 'ARM 64', arm: 'ARM', '386': 'x86' };
-const SYSTEMS = { linux: 'Linux', windows: 'Windows' };
-/** The Gallery's architecture and OS badges for these platforms, e.g. linux/arm64 → ARM 64, Linux. */
-function catalogBadges(platforms) {
-    const architectures = new Set();
-    const operatingSystems = new Set();
-    for (const p of platforms) {
-        const [os = '', arch = ''] = p.split('/');
-        if (ARCHITECTURES[arch])
-            architectures.add(ARCHITECTURES[arch]);
-        if (SYSTEMS[os])
-            operatingSystems.add(SYSTEMS[os]);
-    }
-    return { architectures: [...architectures], operatingSystems: [...operatingSystems] };
-}
-/** The catalog data to write, or undefined when the current one already says it all. Pure. */
-function planCatalog(current, stated, platforms) {
-    const badges = catalogBadges(platforms);
-    const merge = (have, want) => [...new Set([...(have ?? []), ...want])];
-    const catalog = {
-        ...(current?.description !== undefined ? { description: current.description } : {}),
-        ...(current?.aboutText !== undefined ? { aboutText: current.aboutText } : {}),
-        ...(current?.usageText !== undefined ? { usageText: current.usageText } : {}),
-        architectures: merge(current?.architectures, badges.architectures),
-        operatingSystems: merge(current?.operatingSystems, badges.operatingSystems)
-    };
-    if (stated.description !== undefined)
-        catalog.description = stated.description;
-    if (stated.about !== undefined)
-        catalog.aboutText = stated.about;
-    const changed = [];
-    if (catalog.description !== current?.description)
-        changed.push('description');
-    if (catalog.aboutText !== current?.aboutText)
-        changed.push('about');
-    if (!sameJson(JSON.stringify(catalog.architectures), JSON.stringify(current?.architectures ?? [])))
-        changed.push(`architectures ${catalog.architectures?.join(', ')}`);
-    if (!sameJson(JSON.stringify(catalog.operatingSystems), JSON.stringify(current?.operatingSystems ?? [])))
-        changed.push(`operating systems ${catalog.operatingSystems?.join(', ')}`);
-    return changed.length > 0 ? { catalog, changed } : undefined;
-}
-async function createPublicClient(session) {
-    const sdk = await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9821, 19));
-    const client = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public');
-    return { sdk, client };
-}
-async function public_repository_describe({ sdk, client }, name) {
-    try {
-        const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
-        return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
-    }
-    catch (error) {
-        if (error.name === 'RepositoryNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-/** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
-async function ensurePublicRepository(pub, desired, platforms) {
-    const { sdk, client } = pub;
-    const name = desired.name;
-    const changes = [];
-    const warnings = [];
-    let repo = await public_repository_describe(pub, name);
-    let created = false;
-    if (repo === undefined) {
-        if (!desired.create) {
-            throw new ActionError(`Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.`);
-        }
-        const catalogData = planCatalog(undefined, desired.catalog, platforms)?.catalog;
-        try {
-            const out = await client.send(new sdk.CreateRepositoryCommand({ repositoryName: name, ...(catalogData ? { catalogData } : {}), ...(desired.tags.length > 0 ? { tags: desired.tags } : {}) }));
-            repo = { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' };
-            created = true;
-            changes.push(`created the public repository${catalogData ? ` with catalog data (${catalogData.architectures?.join(', ')}; ${catalogData.operatingSystems?.join(', ')})` : ''}`);
-        }
-        catch (error) {
-            if (error.name !== 'RepositoryAlreadyExistsException')
-                throw error;
-            repo = await public_repository_describe(pub, name);
-        }
-    }
-    if (repo === undefined || repo.uri === '')
-        throw new ActionError(`ECR Public did not describe repository '${name}'.`);
-    if (!created) {
-        const current = (await client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name }))).catalogData;
-        const plan = planCatalog(current, desired.catalog, platforms);
-        if (plan !== undefined && current?.logoUrl) {
-            warnings.push(`catalog data not updated (${plan.changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`);
-        }
-        else if (plan !== undefined) {
-            await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }));
-            changes.push(`catalog data: ${plan.changed.join('; ')}`);
-        }
-        if (desired.tags.length > 0) {
-            const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
-            const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
-            if (missing.length > 0) {
-                await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }));
-                changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
-            }
-        }
-    }
-    if (desired.accessPolicy !== undefined) {
-        let currentPolicy;
-        if (!created) {
-            try {
-                currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText;
-            }
-            catch (error) {
-                if (error.name !== 'RepositoryPolicyNotFoundException')
-                    throw error;
-            }
-        }
-        if (currentPolicy === undefined || !sameJson(currentPolicy, desired.accessPolicy.text)) {
-            await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }));
-            changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
-        }
-    }
-    return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? PUBLIC_REGISTRY, created, changes, warnings };
-}
-/** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
-async function getPublicRegistryCredentials({ sdk, client }, setSecret = core_setSecret) {
-    const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken;
-    if (!token)
-        throw new ActionError('ECR Public GetAuthorizationToken returned no token.');
-    return { registry: PUBLIC_REGISTRY, ...decodeToken(token, setSecret) };
-}
-
 ;// CONCATENATED MODULE: ./src/scan-gate.ts
 /**
  * The scanning gate (`scan-fail-on`): after the push, waits — bounded by `scan-timeout`,
@@ -63110,13 +63152,16 @@ async function waitForScans(ecr, repository, images, wait) {
 /** Times each stage for the summary; sequential stages are grouped in the log. */
 class Stages {
     times = [];
+    /** Stages are listed in the order they started; those that overlap show their own time. */
     async run(name, fn, group = true) {
         const start = performance.now();
+        const entry = [name, 0];
+        this.times.push(entry);
         try {
             return group ? await core_group(name, fn) : await fn();
         }
         finally {
-            this.times.push([name, (performance.now() - start) / 1000]);
+            entry[1] = (performance.now() - start) / 1000;
         }
     }
 }
@@ -63159,16 +63204,22 @@ async function buildOnly(settings, { env, docker }) {
             warnings: []
         });
 }
-/** ECR: the repository (and replication) is reconciled while the token is fetched and the version tag looked up. */
-async function privateTarget(settings, session, stages) {
+/**
+ * ECR: the repository (and replication) is reconciled while the token is fetched, the
+ * version tag looked up and — once the repository is known to exist — docker logs in.
+ */
+async function privateTarget(settings, session, stages, startLogin) {
     const { build, image, repository } = settings;
     const ecr = createEcrClient(session);
     const movingTags = image.tags.filter(t => t !== image.version);
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
+    let exists;
+    const known = new Promise(resolve => (exists = resolve));
     const [repo, replication, { credentials, registry, existing }] = await Promise.all([
-        stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region), false),
+        stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
         ensureReplication(ecr, repository.name, repository.replicateToRegions),
         getRegistryCredentials(ecr).then(async (credentials) => {
+            void known.then(() => startLogin(credentials));
             const registry = new RegistryClient(credentials);
             // An untagged per-platform push has no version tag to look up.
             const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version);
@@ -63180,13 +63231,14 @@ async function privateTarget(settings, session, stages) {
     return { repo, credentials, registry, path: repository.name, existing, ecr };
 }
 /** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
-async function publicTarget(settings, session, stages) {
+async function publicTarget(settings, session, stages, startLogin) {
     const { build, image, repository } = settings;
     const pub = await createPublicClient(session);
     const [repo, credentials] = await Promise.all([
         stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
         getPublicRegistryCredentials(pub)
     ]);
+    startLogin(credentials);
     const registry = new RegistryClient(credentials);
     const path = repo.uri.slice(repo.registry.length + 1);
     const existing = await findExistingVersion(registry, path, image.version);
@@ -63205,7 +63257,18 @@ async function ship(settings, { env, docker }) {
     ]);
     if (settings.aws.exportCredentials)
         exportCredentials(session);
-    const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages);
+    // One login per run, started as early as it may be; every later use waits for the same one.
+    let loggedIn;
+    const startLogin = credentials => {
+        loggedIn ??= stages.run('login', async () => {
+            saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]));
+            await dockerLogin(docker, credentials);
+            info(`Logged in to ${credentials.registry}`);
+        }, false);
+        // A failed login is reported where the run needs it, not as an unhandled rejection.
+        loggedIn.catch(() => undefined);
+    };
+    const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin);
     const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         info(`Repository ${repository.name}: ${change}`);
@@ -63215,11 +63278,10 @@ async function ship(settings, { env, docker }) {
         core_warning(warning);
     // Re-runs: an existing version tag is reused or refused before anything is built.
     const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
-    const login = () => stages.run('login', async () => {
-        saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]));
-        await dockerLogin(docker, credentials);
-        info(`Logged in to ${credentials.registry}`);
-    }, false);
+    const login = () => {
+        startLogin(credentials);
+        return loggedIn ?? Promise.resolve();
+    };
     // What latest was before this run, for the size this push adds; read while building.
     const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
     let digest;

@@ -29224,8 +29224,7 @@ function refuseForPublic(env) {
         [Input.ScanFailOn, v => v !== ''],
         [Input.PullPrincipals, v => v !== ''],
         [Input.PushByDigest, v => v.toLowerCase() === 'true'],
-        [Input.MergeDigests, v => v !== ''],
-        [Input.DryRun, v => v.toLowerCase() === 'true']
+        [Input.MergeDigests, v => v !== '']
     ];
     for (const [name, stated] of unsupported) {
         if (stated(getInput(env, name))) {
