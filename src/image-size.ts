@@ -99,6 +99,6 @@ export function sizeLines(r: SizeReport, price: number, priceSource: string): st
   if (r.platforms.length > 1) lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`)
   lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (layers the earlier latest didn't have)`)
   const where = r.regions > 1 ? ` in ${r.regions} regions` : ''
-  lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at $${price} per GB-month (${priceSource})`)
+  lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`)
   return lines
 }

@@ -262,12 +262,9 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
 
 /** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
 function scanWait(timeoutSeconds: number): ScanWait {
-  let polls = 0
   return {
     timeoutSeconds,
-    get interval() {
-      return Math.min(1000 * 2 ** polls++, 5000)
-    },
+    interval: poll => Math.min(1000 * 2 ** (poll - 1), 5000),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     log: line => core.info(line),
     now: () => Date.now()

@@ -34,8 +34,8 @@ export interface ScanResult {
 
 export interface ScanWait {
   timeoutSeconds: number
-  /** milliseconds between polls */
-  interval: number
+  /** milliseconds before poll n + 1 (n ≥ 1), for each image on its own */
+  interval: (poll: number) => number
   sleep: (ms: number) => Promise<void>
   log: (line: string) => void
   now: () => number
@@ -67,7 +67,7 @@ async function waitForOne(ecr: ECRClient, repository: string, image: PlatformIma
   const what = `${image.platform || 'image'} ${image.digest.slice(0, 19)}…`
   const start = wait.now()
   let started = false
-  for (;;) {
+  for (let poll = 1; ; poll++) {
     let out: DescribeImageScanFindingsCommandOutput | undefined
     try {
       out = await ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repository, imageId: { imageDigest: image.digest } }))
@@ -92,13 +92,14 @@ async function waitForOne(ecr: ECRClient, repository: string, image: PlatformIma
       }
     }
     const elapsed = Math.round((wait.now() - start) / 1000)
-    if (wait.now() + wait.interval > deadline) {
+    const interval = wait.interval(poll)
+    if (wait.now() + interval > deadline) {
       throw new ActionError(
         `ECR's scan of ${what} was still ${status} after ${elapsed} s: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`
       )
     }
     wait.log(`Waiting for ECR's scan of ${what}: ${status} (${elapsed} s of ${wait.timeoutSeconds} s)`)
-    await wait.sleep(wait.interval)
+    await wait.sleep(interval)
   }
 }
 

@@ -40,6 +40,7 @@ test('formatting', () => {
   expect(formatBytes(68 * MiB)).toBe('68.0 MB')
   expect(formatCost(0.0066)).toBe('$0.0066')
   expect(formatCost(12.5)).toBe('$12.50')
+  expect(formatCost(0.1)).toBe('$0.10')
 })
 
 test('the summary lines name the price and where it came from', () => {
@@ -49,7 +50,7 @@ test('the summary lines name the price and where it came from', () => {
     'linux/arm64: 38.0 MB compressed',
     'all platforms: 68.0 MB (shared layers once)',
     "added by this push: 28.0 MB (layers the earlier latest didn't have)",
-    "storage: about $0.013 a month in 2 regions at $0.1 per GB-month (ECR's price, March 2026, us-east-1)"
+    "storage: about $0.013 a month in 2 regions at $0.10 per GB-month (ECR's price, March 2026, us-east-1)"
   ])
   expect(sizeLines(sizeReport([AMD], undefined, 0.1), 0.1, 'x')[1]).toBe('added by this push: not known (no earlier latest to compare with)')
 })

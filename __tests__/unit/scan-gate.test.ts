@@ -26,7 +26,7 @@ function fakeWait(timeoutSeconds = 60): ScanWait & { lines: string[]; slept: num
   const slept: number[] = []
   return {
     timeoutSeconds,
-    interval: 5000,
+    interval: poll => Math.min(1000 * 2 ** (poll - 1), 5000),
     sleep: async ms => {
       slept.push(ms)
       now += ms
@@ -68,6 +68,8 @@ describe('waitForScans', () => {
     expect(result.total).toEqual({ HIGH: 3, LOW: 4 })
     expect(result.perImage.map(i => i.counts)).toEqual([{ HIGH: 1 }, { HIGH: 2, LOW: 4 }])
     expect(wait.lines).toHaveLength(2)
+    // Each image backs off on its own: 1 s, then 2 s.
+    expect(wait.slept).toEqual([1000, 2000])
     expect(wait.lines[0]).toMatch(/^Waiting for ECR's scan of linux\/amd64 sha256:aaaaaaaaaaaa…: IN_PROGRESS \(0 s of 60 s\)$/)
     expect(ecrMock.commandCalls(StartImageScanCommand)).toHaveLength(0)
   })

@@ -62469,7 +62469,7 @@ function sizeLines(r, price, priceSource) {
         lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`);
     lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (layers the earlier latest didn't have)`);
     const where = r.regions > 1 ? ` in ${r.regions} regions` : '';
-    lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at $${price} per GB-month (${priceSource})`);
+    lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`);
     return lines;
 }
 
@@ -63080,7 +63080,7 @@ async function waitForOne(ecr, repository, image, wait, deadline) {
     const what = `${image.platform || 'image'} ${image.digest.slice(0, 19)}…`;
     const start = wait.now();
     let started = false;
-    for (;;) {
+    for (let poll = 1;; poll++) {
         let out;
         try {
             out = await ecr.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({ repositoryName: repository, imageId: { imageDigest: image.digest } }));
@@ -63108,11 +63108,12 @@ async function waitForOne(ecr, repository, image, wait, deadline) {
             }
         }
         const elapsed = Math.round((wait.now() - start) / 1000);
-        if (wait.now() + wait.interval > deadline) {
+        const interval = wait.interval(poll);
+        if (wait.now() + interval > deadline) {
             throw new ActionError(`ECR's scan of ${what} was still ${status} after ${elapsed} s: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`);
         }
         wait.log(`Waiting for ECR's scan of ${what}: ${status} (${elapsed} s of ${wait.timeoutSeconds} s)`);
-        await wait.sleep(wait.interval);
+        await wait.sleep(interval);
     }
 }
 /** Waits for every platform image's scan (together, under one deadline) and adds up their findings. */
@@ -63362,12 +63363,9 @@ async function ship(settings, { env, docker }) {
 }
 /** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
 function scanWait(timeoutSeconds) {
-    let polls = 0;
     return {
         timeoutSeconds,
-        get interval() {
-            return Math.min(1000 * 2 ** polls++, 5000);
-        },
+        interval: poll => Math.min(1000 * 2 ** (poll - 1), 5000),
         sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
         log: line => info(line),
         now: () => Date.now()
