@@ -54,6 +54,25 @@ export function tagIamActions<I extends object, O extends MetadataBearer, C exte
   return client
 }
 
-export function createEcrClient(session: AwsSession): ECRClient {
-  return tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
+/** ECR operations that change something. */
+export const WRITE_OPERATION = /^(Create|Put|Set|Tag|Untag|Delete|Start|Batch(Delete|Put)|Initiate|Upload|Complete)/
+
+/**
+ * Holds every write call until `ready` settles (and fails it if `ready` fails): reads run at
+ * once, beside work that must succeed before anything may change — the builder check.
+ */
+export function holdWrites<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, ready: Promise<unknown>): C {
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      if (WRITE_OPERATION.test(String(context.commandName).replace(/Command$/, ''))) await ready
+      return next(args)
+    },
+    { step: 'initialize', name: 'holdWrites' }
+  )
+  return client
+}
+
+export function createEcrClient(session: AwsSession, writesAfter?: Promise<unknown>): ECRClient {
+  const client = tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
+  return writesAfter ? holdWrites(client, writesAfter) : client
 }

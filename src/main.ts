@@ -102,9 +102,9 @@ type StartLogin = (credentials: RegistryCredentials) => void
  * ECR: the repository (and replication) is reconciled while the token is fetched, the
  * version tag looked up and — once the repository is known to exist — docker logs in.
  */
-async function privateTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin): Promise<Target> {
+async function privateTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: Promise<unknown>): Promise<Target> {
   const { build, image, repository } = settings
-  const ecr = createEcrClient(session)
+  const ecr = createEcrClient(session, writesAfter)
   const movingTags = image.tags.filter(t => t !== image.version)
   const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
   let exists!: () => void
@@ -125,9 +125,9 @@ async function privateTarget(settings: Settings, session: AwsSession, stages: St
 }
 
 /** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
-async function publicTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin): Promise<Target> {
+async function publicTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: Promise<unknown>): Promise<Target> {
   const { build, image, repository } = settings
-  const pub = await createPublicClient(session)
+  const pub = await createPublicClient(session, writesAfter)
   const [repo, credentials] = await Promise.all([
     stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
     getPublicRegistryCredentials(pub)
@@ -145,12 +145,11 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   const stages = new Stages()
   const merging = build.mergeDigests.length > 0
 
-  // Sign in while the builder is checked: both only read.
-  const [session] = await Promise.all([
-    stages.run('sign-in', () => signIn(settings.aws)),
-    // A merge builds nothing: it only needs buildx itself.
-    checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
-  ])
+  // The builder is checked while the run signs in, reads the repository and logs in; no AWS
+  // write happens before the check has passed. A merge builds nothing: it only needs buildx.
+  const builderReady = checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
+  builderReady.catch(() => undefined)
+  const session = await stages.run('sign-in', () => signIn(settings.aws))
   if (settings.aws.exportCredentials) exportCredentials(session)
 
   // One login per run, started as early as it may be; every later use waits for the same one.
@@ -164,7 +163,8 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     // A failed login is reported where the run needs it, not as an unhandled rejection.
     loggedIn.catch(() => undefined)
   }
-  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin)
+  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin, builderReady)
+  await builderReady
   const { repo, credentials, registry, path, existing } = target
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
   if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)

@@ -60727,8 +60727,23 @@ function tagIamActions(client, service) {
     }, { step: 'initialize', name: 'iamActionOnError' });
     return client;
 }
-function createEcrClient(session) {
-    return tagIamActions(new dist_cjs/* ECRClient */.S70(sdkConfig(session)), 'ecr');
+/** ECR operations that change something. */
+const WRITE_OPERATION = /^(Create|Put|Set|Tag|Untag|Delete|Start|Batch(Delete|Put)|Initiate|Upload|Complete)/;
+/**
+ * Holds every write call until `ready` settles (and fails it if `ready` fails): reads run at
+ * once, beside work that must succeed before anything may change — the builder check.
+ */
+function holdWrites(client, ready) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        if (WRITE_OPERATION.test(String(context.commandName).replace(/Command$/, '')))
+            await ready;
+        return next(args);
+    }, { step: 'initialize', name: 'holdWrites' });
+    return client;
+}
+function createEcrClient(session, writesAfter) {
+    const client = tagIamActions(new dist_cjs/* ECRClient */.S70(sdkConfig(session)), 'ecr');
+    return writesAfter ? holdWrites(client, writesAfter) : client;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -61827,9 +61842,10 @@ function planCatalog(current, stated, platforms) {
         changed.push(`operating systems ${catalog.operatingSystems?.join(', ')}`);
     return changed.length > 0 ? { catalog, changed } : undefined;
 }
-async function createPublicClient(session) {
+async function createPublicClient(session, writesAfter) {
     const sdk = await __nccwpck_require__.e(/* import() */ 821).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9821, 19));
-    const client = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public');
+    const tagged = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public');
+    const client = writesAfter ? holdWrites(tagged, writesAfter) : tagged;
     return { sdk, client };
 }
 async function describe({ sdk, client }, name) {
@@ -63209,9 +63225,9 @@ async function buildOnly(settings, { env, docker }) {
  * ECR: the repository (and replication) is reconciled while the token is fetched, the
  * version tag looked up and — once the repository is known to exist — docker logs in.
  */
-async function privateTarget(settings, session, stages, startLogin) {
+async function privateTarget(settings, session, stages, startLogin, writesAfter) {
     const { build, image, repository } = settings;
-    const ecr = createEcrClient(session);
+    const ecr = createEcrClient(session, writesAfter);
     const movingTags = image.tags.filter(t => t !== image.version);
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
     let exists;
@@ -63232,9 +63248,9 @@ async function privateTarget(settings, session, stages, startLogin) {
     return { repo, credentials, registry, path: repository.name, existing, ecr };
 }
 /** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
-async function publicTarget(settings, session, stages, startLogin) {
+async function publicTarget(settings, session, stages, startLogin, writesAfter) {
     const { build, image, repository } = settings;
-    const pub = await createPublicClient(session);
+    const pub = await createPublicClient(session, writesAfter);
     const [repo, credentials] = await Promise.all([
         stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
         getPublicRegistryCredentials(pub)
@@ -63250,12 +63266,11 @@ async function ship(settings, { env, docker }) {
     const { build, image, repository } = settings;
     const stages = new Stages();
     const merging = build.mergeDigests.length > 0;
-    // Sign in while the builder is checked: both only read.
-    const [session] = await Promise.all([
-        stages.run('sign-in', () => signIn(settings.aws)),
-        // A merge builds nothing: it only needs buildx itself.
-        checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
-    ]);
+    // The builder is checked while the run signs in, reads the repository and logs in; no AWS
+    // write happens before the check has passed. A merge builds nothing: it only needs buildx.
+    const builderReady = checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest);
+    builderReady.catch(() => undefined);
+    const session = await stages.run('sign-in', () => signIn(settings.aws));
     if (settings.aws.exportCredentials)
         exportCredentials(session);
     // One login per run, started as early as it may be; every later use waits for the same one.
@@ -63269,7 +63284,8 @@ async function ship(settings, { env, docker }) {
         // A failed login is reported where the run needs it, not as an unhandled rejection.
         loggedIn.catch(() => undefined);
     };
-    const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin);
+    const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin, builderReady);
+    await builderReady;
     const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         info(`Repository ${repository.name}: ${change}`);
