@@ -59,10 +59,10 @@ export function buildxArgs(
   const args = ['buildx', 'build', '--platform', build.platforms.join(',')]
   if (build.file !== '') args.push('--file', build.file)
   if (build.target !== undefined) args.push('--target', build.target)
-  // By digest: untagged, to be merged into one index later (the repository is the name).
+  // By digest: exported as an OCI layout beside the metadata file, which the action then
+  // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
   if (build.pushByDigest) {
-    const name = references[0]?.replace(/:[^:/]+$/, '') ?? ''
-    args.push('--output', `type=image,name=${name},push-by-digest=true,name-canonical=true,push=${build.push}`)
+    args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`)
   } else {
     for (const ref of references) args.push('--tag', ref)
   }
@@ -76,6 +76,11 @@ export function buildxArgs(
   if (build.push && !build.pushByDigest) args.push('--push')
   args.push(build.context)
   return args
+}
+
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+export function layoutDir(metadataFile: string): string {
+  return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`
 }
 
 /** The builder can build a requested platform when it lists it (buildx marks some with `*`). */

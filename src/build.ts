@@ -4,17 +4,21 @@
  * the log).
  */
 import * as core from '@actions/core'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { buildxArgs, missingPlatforms, parseBuilderInspect, type BuilderInfo } from './build-plan.js'
+import { buildxArgs, layoutDir, missingPlatforms, parseBuilderInspect, type BuilderInfo } from './build-plan.js'
 import { lastLine, type Docker, type DockerResult } from './docker.js'
 import { ActionError } from './errors.js'
 import type { Settings } from './inputs.js'
+import { pushLayout } from './oci-push.js'
+import type { RegistryClient } from './registry-api.js'
 
 export interface BuildResult {
   digest: string
   metadata: Record<string, unknown>
+  /** push-by-digest: what the upload sent (blobs the repository already had are not sent) */
+  bytesUploaded?: number
 }
 
 /** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
@@ -36,7 +40,7 @@ function explainDockerFailure(what: string, result: DockerResult): ActionError {
   return toolFailure(result) ?? new ActionError(`${what} failed: ${lastLine(result)}`)
 }
 
-export async function checkBuilder(docker: Docker, platforms: string[], pushByDigest = false): Promise<BuilderInfo> {
+export async function checkBuilder(docker: Docker, platforms: string[]): Promise<BuilderInfo> {
   // The image store is asked about at once: only the docker driver needs it, but in parallel it costs nothing.
   const [inspect, info] = await Promise.all([
     docker(['buildx', 'inspect', '--bootstrap']),
@@ -44,11 +48,6 @@ export async function checkBuilder(docker: Docker, platforms: string[], pushByDi
   ])
   if (inspect.exitCode !== 0) throw explainDockerFailure('docker buildx inspect', inspect)
   const builder = parseBuilderInspect(inspect.stdout)
-  if (pushByDigest && builder.driver === 'docker') {
-    throw new ActionError(
-      `push-by-digest needs a builder with the docker-container driver, and '${builder.name}' uses the docker driver: add docker/setup-buildx-action before this step.`
-    )
-  }
 
   if (builder.driver === 'docker' && info !== undefined) {
     if (info.exitCode !== 0) throw explainDockerFailure('docker info', info)
@@ -145,11 +144,34 @@ export async function buildAndPush(
   build: Settings['build'],
   references: string[],
   labels: string[],
-  options: { tempDir?: string | undefined; repositoryUri?: string; retry?: RetryPolicy } = {}
+  options: {
+    tempDir?: string | undefined
+    repositoryUri?: string
+    retry?: RetryPolicy
+    /** push-by-digest: where the exported layout goes (the registry, and the repository's path in it) */
+    byDigest?: { registry: RegistryClient; repository: string }
+  } = {}
 ): Promise<BuildResult> {
   const retry = options.retry ?? defaultRetry
   const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
   const metadataFile = path.join(dir, 'metadata.json')
+  try {
+    return await buildThenPush(docker, build, references, labels, metadataFile, retry, options)
+  } finally {
+    // The layout of a push-by-digest build holds every layer: never leave it on the runner.
+    await rm(layoutDir(metadataFile), { recursive: true, force: true })
+  }
+}
+
+async function buildThenPush(
+  docker: Docker,
+  build: Settings['build'],
+  references: string[],
+  labels: string[],
+  metadataFile: string,
+  retry: RetryPolicy,
+  options: { repositoryUri?: string; byDigest?: { registry: RegistryClient; repository: string } }
+): Promise<BuildResult> {
   const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
   for (let attempt = 1; ; attempt++) {
     const result = await docker(args, { stream: true })
@@ -171,9 +193,16 @@ export async function buildAndPush(
   } catch (error) {
     throw new ActionError(`buildx wrote no readable metadata file (${(error as Error).message}).`)
   }
-  const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
-  if (build.push && !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+  const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
+  if (build.pushByDigest && build.push) {
+    if (options.byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
+    const pushed = await pushLayout(options.byDigest.registry, options.byDigest.repository, layoutDir(metadataFile), retry)
+    if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
+    retry.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository.`)
+    return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded }
+  }
+  if (build.push && !/^sha256:[0-9a-f]{64}$/.test(built)) {
     throw new ActionError('buildx pushed the image but reported no digest in its metadata file.')
   }
-  return { digest, metadata }
+  return { digest: built, metadata }
 }

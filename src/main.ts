@@ -147,7 +147,7 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
 
   // The builder is checked while the run signs in, reads the repository and logs in; no AWS
   // write happens before the check has passed. A merge builds nothing: it only needs buildx.
-  const builderReady = checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest)
+  const builderReady = checkBuilder(docker, merging ? [] : build.platforms)
   builderReady.catch(() => undefined)
   const session = await stages.run('sign-in', () => signIn(settings.aws))
   if (settings.aws.exportCredentials) exportCredentials(session)
@@ -199,7 +199,8 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     const result = await stages.run('build+push', () =>
       buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
         tempDir: env.RUNNER_TEMP,
-        repositoryUri: repo.uri
+        repositoryUri: repo.uri,
+        byDigest: { registry, repository: path }
       })
     )
     digest = result.digest

@@ -1,8 +1,11 @@
 /**
- * A small client for the registry's HTTP API v2 (what docker itself speaks), used to read
- * what a tag points to before building: the manifest, and an image's config with its
- * labels. It uses the registry password the login stage already holds; nothing here writes.
+ * A small client for the registry's HTTP API v2 (the OCI distribution API docker itself
+ * speaks). It reads what a tag points to before building (the manifest, an image's config
+ * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
+ * `push-by-digest`. It uses the registry password the login stage already holds, as
+ * basic auth; the Authorization header never reaches a log line or an error.
  */
+import { createReadStream } from 'node:fs'
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -50,17 +53,72 @@ export class RegistryError extends Error {
 export type Fetch = typeof fetch
 
 export class RegistryClient {
+  /** `https://<registry>`; tests may point it at a plain-HTTP registry. */
+  readonly base: string
+
   constructor(
     private readonly auth: RegistryAuth,
-    private readonly fetchImpl: Fetch = fetch
-  ) {}
+    private readonly fetchImpl: Fetch = fetch,
+    base?: string
+  ) {
+    this.base = base ?? `https://${auth.registry}`
+  }
+
+  private get authorization(): string {
+    return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`
+  }
 
   private async get(path: string, accept: string[]): Promise<Response> {
-    const basic = Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')
-    return this.fetchImpl(`https://${this.auth.registry}/v2/${path}`, {
-      headers: { authorization: `Basic ${basic}`, accept: accept.join(', ') },
+    return this.fetchImpl(`${this.base}/v2/${path}`, {
+      headers: { authorization: this.authorization, accept: accept.join(', ') },
       redirect: 'follow'
     })
+  }
+
+  /** A request with the registry's credentials; `url` may be a path or a Location the registry gave. */
+  private send(method: string, url: string, init: { headers?: Record<string, string>; body?: RequestInit["body"]; duplex?: 'half' } = {}): Promise<Response> {
+    return this.fetchImpl(new URL(url, this.base), {
+      method,
+      ...init,
+      headers: { authorization: this.authorization, ...init.headers }
+    } as RequestInit)
+  }
+
+  /** Whether the repository already holds a blob (HEAD). */
+  async blobExists(repository: string, digest: string): Promise<boolean> {
+    const res = await this.send('HEAD', `/v2/${repository}/blobs/${digest}`)
+    if (res.status === 404) return false
+    if (!res.ok) throw new RegistryError(res.status, `HEAD ${repository} blob ${digest}: ${res.status}`)
+    return true
+  }
+
+  /**
+   * Uploads a blob from a file, streamed (never held in memory): start an upload, send the
+   * whole blob in one PATCH, then close it with its digest — what docker does, and ECR takes.
+   */
+  async uploadBlob(repository: string, digest: string, size: number, file: string): Promise<void> {
+    const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`)
+    await expect(started, [202], `start an upload to ${repository}`)
+    const patched = await this.send('PATCH', location(started), {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      body: createReadStream(file) as unknown as RequestInit["body"],
+      duplex: 'half'
+    })
+    await expect(patched, [202], `upload ${digest} to ${repository}`)
+    const closeUrl = new URL(location(patched), this.base)
+    closeUrl.searchParams.set('digest', digest)
+    const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } })
+    await expect(closed, [201], `complete the upload of ${digest} to ${repository}`)
+  }
+
+  /** PUTs a manifest under a digest or tag; returns the digest the registry computed. */
+  async putManifest(repository: string, reference: string, mediaType: string, body: Buffer): Promise<string> {
+    const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, {
+      headers: { 'content-type': mediaType },
+      body: new Uint8Array(body)
+    })
+    await expect(res, [201], `PUT ${repository}@${reference} manifest`)
+    return res.headers.get('docker-content-digest') ?? ''
   }
 
   /** The manifest a tag or digest names; undefined when the registry has no such tag. */
@@ -83,4 +141,27 @@ export class RegistryClient {
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`)
     return res.json()
   }
+}
+
+function location(res: Response): string {
+  const value = res.headers.get('location')
+  if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
+  return value
+}
+
+/** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
+async function expect(res: Response, ok: number[], what: string): Promise<void> {
+  if (ok.includes(res.status)) {
+    // Let the connection be reused.
+    await res.arrayBuffer().catch(() => undefined)
+    return
+  }
+  const text = await res.text().catch(() => '')
+  let code = ''
+  try {
+    code = ((JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ')
+  } catch {
+    code = text.slice(0, 200)
+  }
+  throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
 }

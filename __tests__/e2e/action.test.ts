@@ -31,6 +31,7 @@ import {
   makeWorkspace,
   PASSWORD,
   REGISTRY,
+  registryGet,
   registryManifest,
   registrySnapshot,
   registryTags,
@@ -39,7 +40,6 @@ import {
   resetStack,
   ROLE,
   runImage,
-  testDockerConfig,
   writeCalls
 } from './stack.js'
 
@@ -609,25 +609,29 @@ describe('secrets on command lines', () => {
 })
 
 describe('native per-platform builds, then a merge', () => {
-  test('push-by-digest on the docker driver stops before building and says which builder to add', async () => {
-    const result = await ship({ repository: 'team/split', version: '5.0.0', platforms: 'linux/amd64', 'push-by-digest': 'true' }, { post: false })
-    expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toContain('push-by-digest needs a builder with the docker-container driver')
-    expect(result.log).not.toContain('buildx build')
-  })
-
-  test('merge-digests makes one index under the version and latest from per-platform images; the merge again is a no-op', async () => {
-    // The per-platform images, as two native runners would push them. (This machine's docker
-    // driver can't push untagged, so they are pushed under a scratch tag each.)
+  test('two push-by-digest runs (amd64, arm64) and a merge: one index with both under the version and latest; the merge again is a no-op', async () => {
+    // What the reusable workflow's matrix jobs do, each on its own runner (here: the docker driver).
     const ws = makeWorkspace('split')
-    expectSuccess(await ship({ repository: 'team/split', version: 'seed', latest: 'false' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } }))
     const perPlatform: string[] = []
     for (const arch of ['amd64', 'arm64']) {
-      execFileSync('docker', ['buildx', 'build', '--platform', `linux/${arch}`, '--provenance=false', '--label', `org.opencontainers.image.revision=${SHA_A}`, '--tag', `${REGISTRY}/team/split:${arch}`, '--push', ws], {
-        env: { ...process.env, DOCKER_CONFIG: testDockerConfig() },
-        stdio: 'ignore'
-      })
-      perPlatform.push((await registryManifest('team/split', arch)).digest)
+      const before = await registryTags('team/split')
+      const job = await ship({ repository: 'team/split', version: '5.0.0', platforms: `linux/${arch}`, 'push-by-digest': 'true' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+      expectSuccess(job)
+      expect(job.log).toContain('type=oci,dest=')
+      expect(job.log).toMatch(/Pushed sha256:[0-9a-f]{64} by digest: \d+ blobs uploaded/)
+      const digest = job.outputs.digest ?? ''
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      // Untagged: the version and latest are the merge's to set; the image is there by digest.
+      expect((await registryTags('team/split')).filter(t => t !== 'buildcache')).toEqual(before.filter(t => t !== 'buildcache'))
+      const image = await registryGet(`/v2/team/split/manifests/${digest}`)
+      expect(image.status).toBe(200)
+      expect(job.outputs['image-digest-uri']).toBe(`${REGISTRY}/team/split@${digest}`)
+      expect(job.outputs.tags).toBe('')
+      // The exported layout (beside the metadata file) is gone from the runner.
+      const metadataFile = /--metadata-file (\S+)/.exec(job.log)?.[1] ?? ''
+      expect(metadataFile).not.toBe('')
+      expect(existsSync(path.join(path.dirname(metadataFile), 'oci-layout'))).toBe(false)
+      perPlatform.push(digest)
     }
 
     const merge = await ship(
@@ -644,6 +648,7 @@ describe('native per-platform builds, then a merge', () => {
     expect(index.manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
     expect(merge.outputs['image-digest-uri']).toBe(`${REGISTRY}/team/split@${index.digest}`)
     expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/arm64')).toContain('aarch64 split')
+    expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/amd64')).toContain('x86_64 split')
 
     const again = await ship(
       { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join(',') },
@@ -653,6 +658,16 @@ describe('native per-platform builds, then a merge', () => {
     expect(again.outputs.skipped).toBe('true')
     expect(again.outputs.digest).toBe(index.digest)
     expect(again.log).not.toContain('imagetools create')
+  })
+
+  test('a push-by-digest upload the registry fails once (a blob, then a manifest) succeeds on the retry', async () => {
+    await injectRegistryFaults({ count: 1, status: 500, on: 'blob', repository: 'team/split-flaky' })
+    await injectRegistryFaults({ count: 1, status: 503, on: 'manifest', repository: 'team/split-flaky' })
+    const job = await ship({ repository: 'team/split-flaky', version: '1.0.0', platforms: 'linux/arm64', 'push-by-digest': 'true', cache: 'none' }, { workspace: makeWorkspace('split-flaky') })
+    expectSuccess(job)
+    expect(job.log).toMatch(/failed \(.*50[03].*\); trying again in \d+s \(2 of 4\)/)
+    expect((await registryGet(`/v2/team/split-flaky/manifests/${job.outputs.digest}`)).status).toBe(200)
+    await resetFaults()
   })
 })
 

@@ -2,6 +2,7 @@
 import {
   buildxArgs,
   imageReferences,
+  layoutDir,
   missingPlatforms,
   ociLabels,
   parseBuilderInspect,
@@ -182,6 +183,15 @@ describe('buildxArgs', () => {
     const argv = buildxArgs(build({ buildArgs: [arg], context: '/work/my app' }), ['r:1'], [], META)
     expect(argv.filter(a => a === arg)).toHaveLength(1)
     expect(argv.at(-1)).toBe('/work/my app')
+  })
+
+  test('push-by-digest: an OCI layout beside the metadata file, no tags, no --push', () => {
+    const argv = buildxArgs(build({ platforms: ['linux/arm64'], pushByDigest: true }), refs, OCI, '/tmp/run/ecr-build-push-x/metadata.json')
+    expect(argv).toContain('type=oci,dest=/tmp/run/ecr-build-push-x/oci-layout,tar=false')
+    expect(argv[argv.indexOf('type=oci,dest=/tmp/run/ecr-build-push-x/oci-layout,tar=false') - 1]).toBe('--output')
+    expect(argv).not.toContain('--tag')
+    expect(argv).not.toContain('--push')
+    expect(layoutDir('/tmp/run/ecr-build-push-x/metadata.json')).toBe('/tmp/run/ecr-build-push-x/oci-layout')
   })
 
   test('does not change the settings it is given', () => {

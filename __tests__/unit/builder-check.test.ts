@@ -57,7 +57,8 @@ test.each([
   await expect(checkBuilder(docker, platforms)).rejects.toThrow(message)
 })
 
-test('push-by-digest on the docker driver asks for a docker-container builder', async () => {
-  const { docker } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER) })
-  await expect(checkBuilder(docker, ['linux/arm64'], true)).rejects.toThrow('push-by-digest needs a builder with the docker-container driver')
+test('one platform on the docker driver (a push-by-digest job) needs neither docker info nor another builder', async () => {
+  const { docker, calls } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER) })
+  await expect(checkBuilder(docker, ['linux/arm64'])).resolves.toMatchObject({ driver: 'docker' })
+  expect(calls).toEqual(['buildx inspect'])
 })

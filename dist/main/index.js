@@ -57635,7 +57635,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5258);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4717);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -57645,7 +57645,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5258:
+/***/ 4717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60795,10 +60795,10 @@ function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
         args.push('--file', build.file);
     if (build.target !== undefined)
         args.push('--target', build.target);
-    // By digest: untagged, to be merged into one index later (the repository is the name).
+    // By digest: exported as an OCI layout beside the metadata file, which the action then
+    // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
     if (build.pushByDigest) {
-        const name = references[0]?.replace(/:[^:/]+$/, '') ?? '';
-        args.push('--output', `type=image,name=${name},push-by-digest=true,name-canonical=true,push=${build.push}`);
+        args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`);
     }
     else {
         for (const ref of references)
@@ -60817,6 +60817,10 @@ function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
         args.push('--push');
     args.push(build.context);
     return args;
+}
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+function layoutDir(metadataFile) {
+    return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
 }
 /** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
 function missingPlatforms(requested, available) {
@@ -60897,12 +60901,278 @@ class ActionError extends Error {
     name = 'ActionError';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/registry-api.ts
+/**
+ * A small client for the registry's HTTP API v2 (the OCI distribution API docker itself
+ * speaks). It reads what a tag points to before building (the manifest, an image's config
+ * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
+ * `push-by-digest`. It uses the registry password the login stage already holds, as
+ * basic auth; the Authorization header never reaches a log line or an error.
+ */
+
+const INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+];
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+class RegistryError extends Error {
+    status;
+    name = 'RegistryError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+class RegistryClient {
+    auth;
+    fetchImpl;
+    /** `https://<registry>`; tests may point it at a plain-HTTP registry. */
+    base;
+    constructor(auth, fetchImpl = fetch, base) {
+        this.auth = auth;
+        this.fetchImpl = fetchImpl;
+        this.base = base ?? `https://${auth.registry}`;
+    }
+    get authorization() {
+        return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
+    }
+    async get(path, accept) {
+        return this.fetchImpl(`${this.base}/v2/${path}`, {
+            headers: { authorization: this.authorization, accept: accept.join(', ') },
+            redirect: 'follow'
+        });
+    }
+    /** A request with the registry's credentials; `url` may be a path or a Location the registry gave. */
+    send(method, url, init = {}) {
+        return this.fetchImpl(new URL(url, this.base), {
+            method,
+            ...init,
+            headers: { authorization: this.authorization, ...init.headers }
+        });
+    }
+    /** Whether the repository already holds a blob (HEAD). */
+    async blobExists(repository, digest) {
+        const res = await this.send('HEAD', `/v2/${repository}/blobs/${digest}`);
+        if (res.status === 404)
+            return false;
+        if (!res.ok)
+            throw new RegistryError(res.status, `HEAD ${repository} blob ${digest}: ${res.status}`);
+        return true;
+    }
+    /**
+     * Uploads a blob from a file, streamed (never held in memory): start an upload, send the
+     * whole blob in one PATCH, then close it with its digest — what docker does, and ECR takes.
+     */
+    async uploadBlob(repository, digest, size, file) {
+        const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`);
+        await expect(started, [202], `start an upload to ${repository}`);
+        const patched = await this.send('PATCH', registry_api_location(started), {
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+            body: (0,external_node_fs_.createReadStream)(file),
+            duplex: 'half'
+        });
+        await expect(patched, [202], `upload ${digest} to ${repository}`);
+        const closeUrl = new URL(registry_api_location(patched), this.base);
+        closeUrl.searchParams.set('digest', digest);
+        const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } });
+        await expect(closed, [201], `complete the upload of ${digest} to ${repository}`);
+    }
+    /** PUTs a manifest under a digest or tag; returns the digest the registry computed. */
+    async putManifest(repository, reference, mediaType, body) {
+        const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, {
+            headers: { 'content-type': mediaType },
+            body: new Uint8Array(body)
+        });
+        await expect(res, [201], `PUT ${repository}@${reference} manifest`);
+        return res.headers.get('docker-content-digest') ?? '';
+    }
+    /** The manifest a tag or digest names; undefined when the registry has no such tag. */
+    async manifest(repository, reference) {
+        const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES]);
+        if (res.status === 404)
+            return undefined;
+        if (!res.ok)
+            throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`);
+        const body = (await res.json());
+        return {
+            ...body,
+            mediaType: body.mediaType ?? res.headers.get('content-type') ?? '',
+            digest: res.headers.get('docker-content-digest') ?? ''
+        };
+    }
+    /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+    async jsonBlob(repository, digest) {
+        // Authorization is not forwarded across origins by fetch, which is what a signed S3 URL needs.
+        const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*']);
+        if (!res.ok)
+            throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`);
+        return res.json();
+    }
+}
+function registry_api_location(res) {
+    const value = res.headers.get('location');
+    if (!value)
+        throw new RegistryError(res.status, 'the registry gave no upload location');
+    return value;
+}
+/** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
+async function expect(res, ok, what) {
+    if (ok.includes(res.status)) {
+        // Let the connection be reused.
+        await res.arrayBuffer().catch(() => undefined);
+        return;
+    }
+    const text = await res.text().catch(() => '');
+    let code = '';
+    try {
+        code = (JSON.parse(text).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ');
+    }
+    catch {
+        code = text.slice(0, 200);
+    }
+    throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/oci-push.ts
+/**
+ * `push-by-digest`: buildx exports the platform image as an OCI layout (`--output
+ * type=oci,tar=false`, which every builder driver does, the docker driver included), and
+ * this module pushes the layout to the repository by digest over the registry API: the
+ * blobs the repository doesn't have yet (each checked against its digest and size first),
+ * then each image manifest, then the index if the layout holds one — untagged, for a
+ * later `merge-digests`. Transient failures (5xx, 429, reset connections) are retried.
+ */
+
+
+
+
+
+
+const PARALLEL_UPLOADS = 4;
+function blobPath(layout, digest) {
+    const [algorithm, hex] = digest.split(':');
+    if (algorithm !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
+        throw new ActionError(`The OCI layout names a blob '${digest}' that is not a sha256 digest.`);
+    return external_node_path_default().join(layout, 'blobs', algorithm, hex ?? '');
+}
+/** Reads a blob and checks it against its descriptor: a corrupt layout is never pushed. */
+async function verifiedBlob(layout, d) {
+    const file = blobPath(layout, d.digest);
+    const size = (await (0,promises_.stat)(file).catch(() => undefined))?.size;
+    if (size === undefined)
+        throw new ActionError(`The OCI layout lacks blob ${d.digest}: the build's export is incomplete; run the job again.`);
+    if (d.size !== undefined && size !== d.size)
+        throw new ActionError(`Blob ${d.digest} in the OCI layout is ${size} bytes, its descriptor says ${d.size}: run the job again.`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    if (`sha256:${hash.digest('hex')}` !== d.digest)
+        throw new ActionError(`Blob ${d.digest} in the OCI layout does not match its digest: run the job again.`);
+    return file;
+}
+/** Retries what may succeed when tried again; explains what never will. */
+async function withRetry(what, retry, fn) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            const status = error instanceof RegistryError ? error.status : 0;
+            if (status === 401 || status === 403) {
+                throw new ActionError(`The registry refused ${what} (${status}): the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.`);
+            }
+            if (status === 404 && /NAME_UNKNOWN/.test(error.message)) {
+                throw new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`);
+            }
+            const transient = error instanceof RegistryError ? status >= 500 || status === 429 : !(error instanceof ActionError);
+            if (!transient)
+                throw error instanceof RegistryError ? new ActionError(`The registry refused ${what}: ${error.message}`) : error;
+            if (attempt >= retry.attempts)
+                throw new ActionError(`${what} failed ${attempt} times (${error.message}); the registry may be having trouble: run the job again.`);
+            const wait = retry.delay(attempt + 1);
+            retry.log(`${what} failed (${error.message}); trying again in ${wait / 1000}s (${attempt + 1} of ${retry.attempts}).`);
+            await retry.sleep(wait);
+        }
+    }
+}
+/** Pushes the blobs `m` needs that the repository lacks, a few at a time. */
+async function pushBlobs(client, repository, layout, blobs, retry, tally) {
+    const queue = [...new Map(blobs.map(b => [b.digest, b])).values()];
+    let failed = false;
+    const worker = async () => {
+        for (let d = queue.shift(); d !== undefined && !failed; d = queue.shift()) {
+            const blob = d;
+            const file = await verifiedBlob(layout, blob);
+            const size = (await (0,promises_.stat)(file)).size;
+            const uploaded = await withRetry(`the upload of ${blob.digest.slice(0, 19)}…`, retry, async () => {
+                if (await client.blobExists(repository, blob.digest))
+                    return false;
+                await client.uploadBlob(repository, blob.digest, size, file);
+                return true;
+            });
+            if (uploaded) {
+                tally.uploaded++;
+                tally.bytesUploaded += size;
+            }
+            else
+                tally.skipped++;
+        }
+    };
+    // On the first failure the other uploads finish what they are sending and take no more;
+    // nothing is still talking to the registry when the error is reported.
+    const results = await Promise.allSettled(Array.from({ length: PARALLEL_UPLOADS }, () => worker().catch((error) => {
+        failed = true;
+        throw error;
+    })));
+    const failure = results.find(r => r.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+}
+/** Pushes one manifest (an image's, or an index after its children) by its digest. */
+async function pushManifest(client, repository, layout, d, retry, tally) {
+    const file = await verifiedBlob(layout, d);
+    const body = await (0,promises_.readFile)(file);
+    const manifest = JSON.parse(body.toString('utf8'));
+    if (INDEX_MEDIA_TYPES.includes(d.mediaType) || manifest.manifests !== undefined) {
+        for (const child of manifest.manifests ?? [])
+            await pushManifest(client, repository, layout, child, retry, tally);
+    }
+    else {
+        await pushBlobs(client, repository, layout, [...(manifest.config ? [manifest.config] : []), ...(manifest.layers ?? [])], retry, tally);
+    }
+    const digest = await withRetry(`the manifest ${d.digest.slice(0, 19)}…`, retry, () => client.putManifest(repository, d.digest, d.mediaType, body));
+    if (digest !== '' && digest !== d.digest)
+        throw new ActionError(`The registry stored manifest ${d.digest} as ${digest}: it changed the manifest; push again.`);
+}
+/** Pushes what an OCI layout's index.json names to `repository`, by digest, untagged. */
+async function pushLayout(client, repository, layout, retry) {
+    const index = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(layout, 'index.json'), 'utf8'));
+    const top = index.manifests ?? [];
+    if (top.length !== 1 || top[0] === undefined) {
+        throw new ActionError(`buildx exported ${top.length} images to the OCI layout; push-by-digest expects one (an image, or an index of platforms).`);
+    }
+    const root = top[0];
+    const tally = { digest: root.digest, mediaType: root.mediaType, uploaded: 0, skipped: 0, bytesUploaded: 0 };
+    if (root.platform)
+        tally.platform = root.platform;
+    await pushManifest(client, repository, layout, root, retry, tally);
+    return tally;
+}
+
 ;// CONCATENATED MODULE: ./src/build.ts
 /**
  * Stage 5, effects — checks that the builder can build every requested platform, then runs
  * the one `docker buildx build` and reads its result from the metadata file (never from
  * the log).
  */
+
 
 
 
@@ -60927,7 +61197,7 @@ function toolFailure(result) {
 function explainDockerFailure(what, result) {
     return toolFailure(result) ?? new ActionError(`${what} failed: ${docker_lastLine(result)}`);
 }
-async function checkBuilder(docker, platforms, pushByDigest = false) {
+async function checkBuilder(docker, platforms) {
     // The image store is asked about at once: only the docker driver needs it, but in parallel it costs nothing.
     const [inspect, info] = await Promise.all([
         docker(['buildx', 'inspect', '--bootstrap']),
@@ -60936,9 +61206,6 @@ async function checkBuilder(docker, platforms, pushByDigest = false) {
     if (inspect.exitCode !== 0)
         throw explainDockerFailure('docker buildx inspect', inspect);
     const builder = parseBuilderInspect(inspect.stdout);
-    if (pushByDigest && builder.driver === 'docker') {
-        throw new ActionError(`push-by-digest needs a builder with the docker-container driver, and '${builder.name}' uses the docker driver: add docker/setup-buildx-action before this step.`);
-    }
     if (builder.driver === 'docker' && info !== undefined) {
         if (info.exitCode !== 0)
             throw explainDockerFailure('docker info', info);
@@ -61013,6 +61280,15 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
     const retry = options.retry ?? defaultRetry;
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(options.tempDir ?? external_node_os_default().tmpdir(), 'ecr-build-push-'));
     const metadataFile = external_node_path_default().join(dir, 'metadata.json');
+    try {
+        return await buildThenPush(docker, build, references, labels, metadataFile, retry, options);
+    }
+    finally {
+        // The layout of a push-by-digest build holds every layer: never leave it on the runner.
+        await (0,promises_.rm)(layoutDir(metadataFile), { recursive: true, force: true });
+    }
+}
+async function buildThenPush(docker, build, references, labels, metadataFile, retry, options) {
     const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri);
     for (let attempt = 1;; attempt++) {
         const result = await docker(args, { stream: true });
@@ -61037,11 +61313,20 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
     catch (error) {
         throw new ActionError(`buildx wrote no readable metadata file (${error.message}).`);
     }
-    const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : '';
-    if (build.push && !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : '';
+    if (build.pushByDigest && build.push) {
+        if (options.byDigest === undefined)
+            throw new ActionError('push-by-digest has no registry to push to.');
+        const pushed = await pushLayout(options.byDigest.registry, options.byDigest.repository, layoutDir(metadataFile), retry);
+        if (built !== '' && built !== pushed.digest)
+            throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`);
+        retry.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository.`);
+        return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded };
+    }
+    if (build.push && !/^sha256:[0-9a-f]{64}$/.test(built)) {
         throw new ActionError('buildx pushed the image but reported no digest in its metadata file.');
     }
-    return { digest, metadata };
+    return { digest: built, metadata };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
@@ -61154,66 +61439,6 @@ function exportCredentials(session, exportVariable = core_exportVariable) {
     exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
     if (c.sessionToken)
         exportVariable('AWS_SESSION_TOKEN', c.sessionToken);
-}
-
-;// CONCATENATED MODULE: ./src/registry-api.ts
-/**
- * A small client for the registry's HTTP API v2 (what docker itself speaks), used to read
- * what a tag points to before building: the manifest, and an image's config with its
- * labels. It uses the registry password the login stage already holds; nothing here writes.
- */
-const INDEX_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json'
-];
-const MANIFEST_MEDIA_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
-class RegistryError extends Error {
-    status;
-    name = 'RegistryError';
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-class RegistryClient {
-    auth;
-    fetchImpl;
-    constructor(auth, fetchImpl = fetch) {
-        this.auth = auth;
-        this.fetchImpl = fetchImpl;
-    }
-    async get(path, accept) {
-        const basic = Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64');
-        return this.fetchImpl(`https://${this.auth.registry}/v2/${path}`, {
-            headers: { authorization: `Basic ${basic}`, accept: accept.join(', ') },
-            redirect: 'follow'
-        });
-    }
-    /** The manifest a tag or digest names; undefined when the registry has no such tag. */
-    async manifest(repository, reference) {
-        const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES]);
-        if (res.status === 404)
-            return undefined;
-        if (!res.ok)
-            throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`);
-        const body = (await res.json());
-        return {
-            ...body,
-            mediaType: body.mediaType ?? res.headers.get('content-type') ?? '',
-            digest: res.headers.get('docker-content-digest') ?? ''
-        };
-    }
-    /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
-    async jsonBlob(repository, digest) {
-        // Authorization is not forwarded across origins by fetch, which is what a signed S3 URL needs.
-        const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*']);
-        if (!res.ok)
-            throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`);
-        return res.json();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/json.ts
@@ -62489,8 +62714,6 @@ function sizeLines(r, price, priceSource) {
     return lines;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
  * The version tag when the workflow gives none: the git tag that triggered the run
@@ -63268,7 +63491,7 @@ async function ship(settings, { env, docker }) {
     const merging = build.mergeDigests.length > 0;
     // The builder is checked while the run signs in, reads the repository and logs in; no AWS
     // write happens before the check has passed. A merge builds nothing: it only needs buildx.
-    const builderReady = checkBuilder(docker, merging ? [] : build.platforms, build.pushByDigest);
+    const builderReady = checkBuilder(docker, merging ? [] : build.platforms);
     builderReady.catch(() => undefined);
     const session = await stages.run('sign-in', () => signIn(settings.aws));
     if (settings.aws.exportCredentials)
@@ -63322,7 +63545,8 @@ async function ship(settings, { env, docker }) {
         await login();
         const result = await stages.run('build+push', () => buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
             tempDir: env.RUNNER_TEMP,
-            repositoryUri: repo.uri
+            repositoryUri: repo.uri,
+            byDigest: { registry, repository: path }
         }));
         digest = result.digest;
         metadata = result.metadata;
