@@ -14,6 +14,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 STATE=/var/lib/ecr-build-push-stack
 ROOTFS="$STATE/moto-root"
 HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
+PUBLIC_HOST=public.ecr.aws
 APT=(apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Check-Valid-Until=false -q -y)
 export DEBIAN_FRONTEND=noninteractive
 
@@ -107,16 +108,21 @@ docker_up() {
 }
 
 tls() {
-  [ -f "$STATE/tls/cert.pem" ] && return 0
+  # One certificate for both registries; made again when it lacks the public host.
+  if [ -f "$STATE/tls/cert.pem" ] && openssl x509 -in "$STATE/tls/cert.pem" -noout -text | grep -q "DNS:$PUBLIC_HOST"; then return 0; fi
   mkdir -p "$STATE/tls"
   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$HOST" \
-    -addext "subjectAltName=DNS:$HOST" -keyout "$STATE/tls/key.pem" -out "$STATE/tls/cert.pem" 2>/dev/null
+    -addext "subjectAltName=DNS:$HOST,DNS:$PUBLIC_HOST" -keyout "$STATE/tls/key.pem" -out "$STATE/tls/cert.pem" 2>/dev/null
+  if running front; then stop front; sleep 0.5; fi
+  if running dockerd; then stop dockerd; sleep 2; fi
 }
 
 hosts_and_certs() {
-  grep -q " $HOST\$" /etc/hosts || echo "127.0.0.1 $HOST" >>/etc/hosts
-  mkdir -p "/etc/docker/certs.d/$HOST"
-  cmp -s "$STATE/tls/cert.pem" "/etc/docker/certs.d/$HOST/ca.crt" || cp "$STATE/tls/cert.pem" "/etc/docker/certs.d/$HOST/ca.crt"
+  for h in "$HOST" "$PUBLIC_HOST"; do
+    grep -q " $h\$" /etc/hosts || echo "127.0.0.1 $h" >>/etc/hosts
+    mkdir -p "/etc/docker/certs.d/$h"
+    cmp -s "$STATE/tls/cert.pem" "/etc/docker/certs.d/$h/ca.crt" || cp "$STATE/tls/cert.pem" "/etc/docker/certs.d/$h/ca.crt"
+  done
   # buildx's own registry client (imagetools) reads the system's trust store, not certs.d.
   local system=/usr/local/share/ca-certificates/ecr-build-push-local-stack.crt
   if ! cmp -s "$STATE/tls/cert.pem" "$system"; then
@@ -168,8 +174,10 @@ moto_up() {
 }
 
 front_up() {
-  if running front && ! cmp -s "$HERE/stack/front.mjs" "$STATE/front.mjs"; then stop front; sleep 0.5; fi
-  cp "$HERE/stack/front.mjs" "$STATE/front.mjs"
+  for f in front.mjs ecr-public.mjs; do
+    if running front && ! cmp -s "$HERE/stack/$f" "$STATE/$f"; then stop front; sleep 0.5; fi
+    cp "$HERE/stack/$f" "$STATE/$f"
+  done
   start front node "$STATE/front.mjs" "$STATE"
   wait_for 20 front curl -sf http://127.0.0.1:4599/health
   wait_for 10 "registry front" curl -sf --cacert "$STATE/tls/cert.pem" -o /dev/null -w '%{http_code}' "https://$HOST/v2/" -u "AWS:123456789012-auth-token"
@@ -179,6 +187,7 @@ reset() {
   curl -sf -X POST http://127.0.0.1:5000/moto-api/reset >/dev/null || die "moto is not running: run 'up' first"
   curl -sf -X POST http://127.0.0.1:4599/calls/reset >/dev/null
   curl -sf -X POST http://127.0.0.1:4599/faults/reset >/dev/null
+  curl -sf -X POST http://127.0.0.1:4599/public/reset >/dev/null
   stop registry; sleep 0.3
   rm -rf "$STATE/registry/data"
   registry_up
@@ -212,9 +221,11 @@ case "${1:-}" in
     started=$SECONDS
     install_packages
     busybox
-    docker_up
+    # The certificate is trusted before dockerd starts: the daemon reads the system's
+    # roots once, and fetches public.ecr.aws's tokens with them.
     tls
     hosts_and_certs
+    docker_up
     registry_up
     moto_up
     front_up

@@ -6,12 +6,16 @@
 // - the AWS proxy (:4566) the action's AWS_ENDPOINT_URL points at: forwards to moto and
 //   records every call, with injectable faults;
 // - the runner's OIDC token endpoint (:4580);
-// - the control API (:4599) the tests use: calls, faults, issued tokens.
+// - the control API (:4599) the tests use: calls, faults, issued tokens;
+// - ECR Public (ecr-public.mjs): its API behind the AWS proxy, and the public.ecr.aws
+//   registry on the same TLS port (token auth, as public.ecr.aws does it).
 // Usage: node front.mjs STATE_DIR   (ports and hosts are fixed; see scripts/stack/README.md)
+import { randomBytes } from 'node:crypto'
 import { appendFileSync, readFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import path from 'node:path'
+import { ALIAS, PUBLIC_HOST, PUBLIC_PASSWORD, publicApi, publicRepositoryExists, recordPublicImage, resetPublic } from './ecr-public.mjs'
 
 const STATE = process.argv[2] ?? '/var/lib/ecr-build-push-stack'
 const ACCOUNT = '123456789012'
@@ -196,13 +200,98 @@ async function handleRegistry(req, res) {
   res.end(up.body)
 }
 
+// ---------------------------------------------------------------- public.ecr.aws
+
+// Bearer tokens, as public.ecr.aws hands them out at /token: with the ECR Public password
+// one that may push, without credentials one that may only pull.
+const PUSH_TOKEN = randomBytes(16).toString('hex')
+const PULL_TOKEN = randomBytes(16).toString('hex')
+const PUBLIC_PREFIX = 'public'
+
+function bearerChallenge(res, scope) {
+  res.writeHead(401, {
+    'www-authenticate': `Bearer realm="https://${PUBLIC_HOST}/token",service="${PUBLIC_HOST}"${scope ? `,scope="${scope}"` : ''}`,
+    'content-type': 'application/json'
+  })
+  res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }))
+}
+
+/** `/v2/public/<name>/…` on the backend ↔ `/v2/<alias>/<name>/…` at public.ecr.aws */
+const toBackend = (url, name) => url.replace(`/v2/${ALIAS}/${name}/`, `/v2/${PUBLIC_PREFIX}/${name}/`)
+const toPublic = location =>
+  location.replace(/^http:\/\/[^/]+/, '').replace(new RegExp(`^/v2/${PUBLIC_PREFIX}/`), `/v2/${ALIAS}/`).replace(/^\//, `https://${PUBLIC_HOST}/`)
+
+async function handlePublicRegistry(req, res) {
+  const url = new URL(req.url ?? '/', `https://${PUBLIC_HOST}`)
+  if (url.pathname === '/token' || url.pathname === '/token/') {
+    // GET with basic auth (docker, the action), or containerd's OAuth2 POST with the
+    // password in a form; no credentials at all: an anonymous pull token.
+    let user = ''
+    let password = ''
+    const auth = req.headers.authorization ?? ''
+    if (auth.startsWith('Basic ')) [user = '', password = ''] = Buffer.from(auth.slice(6), 'base64').toString().split(':')
+    if (req.method === 'POST') {
+      const form = new URLSearchParams((await readBody(req)).toString())
+      user = form.get('username') ?? user
+      password = form.get('password') ?? password
+    }
+    if (user === '' && password === '') return sendJson(res, 200, { token: PULL_TOKEN, access_token: PULL_TOKEN })
+    if (user !== 'AWS' || password !== PUBLIC_PASSWORD) return registryError(res, 401, 'DENIED', 'Your authorization token is invalid')
+    return sendJson(res, 200, { token: PUSH_TOKEN, access_token: PUSH_TOKEN, expires_in: 3600 })
+  }
+  const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
+  const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE'
+  if (url.pathname === '/v2/' || url.pathname === '/v2') {
+    if (token !== PUSH_TOKEN && token !== PULL_TOKEN) return bearerChallenge(res)
+    return sendJson(res, 200, {})
+  }
+  const m = /^\/v2\/([^/]+)\/(.+?)\/(manifests|blobs|tags)\/(.*)$/.exec(url.pathname)
+  if (!m) return registryError(res, 404, 'NOT_FOUND', 'no such route')
+  const [, alias, name, kind, reference] = m
+  const scope = `repository:${alias}/${name}:${writes ? 'pull,push' : 'pull'}`
+  if (writes ? token !== PUSH_TOKEN : token !== PUSH_TOKEN && token !== PULL_TOKEN) return bearerChallenge(res, scope)
+  if (alias !== ALIAS || (writes && !publicRepositoryExists(name))) {
+    req.resume()
+    return registryError(res, 404, 'NAME_UNKNOWN', `The repository with name '${name}' does not exist in the registry with id '123456789012'`)
+  }
+  const backendPath = toBackend(url.pathname, name) + url.search
+  const headers = { ...req.headers, host: `${REGISTRY.host}:${REGISTRY.port}` }
+  delete headers.authorization
+  if (kind === 'manifests' && req.method === 'PUT') {
+    const body = await readBody(req)
+    const up = await request(REGISTRY, { method: 'PUT', path: backendPath, headers: { ...headers, 'content-length': String(body.length) }, body })
+    if (up.status === 201) {
+      const digest = String(up.headers['docker-content-digest'] ?? '')
+      recordPublicImage(name, digest, reference.startsWith('sha256:') ? undefined : reference, body, String(req.headers['content-type'] ?? ''))
+    }
+    const h = { ...up.headers }
+    if (typeof h.location === 'string') h.location = toPublic(h.location)
+    res.writeHead(up.status, h)
+    return res.end(up.body)
+  }
+  const up = http.request({ ...REGISTRY, method: req.method, path: backendPath, headers }, upRes => {
+    const h = { ...upRes.headers }
+    if (typeof h.location === 'string') h.location = toPublic(h.location)
+    res.writeHead(upRes.statusCode ?? 502, h)
+    upRes.pipe(res)
+  })
+  up.on('error', e => registryError(res, 502, 'UNKNOWN', `backend: ${e.message}`))
+  req.pipe(up)
+}
+
+function sendJson(res, status, value) {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(value))
+}
+
 // ---------------------------------------------------------------- AWS proxy
 
 function awsOperation(req, body) {
   const target = req.headers['x-amz-target']
   if (typeof target === 'string') {
     const [prefix, op] = target.split('.')
-    return { service: prefix?.startsWith('AmazonEC2ContainerRegistry') ? 'ecr' : prefix ?? '', operation: op ?? '', json: true }
+    const service = prefix?.startsWith('AmazonEC2ContainerRegistry') ? 'ecr' : prefix === 'SpencerFrontendService' ? 'ecr-public' : (prefix ?? '')
+    return { service, operation: op ?? '', json: true }
   }
   const action = new URLSearchParams(body.toString()).get('Action') ?? new URL(req.url ?? '/', 'http://x').searchParams.get('Action')
   return { service: 'sts', operation: action ?? '', json: false }
@@ -217,7 +306,7 @@ function fault(res, call, kind) {
     throttle: call.json ? [400, 'ThrottlingException', 'Rate exceeded'] : [400, 'Throttling', 'Rate exceeded'],
     '500': call.json ? [500, 'ServerException', 'injected server error'] : [500, 'InternalFailure', 'injected server error'],
     'access-denied': call.json
-      ? [400, 'AccessDeniedException', `User is not authorized to perform: ecr:${call.operation}`]
+      ? [400, 'AccessDeniedException', `User is not authorized to perform: ${call.service}:${call.operation}`]
       : [403, 'AccessDenied', `Not authorized to perform sts:${call.operation}`]
   }
   const [status, code, message] = errors[kind] ?? errors['500']
@@ -240,6 +329,13 @@ async function handleAws(req, res) {
   if (f) {
     f.count--
     return fault(res, call, f.kind)
+  }
+  if (call.service === 'ecr-public') {
+    const out = publicApi(call.operation, body.length ? JSON.parse(body.toString()) : {})
+    const headers = { 'content-type': 'application/x-amz-json-1.1' }
+    if (out.status !== 200) headers['x-amzn-errortype'] = String(out.body.__type)
+    res.writeHead(out.status, headers)
+    return res.end(JSON.stringify(out.body))
   }
   try {
     const up = await request(MOTO, { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body })
@@ -312,6 +408,9 @@ async function handleControl(req, res) {
         ...(json.repository ? { repository: json.repository } : {})
       })
       return send(204)
+    case 'POST /public/reset':
+      resetPublic()
+      return send(204)
     case 'POST /faults/reset':
       awsFaults = []
       registryFaults = []
@@ -340,9 +439,9 @@ const guard = handler => (req, res) =>
 https
   .createServer(
     { key: readFileSync(path.join(STATE, 'tls/key.pem')), cert: readFileSync(path.join(STATE, 'tls/cert.pem')) },
-    guard(handleRegistry)
+    guard((req, res) => ((req.headers.host ?? '').split(':')[0] === PUBLIC_HOST ? handlePublicRegistry(req, res) : handleRegistry(req, res)))
   )
-  .listen(443, '127.0.0.1', () => log(`registry front on https://${REGISTRY_HOST}`))
+  .listen(443, '127.0.0.1', () => log(`registry front on https://${REGISTRY_HOST} and https://${PUBLIC_HOST}`))
 http.createServer(guard(handleAws)).listen(4566, '127.0.0.1', () => log('AWS proxy on :4566'))
 http.createServer((req, res) => handleOidc(req, res)).listen(4580, '127.0.0.1', () => log('OIDC on :4580'))
 http.createServer(guard(handleControl)).listen(4599, '127.0.0.1', () => log('control on :4599'))
