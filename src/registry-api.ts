@@ -64,24 +64,47 @@ export class RegistryClient {
     this.base = base ?? `https://${auth.registry}`
   }
 
-  private get authorization(): string {
+  /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
+  private bearer: { scope: string; token: string } | undefined
+
+  private get basic(): string {
     return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`
   }
 
-  private async get(path: string, accept: string[]): Promise<Response> {
-    return this.fetchImpl(`${this.base}/v2/${path}`, {
-      headers: { authorization: this.authorization, accept: accept.join(', ') },
-      redirect: 'follow'
-    })
+  private get authorization(): string {
+    return this.bearer ? `Bearer ${this.bearer.token}` : this.basic
   }
 
-  /** A request with the registry's credentials; `url` may be a path or a Location the registry gave. */
-  private send(method: string, url: string, init: { headers?: Record<string, string>; body?: RequestInit["body"]; duplex?: 'half' } = {}): Promise<Response> {
-    return this.fetchImpl(new URL(url, this.base), {
-      method,
-      ...init,
-      headers: { authorization: this.authorization, ...init.headers }
-    } as RequestInit)
+  private async get(path: string, accept: string[]): Promise<Response> {
+    return this.send('GET', `/v2/${path}`, { headers: { accept: accept.join(', ') } })
+  }
+
+  /**
+   * A request with the registry's credentials; `url` may be a path or a Location the
+   * registry gave. ECR takes the password as basic auth; a registry that answers 401 with a
+   * Bearer challenge (public.ecr.aws) gets the token dance: the password buys a token from
+   * the realm for the challenged scope, and the request is sent again with it (a streamed
+   * body can't be sent twice, but uploads start with a POST that has none).
+   */
+  private async send(method: string, url: string, init: { headers?: Record<string, string>; body?: RequestInit['body']; duplex?: 'half' } = {}): Promise<Response> {
+    const go = (): Promise<Response> =>
+      this.fetchImpl(new URL(url, this.base), { method, redirect: 'follow', ...init, headers: { authorization: this.authorization, ...init.headers } } as RequestInit)
+    const res = await go()
+    const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined
+    if (challenge === undefined || (this.bearer !== undefined && this.bearer.scope === challenge.scope) || (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array))) {
+      return res
+    }
+    const tokenUrl = new URL(challenge.realm)
+    if (challenge.service) tokenUrl.searchParams.set('service', challenge.service)
+    if (challenge.scope) tokenUrl.searchParams.set('scope', challenge.scope)
+    const tokenRes = await this.fetchImpl(tokenUrl, { headers: { authorization: this.basic } })
+    if (!tokenRes.ok) return res
+    const body = (await tokenRes.json()) as { token?: string; access_token?: string }
+    const token = body.token ?? body.access_token
+    if (!token) return res
+    this.bearer = { scope: challenge.scope, token }
+    await res.arrayBuffer().catch(() => undefined)
+    return go()
   }
 
   /** Whether the repository already holds a blob (HEAD). */
@@ -164,4 +187,11 @@ async function expect(res: Response, ok: number[], what: string): Promise<void> 
     code = text.slice(0, 200)
   }
   throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
+}
+
+/** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */
+export function parseBearerChallenge(header: string): { realm: string; service: string; scope: string } | undefined {
+  if (!/^Bearer\s/i.test(header)) return undefined
+  const params = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
+  return params.realm ? { realm: params.realm, service: params.service ?? '', scope: params.scope ?? '' } : undefined
 }

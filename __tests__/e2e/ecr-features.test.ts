@@ -10,8 +10,16 @@ import {
   PutReplicationConfigurationCommand,
   type ReplicationRule
 } from '@aws-sdk/client-ecr'
+import {
+  DescribeImagesCommand,
+  ECRPUBLICClient,
+  GetRepositoryCatalogDataCommand,
+  PutRepositoryCatalogDataCommand
+} from '@aws-sdk/client-ecr-public'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
-import { awsCalls, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryGet, registryManifest, resetCalls, resetStack, ROLE, writeCalls } from './stack.js'
+import { awsCalls, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryGet, registryManifest, resetCalls, resetStack, ROLE, runImage, writeCalls } from './stack.js'
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -150,6 +158,98 @@ describe('sizes and storage cost in the summary', () => {
     expect(added).toBeGreaterThan(0)
     expect(second.summary).toContain(`added by this push: ${human(added)} (layers the earlier latest didn't have)`)
     expect(second.summary).toMatch(/storage: about \$[\d.e-]+ a month at \$0\.25 per GB-month \(storage-price\)/)
+  })
+})
+
+describe('registry-type: public', () => {
+  const pub = new ECRPUBLICClient({ region: 'us-east-1', endpoint: env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } })
+  const URI = 'public.ecr.aws/ecr-build-push-local/tools/web'
+  const publicCalls = async () => (await awsCalls()).filter(c => c.service === 'ecr-public')
+  const publicWrites = async () => (await publicCalls()).filter(c => /^(Create|Put|Set|Tag)/.test(c.operation))
+  let first: RunResult
+  let ws: string
+
+  beforeAll(async () => {
+    ws = makeWorkspace('public')
+    writeFileSync(path.join(ws, 'ABOUT.md'), '# tools/web\n\nA busybox that says where it was built.\n')
+    await resetCalls()
+    first = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0', description: 'Where was it built?', about: 'ABOUT.md' }, ws)
+  })
+
+  test('creates the public repository with catalog data from description, about and the platforms', async () => {
+    expectSuccess(first)
+    const catalog = (await pub.send(new GetRepositoryCatalogDataCommand({ repositoryName: 'tools/web' }))).catalogData
+    expect(catalog).toMatchObject({
+      description: 'Where was it built?',
+      aboutText: '# tools/web\n\nA busybox that says where it was built.\n',
+      architectures: ['x86-64', 'ARM 64'],
+      operatingSystems: ['Linux']
+    })
+    expect(first.log).toContain('Repository tools/web: created the public repository with catalog data (x86-64, ARM 64; Linux)')
+  })
+
+  test('pushes both platforms under the version and latest to public.ecr.aws, and the outputs name them', async () => {
+    expect(first.outputs['image-uri']).toBe(`${URI}:1.0.0`)
+    expect(first.outputs['latest-uri']).toBe(`${URI}:latest`)
+    expect(first.outputs.registry).toBe('public.ecr.aws')
+    expect(first.outputs['image-digest-uri']).toBe(`${URI}@${first.outputs.digest}`)
+    const images = (await pub.send(new DescribeImagesCommand({ repositoryName: 'tools/web' }))).imageDetails ?? []
+    const index = images.find(i => i.imageDigest === first.outputs.digest)
+    expect(index?.imageTags?.sort()).toEqual(['1.0.0', 'latest'])
+    expect(runImage(first.outputs['image-digest-uri'] ?? '', 'linux/arm64')).toContain('aarch64 public')
+    // The platforms in the summary, read from public.ecr.aws with its token service.
+    expect(first.summary).toMatch(/linux\/amd64 <code>sha256:[0-9a-f]{64}<\/code><br>linux\/arm64/)
+  })
+
+  test('talks to ECR Public only, logs in to public.ecr.aws and out again in the post step', async () => {
+    expect((await awsCalls()).filter(c => c.service === 'ecr')).toEqual([])
+    expect(first.state['logged-in-registries']).toBe('["public.ecr.aws"]')
+    expect(first.post?.log).toContain('Logged out of public.ecr.aws')
+    expect(first.summary).toContain('none: ECR Public has no lifecycle policies')
+  })
+
+  test('the next version: the catalog already says it all, no write call', async () => {
+    await resetCalls()
+    expectSuccess(await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.1', description: 'Where was it built?' }, makeWorkspace('public-2')))
+    expect(await publicWrites()).toEqual([])
+    expect((await publicCalls()).map(c => c.operation).sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetRepositoryCatalogData'])
+  })
+
+  test('a re-run of the same commit and version is skipped (the version is read from public.ecr.aws)', async () => {
+    const again = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0' }, ws)
+    expectSuccess(again)
+    expect(again.outputs.skipped).toBe('true')
+    expect(again.outputs.digest).toBe(first.outputs.digest)
+  })
+
+  test('a changed description is set; a catalog with a logo is left alone, with a warning', async () => {
+    expectSuccess(await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.2', description: 'Built where?' }, makeWorkspace('public-3')))
+    expect((await pub.send(new GetRepositoryCatalogDataCommand({ repositoryName: 'tools/web' }))).catalogData).toMatchObject({ description: 'Built where?', aboutText: expect.stringContaining('busybox') })
+
+    const catalog = (await pub.send(new GetRepositoryCatalogDataCommand({ repositoryName: 'tools/web' }))).catalogData ?? {}
+    await pub.send(new PutRepositoryCatalogDataCommand({ repositoryName: 'tools/web', catalogData: { ...catalog, logoImageBlob: new Uint8Array([137, 80, 78, 71]) } }))
+    await resetCalls()
+    const result = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.3', description: 'Somewhere else' }, makeWorkspace('public-4'))
+    expectSuccess(result)
+    expect(await publicWrites()).toEqual([])
+    expect(result.log).toMatch(/::warning::catalog data not updated \(description\): the repository has a logo/)
+  })
+
+  test('dry-run reads the public repository and prints the catalog change; nothing written', async () => {
+    await resetCalls()
+    const plan = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '9.0.0', description: 'New words', 'dry-run': 'true' }, makeWorkspace('public-5'))
+    expectSuccess(plan)
+    expect(await publicWrites()).toEqual([])
+    expect(plan.log).toContain('catalog data would not be updated (description): the repository has a logo')
+    expect(plan.log).toContain('"ecr-public:PutRepositoryCatalogData"')
+  })
+
+  test('an input ECR Public has no setting for is refused before any call', async () => {
+    await resetCalls()
+    const result = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '2.0.0', 'lifecycle-keep-count': '10' }, ws)
+    expect(result.exitCode).toBe(1)
+    expect(result.log).toContain("::error::Input 'lifecycle-keep-count': is not available with registry-type: public")
+    expect(await awsCalls()).toEqual([])
   })
 })
 

@@ -60940,22 +60940,46 @@ class RegistryClient {
         this.fetchImpl = fetchImpl;
         this.base = base ?? `https://${auth.registry}`;
     }
-    get authorization() {
+    /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
+    bearer;
+    get basic() {
         return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
     }
-    async get(path, accept) {
-        return this.fetchImpl(`${this.base}/v2/${path}`, {
-            headers: { authorization: this.authorization, accept: accept.join(', ') },
-            redirect: 'follow'
-        });
+    get authorization() {
+        return this.bearer ? `Bearer ${this.bearer.token}` : this.basic;
     }
-    /** A request with the registry's credentials; `url` may be a path or a Location the registry gave. */
-    send(method, url, init = {}) {
-        return this.fetchImpl(new URL(url, this.base), {
-            method,
-            ...init,
-            headers: { authorization: this.authorization, ...init.headers }
-        });
+    async get(path, accept) {
+        return this.send('GET', `/v2/${path}`, { headers: { accept: accept.join(', ') } });
+    }
+    /**
+     * A request with the registry's credentials; `url` may be a path or a Location the
+     * registry gave. ECR takes the password as basic auth; a registry that answers 401 with a
+     * Bearer challenge (public.ecr.aws) gets the token dance: the password buys a token from
+     * the realm for the challenged scope, and the request is sent again with it (a streamed
+     * body can't be sent twice, but uploads start with a POST that has none).
+     */
+    async send(method, url, init = {}) {
+        const go = () => this.fetchImpl(new URL(url, this.base), { method, redirect: 'follow', ...init, headers: { authorization: this.authorization, ...init.headers } });
+        const res = await go();
+        const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined;
+        if (challenge === undefined || (this.bearer !== undefined && this.bearer.scope === challenge.scope) || (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array))) {
+            return res;
+        }
+        const tokenUrl = new URL(challenge.realm);
+        if (challenge.service)
+            tokenUrl.searchParams.set('service', challenge.service);
+        if (challenge.scope)
+            tokenUrl.searchParams.set('scope', challenge.scope);
+        const tokenRes = await this.fetchImpl(tokenUrl, { headers: { authorization: this.basic } });
+        if (!tokenRes.ok)
+            return res;
+        const body = (await tokenRes.json());
+        const token = body.token ?? body.access_token;
+        if (!token)
+            return res;
+        this.bearer = { scope: challenge.scope, token };
+        await res.arrayBuffer().catch(() => undefined);
+        return go();
     }
     /** Whether the repository already holds a blob (HEAD). */
     async blobExists(repository, digest) {
@@ -61038,6 +61062,13 @@ async function expect(res, ok, what) {
         code = text.slice(0, 200);
     }
     throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`);
+}
+/** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */
+function parseBearerChallenge(header) {
+    if (!/^Bearer\s/i.test(header))
+        return undefined;
+    const params = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+    return params.realm ? { realm: params.realm, service: params.service ?? '', scope: params.scope ?? '' } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/oci-push.ts
