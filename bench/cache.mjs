@@ -2,7 +2,7 @@
 // with an expensive RUN step (arm64 under QEMU), on the local stack. Runs alternately, several
 // times, and prints medians and the ratio. Usage: node bench/cache.mjs [rounds]
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ROOT, runAction } from '../scripts/local-runner.mjs'

@@ -59,6 +59,8 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   // One SDK attempt per call: each retry gets a fresh OIDC token, as a token is short-lived.
   const sts = new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 })
   let result
+  // '' until the first token arrives; the error path below reads it either way.
+  // eslint-disable-next-line no-useless-assignment
   let token = ''
   try {
     for (let attempt = 1; ; attempt++) {

@@ -180,7 +180,7 @@ async function expect(res: Response, ok: number[], what: string): Promise<void> 
     return
   }
   const text = await res.text().catch(() => '')
-  let code = ''
+  let code: string
   try {
     code = ((JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ')
   } catch {

@@ -61054,7 +61054,7 @@ async function expect(res, ok, what) {
         return;
     }
     const text = await res.text().catch(() => '');
-    let code = '';
+    let code;
     try {
         code = (JSON.parse(text).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ');
     }
@@ -61411,6 +61411,8 @@ async function signIn(aws, deps = defaultDeps()) {
     // One SDK attempt per call: each retry gets a fresh OIDC token, as a token is short-lived.
     const sts = new client_sts_dist_cjs/* STSClient */.iM({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 });
     let result;
+    // '' until the first token arrives; the error path below reads it either way.
+    // eslint-disable-next-line no-useless-assignment
     let token = '';
     try {
         for (let attempt = 1;; attempt++) {

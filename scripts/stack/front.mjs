@@ -419,7 +419,9 @@ async function handleControl(req, res) {
       let text = ''
       try {
         text = readFileSync(path.join(STATE, 'oidc-tokens.log'), 'utf8')
-      } catch {}
+      } catch {
+        // No token issued yet.
+      }
       return send(200, text.split('\n').filter(Boolean))
     }
     case 'GET /health':
