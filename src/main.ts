@@ -100,7 +100,8 @@ type StartLogin = (credentials: RegistryCredentials) => void
 
 /**
  * ECR: the repository (and replication) is reconciled while the token is fetched, the
- * version tag looked up and — once the repository is known to exist — docker logs in.
+ * version tag looked up and — once the repository is known to exist and the version is
+ * new — docker logs in.
  */
 async function privateTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: Promise<unknown>): Promise<Target> {
   const { build, image, repository } = settings
@@ -113,10 +114,11 @@ async function privateTarget(settings: Settings, session: AwsSession, stages: St
     stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
     getRegistryCredentials(ecr).then(async credentials => {
-      void known.then(() => startLogin(credentials))
       const registry = new RegistryClient(credentials)
       // An untagged per-platform push has no version tag to look up.
       const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
+      // A new version will be built: log in now. An existing one may need no login at all (a re-run).
+      if (existing === undefined) void known.then(() => startLogin(credentials))
       return { credentials, registry, existing }
     })
   ])
@@ -132,10 +134,10 @@ async function publicTarget(settings: Settings, session: AwsSession, stages: Sta
     stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
     getPublicRegistryCredentials(pub)
   ])
-  startLogin(credentials)
   const registry = new RegistryClient(credentials)
   const path = repo.uri.slice(repo.registry.length + 1)
   const existing = await findExistingVersion(registry, path, image.version)
+  if (existing === undefined) startLogin(credentials)
   const lifecycle = 'none: ECR Public has no lifecycle policies'
   return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing }
 }

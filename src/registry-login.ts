@@ -1,6 +1,7 @@
 /**
  * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
- * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
+ * password on stdin (never `-p`). The post step logs out again unless `skip-logout`
+ * (post.ts).
  */
 import * as core from '@actions/core'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
@@ -54,15 +55,4 @@ export async function login(
   setSecret: (v: string) => void = core.setSecret
 ): Promise<RegistryLogin> {
   return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret))
-}
-
-/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
-export async function logout(docker: Docker, registries: string[], warn: (m: string) => void = core.warning): Promise<string[]> {
-  const done: string[] = []
-  for (const registry of registries) {
-    const result = await docker(['logout', registry])
-    if (result.exitCode === 0) done.push(registry)
-    else warn(`docker logout ${registry} failed: ${lastLine(result)}`)
-  }
-  return done
 }

@@ -6,7 +6,8 @@ import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Docker, DockerOptions, DockerResult } from '../../src/docker.js'
 import { ActionError } from '../../src/errors.js'
-import { getRegistryCredentials, login, logout } from '../../src/registry-login.js'
+import { logout, post } from '../../src/post.js'
+import { getRegistryCredentials, login } from '../../src/registry-login.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const PASSWORD = 'secret-password'
@@ -138,6 +139,47 @@ describe('logout', () => {
   test('nothing to log out of: docker is not run', async () => {
     const { docker, calls } = fakeDocker()
     await logout(docker, [], () => {})
+    expect(calls).toEqual([])
+  })
+})
+
+describe('the post step', () => {
+  /** What the step writes to stdout: the runner's log and commands. */
+  async function stdoutOf(fn: () => Promise<void>): Promise<string> {
+    const out: string[] = []
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write
+    try {
+      await fn()
+    } finally {
+      process.stdout.write = write
+    }
+    return out.join('')
+  }
+
+  test('logs out of the registries in STATE_logged-in-registries', async () => {
+    const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
+    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
+    expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
+    expect(log).toBe(`Logged out of ${REGISTRY}\n`)
+  })
+
+  test('skip-logout keeps the login and says so', async () => {
+    const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
+    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'INPUT_SKIP-LOGOUT': 'true' }, docker))
+    expect(calls).toEqual([])
+    expect(log).toBe(`Staying logged in to ${REGISTRY} (skip-logout).\n`)
+  })
+
+  test('a failed logout is a ::warning:: command, escaped as the runner reads it; nothing throws', async () => {
+    const { docker } = fakeDocker(() => ({ exitCode: 1, stdout: '', stderr: 'error: 100% broken\nsecond line' }))
+    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
+    expect(log).toBe(`::warning::docker logout ${REGISTRY} failed: error: 100%25 broken\n`)
+  })
+
+  test('no state (the main step stopped before logging in): nothing to do', async () => {
+    const { docker, calls } = fakeDocker()
+    expect(await stdoutOf(() => post({}, docker))).toBe('')
     expect(calls).toEqual([])
   })
 })

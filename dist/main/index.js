@@ -60874,7 +60874,7 @@ const docker = async (args, options = {}) => {
     }
 };
 /** The last meaningful line docker printed, for one-line error messages. */
-function docker_lastLine(result) {
+function lastLine(result) {
     const lines = `${result.stderr}\n${result.stdout}`
         .split('\n')
         .map(l => l.trim())
@@ -61226,7 +61226,7 @@ function toolFailure(result) {
     return undefined;
 }
 function explainDockerFailure(what, result) {
-    return toolFailure(result) ?? new ActionError(`${what} failed: ${docker_lastLine(result)}`);
+    return toolFailure(result) ?? new ActionError(`${what} failed: ${lastLine(result)}`);
 }
 async function checkBuilder(docker, platforms) {
     // The image store is asked about at once: only the docker driver needs it, but in parallel it costs nothing.
@@ -61282,7 +61282,7 @@ function classifyBuildFailure(output, what = 'docker buildx build') {
     const match = transient.exec(output);
     if (match)
         return { retry: true, reason: match[0] };
-    return { retry: false, error: new ActionError(`${what} failed: ${docker_lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) };
+    return { retry: false, error: new ActionError(`${what} failed: ${lastLine({ exitCode: 1, stdout: output, stderr: '' })}`) };
 }
 const defaultRetry = {
     attempts: 4,
@@ -61992,7 +61992,8 @@ function outputBase(image, repositoryUri, registry) {
 ;// CONCATENATED MODULE: ./src/registry-login.ts
 /**
  * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
- * password on stdin (never `-p`). The post step logs out again unless `skip-logout`.
+ * password on stdin (never `-p`). The post step logs out again unless `skip-logout`
+ * (post.ts).
  */
 
 
@@ -62021,24 +62022,12 @@ async function dockerLogin(docker, { registry, username, password }) {
         input: Buffer.from(password, 'utf8')
     });
     if (result.exitCode !== 0) {
-        throw new ActionError(`docker login to ${registry} failed: ${docker_lastLine(result)}`);
+        throw new ActionError(`docker login to ${registry} failed: ${lastLine(result)}`);
     }
     return { registry };
 }
 async function login(ecr, docker, setSecret = core.setSecret) {
     return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret));
-}
-/** Post step: forget the registry credentials. Warns, never fails the job; returns the registries logged out. */
-async function logout(docker, registries, warn = core.warning) {
-    const done = [];
-    for (const registry of registries) {
-        const result = await docker(['logout', registry]);
-        if (result.exitCode === 0)
-            done.push(registry);
-        else
-            warn(`docker logout ${registry} failed: ${lastLine(result)}`);
-    }
-    return done;
 }
 
 ;// CONCATENATED MODULE: ./src/public-repository.ts
@@ -63479,7 +63468,8 @@ async function buildOnly(settings, { env, docker }) {
 }
 /**
  * ECR: the repository (and replication) is reconciled while the token is fetched, the
- * version tag looked up and — once the repository is known to exist — docker logs in.
+ * version tag looked up and — once the repository is known to exist and the version is
+ * new — docker logs in.
  */
 async function privateTarget(settings, session, stages, startLogin, writesAfter) {
     const { build, image, repository } = settings;
@@ -63492,10 +63482,12 @@ async function privateTarget(settings, session, stages, startLogin, writesAfter)
         stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
         ensureReplication(ecr, repository.name, repository.replicateToRegions),
         getRegistryCredentials(ecr).then(async (credentials) => {
-            void known.then(() => startLogin(credentials));
             const registry = new RegistryClient(credentials);
             // An untagged per-platform push has no version tag to look up.
             const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version);
+            // A new version will be built: log in now. An existing one may need no login at all (a re-run).
+            if (existing === undefined)
+                void known.then(() => startLogin(credentials));
             return { credentials, registry, existing };
         })
     ]);
@@ -63511,10 +63503,11 @@ async function publicTarget(settings, session, stages, startLogin, writesAfter) 
         stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
         getPublicRegistryCredentials(pub)
     ]);
-    startLogin(credentials);
     const registry = new RegistryClient(credentials);
     const path = repo.uri.slice(repo.registry.length + 1);
     const existing = await findExistingVersion(registry, path, image.version);
+    if (existing === undefined)
+        startLogin(credentials);
     const lifecycle = 'none: ECR Public has no lifecycle policies';
     return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing };
 }
