@@ -87,6 +87,9 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
     buildLine = versionLine(existing)
   }
 
+  if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
+    buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
+  }
   const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined)
   // Build-argument values may be secrets: the plan shows their names only.
   const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]

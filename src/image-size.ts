@@ -4,7 +4,8 @@
  *
  * - each platform image's compressed size: its config and layers;
  * - what this push added: blobs the image `latest` pointed to before didn't have (ECR
- *   stores a blob once, so shared base layers cost nothing more);
+ *   stores a blob once, so shared base layers cost nothing more) — or, for a push by
+ *   digest, exactly what the upload sent;
  * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
  *   once more for each region it is replicated to.
  */
@@ -22,6 +23,8 @@ export interface SizeReport {
   totalBytes: number
   /** blobs the previous image didn't have; undefined when there was nothing to compare with */
   addedBytes: number | undefined
+  /** how `addedBytes` is known: compared with the earlier latest, or counted by the upload itself */
+  addedBy: 'latest' | 'upload'
   /** US$ a month for the image in every region it is stored in */
   monthlyCost: number
   regions: number
@@ -53,7 +56,7 @@ export function sizeReport(
     const had = new Set(previous.flatMap(p => [...blobs(p.manifest).keys()]))
     addedBytes = [...all].filter(([digest]) => !had.has(digest)).reduce((a, [, size]) => a + size, 0)
   }
-  return { platforms, totalBytes, addedBytes, monthlyCost: (totalBytes / GB) * price * regions, regions }
+  return { platforms, totalBytes, addedBytes, addedBy: 'latest', monthlyCost: (totalBytes / GB) * price * regions, regions }
 }
 
 /** 1536 → "1.5 KB"; binary units, as AWS bills GB. */
@@ -97,7 +100,8 @@ export async function readPlatformImages(registry: RegistryClient, repository: s
 export function sizeLines(r: SizeReport, price: number, priceSource: string): string[] {
   const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`)
   if (r.platforms.length > 1) lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`)
-  lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (layers the earlier latest didn't have)`)
+  const how = r.addedBy === 'upload' ? 'blobs the repository didn\'t have, as uploaded' : "layers the earlier latest didn't have"
+  lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (${how})`)
   const where = r.regions > 1 ? ` in ${r.regions} regions` : ''
   lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`)
   return lines

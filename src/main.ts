@@ -184,6 +184,7 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   let digest: string
   let metadata: Record<string, unknown> = {}
   let outcome: string
+  let uploaded: number | undefined
   if (!decision.build && existing !== undefined) {
     digest = existing.digest
     core.info(`Not building: ${decision.reason}.`)
@@ -207,6 +208,7 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
     )
     digest = result.digest
     metadata = result.metadata
+    uploaded = result.bytesUploaded
     outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed'
   }
 
@@ -234,7 +236,10 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   if (settings.summary) {
     const report = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length)
     if (!decision.build) report.addedBytes = 0
-    const priceSource = settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price'
+    if (uploaded !== undefined) Object.assign(report, { addedBytes: uploaded, addedBy: 'upload' })
+    const priceSource =
+      (settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price') +
+      (repository.type === 'public' ? '; ECR Public: the first 50 GB a month are free' : '')
     await writeSummary({
       repository: repository.name,
       pushed: true,

@@ -627,6 +627,8 @@ describe('native per-platform builds, then a merge', () => {
       expect(image.status).toBe(200)
       expect(job.outputs['image-digest-uri']).toBe(`${REGISTRY}/team/split@${digest}`)
       expect(job.outputs.tags).toBe('')
+      // The summary knows exactly what the upload sent.
+      expect(job.summary).toContain("(blobs the repository didn't have, as uploaded)")
       // The exported layout (beside the metadata file) is gone from the runner.
       const metadataFile = /--metadata-file (\S+)/.exec(job.log)?.[1] ?? ''
       expect(metadataFile).not.toBe('')

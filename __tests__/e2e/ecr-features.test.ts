@@ -118,6 +118,15 @@ describe('scan-fail-on', () => {
     expect(result.log).toMatch(/::error::ECR's scan of linux\/amd64 sha256:[0-9a-f]{12}… ended UNSUPPORTED_IMAGE .*so scan-fail-on can't vouch for the image/)
   })
 
+  test('a dry run says the scan would be awaited, and reads no scan', async () => {
+    await resetCalls()
+    const plan = await ship({ repository: 'team/scanned', version: '2.0.0', 'scan-fail-on': 'HIGH', 'scan-timeout': '300', 'dry-run': 'true' }, makeWorkspace('scanned-plan'))
+    expectSuccess(plan)
+    expect(plan.log).toContain("would be built and pushed, then ECR's scan awaited (up to 300 s) and the run failed at or above HIGH")
+    expect((await awsCalls()).map(c => c.operation)).not.toContain('DescribeImageScanFindings')
+    expect(plan.log).toContain('"ecr:DescribeImageScanFindings"')
+  })
+
   test('no scan-fail-on: no scan call, no waiting, an empty scan-findings output', async () => {
     await resetCalls()
     const result = await ship({ repository: 'team/scanned', version: '1.0.4', platforms: 'linux/amd64' }, makeWorkspace('scanned-5'))
@@ -206,6 +215,7 @@ describe('registry-type: public', () => {
     expect(first.state['logged-in-registries']).toBe('["public.ecr.aws"]')
     expect(first.post?.log).toContain('Logged out of public.ecr.aws')
     expect(first.summary).toContain('none: ECR Public has no lifecycle policies')
+    expect(first.summary).toContain('ECR Public: the first 50 GB a month are free')
   })
 
   test('the next version: the catalog already says it all, no write call', async () => {

@@ -53,4 +53,8 @@ test('the summary lines name the price and where it came from', () => {
     "storage: about $0.013 a month in 2 regions at $0.10 per GB-month (ECR's price, March 2026, us-east-1)"
   ])
   expect(sizeLines(sizeReport([AMD], undefined, 0.1), 0.1, 'x')[1]).toBe('added by this push: not known (no earlier latest to compare with)')
+  // A push by digest knows exactly what it uploaded.
+  expect(sizeLines({ ...sizeReport([AMD], undefined, 0.1), addedBytes: 2048, addedBy: 'upload' }, 0.1, 'x')[1]).toBe(
+    "added by this push: 2.0 KB (blobs the repository didn't have, as uploaded)"
+  )
 })

@@ -62623,6 +62623,9 @@ async function planOnly(settings, { env }) {
             : undefined;
         buildLine = versionLine(existing);
     }
+    if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
+        buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`;
+    }
     const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined);
     // Build-argument values may be secrets: the plan shows their names only.
     const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))];
@@ -62662,7 +62665,8 @@ async function planOnly(settings, { env }) {
  *
  * - each platform image's compressed size: its config and layers;
  * - what this push added: blobs the image `latest` pointed to before didn't have (ECR
- *   stores a blob once, so shared base layers cost nothing more);
+ *   stores a blob once, so shared base layers cost nothing more) — or, for a push by
+ *   digest, exactly what the upload sent;
  * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
  *   once more for each region it is replicated to.
  */
@@ -62688,7 +62692,7 @@ function sizeReport(images, previous, price, regions = 1) {
         const had = new Set(previous.flatMap(p => [...blobs(p.manifest).keys()]));
         addedBytes = [...all].filter(([digest]) => !had.has(digest)).reduce((a, [, size]) => a + size, 0);
     }
-    return { platforms, totalBytes, addedBytes, monthlyCost: (totalBytes / GB) * price * regions, regions };
+    return { platforms, totalBytes, addedBytes, addedBy: 'latest', monthlyCost: (totalBytes / GB) * price * regions, regions };
 }
 /** 1536 → "1.5 KB"; binary units, as AWS bills GB. */
 function formatBytes(bytes) {
@@ -62730,7 +62734,8 @@ function sizeLines(r, price, priceSource) {
     const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`);
     if (r.platforms.length > 1)
         lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`);
-    lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (layers the earlier latest didn't have)`);
+    const how = r.addedBy === 'upload' ? 'blobs the repository didn\'t have, as uploaded' : "layers the earlier latest didn't have";
+    lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (${how})`);
     const where = r.regions > 1 ? ` in ${r.regions} regions` : '';
     lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`);
     return lines;
@@ -63553,6 +63558,7 @@ async function ship(settings, { env, docker }) {
     let digest;
     let metadata = {};
     let outcome;
+    let uploaded;
     if (!decision.build && existing !== undefined) {
         digest = existing.digest;
         info(`Not building: ${decision.reason}.`);
@@ -63576,6 +63582,7 @@ async function ship(settings, { env, docker }) {
         }));
         digest = result.digest;
         metadata = result.metadata;
+        uploaded = result.bytesUploaded;
         outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed';
     }
     const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : '';
@@ -63601,7 +63608,10 @@ async function ship(settings, { env, docker }) {
         const report = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length);
         if (!decision.build)
             report.addedBytes = 0;
-        const priceSource = settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price';
+        if (uploaded !== undefined)
+            Object.assign(report, { addedBytes: uploaded, addedBy: 'upload' });
+        const priceSource = (settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price') +
+            (repository.type === 'public' ? '; ECR Public: the first 50 GB a month are free' : '');
         await writeSummary({
             repository: repository.name,
             pushed: true,
