@@ -467,13 +467,11 @@ function refuseForPublic(env: Env): void {
     [Input.KmsKey, v => v !== ''],
     [Input.ReplicateToRegions, v => v !== ''],
     [Input.ScanFailOn, v => v !== ''],
-    [Input.PullPrincipals, v => v !== ''],
-    [Input.PushByDigest, v => v.toLowerCase() === 'true'],
-    [Input.MergeDigests, v => v !== '']
+    [Input.PullPrincipals, v => v !== '']
   ]
   for (const [name, stated] of unsupported) {
     if (stated(getInput(env, name))) {
-      throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting, or the action doesn't support it there yet): remove it.`)
+      throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`)
     }
   }
 }

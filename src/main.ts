@@ -136,7 +136,7 @@ async function publicTarget(settings: Settings, session: AwsSession, stages: Sta
   ])
   const registry = new RegistryClient(credentials)
   const path = repo.uri.slice(repo.registry.length + 1)
-  const existing = await findExistingVersion(registry, path, image.version)
+  const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, path, image.version)
   if (existing === undefined) startLogin(credentials)
   const lifecycle = 'none: ECR Public has no lifecycle policies'
   return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing }

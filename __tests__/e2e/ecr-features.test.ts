@@ -254,6 +254,23 @@ describe('registry-type: public', () => {
     expect(plan.log).toContain('"ecr-public:PutRepositoryCatalogData"')
   })
 
+  test('per-platform push-by-digest runs and a merge, on ECR Public', async () => {
+    const split = makeWorkspace('public-split')
+    const digests: string[] = []
+    for (const arch of ['amd64', 'arm64']) {
+      const job = await ship({ 'registry-type': 'public', repository: 'tools/split', version: '3.0.0', platforms: `linux/${arch}`, 'push-by-digest': 'true' }, split)
+      expectSuccess(job)
+      expect(job.log).toMatch(/Pushed sha256:[0-9a-f]{64} by digest/)
+      digests.push(job.outputs.digest ?? '')
+    }
+    const merge = await ship({ 'registry-type': 'public', repository: 'tools/split', version: '3.0.0', 'merge-digests': digests.join(',') }, split)
+    expectSuccess(merge)
+    const images = (await pub.send(new DescribeImagesCommand({ repositoryName: 'tools/split' }))).imageDetails ?? []
+    expect(images.find(i => i.imageDigest === merge.outputs.digest)?.imageTags?.sort()).toEqual(['3.0.0', 'latest'])
+    expect(merge.outputs['image-uri']).toBe('public.ecr.aws/ecr-build-push-local/tools/split:3.0.0')
+    expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/amd64')).toContain('x86_64 public-split')
+  })
+
   test('an input ECR Public has no setting for is refused before any call', async () => {
     await resetCalls()
     const result = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '2.0.0', 'lifecycle-keep-count': '10' }, ws)

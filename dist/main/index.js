@@ -63092,13 +63092,11 @@ function refuseForPublic(env) {
         [Input.KmsKey, v => v !== ''],
         [Input.ReplicateToRegions, v => v !== ''],
         [Input.ScanFailOn, v => v !== ''],
-        [Input.PullPrincipals, v => v !== ''],
-        [Input.PushByDigest, v => v.toLowerCase() === 'true'],
-        [Input.MergeDigests, v => v !== '']
+        [Input.PullPrincipals, v => v !== '']
     ];
     for (const [name, stated] of unsupported) {
         if (stated(inputs_getInput(env, name))) {
-            throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting, or the action doesn't support it there yet): remove it.`);
+            throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
         }
     }
 }
@@ -63510,7 +63508,7 @@ async function publicTarget(settings, session, stages, startLogin, writesAfter) 
     ]);
     const registry = new RegistryClient(credentials);
     const path = repo.uri.slice(repo.registry.length + 1);
-    const existing = await findExistingVersion(registry, path, image.version);
+    const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, path, image.version);
     if (existing === undefined)
         startLogin(credentials);
     const lifecycle = 'none: ECR Public has no lifecycle policies';
