@@ -1,6 +1,7 @@
 /**
- * The pipeline, in order: inputs → credentials → repository → login → build and push →
- * outputs and summary. Each stage lives in its own module; this file only wires them and
+ * The pipeline, in order: inputs → credentials → repository (ECR or ECR Public) → login →
+ * push (build, merge, or reuse) → report (scan gate, outputs, summary). Each stage lives
+ * in its own module; this file only wires them — running beside each other what can — and
  * is the one place that reports failure.
  */
 import * as core from '@actions/core'
@@ -13,7 +14,7 @@ import { exportCredentials, signIn } from './credentials.js'
 import { docker as realDocker, type Docker } from './docker.js'
 import { planOnly } from './dry-run.js'
 import { ActionError } from './errors.js'
-import { decideVersion, findExistingVersion, moveTags, type ExistingVersion } from './existing-version.js'
+import { decideVersion, findExistingVersion, moveTags, type ExistingVersion, type VersionDecision } from './existing-version.js'
 import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import { readSettings, type Env, type Settings } from './inputs.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
@@ -180,38 +181,66 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   }
   // What latest was before this run, for the size this push adds; read while building.
   const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
+  const pushed = await push(settings, { env, docker }, stages, target, decision, login)
+  await report(settings, stages, target, decision, pushed, previous)
+}
 
-  let digest: string
-  let metadata: Record<string, unknown> = {}
-  let outcome: string
-  let uploaded: number | undefined
+/** What the push stage did: the image's digest, buildx's metadata, and what happened in words. */
+interface Pushed {
+  digest: string
+  metadata: Record<string, unknown>
+  outcome: string
+  /** push-by-digest: the bytes the upload sent */
+  uploaded?: number
+}
+
+/** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
+async function push(settings: Settings, { env, docker }: RunDeps, stages: Stages, target: Target, decision: VersionDecision, login: () => Promise<void>): Promise<Pushed> {
+  const { build, image } = settings
+  const { repo, registry, path, existing } = target
   if (!decision.build && existing !== undefined) {
-    digest = existing.digest
     core.info(`Not building: ${decision.reason}.`)
     const moved = await moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login)
-    outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`
-  } else if (merging) {
-    await login()
-    digest = await stages.run('merge', async () => {
+    return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` }
+  }
+  await login()
+  if (build.mergeDigests.length > 0) {
+    const digest = await stages.run('merge', async () => {
       await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests)
       return (await registry.manifest(path, image.version))?.digest ?? ''
     })
-    outcome = `merged ${build.mergeDigests.length} platform images into one index`
-  } else {
-    await login()
-    const result = await stages.run('build+push', () =>
-      buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
-        tempDir: env.RUNNER_TEMP,
-        repositoryUri: repo.uri,
-        byDigest: { registry, repository: path }
-      })
-    )
-    digest = result.digest
-    metadata = result.metadata
-    uploaded = result.bytesUploaded
-    outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed'
+    return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` }
   }
+  const result = await stages.run('build+push', () =>
+    buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
+      tempDir: env.RUNNER_TEMP,
+      repositoryUri: repo.uri,
+      byDigest: { registry, repository: path }
+    })
+  )
+  return {
+    digest: result.digest,
+    metadata: result.metadata,
+    outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
+    ...(result.bytesUploaded !== undefined ? { uploaded: result.bytesUploaded } : {})
+  }
+}
 
+/**
+ * Stage 6: the platform images, the scan gate, the outputs and the summary — then the
+ * gate's verdict, so a failing scan still leaves the outputs and the findings behind.
+ */
+async function report(
+  settings: Settings,
+  stages: Stages,
+  target: Target,
+  decision: VersionDecision,
+  { digest, metadata, outcome, uploaded }: Pushed,
+  previous: Promise<PlatformManifest[] | undefined>
+): Promise<void> {
+  const { build, image, repository } = settings
+  const { repo, registry, path } = target
+  const merging = build.mergeDigests.length > 0
   const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : ''
   const images = await readPlatformImages(registry, path, digest, single).catch(() => [])
   const gate = settings.scan.failOn
@@ -234,9 +263,9 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
   setOutputs(outputs)
   core.info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
   if (settings.summary) {
-    const report = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length)
-    if (!decision.build) report.addedBytes = 0
-    if (uploaded !== undefined) Object.assign(report, { addedBytes: uploaded, addedBy: 'upload' })
+    const sizes = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length)
+    if (!decision.build) sizes.addedBytes = 0
+    if (uploaded !== undefined) Object.assign(sizes, { addedBytes: uploaded, addedBy: 'upload' })
     const priceSource =
       (settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price') +
       (repository.type === 'public' ? '; ECR Public: the first 50 GB a month are free' : '')
@@ -256,7 +285,7 @@ async function ship(settings: Settings, { env, docker }: RunDeps): Promise<void>
       repositoryChanges: repo.changes,
       lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
       warnings: repo.warnings,
-      ...(images.length > 0 ? { size: { lines: sizeLines(report, settings.storagePrice, priceSource) } } : {}),
+      ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : {}),
       ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
       replicas
     })

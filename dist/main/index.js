@@ -63390,8 +63390,9 @@ async function waitForScans(ecr, repository, images, wait) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * The pipeline, in order: inputs → credentials → repository → login → build and push →
- * outputs and summary. Each stage lives in its own module; this file only wires them and
+ * The pipeline, in order: inputs → credentials → repository (ECR or ECR Public) → login →
+ * push (build, merge, or reuse) → report (scan gate, outputs, summary). Each stage lives
+ * in its own module; this file only wires them — running beside each other what can — and
  * is the one place that reports failure.
  */
 
@@ -63553,36 +63554,46 @@ async function ship(settings, { env, docker }) {
     };
     // What latest was before this run, for the size this push adds; read while building.
     const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
-    let digest;
-    let metadata = {};
-    let outcome;
-    let uploaded;
+    const pushed = await push(settings, { env, docker }, stages, target, decision, login);
+    await report(settings, stages, target, decision, pushed, previous);
+}
+/** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
+async function push(settings, { env, docker }, stages, target, decision, login) {
+    const { build, image } = settings;
+    const { repo, registry, path, existing } = target;
     if (!decision.build && existing !== undefined) {
-        digest = existing.digest;
         info(`Not building: ${decision.reason}.`);
         const moved = await moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login);
-        outcome = `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`;
+        return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` };
     }
-    else if (merging) {
-        await login();
-        digest = await stages.run('merge', async () => {
+    await login();
+    if (build.mergeDigests.length > 0) {
+        const digest = await stages.run('merge', async () => {
             await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests);
             return (await registry.manifest(path, image.version))?.digest ?? '';
         });
-        outcome = `merged ${build.mergeDigests.length} platform images into one index`;
+        return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` };
     }
-    else {
-        await login();
-        const result = await stages.run('build+push', () => buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
-            tempDir: env.RUNNER_TEMP,
-            repositoryUri: repo.uri,
-            byDigest: { registry, repository: path }
-        }));
-        digest = result.digest;
-        metadata = result.metadata;
-        uploaded = result.bytesUploaded;
-        outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed';
-    }
+    const result = await stages.run('build+push', () => buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
+        tempDir: env.RUNNER_TEMP,
+        repositoryUri: repo.uri,
+        byDigest: { registry, repository: path }
+    }));
+    return {
+        digest: result.digest,
+        metadata: result.metadata,
+        outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
+        ...(result.bytesUploaded !== undefined ? { uploaded: result.bytesUploaded } : {})
+    };
+}
+/**
+ * Stage 6: the platform images, the scan gate, the outputs and the summary — then the
+ * gate's verdict, so a failing scan still leaves the outputs and the findings behind.
+ */
+async function report(settings, stages, target, decision, { digest, metadata, outcome, uploaded }, previous) {
+    const { build, image, repository } = settings;
+    const { repo, registry, path } = target;
+    const merging = build.mergeDigests.length > 0;
     const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : '';
     const images = await readPlatformImages(registry, path, digest, single).catch(() => []);
     const gate = settings.scan.failOn;
@@ -63603,11 +63614,11 @@ async function ship(settings, { env, docker }) {
     setOutputs(outputs);
     info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`);
     if (settings.summary) {
-        const report = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length);
+        const sizes = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length);
         if (!decision.build)
-            report.addedBytes = 0;
+            sizes.addedBytes = 0;
         if (uploaded !== undefined)
-            Object.assign(report, { addedBytes: uploaded, addedBy: 'upload' });
+            Object.assign(sizes, { addedBytes: uploaded, addedBy: 'upload' });
         const priceSource = (settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price') +
             (repository.type === 'public' ? '; ECR Public: the first 50 GB a month are free' : '');
         await writeSummary({
@@ -63626,7 +63637,7 @@ async function ship(settings, { env, docker }) {
             repositoryChanges: repo.changes,
             lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
             warnings: repo.warnings,
-            ...(images.length > 0 ? { size: { lines: sizeLines(report, settings.storagePrice, priceSource) } } : {}),
+            ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : {}),
             ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
             replicas
         });
