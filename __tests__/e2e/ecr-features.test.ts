@@ -111,6 +111,14 @@ describe('scan-fail-on', () => {
     expect(result.summary).toContain('no findings — scan-fail-on LOW: passed')
   })
 
+  test('a scan still running at scan-timeout: the wait is bounded and the run says what to do', async () => {
+    await setScans({ severityCounts: {}, inProgressReads: 1000 })
+    const result = await ship({ repository: 'team/scanned', version: '1.0.9', 'scan-fail-on': 'HIGH', 'scan-timeout': '10', platforms: 'linux/amd64' }, makeWorkspace('scanned-slow'))
+    expect(result.exitCode).toBe(1)
+    expect(result.log).toMatch(/::error::ECR's scan of linux\/amd64 sha256:[0-9a-f]{12}… was still IN_PROGRESS after \d+ s: run the job again later, or raise scan-timeout \(now 10 s\)/)
+    expect(result.log.match(/Waiting for ECR's scan/g)?.length).toBeGreaterThanOrEqual(3)
+  })
+
   test('a scan that fails: the gate fails and says why', async () => {
     await setScans({ status: 'UNSUPPORTED_IMAGE' })
     const result = await ship({ repository: 'team/scanned', version: '1.0.3', 'scan-fail-on': 'CRITICAL', platforms: 'linux/amd64' }, makeWorkspace('scanned-4'))
