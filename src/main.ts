@@ -242,8 +242,9 @@ async function report(
   const { repo, registry, path } = target
   const merging = build.mergeDigests.length > 0
   const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : ''
-  const images = await readPlatformImages(registry, path, digest, single).catch(() => [])
   const gate = settings.scan.failOn
+  // Only the summary and the scan gate need the platform images: no reads otherwise.
+  const images = settings.summary || gate !== undefined ? await readPlatformImages(registry, path, digest, single).catch(() => []) : []
   const scan =
     gate !== undefined && target.ecr !== undefined
       ? await stages.run('scan', () => waitForScans(target.ecr as ECRClient, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
