@@ -1,7 +1,8 @@
 /**
  * Stage 5, effects — checks that the builder can build every requested platform, then runs
  * the one `docker buildx build` and reads its result from the metadata file (never from
- * the log).
+ * the log). A push-by-digest build exports an OCI layout, which oci-push.ts uploads; a
+ * merge makes the index with `buildx imagetools create`.
  */
 import * as core from '@actions/core'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'

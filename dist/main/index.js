@@ -61201,7 +61201,8 @@ async function pushLayout(client, repository, layout, retry) {
 /**
  * Stage 5, effects — checks that the builder can build every requested platform, then runs
  * the one `docker buildx build` and reads its result from the metadata file (never from
- * the log).
+ * the log). A push-by-digest build exports an OCI layout, which oci-push.ts uploads; a
+ * merge makes the index with `buildx imagetools create`.
  */
 
 
