@@ -103,8 +103,13 @@ docker_up() {
     start dockerd dockerd
     wait_for 60 dockerd docker info
   fi
-  docker buildx inspect --bootstrap 2>/dev/null | grep -q 'linux/arm64' \
-    || die "the docker builder lists no linux/arm64: restart dockerd after the QEMU handlers are registered"
+  # A daemon under load can answer without its platforms once: ask a few times.
+  local tries=0
+  until docker buildx inspect --bootstrap 2>/dev/null | grep -q 'linux/arm64'; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 10 ] || die "the docker builder lists no linux/arm64: restart dockerd after the QEMU handlers are registered"
+    sleep 1
+  done
 }
 
 tls() {
