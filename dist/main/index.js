@@ -63520,8 +63520,9 @@ async function ship(settings, { env, docker }) {
     const { build, image, repository } = settings;
     const stages = new Stages();
     const merging = build.mergeDigests.length > 0;
-    // The builder is checked while the run signs in, reads the repository and logs in; no AWS
-    // write happens before the check has passed. A merge builds nothing: it only needs buildx.
+    // The builder is checked beside everything else: no AWS write waits for less (holdWrites),
+    // and a docker command that fails is explained by the check when the check failed too. A
+    // merge builds nothing: it only needs buildx.
     const builderReady = checkBuilder(docker, merging ? [] : build.platforms);
     builderReady.catch(() => undefined);
     const session = await stages.run('sign-in', () => signIn(settings.aws));
@@ -63539,7 +63540,6 @@ async function ship(settings, { env, docker }) {
         loggedIn.catch(() => undefined);
     };
     const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin, builderReady);
-    await builderReady;
     const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         info(`Repository ${repository.name}: ${change}`);
@@ -63555,31 +63555,38 @@ async function ship(settings, { env, docker }) {
     };
     // What latest was before this run, for the size this push adds; read while building.
     const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
-    const pushed = await push(settings, { env, docker }, stages, target, decision, login);
+    // A docker step that fails is explained by the builder check when that failed too.
+    const explained = async (work) => work.catch(async (error) => {
+        await builderReady;
+        throw error;
+    });
+    const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained);
+    // The work got done; a check that failed anyway was wrong about this builder.
+    await builderReady.catch((error) => core_warning(`The builder check failed (${error.message}), yet the build and push worked.`));
     await report(settings, stages, target, decision, pushed, previous);
 }
 /** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
-async function push(settings, { env, docker }, stages, target, decision, login) {
+async function push(settings, { env, docker }, stages, target, decision, login, explained) {
     const { build, image } = settings;
     const { repo, registry, path, existing } = target;
     if (!decision.build && existing !== undefined) {
         info(`Not building: ${decision.reason}.`);
-        const moved = await moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login);
+        const moved = await explained(moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login));
         return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` };
     }
     await login();
     if (build.mergeDigests.length > 0) {
         const digest = await stages.run('merge', async () => {
-            await mergeIndex(docker, repo.uri, image.tags, build.mergeDigests);
+            await explained(mergeIndex(docker, repo.uri, image.tags, build.mergeDigests));
             return (await registry.manifest(path, image.version))?.digest ?? '';
         });
         return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` };
     }
-    const result = await stages.run('build+push', () => buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
+    const result = await stages.run('build+push', () => explained(buildAndPush(docker, build, imageReferences(repo.uri, image.tags), labelsFor(env, image.version), {
         tempDir: env.RUNNER_TEMP,
         repositoryUri: repo.uri,
         byDigest: { registry, repository: path }
-    }));
+    })));
     return {
         digest: result.digest,
         metadata: result.metadata,
