@@ -36,9 +36,15 @@ start() { # start NAME COMMAND...: a daemon in the background, with a pid file a
   echo $! >"$STATE/$name.pid"
 }
 
-stop() {
-  local name=$1
-  if running "$name"; then kill "$(cat "$STATE/$name.pid")" 2>/dev/null || true; fi
+stop() { # stop NAME: SIGTERM, then wait for it to exit (dockerd takes a few seconds to let go
+  # of its pid file and sockets; an 'up' right after 'down' would find it still there)
+  local name=$1 pid
+  if running "$name"; then
+    pid=$(cat "$STATE/$name.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && say "$name (pid $pid) still runs 30s after SIGTERM"
+  fi
   rm -f "$STATE/$name.pid"
 }
 

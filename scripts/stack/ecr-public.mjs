@@ -12,7 +12,10 @@ export const PUBLIC_HOST = 'public.ecr.aws'
 export const ALIAS = 'ecr-build-push-local'
 export const PUBLIC_PASSWORD = '123456789012-public-auth-token'
 const ACCOUNT = '123456789012'
-const NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
+// The repository name pattern as the API reference gives it (and as ECR quotes it in errors).
+const NAME_PATTERN = '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*'
+const NAME = new RegExp(`^${NAME_PATTERN}$`)
+const MAX_TAGS = 50
 const ARCHITECTURES = ['ARM', 'ARM 64', 'x86', 'x86-64']
 const SYSTEMS = ['Linux', 'Windows']
 
@@ -97,18 +100,22 @@ const operations = {
   CreateRepository(p) {
     const name = p.repositoryName
     if (typeof name !== 'string' || name.length < 2 || name.length > 205 || !NAME.test(name)) {
-      throw new ApiError('InvalidParameterException', `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression ${NAME.source}'`)
+      throw new ApiError('InvalidParameterException', `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${NAME_PATTERN}''`)
     }
     if (repositories.has(name)) throw new ApiError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${ACCOUNT}'`)
     /** @type {Repo} */
     const r = { name, createdAt: now(), catalog: validateCatalog(p.catalogData ?? {}), tags: new Map(), images: new Map() }
-    for (const t of p.tags ?? []) r.tags.set(t.Key, t.Value)
+    addTags(r, p.tags)
     repositories.set(name, r)
     return { repository: describeRepo(r), catalogData: catalogOut(r) }
   },
   DescribeRepositories(p) {
-    const names = p.repositoryNames ?? [...repositories.keys()]
-    return { repositories: names.map((/** @type {string} */ n) => describeRepo(repo(n))) }
+    if (p.repositoryNames && (p.maxResults !== undefined || p.nextToken !== undefined)) {
+      throw new ApiError('InvalidParameterException', 'maxResults and nextToken cannot be used with repositoryNames')
+    }
+    if (p.repositoryNames) return { repositories: p.repositoryNames.map((/** @type {string} */ n) => describeRepo(repo(n))) }
+    const { items, nextToken } = page([...repositories.values()], p)
+    return { repositories: items.map(describeRepo), ...(nextToken ? { nextToken } : {}) }
   },
   DeleteRepository(p) {
     const r = repo(p.repositoryName)
@@ -116,7 +123,8 @@ const operations = {
     repositories.delete(r.name)
     return { repository: describeRepo(r) }
   },
-  DescribeRegistries() {
+  DescribeRegistries(p) {
+    page([], p)
     return {
       registries: [
         {
@@ -146,23 +154,26 @@ const operations = {
   },
   DescribeImages(p) {
     const r = repo(p.repositoryName)
-    let images = [...r.images.values()]
+    const images = [...r.images.values()]
     if (p.imageIds) {
-      images = p.imageIds.map((/** @type {{imageDigest?: string, imageTag?: string}} */ id) => {
-        const found = images.find(i => (id.imageDigest && i.digest === id.imageDigest) || (id.imageTag && i.tags.has(id.imageTag)))
-        if (!found) throw new ApiError('ImageNotFoundException', `The image with imageId ${JSON.stringify(id)} does not exist within the repository with name '${r.name}' in the registry with id '${ACCOUNT}'`)
-        return found
+      if (p.maxResults !== undefined || p.nextToken !== undefined) throw new ApiError('InvalidParameterException', 'maxResults and nextToken cannot be used with imageIds')
+      const found = p.imageIds.map((/** @type {{imageDigest?: string, imageTag?: string}} */ id) => {
+        const image = images.find(i => (id.imageDigest && i.digest === id.imageDigest) || (id.imageTag && i.tags.has(id.imageTag)))
+        if (!image) throw new ApiError('ImageNotFoundException', `The image with imageId ${JSON.stringify(id)} does not exist within the repository with name '${r.name}' in the registry with id '${ACCOUNT}'`)
+        return image
       })
+      return { imageDetails: found.map((/** @type {Image} */ i) => describeImage(r, i)) }
     }
-    return { imageDetails: images.map(i => describeImage(r, i)) }
+    const { items, nextToken } = page(images, p)
+    return { imageDetails: items.map(i => describeImage(r, i)), ...(nextToken ? { nextToken } : {}) }
   },
   DescribeImageTags(p) {
     const r = repo(p.repositoryName)
-    return {
-      imageTagDetails: [...r.images.values()].flatMap(i =>
-        [...i.tags].map(imageTag => ({ imageTag, createdAt: i.pushedAt, imageDetail: { imageDigest: i.digest, imageSizeInBytes: i.size, imagePushedAt: i.pushedAt, imageManifestMediaType: i.mediaType } }))
-      )
-    }
+    const details = [...r.images.values()].flatMap(i =>
+      [...i.tags].map(imageTag => ({ imageTag, createdAt: i.pushedAt, imageDetail: { imageDigest: i.digest, imageSizeInBytes: i.size, imagePushedAt: i.pushedAt, imageManifestMediaType: i.mediaType } }))
+    )
+    const { items, nextToken } = page(details, p)
+    return { imageTagDetails: items, ...(nextToken ? { nextToken } : {}) }
   },
   SetRepositoryPolicy(p) {
     const r = repo(p.repositoryName)
@@ -185,8 +196,7 @@ const operations = {
     return out
   },
   TagResource(p) {
-    const r = repoByArn(p.resourceArn)
-    for (const t of p.tags ?? []) r.tags.set(t.Key, t.Value)
+    addTags(repoByArn(p.resourceArn), p.tags)
     return {}
   },
   UntagResource(p) {
@@ -199,6 +209,40 @@ const operations = {
   }
 }
 
+/**
+ * Tags as CreateRepository and TagResource take them: keys 1–128 characters, values up to
+ * 256, at most 50 on a repository (counting those it has); none is applied when one fails.
+ * @param {Repo} r @param {{Key?: string, Value?: string}[] | undefined} tags
+ */
+function addTags(r, tags = []) {
+  for (const t of tags) {
+    if (typeof t.Key !== 'string' || t.Key.length < 1 || t.Key.length > 128 || (t.Value !== undefined && (typeof t.Value !== 'string' || t.Value.length > 256))) {
+      throw new ApiError('InvalidTagParameterException', 'Tag keys can have a maximum character length of 128 characters, and tag values can have a maximum length of 256 characters.')
+    }
+  }
+  const keys = new Set([...r.tags.keys(), ...tags.map(t => /** @type {string} */ (t.Key))])
+  if (keys.size > MAX_TAGS) throw new ApiError('TooManyTagsException', `The list of tags on the repository is over the limit. The maximum number of tags that can be applied to a repository is ${MAX_TAGS}.`)
+  for (const t of tags) r.tags.set(/** @type {string} */ (t.Key), t.Value ?? '')
+}
+
+/**
+ * One page of a list, as the Describe operations page with maxResults (1–1000, 100 when not
+ * given) and an opaque nextToken.
+ * @template T @param {T[]} list @param {{maxResults?: number, nextToken?: string}} p
+ * @returns {{ items: T[], nextToken?: string }}
+ */
+function page(list, p) {
+  const size = p.maxResults ?? 100
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new ApiError('InvalidParameterException', "Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value between 1 and 1000'")
+  let start = 0
+  if (p.nextToken !== undefined) {
+    start = Number(/^page:(\d+)$/.exec(Buffer.from(String(p.nextToken), 'base64').toString())?.[1] ?? NaN)
+    if (!Number.isInteger(start)) throw new ApiError('InvalidParameterException', "Invalid parameter at 'nextToken': not a token this operation returned")
+  }
+  const end = start + size
+  return { items: list.slice(start, end), ...(end < list.length ? { nextToken: Buffer.from(`page:${end}`).toString('base64') } : {}) }
+}
+
 /** @param {string} resourceArn */
 function repoByArn(resourceArn) {
   const name = /^arn:aws:ecr-public::\d{12}:repository\/(.+)$/.exec(resourceArn ?? '')?.[1]
@@ -208,12 +252,19 @@ function repoByArn(resourceArn) {
 
 /**
  * One ECR Public API call: the JSON answer, or the error as the JSON protocol sends it.
- * @param {string} operation @param {Record<string, any>} payload
+ * @param {string} operation @param {string} text the request body
  * @returns {{ status: number, body: Record<string, unknown> }}
  */
-export function publicApi(operation, payload) {
+export function publicApi(operation, text) {
   const op = operations[operation]
   if (!op) return { status: 400, body: { __type: 'UnknownOperationException', message: `${operation} is not emulated` } }
+  /** @type {Record<string, any>} */
+  let payload
+  try {
+    payload = text.trim() ? JSON.parse(text) : {}
+  } catch {
+    return { status: 400, body: { __type: 'SerializationException', message: 'the request body is not JSON' } }
+  }
   try {
     return { status: 200, body: /** @type {Record<string, unknown>} */ (op(payload)) }
   } catch (e) {
@@ -222,7 +273,7 @@ export function publicApi(operation, payload) {
   }
 }
 
-/** Whether the public registry has this repository (pushes to others get NAME_UNKNOWN). @param {string} name */
+/** Whether the public registry has this repository (the registry answers NAME_UNKNOWN for others). @param {string} name */
 export function publicRepositoryExists(name) {
   return repositories.has(name)
 }

@@ -27,7 +27,7 @@ export const OIDC_REQUEST_TOKEN = 'local-stack-oidc-request-token'
 
 /** @type {{service: string, operation: string}[]} */
 let calls = []
-/** @type {{operation: string, kind: string, count: number}[]} */
+/** @type {{operation: string, kind: string, count: number, service?: string}[]} */
 let awsFaults = []
 /** @type {{count: number, status: number, on: string, repository?: string}[]} */
 let registryFaults = []
@@ -250,7 +250,9 @@ async function handlePublicRegistry(req, res) {
   const [, alias, name, kind, reference] = m
   const scope = `repository:${alias}/${name}:${writes ? 'pull,push' : 'pull'}`
   if (writes ? token !== PUSH_TOKEN : token !== PUSH_TOKEN && token !== PULL_TOKEN) return bearerChallenge(res, scope)
-  if (alias !== ALIAS || (writes && !publicRepositoryExists(name))) {
+  // As public.ecr.aws: a repository the API doesn't have (never created, deleted, or
+  // forgotten by /public/reset) is unknown for pulls and pushes alike.
+  if (alias !== ALIAS || !publicRepositoryExists(name)) {
     req.resume()
     return registryError(res, 404, 'NAME_UNKNOWN', `The repository with name '${name}' does not exist in the registry with id '123456789012'`)
   }
@@ -268,6 +270,19 @@ async function handlePublicRegistry(req, res) {
     if (typeof h.location === 'string') h.location = toPublic(h.location)
     res.writeHead(up.status, h)
     return res.end(up.body)
+  }
+  if (kind === 'tags' && req.method === 'GET') {
+    // The tag list names the repository as public.ecr.aws does, never the backend's
+    // public/<name>; a repository nothing was pushed to yet lists no tags.
+    const up = await request(REGISTRY, { method: 'GET', path: backendPath, headers })
+    if (up.status === 404) return sendJson(res, 200, { name: `${ALIAS}/${name}`, tags: [] })
+    if (up.status !== 200) {
+      res.writeHead(up.status, up.headers)
+      return res.end(up.body)
+    }
+    const list = JSON.parse(up.body.toString())
+    if (typeof up.headers.link === 'string') res.setHeader('link', up.headers.link.replace(`/v2/${PUBLIC_PREFIX}/`, `/v2/${ALIAS}/`))
+    return sendJson(res, 200, { ...list, name: `${ALIAS}/${name}` })
   }
   const up = http.request({ ...REGISTRY, method: req.method, path: backendPath, headers }, upRes => {
     const h = { ...upRes.headers }
@@ -325,13 +340,15 @@ async function handleAws(req, res) {
   const body = await readBody(req)
   const call = awsOperation(req, body)
   calls.push({ service: call.service, operation: call.operation })
-  const f = awsFaults.find(x => x.count > 0 && (x.operation === call.operation || x.operation === '*'))
+  // A fault names an operation ("*": any), and may name the service ("ecr", "ecr-public",
+  // "sts"): ECR and ECR Public share operation names such as DescribeRepositories.
+  const f = awsFaults.find(x => x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
   if (f) {
     f.count--
     return fault(res, call, f.kind)
   }
   if (call.service === 'ecr-public') {
-    const out = publicApi(call.operation, body.length ? JSON.parse(body.toString()) : {})
+    const out = publicApi(call.operation, body.toString())
     const headers = { 'content-type': 'application/x-amz-json-1.1' }
     if (out.status !== 200) headers['x-amzn-errortype'] = String(out.body.__type)
     res.writeHead(out.status, headers)
@@ -398,7 +415,7 @@ async function handleControl(req, res) {
       calls = []
       return send(204)
     case 'POST /faults':
-      awsFaults.push({ operation: json.operation ?? '*', kind: json.kind ?? '500', count: json.count ?? 1 })
+      awsFaults.push({ operation: json.operation ?? '*', kind: json.kind ?? '500', count: json.count ?? 1, ...(json.service ? { service: json.service } : {}) })
       return send(204)
     case 'POST /registry-faults':
       registryFaults.push({
