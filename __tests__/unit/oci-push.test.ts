@@ -86,7 +86,7 @@ beforeEach(() => {
   faults = []
 })
 
-const client = (password = 'secret') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, fetch, base)
+const client = (password = 'secret') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, base)
 const logs: string[] = []
 const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: m => logs.push(m) }
 

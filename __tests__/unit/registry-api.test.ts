@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 beforeEach(() => (requests = []))
 
-const client = (password = 'pw') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, fetch, base)
+const client = (password = 'pw') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, base)
 
 test('a Bearer challenge: one token for the scope, then the request again; the token is reused', async () => {
   const registry = client()
