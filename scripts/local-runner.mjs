@@ -70,6 +70,7 @@ function runNode(node, script, env, cwd, echo) {
  * @property {string} [node] the node binary (default: Node 24 when installed)
  * @property {boolean} [post] run the post step too (default true)
  * @property {boolean} [echo] print the log as it runs
+ * @property {string} [action] the folder holding the action's dist/ (default: this repository; the bench compares bundles)
  *
  * @typedef {object} StepResult
  * @property {number} exitCode
@@ -118,7 +119,8 @@ export async function runAction(options) {
   const node = options.node ?? (existsSync(NODE24) ? NODE24 : process.execPath)
   const echo = options.echo === true
 
-  const main = await runNode(node, path.join(ROOT, 'dist/main/index.js'), env, workspace, echo)
+  const action = options.action ?? ROOT
+  const main = await runNode(node, path.join(action, 'dist/main/index.js'), env, workspace, echo)
   const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'))
   /** @type {RunResult} */
   const result = {
@@ -131,7 +133,7 @@ export async function runAction(options) {
   }
   if (options.post !== false) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-    result.post = await runNode(node, path.join(ROOT, 'dist/post/index.js'), { ...env, ...stateEnv }, workspace, echo)
+    result.post = await runNode(node, path.join(action, 'dist/post/index.js'), { ...env, ...stateEnv }, workspace, echo)
   }
   return result
 }

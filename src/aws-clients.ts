@@ -58,13 +58,14 @@ export function tagIamActions<I extends object, O extends MetadataBearer, C exte
 export const WRITE_OPERATION = /^(Create|Put|Set|Tag|Untag|Delete|Start|Batch(Delete|Put)|Initiate|Upload|Complete)/
 
 /**
- * Holds every write call until `ready` settles (and fails it if `ready` fails): reads run at
- * once, beside work that must succeed before anything may change — the builder check.
+ * Holds every write call until `ready()` settles (and fails it if that fails): reads go at
+ * once; the first write asks for what must succeed before anything may change — the
+ * builder check, which a run that writes nothing never needs.
  */
-export function holdWrites<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, ready: Promise<unknown>): C {
+export function holdWrites<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, ready: () => Promise<unknown>): C {
   client.middlewareStack.add(
     (next, context) => async args => {
-      if (WRITE_OPERATION.test(String(context.commandName).replace(/Command$/, ''))) await ready
+      if (WRITE_OPERATION.test(String(context.commandName).replace(/Command$/, ''))) await ready()
       return next(args)
     },
     { step: 'initialize', name: 'holdWrites' }
@@ -72,7 +73,7 @@ export function holdWrites<I extends object, O extends MetadataBearer, C extends
   return client
 }
 
-export function createEcrClient(session: AwsSession, writesAfter?: Promise<unknown>): ECRClient {
+export function createEcrClient(session: AwsSession, writesAfter?: () => Promise<unknown>): ECRClient {
   const client = tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
   return writesAfter ? holdWrites(client, writesAfter) : client
 }

@@ -48,7 +48,8 @@ export function tokenClaims(token: string): Record<string, unknown> {
   }
 }
 
-export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps()): Promise<AwsSession> {
+/** `firstToken`: a token already requested (main.ts asks for it while the SDK loads); later attempts ask again. */
+export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps(), firstToken?: Promise<string>): Promise<AwsSession> {
   if (aws.roleToAssume === undefined) return { region: aws.region }
 
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -64,7 +65,7 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   let token = ''
   try {
     for (let attempt = 1; ; attempt++) {
-      token = await deps.getIDToken(aws.audience)
+      token = await (attempt === 1 && firstToken !== undefined ? firstToken : deps.getIDToken(aws.audience))
       deps.setSecret(token)
       try {
         result = await sts.send(

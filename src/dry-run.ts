@@ -90,7 +90,11 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
     buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
   }
-  const args = buildxArgs(build, imageReferences(repoUri, image.tags), labels, '<metadata-file>', build.push ? repoUri : undefined)
+  // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
+  const viaBuildx = build.push && !build.pushByDigest ? [image.version] : image.tags
+  const viaApi = image.tags.filter(t => !viaBuildx.includes(t))
+  if (viaApi.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${viaApi.join(', ')} put on the same image by the registry API`
+  const args = buildxArgs(build, imageReferences(repoUri, viaBuildx), labels, '<metadata-file>', build.push ? repoUri : undefined)
   // Build-argument values may be secrets: the plan shows their names only.
   const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
   const account = parseRegistry(registryHost)?.account ?? '<account>'

@@ -4,13 +4,14 @@
  * this module pushes the layout to the repository by digest over the registry API: the
  * blobs the repository doesn't have yet (each checked against its digest and size first),
  * then each image manifest, then the index if the layout holds one — untagged, for a
- * later `merge-digests`. Transient failures (5xx, 429, reset connections) are retried.
+ * later `merge-digests`. It also puts a pushed image under more tags (`addTags`). Transient
+ * failures (5xx, 429, reset connections) are retried.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { RetryPolicy } from './build.js'
+import { classifyBuildFailure, type RetryPolicy } from './build.js'
 import { ActionError } from './errors.js'
 import { INDEX_MEDIA_TYPES, RegistryError, type Descriptor, type RegistryClient } from './registry-api.js'
 
@@ -61,7 +62,13 @@ async function withRetry<T>(what: string, retry: RetryPolicy, fn: () => Promise<
         throw new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`)
       }
       const transient = error instanceof RegistryError ? status >= 500 || status === 429 : !(error instanceof ActionError)
-      if (!transient) throw error instanceof RegistryError ? new ActionError(`The registry refused ${what}: ${error.message}`) : error
+      if (!transient && error instanceof RegistryError) {
+        // An immutable tag gets the same explanation as when buildx pushes it.
+        const explained = classifyBuildFailure(error.message)
+        const immutable = !explained.retry && /already exists in '[^']+', which keeps it immutable/.test(explained.error.message)
+        throw immutable ? explained.error : new ActionError(`The registry refused ${what}: ${error.message}`)
+      }
+      if (!transient) throw error
       if (attempt >= retry.attempts) throw new ActionError(`${what} failed ${attempt} times (${(error as Error).message}); the registry may be having trouble: run the job again.`)
       const wait = retry.delay(attempt + 1)
       retry.log(`${what} failed (${(error as Error).message}); trying again in ${wait / 1000}s (${attempt + 1} of ${retry.attempts}).`)
@@ -137,4 +144,20 @@ export async function pushLayout(client: RegistryClient, repository: string, lay
   if (root.platform) tally.platform = root.platform
   await pushManifest(client, repository, layout, root, retry, tally)
   return tally
+}
+
+/**
+ * Puts an image the repository has under more tags: its manifest (for a multi-platform
+ * image, the index) read once and PUT again byte for byte under each tag — what `crane
+ * tag` and `buildx imagetools create` do. One request a tag, where buildx pushes each tag
+ * in full (every blob checked again, every platform manifest sent again).
+ */
+export async function addTags(client: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryPolicy): Promise<void> {
+  if (tags.length === 0) return
+  const manifest = await withRetry(`reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest))
+  if (manifest === undefined) throw new ActionError(`The registry has no ${digest} in ${repository} to tag: run the job again.`)
+  for (const tag of tags) {
+    const stored = await withRetry(`the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body))
+    if (stored !== '' && stored !== digest) throw new ActionError(`The registry stored '${tag}' as ${stored}, not ${digest}: run the job again.`)
+  }
 }

@@ -74,7 +74,7 @@ export interface PublicClient {
   client: ECRPUBLICClient
 }
 
-export async function createPublicClient(session: AwsSession, writesAfter?: Promise<unknown>): Promise<PublicClient> {
+export async function createPublicClient(session: AwsSession, writesAfter?: () => Promise<unknown>): Promise<PublicClient> {
   const sdk = await import('@aws-sdk/client-ecr-public')
   const tagged = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public')
   const client = writesAfter ? holdWrites(tagged, writesAfter) : tagged

@@ -143,14 +143,21 @@ export class RegistryClient {
 
   /** The manifest a tag or digest names; undefined when the registry has no such tag. */
   async manifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    const raw = await this.manifestBytes(repository, reference)
+    if (raw === undefined) return undefined
+    const body = JSON.parse(raw.body.toString('utf8')) as Omit<Manifest, 'digest'> & { mediaType?: string }
+    return { ...body, mediaType: body.mediaType ?? raw.mediaType, digest: raw.digest }
+  }
+
+  /** A manifest's exact bytes, with its media type and digest (to put it under a tag as it is); undefined when there is none. */
+  async manifestBytes(repository: string, reference: string): Promise<{ mediaType: string; digest: string; body: Buffer } | undefined> {
     const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES])
     if (res.status === 404) return undefined
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`)
-    const body = (await res.json()) as Omit<Manifest, 'digest'> & { mediaType?: string }
     return {
-      ...body,
-      mediaType: body.mediaType ?? res.headers.get('content-type') ?? '',
-      digest: res.headers.get('docker-content-digest') ?? ''
+      mediaType: res.headers.get('content-type') ?? '',
+      digest: res.headers.get('docker-content-digest') ?? '',
+      body: Buffer.from(await res.arrayBuffer())
     }
   }
 

@@ -589,22 +589,50 @@ describe('faults survived', () => {
   })
 })
 
+/** A docker shim first on PATH that records every argv the action starts, as /proc/<pid>/cmdline would show it. */
+function recordingDocker(): { path: string; argv: () => string } {
+  const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
+  const argvLog = path.join(shim, 'argv.log')
+  const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
+  writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
+  return { path: `${shim}:${process.env.PATH ?? ''}`, argv: () => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '') }
+}
+
 describe('secrets on command lines', () => {
   test('no docker command line carries the registry password or a credential', async () => {
-    // A docker shim first on PATH records every argv the action starts, as /proc/<pid>/cmdline would show it.
-    const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
-    const argvLog = path.join(shim, 'argv.log')
-    const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
-    writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
-    const result = await ship(
-      { repository: 'team/argv', version: '1.0.0' },
-      { workspace: makeWorkspace('argv'), env: { PATH: `${shim}:${process.env.PATH ?? ''}` } }
-    )
+    const shim = recordingDocker()
+    const result = await ship({ repository: 'team/argv', version: '1.0.0' }, { workspace: makeWorkspace('argv'), env: { PATH: shim.path } })
     expectSuccess(result)
-    const argv = readFileSync(argvLog, 'utf8')
+    const argv = shim.argv()
     expect(argv).toContain('login --username AWS --password-stdin')
     expect(argv).toContain('buildx build')
     for (const secret of [PASSWORD, ...result.masked]) expect(argv).not.toContain(secret)
+  })
+})
+
+describe('the builder check runs when something needs it', () => {
+  test('before the first AWS write (a new repository), and not at all on a run that writes nothing', async () => {
+    const ws = makeWorkspace('check')
+    await resetCalls()
+    const first = recordingDocker()
+    expectSuccess(await ship({ repository: 'team/check', version: '1.0.0' }, { workspace: ws, env: { PATH: first.path } }))
+    expect(first.argv()).toContain('buildx inspect --bootstrap')
+    expect(writeCalls(await awsCalls()).map(c => c.operation)).toContain('CreateRepository')
+
+    await resetCalls()
+    const converged = recordingDocker()
+    const result = await ship({ repository: 'team/check', version: '1.0.1' }, { workspace: ws, env: { PATH: converged.path } })
+    expectSuccess(result)
+    expect(writeCalls(await awsCalls())).toEqual([])
+    const commands = converged.argv().split('\n').filter(Boolean).map(line => line.split(' ').slice(0, 2).join(' '))
+    expect(commands).toEqual(['login --username', 'buildx build', 'logout 123456789012.dkr.ecr.us-east-1.amazonaws.com'])
+    // buildx pushes the version; latest is put on the same index by the registry API.
+    const build = converged.argv().split('\n').find(line => line.startsWith('buildx build')) ?? ''
+    expect(build.match(/--tag \S+/g)).toEqual([`--tag ${REGISTRY}/team/check:1.0.1`])
+    expect(result.log).toContain(`Tagged ${result.outputs.digest} as latest`)
+    const images = await ecr.send(new DescribeImagesCommand({ repositoryName: 'team/check', imageIds: [{ imageTag: 'latest' }] }))
+    expect(images.imageDetails?.[0]?.imageDigest).toBe(result.outputs.digest)
+    expect(images.imageDetails?.[0]?.imageTags?.sort()).toEqual(['1.0.1', 'latest'])
   })
 })
 

@@ -1,6 +1,6 @@
 /**
- * holdWrites: a real ECR client (its request handler replaced) sends reads at once and
- * holds writes until the builder check has passed — or fails them with its error.
+ * holdWrites: a real ECR client (its request handler replaced) sends reads at once; the
+ * first write asks for the builder check and waits for it to pass — or fails with its error.
  */
 import { DescribeRepositoriesCommand, ECRClient, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr'
 import { Readable } from 'node:stream'
@@ -33,11 +33,14 @@ const tick = () => new Promise(resolve => setTimeout(resolve, 20))
 test('reads go at once; a write waits for the check, then goes', async () => {
   const sent: string[] = []
   const ready = deferred()
-  const ecr = holdWrites(recordingClient(sent), ready.promise)
+  let asked = 0
+  const ecr = holdWrites(recordingClient(sent), () => (asked++, ready.promise))
   await ecr.send(new DescribeRepositoriesCommand({}))
+  expect(asked).toBe(0)
   const write = ecr.send(new PutLifecyclePolicyCommand({ repositoryName: 'team/web', lifecyclePolicyText: '{}' }))
   await tick()
   expect(sent).toEqual(['DescribeRepositories'])
+  expect(asked).toBe(1)
   ready.resolve()
   await write
   expect(sent).toEqual(['DescribeRepositories', 'PutLifecyclePolicy'])
@@ -46,7 +49,7 @@ test('reads go at once; a write waits for the check, then goes', async () => {
 test("a failed check fails the held write with the check's own error, and nothing is sent", async () => {
   const sent: string[] = []
   const ready = deferred()
-  const ecr = holdWrites(tagIamActions(recordingClient(sent), 'ecr'), ready.promise)
+  const ecr = holdWrites(tagIamActions(recordingClient(sent), 'ecr'), () => ready.promise)
   const write = ecr.send(new PutLifecyclePolicyCommand({ repositoryName: 'team/web', lifecyclePolicyText: '{}' }))
   ready.reject(new ActionError('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).'))
   await expect(write).rejects.toThrow('docker is not installed on this runner')

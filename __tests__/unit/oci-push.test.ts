@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { RetryPolicy } from '../../src/build.js'
 import { ActionError } from '../../src/errors.js'
-import { pushLayout } from '../../src/oci-push.js'
+import { addTags, pushLayout } from '../../src/oci-push.js'
 import { RegistryClient } from '../../src/registry-api.js'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
@@ -24,6 +24,8 @@ const manifests = new Map<string, { type: string; body: Buffer }>()
 const uploads = new Map<string, Buffer[]>()
 let requests: string[] = []
 let faults: { method: string; status: number; count: number; body?: string }[] = []
+/** tags the repository keeps immutable */
+let immutable = new Set<string>()
 let server: http.Server
 let base = ''
 
@@ -59,7 +61,14 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
   }
   if ((m = /^\/v2\/(.+)\/manifests\/(.+)$/.exec(url.pathname))) {
     if (req.method === 'PUT') {
+      const reference = m[2] ?? ''
+      const held = manifests.get(`${m[1]}@${reference}`)
+      if (immutable.has(reference) && held !== undefined && sha(held.body) !== sha(body)) {
+        const message = `The image tag '${reference}' already exists in the '${m[1]}' repository and cannot be overwritten because the repository is immutable.`
+        return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'TAG_INVALID', message }] }))
+      }
       manifests.set(`${m[1]}@${sha(body)}`, { type: String(req.headers['content-type']), body })
+      if (!reference.startsWith('sha256:')) manifests.set(`${m[1]}@${reference}`, { type: String(req.headers['content-type']), body })
       return void res.writeHead(201, { 'docker-content-digest': sha(body) }).end()
     }
     const found = manifests.get(`${m[1]}@${m[2]}`)
@@ -82,6 +91,7 @@ afterAll(() => server.close())
 beforeEach(() => {
   blobs.clear()
   manifests.clear()
+  immutable = new Set()
   requests = []
   faults = []
 })
@@ -188,4 +198,43 @@ test('a corrupt layout is refused before anything is sent', async () => {
   writeFileSync(manifest, '{"tampered": true}')
   await expect(pushLayout(client(), 'team/web', l.dir, retry)).rejects.toThrow(`Blob ${l.root} in the OCI layout`)
   expect(requests).toEqual([])
+})
+
+describe('addTags: more tags on a pushed image, one PUT each', () => {
+  test('the index is read once and put under each tag byte for byte, with its media type', async () => {
+    const { dir, root } = layout(['amd64', 'arm64'])
+    await pushLayout(client(), 'team/web', dir, retry)
+    requests = []
+    await addTags(client(), 'team/web', root, ['latest', 'stable'], retry)
+    expect(requests).toEqual([`GET /v2/team/web/manifests/${root}`, 'PUT /v2/team/web/manifests/latest', 'PUT /v2/team/web/manifests/stable'])
+    for (const tag of ['latest', 'stable']) {
+      expect(manifests.get(`team/web@${tag}`)?.type).toBe(INDEX)
+      expect(sha(manifests.get(`team/web@${tag}`)?.body ?? Buffer.alloc(0))).toBe(root)
+    }
+  })
+
+  test('no tags: no request', async () => {
+    await addTags(client(), 'team/web', 'sha256:' + '0'.repeat(64), [], retry)
+    expect(requests).toEqual([])
+  })
+
+  test('a 500 on a tag is tried again; an immutable tag holding another image is explained as a buildx push would be', async () => {
+    const first = layout(['amd64'])
+    const second = layout(['arm64'])
+    await pushLayout(client(), 'team/web', first.dir, retry)
+    await pushLayout(client(), 'team/web', second.dir, retry)
+    faults = [{ method: 'PUT', status: 500, count: 1 }]
+    await addTags(client(), 'team/web', first.root, ['latest'], retry)
+    expect(sha(manifests.get('team/web@latest')?.body ?? Buffer.alloc(0))).toBe(first.root)
+    immutable.add('latest')
+    const refused = addTags(client(), 'team/web', second.root, ['latest'], retry)
+    await expect(refused).rejects.toBeInstanceOf(ActionError)
+    await expect(refused).rejects.toThrow("Tag 'latest' already exists in 'team/web', which keeps it immutable: bump the version")
+    expect(sha(manifests.get('team/web@latest')?.body ?? Buffer.alloc(0))).toBe(first.root)
+  })
+
+  test('an image the repository does not have: one line, no tag written', async () => {
+    await expect(addTags(client(), 'team/web', 'sha256:' + '1'.repeat(64), ['latest'], retry)).rejects.toThrow(/has no sha256:1{64} in team\/web to tag/)
+    expect(requests.filter(r => r.startsWith('PUT'))).toEqual([])
+  })
 })

@@ -1,0 +1,294 @@
+/**
+ * The push pipeline, after the inputs: credentials → repository (ECR or ECR Public) →
+ * login → push (build, merge, or reuse) → report (scan gate, outputs, summary). Each stage
+ * lives in its own module; this one wires them, running beside each other what can.
+ * main.ts loads it once the inputs are valid and the builder check and the OIDC token
+ * request are under way: it brings the AWS SDK, most of the bundle.
+ */
+import * as core from '@actions/core'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import { createEcrClient, type AwsSession } from './aws-clients.js'
+import { buildAndPush, defaultRetry, explainFailure, mergeIndex } from './build.js'
+import { imageReferences, labelsFor } from './build-plan.js'
+import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
+import { exportCredentials, signIn } from './credentials.js'
+import { ActionError } from './errors.js'
+import { decideVersion, findExistingVersion, moveTags, type ExistingVersion, type VersionDecision } from './existing-version.js'
+import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
+import type { Settings } from './inputs.js'
+import type { RunDeps } from './main.js'
+import { addTags } from './oci-push.js'
+import { imageOutputs, outputBase, setOutputs } from './outputs.js'
+import { createPublicClient, ensurePublicRepository, getPublicRegistryCredentials } from './public-repository.js'
+import { RegistryClient } from './registry-api.js'
+import { dockerLogin, getRegistryCredentials, type RegistryCredentials } from './registry-login.js'
+import { ensureReplication, replicaUris } from './replication.js'
+import { ensureRepository } from './repository.js'
+import type { Mutability } from './repository-plan.js'
+import { formatCounts, gateFailures, waitForScans, type ScanWait } from './scan-gate.js'
+import { writeSummary } from './summary.js'
+
+/** Times each stage for the summary; sequential stages are grouped in the log. */
+class Stages {
+  readonly times: [string, number][] = []
+  /** Stages are listed in the order they started; those that overlap show their own time. */
+  async run<T>(name: string, fn: () => Promise<T>, group = true): Promise<T> {
+    const start = performance.now()
+    const entry: [string, number] = [name, 0]
+    this.times.push(entry)
+    try {
+      return group ? await core.group(name, fn) : await fn()
+    } finally {
+      entry[1] = (performance.now() - start) / 1000
+    }
+  }
+}
+
+/** Where the image goes, whichever registry: the repository as reconciled and docker's credentials. */
+interface Target {
+  repo: { uri: string; registry: string; changes: string[]; warnings: string[]; lifecycle: string; lifecyclePut: boolean; mutability: Mutability }
+  credentials: RegistryCredentials
+  registry: RegistryClient
+  /** the repository's path in the registry's HTTP API (`<name>`, or `<alias>/<name>` on ECR Public) */
+  path: string
+  existing: ExistingVersion | undefined
+  /** private only: the scan gate's client */
+  ecr?: ECRClient
+}
+
+/** Logs docker in once the token is there and the repository known to exist: beside the reconcile, not after it. */
+type StartLogin = (credentials: RegistryCredentials) => void
+
+/**
+ * ECR: the repository (and replication) is reconciled while the token is fetched, the
+ * version tag looked up and — once the repository is known to exist — docker logs in.
+ */
+async function privateTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: () => Promise<unknown>): Promise<Target> {
+  const { build, image, repository } = settings
+  const ecr = createEcrClient(session, writesAfter)
+  const movingTags = image.tags.filter(t => t !== image.version)
+  const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
+  let exists!: () => void
+  const known = new Promise<void>(resolve => (exists = resolve))
+  const [repo, replication, { credentials, registry, existing }] = await Promise.all([
+    stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
+    ensureReplication(ecr, repository.name, repository.replicateToRegions),
+    getRegistryCredentials(ecr).then(async credentials => {
+      // Docker logs in beside the version lookup: almost every run builds (a re-run that
+      // turns out to need nothing has logged in for nothing, and the post step logs out).
+      void known.then(() => startLogin(credentials))
+      const registry = new RegistryClient(credentials)
+      // An untagged per-platform push has no version tag to look up.
+      const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
+      return { credentials, registry, existing }
+    })
+  ])
+  if (replication !== '') repo.changes.push(replication)
+  return { repo, credentials, registry, path: repository.name, existing, ecr }
+}
+
+/** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
+async function publicTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: () => Promise<unknown>): Promise<Target> {
+  const { build, image, repository } = settings
+  const pub = await createPublicClient(session, writesAfter)
+  const [repo, credentials] = await Promise.all([
+    stages.run('repository', () => ensurePublicRepository(pub, repository, build.platforms), false),
+    getPublicRegistryCredentials(pub)
+  ])
+  const registry = new RegistryClient(credentials)
+  const path = repo.uri.slice(repo.registry.length + 1)
+  const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, path, image.version)
+  if (existing === undefined) startLogin(credentials)
+  const lifecycle = 'none: ECR Public has no lifecycle policies'
+  return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing }
+}
+
+/** What main.ts started before this module was loaded. */
+export interface Started {
+  /** the builder check, run on the first call: no AWS write goes before it passed (holdWrites), and a docker step that fails is explained by it when it fails too */
+  builderCheck: () => Promise<unknown>
+  /** the runner's OIDC token, when role-to-assume asks for one */
+  idToken: Promise<string> | undefined
+}
+
+export async function ship(settings: Settings, { env, docker }: RunDeps, { builderCheck, idToken }: Started): Promise<void> {
+  const { image, repository } = settings
+  const stages = new Stages()
+  const session = await stages.run('sign-in', () => signIn(settings.aws, undefined, idToken))
+  if (settings.aws.exportCredentials) exportCredentials(session)
+
+  // One login per run, started as early as it may be; every later use waits for the same one.
+  let loggedIn: Promise<void> | undefined
+  const startLogin: StartLogin = credentials => {
+    loggedIn ??= stages.run('login', async () => {
+      core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
+      await dockerLogin(docker, credentials)
+      core.info(`Logged in to ${credentials.registry}`)
+    }, false)
+    // A failed login is reported where the run needs it, not as an unhandled rejection.
+    loggedIn.catch(() => undefined)
+  }
+  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin, builderCheck)
+  const { repo, credentials, registry, path, existing } = target
+  for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
+  if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)
+  for (const warning of repo.warnings) core.warning(warning)
+
+  // Re-runs: an existing version tag is reused or refused before anything is built.
+  const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
+  const login = (): Promise<void> => {
+    startLogin(credentials)
+    return loggedIn ?? Promise.resolve()
+  }
+  // What latest was before this run, for the size this push adds; read while building.
+  const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
+  const explained = <T>(work: Promise<T>): Promise<T> => explainFailure(work, builderCheck)
+  const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained)
+  await report(settings, stages, target, decision, pushed, previous)
+}
+
+/** What the push stage did: the image's digest, buildx's metadata, and what happened in words. */
+interface Pushed {
+  digest: string
+  metadata: Record<string, unknown>
+  outcome: string
+  /** push-by-digest: the bytes the upload sent */
+  uploaded?: number
+}
+
+/** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
+async function push(
+  settings: Settings,
+  { env, docker }: RunDeps,
+  stages: Stages,
+  target: Target,
+  decision: VersionDecision,
+  login: () => Promise<void>,
+  explained: <T>(work: Promise<T>) => Promise<T>
+): Promise<Pushed> {
+  const { build, image } = settings
+  const { repo, registry, path, existing } = target
+  if (!decision.build && existing !== undefined) {
+    core.info(`Not building: ${decision.reason}.`)
+    const moved = await explained(moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login))
+    return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` }
+  }
+  await login()
+  if (build.mergeDigests.length > 0) {
+    const digest = await stages.run('merge', async () => {
+      await explained(mergeIndex(docker, repo.uri, image.tags, build.mergeDigests))
+      return (await registry.manifest(path, image.version))?.digest ?? ''
+    })
+    return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` }
+  }
+  // buildx pushes the version; the other tags (latest, tags) then name the same index,
+  // put by the registry API: one request each instead of a second push. By digest: no tags.
+  const moving = build.pushByDigest ? [] : image.tags.filter(t => t !== image.version)
+  const result = await stages.run('build+push', async () => {
+    const built = await explained(
+      buildAndPush(docker, build, imageReferences(repo.uri, build.pushByDigest ? image.tags : [image.version]), labelsFor(env, image.version), {
+        tempDir: env.RUNNER_TEMP,
+        repositoryUri: repo.uri,
+        byDigest: { registry, repository: path }
+      })
+    )
+    await addTags(registry, path, built.digest, moving, defaultRetry)
+    if (moving.length > 0) core.info(`Tagged ${built.digest} as ${moving.join(', ')}`)
+    return built
+  })
+  return {
+    digest: result.digest,
+    metadata: result.metadata,
+    outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
+    ...(result.bytesUploaded !== undefined ? { uploaded: result.bytesUploaded } : {})
+  }
+}
+
+/**
+ * Stage 6: the platform images, the scan gate, the outputs and the summary — then the
+ * gate's verdict, so a failing scan still leaves the outputs and the findings behind.
+ */
+async function report(
+  settings: Settings,
+  stages: Stages,
+  target: Target,
+  decision: VersionDecision,
+  { digest, metadata, outcome, uploaded }: Pushed,
+  previous: Promise<PlatformManifest[] | undefined>
+): Promise<void> {
+  const { build, image, repository } = settings
+  const { repo, registry, path } = target
+  const merging = build.mergeDigests.length > 0
+  const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : ''
+  const gate = settings.scan.failOn
+  // Only the summary and the scan gate need the platform images: no reads otherwise.
+  const images = settings.summary || gate !== undefined ? await readPlatformImages(registry, path, digest, single).catch(() => []) : []
+  const scan =
+    gate !== undefined && target.ecr !== undefined
+      ? await stages.run('scan', () => waitForScans(target.ecr as ECRClient, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
+      : undefined
+  const failures = scan && gate ? gateFailures(scan.total, gate) : []
+
+  const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image
+  const replicas = build.pushByDigest ? [] : replicaUris(`${repo.uri}:${image.version}`, repository.replicateToRegions)
+  const outputs = imageOutputs({
+    ...outputBase(pushedTags, repo.uri, repo.registry),
+    digest,
+    metadata,
+    skipped: !decision.build,
+    replicaUris: replicas,
+    ...(scan ? { scanFindings: scan.total } : {})
+  })
+  setOutputs(outputs)
+  core.info(`${decision.build ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
+  if (settings.summary) {
+    const sizes = sizeReport(images, await previous, settings.storagePrice, 1 + repository.replicateToRegions.length)
+    if (!decision.build) sizes.addedBytes = 0
+    if (uploaded !== undefined) Object.assign(sizes, { addedBytes: uploaded, addedBy: 'upload' })
+    const priceSource =
+      (settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price') +
+      (repository.type === 'public' ? '; ECR Public: the first 50 GB a month are free' : '')
+    await writeSummary({
+      repository: repository.name,
+      pushed: true,
+      skipped: !decision.build,
+      timings: stages.times,
+      outcome,
+      imageUri: outputs['image-uri'],
+      imageDigestUri: outputs['image-digest-uri'],
+      digest,
+      tags: image.tags,
+      platforms: build.platforms,
+      platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
+      cache: build.cache.type === 'ecr' ? `ecr (${repo.uri}:${build.cache.tag})` : build.cache.type,
+      repositoryChanges: repo.changes,
+      lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
+      warnings: repo.warnings,
+      ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : {}),
+      ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
+      replicas
+    })
+  }
+  if (failures.length > 0) {
+    throw new ActionError(
+      `ECR's scan found ${failures.join(', ')} in ${repository.name}@${digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts are in the job summary, the findings in the ECR console.`
+    )
+  }
+}
+
+/** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
+function scanWait(timeoutSeconds: number): ScanWait {
+  return {
+    timeoutSeconds,
+    interval: poll => Math.min(1000 * 2 ** (poll - 1), 5000),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    log: line => core.info(line),
+    now: () => Date.now()
+  }
+}
+
+/** The platform images a tag names now; undefined when it names none. */
+async function readImages(registry: RegistryClient, path: string, tag: string): Promise<PlatformManifest[] | undefined> {
+  const top = await registry.manifest(path, tag)
+  return top ? readPlatformImages(registry, path, top.digest) : undefined
+}
