@@ -58,3 +58,13 @@ test('dist/ leaves out undici: http-client gets src/undici-stub.ts, which nothin
   expect(bundle).not.toContain('llhttp')
   expect(bundle).not.toContain("Symbol.for('undici.globalDispatcher.1')")
 })
+
+test("dist/'s licenses.txt covers every chunk: the entry's packages and the AWS SDK's", () => {
+  const notices = readFileSync(path.join(ROOT, 'dist/main/licenses.txt'), 'utf8')
+  const listed = new Set(notices.split('\n').filter((_line, i, lines) => i === 0 || lines[i - 1] === ''))
+  for (const name of ['@actions/core', '@actions/exec', '@actions/http-client', 'tunnel', '@aws-sdk/client-ecr', '@aws-sdk/client-sts', '@aws-sdk/client-ecr-public', '@smithy/core']) {
+    expect(listed).toContain(name)
+  }
+  expect(notices).toContain('Permission is hereby granted, free of charge')
+  expect(notices).toContain('Apache License')
+})
