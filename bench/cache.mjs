@@ -2,38 +2,20 @@
 // with an expensive RUN step (arm64 under QEMU), on the local stack. Runs alternately, several
 // times, and prints medians and the ratio. Usage: node bench/cache.mjs [rounds]
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { ROOT, runAction } from '../scripts/local-runner.mjs'
+import { runAction } from '../scripts/local-runner.mjs'
+import { busyboxWorkspace, median, seconds, tempDir, upStack } from './stack.mjs'
 
 const rounds = Number(process.argv[2] ?? 3)
-execFileSync('bash', [path.join(ROOT, 'scripts/local-stack.sh'), 'up'], { stdio: 'inherit' })
-const env = Object.fromEntries(
-  execFileSync('bash', [path.join(ROOT, 'scripts/local-stack.sh'), 'env'], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
-)
-const dockerConfig = mkdtempSync(path.join(os.tmpdir(), 'bench-docker-'))
+const env = upStack()
+const dockerConfig = tempDir('bench-docker-')
 
-function workspace(marker) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-ws-'))
-  for (const arch of ['amd64', 'arm64']) copyFileSync(path.join(env.STACK_BUSYBOX_DIR, arch, 'busybox'), path.join(dir, `busybox-${arch}`))
-  writeFileSync(
-    path.join(dir, 'Dockerfile'),
-    [
-      'FROM scratch',
-      'ARG TARGETARCH',
-      'COPY busybox-${TARGETARCH} /bin/busybox',
-      'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
-      `RUN echo ${marker} > /marker; i=0; while [ $i -lt 600000 ]; do i=$((i+1)); done; echo $i > /count`,
-      'CMD ["/bin/cat", "/count"]',
-      ''
-    ].join('\n')
-  )
-  return dir
-}
+/** The expensive image: a RUN step of 600,000 shell loop iterations (arm64 under QEMU). */
+const workspace = marker =>
+  busyboxWorkspace(env, [
+    'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
+    `RUN echo ${marker} > /marker; i=0; while [ $i -lt 600000 ]; do i=$((i+1)); done; echo $i > /count`,
+    'CMD ["/bin/cat", "/count"]'
+  ])
 
 async function timed(inputs, ws) {
   const start = process.hrtime.bigint()
@@ -42,12 +24,10 @@ async function timed(inputs, ws) {
     env: { ...env, DOCKER_CONFIG: dockerConfig },
     workspace: ws
   })
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9
   if (result.exitCode !== 0) throw new Error(result.log)
-  return seconds
+  return seconds(start)
 }
 
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const cold = []
 const warm = []
 for (let i = 0; i < rounds; i++) {

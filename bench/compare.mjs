@@ -1,0 +1,40 @@
+// Two bundles of the action, alternately, on one converged repository (main + post, a new
+// version each run, the same small two-platform image): what a change to the action did to
+// a run, measured on the same machine in the same minutes. Usage:
+//   git worktree add /tmp/before <rev> && node bench/compare.mjs 9 /tmp/before
+// (the other side is this checkout's dist/).
+import { runAction, ROOT } from '../scripts/local-runner.mjs'
+import { busyboxWorkspace, median, seconds, tempDir, upStack } from './stack.mjs'
+
+const rounds = Number(process.argv[2] ?? 9)
+const before = process.argv[3]
+if (!before) throw new Error('usage: node bench/compare.mjs ROUNDS CHECKOUT-WITH-DIST')
+const env = upStack()
+const ws = busyboxWorkspace(env)
+const dockerConfig = tempDir('bench-docker-')
+const repository = `bench/compare-${Date.now()}`
+const sides = [
+  ['before', before],
+  ['after', ROOT]
+]
+
+async function run(action, version) {
+  const start = process.hrtime.bigint()
+  const result = await runAction({
+    action,
+    inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/bench', 'aws-region': 'us-east-1', repository, version },
+    env: { ...env, DOCKER_CONFIG: dockerConfig, GITHUB_SHA: version.padStart(40, '0').slice(-40) },
+    workspace: ws
+  })
+  if (result.exitCode !== 0 || result.post?.exitCode !== 0) throw new Error(result.log)
+  return seconds(start)
+}
+
+// Warm both: the repository converged, the build cache full.
+for (const [name, dir] of sides) await run(dir, `warm-${name}`)
+const times = sides.map(() => [])
+for (let i = 0; i < rounds; i++) for (const [s, [name, dir]] of sides.entries()) times[s].push(await run(dir, `${name}-${i}`))
+for (const [s, [name, dir]] of sides.entries()) {
+  console.log(`${name.padEnd(6)} ${dir}: median ${median(times[s]).toFixed(2)} s (${times[s].map(t => t.toFixed(2)).join(' ')})`)
+}
+console.log(`after − before: ${(median(times[1]) - median(times[0])).toFixed(2)} s`)
