@@ -2,7 +2,6 @@
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
  * as data, output captured. Tests replace it with a recorder.
  */
-import * as exec from '@actions/exec'
 
 export interface DockerResult {
   exitCode: number
@@ -20,6 +19,8 @@ export interface DockerOptions {
 export type Docker = (args: string[], options?: DockerOptions) => Promise<DockerResult>
 
 export const docker: Docker = async (args, options = {}) => {
+  // Loaded on the first docker command: a run that stops at a bad input never needs it.
+  const exec = await import('@actions/exec')
   try {
     return await exec.getExecOutput('docker', args, {
       ignoreReturnCode: true,

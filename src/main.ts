@@ -2,18 +2,14 @@
  * The main step: inputs → credentials → repository → login → push → report. This module
  * reads and checks the inputs — a bad one fails here, before the AWS SDK is even loaded —
  * and is the one place that reports failure. A push run then starts what needs no SDK (the
- * builder check, the runner's OIDC token) and loads the rest of the pipeline, ship.ts,
- * while those are under way; a dry run loads dry-run.ts; `push: false` stays here.
+ * runner's OIDC token request) and loads the rest of the pipeline, ship.ts, while that is
+ * under way; a dry run loads dry-run.ts, `push: false` build-only.ts.
  */
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws-clients.js'
-import { buildAndPush, checkBuilder, explainFailure } from './build.js'
-import { imageReferences, labelsFor } from './build-plan.js'
 import { State } from './constants.js'
 import { docker as realDocker, type Docker } from './docker.js'
 import { readSettings, type Env, type Settings } from './inputs.js'
-import { imageOutputs, outputBase, setOutputs } from './outputs.js'
-import { writeSummary } from './summary.js'
 
 export interface RunDeps {
   env: Env
@@ -26,7 +22,7 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
     const settings = readSettings(deps.env)
     if (settings.dryRun) await (await import('./dry-run.js')).planOnly(settings, deps)
     else if (settings.build.push) await push(settings, deps)
-    else await buildOnly(settings, deps)
+    else await (await import('./build-only.js')).buildOnly(settings, deps)
   } catch (error) {
     core.setFailed(failureMessage(error))
   }
@@ -41,7 +37,7 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
 async function push(settings: Settings, deps: RunDeps): Promise<void> {
   const { aws, build } = settings
   // A merge builds nothing: it only needs buildx.
-  const builderCheck = once(() => checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms))
+  const builderCheck = once(async () => (await import('./build.js')).checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms))
   // Without the runner's variables, sign-in explains what the workflow lacks.
   const idToken =
     aws.roleToAssume !== undefined && deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ? core.getIDToken(aws.audience) : undefined
@@ -55,30 +51,6 @@ async function push(settings: Settings, deps: RunDeps): Promise<void> {
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined
   return () => (promise ??= fn())
-}
-
-/** Build only (e.g. pull requests): no AWS, no login, nothing pushed. */
-async function buildOnly(settings: Settings, { env, docker }: RunDeps): Promise<void> {
-  const { build, image, repository } = settings
-  const result = await explainFailure(
-    buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), { tempDir: env.RUNNER_TEMP }),
-    () => checkBuilder(docker, build.platforms)
-  )
-  const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false })
-  setOutputs(outputs)
-  if (settings.summary) await writeSummary({
-    repository: repository.name,
-    pushed: false,
-    outcome: 'built, not pushed (push: false)',
-    imageUri: outputs['image-uri'],
-    imageDigestUri: '',
-    digest: '',
-    tags: image.tags,
-    platforms: build.platforms,
-    repositoryChanges: [],
-    lifecycle: 'not checked (push: false)',
-    warnings: []
-  })
 }
 
 /** One line: ours as written; AWS errors with their name and the call's message. */

@@ -332,7 +332,7 @@ async function ship(settings, { env, docker }, { builderCheck, idToken }) {
     };
     // What latest was before this run, for the size this push adds; read while building.
     const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
-    const explained = (work) => (0,src_build/* explainFailure */.SP)(work, builderCheck);
+    const explained = (work) => (0,src_build.explainFailure)(work, builderCheck);
     const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained);
     await report(settings, stages, target, decision, pushed, previous);
 }
@@ -348,7 +348,7 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
     await login();
     if (build.mergeDigests.length > 0) {
         const digest = await stages.run('merge', async () => {
-            await explained((0,src_build/* mergeIndex */.$R)(docker, repo.uri, image.tags, build.mergeDigests));
+            await explained((0,src_build.mergeIndex)(docker, repo.uri, image.tags, build.mergeDigests));
             return (await registry.manifest(path, image.version))?.digest ?? '';
         });
         return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` };
@@ -357,12 +357,12 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
     // put by the registry API: one request each instead of a second push. By digest: no tags.
     const moving = build.pushByDigest ? [] : image.tags.filter(t => t !== image.version);
     const result = await stages.run('build+push', async () => {
-        const built = await explained((0,src_build/* buildAndPush */.sf)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, build.pushByDigest ? image.tags : [image.version]), (0,build_plan/* labelsFor */.dS)(env, image.version), {
+        const built = await explained((0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, build.pushByDigest ? image.tags : [image.version]), (0,build_plan/* labelsFor */.dS)(env, image.version), {
             tempDir: env.RUNNER_TEMP,
             repositoryUri: repo.uri,
             byDigest: { registry, repository: path }
         }));
-        await (0,oci_push/* addTags */.J)(registry, path, built.digest, moving, src_build/* defaultRetry */.iU);
+        await (0,oci_push/* addTags */.J)(registry, path, built.digest, moving, src_build.defaultRetry);
         if (moving.length > 0)
             core/* info */.pq(`Tagged ${built.digest} as ${moving.join(', ')}`);
         return built;
