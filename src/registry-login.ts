@@ -1,9 +1,13 @@
 /**
- * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
- * password on stdin (never `-p`). The post step logs out again unless `skip-logout`
- * (post.ts).
+ * Stage 4 — registry login. Gets an ECR authorization token and logs docker in: the entry
+ * `docker login` writes, written to docker's config file, or `docker login` with the
+ * password on stdin (never `-p`) where a credential store or helper keeps credentials.
+ * The post step logs out again unless `skip-logout` (post.ts).
  */
 import * as core from '@actions/core'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import type { Docker } from './docker.js'
 import { lastLine } from './docker.js'
@@ -38,8 +42,31 @@ export function decodeToken(token: string, setSecret: (v: string) => void): { us
 
 export type RegistryCredentials = Awaited<ReturnType<typeof getRegistryCredentials>>
 
-/** `docker login` with the password on stdin. */
-export async function dockerLogin(docker: Docker, { registry, username, password }: RegistryCredentials): Promise<RegistryLogin> {
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker')
+}
+
+interface DockerConfigFile {
+  auths?: Record<string, unknown>
+  credsStore?: string
+  credHelpers?: Record<string, string>
+}
+
+/**
+ * Logs docker in to the registry. Where docker keeps credentials in its config file — no
+ * credential store, no helper for this registry, as on GitHub's runners — the entry
+ * `docker login` would write there is written directly: the same file and format, written
+ * atomically, readable by its owner only. That skips a docker process and its check of the
+ * password with the registry (the daemon's round trip to the registry), which would
+ * otherwise sit between the reconcile and the build; the token is ECR's own, a moment old.
+ * With a credential store or helper, `docker login` with the password on stdin, so the
+ * helper keeps it. Either way the password is on no command line, and the post step's
+ * `docker logout` removes it.
+ */
+export async function dockerLogin(docker: Docker, credentials: RegistryCredentials, configDir = dockerConfigDir()): Promise<RegistryLogin> {
+  const { registry, username, password } = credentials
+  if (await storeInConfigFile(configDir, credentials)) return { registry }
   const result = await docker(['login', '--username', username, '--password-stdin', registry], {
     input: Buffer.from(password, 'utf8')
   })
@@ -49,10 +76,36 @@ export async function dockerLogin(docker: Docker, { registry, username, password
   return { registry }
 }
 
+/** Writes the login to config.json when docker keeps it there; false when a credential store or helper does, or the file can't be read. */
+async function storeInConfigFile(configDir: string, { registry, username, password }: RegistryCredentials): Promise<boolean> {
+  const file = path.join(configDir, 'config.json')
+  let config: DockerConfigFile
+  try {
+    config = JSON.parse(await readFile(file, 'utf8')) as DockerConfigFile
+  } catch (error) {
+    // No file yet: docker login would create it. Anything else is docker's to report.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false
+    config = {}
+  }
+  if (typeof config !== 'object' || config === null || config.credsStore || config.credHelpers?.[registry]) return false
+  config.auths = { ...config.auths, [registry]: { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') } }
+  await mkdir(configDir, { recursive: true, mode: 0o700 })
+  const temporary = path.join(configDir, `.config.json.${process.pid}.tmp`)
+  try {
+    await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw new ActionError(`Could not write docker's credentials to ${file}: ${(error as Error).message}`)
+  }
+  return true
+}
+
 export async function login(
   ecr: ECRClient,
   docker: Docker,
-  setSecret: (v: string) => void = core.setSecret
+  setSecret: (v: string) => void = core.setSecret,
+  configDir = dockerConfigDir()
 ): Promise<RegistryLogin> {
-  return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret))
+  return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret), configDir)
 }

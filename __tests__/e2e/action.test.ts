@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { jest } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -604,9 +604,70 @@ describe('secrets on command lines', () => {
     const result = await ship({ repository: 'team/argv', version: '1.0.0' }, { workspace: makeWorkspace('argv'), env: { PATH: shim.path } })
     expectSuccess(result)
     const argv = shim.argv()
-    expect(argv).toContain('login --username AWS --password-stdin')
+    // No credential store here: the login is written to docker's config, no docker login runs.
+    expect(argv).not.toMatch(/^login /m)
     expect(argv).toContain('buildx build')
     for (const secret of [PASSWORD, ...result.masked]) expect(argv).not.toContain(secret)
+  })
+})
+
+describe("docker's credentials", () => {
+  test("no credential store: the login is in the config docker reads; the build pushes with it, and the job's other docker commands use it", async () => {
+    const ws = makeWorkspace('file-login')
+    const result = await ship({ repository: 'team/file-login', version: '1.0.0' }, { workspace: ws, post: false })
+    expect(result.exitCode).toBe(0)
+    expect(dockerLogins()).toEqual([REGISTRY])
+    const config = readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')
+    expect((statSync(path.join(dockerConfig, 'config.json')).mode & 0o777).toString(8)).toBe('600')
+    // Another docker command of the job is logged in: it pulls what the action pushed.
+    execFileSync('docker', ['pull', '-q', `${REGISTRY}/team/file-login:1.0.0`], { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' })
+    expect(visibleLog(result.log)).not.toContain(PASSWORD)
+    expect(config).not.toContain(PASSWORD)
+    execFileSync('docker', ['logout', REGISTRY], { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' })
+  })
+
+  test('a credential store: docker login with the password on stdin puts it there, and docker logout takes it out', async () => {
+    // A credential helper (the protocol docker-credential-* speak): what it is given kept in
+    // a file, each operation logged.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cred-helper-'))
+    const store = path.join(dir, 'store.json')
+    const ops = path.join(dir, 'ops.log')
+    writeFileSync(store, '{}')
+    writeFileSync(
+      path.join(dir, 'docker-credential-stacktest'),
+      `#!${process.execPath}
+const fs = require('fs')
+const input = fs.readFileSync(0, 'utf8').trim()
+const all = JSON.parse(fs.readFileSync(${JSON.stringify(store)}, 'utf8'))
+const save = () => fs.writeFileSync(${JSON.stringify(store)}, JSON.stringify(all))
+const op = process.argv[2]
+fs.appendFileSync(${JSON.stringify(ops)}, op + ' ' + (op === 'store' ? JSON.parse(input).ServerURL : input) + '\\n')
+if (op === 'store') { const c = JSON.parse(input); all[c.ServerURL] = c; save(); fs.writeFileSync(${JSON.stringify(store)} + '.first', input) }
+else if (op === 'get') { if (!all[input]) { process.stdout.write('credentials not found in native keychain'); process.exit(1) } process.stdout.write(JSON.stringify(all[input])) }
+else if (op === 'erase') { delete all[input]; save() }
+else if (op === 'list') process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.Username]))))
+`,
+      { mode: 0o755 }
+    )
+    const config = mkdtempSync(path.join(os.tmpdir(), 'docker-store-'))
+    writeFileSync(path.join(config, 'config.json'), JSON.stringify({ credsStore: 'stacktest' }))
+    const shim = recordingDocker()
+    const result = await ship(
+      { repository: 'team/store-login', version: '1.0.0' },
+      { workspace: makeWorkspace('store-login'), env: { DOCKER_CONFIG: config, PATH: `${dir}:${shim.path}` } }
+    )
+    expectSuccess(result)
+    expect(shim.argv()).toContain(`login --username AWS --password-stdin ${REGISTRY}`)
+    // The helper got the password from docker login, the build's push read it back, the post step erased it.
+    expect(JSON.parse(readFileSync(`${store}.first`, 'utf8'))).toEqual({ ServerURL: REGISTRY, Username: 'AWS', Secret: PASSWORD })
+    const log = readFileSync(ops, 'utf8').trim().split('\n')
+    expect(log[0]).toBe(`store ${REGISTRY}`)
+    expect(log).toContain(`get ${REGISTRY}`)
+    // docker logout erases the host with and without https://, as it may have been stored either way.
+    expect(log.at(-1)).toMatch(new RegExp(`^erase (https://)?${REGISTRY.replace(/\./g, '\\.')}$`))
+    expect(result.post?.log).toContain(`Logged out of ${REGISTRY}`)
+    expect(JSON.parse(readFileSync(store, 'utf8'))).toEqual({})
+    expect(readFileSync(path.join(config, 'config.json'), 'utf8')).not.toContain(PASSWORD)
   })
 })
 
@@ -625,7 +686,7 @@ describe('the builder check runs when something needs it', () => {
     expectSuccess(result)
     expect(writeCalls(await awsCalls())).toEqual([])
     const commands = converged.argv().split('\n').filter(Boolean).map(line => line.split(' ').slice(0, 2).join(' '))
-    expect(commands).toEqual(['login --username', 'buildx build', 'logout 123456789012.dkr.ecr.us-east-1.amazonaws.com'])
+    expect(commands).toEqual(['buildx build', 'logout 123456789012.dkr.ecr.us-east-1.amazonaws.com'])
     // buildx pushes the version; latest is put on the same index by the registry API.
     const build = converged.argv().split('\n').find(line => line.startsWith('buildx build')) ?? ''
     expect(build.match(/--tag \S+/g)).toEqual([`--tag ${REGISTRY}/team/check:1.0.1`])

@@ -7,7 +7,10 @@ import { mockClient } from 'aws-sdk-client-mock'
 import type { Docker, DockerOptions, DockerResult } from '../../src/docker.js'
 import { ActionError } from '../../src/errors.js'
 import { logout, post } from '../../src/post.js'
-import { getRegistryCredentials, login } from '../../src/registry-login.js'
+import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { dockerConfigDir, getRegistryCredentials, login } from '../../src/registry-login.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const PASSWORD = 'secret-password'
@@ -38,12 +41,69 @@ function fakeDocker(result: (args: string[]) => DockerResult = () => ({ exitCode
   return { docker, calls }
 }
 
-describe('login', () => {
+/** A docker config folder; `config` is written as its config.json when given. */
+function configDir(config?: object): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-'))
+  if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
+  return dir
+}
+/** A config whose credentials live in a credential store: logins go through `docker login`. */
+const storeConfig = () => configDir({ credsStore: 'desktop' })
+const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>
+
+describe('login into the config file (no credential store or helper)', () => {
+  const entry = { auth: Buffer.from(`AWS:${PASSWORD}`).toString('base64') }
+
+  test('no config yet: the entry docker login writes, in a file only its owner reads; docker is not run', async () => {
+    const { docker, calls } = fakeDocker()
+    const dir = path.join(configDir(), 'nested')
+    expect(await login(ecr, docker, () => {}, dir)).toEqual({ registry: REGISTRY })
+    expect(calls).toEqual([])
+    expect(readConfig(dir)).toEqual({ auths: { [REGISTRY]: entry } })
+    expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+  })
+
+  test('an existing config keeps everything else; an old entry for the registry is replaced', async () => {
+    const dir = configDir({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' }, [REGISTRY]: { auth: 'b2xk', identitytoken: 'old' } }, currentContext: 'ci', credHelpers: { 'gcr.io': 'gcloud' } })
+    const { docker, calls } = fakeDocker()
+    await login(ecr, docker, () => {}, dir)
+    expect(calls).toEqual([])
+    expect(readConfig(dir)).toEqual({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' }, [REGISTRY]: entry }, currentContext: 'ci', credHelpers: { 'gcr.io': 'gcloud' } })
+  })
+
+  test.each([
+    ['a credential store', { credsStore: 'desktop' }],
+    ['a helper for this registry', { credHelpers: { [REGISTRY]: 'ecr-login' } }],
+    ['a config docker would have to explain', 'not json']
+  ])('%s: docker login with the password on stdin, the file left alone', async (_what, config) => {
+    const dir = configDir()
+    const text = typeof config === 'string' ? config : JSON.stringify(config)
+    writeFileSync(path.join(dir, 'config.json'), text)
+    const { docker, calls } = fakeDocker()
+    await login(ecr, docker, () => {}, dir)
+    expect(calls).toEqual([{ args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY], input: PASSWORD }])
+    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(text)
+  })
+
+  test("docker's own rule for where the config is: DOCKER_CONFIG, else ~/.docker", () => {
+    expect(dockerConfigDir({ DOCKER_CONFIG: '/tmp/x', HOME: '/home/runner' })).toBe('/tmp/x')
+    expect(dockerConfigDir({ HOME: '/home/runner' })).toBe('/home/runner/.docker')
+  })
+
+  test('no temporary file is left beside the config', async () => {
+    const dir = configDir()
+    await login(ecr, fakeDocker().docker, () => {}, dir)
+    expect(existsSync(path.join(dir, `.config.json.${process.pid}.tmp`))).toBe(false)
+  })
+})
+
+describe('login with docker login (a credential store keeps the password)', () => {
   test('docker gets the exact argv and the password only on stdin', async () => {
     const { docker, calls } = fakeDocker()
     const secrets: string[] = []
 
-    const result = await login(ecr, docker, v => secrets.push(v))
+    const result = await login(ecr, docker, v => secrets.push(v), storeConfig())
 
     expect(result).toEqual({ registry: REGISTRY })
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)
@@ -62,7 +122,7 @@ describe('login', () => {
       order.push('docker')
       return { exitCode: 0, stdout: '', stderr: '' }
     }
-    await login(ecr, docker, v => order.push(`mask:${v}`))
+    await login(ecr, docker, v => order.push(`mask:${v}`), storeConfig())
     expect(order.indexOf(`mask:${PASSWORD}`)).toBeGreaterThanOrEqual(0)
     expect(order.indexOf(`mask:${PASSWORD}`)).toBeLessThan(order.indexOf('docker'))
   })
@@ -75,7 +135,7 @@ describe('login', () => {
     }))
     let caught: unknown
     try {
-      await login(ecr, docker, () => {})
+      await login(ecr, docker, () => {}, storeConfig())
     } catch (e) {
       caught = e
     }
@@ -98,7 +158,7 @@ describe('login', () => {
   test('no authorization data is an error and docker is not run', async () => {
     ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [] })
     const { docker, calls } = fakeDocker()
-    await expect(login(ecr, docker, () => {})).rejects.toThrow('ECR GetAuthorizationToken returned no token.')
+    await expect(login(ecr, docker, () => {}, storeConfig())).rejects.toThrow('ECR GetAuthorizationToken returned no token.')
     expect(calls).toEqual([])
   })
 })

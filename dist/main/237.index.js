@@ -520,25 +520,35 @@ async function getPublicRegistryCredentials({ sdk, client }, setSecret = _action
 /* harmony export */   a1: () => (/* binding */ dockerLogin),
 /* harmony export */   oL: () => (/* binding */ decodeToken)
 /* harmony export */ });
-/* unused harmony export login */
+/* unused harmony exports dockerConfigDir, login */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3871);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8249);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3871);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 /**
- * Stage 4 — registry login. Gets an ECR authorization token and logs docker in with the
- * password on stdin (never `-p`). The post step logs out again unless `skip-logout`
- * (post.ts).
+ * Stage 4 — registry login. Gets an ECR authorization token and logs docker in: the entry
+ * `docker login` writes, written to docker's config file, or `docker login` with the
+ * password on stdin (never `-p`) where a credential store or helper keeps credentials.
+ * The post step logs out again unless `skip-logout` (post.ts).
  */
 
 
 
 
+
+
+
 async function getRegistryCredentials(ecr, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
-    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu6({}));
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .GetAuthorizationTokenCommand */ .Eu6({}));
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l('ECR GetAuthorizationToken returned no token.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('ECR GetAuthorizationToken returned no token.');
     }
     return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
 }
@@ -551,18 +561,63 @@ function decodeToken(token, setSecret) {
     setSecret(password);
     return { username: decoded.slice(0, colon), password };
 }
-/** `docker login` with the password on stdin. */
-async function dockerLogin(docker, { registry, username, password }) {
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.docker');
+}
+/**
+ * Logs docker in to the registry. Where docker keeps credentials in its config file — no
+ * credential store, no helper for this registry, as on GitHub's runners — the entry
+ * `docker login` would write there is written directly: the same file and format, written
+ * atomically, readable by its owner only. That skips a docker process and its check of the
+ * password with the registry (the daemon's round trip to the registry), which would
+ * otherwise sit between the reconcile and the build; the token is ECR's own, a moment old.
+ * With a credential store or helper, `docker login` with the password on stdin, so the
+ * helper keeps it. Either way the password is on no command line, and the post step's
+ * `docker logout` removes it.
+ */
+async function dockerLogin(docker, credentials, configDir = dockerConfigDir()) {
+    const { registry, username, password } = credentials;
+    if (await storeInConfigFile(configDir, credentials))
+        return { registry };
     const result = await docker(['login', '--username', username, '--password-stdin', registry], {
         input: Buffer.from(password, 'utf8')
     });
     if (result.exitCode !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`docker login to ${registry} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .f)(result)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`docker login to ${registry} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .f)(result)}`);
     }
     return { registry };
 }
-async function login(ecr, docker, setSecret = core.setSecret) {
-    return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret));
+/** Writes the login to config.json when docker keeps it there; false when a credential store or helper does, or the file can't be read. */
+async function storeInConfigFile(configDir, { registry, username, password }) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        // No file yet: docker login would create it. Anything else is docker's to report.
+        if (error.code !== 'ENOENT')
+            return false;
+        config = {};
+    }
+    if (typeof config !== 'object' || config === null || config.credsStore || config.credHelpers?.[registry])
+        return false;
+    config.auths = { ...config.auths, [registry]: { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') } };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const temporary = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, `.config.json.${process.pid}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`Could not write docker's credentials to ${file}: ${error.message}`);
+    }
+    return true;
+}
+async function login(ecr, docker, setSecret = core.setSecret, configDir = dockerConfigDir()) {
+    return dockerLogin(docker, await getRegistryCredentials(ecr, setSecret), configDir);
 }
 
 
