@@ -70,7 +70,9 @@ export const Output = {
 /** Values the main step hands to the post step. */
 export const State = {
   IsPost: 'is-post',
-  LoggedInRegistries: 'logged-in-registries'
+  LoggedInRegistries: 'logged-in-registries',
+  /** the docker config folder the login was written to, when it was written there (not by docker login) */
+  LoginConfigDir: 'login-config-dir'
 } as const
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']

@@ -1,6 +1,7 @@
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
- * `skip-logout`. Warns and never fails the job.
+ * `skip-logout` — out of docker's config file where the main step wrote the login there,
+ * else with `docker logout`. Warns and never fails the job.
  *
  * It runs at the end of every job that uses the action, so it loads as little as it can:
  * no AWS SDK and no @actions/core (whose HTTP client is most of a bundle). The three
@@ -10,6 +11,7 @@
 import os from 'node:os'
 import { Input, State } from './constants.js'
 import { docker, lastLine, type Docker } from './docker.js'
+import { fileStoreConfig, writeDockerConfig } from './docker-config.js'
 import { getInput, parseBoolean } from './inputs.js'
 
 /** `::warning::` with the runner's escaping of %, CR and LF. */
@@ -20,15 +22,39 @@ const info = (message: string): void => {
   process.stdout.write(`${message}${os.EOL}`)
 }
 
-/** Forgets the registry credentials; returns the registries logged out. Warns, never fails. */
-export async function logout(run: Docker, registries: string[], warn: (m: string) => void = warning): Promise<string[]> {
+/**
+ * Forgets the registry credentials; returns the registries logged out. Warns, never fails.
+ * A login the main step wrote to docker's config file (`configDir`) is taken out of it
+ * the same way, without a docker process, while the file still keeps it; otherwise
+ * `docker logout`.
+ */
+export async function logout(run: Docker, registries: string[], warn: (m: string) => void = warning, configDir?: string): Promise<string[]> {
   const done: string[] = []
   for (const registry of registries) {
+    if (configDir !== undefined && (await removeFromConfigFile(configDir, registry, warn))) {
+      done.push(registry)
+      continue
+    }
     const result = await run(['logout', registry])
     if (result.exitCode === 0) done.push(registry)
     else warn(`docker logout ${registry} failed: ${lastLine(result)}`)
   }
   return done
+}
+
+/** True when the config file keeps this registry's credentials itself and no longer holds them. */
+async function removeFromConfigFile(configDir: string, registry: string, warn: (m: string) => void): Promise<boolean> {
+  const config = await fileStoreConfig(configDir, registry)
+  if (config === undefined) return false
+  if (config.auths === undefined || !(registry in config.auths)) return true
+  delete config.auths[registry]
+  try {
+    await writeDockerConfig(configDir, config)
+    return true
+  } catch (error) {
+    warn(`Removing the login to ${registry} from docker's config failed (${(error as Error).message}); trying docker logout.`)
+    return false
+  }
 }
 
 export async function post(env: NodeJS.ProcessEnv = process.env, run: Docker = docker): Promise<void> {
@@ -37,7 +63,8 @@ export async function post(env: NodeJS.ProcessEnv = process.env, run: Docker = d
     if (parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)) {
       if (registries.length > 0) info(`Staying logged in to ${registries.join(', ')} (skip-logout).`)
     } else {
-      for (const r of await logout(run, registries)) info(`Logged out of ${r}`)
+      const configDir = env[`STATE_${State.LoginConfigDir}`] || undefined
+      for (const r of await logout(run, registries, warning, configDir)) info(`Logged out of ${r}`)
     }
   } catch (error) {
     warning(`Post step: ${(error as Error).message}`)

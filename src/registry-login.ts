@@ -5,10 +5,8 @@
  * The post step logs out again unless `skip-logout` (post.ts).
  */
 import * as core from '@actions/core'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
+import { dockerConfigDir, fileStoreConfig, writeDockerConfig } from './docker-config.js'
 import type { Docker } from './docker.js'
 import { lastLine } from './docker.js'
 import { ActionError } from './errors.js'
@@ -16,6 +14,8 @@ import { ActionError } from './errors.js'
 export interface RegistryLogin {
   /** `<account>.dkr.ecr.<region>.amazonaws.com`, from the token's proxy endpoint. */
   registry: string
+  /** the docker config folder the login was written to; unset when `docker login` stored it */
+  configDir?: string
 }
 
 export async function getRegistryCredentials(
@@ -42,17 +42,6 @@ export function decodeToken(token: string, setSecret: (v: string) => void): { us
 
 export type RegistryCredentials = Awaited<ReturnType<typeof getRegistryCredentials>>
 
-/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
-export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker')
-}
-
-interface DockerConfigFile {
-  auths?: Record<string, unknown>
-  credsStore?: string
-  credHelpers?: Record<string, string>
-}
-
 /**
  * Logs docker in to the registry. Where docker keeps credentials in its config file — no
  * credential store, no helper for this registry, as on GitHub's runners — the entry
@@ -66,7 +55,7 @@ interface DockerConfigFile {
  */
 export async function dockerLogin(docker: Docker, credentials: RegistryCredentials, configDir = dockerConfigDir()): Promise<RegistryLogin> {
   const { registry, username, password } = credentials
-  if (await storeInConfigFile(configDir, credentials)) return { registry }
+  if (await storeInConfigFile(configDir, credentials)) return { registry, configDir }
   const result = await docker(['login', '--username', username, '--password-stdin', registry], {
     input: Buffer.from(password, 'utf8')
   })
@@ -76,27 +65,15 @@ export async function dockerLogin(docker: Docker, credentials: RegistryCredentia
   return { registry }
 }
 
-/** Writes the login to config.json when docker keeps it there; false when a credential store or helper does, or the file can't be read. */
+/** Writes the login to config.json when docker keeps credentials there; false when a credential store or helper does, or the file can't be read. */
 async function storeInConfigFile(configDir: string, { registry, username, password }: RegistryCredentials): Promise<boolean> {
-  const file = path.join(configDir, 'config.json')
-  let config: DockerConfigFile
-  try {
-    config = JSON.parse(await readFile(file, 'utf8')) as DockerConfigFile
-  } catch (error) {
-    // No file yet: docker login would create it. Anything else is docker's to report.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false
-    config = {}
-  }
-  if (typeof config !== 'object' || config === null || config.credsStore || config.credHelpers?.[registry]) return false
+  const config = await fileStoreConfig(configDir, registry)
+  if (config === undefined) return false
   config.auths = { ...config.auths, [registry]: { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') } }
-  await mkdir(configDir, { recursive: true, mode: 0o700 })
-  const temporary = path.join(configDir, `.config.json.${process.pid}.tmp`)
   try {
-    await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
-    await rename(temporary, file)
+    await writeDockerConfig(configDir, config)
   } catch (error) {
-    await rm(temporary, { force: true })
-    throw new ActionError(`Could not write docker's credentials to ${file}: ${(error as Error).message}`)
+    throw new ActionError(`Could not store docker's credentials: ${(error as Error).message}`)
   }
   return true
 }

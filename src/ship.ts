@@ -122,7 +122,8 @@ export async function ship(settings: Settings, { env, docker }: RunDeps, { build
   const startLogin: StartLogin = credentials => {
     loggedIn ??= stages.run('login', async () => {
       core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
-      await dockerLogin(docker, credentials)
+      const { configDir } = await dockerLogin(docker, credentials)
+      if (configDir !== undefined) core.saveState(State.LoginConfigDir, configDir)
       core.info(`Logged in to ${credentials.registry}`)
     }, false)
     // A failed login is reported where the run needs it, not as an unhandled rejection.
@@ -154,6 +155,16 @@ interface Pushed {
   outcome: string
   /** push-by-digest: the bytes the upload sent */
   uploaded?: number
+  /** the platform images, when already being read (beside adding the tags) */
+  images?: Promise<PlatformManifest[]>
+}
+
+/** The platform images of what was pushed, for the summary and the scan gate; none when neither needs them. */
+function platformImages(settings: Settings, registry: RegistryClient, path: string, digest: string): Promise<PlatformManifest[]> {
+  const { build } = settings
+  if (!settings.summary && settings.scan.failOn === undefined) return Promise.resolve([])
+  const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
+  return readPlatformImages(registry, path, digest, single).catch(() => [])
 }
 
 /** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
@@ -184,6 +195,7 @@ async function push(
   // buildx pushes the version; the other tags (latest, tags) then name the same index,
   // put by the registry API: one request each instead of a second push. By digest: no tags.
   const moving = build.pushByDigest ? [] : image.tags.filter(t => t !== image.version)
+  let images: Promise<PlatformManifest[]> | undefined
   const result = await stages.run('build+push', async () => {
     const built = await explained(
       buildAndPush(docker, build, imageReferences(repo.uri, build.pushByDigest ? image.tags : [image.version]), labelsFor(env, image.version), {
@@ -192,11 +204,14 @@ async function push(
         byDigest: { registry, repository: path }
       })
     )
+    // The summary's reads of the platform images go beside the tags.
+    images = platformImages(settings, registry, path, built.digest)
     await addTags(registry, path, built.digest, moving, defaultRetry)
     if (moving.length > 0) core.info(`Tagged ${built.digest} as ${moving.join(', ')}`)
     return built
   })
   return {
+    ...(images ? { images } : {}),
     digest: result.digest,
     metadata: result.metadata,
     outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
@@ -213,16 +228,13 @@ async function report(
   stages: Stages,
   target: Target,
   decision: VersionDecision,
-  { digest, metadata, outcome, uploaded }: Pushed,
+  { digest, metadata, outcome, uploaded, images: reading }: Pushed,
   previous: Promise<PlatformManifest[] | undefined>
 ): Promise<void> {
   const { build, image, repository } = settings
   const { repo, registry, path } = target
-  const merging = build.mergeDigests.length > 0
-  const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : ''
   const gate = settings.scan.failOn
-  // Only the summary and the scan gate need the platform images: no reads otherwise.
-  const images = settings.summary || gate !== undefined ? await readPlatformImages(registry, path, digest, single).catch(() => []) : []
+  const images = await (reading ?? platformImages(settings, registry, path, digest))
   const scan =
     gate !== undefined && target.ecr !== undefined
       ? await stages.run('scan', () => waitForScans(target.ecr as ECRClient, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))

@@ -10,7 +10,8 @@ import { logout, post } from '../../src/post.js'
 import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { dockerConfigDir, getRegistryCredentials, login } from '../../src/registry-login.js'
+import { dockerConfigDir } from '../../src/docker-config.js'
+import { getRegistryCredentials, login } from '../../src/registry-login.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const PASSWORD = 'secret-password'
@@ -57,7 +58,7 @@ describe('login into the config file (no credential store or helper)', () => {
   test('no config yet: the entry docker login writes, in a file only its owner reads; docker is not run', async () => {
     const { docker, calls } = fakeDocker()
     const dir = path.join(configDir(), 'nested')
-    expect(await login(ecr, docker, () => {}, dir)).toEqual({ registry: REGISTRY })
+    expect(await login(ecr, docker, () => {}, dir)).toEqual({ registry: REGISTRY, configDir: dir })
     expect(calls).toEqual([])
     expect(readConfig(dir)).toEqual({ auths: { [REGISTRY]: entry } })
     expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
@@ -241,5 +242,34 @@ describe('the post step', () => {
     const { docker, calls } = fakeDocker()
     expect(await stdoutOf(() => post({}, docker))).toBe('')
     expect(calls).toEqual([])
+  })
+
+  describe('a login the main step wrote to the config file', () => {
+    const state = (dir: string) => ({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'STATE_login-config-dir': dir })
+
+    test('is taken out of it, everything else kept; docker is not run', async () => {
+      const dir = configDir({ auths: { [REGISTRY]: { auth: 'eA==' }, 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
+      const { docker, calls } = fakeDocker()
+      const log = await stdoutOf(() => post(state(dir), docker))
+      expect(calls).toEqual([])
+      expect(log).toBe(`Logged out of ${REGISTRY}\n`)
+      expect(readConfig(dir)).toEqual({ auths: { 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
+      expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
+    })
+
+    test('already gone (a later step logged out): nothing to do, nothing written', async () => {
+      const dir = configDir({ auths: {} })
+      const { docker, calls } = fakeDocker()
+      expect(await stdoutOf(() => post(state(dir), docker))).toBe(`Logged out of ${REGISTRY}\n`)
+      expect(calls).toEqual([])
+      expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"auths":{}}')
+    })
+
+    test('a credential store set up since: docker logout, the file left to docker', async () => {
+      const dir = configDir({ auths: { [REGISTRY]: {} }, credsStore: 'desktop' })
+      const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
+      await stdoutOf(() => post(state(dir), docker))
+      expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
+    })
   })
 })

@@ -343,7 +343,7 @@ function outputBase(image, repositoryUri, registry) {
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
-/* harmony import */ var _registry_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7432);
+/* harmony import */ var _registry_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7488);
 /**
  * `registry-type: public` — the repository and login for ECR Public (public.ecr.aws).
  * ECR Public's API answers in us-east-1 only. A repository has catalog data (shown in the
@@ -512,25 +512,84 @@ async function getPublicRegistryCredentials({ sdk, client }, setSecret = _action
 
 /***/ }),
 
-/***/ 7432:
+/***/ 7488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U2: () => (/* binding */ getRegistryCredentials),
-/* harmony export */   a1: () => (/* binding */ dockerLogin),
-/* harmony export */   oL: () => (/* binding */ decodeToken)
-/* harmony export */ });
-/* unused harmony exports dockerConfigDir, login */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8249);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3871);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  oL: () => (/* binding */ decodeToken),
+  a1: () => (/* binding */ dockerLogin),
+  U2: () => (/* binding */ getRegistryCredentials)
+});
+
+// UNUSED EXPORTS: login
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var lib_core = __webpack_require__(1988);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/docker-config.ts
+/**
+ * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
+ * login kept there: where docker keeps credentials when no credential store or helper
+ * does, in the format `docker login` writes. The main step adds the registry's entry and
+ * the post step removes it, each without a docker process. Node built-ins only: the post
+ * step's bundle stays small.
+ */
+
+
+
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+function docker_config_dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker');
+}
+/**
+ * The config when docker keeps this registry's credentials in the file itself: `{}` when
+ * there is no file yet; undefined when a credential store or helper keeps them, or the
+ * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
+ */
+async function fileStoreConfig(configDir, registry) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? {} : undefined;
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config))
+        return undefined;
+    const c = config;
+    return c.credsStore || c.credHelpers?.[registry] ? undefined : c;
+}
+/** Replaces config.json atomically (a file beside it, then a rename), readable by its owner only. */
+async function writeDockerConfig(configDir, config) {
+    const file = external_node_path_default().join(configDir, 'config.json');
+    await (0,promises_.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const temporary = external_node_path_default().join(configDir, `.config.json.${process.pid}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
+    }
+}
+
+// EXTERNAL MODULE: ./src/docker.ts
+var src_docker = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/registry-login.ts
 /**
  * Stage 4 — registry login. Gets an ECR authorization token and logs docker in: the entry
  * `docker login` writes, written to docker's config file, or `docker login` with the
@@ -542,13 +601,11 @@ async function getPublicRegistryCredentials({ sdk, client }, setSecret = _action
 
 
 
-
-
-async function getRegistryCredentials(ecr, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
-    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .GetAuthorizationTokenCommand */ .Eu6({}));
+async function getRegistryCredentials(ecr, setSecret = lib_core/* setSecret */.Pq) {
+    const out = await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('ECR GetAuthorizationToken returned no token.');
+        throw new errors/* ActionError */.l('ECR GetAuthorizationToken returned no token.');
     }
     return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
 }
@@ -561,10 +618,6 @@ function decodeToken(token, setSecret) {
     setSecret(password);
     return { username: decoded.slice(0, colon), password };
 }
-/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.docker');
-}
 /**
  * Logs docker in to the registry. Where docker keeps credentials in its config file — no
  * credential store, no helper for this registry, as on GitHub's runners — the entry
@@ -576,43 +629,29 @@ function dockerConfigDir(env = process.env) {
  * helper keeps it. Either way the password is on no command line, and the post step's
  * `docker logout` removes it.
  */
-async function dockerLogin(docker, credentials, configDir = dockerConfigDir()) {
+async function dockerLogin(docker, credentials, configDir = docker_config_dockerConfigDir()) {
     const { registry, username, password } = credentials;
     if (await storeInConfigFile(configDir, credentials))
-        return { registry };
+        return { registry, configDir };
     const result = await docker(['login', '--username', username, '--password-stdin', registry], {
         input: Buffer.from(password, 'utf8')
     });
     if (result.exitCode !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`docker login to ${registry} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .f)(result)}`);
+        throw new errors/* ActionError */.l(`docker login to ${registry} failed: ${(0,src_docker/* lastLine */.f)(result)}`);
     }
     return { registry };
 }
-/** Writes the login to config.json when docker keeps it there; false when a credential store or helper does, or the file can't be read. */
+/** Writes the login to config.json when docker keeps credentials there; false when a credential store or helper does, or the file can't be read. */
 async function storeInConfigFile(configDir, { registry, username, password }) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        // No file yet: docker login would create it. Anything else is docker's to report.
-        if (error.code !== 'ENOENT')
-            return false;
-        config = {};
-    }
-    if (typeof config !== 'object' || config === null || config.credsStore || config.credHelpers?.[registry])
+    const config = await fileStoreConfig(configDir, registry);
+    if (config === undefined)
         return false;
     config.auths = { ...config.auths, [registry]: { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') } };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(configDir, { recursive: true, mode: 0o700 });
-    const temporary = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, `.config.json.${process.pid}.tmp`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, file);
+        await writeDockerConfig(configDir, config);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`Could not write docker's credentials to ${file}: ${error.message}`);
+        throw new errors/* ActionError */.l(`Could not store docker's credentials: ${error.message}`);
     }
     return true;
 }

@@ -118,8 +118,8 @@ var oci_push = __webpack_require__(5383);
 var src_outputs = __webpack_require__(7729);
 // EXTERNAL MODULE: ./src/public-repository.ts
 var public_repository = __webpack_require__(2091);
-// EXTERNAL MODULE: ./src/registry-login.ts
-var registry_login = __webpack_require__(7432);
+// EXTERNAL MODULE: ./src/registry-login.ts + 1 modules
+var registry_login = __webpack_require__(7488);
 // EXTERNAL MODULE: ./src/replication.ts
 var src_replication = __webpack_require__(8925);
 // EXTERNAL MODULE: ./src/repository.ts
@@ -310,7 +310,9 @@ async function ship(settings, { env, docker }, { builderCheck, idToken }) {
     const startLogin = credentials => {
         loggedIn ??= stages.run('login', async () => {
             core/* saveState */.LZ(constants/* State */.Uw.LoggedInRegistries, JSON.stringify([credentials.registry]));
-            await (0,registry_login/* dockerLogin */.a1)(docker, credentials);
+            const { configDir } = await (0,registry_login/* dockerLogin */.a1)(docker, credentials);
+            if (configDir !== undefined)
+                core/* saveState */.LZ(constants/* State */.Uw.LoginConfigDir, configDir);
             core/* info */.pq(`Logged in to ${credentials.registry}`);
         }, false);
         // A failed login is reported where the run needs it, not as an unhandled rejection.
@@ -336,6 +338,14 @@ async function ship(settings, { env, docker }, { builderCheck, idToken }) {
     const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained);
     await report(settings, stages, target, decision, pushed, previous);
 }
+/** The platform images of what was pushed, for the summary and the scan gate; none when neither needs them. */
+function platformImages(settings, registry, path, digest) {
+    const { build } = settings;
+    if (!settings.summary && settings.scan.failOn === undefined)
+        return Promise.resolve([]);
+    const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : '';
+    return readPlatformImages(registry, path, digest, single).catch(() => []);
+}
 /** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
 async function push(settings, { env, docker }, stages, target, decision, login, explained) {
     const { build, image } = settings;
@@ -356,18 +366,22 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
     // buildx pushes the version; the other tags (latest, tags) then name the same index,
     // put by the registry API: one request each instead of a second push. By digest: no tags.
     const moving = build.pushByDigest ? [] : image.tags.filter(t => t !== image.version);
+    let images;
     const result = await stages.run('build+push', async () => {
         const built = await explained((0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, build.pushByDigest ? image.tags : [image.version]), (0,build_plan/* labelsFor */.dS)(env, image.version), {
             tempDir: env.RUNNER_TEMP,
             repositoryUri: repo.uri,
             byDigest: { registry, repository: path }
         }));
+        // The summary's reads of the platform images go beside the tags.
+        images = platformImages(settings, registry, path, built.digest);
         await (0,oci_push/* addTags */.J)(registry, path, built.digest, moving, src_build.defaultRetry);
         if (moving.length > 0)
             core/* info */.pq(`Tagged ${built.digest} as ${moving.join(', ')}`);
         return built;
     });
     return {
+        ...(images ? { images } : {}),
         digest: result.digest,
         metadata: result.metadata,
         outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
@@ -378,14 +392,11 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
  * Stage 6: the platform images, the scan gate, the outputs and the summary — then the
  * gate's verdict, so a failing scan still leaves the outputs and the findings behind.
  */
-async function report(settings, stages, target, decision, { digest, metadata, outcome, uploaded }, previous) {
+async function report(settings, stages, target, decision, { digest, metadata, outcome, uploaded, images: reading }, previous) {
     const { build, image, repository } = settings;
     const { repo, registry, path } = target;
-    const merging = build.mergeDigests.length > 0;
-    const single = build.platforms.length === 1 && !merging ? (build.platforms[0] ?? '') : '';
     const gate = settings.scan.failOn;
-    // Only the summary and the scan gate need the platform images: no reads otherwise.
-    const images = settings.summary || gate !== undefined ? await readPlatformImages(registry, path, digest, single).catch(() => []) : [];
+    const images = await (reading ?? platformImages(settings, registry, path, digest));
     const scan = gate !== undefined && target.ecr !== undefined
         ? await stages.run('scan', () => waitForScans(target.ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
         : undefined;

@@ -366,7 +366,9 @@ const Output = {
 /** Values the main step hands to the post step. */
 const State = {
     IsPost: 'is-post',
-    LoggedInRegistries: 'logged-in-registries'
+    LoggedInRegistries: 'logged-in-registries',
+    /** the docker config folder the login was written to, when it was written there (not by docker login) */
+    LoginConfigDir: 'login-config-dir'
 };
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(137);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(578);
 /** The post step's entry point (action.yml `post`). */
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 137:
+/***/ 578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98,7 +98,9 @@ const Output = {
 /** Values the main step hands to the post step. */
 const State = {
     IsPost: 'is-post',
-    LoggedInRegistries: 'logged-in-registries'
+    LoggedInRegistries: 'logged-in-registries',
+    /** the docker config folder the login was written to, when it was written there (not by docker login) */
+    LoginConfigDir: 'login-config-dir'
 };
 const constants_DEFAULT_PLATFORMS = (/* unused pure expression or super */ null && (['linux/amd64', 'linux/arm64']));
 const constants_DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
@@ -145,10 +147,61 @@ function lastLine(result) {
     return lines.findLast(l => /error/i.test(l)) ?? lines.at(-1) ?? `exit code ${result.exitCode}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/docker-config.ts
+/**
+ * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
+ * login kept there: where docker keeps credentials when no credential store or helper
+ * does, in the format `docker login` writes. The main step adds the registry's entry and
+ * the post step removes it, each without a docker process. Node built-ins only: the post
+ * step's bundle stays small.
+ */
+
+
+
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker');
+}
+/**
+ * The config when docker keeps this registry's credentials in the file itself: `{}` when
+ * there is no file yet; undefined when a credential store or helper keeps them, or the
+ * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
+ */
+async function fileStoreConfig(configDir, registry) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? {} : undefined;
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config))
+        return undefined;
+    const c = config;
+    return c.credsStore || c.credHelpers?.[registry] ? undefined : c;
+}
+/** Replaces config.json atomically (a file beside it, then a rename), readable by its owner only. */
+async function writeDockerConfig(configDir, config) {
+    const file = external_node_path_default().join(configDir, 'config.json');
+    await (0,promises_namespaceObject.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const temporary = external_node_path_default().join(configDir, `.config.json.${process.pid}.tmp`);
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+        await (0,promises_namespaceObject.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * Errors the action reports to the user. Each carries a one-line message that says what
@@ -1053,13 +1106,15 @@ function readSettings(env = process.env) {
 ;// CONCATENATED MODULE: ./src/post.ts
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
- * `skip-logout`. Warns and never fails the job.
+ * `skip-logout` — out of docker's config file where the main step wrote the login there,
+ * else with `docker logout`. Warns and never fails the job.
  *
  * It runs at the end of every job that uses the action, so it loads as little as it can:
  * no AWS SDK and no @actions/core (whose HTTP client is most of a bundle). The three
  * runner conventions it needs are written out here: state arrives as STATE_<name>, a log
  * line is a line on stdout, a warning is the `::warning::` command.
  */
+
 
 
 
@@ -1071,10 +1126,19 @@ const warning = (message) => {
 const info = (message) => {
     process.stdout.write(`${message}${(external_node_os_default()).EOL}`);
 };
-/** Forgets the registry credentials; returns the registries logged out. Warns, never fails. */
-async function logout(run, registries, warn = warning) {
+/**
+ * Forgets the registry credentials; returns the registries logged out. Warns, never fails.
+ * A login the main step wrote to docker's config file (`configDir`) is taken out of it
+ * the same way, without a docker process, while the file still keeps it; otherwise
+ * `docker logout`.
+ */
+async function logout(run, registries, warn = warning, configDir) {
     const done = [];
     for (const registry of registries) {
+        if (configDir !== undefined && (await removeFromConfigFile(configDir, registry, warn))) {
+            done.push(registry);
+            continue;
+        }
         const result = await run(['logout', registry]);
         if (result.exitCode === 0)
             done.push(registry);
@@ -1082,6 +1146,23 @@ async function logout(run, registries, warn = warning) {
             warn(`docker logout ${registry} failed: ${lastLine(result)}`);
     }
     return done;
+}
+/** True when the config file keeps this registry's credentials itself and no longer holds them. */
+async function removeFromConfigFile(configDir, registry, warn) {
+    const config = await fileStoreConfig(configDir, registry);
+    if (config === undefined)
+        return false;
+    if (config.auths === undefined || !(registry in config.auths))
+        return true;
+    delete config.auths[registry];
+    try {
+        await writeDockerConfig(configDir, config);
+        return true;
+    }
+    catch (error) {
+        warn(`Removing the login to ${registry} from docker's config failed (${error.message}); trying docker logout.`);
+        return false;
+    }
 }
 async function post(env = process.env, run = docker) {
     try {
@@ -1091,7 +1172,8 @@ async function post(env = process.env, run = docker) {
                 info(`Staying logged in to ${registries.join(', ')} (skip-logout).`);
         }
         else {
-            for (const r of await logout(run, registries))
+            const configDir = env[`STATE_${State.LoginConfigDir}`] || undefined;
+            for (const r of await logout(run, registries, warning, configDir))
                 info(`Logged out of ${r}`);
         }
     }

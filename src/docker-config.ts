@@ -1,0 +1,52 @@
+/**
+ * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
+ * login kept there: where docker keeps credentials when no credential store or helper
+ * does, in the format `docker login` writes. The main step adds the registry's entry and
+ * the post step removes it, each without a docker process. Node built-ins only: the post
+ * step's bundle stays small.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+export interface DockerConfigFile {
+  auths?: Record<string, unknown>
+  credsStore?: string
+  credHelpers?: Record<string, string>
+}
+
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker')
+}
+
+/**
+ * The config when docker keeps this registry's credentials in the file itself: `{}` when
+ * there is no file yet; undefined when a credential store or helper keeps them, or the
+ * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
+ */
+export async function fileStoreConfig(configDir: string, registry: string): Promise<DockerConfigFile | undefined> {
+  let config: unknown
+  try {
+    config = JSON.parse(await readFile(path.join(configDir, 'config.json'), 'utf8'))
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return undefined
+  const c = config as DockerConfigFile
+  return c.credsStore || c.credHelpers?.[registry] ? undefined : c
+}
+
+/** Replaces config.json atomically (a file beside it, then a rename), readable by its owner only. */
+export async function writeDockerConfig(configDir: string, config: DockerConfigFile): Promise<void> {
+  const file = path.join(configDir, 'config.json')
+  await mkdir(configDir, { recursive: true, mode: 0o700 })
+  const temporary = path.join(configDir, `.config.json.${process.pid}.tmp`)
+  try {
+    await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw new Error(`could not write ${file}: ${(error as Error).message}`, { cause: error })
+  }
+}
