@@ -5,7 +5,7 @@
  * the post step removes it, each without a docker process. Node built-ins only: the post
  * step's bundle stays small.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -37,11 +37,15 @@ export async function fileStoreConfig(configDir: string, registry: string): Prom
   return c.credsStore || c.credHelpers?.[registry] ? undefined : c
 }
 
-/** Replaces config.json atomically (a file beside it, then a rename), readable by its owner only. */
+/**
+ * Replaces config.json atomically (a file beside it, then a rename), readable by its owner
+ * only. A config.json that is a symlink keeps being one: its target is replaced, as the
+ * docker CLI does.
+ */
 export async function writeDockerConfig(configDir: string, config: DockerConfigFile): Promise<void> {
-  const file = path.join(configDir, 'config.json')
   await mkdir(configDir, { recursive: true, mode: 0o700 })
-  const temporary = path.join(configDir, `.config.json.${process.pid}.tmp`)
+  const file = await realpath(path.join(configDir, 'config.json')).catch(() => path.join(configDir, 'config.json'))
+  const temporary = path.join(path.dirname(file), `.config.json.${process.pid}.tmp`)
   try {
     await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 })
     await rename(temporary, file)

@@ -7,7 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import type { Docker, DockerOptions, DockerResult } from '../../src/docker.js'
 import { ActionError } from '../../src/errors.js'
 import { logout, post } from '../../src/post.js'
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { dockerConfigDir } from '../../src/docker-config.js'
@@ -90,6 +90,15 @@ describe('login into the config file (no credential store or helper)', () => {
   test("docker's own rule for where the config is: DOCKER_CONFIG, else ~/.docker", () => {
     expect(dockerConfigDir({ DOCKER_CONFIG: '/tmp/x', HOME: '/home/runner' })).toBe('/tmp/x')
     expect(dockerConfigDir({ HOME: '/home/runner' })).toBe('/home/runner/.docker')
+  })
+
+  test('a config.json that is a symlink stays one: the file it points to gets the login', async () => {
+    const dir = configDir()
+    const elsewhere = configDir({ currentContext: 'ci' })
+    symlinkSync(path.join(elsewhere, 'config.json'), path.join(dir, 'config.json'))
+    await login(ecr, fakeDocker().docker, () => {}, dir)
+    expect(lstatSync(path.join(dir, 'config.json')).isSymbolicLink()).toBe(true)
+    expect(readConfig(elsewhere)).toEqual({ currentContext: 'ci', auths: { [REGISTRY]: { auth: Buffer.from(`AWS:${PASSWORD}`).toString('base64') } } })
   })
 
   test('no temporary file is left beside the config', async () => {

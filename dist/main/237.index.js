@@ -570,11 +570,15 @@ async function fileStoreConfig(configDir, registry) {
     const c = config;
     return c.credsStore || c.credHelpers?.[registry] ? undefined : c;
 }
-/** Replaces config.json atomically (a file beside it, then a rename), readable by its owner only. */
+/**
+ * Replaces config.json atomically (a file beside it, then a rename), readable by its owner
+ * only. A config.json that is a symlink keeps being one: its target is replaced, as the
+ * docker CLI does.
+ */
 async function writeDockerConfig(configDir, config) {
-    const file = external_node_path_default().join(configDir, 'config.json');
     await (0,promises_.mkdir)(configDir, { recursive: true, mode: 0o700 });
-    const temporary = external_node_path_default().join(configDir, `.config.json.${process.pid}.tmp`);
+    const file = await (0,promises_.realpath)(external_node_path_default().join(configDir, 'config.json')).catch(() => external_node_path_default().join(configDir, 'config.json'));
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.config.json.${process.pid}.tmp`);
     try {
         await (0,promises_.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
         await (0,promises_.rename)(temporary, file);
