@@ -481,7 +481,10 @@ describe('dry-run', () => {
     expect(result.summary).toContain('dry run: nothing was changed, built or pushed')
     expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache)')
     expect(result.summary).toContain('**Lifecycle policy**: would be put (no policy yet: default policy)')
-    expect(result.summary).toContain('would be built and pushed')
+    expect(result.summary).toContain('would be built and pushed; then latest put on the same image by the registry API')
+    // As a run does it: buildx pushes the version tag only.
+    expect(result.summary).toContain(`--tag ${REGISTRY}/team/planned:9.9.9 --label`)
+    expect(result.summary).not.toContain(`--tag ${REGISTRY}/team/planned:latest`)
     expect(result.summary).toContain('"ecr:CreateRepository"')
     expect(result.summary).toContain(`arn:aws:ecr:us-east-1:123456789012:repository/team/planned`)
     expect(result.summary).toMatch(/docker buildx build --platform linux\/amd64,linux\/arm64/)
