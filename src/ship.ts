@@ -207,8 +207,11 @@ async function push(
     // The summary's reads of the platform images go beside the tags.
     images = platformImages(settings, registry, path, built.digest)
     await addTags(registry, path, built.digest, moving, defaultRetry)
-    if (moving.length > 0) core.info(`Tagged ${built.digest} as ${moving.join(', ')}`)
-    return built
+    if (moving.length === 0) return built
+    core.info(`Tagged ${built.digest} as ${moving.join(', ')}`)
+    // The metadata names every tag, as when buildx pushes them all.
+    const metadata = typeof built.metadata['image.name'] === 'string' ? { ...built.metadata, 'image.name': imageReferences(repo.uri, image.tags).join(',') } : built.metadata
+    return { ...built, metadata }
   })
   return {
     ...(images ? { images } : {}),

@@ -696,6 +696,9 @@ describe('the builder check runs when something needs it', () => {
     const build = converged.argv().split('\n').find(line => line.startsWith('buildx build')) ?? ''
     expect(build.match(/--tag \S+/g)).toEqual([`--tag ${REGISTRY}/team/check:1.0.1`])
     expect(result.log).toContain(`Tagged ${result.outputs.digest} as latest`)
+    const metadata = JSON.parse(result.outputs.metadata ?? '{}') as Record<string, string>
+    expect(metadata['image.name']).toBe(`${REGISTRY}/team/check:1.0.1,${REGISTRY}/team/check:latest`)
+    expect(metadata['containerimage.digest']).toBe(result.outputs.digest)
     const images = await ecr.send(new DescribeImagesCommand({ repositoryName: 'team/check', imageIds: [{ imageTag: 'latest' }] }))
     expect(images.imageDetails?.[0]?.imageDigest).toBe(result.outputs.digest)
     expect(images.imageDetails?.[0]?.imageTags?.sort()).toEqual(['1.0.1', 'latest'])

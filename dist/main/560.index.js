@@ -376,9 +376,12 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
         // The summary's reads of the platform images go beside the tags.
         images = platformImages(settings, registry, path, built.digest);
         await (0,oci_push/* addTags */.J)(registry, path, built.digest, moving, src_build.defaultRetry);
-        if (moving.length > 0)
-            core/* info */.pq(`Tagged ${built.digest} as ${moving.join(', ')}`);
-        return built;
+        if (moving.length === 0)
+            return built;
+        core/* info */.pq(`Tagged ${built.digest} as ${moving.join(', ')}`);
+        // The metadata names every tag, as when buildx pushes them all.
+        const metadata = typeof built.metadata['image.name'] === 'string' ? { ...built.metadata, 'image.name': (0,build_plan/* imageReferences */.Ef)(repo.uri, image.tags).join(',') } : built.metadata;
+        return { ...built, metadata };
     });
     return {
         ...(images ? { images } : {}),
