@@ -3,7 +3,7 @@
 // by name. ncc's own --license writes the notices once per chunk under one file name, so a
 // bundle split into chunks kept only the last chunk's list.
 // Usage: node scripts/licenses.mjs STATS.json OUT.txt
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT } from './local-runner.mjs'
 
@@ -27,7 +27,7 @@ collect(stats.modules)
 const notices = [...names].sort().map(name => {
   const dir = path.join(ROOT, 'node_modules', name)
   const pkg = /** @type {{ license?: string }} */ (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')))
-  const file = existsSync(dir) ? readdirSync(dir).find(f => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f)) : undefined
+  const file = readdirSync(dir).find(f => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f))
   const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : '(the package ships no license file)'
   return `${name}\n${pkg.license ?? 'UNKNOWN'}\n${text}\n`
 })

@@ -19,6 +19,16 @@ export function imageReferences(repository: string, tags: string[]): string[] {
   return tags.map(tag => `${repository}:${tag}`)
 }
 
+/**
+ * Which tags buildx pushes and which the registry API then puts on the same image: a push
+ * sends the version only and the others (latest, tags) follow as one request each; a
+ * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ */
+export function tagRoutes(build: Settings['build'], image: Settings['image']): { buildx: string[]; api: string[] } {
+  if (!build.push || build.pushByDigest) return { buildx: image.tags, api: [] }
+  return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) }
+}
+
 /** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
 export function ociLabels(version: string, run: RunInfo): string[] {
   const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`]

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { createEcrClient } from './aws-clients.js'
 import { PUBLIC_REGISTRY } from './constants.js'
-import { buildxArgs, imageReferences, labelsFor } from './build-plan.js'
+import { buildxArgs, imageReferences, labelsFor, tagRoutes } from './build-plan.js'
 import { signIn } from './credentials.js'
 import { decideVersion, findExistingVersion, type ExistingVersion } from './existing-version.js'
 import { leastPrivilegePolicy, parseRegistry } from './iam-policy.js'
@@ -91,10 +91,9 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
     buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
   }
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
-  const viaBuildx = build.push && !build.pushByDigest ? [image.version] : image.tags
-  const viaApi = image.tags.filter(t => !viaBuildx.includes(t))
-  if (viaApi.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${viaApi.join(', ')} put on the same image by the registry API`
-  const args = buildxArgs(build, imageReferences(repoUri, viaBuildx), labels, '<metadata-file>', build.push ? repoUri : undefined)
+  const tags = tagRoutes(build, image)
+  if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`
+  const args = buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined)
   // Build-argument values may be secrets: the plan shows their names only.
   const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
   const account = parseRegistry(registryHost)?.account ?? '<account>'

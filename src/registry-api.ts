@@ -41,6 +41,12 @@ export interface Manifest {
   layers?: Descriptor[]
 }
 
+export interface RawManifest {
+  mediaType: string
+  digest: string
+  body: Buffer
+}
+
 export class RegistryError extends Error {
   override readonly name = 'RegistryError'
   constructor(
@@ -149,8 +155,27 @@ export class RegistryClient {
     return { ...body, mediaType: body.mediaType ?? raw.mediaType, digest: raw.digest }
   }
 
-  /** A manifest's exact bytes, with its media type and digest (to put it under a tag as it is); undefined when there is none. */
-  async manifestBytes(repository: string, reference: string): Promise<{ mediaType: string; digest: string; body: Buffer } | undefined> {
+  /** Manifests read by digest: content-addressed, so one read serves every caller (tagging and the summary read the new index at once). */
+  private readonly byDigest = new Map<string, Promise<RawManifest | undefined>>()
+
+  /**
+   * A manifest's exact bytes, with its media type and digest (to put it under a tag as it
+   * is); undefined when there is none. By digest, a found manifest is read once.
+   */
+  async manifestBytes(repository: string, reference: string): Promise<RawManifest | undefined> {
+    if (!reference.startsWith('sha256:')) return this.readManifest(repository, reference)
+    const key = `${repository}@${reference}`
+    let read = this.byDigest.get(key)
+    if (read === undefined) {
+      read = this.readManifest(repository, reference)
+      this.byDigest.set(key, read)
+      // Only what was found is kept: a miss or a failure is asked again next time.
+      read.then(m => m ?? this.byDigest.delete(key), () => this.byDigest.delete(key))
+    }
+    return read
+  }
+
+  private async readManifest(repository: string, reference: string): Promise<RawManifest | undefined> {
     const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES])
     if (res.status === 404) return undefined
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`)

@@ -9,7 +9,7 @@ import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import { createEcrClient, type AwsSession } from './aws-clients.js'
 import { buildAndPush, defaultRetry, explainFailure, mergeIndex } from './build.js'
-import { imageReferences, labelsFor } from './build-plan.js'
+import { imageReferences, labelsFor, tagRoutes } from './build-plan.js'
 import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
 import { ActionError } from './errors.js'
@@ -192,13 +192,11 @@ async function push(
     })
     return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` }
   }
-  // buildx pushes the version; the other tags (latest, tags) then name the same index,
-  // put by the registry API: one request each instead of a second push. By digest: no tags.
-  const moving = build.pushByDigest ? [] : image.tags.filter(t => t !== image.version)
+  const tags = tagRoutes(build, image)
   let images: Promise<PlatformManifest[]> | undefined
   const result = await stages.run('build+push', async () => {
     const built = await explained(
-      buildAndPush(docker, build, imageReferences(repo.uri, build.pushByDigest ? image.tags : [image.version]), labelsFor(env, image.version), {
+      buildAndPush(docker, build, imageReferences(repo.uri, tags.buildx), labelsFor(env, image.version), {
         tempDir: env.RUNNER_TEMP,
         repositoryUri: repo.uri,
         byDigest: { registry, repository: path }
@@ -206,9 +204,9 @@ async function push(
     )
     // The summary's reads of the platform images go beside the tags.
     images = platformImages(settings, registry, path, built.digest)
-    await addTags(registry, path, built.digest, moving, defaultRetry)
-    if (moving.length === 0) return built
-    core.info(`Tagged ${built.digest} as ${moving.join(', ')}`)
+    await addTags(registry, path, built.digest, tags.api, defaultRetry)
+    if (tags.api.length === 0) return built
+    core.info(`Tagged ${built.digest} as ${tags.api.join(', ')}`)
     // The metadata names every tag, as when buildx pushes them all.
     const metadata = typeof built.metadata['image.name'] === 'string' ? { ...built.metadata, 'image.name': imageReferences(repo.uri, image.tags).join(',') } : built.metadata
     return { ...built, metadata }

@@ -625,7 +625,8 @@ describe("docker's credentials", () => {
     // Another docker command of the job is logged in: it pulls what the action pushed.
     execFileSync('docker', ['pull', '-q', `${REGISTRY}/team/file-login:1.0.0`], { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' })
     expect(visibleLog(result.log)).not.toContain(PASSWORD)
-    expect(config).not.toContain(PASSWORD)
+    // What docker login writes: base64 of user:password, under the bare host name.
+    expect((JSON.parse(config) as { auths: Record<string, unknown> }).auths[REGISTRY]).toEqual({ auth: Buffer.from(`AWS:${PASSWORD}`).toString('base64') })
     execFileSync('docker', ['logout', REGISTRY], { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' })
   })
 

@@ -1,13 +1,5 @@
 /** Stage 5, planning: image references, OCI labels, the buildx argv and the builder check. */
-import {
-  buildxArgs,
-  imageReferences,
-  layoutDir,
-  missingPlatforms,
-  ociLabels,
-  parseBuilderInspect,
-  type RunInfo
-} from '../../src/build-plan.js'
+import { buildxArgs, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../src/build-plan.js'
 import type { Settings } from '../../src/inputs.js'
 import { buildSettings } from '../fixtures/build-settings.js'
 
@@ -357,5 +349,19 @@ Labels:
 
   test('empty output', () => {
     expect(parseBuilderInspect('')).toEqual({ name: '', driver: '', platforms: [] })
+  })
+})
+
+describe('tagRoutes: which tags buildx pushes, which the registry API adds', () => {
+  const image = { version: '1.2.0', tags: ['1.2.0', 'stable', 'latest'] } as Settings['image']
+  const build = (over: Partial<Settings['build']>) => ({ push: true, pushByDigest: false, ...over }) as Settings['build']
+
+  test('a push: buildx the version, the API the rest', () => {
+    expect(tagRoutes(build({}), image)).toEqual({ buildx: ['1.2.0'], api: ['stable', 'latest'] })
+  })
+
+  test('not pushed, or pushed by digest: buildx gets every tag, the API none', () => {
+    expect(tagRoutes(build({ push: false }), image)).toEqual({ buildx: image.tags, api: [] })
+    expect(tagRoutes(build({ pushByDigest: true }), image)).toEqual({ buildx: image.tags, api: [] })
   })
 })

@@ -24,6 +24,7 @@ beforeAll(async () => {
         .writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="registry.test",scope="repository:alias/web:pull"` })
         .end()
     }
+    if (url.pathname.endsWith('/sha256:missing')) return void res.writeHead(404).end()
     res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': 'sha256:m' }).end(MANIFEST)
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -55,4 +56,30 @@ test('parseBearerChallenge', () => {
     scope: 'aws'
   })
   expect(parseBearerChallenge('Basic realm="x"')).toBeUndefined()
+})
+
+test('a manifest by digest is read once for every caller; by tag, and a digest not found, each time', async () => {
+  const registry = client()
+  await registry.manifest('alias/web', 'latest')
+  requests = []
+  const [raw, parsed, again] = await Promise.all([
+    registry.manifestBytes('alias/web', 'sha256:m'),
+    registry.manifest('alias/web', 'sha256:m'),
+    registry.manifestBytes('alias/web', 'sha256:m')
+  ])
+  expect(raw?.body.toString()).toBe(MANIFEST)
+  expect(again).toBe(raw)
+  expect(parsed?.digest).toBe('sha256:m')
+  expect(requests).toEqual(['GET /v2/alias/web/manifests/sha256:m'])
+  requests = []
+  await registry.manifest('alias/web', 'latest')
+  await registry.manifest('alias/web', 'latest')
+  expect(await registry.manifest('alias/web', 'sha256:missing')).toBeUndefined()
+  expect(await registry.manifest('alias/web', 'sha256:missing')).toBeUndefined()
+  expect(requests).toEqual([
+    'GET /v2/alias/web/manifests/latest',
+    'GET /v2/alias/web/manifests/latest',
+    'GET /v2/alias/web/manifests/sha256:missing',
+    'GET /v2/alias/web/manifests/sha256:missing'
+  ])
 })

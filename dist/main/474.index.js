@@ -198,11 +198,10 @@ async function planOnly(settings, { env }) {
         buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`;
     }
     // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
-    const viaBuildx = build.push && !build.pushByDigest ? [image.version] : image.tags;
-    const viaApi = image.tags.filter(t => !viaBuildx.includes(t));
-    if (viaApi.length > 0 && buildLine.startsWith('would be built'))
-        buildLine += `; then ${viaApi.join(', ')} put on the same image by the registry API`;
-    const args = (0,build_plan/* buildxArgs */.w$)(build, (0,build_plan/* imageReferences */.Ef)(repoUri, viaBuildx), labels, '<metadata-file>', build.push ? repoUri : undefined);
+    const tags = (0,build_plan/* tagRoutes */.ZS)(build, image);
+    if (tags.api.length > 0 && buildLine.startsWith('would be built'))
+        buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`;
+    const args = (0,build_plan/* buildxArgs */.w$)(build, (0,build_plan/* imageReferences */.Ef)(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined);
     // Build-argument values may be secrets: the plan shows their names only.
     const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))];
     const account = parseRegistry(registryHost)?.account ?? '<account>';

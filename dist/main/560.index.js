@@ -363,22 +363,20 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
         });
         return { digest, metadata: {}, outcome: `merged ${build.mergeDigests.length} platform images into one index` };
     }
-    // buildx pushes the version; the other tags (latest, tags) then name the same index,
-    // put by the registry API: one request each instead of a second push. By digest: no tags.
-    const moving = build.pushByDigest ? [] : image.tags.filter(t => t !== image.version);
+    const tags = (0,build_plan/* tagRoutes */.ZS)(build, image);
     let images;
     const result = await stages.run('build+push', async () => {
-        const built = await explained((0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, build.pushByDigest ? image.tags : [image.version]), (0,build_plan/* labelsFor */.dS)(env, image.version), {
+        const built = await explained((0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, tags.buildx), (0,build_plan/* labelsFor */.dS)(env, image.version), {
             tempDir: env.RUNNER_TEMP,
             repositoryUri: repo.uri,
             byDigest: { registry, repository: path }
         }));
         // The summary's reads of the platform images go beside the tags.
         images = platformImages(settings, registry, path, built.digest);
-        await (0,oci_push/* addTags */.J)(registry, path, built.digest, moving, src_build.defaultRetry);
-        if (moving.length === 0)
+        await (0,oci_push/* addTags */.J)(registry, path, built.digest, tags.api, src_build.defaultRetry);
+        if (tags.api.length === 0)
             return built;
-        core/* info */.pq(`Tagged ${built.digest} as ${moving.join(', ')}`);
+        core/* info */.pq(`Tagged ${built.digest} as ${tags.api.join(', ')}`);
         // The metadata names every tag, as when buildx pushes them all.
         const metadata = typeof built.metadata['image.name'] === 'string' ? { ...built.metadata, 'image.name': (0,build_plan/* imageReferences */.Ef)(repo.uri, image.tags).join(',') } : built.metadata;
         return { ...built, metadata };

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Ef: () => (/* binding */ imageReferences),
 /* harmony export */   H9: () => (/* binding */ parseBuilderInspect),
 /* harmony export */   ST: () => (/* binding */ layoutDir),
+/* harmony export */   ZS: () => (/* binding */ tagRoutes),
 /* harmony export */   dS: () => (/* binding */ labelsFor),
 /* harmony export */   w$: () => (/* binding */ buildxArgs),
 /* harmony export */   z3: () => (/* binding */ missingPlatforms)
@@ -17,6 +18,16 @@ export const modules = {
 /** `<repository>:<tag>` for every tag, the version first. */
 function imageReferences(repository, tags) {
     return tags.map(tag => `${repository}:${tag}`);
+}
+/**
+ * Which tags buildx pushes and which the registry API then puts on the same image: a push
+ * sends the version only and the others (latest, tags) follow as one request each; a
+ * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ */
+function tagRoutes(build, image) {
+    if (!build.push || build.pushByDigest)
+        return { buildx: image.tags, api: [] };
+    return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) };
 }
 /** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
 function ociLabels(version, run) {
@@ -718,8 +729,26 @@ class RegistryClient {
         const body = JSON.parse(raw.body.toString('utf8'));
         return { ...body, mediaType: body.mediaType ?? raw.mediaType, digest: raw.digest };
     }
-    /** A manifest's exact bytes, with its media type and digest (to put it under a tag as it is); undefined when there is none. */
+    /** Manifests read by digest: content-addressed, so one read serves every caller (tagging and the summary read the new index at once). */
+    byDigest = new Map();
+    /**
+     * A manifest's exact bytes, with its media type and digest (to put it under a tag as it
+     * is); undefined when there is none. By digest, a found manifest is read once.
+     */
     async manifestBytes(repository, reference) {
+        if (!reference.startsWith('sha256:'))
+            return this.readManifest(repository, reference);
+        const key = `${repository}@${reference}`;
+        let read = this.byDigest.get(key);
+        if (read === undefined) {
+            read = this.readManifest(repository, reference);
+            this.byDigest.set(key, read);
+            // Only what was found is kept: a miss or a failure is asked again next time.
+            read.then(m => m ?? this.byDigest.delete(key), () => this.byDigest.delete(key));
+        }
+        return read;
+    }
+    async readManifest(repository, reference) {
         const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES]);
         if (res.status === 404)
             return undefined;
