@@ -1,22 +1,19 @@
-// Two bundles of the action, alternately, on one converged repository (main + post, a new
+// Bundles of the action, alternately, on one converged repository (main + post, a new
 // version each run, the same small two-platform image): what a change to the action did to
 // a run, measured on the same machine in the same minutes. Usage:
-//   git worktree add /tmp/before <rev> && node bench/compare.mjs 9 /tmp/before
-// (the other side is this checkout's dist/).
+//   git worktree add /tmp/before <rev> && node bench/compare.mjs 9 /tmp/before [/tmp/other …]
+// (the last side is this checkout's dist/).
 import { runAction, ROOT } from '../scripts/local-runner.mjs'
 import { busyboxWorkspace, median, seconds, tempDir, upStack } from './stack.mjs'
 
 const rounds = Number(process.argv[2] ?? 9)
-const before = process.argv[3]
-if (!before) throw new Error('usage: node bench/compare.mjs ROUNDS CHECKOUT-WITH-DIST')
+const others = process.argv.slice(3)
+if (others.length === 0) throw new Error('usage: node bench/compare.mjs ROUNDS CHECKOUT-WITH-DIST [CHECKOUT-WITH-DIST …]')
 const env = upStack()
 const ws = busyboxWorkspace(env)
 const dockerConfig = tempDir('bench-docker-')
 const repository = `bench/compare-${Date.now()}`
-const sides = [
-  ['before', before],
-  ['after', ROOT]
-]
+const sides = [...others.map((dir, i) => [others.length === 1 ? 'before' : `before${i + 1}`, dir]), ['after', ROOT]]
 
 async function run(action, version) {
   const start = process.hrtime.bigint()
@@ -35,6 +32,7 @@ for (const [name, dir] of sides) await run(dir, `warm-${name}`)
 const times = sides.map(() => [])
 for (let i = 0; i < rounds; i++) for (const [s, [name, dir]] of sides.entries()) times[s].push(await run(dir, `${name}-${i}`))
 for (const [s, [name, dir]] of sides.entries()) {
-  console.log(`${name.padEnd(6)} ${dir}: median ${median(times[s]).toFixed(2)} s (${times[s].map(t => t.toFixed(2)).join(' ')})`)
+  console.log(`${name.padEnd(7)} ${dir}: median ${median(times[s]).toFixed(2)} s (${times[s].map(t => t.toFixed(2)).join(' ')})`)
 }
-console.log(`after − before: ${(median(times[1]) - median(times[0])).toFixed(2)} s`)
+const after = median(times.at(-1))
+for (const [s, [name]] of sides.slice(0, -1).entries()) console.log(`after − ${name}: ${(after - median(times[s])).toFixed(2)} s`)

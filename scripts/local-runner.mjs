@@ -71,6 +71,7 @@ function runNode(node, script, env, cwd, echo) {
  * @property {boolean} [post] run the post step too (default true)
  * @property {boolean} [echo] print the log as it runs
  * @property {string} [action] the folder holding the action's dist/ (default: this repository; the bench compares bundles)
+ * @property {(main: RunResult) => void | Promise<void>} [beforePost] run between the main and the post step (a later step of the job)
  *
  * @typedef {object} StepResult
  * @property {number} exitCode
@@ -79,7 +80,7 @@ function runNode(node, script, env, cwd, echo) {
  *
  * @typedef {StepResult & {
  *   outputs: Record<string, string>, state: Record<string, string>, env: Record<string, string>,
- *   summary: string, post?: StepResult, masked: string[]
+ *   summary: string, post?: StepResult, masked: string[], runnerTemp: string
  * }} RunResult
  */
 
@@ -129,8 +130,10 @@ export async function runAction(options) {
     state,
     env: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    masked: [...main.log.matchAll(/::add-mask::(.*)/g)].map(m => m[1] ?? '')
+    masked: [...main.log.matchAll(/::add-mask::(.*)/g)].map(m => m[1] ?? ''),
+    runnerTemp: dir
   }
+  if (options.beforePost) await options.beforePost(result)
   if (options.post !== false) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
     result.post = await runNode(node, path.join(action, 'dist/post/index.js'), { ...env, ...stateEnv }, workspace, echo)

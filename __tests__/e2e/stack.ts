@@ -69,6 +69,9 @@ async function control(method: string, route: string, body?: unknown): Promise<u
 export interface AwsCall {
   service: string
   operation: string
+  /** when the call arrived and when it was answered (epoch ms) */
+  at: number
+  answeredAt?: number
 }
 
 /** Every AWS call the action made since the last reset, in order. */
@@ -80,13 +83,28 @@ export async function resetCalls(): Promise<void> {
   await control('POST', '/calls/reset')
 }
 
-/** The next `count` calls of an AWS operation fail: throttle, 500, reset (connection closed) or access-denied. */
-export async function injectAwsFault(fault: { operation: string; kind: 'throttle' | '500' | 'reset' | 'access-denied'; count: number }): Promise<void> {
+/** The next `count` calls of an AWS operation fail (throttle, 500, reset: connection closed, access-denied), or are answered `ms` late (delay). */
+export async function injectAwsFault(fault: { operation: string; kind: 'throttle' | '500' | 'reset' | 'access-denied' | 'delay'; count: number; ms?: number }): Promise<void> {
   await control('POST', '/faults', fault)
 }
 
 export async function resetFaults(): Promise<void> {
   await control('POST', '/faults/reset')
+}
+
+export interface RegistryCall {
+  at: number
+  method: string
+  repository: string
+  /** manifests, blobs, tags */
+  kind: string
+  /** what follows the kind in the path: a tag or digest, `uploads/…` */
+  reference: string
+}
+
+/** Every registry request to a repository since the last reset of the calls, in order. */
+export async function registryCalls(): Promise<RegistryCall[]> {
+  return (await control('GET', '/registry-calls')) as RegistryCall[]
 }
 
 /** Every OIDC token the stand-in issued. */

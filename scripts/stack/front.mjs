@@ -25,8 +25,10 @@ const MOTO = { host: '127.0.0.1', port: 5000 }
 const REGISTRY = { host: '127.0.0.1', port: 5001 }
 export const OIDC_REQUEST_TOKEN = 'local-stack-oidc-request-token'
 
-/** @type {{service: string, operation: string}[]} */
+/** @type {{service: string, operation: string, at: number, answeredAt?: number}[]} */
 let calls = []
+/** Every registry request that reached a repository: when, which method, which repository. */
+let registryCalls = []
 /** @type {{operation: string, kind: string, count: number, service?: string}[]} */
 let awsFaults = []
 /** @type {{count: number, status: number, on: string, repository?: string}[]} */
@@ -137,6 +139,7 @@ async function handleRegistry(req, res) {
     return
   }
   const v2 = parseV2(req.url ?? '')
+  if (v2) registryCalls.push({ at: Date.now(), method: req.method, repository: v2.name, kind: v2.kind, reference: v2.rest })
   const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH'
   if (!v2 || !writes) return proxyStream(req, res)
 
@@ -339,10 +342,18 @@ function fault(res, call, kind) {
 async function handleAws(req, res) {
   const body = await readBody(req)
   const call = awsOperation(req, body)
-  calls.push({ service: call.service, operation: call.operation })
+  const record = { service: call.service, operation: call.operation, at: Date.now() }
+  calls.push(record)
+  res.on('finish', () => (record.answeredAt = Date.now()))
+  // A delay holds the call, which is then answered as usual.
+  const delay = awsFaults.find(x => x.kind === 'delay' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
+  if (delay) {
+    delay.count--
+    await new Promise(resolve => setTimeout(resolve, delay.ms))
+  }
   // A fault names an operation ("*": any), and may name the service ("ecr", "ecr-public",
   // "sts"): ECR and ECR Public share operation names such as DescribeRepositories.
-  const f = awsFaults.find(x => x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
+  const f = awsFaults.find(x => x.kind !== 'delay' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
   if (f) {
     f.count--
     return fault(res, call, f.kind)
@@ -413,9 +424,18 @@ async function handleControl(req, res) {
       return send(200, calls)
     case 'POST /calls/reset':
       calls = []
+      registryCalls = []
       return send(204)
+    case 'GET /registry-calls':
+      return send(200, registryCalls)
     case 'POST /faults':
-      awsFaults.push({ operation: json.operation ?? '*', kind: json.kind ?? '500', count: json.count ?? 1, ...(json.service ? { service: json.service } : {}) })
+      awsFaults.push({
+        operation: json.operation ?? '*',
+        kind: json.kind ?? '500',
+        count: json.count ?? 1,
+        ...(json.service ? { service: json.service } : {}),
+        ...(json.kind === 'delay' ? { ms: json.ms ?? 1000 } : {})
+      })
       return send(204)
     case 'POST /registry-faults':
       registryFaults.push({
