@@ -4,6 +4,7 @@
  * build that fails.
  */
 import { buildAndPush, checkBuilder, explainFailure } from './build.js'
+import { dockerConfigDir } from './docker-config.js'
 import { imageReferences, labelsFor } from './build-plan.js'
 import type { Settings } from './inputs.js'
 import type { RunDeps } from './main.js'
@@ -13,7 +14,7 @@ import { writeSummary } from './summary.js'
 export async function buildOnly(settings: Settings, { env, docker }: RunDeps): Promise<void> {
   const { build, image, repository } = settings
   const result = await explainFailure(
-    buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), { tempDir: env.RUNNER_TEMP }),
+    buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), { tempDir: env.RUNNER_TEMP, configDir: dockerConfigDir(env) }),
     () => checkBuilder(docker, build.platforms)
   )
   const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false })

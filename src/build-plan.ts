@@ -128,3 +128,34 @@ export function labelsFor(env: Env, version: string): string[] {
     created: new Date().toISOString()
   })
 }
+
+/** DNS suffix of each partition's ECR registries (`<account>.dkr.ecr.<region>.<suffix>`). */
+const PARTITION_SUFFIX: Record<string, string> = {
+  aws: 'amazonaws.com',
+  'aws-us-gov': 'amazonaws.com',
+  'aws-cn': 'amazonaws.com.cn',
+  'aws-iso': 'c2s.ic.gov',
+  'aws-iso-b': 'sc2s.sgov.gov'
+}
+
+/**
+ * The registry a run will push to, foreseen from its inputs before AWS is asked: the
+ * assumed role's account in the region. Undefined without a role (the account is then
+ * only known from ECR) or for a partition not listed. The push stage checks it against the
+ * repository's URI as ECR gives it.
+ */
+export function foreseenRegistry(roleToAssume: string | undefined, region: string): string | undefined {
+  const m = /^arn:([a-z-]+):iam::(\d{12}):role\//.exec(roleToAssume ?? '')
+  const suffix = m ? PARTITION_SUFFIX[m[1] ?? ''] : undefined
+  return m && suffix && region !== '' ? `${m[2]}.dkr.ecr.${region}.${suffix}` : undefined
+}
+
+/**
+ * Whether the build may start before the registry is ready (build-gate.ts): a push to
+ * ECR of a new build. Not a merge (nothing is built), not ECR Public (the URI waits for
+ * the registry's alias), not a dry run or `push: false`.
+ */
+export function startsEarly(settings: Pick<Settings, 'build' | 'repository' | 'dryRun'>): boolean {
+  const { build, repository, dryRun } = settings
+  return build.push && !dryRun && build.mergeDigests.length === 0 && repository.type === 'private'
+}

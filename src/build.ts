@@ -9,7 +9,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { buildxArgs, layoutDir, missingPlatforms, parseBuilderInspect, type BuilderInfo } from './build-plan.js'
-import { lastLine, type Docker, type DockerResult } from './docker.js'
+import { findCliPlugin } from './docker-config.js'
+import { findDocker, lastLine, signal, type Docker, type DockerResult } from './docker.js'
 import { ActionError } from './errors.js'
 import type { Settings } from './inputs.js'
 import { pushLayout } from './oci-push.js'
@@ -152,42 +153,121 @@ export async function mergeIndex(docker: Docker, repositoryUri: string, tags: st
   }
 }
 
+export interface StartedBuild {
+  /** the first try, under way */
+  first: Promise<DockerResult>
+  /** the same command again, for a retry */
+  again(): Promise<DockerResult>
+  metadataFile: string
+  /** Resolves once the first try's docker process runs (or has ended), or after `limitMs` in any case. */
+  running(limitMs?: number): Promise<void>
+  /** Interrupts the first try while it runs, and waits for it to end. */
+  cancel(): Promise<void>
+}
+
+/** How a build's docker processes are found and stopped (docker.ts; tests replace it). */
+export interface DockerProcesses {
+  find(marker: string): Promise<number[]>
+  signal(pid: number, name: 'SIGINT' | 'SIGKILL'): boolean
+}
+
+export interface StartOptions {
+  tempDir?: string | undefined
+  repositoryUri?: string
+  /** variables for the build's docker (a credential gate's) */
+  env?: Record<string, string>
+  /** the build's log is kept back until this settles (a build started before its stage) */
+  holdOutput?: Promise<unknown>
+  processes?: DockerProcesses
+  /** docker's config folder: buildx runs as the plugin executable found from there (findCliPlugin), else as `docker buildx` */
+  configDir?: string
+}
+
+/** Starts `docker buildx build`, writing its metadata to a folder of its own. */
+export async function startBuild(docker: Docker, build: Settings['build'], references: string[], labels: string[], options: StartOptions = {}): Promise<StartedBuild> {
+  const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
+  const metadataFile = path.join(dir, 'metadata.json')
+  const argv = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
+  const plugin = options.configDir !== undefined ? await findCliPlugin('buildx', options.configDir) : undefined
+  // The plugin standalone takes the arguments after `buildx`.
+  const args = plugin !== undefined ? argv.slice(1) : argv
+  const run = (): Promise<DockerResult> =>
+    docker(args, {
+      stream: true,
+      ...(plugin !== undefined ? { program: plugin } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.holdOutput ? { holdOutput: options.holdOutput } : {})
+    })
+  const first = run()
+  let ended = false
+  void first.finally(() => (ended = true)).catch(() => undefined)
+  const processes = options.processes ?? { find: findDocker, signal }
+  // The metadata file's path is on this build's command line only: it finds the process.
+  const until = (ms: number): Promise<unknown> => Promise.race([first.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms))])
+  return {
+    first,
+    again: run,
+    metadataFile,
+    running: async (limitMs = 250) => {
+      const since = performance.now()
+      while (!ended && performance.now() - since < limitMs && (await processes.find(metadataFile)).length === 0) await until(1)
+    },
+    cancel: async () => {
+      // Ctrl-C, as a terminal sends it: to the docker CLI and to its buildx plugin, each as
+      // soon as it is seen (the plugin starts a moment after the CLI), and buildx cancels
+      // the build. Still running a second later, they are killed; buildkit then ends the
+      // build with its session.
+      const signalled = new Set<number>()
+      const since = performance.now()
+      while (!ended) {
+        const kill = performance.now() - since > 1000
+        for (const pid of await processes.find(metadataFile)) {
+          if (kill || !signalled.has(pid)) processes.signal(pid, kill ? 'SIGKILL' : 'SIGINT')
+          signalled.add(pid)
+        }
+        await until(20)
+      }
+    }
+  }
+}
+
 export async function buildAndPush(
   docker: Docker,
   build: Settings['build'],
   references: string[],
   labels: string[],
-  options: {
-    tempDir?: string | undefined
-    repositoryUri?: string
-    retry?: RetryPolicy
-    /** push-by-digest: where the exported layout goes (the registry, and the repository's path in it) */
-    byDigest?: { registry: RegistryClient; repository: string }
-  } = {}
+  options: StartOptions & { retry?: RetryPolicy; byDigest?: { registry: RegistryClient; repository: string } } = {}
 ): Promise<BuildResult> {
-  const retry = options.retry ?? defaultRetry
-  const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
-  const metadataFile = path.join(dir, 'metadata.json')
+  return finishBuild(build, await startBuild(docker, build, references, labels, options), options)
+}
+
+/**
+ * Waits for a started build, tries it again while its push fails in a way that may pass
+ * (up to `retry.attempts` in all), then reads its result; a push-by-digest build's
+ * layout is uploaded, then removed.
+ */
+export async function finishBuild(
+  build: Settings['build'],
+  started: StartedBuild,
+  options: { retry?: RetryPolicy; byDigest?: { registry: RegistryClient; repository: string } } = {}
+): Promise<BuildResult> {
   try {
-    return await buildThenPush(docker, build, references, labels, metadataFile, retry, options)
+    return await buildThenPush(build, started, options.retry ?? defaultRetry, options.byDigest)
   } finally {
     // The layout of a push-by-digest build holds every layer: never leave it on the runner.
-    await rm(layoutDir(metadataFile), { recursive: true, force: true })
+    await rm(layoutDir(started.metadataFile), { recursive: true, force: true })
   }
 }
 
 async function buildThenPush(
-  docker: Docker,
   build: Settings['build'],
-  references: string[],
-  labels: string[],
-  metadataFile: string,
+  started: StartedBuild,
   retry: RetryPolicy,
-  options: { repositoryUri?: string; byDigest?: { registry: RegistryClient; repository: string } }
+  byDigest: { registry: RegistryClient; repository: string } | undefined
 ): Promise<BuildResult> {
-  const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
+  const { metadataFile } = started
   for (let attempt = 1; ; attempt++) {
-    const result = await docker(args, { stream: true })
+    const result = await (attempt === 1 ? started.first : started.again())
     if (result.exitCode === 0) break
     const failure = classifyBuildFailure(`${result.stderr}\n${result.stdout}`)
     if (!failure.retry) throw toolFailure(result) ?? failure.error
@@ -208,8 +288,8 @@ async function buildThenPush(
   }
   const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
   if (build.pushByDigest && build.push) {
-    if (options.byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
-    const pushed = await pushLayout(options.byDigest.registry, options.byDigest.repository, layoutDir(metadataFile), retry)
+    if (byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
+    const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), retry)
     if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
     retry.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository.`)
     return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded }

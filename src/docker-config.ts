@@ -5,7 +5,7 @@
  * the post step removes it, each without a docker process. Node built-ins only: the post
  * step's bundle stays small.
  */
-import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
+import { access, constants, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -13,11 +13,23 @@ export interface DockerConfigFile {
   auths?: Record<string, unknown>
   credsStore?: string
   credHelpers?: Record<string, string>
+  cliPluginsExtraDirs?: string[]
 }
 
 /** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
 export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker')
+}
+
+/** config.json as an object: `{}` when there is no file yet; undefined when it can't be read as a JSON object. */
+export async function readDockerConfig(configDir: string): Promise<DockerConfigFile | undefined> {
+  let config: unknown
+  try {
+    config = JSON.parse(await readFile(path.join(configDir, 'config.json'), 'utf8'))
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined
+  }
+  return typeof config === 'object' && config !== null && !Array.isArray(config) ? (config as DockerConfigFile) : undefined
 }
 
 /**
@@ -26,15 +38,8 @@ export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
  * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
  */
 export async function fileStoreConfig(configDir: string, registry: string): Promise<DockerConfigFile | undefined> {
-  let config: unknown
-  try {
-    config = JSON.parse(await readFile(path.join(configDir, 'config.json'), 'utf8'))
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined
-  }
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) return undefined
-  const c = config as DockerConfigFile
-  return c.credsStore || c.credHelpers?.[registry] ? undefined : c
+  const c = await readDockerConfig(configDir)
+  return c === undefined || c.credsStore || c.credHelpers?.[registry] ? undefined : c
 }
 
 /**
@@ -53,4 +58,33 @@ export async function writeDockerConfig(configDir: string, config: DockerConfigF
     await rm(temporary, { force: true })
     throw new Error(`could not write ${file}: ${(error as Error).message}`, { cause: error })
   }
+}
+
+/** Where the docker CLI looks for its plugins on Linux, in its order: the config's extra folders, the user's, the system's. */
+export function cliPluginDirs(configDir: string, config: DockerConfigFile): string[] {
+  const extra = Array.isArray(config.cliPluginsExtraDirs) ? config.cliPluginsExtraDirs.filter(d => typeof d === 'string') : []
+  return [
+    ...extra,
+    path.join(configDir, 'cli-plugins'),
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins'
+  ]
+}
+
+/**
+ * The executable the docker CLI would run for `docker <name>` (`docker-<name>` in the
+ * first plugin folder that has it), on Linux; undefined elsewhere, or when none has it or
+ * the config can't be read — then `docker <name>` finds it itself.
+ */
+export async function findCliPlugin(name: string, configDir: string): Promise<string | undefined> {
+  if (process.platform !== 'linux') return undefined
+  const config = await readDockerConfig(configDir)
+  if (config === undefined) return undefined
+  for (const dir of cliPluginDirs(configDir, config)) {
+    const file = path.join(dir, `docker-${name}`)
+    if (await access(file, constants.X_OK).then(() => true, () => false)) return file
+  }
+  return undefined
 }

@@ -8,10 +8,12 @@
 import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import { createEcrClient, type AwsSession } from './aws-clients.js'
-import { buildAndPush, defaultRetry, explainFailure, mergeIndex } from './build.js'
+import { buildAndPush, defaultRetry, explainFailure, finishBuild, mergeIndex, type BuildResult } from './build.js'
 import { imageReferences, labelsFor, tagRoutes } from './build-plan.js'
 import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
+import { dockerConfigDir } from './docker-config.js'
+import type { EarlyBuild } from './early-build.js'
 import { ActionError } from './errors.js'
 import { decideVersion, findExistingVersion, moveTags, type ExistingVersion, type VersionDecision } from './existing-version.js'
 import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
@@ -63,7 +65,14 @@ type StartLogin = (credentials: RegistryCredentials) => void
  * ECR: the repository (and replication) is reconciled while the token is fetched, the
  * version tag looked up and — once the repository is known to exist — docker logs in.
  */
-async function privateTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: () => Promise<unknown>): Promise<Target> {
+async function privateTarget(
+  settings: Settings,
+  session: AwsSession,
+  stages: Stages,
+  startLogin: StartLogin,
+  writesAfter: () => Promise<unknown>,
+  registryKnown: (registry: string) => void
+): Promise<Target> {
   const { build, image, repository } = settings
   const ecr = createEcrClient(session, writesAfter)
   const movingTags = image.tags.filter(t => t !== image.version)
@@ -74,6 +83,8 @@ async function privateTarget(settings: Settings, session: AwsSession, stages: St
     stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
     getRegistryCredentials(ecr).then(async credentials => {
+      // Without a role's ARN to foresee it, the registry is known from here: the build may start.
+      registryKnown(credentials.registry)
       // Docker logs in beside the version lookup: almost every run builds (a re-run that
       // turns out to need nothing has logged in for nothing, and the post step logs out).
       void known.then(() => startLogin(credentials))
@@ -109,9 +120,31 @@ export interface Started {
   builderCheck: () => Promise<unknown>
   /** the runner's OIDC token, when role-to-assume asks for one */
   idToken: Promise<string> | undefined
+  /** the build, when started before this module loaded (the role's ARN told the registry) */
+  early?: EarlyBuild | undefined
 }
 
-export async function ship(settings: Settings, { env, docker }: RunDeps, { builderCheck, idToken }: Started): Promise<void> {
+export async function ship(settings: Settings, deps: RunDeps, started: Started): Promise<void> {
+  let early: Promise<EarlyBuild | undefined> | undefined = started.early !== undefined ? Promise.resolve(started.early) : undefined
+  // Otherwise the build starts once ECR's token names the registry.
+  const registryKnown = (registry: string): void => {
+    early ??= import('./early-build.js').then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)
+  }
+  try {
+    await pipeline(settings, deps, started, registryKnown, () => early)
+  } finally {
+    // A build the run did not use is interrupted: never left waiting at its gate.
+    await (await early)?.dispose()
+  }
+}
+
+async function pipeline(
+  settings: Settings,
+  { env, docker }: RunDeps,
+  { builderCheck, idToken }: Started,
+  registryKnown: (registry: string) => void,
+  early: () => Promise<EarlyBuild | undefined> | undefined
+): Promise<void> {
   const { image, repository } = settings
   const stages = new Stages()
   const session = await stages.run('sign-in', () => signIn(settings.aws, undefined, idToken))
@@ -129,7 +162,10 @@ export async function ship(settings: Settings, { env, docker }: RunDeps, { build
     // A failed login is reported where the run needs it, not as an unhandled rejection.
     loggedIn.catch(() => undefined)
   }
-  const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin, builderCheck)
+  const target =
+    repository.type === 'public'
+      ? await publicTarget(settings, session, stages, startLogin, builderCheck)
+      : await privateTarget(settings, session, stages, startLogin, builderCheck, registryKnown)
   const { repo, credentials, registry, path, existing } = target
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
   if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)
@@ -144,7 +180,7 @@ export async function ship(settings: Settings, { env, docker }: RunDeps, { build
   // What latest was before this run, for the size this push adds; read while building.
   const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
   const explained = <T>(work: Promise<T>): Promise<T> => explainFailure(work, builderCheck)
-  const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained)
+  const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early())
   await report(settings, stages, target, decision, pushed, previous)
 }
 
@@ -175,16 +211,23 @@ async function push(
   target: Target,
   decision: VersionDecision,
   login: () => Promise<void>,
-  explained: <T>(work: Promise<T>) => Promise<T>
+  explained: <T>(work: Promise<T>) => Promise<T>,
+  earlyBuild: EarlyBuild | undefined
 ): Promise<Pushed> {
   const { build, image } = settings
-  const { repo, registry, path, existing } = target
+  const { repo, registry, path, existing, credentials } = target
+  // A build started early goes on if it pushes where ECR says the repository is; else it
+  // is interrupted at once (a re-run builds nothing; a foreseen URI can differ).
+  const early = decision.build && earlyBuild?.repositoryUri === repo.uri ? earlyBuild : undefined
+  if (earlyBuild !== undefined && early === undefined) void earlyBuild.dispose()
   if (!decision.build && existing !== undefined) {
     core.info(`Not building: ${decision.reason}.`)
     const moved = await explained(moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login))
     return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` }
   }
-  await login()
+  // The build's own credentials come from its gate: the job's login goes on beside it.
+  const loggedIn = early ? login() : undefined
+  if (!early) await login()
   if (build.mergeDigests.length > 0) {
     const digest = await stages.run('merge', async () => {
       await explained(mergeIndex(docker, repo.uri, image.tags, build.mergeDigests))
@@ -194,14 +237,21 @@ async function push(
   }
   const tags = tagRoutes(build, image)
   let images: Promise<PlatformManifest[]> | undefined
+  const byDigest = { registry, repository: path }
   const result = await stages.run('build+push', async () => {
-    const built = await explained(
-      buildAndPush(docker, build, imageReferences(repo.uri, tags.buildx), labelsFor(env, image.version), {
+    let building: Promise<BuildResult>
+    if (early) {
+      core.info(`The build started ${((performance.now() - early.startedAt) / 1000).toFixed(1)} s ago, when the registry was known; it gets the registry's credentials now.`)
+      building = finishBuild(build, await early.release(credentials), { byDigest }).finally(() => early.dispose())
+    } else {
+      building = buildAndPush(docker, build, imageReferences(repo.uri, tags.buildx), labelsFor(env, image.version), {
         tempDir: env.RUNNER_TEMP,
         repositoryUri: repo.uri,
-        byDigest: { registry, repository: path }
+        byDigest,
+        configDir: dockerConfigDir(env)
       })
-    )
+    }
+    const [built] = await Promise.all([explained(building), loggedIn])
     // The summary's reads of the platform images go beside the tags.
     images = platformImages(settings, registry, path, built.digest)
     await addTags(registry, path, built.digest, tags.api, defaultRetry)

@@ -343,7 +343,7 @@ function outputBase(image, repositoryUri, registry) {
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8301);
-/* harmony import */ var _registry_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7488);
+/* harmony import */ var _registry_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7432);
 /**
  * `registry-type: public` — the repository and login for ECR Public (public.ecr.aws).
  * ECR Public's API answers in us-east-1 only. A repository has catalog data (shown in the
@@ -512,88 +512,20 @@ async function getPublicRegistryCredentials({ sdk, client }, setSecret = _action
 
 /***/ }),
 
-/***/ 7488:
+/***/ 7432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  oL: () => (/* binding */ decodeToken),
-  a1: () => (/* binding */ dockerLogin),
-  U2: () => (/* binding */ getRegistryCredentials)
-});
-
-// UNUSED EXPORTS: login
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var lib_core = __webpack_require__(1988);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/docker-config.ts
-/**
- * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
- * login kept there: where docker keeps credentials when no credential store or helper
- * does, in the format `docker login` writes. The main step adds the registry's entry and
- * the post step removes it, each without a docker process. Node built-ins only: the post
- * step's bundle stays small.
- */
-
-
-
-/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
-function docker_config_dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker');
-}
-/**
- * The config when docker keeps this registry's credentials in the file itself: `{}` when
- * there is no file yet; undefined when a credential store or helper keeps them, or the
- * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
- */
-async function fileStoreConfig(configDir, registry) {
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
-    }
-    catch (error) {
-        return error.code === 'ENOENT' ? {} : undefined;
-    }
-    if (typeof config !== 'object' || config === null || Array.isArray(config))
-        return undefined;
-    const c = config;
-    return c.credsStore || c.credHelpers?.[registry] ? undefined : c;
-}
-/**
- * Replaces config.json atomically (a file beside it, then a rename), readable by its owner
- * only. A config.json that is a symlink keeps being one: its target is replaced, as the
- * docker CLI does.
- */
-async function writeDockerConfig(configDir, config) {
-    await (0,promises_.mkdir)(configDir, { recursive: true, mode: 0o700 });
-    const file = await (0,promises_.realpath)(external_node_path_default().join(configDir, 'config.json')).catch(() => external_node_path_default().join(configDir, 'config.json'));
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.config.json.${process.pid}.tmp`);
-    try {
-        await (0,promises_.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
-        await (0,promises_.rename)(temporary, file);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
-    }
-}
-
-// EXTERNAL MODULE: ./src/docker.ts
-var src_docker = __webpack_require__(3871);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/registry-login.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U2: () => (/* binding */ getRegistryCredentials),
+/* harmony export */   a1: () => (/* binding */ dockerLogin),
+/* harmony export */   oL: () => (/* binding */ decodeToken)
+/* harmony export */ });
+/* unused harmony export login */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7706);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3871);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /**
  * Stage 4 — registry login. Gets an ECR authorization token and logs docker in: the entry
  * `docker login` writes, written to docker's config file, or `docker login` with the
@@ -605,11 +537,11 @@ var errors = __webpack_require__(3916);
 
 
 
-async function getRegistryCredentials(ecr, setSecret = lib_core/* setSecret */.Pq) {
-    const out = await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
+async function getRegistryCredentials(ecr, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .GetAuthorizationTokenCommand */ .Eu6({}));
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint) {
-        throw new errors/* ActionError */.l('ECR GetAuthorizationToken returned no token.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l('ECR GetAuthorizationToken returned no token.');
     }
     return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
 }
@@ -633,7 +565,7 @@ function decodeToken(token, setSecret) {
  * helper keeps it. Either way the password is on no command line, and the post step's
  * `docker logout` removes it.
  */
-async function dockerLogin(docker, credentials, configDir = docker_config_dockerConfigDir()) {
+async function dockerLogin(docker, credentials, configDir = (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerConfigDir */ .kG)()) {
     const { registry, username, password } = credentials;
     if (await storeInConfigFile(configDir, credentials))
         return { registry, configDir };
@@ -641,21 +573,21 @@ async function dockerLogin(docker, credentials, configDir = docker_config_docker
         input: Buffer.from(password, 'utf8')
     });
     if (result.exitCode !== 0) {
-        throw new errors/* ActionError */.l(`docker login to ${registry} failed: ${(0,src_docker/* lastLine */.f)(result)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`docker login to ${registry} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(result)}`);
     }
     return { registry };
 }
 /** Writes the login to config.json when docker keeps credentials there; false when a credential store or helper does, or the file can't be read. */
 async function storeInConfigFile(configDir, { registry, username, password }) {
-    const config = await fileStoreConfig(configDir, registry);
+    const config = await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_1__/* .fileStoreConfig */ .GL)(configDir, registry);
     if (config === undefined)
         return false;
     config.auths = { ...config.auths, [registry]: { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') } };
     try {
-        await writeDockerConfig(configDir, config);
+        await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_1__/* .writeDockerConfig */ ._D)(configDir, config);
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`Could not store docker's credentials: ${error.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`Could not store docker's credentials: ${error.message}`);
     }
     return true;
 }

@@ -96,8 +96,8 @@ var outputs = __webpack_require__(7729);
 var public_repository = __webpack_require__(2091);
 // EXTERNAL MODULE: ./src/registry-api.ts + 1 modules
 var registry_api = __webpack_require__(511);
-// EXTERNAL MODULE: ./src/registry-login.ts + 1 modules
-var registry_login = __webpack_require__(7488);
+// EXTERNAL MODULE: ./src/registry-login.ts
+var registry_login = __webpack_require__(7432);
 // EXTERNAL MODULE: ./src/replication.ts
 var src_replication = __webpack_require__(8925);
 // EXTERNAL MODULE: ./src/repository.ts

@@ -10,9 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildOnly: () => (/* binding */ buildOnly)
 /* harmony export */ });
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4323);
-/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5147);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7729);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8855);
+/* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7706);
+/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5147);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7729);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
 /**
  * `push: false` (e.g. pull requests): the image built for every platform, nothing pushed,
  * no AWS and no login; the outputs and the summary say so. The builder check explains a
@@ -22,13 +23,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function buildOnly(settings, { env, docker }) {
     const { build, image, repository } = settings;
-    const result = await (0,_build_js__WEBPACK_IMPORTED_MODULE_0__.explainFailure)((0,_build_js__WEBPACK_IMPORTED_MODULE_0__.buildAndPush)(docker, build, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .imageReferences */ .Ef)(repository.name, image.tags), (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .labelsFor */ .dS)(env, image.version), { tempDir: env.RUNNER_TEMP }), () => (0,_build_js__WEBPACK_IMPORTED_MODULE_0__.checkBuilder)(docker, build.platforms));
-    const outputs = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .imageOutputs */ .am)({ ...(0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .outputBase */ .zx)(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false });
-    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)(outputs);
+    const result = await (0,_build_js__WEBPACK_IMPORTED_MODULE_0__.explainFailure)((0,_build_js__WEBPACK_IMPORTED_MODULE_0__.buildAndPush)(docker, build, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .imageReferences */ .Ef)(repository.name, image.tags), (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsFor */ .dS)(env, image.version), { tempDir: env.RUNNER_TEMP, configDir: (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerConfigDir */ .kG)(env) }), () => (0,_build_js__WEBPACK_IMPORTED_MODULE_0__.checkBuilder)(docker, build.platforms));
+    const outputs = (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .imageOutputs */ .am)({ ...(0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .outputBase */ .zx)(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false });
+    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)(outputs);
     if (settings.summary)
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)({
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)({
             repository: repository.name,
             pushed: false,
             outcome: 'built, not pushed (push: false)',

@@ -23,6 +23,8 @@ var build_plan = __webpack_require__(5147);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/credentials.ts
 var src_credentials = __webpack_require__(3029);
+// EXTERNAL MODULE: ./src/docker-config.ts
+var docker_config = __webpack_require__(7706);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/existing-version.ts
@@ -118,8 +120,8 @@ var oci_push = __webpack_require__(5383);
 var src_outputs = __webpack_require__(7729);
 // EXTERNAL MODULE: ./src/public-repository.ts
 var public_repository = __webpack_require__(2091);
-// EXTERNAL MODULE: ./src/registry-login.ts + 1 modules
-var registry_login = __webpack_require__(7488);
+// EXTERNAL MODULE: ./src/registry-login.ts
+var registry_login = __webpack_require__(7432);
 // EXTERNAL MODULE: ./src/replication.ts
 var src_replication = __webpack_require__(8925);
 // EXTERNAL MODULE: ./src/repository.ts
@@ -239,6 +241,7 @@ var summary = __webpack_require__(8855);
 
 
 
+
 /** Times each stage for the summary; sequential stages are grouped in the log. */
 class Stages {
     times = [];
@@ -259,7 +262,7 @@ class Stages {
  * ECR: the repository (and replication) is reconciled while the token is fetched, the
  * version tag looked up and — once the repository is known to exist — docker logs in.
  */
-async function privateTarget(settings, session, stages, startLogin, writesAfter) {
+async function privateTarget(settings, session, stages, startLogin, writesAfter, registryKnown) {
     const { build, image, repository } = settings;
     const ecr = (0,aws_clients/* createEcrClient */.yv)(session, writesAfter);
     const movingTags = image.tags.filter(t => t !== image.version);
@@ -270,6 +273,8 @@ async function privateTarget(settings, session, stages, startLogin, writesAfter)
         stages.run('repository', () => (0,src_repository/* ensureRepository */.z0)(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
         (0,src_replication/* ensureReplication */.RF)(ecr, repository.name, repository.replicateToRegions),
         (0,registry_login/* getRegistryCredentials */.U2)(ecr).then(async (credentials) => {
+            // Without a role's ARN to foresee it, the registry is known from here: the build may start.
+            registryKnown(credentials.registry);
             // Docker logs in beside the version lookup: almost every run builds (a re-run that
             // turns out to need nothing has logged in for nothing, and the post step logs out).
             void known.then(() => startLogin(credentials));
@@ -299,7 +304,21 @@ async function publicTarget(settings, session, stages, startLogin, writesAfter) 
     const lifecycle = 'none: ECR Public has no lifecycle policies';
     return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing };
 }
-async function ship(settings, { env, docker }, { builderCheck, idToken }) {
+async function ship(settings, deps, started) {
+    let early = started.early !== undefined ? Promise.resolve(started.early) : undefined;
+    // Otherwise the build starts once ECR's token names the registry.
+    const registryKnown = (registry) => {
+        early ??= __webpack_require__.e(/* import() */ 134).then(__webpack_require__.bind(__webpack_require__, 3753)).then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined);
+    };
+    try {
+        await pipeline(settings, deps, started, registryKnown, () => early);
+    }
+    finally {
+        // A build the run did not use is interrupted: never left waiting at its gate.
+        await (await early)?.dispose();
+    }
+}
+async function pipeline(settings, { env, docker }, { builderCheck, idToken }, registryKnown, early) {
     const { image, repository } = settings;
     const stages = new Stages();
     const session = await stages.run('sign-in', () => (0,src_credentials/* signIn */.Jv)(settings.aws, undefined, idToken));
@@ -318,7 +337,9 @@ async function ship(settings, { env, docker }, { builderCheck, idToken }) {
         // A failed login is reported where the run needs it, not as an unhandled rejection.
         loggedIn.catch(() => undefined);
     };
-    const target = await (repository.type === 'public' ? publicTarget : privateTarget)(settings, session, stages, startLogin, builderCheck);
+    const target = repository.type === 'public'
+        ? await publicTarget(settings, session, stages, startLogin, builderCheck)
+        : await privateTarget(settings, session, stages, startLogin, builderCheck, registryKnown);
     const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         core/* info */.pq(`Repository ${repository.name}: ${change}`);
@@ -335,7 +356,7 @@ async function ship(settings, { env, docker }, { builderCheck, idToken }) {
     // What latest was before this run, for the size this push adds; read while building.
     const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
     const explained = (work) => (0,src_build.explainFailure)(work, builderCheck);
-    const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained);
+    const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early());
     await report(settings, stages, target, decision, pushed, previous);
 }
 /** The platform images of what was pushed, for the summary and the scan gate; none when neither needs them. */
@@ -347,15 +368,23 @@ function platformImages(settings, registry, path, digest) {
     return readPlatformImages(registry, path, digest, single).catch(() => []);
 }
 /** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
-async function push(settings, { env, docker }, stages, target, decision, login, explained) {
+async function push(settings, { env, docker }, stages, target, decision, login, explained, earlyBuild) {
     const { build, image } = settings;
-    const { repo, registry, path, existing } = target;
+    const { repo, registry, path, existing, credentials } = target;
+    // A build started early goes on if it pushes where ECR says the repository is; else it
+    // is interrupted at once (a re-run builds nothing; a foreseen URI can differ).
+    const early = decision.build && earlyBuild?.repositoryUri === repo.uri ? earlyBuild : undefined;
+    if (earlyBuild !== undefined && early === undefined)
+        void earlyBuild.dispose();
     if (!decision.build && existing !== undefined) {
         core/* info */.pq(`Not building: ${decision.reason}.`);
         const moved = await explained((0,existing_version/* moveTags */.Fu)(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login));
         return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` };
     }
-    await login();
+    // The build's own credentials come from its gate: the job's login goes on beside it.
+    const loggedIn = early ? login() : undefined;
+    if (!early)
+        await login();
     if (build.mergeDigests.length > 0) {
         const digest = await stages.run('merge', async () => {
             await explained((0,src_build.mergeIndex)(docker, repo.uri, image.tags, build.mergeDigests));
@@ -365,12 +394,22 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
     }
     const tags = (0,build_plan/* tagRoutes */.ZS)(build, image);
     let images;
+    const byDigest = { registry, repository: path };
     const result = await stages.run('build+push', async () => {
-        const built = await explained((0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, tags.buildx), (0,build_plan/* labelsFor */.dS)(env, image.version), {
-            tempDir: env.RUNNER_TEMP,
-            repositoryUri: repo.uri,
-            byDigest: { registry, repository: path }
-        }));
+        let building;
+        if (early) {
+            core/* info */.pq(`The build started ${((performance.now() - early.startedAt) / 1000).toFixed(1)} s ago, when the registry was known; it gets the registry's credentials now.`);
+            building = (0,src_build.finishBuild)(build, await early.release(credentials), { byDigest }).finally(() => early.dispose());
+        }
+        else {
+            building = (0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, tags.buildx), (0,build_plan/* labelsFor */.dS)(env, image.version), {
+                tempDir: env.RUNNER_TEMP,
+                repositoryUri: repo.uri,
+                byDigest,
+                configDir: (0,docker_config/* dockerConfigDir */.kG)(env)
+            });
+        }
+        const [built] = await Promise.all([explained(building), loggedIn]);
         // The summary's reads of the platform images go beside the tags.
         images = platformImages(settings, registry, path, built.digest);
         await (0,oci_push/* addTags */.J)(registry, path, built.digest, tags.api, src_build.defaultRetry);

@@ -2,131 +2,6 @@ export const id = 945;
 export const ids = [945];
 export const modules = {
 
-/***/ 5147:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ef: () => (/* binding */ imageReferences),
-/* harmony export */   H9: () => (/* binding */ parseBuilderInspect),
-/* harmony export */   ST: () => (/* binding */ layoutDir),
-/* harmony export */   ZS: () => (/* binding */ tagRoutes),
-/* harmony export */   dS: () => (/* binding */ labelsFor),
-/* harmony export */   w$: () => (/* binding */ buildxArgs),
-/* harmony export */   z3: () => (/* binding */ missingPlatforms)
-/* harmony export */ });
-/* unused harmony exports ociLabels, cacheArgs */
-/** `<repository>:<tag>` for every tag, the version first. */
-function imageReferences(repository, tags) {
-    return tags.map(tag => `${repository}:${tag}`);
-}
-/**
- * Which tags buildx pushes and which the registry API then puts on the same image: a push
- * sends the version only and the others (latest, tags) follow as one request each; a
- * build that isn't pushed, or is pushed by digest, gives buildx every tag.
- */
-function tagRoutes(build, image) {
-    if (!build.push || build.pushByDigest)
-        return { buildx: image.tags, api: [] };
-    return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) };
-}
-/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
-function ociLabels(version, run) {
-    const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`];
-    if (run.sha !== '')
-        labels.push(`org.opencontainers.image.revision=${run.sha}`);
-    if (run.sourceUrl !== '')
-        labels.push(`org.opencontainers.image.source=${run.sourceUrl}`);
-    return labels;
-}
-/**
- * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
- * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
- * the build.
- * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
- */
-function cacheArgs(cache, repositoryUri) {
-    if (cache.type === 'gha') {
-        return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'];
-    }
-    if (cache.type === 'ecr' && repositoryUri !== undefined) {
-        const ref = `${repositoryUri}:${cache.tag}`;
-        return [
-            '--cache-from',
-            `type=registry,ref=${ref}`,
-            '--cache-to',
-            `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
-        ];
-    }
-    return [];
-}
-function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
-    const args = ['buildx', 'build', '--platform', build.platforms.join(',')];
-    if (build.file !== '')
-        args.push('--file', build.file);
-    if (build.target !== undefined)
-        args.push('--target', build.target);
-    // By digest: exported as an OCI layout beside the metadata file, which the action then
-    // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
-    if (build.pushByDigest) {
-        args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`);
-    }
-    else {
-        for (const ref of references)
-            args.push('--tag', ref);
-    }
-    for (const label of [...labels, ...build.labels])
-        args.push('--label', label);
-    for (const arg of build.buildArgs)
-        args.push('--build-arg', arg);
-    args.push(...cacheArgs(build.cache, repositoryUri));
-    // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
-    // and SageMaker refuse an index that holds them.
-    args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`);
-    args.push('--metadata-file', metadataFile);
-    if (build.push && !build.pushByDigest)
-        args.push('--push');
-    args.push(build.context);
-    return args;
-}
-/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
-function layoutDir(metadataFile) {
-    return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
-}
-/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
-function missingPlatforms(requested, available) {
-    const have = new Set(available.map(p => p.replace(/\*$/, '').trim()));
-    return requested.filter(p => !have.has(p));
-}
-/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
-function parseBuilderInspect(text) {
-    const info = { name: '', driver: '', platforms: [] };
-    for (const line of text.split('\n')) {
-        const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim());
-        if (!m)
-            continue;
-        const [, key = '', value = ''] = m;
-        if (key === 'Name' && info.name === '')
-            info.name = value;
-        else if (key === 'Driver' && info.driver === '')
-            info.driver = value;
-        else if (key === 'Platforms')
-            info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''));
-    }
-    return info;
-}
-/** The OCI labels for this run, from the runner's variables. */
-function labelsFor(env, version) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return ociLabels(version, {
-        sha: env.GITHUB_SHA ?? '',
-        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
-        created: new Date().toISOString()
-    });
-}
-
-
-/***/ }),
-
 /***/ 4323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -137,7 +12,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   classifyBuildFailure: () => (/* binding */ classifyBuildFailure),
 /* harmony export */   defaultRetry: () => (/* binding */ defaultRetry),
 /* harmony export */   explainFailure: () => (/* binding */ explainFailure),
-/* harmony export */   mergeIndex: () => (/* binding */ mergeIndex)
+/* harmony export */   finishBuild: () => (/* binding */ finishBuild),
+/* harmony export */   mergeIndex: () => (/* binding */ mergeIndex),
+/* harmony export */   startBuild: () => (/* binding */ startBuild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -146,10 +23,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5147);
+/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5147);
+/* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7706);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3871);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _oci_push_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5383);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _oci_push_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5383);
 /**
  * Stage 5, effects — checks that the builder can build every requested platform, then runs
  * the one `docker buildx build` and reads its result from the metadata file (never from
@@ -164,22 +42,23 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
 function toolFailure(result) {
     const text = `${result.stderr}\n${result.stdout}`;
     if (result.exitCode === 127 || /ENOENT|Unable to locate executable/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).');
     }
     if (/is not a docker command|unknown command "buildx"|unknown flag: --platform/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('docker buildx is not installed: add docker/setup-buildx-action before this step.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('docker buildx is not installed: add docker/setup-buildx-action before this step.');
     }
     if (/Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('the Docker daemon is not running: start it (or use a runner where it runs) before this step.');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('the Docker daemon is not running: start it (or use a runner where it runs) before this step.');
     }
     return undefined;
 }
 function explainDockerFailure(what, result) {
-    return toolFailure(result) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .f)(result)}`);
+    return toolFailure(result) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)(result)}`);
 }
 async function checkBuilder(docker, platforms) {
     // The image store is asked about at once: only the docker driver needs it, but in parallel it costs nothing.
@@ -189,17 +68,17 @@ async function checkBuilder(docker, platforms) {
     ]);
     if (inspect.exitCode !== 0)
         throw explainDockerFailure('docker buildx inspect', inspect);
-    const builder = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .parseBuilderInspect */ .H9)(inspect.stdout);
+    const builder = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBuilderInspect */ .H9)(inspect.stdout);
     if (builder.driver === 'docker' && info !== undefined) {
         if (info.exitCode !== 0)
             throw explainDockerFailure('docker info', info);
         if (!info.stdout.includes('io.containerd.snapshotter')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`the '${builder.name}' builder uses the docker driver without the containerd image store, which can't build several platforms at once: add docker/setup-buildx-action before this step (or turn on the containerd image store).`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`the '${builder.name}' builder uses the docker driver without the containerd image store, which can't build several platforms at once: add docker/setup-buildx-action before this step (or turn on the containerd image store).`);
         }
     }
-    const missing = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .missingPlatforms */ .z3)(platforms, builder.platforms);
+    const missing = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .missingPlatforms */ .z3)(platforms, builder.platforms);
     if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`the '${builder.name}' builder can't build ${missing.join(', ')} (it has ${builder.platforms.join(', ') || 'no platforms'}): add docker/setup-qemu-action before this step, or build that platform on a runner of its own.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`the '${builder.name}' builder can't build ${missing.join(', ')} (it has ${builder.platforms.join(', ') || 'no platforms'}): add docker/setup-qemu-action before this step, or build that platform on a runner of its own.`);
     }
     return builder;
 }
@@ -225,7 +104,7 @@ function classifyBuildFailure(output, what = 'docker buildx build') {
         const [, tag, repository] = immutable;
         return {
             retry: false,
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
                 `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`)
         };
     }
@@ -233,20 +112,20 @@ function classifyBuildFailure(output, what = 'docker buildx build') {
     if (missing) {
         return {
             retry: false,
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`The registry has no repository '${missing[1] ?? ''}': it was deleted during the run, or the push went to another registry.`)
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`The registry has no repository '${missing[1] ?? ''}': it was deleted during the run, or the push went to another registry.`)
         };
     }
     if (/\b(401|403)\b|unauthorized|authentication required|denied/i.test(output) && /push/i.test(output)) {
         return {
             retry: false,
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('The registry refused the push: the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.')
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('The registry refused the push: the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.')
         };
     }
     const transient = /failed to push|failed commit on ref|unexpected status[^\n]*\b5\d\d\b|\b50[0234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
     const match = transient.exec(output);
     if (match)
         return { retry: true, reason: match[0] };
-    return { retry: false, error: new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .f)({ exitCode: 1, stdout: output, stderr: '' })}`) };
+    return { retry: false, error: new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_6__/* .lastLine */ .fM)({ exitCode: 1, stdout: output, stderr: '' })}`) };
 }
 const defaultRetry = {
     attempts: 4,
@@ -271,22 +150,75 @@ async function mergeIndex(docker, repositoryUri, tags, digests) {
         throw failure.retry ? explainDockerFailure('docker buildx imagetools create', result) : (toolFailure(result) ?? failure.error);
     }
 }
-async function buildAndPush(docker, build, references, labels, options = {}) {
-    const retry = options.retry ?? defaultRetry;
+/** Starts `docker buildx build`, writing its metadata to a folder of its own. */
+async function startBuild(docker, build, references, labels, options = {}) {
     const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(options.tempDir ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'ecr-build-push-'));
     const metadataFile = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'metadata.json');
+    const argv = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .buildxArgs */ .w$)(build, references, labels, metadataFile, options.repositoryUri);
+    const plugin = options.configDir !== undefined ? await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_5__/* .findCliPlugin */ .n0)('buildx', options.configDir) : undefined;
+    // The plugin standalone takes the arguments after `buildx`.
+    const args = plugin !== undefined ? argv.slice(1) : argv;
+    const run = () => docker(args, {
+        stream: true,
+        ...(plugin !== undefined ? { program: plugin } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.holdOutput ? { holdOutput: options.holdOutput } : {})
+    });
+    const first = run();
+    let ended = false;
+    void first.finally(() => (ended = true)).catch(() => undefined);
+    const processes = options.processes ?? { find: _docker_js__WEBPACK_IMPORTED_MODULE_6__/* .findDocker */ .ce, signal: _docker_js__WEBPACK_IMPORTED_MODULE_6__/* .signal */ .vP };
+    // The metadata file's path is on this build's command line only: it finds the process.
+    const until = (ms) => Promise.race([first.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms))]);
+    return {
+        first,
+        again: run,
+        metadataFile,
+        running: async (limitMs = 250) => {
+            const since = performance.now();
+            while (!ended && performance.now() - since < limitMs && (await processes.find(metadataFile)).length === 0)
+                await until(1);
+        },
+        cancel: async () => {
+            // Ctrl-C, as a terminal sends it: to the docker CLI and to its buildx plugin, each as
+            // soon as it is seen (the plugin starts a moment after the CLI), and buildx cancels
+            // the build. Still running a second later, they are killed; buildkit then ends the
+            // build with its session.
+            const signalled = new Set();
+            const since = performance.now();
+            while (!ended) {
+                const kill = performance.now() - since > 1000;
+                for (const pid of await processes.find(metadataFile)) {
+                    if (kill || !signalled.has(pid))
+                        processes.signal(pid, kill ? 'SIGKILL' : 'SIGINT');
+                    signalled.add(pid);
+                }
+                await until(20);
+            }
+        }
+    };
+}
+async function buildAndPush(docker, build, references, labels, options = {}) {
+    return finishBuild(build, await startBuild(docker, build, references, labels, options), options);
+}
+/**
+ * Waits for a started build, tries it again while its push fails in a way that may pass
+ * (up to `retry.attempts` in all), then reads its result; a push-by-digest build's
+ * layout is uploaded, then removed.
+ */
+async function finishBuild(build, started, options = {}) {
     try {
-        return await buildThenPush(docker, build, references, labels, metadataFile, retry, options);
+        return await buildThenPush(build, started, options.retry ?? defaultRetry, options.byDigest);
     }
     finally {
         // The layout of a push-by-digest build holds every layer: never leave it on the runner.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,_build_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .layoutDir */ .ST)(metadataFile), { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .layoutDir */ .ST)(started.metadataFile), { recursive: true, force: true });
     }
 }
-async function buildThenPush(docker, build, references, labels, metadataFile, retry, options) {
-    const args = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .buildxArgs */ .w$)(build, references, labels, metadataFile, options.repositoryUri);
+async function buildThenPush(build, started, retry, byDigest) {
+    const { metadataFile } = started;
     for (let attempt = 1;; attempt++) {
-        const result = await docker(args, { stream: true });
+        const result = await (attempt === 1 ? started.first : started.again());
         if (result.exitCode === 0)
             break;
         const failure = classifyBuildFailure(`${result.stderr}\n${result.stdout}`);
@@ -295,7 +227,7 @@ async function buildThenPush(docker, build, references, labels, metadataFile, re
         if (!build.push)
             throw explainDockerFailure('docker buildx build', result);
         if (attempt >= retry.attempts) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`The push failed ${attempt} times (${failure.reason}); the registry may be having trouble: run the job again.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`The push failed ${attempt} times (${failure.reason}); the registry may be having trouble: run the job again.`);
         }
         const wait = retry.delay(attempt + 1);
         retry.log(`Push failed (${failure.reason}); trying again in ${wait / 1000}s (${attempt + 1} of ${retry.attempts}).`);
@@ -306,22 +238,125 @@ async function buildThenPush(docker, build, references, labels, metadataFile, re
         metadata = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(metadataFile, 'utf8'));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`buildx wrote no readable metadata file (${error.message}).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`buildx wrote no readable metadata file (${error.message}).`);
     }
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : '';
     if (build.pushByDigest && build.push) {
-        if (options.byDigest === undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('push-by-digest has no registry to push to.');
-        const pushed = await (0,_oci_push_js__WEBPACK_IMPORTED_MODULE_5__/* .pushLayout */ .B)(options.byDigest.registry, options.byDigest.repository, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .layoutDir */ .ST)(metadataFile), retry);
+        if (byDigest === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('push-by-digest has no registry to push to.');
+        const pushed = await (0,_oci_push_js__WEBPACK_IMPORTED_MODULE_8__/* .pushLayout */ .B)(byDigest.registry, byDigest.repository, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .layoutDir */ .ST)(metadataFile), retry);
         if (built !== '' && built !== pushed.digest)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`buildx built ${built} but exported ${pushed.digest}: run the job again.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`buildx built ${built} but exported ${pushed.digest}: run the job again.`);
         retry.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository.`);
         return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded };
     }
     if (build.push && !/^sha256:[0-9a-f]{64}$/.test(built)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l('buildx pushed the image but reported no digest in its metadata file.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('buildx pushed the image but reported no digest in its metadata file.');
     }
     return { digest: built, metadata };
+}
+
+
+/***/ }),
+
+/***/ 7706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GL: () => (/* binding */ fileStoreConfig),
+/* harmony export */   TO: () => (/* binding */ readDockerConfig),
+/* harmony export */   _D: () => (/* binding */ writeDockerConfig),
+/* harmony export */   kG: () => (/* binding */ dockerConfigDir),
+/* harmony export */   n0: () => (/* binding */ findCliPlugin)
+/* harmony export */ });
+/* unused harmony export cliPluginDirs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
+ * login kept there: where docker keeps credentials when no credential store or helper
+ * does, in the format `docker login` writes. The main step adds the registry's entry and
+ * the post step removes it, each without a docker process. Node built-ins only: the post
+ * step's bundle stays small.
+ */
+
+
+
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.docker');
+}
+/** config.json as an object: `{}` when there is no file yet; undefined when it can't be read as a JSON object. */
+async function readDockerConfig(configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json'), 'utf8'));
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? {} : undefined;
+    }
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : undefined;
+}
+/**
+ * The config when docker keeps this registry's credentials in the file itself: `{}` when
+ * there is no file yet; undefined when a credential store or helper keeps them, or the
+ * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
+ */
+async function fileStoreConfig(configDir, registry) {
+    const c = await readDockerConfig(configDir);
+    return c === undefined || c.credsStore || c.credHelpers?.[registry] ? undefined : c;
+}
+/**
+ * Replaces config.json atomically (a file beside it, then a rename), readable by its owner
+ * only. A config.json that is a symlink keeps being one: its target is replaced, as the
+ * docker CLI does.
+ */
+async function writeDockerConfig(configDir, config) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json')).catch(() => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json'));
+    const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.config.json.${process.pid}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temporary, { force: true });
+        throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
+    }
+}
+/** Where the docker CLI looks for its plugins on Linux, in its order: the config's extra folders, the user's, the system's. */
+function cliPluginDirs(configDir, config) {
+    const extra = Array.isArray(config.cliPluginsExtraDirs) ? config.cliPluginsExtraDirs.filter(d => typeof d === 'string') : [];
+    return [
+        ...extra,
+        node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'cli-plugins'),
+        '/usr/local/lib/docker/cli-plugins',
+        '/usr/local/libexec/docker/cli-plugins',
+        '/usr/lib/docker/cli-plugins',
+        '/usr/libexec/docker/cli-plugins'
+    ];
+}
+/**
+ * The executable the docker CLI would run for `docker <name>` (`docker-<name>` in the
+ * first plugin folder that has it), on Linux; undefined elsewhere, or when none has it or
+ * the config can't be read — then `docker <name>` finds it itself.
+ */
+async function findCliPlugin(name, configDir) {
+    if (process.platform !== 'linux')
+        return undefined;
+    const config = await readDockerConfig(configDir);
+    if (config === undefined)
+        return undefined;
+    for (const dir of cliPluginDirs(configDir, config)) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `docker-${name}`);
+        if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(file, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK).then(() => true, () => false))
+            return file;
+    }
+    return undefined;
 }
 
 

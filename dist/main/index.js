@@ -281,6 +281,161 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
+/***/ 5147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ imageReferences),
+/* harmony export */   H9: () => (/* binding */ parseBuilderInspect),
+/* harmony export */   ST: () => (/* binding */ layoutDir),
+/* harmony export */   ZS: () => (/* binding */ tagRoutes),
+/* harmony export */   dS: () => (/* binding */ labelsFor),
+/* harmony export */   fg: () => (/* binding */ foreseenRegistry),
+/* harmony export */   w$: () => (/* binding */ buildxArgs),
+/* harmony export */   xx: () => (/* binding */ startsEarly),
+/* harmony export */   z3: () => (/* binding */ missingPlatforms)
+/* harmony export */ });
+/* unused harmony exports ociLabels, cacheArgs */
+/** `<repository>:<tag>` for every tag, the version first. */
+function imageReferences(repository, tags) {
+    return tags.map(tag => `${repository}:${tag}`);
+}
+/**
+ * Which tags buildx pushes and which the registry API then puts on the same image: a push
+ * sends the version only and the others (latest, tags) follow as one request each; a
+ * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ */
+function tagRoutes(build, image) {
+    if (!build.push || build.pushByDigest)
+        return { buildx: image.tags, api: [] };
+    return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) };
+}
+/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
+function ociLabels(version, run) {
+    const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`];
+    if (run.sha !== '')
+        labels.push(`org.opencontainers.image.revision=${run.sha}`);
+    if (run.sourceUrl !== '')
+        labels.push(`org.opencontainers.image.source=${run.sourceUrl}`);
+    return labels;
+}
+/**
+ * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
+ * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
+ * the build.
+ * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ */
+function cacheArgs(cache, repositoryUri) {
+    if (cache.type === 'gha') {
+        return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'];
+    }
+    if (cache.type === 'ecr' && repositoryUri !== undefined) {
+        const ref = `${repositoryUri}:${cache.tag}`;
+        return [
+            '--cache-from',
+            `type=registry,ref=${ref}`,
+            '--cache-to',
+            `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+        ];
+    }
+    return [];
+}
+function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
+    const args = ['buildx', 'build', '--platform', build.platforms.join(',')];
+    if (build.file !== '')
+        args.push('--file', build.file);
+    if (build.target !== undefined)
+        args.push('--target', build.target);
+    // By digest: exported as an OCI layout beside the metadata file, which the action then
+    // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
+    if (build.pushByDigest) {
+        args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`);
+    }
+    else {
+        for (const ref of references)
+            args.push('--tag', ref);
+    }
+    for (const label of [...labels, ...build.labels])
+        args.push('--label', label);
+    for (const arg of build.buildArgs)
+        args.push('--build-arg', arg);
+    args.push(...cacheArgs(build.cache, repositoryUri));
+    // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
+    // and SageMaker refuse an index that holds them.
+    args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`);
+    args.push('--metadata-file', metadataFile);
+    if (build.push && !build.pushByDigest)
+        args.push('--push');
+    args.push(build.context);
+    return args;
+}
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+function layoutDir(metadataFile) {
+    return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
+}
+/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
+function missingPlatforms(requested, available) {
+    const have = new Set(available.map(p => p.replace(/\*$/, '').trim()));
+    return requested.filter(p => !have.has(p));
+}
+/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
+function parseBuilderInspect(text) {
+    const info = { name: '', driver: '', platforms: [] };
+    for (const line of text.split('\n')) {
+        const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim());
+        if (!m)
+            continue;
+        const [, key = '', value = ''] = m;
+        if (key === 'Name' && info.name === '')
+            info.name = value;
+        else if (key === 'Driver' && info.driver === '')
+            info.driver = value;
+        else if (key === 'Platforms')
+            info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''));
+    }
+    return info;
+}
+/** The OCI labels for this run, from the runner's variables. */
+function labelsFor(env, version) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return ociLabels(version, {
+        sha: env.GITHUB_SHA ?? '',
+        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
+        created: new Date().toISOString()
+    });
+}
+/** DNS suffix of each partition's ECR registries (`<account>.dkr.ecr.<region>.<suffix>`). */
+const PARTITION_SUFFIX = {
+    aws: 'amazonaws.com',
+    'aws-us-gov': 'amazonaws.com',
+    'aws-cn': 'amazonaws.com.cn',
+    'aws-iso': 'c2s.ic.gov',
+    'aws-iso-b': 'sc2s.sgov.gov'
+};
+/**
+ * The registry a run will push to, foreseen from its inputs before AWS is asked: the
+ * assumed role's account in the region. Undefined without a role (the account is then
+ * only known from ECR) or for a partition not listed. The push stage checks it against the
+ * repository's URI as ECR gives it.
+ */
+function foreseenRegistry(roleToAssume, region) {
+    const m = /^arn:([a-z-]+):iam::(\d{12}):role\//.exec(roleToAssume ?? '');
+    const suffix = m ? PARTITION_SUFFIX[m[1] ?? ''] : undefined;
+    return m && suffix && region !== '' ? `${m[2]}.dkr.ecr.${region}.${suffix}` : undefined;
+}
+/**
+ * Whether the build may start before the registry is ready (build-gate.ts): a push to
+ * ECR of a new build. Not a merge (nothing is built), not ECR Public (the URI waits for
+ * the registry's alias), not a dry run or `push: false`.
+ */
+function startsEarly(settings) {
+    const { build, repository, dryRun } = settings;
+    return build.push && !dryRun && build.mergeDigests.length === 0 && repository.type === 'private';
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -393,20 +548,32 @@ const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ docker),
-/* harmony export */   f: () => (/* binding */ lastLine)
+/* harmony export */   T3: () => (/* binding */ docker),
+/* harmony export */   ce: () => (/* binding */ findDocker),
+/* harmony export */   fM: () => (/* binding */ lastLine),
+/* harmony export */   vP: () => (/* binding */ signal)
 /* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
  * as data, output captured. Tests replace it with a recorder.
  */
+
+
 const docker = async (args, options = {}) => {
     // Loaded on the first docker command: a run that stops at a bad input never needs it.
     const exec = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9529));
+    const program = options.program ?? 'docker';
+    const held = options.stream === true && options.holdOutput !== undefined ? holdBack(`[command]${program} ${args.join(' ')}`, options.holdOutput) : undefined;
     try {
-        return await exec.getExecOutput('docker', args, {
+        return await exec.getExecOutput(program, args, {
             ignoreReturnCode: true,
-            silent: options.stream !== true,
+            silent: options.stream !== true || held !== undefined,
+            ...(held ? { listeners: { stdout: held, stderr: held } } : {}),
+            ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
             ...(options.input ? { input: options.input } : {})
         });
     }
@@ -415,6 +582,68 @@ const docker = async (args, options = {}) => {
         return { exitCode: 127, stdout: '', stderr: error.message };
     }
 };
+/** A writer that keeps what it is given until `until` settles: then the log gets it, or nothing does. */
+function holdBack(command, until) {
+    let kept = [Buffer.from(`${command}${(node_os__WEBPACK_IMPORTED_MODULE_1___default().EOL)}`)];
+    let open = false;
+    until.then(() => {
+        for (const chunk of kept ?? [])
+            process.stdout.write(chunk);
+        kept = undefined;
+        open = true;
+    }, () => (kept = undefined));
+    return data => {
+        if (open)
+            process.stdout.write(data);
+        else
+            kept?.push(data);
+    };
+}
+function withoutUndefined(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+/**
+ * This process's docker commands whose command line holds `marker` (a path only that
+ * command has), with the plugin each runs (`docker buildx` runs docker-buildx with the
+ * same arguments), by process ID. Linux only, where /proc tells a process's children and
+ * command line; elsewhere it finds none.
+ */
+async function findDocker(marker) {
+    if (process.platform !== 'linux')
+        return [];
+    const found = [];
+    const look = async (parent) => {
+        for (const pid of await childPids(parent)) {
+            const argv = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+            if (!argv.split('\0').includes(marker))
+                continue;
+            found.push(pid);
+            await look(pid);
+        }
+    };
+    await look(process.pid);
+    return found;
+}
+/** Sends a signal to a process; false when it is gone already. */
+function signal(pid, name) {
+    try {
+        process.kill(pid, name);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function childPids(parent) {
+    const children = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${parent}/task/${parent}/children`, 'utf8').catch(() => undefined);
+    if (children !== undefined)
+        return children.split(' ').filter(Boolean).map(Number);
+    // Kernels without that file: every process's parent, from its stat line.
+    const pids = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)('/proc').catch(() => [])).filter(name => /^\d+$/.test(name));
+    const stats = await Promise.all(pids.map(async (pid) => [Number(pid), await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '')]));
+    // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
+    return stats.filter(([, stat]) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent).map(([pid]) => pid);
+}
 /** The last meaningful line docker printed, for one-line error messages. */
 function lastLine(result) {
     const lines = `${result.stderr}\n${result.stdout}`
@@ -1348,9 +1577,10 @@ function formatLifecyclePolicy(policy) {
 /* harmony export */ });
 /* unused harmony export failureMessage */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1988);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5147);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3871);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3014);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3014);
 /**
  * The main step: inputs → credentials → repository → login → push → report. This module
  * reads and checks the inputs — a bad one fails here, before the AWS SDK is even loaded —
@@ -1362,10 +1592,11 @@ function formatLifecyclePolicy(policy) {
 
 
 
-async function run(deps = { env: process.env, docker: _docker_js__WEBPACK_IMPORTED_MODULE_3__/* .docker */ .T }) {
+
+async function run(deps = { env: process.env, docker: _docker_js__WEBPACK_IMPORTED_MODULE_3__/* .docker */ .T3 }) {
     try {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readSettings */ .sb)(deps.env);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
+        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettings */ .sb)(deps.env);
         if (settings.dryRun)
             await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(237), __nccwpck_require__.e(474)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5474))).planOnly(settings, deps);
         else if (settings.build.push)
@@ -1391,8 +1622,22 @@ async function push(settings, deps) {
     const idToken = aws.roleToAssume !== undefined && deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(aws.audience) : undefined;
     // Awaited by sign-in; a failure is reported there, not as an unhandled rejection.
     idToken?.catch(() => undefined);
-    const { ship } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(237), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560));
-    await ship(settings, deps, { builderCheck, idToken });
+    // The build starts now when the role's ARN tells the registry: it waits for the
+    // registry's credentials at a gate, not for the stages before it (early-build.ts).
+    const registry = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .startsEarly */ .xx)(settings) ? (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .foreseenRegistry */ .fg)(aws.roleToAssume, aws.region) : undefined;
+    // Started before ship.ts and the SDK load: their loading holds the event loop, and the
+    // build's start would wait behind it.
+    const early = registry !== undefined
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3753)).then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)
+        : undefined;
+    try {
+        const { ship } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(237), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560));
+        await ship(settings, deps, { builderCheck, idToken, early });
+    }
+    finally {
+        // A build the run did not use is interrupted: never left waiting at its gate.
+        await early?.dispose();
+    }
 }
 /** `fn`, run the first time it is asked for; every caller gets that one promise. */
 function once(fn) {

@@ -118,18 +118,26 @@ const constants_PUBLIC_API_REGION = 'us-east-1';
 const constants_STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
 const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/docker.ts
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
  * as data, output captured. Tests replace it with a recorder.
  */
+
+
 const docker = async (args, options = {}) => {
     // Loaded on the first docker command: a run that stops at a bad input never needs it.
     const exec = await __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
+    const program = options.program ?? 'docker';
+    const held = options.stream === true && options.holdOutput !== undefined ? holdBack(`[command]${program} ${args.join(' ')}`, options.holdOutput) : undefined;
     try {
-        return await exec.getExecOutput('docker', args, {
+        return await exec.getExecOutput(program, args, {
             ignoreReturnCode: true,
-            silent: options.stream !== true,
+            silent: options.stream !== true || held !== undefined,
+            ...(held ? { listeners: { stdout: held, stderr: held } } : {}),
+            ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
             ...(options.input ? { input: options.input } : {})
         });
     }
@@ -138,6 +146,68 @@ const docker = async (args, options = {}) => {
         return { exitCode: 127, stdout: '', stderr: error.message };
     }
 };
+/** A writer that keeps what it is given until `until` settles: then the log gets it, or nothing does. */
+function holdBack(command, until) {
+    let kept = [Buffer.from(`${command}${(external_node_os_default()).EOL}`)];
+    let open = false;
+    until.then(() => {
+        for (const chunk of kept ?? [])
+            process.stdout.write(chunk);
+        kept = undefined;
+        open = true;
+    }, () => (kept = undefined));
+    return data => {
+        if (open)
+            process.stdout.write(data);
+        else
+            kept?.push(data);
+    };
+}
+function withoutUndefined(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+/**
+ * This process's docker commands whose command line holds `marker` (a path only that
+ * command has), with the plugin each runs (`docker buildx` runs docker-buildx with the
+ * same arguments), by process ID. Linux only, where /proc tells a process's children and
+ * command line; elsewhere it finds none.
+ */
+async function findDocker(marker) {
+    if (process.platform !== 'linux')
+        return [];
+    const found = [];
+    const look = async (parent) => {
+        for (const pid of await childPids(parent)) {
+            const argv = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+            if (!argv.split('\0').includes(marker))
+                continue;
+            found.push(pid);
+            await look(pid);
+        }
+    };
+    await look(process.pid);
+    return found;
+}
+/** Sends a signal to a process; false when it is gone already. */
+function signal(pid, name) {
+    try {
+        process.kill(pid, name);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function childPids(parent) {
+    const children = await readFile(`/proc/${parent}/task/${parent}/children`, 'utf8').catch(() => undefined);
+    if (children !== undefined)
+        return children.split(' ').filter(Boolean).map(Number);
+    // Kernels without that file: every process's parent, from its stat line.
+    const pids = (await readdir('/proc').catch(() => [])).filter(name => /^\d+$/.test(name));
+    const stats = await Promise.all(pids.map(async (pid) => [Number(pid), await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')]));
+    // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
+    return stats.filter(([, stat]) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent).map(([pid]) => pid);
+}
 /** The last meaningful line docker printed, for one-line error messages. */
 function lastLine(result) {
     const lines = `${result.stderr}\n${result.stdout}`
@@ -147,8 +217,6 @@ function lastLine(result) {
     return lines.findLast(l => /error/i.test(l)) ?? lines.at(-1) ?? `exit code ${result.exitCode}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -167,12 +235,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker');
 }
-/**
- * The config when docker keeps this registry's credentials in the file itself: `{}` when
- * there is no file yet; undefined when a credential store or helper keeps them, or the
- * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
- */
-async function fileStoreConfig(configDir, registry) {
+/** config.json as an object: `{}` when there is no file yet; undefined when it can't be read as a JSON object. */
+async function readDockerConfig(configDir) {
     let config;
     try {
         config = JSON.parse(await (0,promises_namespaceObject.readFile)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
@@ -180,10 +244,16 @@ async function fileStoreConfig(configDir, registry) {
     catch (error) {
         return error.code === 'ENOENT' ? {} : undefined;
     }
-    if (typeof config !== 'object' || config === null || Array.isArray(config))
-        return undefined;
-    const c = config;
-    return c.credsStore || c.credHelpers?.[registry] ? undefined : c;
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : undefined;
+}
+/**
+ * The config when docker keeps this registry's credentials in the file itself: `{}` when
+ * there is no file yet; undefined when a credential store or helper keeps them, or the
+ * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
+ */
+async function fileStoreConfig(configDir, registry) {
+    const c = await readDockerConfig(configDir);
+    return c === undefined || c.credsStore || c.credHelpers?.[registry] ? undefined : c;
 }
 /**
  * Replaces config.json atomically (a file beside it, then a rename), readable by its owner
@@ -202,6 +272,36 @@ async function writeDockerConfig(configDir, config) {
         await (0,promises_namespaceObject.rm)(temporary, { force: true });
         throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
     }
+}
+/** Where the docker CLI looks for its plugins on Linux, in its order: the config's extra folders, the user's, the system's. */
+function cliPluginDirs(configDir, config) {
+    const extra = Array.isArray(config.cliPluginsExtraDirs) ? config.cliPluginsExtraDirs.filter(d => typeof d === 'string') : [];
+    return [
+        ...extra,
+        path.join(configDir, 'cli-plugins'),
+        '/usr/local/lib/docker/cli-plugins',
+        '/usr/local/libexec/docker/cli-plugins',
+        '/usr/lib/docker/cli-plugins',
+        '/usr/libexec/docker/cli-plugins'
+    ];
+}
+/**
+ * The executable the docker CLI would run for `docker <name>` (`docker-<name>` in the
+ * first plugin folder that has it), on Linux; undefined elsewhere, or when none has it or
+ * the config can't be read — then `docker <name>` finds it itself.
+ */
+async function findCliPlugin(name, configDir) {
+    if (process.platform !== 'linux')
+        return undefined;
+    const config = await readDockerConfig(configDir);
+    if (config === undefined)
+        return undefined;
+    for (const dir of cliPluginDirs(configDir, config)) {
+        const file = path.join(dir, `docker-${name}`);
+        if (await access(file, constants.X_OK).then(() => true, () => false))
+            return file;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
