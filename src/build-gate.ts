@@ -8,7 +8,7 @@
  * build context and base images from other registries are done meanwhile. The job's own
  * docker config is never changed by it.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { access, constants, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { readDockerConfig, type DockerConfigFile } from './docker-config.js'
@@ -66,7 +66,7 @@ export interface BuildGate {
  * Makes the gate's folder under `tempDir`: `docker/` (the build's DOCKER_CONFIG), `bin/`
  * (the helper), later `credentials`. Undefined — the build then runs as it would without
  * a gate, after the login — when the job's config.json can't be read as JSON, or the
- * folder can't be made.
+ * folder can't be made or can't run the helper.
  */
 export async function createGate(
   registry: string,
@@ -88,7 +88,10 @@ export async function createGate(
       if (entry !== 'config.json') await symlink(path.join(configDir, entry), path.join(home, entry))
     }
     await writeFile(path.join(home, 'config.json'), JSON.stringify(gateConfig(config, registry)), { mode: 0o600 })
-    await writeFile(path.join(bin, `docker-credential-${GATE_HELPER}`), gateHelperScript(process.pid), { mode: 0o700 })
+    const helper = path.join(bin, `docker-credential-${GATE_HELPER}`)
+    await writeFile(helper, gateHelperScript(process.pid), { mode: 0o700 })
+    // A temporary folder mounted noexec can't run the helper: no gate then.
+    await access(helper, constants.X_OK)
     const gate = dir
     return {
       env: {

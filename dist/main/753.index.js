@@ -77,7 +77,7 @@ function gateHelperScript(pid) {
  * Makes the gate's folder under `tempDir`: `docker/` (the build's DOCKER_CONFIG), `bin/`
  * (the helper), later `credentials`. Undefined — the build then runs as it would without
  * a gate, after the login — when the job's config.json can't be read as JSON, or the
- * folder can't be made.
+ * folder can't be made or can't run the helper.
  */
 async function createGate(registry, { tempDir, configDir, env = process.env }) {
     const config = await (0,docker_config/* readDockerConfig */.TO)(configDir);
@@ -98,7 +98,10 @@ async function createGate(registry, { tempDir, configDir, env = process.env }) {
                 await (0,promises_.symlink)(external_node_path_default().join(configDir, entry), external_node_path_default().join(home, entry));
         }
         await (0,promises_.writeFile)(external_node_path_default().join(home, 'config.json'), JSON.stringify(gateConfig(config, registry)), { mode: 0o600 });
-        await (0,promises_.writeFile)(external_node_path_default().join(bin, `docker-credential-${GATE_HELPER}`), gateHelperScript(process.pid), { mode: 0o700 });
+        const helper = external_node_path_default().join(bin, `docker-credential-${GATE_HELPER}`);
+        await (0,promises_.writeFile)(helper, gateHelperScript(process.pid), { mode: 0o700 });
+        // A temporary folder mounted noexec can't run the helper: no gate then.
+        await (0,promises_.access)(helper, promises_.constants.X_OK);
         const gate = dir;
         return {
             env: {
