@@ -2,7 +2,8 @@
 // version each run, the same small two-platform image): what a change to the action did to
 // a run, measured on the same machine in the same minutes. Usage:
 //   git worktree add /tmp/before <rev> && node bench/compare.mjs 9 /tmp/before [/tmp/other …]
-// (the last side is this checkout's dist/).
+// (the last side is this checkout's dist/). With AWS_LATENCY_MS=60 in the environment, every
+// AWS call is answered that much later (the stack's delay fault), as from a runner to AWS.
 import { runAction, ROOT } from '../scripts/local-runner.mjs'
 import { busyboxWorkspace, median, seconds, tempDir, upStack } from './stack.mjs'
 
@@ -27,6 +28,12 @@ async function run(action, version) {
   return seconds(start)
 }
 
+const latency = Number(process.env.AWS_LATENCY_MS ?? 0)
+async function control(route, body) {
+  await fetch(`${env.STACK_CONTROL_URL}${route}`, { method: 'POST', ...(body ? { body: JSON.stringify(body) } : {}) })
+}
+if (latency > 0) await control('/faults', { operation: '*', kind: 'delay', ms: latency, count: 1e6 })
+
 // Warm both: the repository converged, the build cache full.
 for (const [name, dir] of sides) await run(dir, `warm-${name}`)
 const times = sides.map(() => [])
@@ -36,3 +43,4 @@ for (const [s, [name, dir]] of sides.entries()) {
 }
 const after = median(times.at(-1))
 for (const [s, [name]] of sides.slice(0, -1).entries()) console.log(`after − ${name}: ${(after - median(times[s])).toFixed(2)} s`)
+if (latency > 0) await control('/faults/reset')

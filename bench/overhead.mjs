@@ -77,9 +77,10 @@ execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { i
  * labels, registry cache — without the action around it.
  */
 function replay(log, version, latest = false) {
-  const line = /\[command\]\S*docker (buildx build .*)/.exec(log)?.[1]
+  // The action runs buildx's plugin standalone (`…/docker-buildx build …`); by hand it is `docker buildx build …`.
+  const line = /\[command\]\S*docker(?: |-)buildx (build .*)/.exec(log)?.[1]
   if (!line) throw new Error('no buildx command in the log')
-  const args = line.split(' ').map(a =>
+  const args = ['buildx', ...line.split(' ')].map(a =>
     a
       .replace(/^(.*:)v-\d+$/, `$1${version}`)
       .replace(/^org\.opencontainers\.image\.version=.*/, `org.opencontainers.image.version=${version}`)
