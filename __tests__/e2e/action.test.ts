@@ -826,6 +826,21 @@ describe('the build starts before the repository is ready', () => {
     expect(leftOver(result.runnerTemp)).toBe('')
   })
 
+  test("the job's docker context and builder choice hold through the gate's config folder", async () => {
+    const config = mkdtempSync(path.join(os.tmpdir(), 'docker-context-'))
+    const job = { ...process.env, DOCKER_CONFIG: config }
+    execFileSync('docker', ['context', 'create', 'e2e-ctx', '--docker', 'host=unix:///var/run/docker.sock'], { env: job, stdio: 'ignore' })
+    execFileSync('docker', ['context', 'use', 'e2e-ctx'], { env: job, stdio: 'ignore' })
+    const result = await ship({ repository: 'team/early-context', version: '1.0.0' }, { workspace: makeWorkspace('early-context'), env: { DOCKER_CONFIG: config } })
+    expectSuccess(result)
+    expect(result.log).toMatch(/The build started/)
+    expect(result.log).toContain('building with "e2e-ctx" instance')
+    // The job's config keeps its context, and nothing of the gate.
+    const after = JSON.parse(readFileSync(path.join(config, 'config.json'), 'utf8')) as { currentContext?: string; credHelpers?: object }
+    expect(after.currentContext).toBe('e2e-ctx')
+    expect(after.credHelpers).toBeUndefined()
+  })
+
   test('credentials already in the job (no role): the build starts once ECR names the registry, and pushes', async () => {
     const rec = recordingDocker()
     await resetCalls()
