@@ -138,9 +138,9 @@ export const defaultRetry: RetryPolicy = {
 }
 
 /**
- * Pushes under every tag the index made from these digests: the images a native runner
- * each pushed by digest (a merge), or one existing index (a tag moved to it). `buildx
- * imagetools create`, which ECR takes (`docker manifest create` does not).
+ * Pushes under every tag the index made from the images native runners each pushed by
+ * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
+ * does not).
  */
 export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[]): Promise<void> {
   const args = ['buildx', 'imagetools', 'create']

@@ -5,9 +5,9 @@
  * building and says why.
  */
 import * as core from '@actions/core'
-import { mergeIndex } from './build.js'
-import type { Docker } from './docker.js'
+import type { RetryPolicy } from './build.js'
 import { ActionError } from './errors.js'
+import { addTags } from './oci-push.js'
 import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from './registry-api.js'
 import { isTagMutable, type Mutability } from './repository-plan.js'
 
@@ -69,18 +69,17 @@ export async function findExistingVersion(
 
 /**
  * A skipped version still moves the tags that follow it (`latest`, and any the repository
- * lets move) when they point elsewhere, by tagging the existing index again.
+ * lets move) when they point elsewhere: the existing index put under each, by the registry
+ * API (oci-push.ts), one request a tag. Returns the tags moved.
  */
 export async function moveTags(
-  docker: Docker,
   registry: RegistryClient,
-  repo: { name: string; uri: string; mutability: Mutability },
+  repo: { name: string; mutability: Mutability },
   digest: string,
   tags: string[],
-  login: () => Promise<void>
+  retry: RetryPolicy
 ): Promise<string[]> {
-  const moved: string[] = []
-  let loggedIn = false
+  const moving: string[] = []
   for (const tag of tags) {
     const current = await registry.manifest(repo.name, tag)
     if (current?.digest === digest) continue
@@ -88,10 +87,8 @@ export async function moveTags(
       core.warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`)
       continue
     }
-    if (!loggedIn) await login()
-    loggedIn = true
-    await mergeIndex(docker, repo.uri, [tag], [digest])
-    moved.push(tag)
+    moving.push(tag)
   }
-  return moved
+  await addTags(registry, repo.name, digest, moving, retry)
+  return moving
 }

@@ -222,7 +222,11 @@ async function push(
   if (earlyBuild !== undefined && early === undefined) void earlyBuild.dispose()
   if (!decision.build && existing !== undefined) {
     core.info(`Not building: ${decision.reason}.`)
-    const moved = await explained(moveTags(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login))
+    // The job's later steps find docker logged in, as after a build.
+    const [moved] = await Promise.all([
+      moveTags(registry, { name: path, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), defaultRetry),
+      login()
+    ])
     return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` }
   }
   // The build's own credentials come from its gate: the job's login goes on beside it.

@@ -376,11 +376,14 @@ describe('re-runs', () => {
     expectSuccess(v2)
     expect((await registryManifest('team/moves', 'latest')).digest).toBe(v2.outputs.digest)
     // Re-running the 1.0.0 release job: nothing is built, latest follows the release again.
-    const rerun = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+    const rec = recordingDocker()
+    const rerun = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A, PATH: rec.path, DOCKER_CONFIG: rec.configDir } })
     expectSuccess(rerun)
     expect(rerun.outputs.skipped).toBe('true')
     expect((await registryManifest('team/moves', 'latest')).digest).toBe(v1.outputs.digest)
     expect(rerun.summary).toContain('moved latest')
+    // By the registry API: no docker command moved it (the build started early was interrupted).
+    expect(rec.argv().split('\n').filter(Boolean).map(l => l.split(' ').slice(0, 2).join(' '))).toEqual(['docker-buildx build'])
   })
 
   test('the same version from another commit stops before building and names the commit', async () => {

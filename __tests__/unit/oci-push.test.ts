@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { RetryPolicy } from '../../src/build.js'
+import { jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
+import { moveTags } from '../../src/existing-version.js'
 import { addTags, pushLayout } from '../../src/oci-push.js'
 import { RegistryClient } from '../../src/registry-api.js'
 
@@ -73,7 +75,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
     }
     const found = manifests.get(`${m[1]}@${m[2]}`)
     if (!found) return void res.writeHead(404).end()
-    return void res.writeHead(200, { 'content-type': found.type, 'docker-content-digest': m[2] }).end(found.body)
+    return void res.writeHead(200, { 'content-type': found.type, 'docker-content-digest': sha(found.body) }).end(found.body)
   }
   res.writeHead(404).end()
 }
@@ -236,5 +238,36 @@ describe('addTags: more tags on a pushed image, one PUT each', () => {
   test('an image the repository does not have: one line, no tag written', async () => {
     await expect(addTags(client(), 'team/web', 'sha256:' + '1'.repeat(64), ['latest'], retry)).rejects.toThrow(/has no sha256:1{64} in team\/web to tag/)
     expect(requests.filter(r => r.startsWith('PUT'))).toEqual([])
+  })
+})
+
+describe('moveTags: a skipped version takes back the tags that follow it', () => {
+  test('a tag elsewhere is moved, one already there is left, an immutable one elsewhere is left with a warning', async () => {
+    const old = layout(['amd64'])
+    const current = layout(['arm64'])
+    await pushLayout(client(), 'team/web', old.dir, retry)
+    await pushLayout(client(), 'team/web', current.dir, retry)
+    await addTags(client(), 'team/web', current.root, ['latest', 'stable', 'pinned'], retry)
+    await addTags(client(), 'team/web', old.root, ['edge'], retry)
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    requests = []
+    const moved = await moveTags(
+      client(),
+      { name: 'team/web', mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'edge'] } },
+      old.root,
+      ['latest', 'edge', 'pinned'],
+      retry
+    )
+    const warnings = write.mock.calls.map(c => String(c[0])).filter(l => l.startsWith('::warning::'))
+    write.mockRestore()
+    expect(moved).toEqual(['latest'])
+    expect(sha(manifests.get('team/web@latest')?.body ?? Buffer.alloc(0))).toBe(old.root)
+    expect(sha(manifests.get('team/web@pinned')?.body ?? Buffer.alloc(0))).toBe(current.root)
+    expect(warnings.join('')).toContain("'pinned' points to another image and the repository keeps it immutable: left as it is.")
+    // No docker: the tags looked up, the index read once, one PUT for the tag moved.
+    expect(requests.filter(r => !r.startsWith('GET /v2/team/web/manifests/latest') && !r.startsWith('GET /v2/team/web/manifests/edge') && !r.startsWith('GET /v2/team/web/manifests/pinned'))).toEqual([
+      `GET /v2/team/web/manifests/${old.root}`,
+      'PUT /v2/team/web/manifests/latest'
+    ])
   })
 })

@@ -208,8 +208,8 @@ function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPO
 /* harmony export */   vI: () => (/* binding */ decideVersion)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
-/* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4323);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _oci_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5383);
 /* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(511);
 /* harmony import */ var _repository_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9795);
 /**
@@ -235,7 +235,7 @@ function decideVersion(existing, run, mode) {
         return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
     }
     const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
         'Bump the version (or use if-version-exists: skip to keep the existing image).');
 }
 /** The revision label of the first platform image an index (or image manifest) names. */
@@ -258,11 +258,11 @@ async function findExistingVersion(registry, repository, version) {
 }
 /**
  * A skipped version still moves the tags that follow it (`latest`, and any the repository
- * lets move) when they point elsewhere, by tagging the existing index again.
+ * lets move) when they point elsewhere: the existing index put under each, by the registry
+ * API (oci-push.ts), one request a tag. Returns the tags moved.
  */
-async function moveTags(docker, registry, repo, digest, tags, login) {
-    const moved = [];
-    let loggedIn = false;
+async function moveTags(registry, repo, digest, tags, retry) {
+    const moving = [];
     for (const tag of tags) {
         const current = await registry.manifest(repo.name, tag);
         if (current?.digest === digest)
@@ -271,13 +271,10 @@ async function moveTags(docker, registry, repo, digest, tags, login) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`);
             continue;
         }
-        if (!loggedIn)
-            await login();
-        loggedIn = true;
-        await (0,_build_js__WEBPACK_IMPORTED_MODULE_1__.mergeIndex)(docker, repo.uri, [tag], [digest]);
-        moved.push(tag);
+        moving.push(tag);
     }
-    return moved;
+    await (0,_oci_push_js__WEBPACK_IMPORTED_MODULE_2__/* .addTags */ .J)(registry, repo.name, digest, moving, retry);
+    return moving;
 }
 
 

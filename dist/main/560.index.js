@@ -378,7 +378,11 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
         void earlyBuild.dispose();
     if (!decision.build && existing !== undefined) {
         core/* info */.pq(`Not building: ${decision.reason}.`);
-        const moved = await explained((0,existing_version/* moveTags */.Fu)(docker, registry, { name: path, uri: repo.uri, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), login));
+        // The job's later steps find docker logged in, as after a build.
+        const [moved] = await Promise.all([
+            (0,existing_version/* moveTags */.Fu)(registry, { name: path, mutability: repo.mutability }, existing.digest, image.tags.filter(t => t !== image.version), src_build.defaultRetry),
+            login()
+        ]);
         return { digest: existing.digest, metadata: {}, outcome: `skipped: ${decision.reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` };
     }
     // The build's own credentials come from its gate: the job's login goes on beside it.

@@ -134,9 +134,9 @@ const defaultRetry = {
     log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
 };
 /**
- * Pushes under every tag the index made from these digests: the images a native runner
- * each pushed by digest (a merge), or one existing index (a tag moved to it). `buildx
- * imagetools create`, which ECR takes (`docker manifest create` does not).
+ * Pushes under every tag the index made from the images native runners each pushed by
+ * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
+ * does not).
  */
 async function mergeIndex(docker, repositoryUri, tags, digests) {
     const args = ['buildx', 'imagetools', 'create'];
