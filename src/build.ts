@@ -1,8 +1,9 @@
 /**
- * Stage 5, effects — checks that the builder can build every requested platform, then runs
- * the one `docker buildx build` and reads its result from the metadata file (never from
- * the log). A push-by-digest build exports an OCI layout, which oci-push.ts uploads; a
- * merge makes the index with `buildx imagetools create`.
+ * Stage 5, effects — checks that the builder can build every requested platform, starts
+ * the one `docker buildx build` (as buildx's plugin executable where docker has one; early,
+ * at a credential gate, from early-build.ts), finishes it (retries) and reads its result
+ * from the metadata file (never from the log). A push-by-digest build exports an OCI
+ * layout, which oci-push.ts uploads; a merge makes the index with `buildx imagetools create`.
  */
 import * as core from '@actions/core'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -178,6 +179,7 @@ export interface StartOptions {
   env?: Record<string, string>
   /** the build's log is kept back until this settles (a build started before its stage) */
   holdOutput?: Promise<unknown>
+  /** how the build's processes are found and stopped (default: /proc, docker.ts) */
   processes?: DockerProcesses
   /** docker's config folder: buildx runs as the plugin executable found from there (findCliPlugin), else as `docker buildx` */
   configDir?: string

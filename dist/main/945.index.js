@@ -29,10 +29,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
 /* harmony import */ var _oci_push_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5383);
 /**
- * Stage 5, effects — checks that the builder can build every requested platform, then runs
- * the one `docker buildx build` and reads its result from the metadata file (never from
- * the log). A push-by-digest build exports an OCI layout, which oci-push.ts uploads; a
- * merge makes the index with `buildx imagetools create`.
+ * Stage 5, effects — checks that the builder can build every requested platform, starts
+ * the one `docker buildx build` (as buildx's plugin executable where docker has one; early,
+ * at a credential gate, from early-build.ts), finishes it (retries) and reads its result
+ * from the metadata file (never from the log). A push-by-digest build exports an OCI
+ * layout, which oci-push.ts uploads; a merge makes the index with `buildx imagetools create`.
  */
 
 
