@@ -93,6 +93,7 @@ export async function createGate(
     // A temporary folder mounted noexec can't run the helper: no gate then.
     await access(helper, constants.X_OK)
     const gate = dir
+    const deny = (): Promise<void> => writeFile(path.join(gate, 'closed'), '').catch(() => undefined)
     return {
       env: {
         DOCKER_CONFIG: home,
@@ -104,9 +105,9 @@ export async function createGate(
         await writeFile(next, JSON.stringify({ ServerURL: host, Username: username, Secret: password }), { mode: 0o600 })
         await rename(next, path.join(gate, 'credentials'))
       },
-      deny: () => writeFile(path.join(gate, 'closed'), '').catch(() => undefined),
+      deny,
       close: async () => {
-        await writeFile(path.join(gate, 'closed'), '').catch(() => undefined)
+        await deny()
         // Links are removed, never followed: the job's folder stays as it is.
         await rm(gate, { recursive: true, force: true })
       }

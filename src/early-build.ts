@@ -16,6 +16,17 @@ import type { Settings } from './inputs.js'
 import type { RunDeps } from './main.js'
 import type { RegistryCredentials } from './registry-login.js'
 
+/**
+ * The run's one early build: main.ts starts it when the role's ARN tells the registry, the
+ * push pipeline asks for it once ECR's token does, and main.ts disposes of it at the end.
+ */
+export interface EarlyStart {
+  /** Starts the build for this registry unless one was started already. */
+  start(registry: string): Promise<EarlyBuild | undefined>
+  /** the build, if one was started */
+  current(): Promise<EarlyBuild | undefined> | undefined
+}
+
 export interface EarlyBuild {
   /** the repository URI the build pushes to, as foreseen */
   repositoryUri: string

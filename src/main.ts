@@ -10,6 +10,7 @@ import type { AwsCallError } from './aws-clients.js'
 import { foreseenRegistry, startsEarly } from './build-plan.js'
 import { State } from './constants.js'
 import { docker as realDocker, type Docker } from './docker.js'
+import type { EarlyBuild, EarlyStart } from './early-build.js'
 import { readSettings, type Env, type Settings } from './inputs.js'
 
 export interface RunDeps {
@@ -44,21 +45,23 @@ async function push(settings: Settings, deps: RunDeps): Promise<void> {
     aws.roleToAssume !== undefined && deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ? core.getIDToken(aws.audience) : undefined
   // Awaited by sign-in; a failure is reported there, not as an unhandled rejection.
   idToken?.catch(() => undefined)
-  // The build starts now when the role's ARN tells the registry: it waits for the
-  // registry's credentials at a gate, not for the stages before it (early-build.ts).
-  const registry = startsEarly(settings) ? foreseenRegistry(aws.roleToAssume, aws.region) : undefined
-  // Started before ship.ts and the SDK load: their loading holds the event loop, and the
-  // build's start would wait behind it.
-  const early =
-    registry !== undefined
-      ? await import('./early-build.js').then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)
-      : undefined
+  // The build starts as soon as the registry is known, and waits for the registry's
+  // credentials at a gate, not for the stages before it (early-build.ts).
+  let building: Promise<EarlyBuild | undefined> | undefined
+  const early: EarlyStart = {
+    start: registry => (building ??= import('./early-build.js').then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)),
+    current: () => building
+  }
+  const foreseen = startsEarly(settings) ? foreseenRegistry(aws.roleToAssume, aws.region) : undefined
+  // When the role's ARN tells it: before ship.ts and the SDK load, whose loading holds the
+  // event loop, and the build's start would wait behind it.
+  if (foreseen !== undefined) await early.start(foreseen)
   try {
     const { ship } = await import('./ship.js')
     await ship(settings, deps, { builderCheck, idToken, early })
   } finally {
     // A build the run did not use is interrupted: never left waiting at its gate.
-    await early?.dispose()
+    await (await building)?.dispose()
   }
 }
 

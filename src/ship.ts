@@ -13,7 +13,7 @@ import { imageReferences, labelsFor, tagRoutes } from './build-plan.js'
 import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
 import { dockerConfigDir } from './docker-config.js'
-import type { EarlyBuild } from './early-build.js'
+import type { EarlyBuild, EarlyStart } from './early-build.js'
 import { ActionError } from './errors.js'
 import { decideVersion, findExistingVersion, moveTags, type ExistingVersion, type VersionDecision } from './existing-version.js'
 import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
@@ -120,31 +120,11 @@ export interface Started {
   builderCheck: () => Promise<unknown>
   /** the runner's OIDC token, when role-to-assume asks for one */
   idToken: Promise<string> | undefined
-  /** the build, when started before this module loaded (the role's ARN told the registry) */
-  early?: EarlyBuild | undefined
+  /** the early build: started already when the role's ARN told the registry, else started here once ECR's token does */
+  early: EarlyStart
 }
 
-export async function ship(settings: Settings, deps: RunDeps, started: Started): Promise<void> {
-  let early: Promise<EarlyBuild | undefined> | undefined = started.early !== undefined ? Promise.resolve(started.early) : undefined
-  // Otherwise the build starts once ECR's token names the registry.
-  const registryKnown = (registry: string): void => {
-    early ??= import('./early-build.js').then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)
-  }
-  try {
-    await pipeline(settings, deps, started, registryKnown, () => early)
-  } finally {
-    // A build the run did not use is interrupted: never left waiting at its gate.
-    await (await early)?.dispose()
-  }
-}
-
-async function pipeline(
-  settings: Settings,
-  { env, docker }: RunDeps,
-  { builderCheck, idToken }: Started,
-  registryKnown: (registry: string) => void,
-  early: () => Promise<EarlyBuild | undefined> | undefined
-): Promise<void> {
+export async function ship(settings: Settings, { env, docker }: RunDeps, { builderCheck, idToken, early }: Started): Promise<void> {
   const { image, repository } = settings
   const stages = new Stages()
   const session = await stages.run('sign-in', () => signIn(settings.aws, undefined, idToken))
@@ -165,7 +145,7 @@ async function pipeline(
   const target =
     repository.type === 'public'
       ? await publicTarget(settings, session, stages, startLogin, builderCheck)
-      : await privateTarget(settings, session, stages, startLogin, builderCheck, registryKnown)
+      : await privateTarget(settings, session, stages, startLogin, builderCheck, registry => void early.start(registry))
   const { repo, credentials, registry, path, existing } = target
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
   if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)
@@ -180,7 +160,7 @@ async function pipeline(
   // What latest was before this run, for the size this push adds; read while building.
   const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
   const explained = <T>(work: Promise<T>): Promise<T> => explainFailure(work, builderCheck)
-  const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early())
+  const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early.current())
   await report(settings, stages, target, decision, pushed, previous)
 }
 

@@ -304,21 +304,7 @@ async function publicTarget(settings, session, stages, startLogin, writesAfter) 
     const lifecycle = 'none: ECR Public has no lifecycle policies';
     return { repo: { ...repo, lifecycle, lifecyclePut: false, mutability: { mode: 'MUTABLE', exclusions: [] } }, credentials, registry, path, existing };
 }
-async function ship(settings, deps, started) {
-    let early = started.early !== undefined ? Promise.resolve(started.early) : undefined;
-    // Otherwise the build starts once ECR's token names the registry.
-    const registryKnown = (registry) => {
-        early ??= __webpack_require__.e(/* import() */ 134).then(__webpack_require__.bind(__webpack_require__, 3753)).then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined);
-    };
-    try {
-        await pipeline(settings, deps, started, registryKnown, () => early);
-    }
-    finally {
-        // A build the run did not use is interrupted: never left waiting at its gate.
-        await (await early)?.dispose();
-    }
-}
-async function pipeline(settings, { env, docker }, { builderCheck, idToken }, registryKnown, early) {
+async function ship(settings, { env, docker }, { builderCheck, idToken, early }) {
     const { image, repository } = settings;
     const stages = new Stages();
     const session = await stages.run('sign-in', () => (0,src_credentials/* signIn */.Jv)(settings.aws, undefined, idToken));
@@ -339,7 +325,7 @@ async function pipeline(settings, { env, docker }, { builderCheck, idToken }, re
     };
     const target = repository.type === 'public'
         ? await publicTarget(settings, session, stages, startLogin, builderCheck)
-        : await privateTarget(settings, session, stages, startLogin, builderCheck, registryKnown);
+        : await privateTarget(settings, session, stages, startLogin, builderCheck, registry => void early.start(registry));
     const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         core/* info */.pq(`Repository ${repository.name}: ${change}`);
@@ -356,7 +342,7 @@ async function pipeline(settings, { env, docker }, { builderCheck, idToken }, re
     // What latest was before this run, for the size this push adds; read while building.
     const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
     const explained = (work) => (0,src_build.explainFailure)(work, builderCheck);
-    const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early());
+    const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early.current());
     await report(settings, stages, target, decision, pushed, previous);
 }
 /** The platform images of what was pushed, for the summary and the scan gate; none when neither needs them. */

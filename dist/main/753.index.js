@@ -1,5 +1,5 @@
 export const id = 753;
-export const ids = [753,134];
+export const ids = [753];
 export const modules = {
 
 /***/ 3753:
@@ -103,6 +103,7 @@ async function createGate(registry, { tempDir, configDir, env = process.env }) {
         // A temporary folder mounted noexec can't run the helper: no gate then.
         await (0,promises_.access)(helper, promises_.constants.X_OK);
         const gate = dir;
+        const deny = () => (0,promises_.writeFile)(external_node_path_default().join(gate, 'closed'), '').catch(() => undefined);
         return {
             env: {
                 DOCKER_CONFIG: home,
@@ -114,9 +115,9 @@ async function createGate(registry, { tempDir, configDir, env = process.env }) {
                 await (0,promises_.writeFile)(next, JSON.stringify({ ServerURL: host, Username: username, Secret: password }), { mode: 0o600 });
                 await (0,promises_.rename)(next, external_node_path_default().join(gate, 'credentials'));
             },
-            deny: () => (0,promises_.writeFile)(external_node_path_default().join(gate, 'closed'), '').catch(() => undefined),
+            deny,
             close: async () => {
-                await (0,promises_.writeFile)(external_node_path_default().join(gate, 'closed'), '').catch(() => undefined);
+                await deny();
                 // Links are removed, never followed: the job's folder stays as it is.
                 await (0,promises_.rm)(gate, { recursive: true, force: true });
             }

@@ -1622,21 +1622,25 @@ async function push(settings, deps) {
     const idToken = aws.roleToAssume !== undefined && deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(aws.audience) : undefined;
     // Awaited by sign-in; a failure is reported there, not as an unhandled rejection.
     idToken?.catch(() => undefined);
-    // The build starts now when the role's ARN tells the registry: it waits for the
-    // registry's credentials at a gate, not for the stages before it (early-build.ts).
-    const registry = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .startsEarly */ .xx)(settings) ? (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .foreseenRegistry */ .fg)(aws.roleToAssume, aws.region) : undefined;
-    // Started before ship.ts and the SDK load: their loading holds the event loop, and the
-    // build's start would wait behind it.
-    const early = registry !== undefined
-        ? await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3753)).then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)
-        : undefined;
+    // The build starts as soon as the registry is known, and waits for the registry's
+    // credentials at a gate, not for the stages before it (early-build.ts).
+    let building;
+    const early = {
+        start: registry => (building ??= Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3753)).then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)),
+        current: () => building
+    };
+    const foreseen = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .startsEarly */ .xx)(settings) ? (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .foreseenRegistry */ .fg)(aws.roleToAssume, aws.region) : undefined;
+    // When the role's ARN tells it: before ship.ts and the SDK load, whose loading holds the
+    // event loop, and the build's start would wait behind it.
+    if (foreseen !== undefined)
+        await early.start(foreseen);
     try {
         const { ship } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(237), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560));
         await ship(settings, deps, { builderCheck, idToken, early });
     }
     finally {
         // A build the run did not use is interrupted: never left waiting at its gate.
-        await early?.dispose();
+        await (await building)?.dispose();
     }
 }
 /** `fn`, run the first time it is asked for; every caller gets that one promise. */
