@@ -105,6 +105,16 @@ export interface BuilderInfo {
   platforms: string[]
 }
 
+/**
+ * The digest a line of buildx's progress says it pushed under a tag of `repositoryUri`
+ * (`#9 pushing manifest for <uri>:<tag>@sha256:… 0.1s done`: the image's last write);
+ * undefined for any other line. The cache's manifest is written under other words.
+ */
+export function pushedManifest(line: string, repositoryUri: string): string | undefined {
+  const m = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})(?: [0-9.]+s)? done\s*$/.exec(line)
+  return m?.[1]?.startsWith(`${repositoryUri}:`) ? m[2] : undefined
+}
+
 /** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
 export function parseBuilderInspect(text: string): BuilderInfo {
   const info: BuilderInfo = { name: '', driver: '', platforms: [] }

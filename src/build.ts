@@ -9,7 +9,7 @@ import * as core from '@actions/core'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { buildxArgs, layoutDir, missingPlatforms, parseBuilderInspect, type BuilderInfo } from './build-plan.js'
+import { buildxArgs, layoutDir, missingPlatforms, parseBuilderInspect, pushedManifest, type BuilderInfo } from './build-plan.js'
 import { findCliPlugin } from './docker-config.js'
 import { findDocker, lastLine, signal, type Docker, type DockerResult } from './docker.js'
 import { ActionError } from './errors.js'
@@ -159,6 +159,11 @@ export interface StartedBuild {
   first: Promise<DockerResult>
   /** the same command again, for a retry */
   again(): Promise<DockerResult>
+  /**
+   * The digest buildx says it pushed under the version's tag, as soon as it says so (it
+   * then exports the cache before it ends); undefined if the first try ends without.
+   */
+  pushed: Promise<string | undefined>
   metadataFile: string
   /** Resolves once the first try's docker process runs (or has ended), or after `limitMs` in any case. */
   running(limitMs?: number): Promise<void>
@@ -193,14 +198,17 @@ export async function startBuild(docker: Docker, build: Settings['build'], refer
   const plugin = options.configDir !== undefined ? await findCliPlugin('buildx', options.configDir) : undefined
   // The plugin standalone takes the arguments after `buildx`.
   const args = plugin !== undefined ? argv.slice(1) : argv
-  const run = (): Promise<DockerResult> =>
+  const watch = options.repositoryUri !== undefined ? watchPush(options.repositoryUri) : undefined
+  const run = (onOutput?: (data: Buffer) => void): Promise<DockerResult> =>
     docker(args, {
       stream: true,
       ...(plugin !== undefined ? { program: plugin } : {}),
       ...(options.env ? { env: options.env } : {}),
-      ...(options.holdOutput ? { holdOutput: options.holdOutput } : {})
+      ...(options.holdOutput ? { holdOutput: options.holdOutput } : {}),
+      ...(onOutput ? { onOutput } : {})
     })
-  const first = run()
+  const first = run(watch?.take)
+  const pushed = watch ? Promise.race([watch.digest, first.then(() => undefined, () => undefined)]) : Promise.resolve(undefined)
   let ended = false
   void first.finally(() => (ended = true)).catch(() => undefined)
   const processes = options.processes ?? { find: findDocker, signal }
@@ -208,7 +216,8 @@ export async function startBuild(docker: Docker, build: Settings['build'], refer
   const until = (ms: number): Promise<unknown> => Promise.race([first.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms))])
   return {
     first,
-    again: run,
+    again: () => run(),
+    pushed,
     metadataFile,
     running: async (limitMs = 250) => {
       const since = performance.now()
@@ -228,6 +237,30 @@ export async function startBuild(docker: Docker, build: Settings['build'], refer
           signalled.add(pid)
         }
         await until(20)
+      }
+    }
+  }
+}
+
+/** Reads buildx's output line by line for the push of the image under a tag of `repositoryUri`. */
+function watchPush(repositoryUri: string): { take: (data: Buffer) => void; digest: Promise<string> } {
+  let found!: (digest: string) => void
+  const digest = new Promise<string>(resolve => (found = resolve))
+  let partial = ''
+  let done = false
+  return {
+    digest,
+    take: data => {
+      if (done) return
+      const lines = (partial + data.toString('utf8')).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) {
+        const pushed = pushedManifest(line, repositoryUri)
+        if (pushed !== undefined) {
+          done = true
+          found(pushed)
+          return
+        }
       }
     }
   }

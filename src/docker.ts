@@ -30,6 +30,8 @@ export interface DockerOptions {
    * before its stage lets its log appear there, not amid the stages before it.
    */
   holdOutput?: Promise<unknown>
+  /** With `stream`: also given the output as it comes (the build watches it for its push). */
+  onOutput?: (data: Buffer) => void
 }
 
 export type Docker = (args: string[], options?: DockerOptions) => Promise<DockerResult>
@@ -39,11 +41,13 @@ export const docker: Docker = async (args, options = {}) => {
   const exec = await import('@actions/exec')
   const program = options.program ?? 'docker'
   const held = options.stream === true && options.holdOutput !== undefined ? holdBack(`[command]${program} ${args.join(' ')}`, options.holdOutput) : undefined
+  const watch = options.stream === true ? options.onOutput : undefined
+  const listener = held && watch ? (data: Buffer) => (held(data), watch(data)) : (held ?? watch)
   try {
     return await exec.getExecOutput(program, args, {
       ignoreReturnCode: true,
       silent: options.stream !== true || held !== undefined,
-      ...(held ? { listeners: { stdout: held, stderr: held } } : {}),
+      ...(listener ? { listeners: { stdout: listener, stderr: listener } } : {}),
       ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
       ...(options.input ? { input: options.input } : {})
     })

@@ -5,10 +5,11 @@
  * building and says why.
  */
 import * as core from '@actions/core'
+import { BatchGetImageCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import type { RetryPolicy } from './build.js'
 import { ActionError } from './errors.js'
 import { addTags } from './oci-push.js'
-import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from './registry-api.js'
+import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from './registry-api.js'
 import { isTagMutable, type Mutability } from './repository-plan.js'
 
 export type IfVersionExists = 'auto' | 'fail' | 'skip'
@@ -57,12 +58,49 @@ async function revisionOf(registry: RegistryClient, repository: string, manifest
   return config.config?.Labels?.[REVISION] ?? ''
 }
 
+/**
+ * What a tag names, asked of ECR's API (BatchGetImage) rather than the registry: it needs
+ * no registry token, so it goes out beside the token's request, one round trip sooner.
+ * Undefined when there is no such tag (or no repository yet); it throws on anything else
+ * ECR answers, and the registry is asked instead (findExistingVersion).
+ */
+export async function askTag(ecr: ECRClient, repository: string, tag: string): Promise<Manifest | undefined> {
+  try {
+    const out = await ecr.send(
+      new BatchGetImageCommand({
+        repositoryName: repository,
+        imageIds: [{ imageTag: tag }],
+        // Every kind docker pushes: else ECR may answer for one platform of an index.
+        acceptedMediaTypes: [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES]
+      })
+    )
+    const image = out.images?.[0]
+    const digest = image?.imageId?.imageDigest
+    if (image?.imageManifest !== undefined && digest !== undefined) {
+      const body = JSON.parse(image.imageManifest) as Omit<Manifest, 'digest'> & { mediaType?: string }
+      return { ...body, mediaType: body.mediaType ?? image.imageManifestMediaType ?? '', digest }
+    }
+    const failure = out.failures?.[0]
+    if (failure?.failureCode === 'ImageNotFound') return undefined
+    throw new Error(`BatchGetImage ${repository}:${tag}: ${failure?.failureCode ?? 'no image'} ${failure?.failureReason ?? ''}`)
+  } catch (error) {
+    if ((error as Error).name === 'RepositoryNotFoundException') return undefined
+    throw error
+  }
+}
+
+/**
+ * The image the version tag names, if any, with its revision label. `asked` is the tag's
+ * manifest from ECR's API (askTag), when it was asked; the registry answers when it wasn't
+ * or that failed.
+ */
 export async function findExistingVersion(
   registry: RegistryClient,
   repository: string,
-  version: string
+  version: string,
+  asked?: Promise<Manifest | undefined>
 ): Promise<ExistingVersion | undefined> {
-  const manifest = await registry.manifest(repository, version)
+  const manifest = asked ? await asked.catch(() => registry.manifest(repository, version)) : await registry.manifest(repository, version)
   if (manifest === undefined) return undefined
   return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) }
 }

@@ -94,6 +94,31 @@ async function readLifecyclePolicy(ecr: ECRClient, name: string): Promise<string
   }
 }
 
+/**
+ * The repository and its lifecycle policy, asked side by side: one round trip where the
+ * repository exists (almost every run). The policy is a promise, read again when the
+ * first read found no repository (one created since, by this run or another).
+ */
+async function describeWithPolicy(
+  ecr: ECRClient,
+  name: string
+): Promise<{ current: RepositoryState | undefined; policy: () => Promise<string | undefined> }> {
+  const described = describe(ecr, name)
+  const early = readLifecyclePolicy(ecr, name).then(
+    text => ({ text }),
+    (error: unknown) => ({ error })
+  )
+  return {
+    current: await described,
+    policy: async () => {
+      const read = await early
+      if ('text' in read) return read.text
+      if ((read.error as Error).name === 'RepositoryNotFoundException') return readLifecyclePolicy(ecr, name)
+      throw read.error
+    }
+  }
+}
+
 function describeChange(c: RepositoryChange): string {
   switch (c.kind) {
     case 'create':
@@ -165,9 +190,9 @@ export async function inspectRepository(
   desired: Settings['repository'],
   movingTags: string[]
 ): Promise<RepositoryInspection> {
-  const current = await describe(ecr, desired.name)
+  const { current, policy } = await describeWithPolicy(ecr, desired.name)
   const plan = planRepository(current, desired, movingTags)
-  const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name)
+  const currentPolicy = current === undefined ? undefined : await policy()
   return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) }
 }
 
@@ -187,7 +212,8 @@ export async function ensureRepository(
   onExists: () => void = () => undefined
 ): Promise<RepositoryResult> {
   const name = desired.name
-  let current = await describe(ecr, name)
+  const read = await describeWithPolicy(ecr, name)
+  let current = read.current
   if (current !== undefined) onExists()
   if (current === undefined && !desired.create) {
     throw new ActionError(
@@ -247,7 +273,7 @@ export async function ensureRepository(
   }
 
   // A repository created by this run has no policy to read.
-  const currentPolicy = created ? undefined : await readLifecyclePolicy(ecr, name)
+  const currentPolicy = created ? undefined : await read.policy()
   const lifecycle = planLifecycle(currentPolicy, desired.lifecycle)
   if (lifecycle.put) {
     await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: name, lifecyclePolicyText: lifecycle.text }))

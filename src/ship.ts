@@ -8,14 +8,14 @@
 import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import { createEcrClient, type AwsSession } from './aws-clients.js'
-import { buildAndPush, defaultRetry, explainFailure, finishBuild, mergeIndex, type BuildResult } from './build.js'
+import { defaultRetry, explainFailure, finishBuild, mergeIndex, startBuild, type StartedBuild } from './build.js'
 import { imageReferences, labelsFor, tagRoutes } from './build-plan.js'
 import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
 import { exportCredentials, signIn } from './credentials.js'
 import { dockerConfigDir } from './docker-config.js'
 import type { EarlyBuild, EarlyStart } from './early-build.js'
 import { ActionError } from './errors.js'
-import { decideVersion, findExistingVersion, moveTags, type ExistingVersion, type VersionDecision } from './existing-version.js'
+import { askTag, decideVersion, findExistingVersion, moveTags, type ExistingVersion, type VersionDecision } from './existing-version.js'
 import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import type { Settings } from './inputs.js'
 import type { RunDeps } from './main.js'
@@ -79,6 +79,9 @@ async function privateTarget(
   const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
   let exists!: () => void
   const known = new Promise<void>(resolve => (exists = resolve))
+  // The version tag is asked of ECR's API beside the token (an untagged per-platform push has none).
+  const asked = build.pushByDigest ? undefined : askTag(ecr, repository.name, image.version)
+  asked?.catch(() => undefined)
   const [repo, replication, { credentials, registry, existing }] = await Promise.all([
     stages.run('repository', () => ensureRepository(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
@@ -89,8 +92,7 @@ async function privateTarget(
       // turns out to need nothing has logged in for nothing, and the post step logs out).
       void known.then(() => startLogin(credentials))
       const registry = new RegistryClient(credentials)
-      // An untagged per-platform push has no version tag to look up.
-      const existing = build.pushByDigest ? undefined : await findExistingVersion(registry, repository.name, image.version)
+      const existing = asked === undefined ? undefined : await findExistingVersion(registry, repository.name, image.version, asked)
       return { credentials, registry, existing }
     })
   ])
@@ -223,22 +225,37 @@ async function push(
   let images: Promise<PlatformManifest[]> | undefined
   const byDigest = { registry, repository: path }
   const result = await stages.run('build+push', async () => {
-    let building: Promise<BuildResult>
+    let started: StartedBuild
     if (early) {
       core.info(`The build started ${((performance.now() - early.startedAt) / 1000).toFixed(1)} s ago, when the registry was known; it gets the registry's credentials now.`)
-      building = finishBuild(build, await early.release(credentials), { byDigest }).finally(() => early.dispose())
+      started = await early.release(credentials)
     } else {
-      building = buildAndPush(docker, build, imageReferences(repo.uri, tags.buildx), labelsFor(env, image.version), {
+      started = await startBuild(docker, build, imageReferences(repo.uri, tags.buildx), labelsFor(env, image.version), {
         tempDir: env.RUNNER_TEMP,
         repositoryUri: repo.uri,
-        byDigest,
         configDir: dockerConfigDir(env)
       })
     }
+    const building = finishBuild(build, started, { byDigest }).finally(() => early?.dispose())
+    /** The other tags put on the pushed index, and the summary's reads of its platform images. */
+    const follow = (digest: string): { digest: string; tagged: Promise<unknown> } => {
+      images = platformImages(settings, registry, path, digest)
+      const tagged = addTags(registry, path, digest, tags.api, defaultRetry)
+      tagged.catch(() => undefined)
+      return { digest, tagged }
+    }
+    // As soon as buildx says the version's index is in the registry (it then exports the
+    // cache before it ends), not after.
+    const followed = started.pushed.then(digest => (digest === undefined ? undefined : follow(digest)))
     const [built] = await Promise.all([explained(building), loggedIn])
-    // The summary's reads of the platform images go beside the tags.
-    images = platformImages(settings, registry, path, built.digest)
-    await addTags(registry, path, built.digest, tags.api, defaultRetry)
+    const first = await followed
+    if (first?.digest === built.digest) {
+      await first.tagged
+    } else {
+      // The digest buildx reports at its end is the one that counts (a retried push may differ).
+      await first?.tagged.catch(() => undefined)
+      await follow(built.digest).tagged
+    }
     if (tags.api.length === 0) return built
     core.info(`Tagged ${built.digest} as ${tags.api.join(', ')}`)
     // The metadata names every tag, as when buildx pushes them all.

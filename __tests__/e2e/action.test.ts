@@ -22,6 +22,7 @@ import { errorLine, runAction, visibleLog, type RunResult } from '../../scripts/
 import { LIFECYCLE_EXAMPLES } from '../fixtures/lifecycle-examples.js'
 import {
   awsCalls,
+  delayRegistry,
   dockerConfig,
   ecr,
   injectAwsFault,
@@ -803,14 +804,40 @@ describe('the build starts before the repository is ready', () => {
     expect((await registryCalls()).filter(c => c.method !== 'GET' && c.method !== 'HEAD')).toEqual([])
     expect(leftOver(again.runnerTemp)).toBe('')
     expect(gates(again.runnerTemp)).toEqual([])
-    // The builder's record of that build: cancelled, not run to its end.
+    // The builder's record of that build, if it got that far: cancelled, not run to its end.
     const records = execFileSync('docker', ['buildx', 'history', 'ls', '--format', 'json'], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
       .map(line => JSON.parse(line) as { created_at: string; ref: string })
       .filter(r => r.created_at >= since)
     const statuses = records.map(r => (JSON.parse(execFileSync('docker', ['buildx', 'history', 'inspect', r.ref.split('/').pop() ?? '', '--format', 'json'], { encoding: 'utf8' })) as { Status: string }).Status)
-    expect(statuses).toEqual(['canceled'])
+    // (An interrupt that comes before buildx handed the build to the builder leaves no record.)
+    expect(statuses.length).toBeLessThanOrEqual(1)
+    for (const status of statuses) expect(status).toBe('canceled')
+  })
+
+  test('latest follows the version as soon as buildx has pushed it, while buildx still exports the cache', async () => {
+    const ws = makeWorkspace('early-latest')
+    const first = await ship({ repository: 'team/early-latest', version: '1.0.0' }, { workspace: ws })
+    expectSuccess(first)
+    await resetCalls()
+    // The cache export (the second look at the cache's tag; the first is its import) is answered 1.5 s late.
+    await delayRegistry({ method: 'HEAD', reference: 'buildcache', repository: 'team/early-latest', skip: 1, count: 1, ms: 1500 })
+    const result = await ship({ repository: 'team/early-latest', version: '1.1.0' }, { workspace: makeWorkspace('early-latest-2') })
+    expectSuccess(result)
+    const calls = (await registryCalls()).filter(c => c.repository === 'team/early-latest')
+    const version = calls.find(c => c.method === 'PUT' && c.reference === '1.1.0')
+    const latest = calls.find(c => c.method === 'PUT' && c.reference === 'latest')
+    const exportLook = calls.filter(c => c.method === 'HEAD' && c.reference === 'buildcache')[1]
+    expect(version && latest && exportLook).toBeTruthy()
+    // latest was put after the version's index and before buildx's held cache export was answered.
+    expect(latest?.at).toBeGreaterThanOrEqual(version?.at ?? Infinity)
+    expect(latest?.at).toBeLessThan((exportLook?.at ?? 0) + 1500)
+    expect((await registryManifest('team/early-latest', 'latest')).digest).toBe(result.outputs.digest)
+    expect((await registryManifest('team/early-latest', '1.1.0')).digest).toBe(result.outputs.digest)
+    expect(result.outputs.digest).not.toBe(first.outputs.digest)
+    expect(result.log).toContain(`Tagged ${result.outputs.digest} as latest`)
+    await resetFaults()
   })
 
   test('a registry other than the one foreseen from the role: the started build is interrupted, and the build runs as usual', async () => {

@@ -117,6 +117,11 @@ export async function injectRegistryFaults(fault: { count: number; status: numbe
   await control('POST', '/registry-faults', fault)
 }
 
+/** After `skip` matching requests, the next `count` (`method` on the tag or digest `reference`) are answered `ms` late. */
+export async function delayRegistry(delay: { method: string; reference: string; skip?: number; count?: number; ms: number; repository?: string }): Promise<void> {
+  await control('POST', '/registry-delays', delay)
+}
+
 export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/
 export const writeCalls = (calls: AwsCall[]): AwsCall[] =>
   calls.filter(c => c.service === 'ecr' && WRITE_OPERATIONS.test(c.operation))

@@ -297,6 +297,46 @@ describe("the build's processes", () => {
   })
 })
 
+describe('the push, seen in the build\'s output', () => {
+  const uri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+  const digest = `sha256:${'cd'.repeat(32)}`
+  /** A build whose output comes in the chunks given, then waits for `end`. */
+  function talkingBuild(chunks: string[]): { docker: Docker; end: () => void } {
+    let end: () => void = () => undefined
+    const docker: Docker = (_args, options) =>
+      new Promise(resolve => {
+        end = () => resolve({ exitCode: 0, stdout: '', stderr: chunks.join('') })
+        setTimeout(() => {
+          for (const chunk of chunks) options?.onOutput?.(Buffer.from(chunk))
+        }, 5)
+      })
+    return { docker, end: () => end() }
+  }
+
+  test('known while buildx still runs (the cache export comes after), across chunks that split the line', async () => {
+    const line = `#9 pushing manifest for ${uri}:v1@${digest} 0.1s done\n`
+    const { docker, end } = talkingBuild(['#9 pushing layers 0.1s done\n', line.slice(0, 40), line.slice(40), '#10 exporting cache to registry\n'])
+    const started = await startBuild(docker, buildSettings(), [`${uri}:v1`], [], { tempDir: tmp('build-'), repositoryUri: uri })
+    let ended = false
+    void started.first.then(() => (ended = true))
+    expect(await started.pushed).toBe(digest)
+    expect(ended).toBe(false)
+    end()
+    await started.first
+  })
+
+  test('a build that ends without pushing under the repository: undefined, once it ends', async () => {
+    const { docker, end } = talkingBuild([`#9 pushing manifest for ${uri}-other:v1@${digest} 0.1s done\n`])
+    const started = await startBuild(docker, buildSettings(), [`${uri}:v1`], [], { tempDir: tmp('build-'), repositoryUri: uri })
+    let seen: string | undefined | null = null
+    void started.pushed.then(d => (seen = d))
+    await new Promise(resolve => setTimeout(resolve, 30))
+    expect(seen).toBeNull()
+    end()
+    expect(await started.pushed).toBeUndefined()
+  })
+})
+
 describe("the build's log, kept back", () => {
   const write = jest.spyOn(process.stdout, 'write')
   afterEach(() => write.mockReset())

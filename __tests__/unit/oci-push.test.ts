@@ -12,7 +12,9 @@ import path from 'node:path'
 import type { RetryPolicy } from '../../src/build.js'
 import { jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
-import { moveTags } from '../../src/existing-version.js'
+import { BatchGetImageCommand, ECRClient, RepositoryNotFoundException } from '@aws-sdk/client-ecr'
+import { mockClient } from 'aws-sdk-client-mock'
+import { askTag, findExistingVersion, moveTags } from '../../src/existing-version.js'
 import { addTags, pushLayout } from '../../src/oci-push.js'
 import { RegistryClient } from '../../src/registry-api.js'
 
@@ -42,6 +44,10 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffe
   }
   let m: RegExpExecArray | null
   if (req.method === 'HEAD' && (m = /^\/v2\/(.+)\/blobs\/(.+)$/.exec(url.pathname))) return void res.writeHead(blobs.has(`${m[1]}@${m[2]}`) ? 200 : 404).end()
+  if (req.method === 'GET' && (m = /^\/v2\/(.+)\/blobs\/(sha256:.+)$/.exec(url.pathname))) {
+    const blob = blobs.get(`${m[1]}@${m[2]}`)
+    return void (blob ? res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(blob) : res.writeHead(404).end())
+  }
   if (req.method === 'POST' && /\/blobs\/uploads\/$/.test(url.pathname)) {
     const id = randomUUID()
     uploads.set(id, [])
@@ -269,5 +275,64 @@ describe('moveTags: a skipped version takes back the tags that follow it', () =>
       `GET /v2/team/web/manifests/${old.root}`,
       'PUT /v2/team/web/manifests/latest'
     ])
+  })
+})
+
+describe('the version lookup: ECR’s API beside the token, the registry when that fails', () => {
+  const ecrMock = mockClient(ECRClient)
+  const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+  afterAll(() => ecrMock.restore())
+  beforeEach(() => ecrMock.reset())
+
+  test('askTag asks for the tag with every manifest kind docker pushes, and reads the answer', async () => {
+    const l = layout(['amd64', 'arm64'])
+    await pushLayout(client(), 'team/web', l.dir, retry)
+    const body = manifests.get(`team/web@${l.root}`)?.body.toString() ?? ''
+    ecrMock.on(BatchGetImageCommand).resolves({ images: [{ imageId: { imageDigest: l.root, imageTag: 'v1' }, imageManifest: body, imageManifestMediaType: INDEX }] })
+    const found = await askTag(ecr, 'team/web', 'v1')
+    expect(found).toMatchObject({ digest: l.root, mediaType: INDEX })
+    expect(found?.manifests).toHaveLength(2)
+    expect(ecrMock.commandCalls(BatchGetImageCommand)[0]?.args[0].input).toEqual({
+      repositoryName: 'team/web',
+      imageIds: [{ imageTag: 'v1' }],
+      acceptedMediaTypes: [INDEX, 'application/vnd.docker.distribution.manifest.list.v2+json', MANIFEST, 'application/vnd.docker.distribution.manifest.v2+json']
+    })
+  })
+
+  test('askTag: no such tag, or no repository yet, is undefined; any other answer throws', async () => {
+    ecrMock
+      .on(BatchGetImageCommand)
+      .resolvesOnce({ images: [], failures: [{ imageId: { imageTag: 'v1' }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }] })
+      .rejectsOnce(new RepositoryNotFoundException({ message: 'no repository', $metadata: {} }))
+      .resolvesOnce({ images: [], failures: [{ imageId: { imageTag: 'v1' }, failureCode: 'KmsError', failureReason: 'key disabled' }] })
+    await expect(askTag(ecr, 'team/web', 'v1')).resolves.toBeUndefined()
+    await expect(askTag(ecr, 'team/web', 'v1')).resolves.toBeUndefined()
+    await expect(askTag(ecr, 'team/web', 'v1')).rejects.toThrow('BatchGetImage team/web:v1: KmsError key disabled')
+  })
+
+  test('an answer from the API: the tag is not read from the registry again, only the revision is', async () => {
+    const l = layout(['amd64', 'arm64'])
+    await pushLayout(client(), 'team/web', l.dir, retry)
+    await addTags(client(), 'team/web', l.root, ['v1'], retry)
+    const asked = client().manifest('team/web', l.root)
+    requests = []
+    const existing = await findExistingVersion(client(), 'team/web', 'v1', asked)
+    expect(existing).toEqual({ digest: l.root, revision: '' })
+    expect(requests.some(r => r.endsWith('/manifests/v1'))).toBe(false)
+    // the first platform image and its config, for the revision label
+    expect(requests.filter(r => r.includes('/blobs/'))).toHaveLength(1)
+  })
+
+  test('the API failing: the registry is asked for the tag, as without it', async () => {
+    const l = layout(['amd64'])
+    await pushLayout(client(), 'team/web', l.dir, retry)
+    await addTags(client(), 'team/web', l.root, ['v1'], retry)
+    requests = []
+    const existing = await findExistingVersion(client(), 'team/web', 'v1', Promise.reject(new Error('throttled')))
+    expect(existing?.digest).toBe(l.root)
+    expect(requests[0]).toBe('GET /v2/team/web/manifests/v1')
+    requests = []
+    await expect(findExistingVersion(client(), 'team/web', 'v2', Promise.reject(new Error('throttled')))).resolves.toBeUndefined()
+    expect(requests).toEqual(['GET /v2/team/web/manifests/v2'])
   })
 })

@@ -82,15 +82,16 @@ function reorder(value: unknown): unknown {
 }
 
 describe('a missing repository', () => {
-  test('is created with the exact settings, then gets the default lifecycle policy without reading one', async () => {
+  test('is created with the exact settings, then gets the default lifecycle policy (the read beside the describe found no repository)', async () => {
     ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(notFound())
     ecrMock.on(CreateRepositoryCommand).resolves({ repository: described() })
     ecrMock.on(PutLifecyclePolicyCommand).resolves({})
     const desired = repoSettings()
 
     const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
 
-    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'CreateRepositoryCommand', 'PutLifecyclePolicyCommand'])
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'CreateRepositoryCommand', 'PutLifecyclePolicyCommand'])
     expect(ecrMock.commandCalls(DescribeRepositoriesCommand)[0]?.args[0].input).toEqual({ repositoryNames: ['team/web'] })
     expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
@@ -102,7 +103,7 @@ describe('a missing repository', () => {
     const put = ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input
     expect(put?.repositoryName).toBe('team/web')
     expect(JSON.parse(put?.lifecyclePolicyText ?? '')).toEqual(JSON.parse(formatLifecyclePolicy(desired.lifecycle.policy)))
-    expect(ecrMock.commandCalls(GetLifecyclePolicyCommand)).toHaveLength(0)
+    expect(ecrMock.commandCalls(GetLifecyclePolicyCommand)).toHaveLength(1)
 
     expect(result).toEqual({
       uri: URI,
@@ -136,16 +137,17 @@ describe('a missing repository', () => {
 
   test('with create-repository: false is an error that names the region, and nothing is written', async () => {
     ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(notFound())
     const promise = ensureRepository(ecr, repoSettings({ 'create-repository': 'false' }), ['latest'], 'eu-west-1')
     await expect(promise).rejects.toBeInstanceOf(ActionError)
     await expect(promise).rejects.toThrow(
       "Repository 'team/web' does not exist in eu-west-1: create it, or set create-repository: true to let the action create it."
     )
     expectNoWrites()
-    expect(sent()).toEqual(['DescribeRepositoriesCommand'])
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
   })
 
-  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again and reconciled', async () => {
+  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, reconciled', async () => {
     ecrMock
       .on(DescribeRepositoriesCommand)
       .rejectsOnce(notFound())
@@ -153,12 +155,13 @@ describe('a missing repository', () => {
     ecrMock
       .on(CreateRepositoryCommand)
       .rejects(new RepositoryAlreadyExistsException({ message: 'already exists', $metadata: {} }))
-    ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+    ecrMock.on(GetLifecyclePolicyCommand).rejectsOnce(notFound()).rejects(noPolicy())
 
     const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
 
     expect(sent()).toEqual([
       'DescribeRepositoriesCommand',
+      'GetLifecyclePolicyCommand',
       'CreateRepositoryCommand',
       'DescribeRepositoriesCommand',
       'PutImageTagMutabilityCommand',
@@ -210,6 +213,29 @@ describe('an existing repository', () => {
     })
   })
 
+  test('its lifecycle policy is asked for beside the describe: one round trip, not two', async () => {
+    const desired = repoSettings()
+    let policyAskedFirst = false
+    ecrMock.on(DescribeRepositoriesCommand).callsFake(async () => {
+      // ECR answers the describe only after a while; the policy read must already be out.
+      await new Promise(resolve => setTimeout(resolve, 20))
+      policyAskedFirst = ecrMock.commandCalls(GetLifecyclePolicyCommand).length === 1
+      return { repositories: [described()] }
+    })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: formatLifecyclePolicy(desired.lifecycle.policy) })
+    await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
+    expect(policyAskedFirst).toBe(true)
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
+  })
+
+  test('a refused lifecycle policy read is the run’s error, named, once the repository is known to exist', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    const denied = Object.assign(new Error('not authorized to perform: ecr:GetLifecyclePolicy'), { name: 'AccessDeniedException' })
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(denied)
+    await expect(ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')).rejects.toThrow('ecr:GetLifecyclePolicy')
+    expectNoWrites()
+  })
+
   test('with default settings and the default policy: no write', async () => {
     const desired = repoSettings()
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
@@ -240,9 +266,9 @@ describe('an existing repository', () => {
 
     expect(sent()).toEqual([
       'DescribeRepositoriesCommand',
+      'GetLifecyclePolicyCommand',
       'PutImageTagMutabilityCommand',
-      'PutImageScanningConfigurationCommand',
-      'GetLifecyclePolicyCommand'
+      'PutImageScanningConfigurationCommand'
     ])
     expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',

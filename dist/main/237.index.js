@@ -203,11 +203,13 @@ function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPO
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ askTag),
 /* harmony export */   Fu: () => (/* binding */ moveTags),
 /* harmony export */   N0: () => (/* binding */ findExistingVersion),
 /* harmony export */   vI: () => (/* binding */ decideVersion)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8249);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _oci_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5383);
 /* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(511);
@@ -218,6 +220,7 @@ function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPO
  * from another commit, an immutable tag can't take the new one, so the run stops before
  * building and says why.
  */
+
 
 
 
@@ -250,8 +253,44 @@ async function revisionOf(registry, repository, manifest) {
     const config = (await registry.jsonBlob(repository, image.config.digest));
     return config.config?.Labels?.[REVISION] ?? '';
 }
-async function findExistingVersion(registry, repository, version) {
-    const manifest = await registry.manifest(repository, version);
+/**
+ * What a tag names, asked of ECR's API (BatchGetImage) rather than the registry: it needs
+ * no registry token, so it goes out beside the token's request, one round trip sooner.
+ * Undefined when there is no such tag (or no repository yet); it throws on anything else
+ * ECR answers, and the registry is asked instead (findExistingVersion).
+ */
+async function askTag(ecr, repository, tag) {
+    try {
+        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .BatchGetImageCommand */ .P8n({
+            repositoryName: repository,
+            imageIds: [{ imageTag: tag }],
+            // Every kind docker pushes: else ECR may answer for one platform of an index.
+            acceptedMediaTypes: [..._registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_MEDIA_TYPES */ .kA, ..._registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_MEDIA_TYPES */ .$T]
+        }));
+        const image = out.images?.[0];
+        const digest = image?.imageId?.imageDigest;
+        if (image?.imageManifest !== undefined && digest !== undefined) {
+            const body = JSON.parse(image.imageManifest);
+            return { ...body, mediaType: body.mediaType ?? image.imageManifestMediaType ?? '', digest };
+        }
+        const failure = out.failures?.[0];
+        if (failure?.failureCode === 'ImageNotFound')
+            return undefined;
+        throw new Error(`BatchGetImage ${repository}:${tag}: ${failure?.failureCode ?? 'no image'} ${failure?.failureReason ?? ''}`);
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The image the version tag names, if any, with its revision label. `asked` is the tag's
+ * manifest from ECR's API (askTag), when it was asked; the registry answers when it wasn't
+ * or that failed.
+ */
+async function findExistingVersion(registry, repository, version, asked) {
+    const manifest = asked ? await asked.catch(() => registry.manifest(repository, version)) : await registry.manifest(repository, version);
     if (manifest === undefined)
         return undefined;
     return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
@@ -740,6 +779,26 @@ async function readLifecyclePolicy(ecr, name) {
         throw error;
     }
 }
+/**
+ * The repository and its lifecycle policy, asked side by side: one round trip where the
+ * repository exists (almost every run). The policy is a promise, read again when the
+ * first read found no repository (one created since, by this run or another).
+ */
+async function describeWithPolicy(ecr, name) {
+    const described = describe(ecr, name);
+    const early = readLifecyclePolicy(ecr, name).then(text => ({ text }), (error) => ({ error }));
+    return {
+        current: await described,
+        policy: async () => {
+            const read = await early;
+            if ('text' in read)
+                return read.text;
+            if (read.error.name === 'RepositoryNotFoundException')
+                return readLifecyclePolicy(ecr, name);
+            throw read.error;
+        }
+    };
+}
 function describeChange(c) {
     switch (c.kind) {
         case 'create':
@@ -786,9 +845,9 @@ async function apply(ecr, name, c, tags = []) {
 }
 /** What `ensureRepository` would do, from read calls only (dry runs). */
 async function inspectRepository(ecr, desired, movingTags) {
-    const current = await describe(ecr, desired.name);
+    const { current, policy } = await describeWithPolicy(ecr, desired.name);
     const plan = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(current, desired, movingTags);
-    const currentPolicy = current === undefined ? undefined : await readLifecyclePolicy(ecr, desired.name);
+    const currentPolicy = current === undefined ? undefined : await policy();
     return { current, ...plan, currentPolicy, lifecycle: (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle) };
 }
 
@@ -801,7 +860,8 @@ async function ensureRepository(ecr, desired, movingTags, region,
 /** Called once the repository is known to exist, before its settings are reconciled. */
 onExists = () => undefined) {
     const name = desired.name;
-    let current = await describe(ecr, name);
+    const read = await describeWithPolicy(ecr, name);
+    let current = read.current;
     if (current !== undefined)
         onExists();
     if (current === undefined && !desired.create) {
@@ -860,7 +920,7 @@ onExists = () => undefined) {
         }
     }
     // A repository created by this run has no policy to read.
-    const currentPolicy = created ? undefined : await readLifecyclePolicy(ecr, name);
+    const currentPolicy = created ? undefined : await read.policy();
     const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle);
     if (lifecycle.put) {
         await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutLifecyclePolicyCommand */ .Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));

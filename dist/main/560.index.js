@@ -269,6 +269,9 @@ async function privateTarget(settings, session, stages, startLogin, writesAfter,
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
     let exists;
     const known = new Promise(resolve => (exists = resolve));
+    // The version tag is asked of ECR's API beside the token (an untagged per-platform push has none).
+    const asked = build.pushByDigest ? undefined : (0,existing_version/* askTag */.C7)(ecr, repository.name, image.version);
+    asked?.catch(() => undefined);
     const [repo, replication, { credentials, registry, existing }] = await Promise.all([
         stages.run('repository', () => (0,src_repository/* ensureRepository */.z0)(ecr, repository, mustStayMutable, settings.aws.region, exists), false),
         (0,src_replication/* ensureReplication */.RF)(ecr, repository.name, repository.replicateToRegions),
@@ -279,8 +282,7 @@ async function privateTarget(settings, session, stages, startLogin, writesAfter,
             // turns out to need nothing has logged in for nothing, and the post step logs out).
             void known.then(() => startLogin(credentials));
             const registry = new registry_api/* RegistryClient */.bP(credentials);
-            // An untagged per-platform push has no version tag to look up.
-            const existing = build.pushByDigest ? undefined : await (0,existing_version/* findExistingVersion */.N0)(registry, repository.name, image.version);
+            const existing = asked === undefined ? undefined : await (0,existing_version/* findExistingVersion */.N0)(registry, repository.name, image.version, asked);
             return { credentials, registry, existing };
         })
     ]);
@@ -386,23 +388,39 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
     let images;
     const byDigest = { registry, repository: path };
     const result = await stages.run('build+push', async () => {
-        let building;
+        let started;
         if (early) {
             core/* info */.pq(`The build started ${((performance.now() - early.startedAt) / 1000).toFixed(1)} s ago, when the registry was known; it gets the registry's credentials now.`);
-            building = (0,src_build.finishBuild)(build, await early.release(credentials), { byDigest }).finally(() => early.dispose());
+            started = await early.release(credentials);
         }
         else {
-            building = (0,src_build.buildAndPush)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, tags.buildx), (0,build_plan/* labelsFor */.dS)(env, image.version), {
+            started = await (0,src_build.startBuild)(docker, build, (0,build_plan/* imageReferences */.Ef)(repo.uri, tags.buildx), (0,build_plan/* labelsFor */.dS)(env, image.version), {
                 tempDir: env.RUNNER_TEMP,
                 repositoryUri: repo.uri,
-                byDigest,
                 configDir: (0,docker_config/* dockerConfigDir */.kG)(env)
             });
         }
+        const building = (0,src_build.finishBuild)(build, started, { byDigest }).finally(() => early?.dispose());
+        /** The other tags put on the pushed index, and the summary's reads of its platform images. */
+        const follow = (digest) => {
+            images = platformImages(settings, registry, path, digest);
+            const tagged = (0,oci_push/* addTags */.J)(registry, path, digest, tags.api, src_build.defaultRetry);
+            tagged.catch(() => undefined);
+            return { digest, tagged };
+        };
+        // As soon as buildx says the version's index is in the registry (it then exports the
+        // cache before it ends), not after.
+        const followed = started.pushed.then(digest => (digest === undefined ? undefined : follow(digest)));
         const [built] = await Promise.all([explained(building), loggedIn]);
-        // The summary's reads of the platform images go beside the tags.
-        images = platformImages(settings, registry, path, built.digest);
-        await (0,oci_push/* addTags */.J)(registry, path, built.digest, tags.api, src_build.defaultRetry);
+        const first = await followed;
+        if (first?.digest === built.digest) {
+            await first.tagged;
+        }
+        else {
+            // The digest buildx reports at its end is the one that counts (a retried push may differ).
+            await first?.tagged.catch(() => undefined);
+            await follow(built.digest).tagged;
+        }
         if (tags.api.length === 0)
             return built;
         core/* info */.pq(`Tagged ${built.digest} as ${tags.api.join(', ')}`);

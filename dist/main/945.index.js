@@ -159,13 +159,16 @@ async function startBuild(docker, build, references, labels, options = {}) {
     const plugin = options.configDir !== undefined ? await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_5__/* .findCliPlugin */ .n0)('buildx', options.configDir) : undefined;
     // The plugin standalone takes the arguments after `buildx`.
     const args = plugin !== undefined ? argv.slice(1) : argv;
-    const run = () => docker(args, {
+    const watch = options.repositoryUri !== undefined ? watchPush(options.repositoryUri) : undefined;
+    const run = (onOutput) => docker(args, {
         stream: true,
         ...(plugin !== undefined ? { program: plugin } : {}),
         ...(options.env ? { env: options.env } : {}),
-        ...(options.holdOutput ? { holdOutput: options.holdOutput } : {})
+        ...(options.holdOutput ? { holdOutput: options.holdOutput } : {}),
+        ...(onOutput ? { onOutput } : {})
     });
-    const first = run();
+    const first = run(watch?.take);
+    const pushed = watch ? Promise.race([watch.digest, first.then(() => undefined, () => undefined)]) : Promise.resolve(undefined);
     let ended = false;
     void first.finally(() => (ended = true)).catch(() => undefined);
     const processes = options.processes ?? { find: _docker_js__WEBPACK_IMPORTED_MODULE_6__/* .findDocker */ .ce, signal: _docker_js__WEBPACK_IMPORTED_MODULE_6__/* .signal */ .vP };
@@ -173,7 +176,8 @@ async function startBuild(docker, build, references, labels, options = {}) {
     const until = (ms) => Promise.race([first.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms))]);
     return {
         first,
-        again: run,
+        again: () => run(),
+        pushed,
         metadataFile,
         running: async (limitMs = 250) => {
             const since = performance.now();
@@ -195,6 +199,30 @@ async function startBuild(docker, build, references, labels, options = {}) {
                     signalled.add(pid);
                 }
                 await until(20);
+            }
+        }
+    };
+}
+/** Reads buildx's output line by line for the push of the image under a tag of `repositoryUri`. */
+function watchPush(repositoryUri) {
+    let found;
+    const digest = new Promise(resolve => (found = resolve));
+    let partial = '';
+    let done = false;
+    return {
+        digest,
+        take: data => {
+            if (done)
+                return;
+            const lines = (partial + data.toString('utf8')).split('\n');
+            partial = lines.pop() ?? '';
+            for (const line of lines) {
+                const pushed = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .pushedManifest */ .F2)(line, repositoryUri);
+                if (pushed !== undefined) {
+                    done = true;
+                    found(pushed);
+                    return;
+                }
             }
         }
     };

@@ -286,6 +286,7 @@ __webpack_unused_export__ = debug; // for test
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ef: () => (/* binding */ imageReferences),
+/* harmony export */   F2: () => (/* binding */ pushedManifest),
 /* harmony export */   H9: () => (/* binding */ parseBuilderInspect),
 /* harmony export */   ST: () => (/* binding */ layoutDir),
 /* harmony export */   ZS: () => (/* binding */ tagRoutes),
@@ -377,6 +378,15 @@ function layoutDir(metadataFile) {
 function missingPlatforms(requested, available) {
     const have = new Set(available.map(p => p.replace(/\*$/, '').trim()));
     return requested.filter(p => !have.has(p));
+}
+/**
+ * The digest a line of buildx's progress says it pushed under a tag of `repositoryUri`
+ * (`#9 pushing manifest for <uri>:<tag>@sha256:… 0.1s done`: the image's last write);
+ * undefined for any other line. The cache's manifest is written under other words.
+ */
+function pushedManifest(line, repositoryUri) {
+    const m = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})(?: [0-9.]+s)? done\s*$/.exec(line);
+    return m?.[1]?.startsWith(`${repositoryUri}:`) ? m[2] : undefined;
 }
 /** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
 function parseBuilderInspect(text) {
@@ -568,11 +578,13 @@ const docker = async (args, options = {}) => {
     const exec = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9529));
     const program = options.program ?? 'docker';
     const held = options.stream === true && options.holdOutput !== undefined ? holdBack(`[command]${program} ${args.join(' ')}`, options.holdOutput) : undefined;
+    const watch = options.stream === true ? options.onOutput : undefined;
+    const listener = held && watch ? (data) => (held(data), watch(data)) : (held ?? watch);
     try {
         return await exec.getExecOutput(program, args, {
             ignoreReturnCode: true,
             silent: options.stream !== true || held !== undefined,
-            ...(held ? { listeners: { stdout: held, stderr: held } } : {}),
+            ...(listener ? { listeners: { stdout: listener, stderr: listener } } : {}),
             ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
             ...(options.input ? { input: options.input } : {})
         });

@@ -132,11 +132,13 @@ const docker = async (args, options = {}) => {
     const exec = await __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
     const program = options.program ?? 'docker';
     const held = options.stream === true && options.holdOutput !== undefined ? holdBack(`[command]${program} ${args.join(' ')}`, options.holdOutput) : undefined;
+    const watch = options.stream === true ? options.onOutput : undefined;
+    const listener = held && watch ? (data) => (held(data), watch(data)) : (held ?? watch);
     try {
         return await exec.getExecOutput(program, args, {
             ignoreReturnCode: true,
             silent: options.stream !== true || held !== undefined,
-            ...(held ? { listeners: { stdout: held, stderr: held } } : {}),
+            ...(listener ? { listeners: { stdout: listener, stderr: listener } } : {}),
             ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
             ...(options.input ? { input: options.input } : {})
         });

@@ -34,6 +34,27 @@ let awsFaults = []
 /** @type {{count: number, status: number, on: string, repository?: string}[]} */
 let registryFaults = []
 
+/**
+ * Requests the registry answers late: `method` and `reference` (a tag or digest) to match,
+ * `skip` matching requests let through first, then `count` held `ms` each.
+ * @type {{method: string, reference: string, repository?: string, skip: number, count: number, ms: number}[]}
+ */
+let registryDelays = []
+
+/** How long to hold this request (0: not at all). */
+function takeRegistryDelay(method, repository, reference) {
+  const delay = registryDelays.find(
+    d => d.count > 0 && d.method === method && d.reference === reference && (!d.repository || d.repository === repository)
+  )
+  if (!delay) return 0
+  if (delay.skip > 0) {
+    delay.skip--
+    return 0
+  }
+  delay.count--
+  return delay.ms
+}
+
 /** Takes one injected registry fault for this request, if any: `on` is "manifest" or "blob". */
 function takeRegistryFault(on, repository) {
   const fault = registryFaults.find(f => f.count > 0 && f.on === on && (!f.repository || f.repository === repository))
@@ -140,6 +161,8 @@ async function handleRegistry(req, res) {
   }
   const v2 = parseV2(req.url ?? '')
   if (v2) registryCalls.push({ at: Date.now(), method: req.method, repository: v2.name, kind: v2.kind, reference: v2.rest })
+  const hold = v2 ? takeRegistryDelay(req.method, v2.name, v2.rest) : 0
+  if (hold > 0) await new Promise(resolve => setTimeout(resolve, hold))
   const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH'
   if (!v2 || !writes) return proxyStream(req, res)
 
@@ -445,12 +468,23 @@ async function handleControl(req, res) {
         ...(json.repository ? { repository: json.repository } : {})
       })
       return send(204)
+    case 'POST /registry-delays':
+      registryDelays.push({
+        method: json.method ?? 'GET',
+        reference: json.reference ?? '',
+        skip: json.skip ?? 0,
+        count: json.count ?? 1,
+        ms: json.ms ?? 1000,
+        ...(json.repository ? { repository: json.repository } : {})
+      })
+      return send(204)
     case 'POST /public/reset':
       resetPublic()
       return send(204)
     case 'POST /faults/reset':
       awsFaults = []
       registryFaults = []
+      registryDelays = []
       return send(204)
     case 'GET /tokens': {
       let text = ''
