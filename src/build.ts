@@ -160,8 +160,9 @@ export interface StartedBuild {
   /** the same command again, for a retry */
   again(): Promise<DockerResult>
   /**
-   * The digest buildx says it pushed under the version's tag, as soon as it says so (it
-   * then exports the cache before it ends); undefined if the first try ends without.
+   * The digest buildx says it is done pushing under the version's tag, as soon as it says
+   * so (it then exports the cache before it ends) — whether that push succeeded or gave
+   * up; undefined if the first try ends without.
    */
   pushed: Promise<string | undefined>
   metadataFile: string

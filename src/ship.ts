@@ -159,11 +159,16 @@ export async function ship(settings: Settings, { env, docker }: RunDeps, { build
     startLogin(credentials)
     return loggedIn ?? Promise.resolve()
   }
-  // What latest was before this run, for the size this push adds; read while building.
-  const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)
+  // What latest was before this run, for the size a push adds: read once, just before the
+  // run moves it (while buildx exports the cache), not while the build starts.
+  let previousRead: Promise<PlatformManifest[] | undefined> | undefined
+  const previous: LatestBefore = {
+    read: () => (previousRead ??= settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)),
+    taken: () => previousRead ?? Promise.resolve(undefined)
+  }
   const explained = <T>(work: Promise<T>): Promise<T> => explainFailure(work, builderCheck)
-  const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early.current())
-  await report(settings, stages, target, decision, pushed, previous)
+  const pushed = await push(settings, { env, docker }, stages, target, decision, { login: () => explained(login()), explained, previous }, await early.current())
+  await report(settings, stages, target, decision, pushed, previous.taken())
 }
 
 /** What the push stage did: the image's digest, buildx's metadata, and what happened in words. */
@@ -175,6 +180,12 @@ interface Pushed {
   uploaded?: number
   /** the platform images, when already being read (beside adding the tags) */
   images?: Promise<PlatformManifest[]>
+}
+
+/** What `latest` named before this run: `read` reads it (once), `taken` is that read if it was made. */
+interface LatestBefore {
+  read(): Promise<PlatformManifest[] | undefined>
+  taken(): Promise<PlatformManifest[] | undefined>
 }
 
 /** The platform images of what was pushed, for the summary and the scan gate; none when neither needs them. */
@@ -192,8 +203,7 @@ async function push(
   stages: Stages,
   target: Target,
   decision: VersionDecision,
-  login: () => Promise<void>,
-  explained: <T>(work: Promise<T>) => Promise<T>,
+  { login, explained, previous }: { login: () => Promise<void>; explained: <T>(work: Promise<T>) => Promise<T>; previous: LatestBefore },
   earlyBuild: EarlyBuild | undefined
 ): Promise<Pushed> {
   const { build, image } = settings
@@ -215,6 +225,7 @@ async function push(
   const loggedIn = early ? login() : undefined
   if (!early) await login()
   if (build.mergeDigests.length > 0) {
+    await previous.read()
     const digest = await stages.run('merge', async () => {
       await explained(mergeIndex(docker, repo.uri, image.tags, build.mergeDigests))
       return (await registry.manifest(path, image.version))?.digest ?? ''
@@ -240,22 +251,24 @@ async function push(
     /** The other tags put on the pushed index, and the summary's reads of its platform images. */
     const follow = (digest: string): { digest: string; tagged: Promise<unknown> } => {
       images = platformImages(settings, registry, path, digest)
-      const tagged = addTags(registry, path, digest, tags.api, defaultRetry)
+      const tagged = previous.read().then(() => addTags(registry, path, digest, tags.api, defaultRetry))
       tagged.catch(() => undefined)
       return { digest, tagged }
     }
-    // As soon as buildx says the version's index is in the registry (it then exports the
-    // cache before it ends), not after.
-    const followed = started.pushed.then(digest => (digest === undefined ? undefined : follow(digest)))
+    // As soon as buildx says it is done pushing the version's index (it then exports the
+    // cache before it ends), not after. Its "done" also ends a push that failed: the tags
+    // go on only if the registry has that index (addTags reads it first); if not, or on
+    // any error, they are put after the build, as without this.
+    const followed = started.pushed.then(digest => {
+      if (digest === undefined) return undefined
+      const { tagged } = follow(digest)
+      return { digest, tagged: tagged.then(() => true, () => false) }
+    })
     const [built] = await Promise.all([explained(building), loggedIn])
     const first = await followed
-    if (first?.digest === built.digest) {
-      await first.tagged
-    } else {
-      // The digest buildx reports at its end is the one that counts (a retried push may differ).
-      await first?.tagged.catch(() => undefined)
-      await follow(built.digest).tagged
-    }
+    // The digest buildx reports at its end is the one that counts (a retried push may differ).
+    const tagged = first !== undefined && (await first.tagged) && first.digest === built.digest
+    if (!tagged) await follow(built.digest).tagged
     if (tags.api.length === 0) return built
     core.info(`Tagged ${built.digest} as ${tags.api.join(', ')}`)
     // The metadata names every tag, as when buildx pushes them all.

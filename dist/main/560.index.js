@@ -341,11 +341,16 @@ async function ship(settings, { env, docker }, { builderCheck, idToken, early })
         startLogin(credentials);
         return loggedIn ?? Promise.resolve();
     };
-    // What latest was before this run, for the size this push adds; read while building.
-    const previous = settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined);
+    // What latest was before this run, for the size a push adds: read once, just before the
+    // run moves it (while buildx exports the cache), not while the build starts.
+    let previousRead;
+    const previous = {
+        read: () => (previousRead ??= settings.summary && image.latest ? readImages(registry, path, 'latest').catch(() => undefined) : Promise.resolve(undefined)),
+        taken: () => previousRead ?? Promise.resolve(undefined)
+    };
     const explained = (work) => (0,src_build.explainFailure)(work, builderCheck);
-    const pushed = await push(settings, { env, docker }, stages, target, decision, () => explained(login()), explained, await early.current());
-    await report(settings, stages, target, decision, pushed, previous);
+    const pushed = await push(settings, { env, docker }, stages, target, decision, { login: () => explained(login()), explained, previous }, await early.current());
+    await report(settings, stages, target, decision, pushed, previous.taken());
 }
 /** The platform images of what was pushed, for the summary and the scan gate; none when neither needs them. */
 function platformImages(settings, registry, path, digest) {
@@ -356,7 +361,7 @@ function platformImages(settings, registry, path, digest) {
     return readPlatformImages(registry, path, digest, single).catch(() => []);
 }
 /** Stage 5: reuse the existing version (moving tags back), merge per-platform digests, or build and push. */
-async function push(settings, { env, docker }, stages, target, decision, login, explained, earlyBuild) {
+async function push(settings, { env, docker }, stages, target, decision, { login, explained, previous }, earlyBuild) {
     const { build, image } = settings;
     const { repo, registry, path, existing, credentials } = target;
     // A build started early goes on if it pushes where ECR says the repository is; else it
@@ -378,6 +383,7 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
     if (!early)
         await login();
     if (build.mergeDigests.length > 0) {
+        await previous.read();
         const digest = await stages.run('merge', async () => {
             await explained((0,src_build.mergeIndex)(docker, repo.uri, image.tags, build.mergeDigests));
             return (await registry.manifest(path, image.version))?.digest ?? '';
@@ -404,23 +410,26 @@ async function push(settings, { env, docker }, stages, target, decision, login, 
         /** The other tags put on the pushed index, and the summary's reads of its platform images. */
         const follow = (digest) => {
             images = platformImages(settings, registry, path, digest);
-            const tagged = (0,oci_push/* addTags */.J)(registry, path, digest, tags.api, src_build.defaultRetry);
+            const tagged = previous.read().then(() => (0,oci_push/* addTags */.J)(registry, path, digest, tags.api, src_build.defaultRetry));
             tagged.catch(() => undefined);
             return { digest, tagged };
         };
-        // As soon as buildx says the version's index is in the registry (it then exports the
-        // cache before it ends), not after.
-        const followed = started.pushed.then(digest => (digest === undefined ? undefined : follow(digest)));
+        // As soon as buildx says it is done pushing the version's index (it then exports the
+        // cache before it ends), not after. Its "done" also ends a push that failed: the tags
+        // go on only if the registry has that index (addTags reads it first); if not, or on
+        // any error, they are put after the build, as without this.
+        const followed = started.pushed.then(digest => {
+            if (digest === undefined)
+                return undefined;
+            const { tagged } = follow(digest);
+            return { digest, tagged: tagged.then(() => true, () => false) };
+        });
         const [built] = await Promise.all([explained(building), loggedIn]);
         const first = await followed;
-        if (first?.digest === built.digest) {
-            await first.tagged;
-        }
-        else {
-            // The digest buildx reports at its end is the one that counts (a retried push may differ).
-            await first?.tagged.catch(() => undefined);
+        // The digest buildx reports at its end is the one that counts (a retried push may differ).
+        const tagged = first !== undefined && (await first.tagged) && first.digest === built.digest;
+        if (!tagged)
             await follow(built.digest).tagged;
-        }
         if (tags.api.length === 0)
             return built;
         core/* info */.pq(`Tagged ${built.digest} as ${tags.api.join(', ')}`);

@@ -380,8 +380,9 @@ function missingPlatforms(requested, available) {
     return requested.filter(p => !have.has(p));
 }
 /**
- * The digest a line of buildx's progress says it pushed under a tag of `repositoryUri`
- * (`#9 pushing manifest for <uri>:<tag>@sha256:… 0.1s done`: the image's last write);
+ * The digest a line of buildx's progress says it is done pushing under a tag of
+ * `repositoryUri` (`#9 pushing manifest for <uri>:<tag>@sha256:… 0.1s done`: the image's
+ * last write — or its last try: buildkit says "done" when the push gave up too);
  * undefined for any other line. The cache's manifest is written under other words.
  */
 function pushedManifest(line, repositoryUri) {
