@@ -18,7 +18,7 @@ import {
   SetRepositoryPolicyCommand,
   TagResourceCommand
 } from '@aws-sdk/client-ecr'
-import { errorLine, runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
+import { errorLine, ROOT, runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
 import { LIFECYCLE_EXAMPLES } from '../fixtures/lifecycle-examples.js'
 import {
   awsCalls,
@@ -750,6 +750,27 @@ describe('the builder check runs when something needs it', () => {
   })
 })
 
+/** Records which modules the action's steps load (fixtures/record-imports.mjs): their file names. */
+function recordImports(): { env: Record<string, string>; loaded: () => string[] } {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'imports-')), 'loaded')
+  writeFileSync(file, '')
+  return {
+    env: { NODE_OPTIONS: `--import ${path.join(ROOT, '__tests__/fixtures/record-imports.mjs')}`, RECORD_IMPORTS: file },
+    loaded: () => readFileSync(file, 'utf8').split('\n').filter(url => url.startsWith('file:')).map(url => new URL(url).pathname)
+  }
+}
+
+/** The one chunk of dist/main whose code holds `text`. */
+function chunkWith(text: string): string {
+  const dir = path.join(ROOT, 'dist/main')
+  const chunks = readdirSync(dir).filter(f => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes(text))
+  expect(chunks).toHaveLength(1)
+  return chunks[0] ?? ''
+}
+/** The SDK's default credential chain (src/credential-chain.ts), and the SDK's clients. */
+const credentialChainChunk = (): string => chunkWith('defaultProvider::fromSSO')
+const sdkChunk = (): string => chunkWith('class ECRClient')
+
 describe('the build starts before the repository is ready', () => {
   /** buildx processes still running whose command line names this run's temporary folder. */
   const leftOver = (runnerTemp: string): string =>
@@ -818,8 +839,14 @@ describe('the build starts before the repository is ready', () => {
 
   test('latest follows the version as soon as buildx has pushed it, while buildx still exports the cache', async () => {
     const ws = makeWorkspace('early-latest')
-    const first = await ship({ repository: 'team/early-latest', version: '1.0.0' }, { workspace: ws })
+    const imports = recordImports()
+    const first = await ship({ repository: 'team/early-latest', version: '1.0.0' }, { workspace: ws, env: imports.env })
     expectSuccess(first)
+    // With a role, no client asks the default credential chain: its chunk is never loaded
+    // (the SDK's chunk, next to it, is: the record is not empty).
+    const loaded = imports.loaded()
+    expect(loaded).toContain(path.join(ROOT, 'dist/main', sdkChunk()))
+    expect(loaded).not.toContain(path.join(ROOT, 'dist/main', credentialChainChunk()))
     await resetCalls()
     // The cache export (the second look at the cache's tag; the first is its import) is answered 1.5 s late.
     await delayRegistry({ method: 'HEAD', reference: 'buildcache', repository: 'team/early-latest', skip: 1, count: 1, ms: 1500 })
@@ -874,12 +901,15 @@ describe('the build starts before the repository is ready', () => {
   test('credentials already in the job (no role): the build starts once ECR names the registry, and pushes', async () => {
     const rec = recordingDocker()
     await resetCalls()
+    const imports = recordImports()
     const result = await runAction({
       inputs: { 'aws-region': 'us-east-1', repository: 'team/static-credentials', version: '1.0.0' },
-      env: jobEnv({ PATH: rec.path, DOCKER_CONFIG: rec.configDir, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }),
+      env: jobEnv({ PATH: rec.path, DOCKER_CONFIG: rec.configDir, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ...imports.env }),
       workspace: makeWorkspace('static-credentials')
     })
     expectSuccess(result)
+    // The SDK's default credential chain found the job's keys: its chunk was loaded for it.
+    expect(imports.loaded()).toContain(path.join(ROOT, 'dist/main', credentialChainChunk()))
     const operations = (await awsCalls()).map(c => c.operation)
     expect(operations).not.toContain('AssumeRoleWithWebIdentity')
     expect(operations).toContain('GetAuthorizationToken')

@@ -1611,7 +1611,7 @@ async function run(deps = { env: process.env, docker: _docker_js__WEBPACK_IMPORT
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
         const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettings */ .sb)(deps.env);
         if (settings.dryRun)
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(237), __nccwpck_require__.e(474)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5474))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(760), __nccwpck_require__.e(474)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5474))).planOnly(settings, deps);
         else if (settings.build.push)
             await push(settings, deps);
         else
@@ -1648,7 +1648,7 @@ async function push(settings, deps) {
     if (foreseen !== undefined)
         await early.start(foreseen);
     try {
-        const { ship } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(237), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560));
+        const { ship } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(760), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560));
         await ship(settings, deps, { builderCheck, idToken, early });
     }
     finally {
@@ -4988,7 +4988,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
