@@ -8,7 +8,7 @@
  * (access denied, validation, missing resources).
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
-import type { AwsCredentialIdentity, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
 import { USER_AGENT } from './constants.js'
 
 export const MAX_ATTEMPTS = 6
@@ -19,11 +19,21 @@ export interface AwsSession {
   credentials?: AwsCredentialIdentity
 }
 
-export function sdkConfig(session: AwsSession): {
+/**
+ * What clients are made with: a session, or one whose credentials are still to come — a
+ * provider that gives the role's credentials once STS does (calls made before then wait
+ * at their signing step).
+ */
+export interface ClientSession {
+  region: string
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
+}
+
+export function sdkConfig(session: ClientSession): {
   region: string
   customUserAgent: string
   maxAttempts: number
-  credentials?: AwsCredentialIdentity
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
 } {
   return {
     region: session.region,
@@ -73,7 +83,7 @@ export function holdWrites<I extends object, O extends MetadataBearer, C extends
   return client
 }
 
-export function createEcrClient(session: AwsSession, writesAfter?: () => Promise<unknown>): ECRClient {
+export function createEcrClient(session: ClientSession, writesAfter?: () => Promise<unknown>): ECRClient {
   const client = tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
   return writesAfter ? holdWrites(client, writesAfter) : client
 }

@@ -11,7 +11,7 @@
  */
 import * as core from '@actions/core'
 import type { ECRPUBLICClient, RepositoryCatalogData, RepositoryCatalogDataInput } from '@aws-sdk/client-ecr-public'
-import { holdWrites, sdkConfig, tagIamActions, type AwsSession } from './aws-clients.js'
+import { holdWrites, sdkConfig, tagIamActions, type ClientSession } from './aws-clients.js'
 import { PUBLIC_API_REGION, PUBLIC_REGISTRY } from './constants.js'
 import { ActionError } from './errors.js'
 import type { Settings } from './inputs.js'
@@ -74,7 +74,7 @@ export interface PublicClient {
   client: ECRPUBLICClient
 }
 
-export async function createPublicClient(session: AwsSession, writesAfter?: () => Promise<unknown>): Promise<PublicClient> {
+export async function createPublicClient(session: ClientSession, writesAfter?: () => Promise<unknown>): Promise<PublicClient> {
   const sdk = await import('@aws-sdk/client-ecr-public')
   const tagged = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public')
   const client = writesAfter ? holdWrites(tagged, writesAfter) : tagged

@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
-import { createEcrClient, type AwsSession } from './aws-clients.js'
+import { createEcrClient, type ClientSession } from './aws-clients.js'
 import { defaultRetry, explainFailure, finishBuild, mergeIndex, startBuild, type StartedBuild } from './build.js'
 import { imageReferences, labelsFor, tagRoutes } from './build-plan.js'
 import { State, STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from './constants.js'
@@ -67,7 +67,7 @@ type StartLogin = (credentials: RegistryCredentials) => void
  */
 async function privateTarget(
   settings: Settings,
-  session: AwsSession,
+  session: ClientSession,
   stages: Stages,
   startLogin: StartLogin,
   writesAfter: () => Promise<unknown>,
@@ -101,7 +101,7 @@ async function privateTarget(
 }
 
 /** ECR Public: the alias is only known once the repository is, so the version lookup waits for it. */
-async function publicTarget(settings: Settings, session: AwsSession, stages: Stages, startLogin: StartLogin, writesAfter: () => Promise<unknown>): Promise<Target> {
+async function publicTarget(settings: Settings, session: ClientSession, stages: Stages, startLogin: StartLogin, writesAfter: () => Promise<unknown>): Promise<Target> {
   const { build, image, repository } = settings
   const pub = await createPublicClient(session, writesAfter)
   const [repo, credentials] = await Promise.all([
@@ -129,8 +129,15 @@ export interface Started {
 export async function ship(settings: Settings, { env, docker }: RunDeps, { builderCheck, idToken, early }: Started): Promise<void> {
   const { image, repository } = settings
   const stages = new Stages()
-  const session = await stages.run('sign-in', () => signIn(settings.aws, undefined, idToken))
-  if (settings.aws.exportCredentials) exportCredentials(session)
+  const signingIn = stages.run('sign-in', () => signIn(settings.aws, undefined, idToken))
+  signingIn.catch(() => undefined)
+  // With a role, ECR's client is made and its first calls go through the SDK while STS
+  // answers: they wait for the role's credentials at the signing step, then go out.
+  const { region, roleToAssume } = settings.aws
+  const session: ClientSession =
+    roleToAssume === undefined
+      ? { region }
+      : { region, credentials: async () => (await signingIn).credentials ?? Promise.reject(new ActionError(`STS returned no credentials for ${roleToAssume}.`)) }
 
   // One login per run, started as early as it may be; every later use waits for the same one.
   let loggedIn: Promise<void> | undefined
@@ -144,10 +151,15 @@ export async function ship(settings: Settings, { env, docker }: RunDeps, { build
     // A failed login is reported where the run needs it, not as an unhandled rejection.
     loggedIn.catch(() => undefined)
   }
-  const target =
+  const targeting =
     repository.type === 'public'
-      ? await publicTarget(settings, session, stages, startLogin, builderCheck)
-      : await privateTarget(settings, session, stages, startLogin, builderCheck, registry => void early.start(registry))
+      ? publicTarget(settings, session, stages, startLogin, builderCheck)
+      : privateTarget(settings, session, stages, startLogin, builderCheck, registry => void early.start(registry))
+  targeting.catch(() => undefined)
+  // A failed sign-in is the run's error, not the calls that waited for it.
+  const signedIn = await signingIn
+  if (settings.aws.exportCredentials) exportCredentials(signedIn)
+  const target = await targeting
   const { repo, credentials, registry, path, existing } = target
   for (const change of repo.changes) core.info(`Repository ${repository.name}: ${change}`)
   if (!repo.lifecyclePut) core.info(`Lifecycle policy: ${repo.lifecycle}`)

@@ -309,9 +309,14 @@ async function publicTarget(settings, session, stages, startLogin, writesAfter) 
 async function ship(settings, { env, docker }, { builderCheck, idToken, early }) {
     const { image, repository } = settings;
     const stages = new Stages();
-    const session = await stages.run('sign-in', () => (0,src_credentials/* signIn */.Jv)(settings.aws, undefined, idToken));
-    if (settings.aws.exportCredentials)
-        (0,src_credentials/* exportCredentials */.rG)(session);
+    const signingIn = stages.run('sign-in', () => (0,src_credentials/* signIn */.Jv)(settings.aws, undefined, idToken));
+    signingIn.catch(() => undefined);
+    // With a role, ECR's client is made and its first calls go through the SDK while STS
+    // answers: they wait for the role's credentials at the signing step, then go out.
+    const { region, roleToAssume } = settings.aws;
+    const session = roleToAssume === undefined
+        ? { region }
+        : { region, credentials: async () => (await signingIn).credentials ?? Promise.reject(new errors/* ActionError */.l(`STS returned no credentials for ${roleToAssume}.`)) };
     // One login per run, started as early as it may be; every later use waits for the same one.
     let loggedIn;
     const startLogin = credentials => {
@@ -325,9 +330,15 @@ async function ship(settings, { env, docker }, { builderCheck, idToken, early })
         // A failed login is reported where the run needs it, not as an unhandled rejection.
         loggedIn.catch(() => undefined);
     };
-    const target = repository.type === 'public'
-        ? await publicTarget(settings, session, stages, startLogin, builderCheck)
-        : await privateTarget(settings, session, stages, startLogin, builderCheck, registry => void early.start(registry));
+    const targeting = repository.type === 'public'
+        ? publicTarget(settings, session, stages, startLogin, builderCheck)
+        : privateTarget(settings, session, stages, startLogin, builderCheck, registry => void early.start(registry));
+    targeting.catch(() => undefined);
+    // A failed sign-in is the run's error, not the calls that waited for it.
+    const signedIn = await signingIn;
+    if (settings.aws.exportCredentials)
+        (0,src_credentials/* exportCredentials */.rG)(signedIn);
+    const target = await targeting;
     const { repo, credentials, registry, path, existing } = target;
     for (const change of repo.changes)
         core/* info */.pq(`Repository ${repository.name}: ${change}`);
