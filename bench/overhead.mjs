@@ -1,13 +1,14 @@
 // What the action adds to the build itself, on the local stack (issue: speed).
-//   a. raw `docker buildx build --push` (warm cache), credentials already in place
-//   a'. the same with the OCI labels the action adds (the image the action pushes)
-//   a". the action's own buildx command run by hand (the version tag, labels, registry cache)
-//   a‴. the same with latest as a second --tag: the action's result, by hand
+//   a. the same build by hand: the action's own buildx command (the version tag, labels,
+//      registry cache), run as `docker buildx build`, credentials in place
+//      a+. the same with latest as a second --tag: the action's whole result, by hand
+//      a0. the bare build: no labels, no registry cache (the same image every round: a push
+//          with nothing new), and a0+labels, the bare build with the action's labels
 //   b. the action (main + post) on a converged repository, same build (a new version each time)
 //   c. a re-run of an already-pushed commit (the skip path)
 //   e. bundle cold start: `node dist/main/index.js` up to the first input error
 //   f. AWS calls per converged run, and how many of them write
-// Alternates a, b, c several times and prints medians. Usage: node bench/overhead.mjs [rounds]
+// Alternates them several times and prints medians. Usage: node bench/overhead.mjs [rounds]
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { NODE24, ROOT, runAction } from '../scripts/local-runner.mjs'
@@ -114,12 +115,13 @@ const calls = await (await fetch(`${env.STACK_CONTROL_URL}/calls`)).json()
 const writes = calls.filter(x => /^(Create|Put|Delete|Set|Tag|Untag|Batch(Delete|Put)|Start|Update)/.test(x.operation))
 
 const f = x => `${x.toFixed(2)} s`
-console.log(`a. raw buildx build --push:        median ${f(median(a))}`)
-console.log(`a'. raw, with the action's labels:  median ${f(median(aLabelled))}`)
-console.log(`a". the action's buildx argv by hand: median ${f(median(aSame))}  (the version tag, labels, registry cache)`)
-console.log(`a‴. the same, latest as a 2nd --tag:  median ${f(median(aResult))}  (the action's result, by hand)`)
-console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${f(median(b) - median(a))}, b − a' = ${f(median(b) - median(aLabelled))}, b − a" = ${f(median(b) - median(aSame))}, b − a‴ = ${f(median(b) - median(aResult))})`)
-console.log(`b'. the action, cache: none:         median ${f(median(bNoCache))}  (b' − a = ${f(median(bNoCache) - median(a))})`)
+const d = (x, y) => f(median(x) - median(y))
+console.log(`a. the same build by hand:          median ${f(median(aSame))}  (the action's buildx command — version tag, labels, registry cache — as \`docker buildx build\`, logged in already)`)
+console.log(`   a+. the same, latest a 2nd --tag:  median ${f(median(aResult))}  (the action's whole result, by hand)`)
+console.log(`   a0. the bare build:               median ${f(median(a))}  (no labels, no registry cache: the same image every round, a push with nothing new)`)
+console.log(`   a0+labels:                        median ${f(median(aLabelled))}  (the bare build with the action's labels: a new image every round, no cache)`)
+console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a0 = ${d(b, a)}, b − a0+labels = ${d(b, aLabelled)})`)
+console.log(`b'. the action, cache: none:        median ${f(median(bNoCache))}  (b' − a0+labels = ${d(bNoCache, aLabelled)}: the same build without a cache; b' − a0 = ${d(bNoCache, a)})`)
 console.log(`   stages of the last b run:        ${/<th align="left">Time<\/th><td>([^<]*)</.exec(lastB.summary)?.[1] ?? '?'}`)
 console.log(`   main step ${f(lastB.seconds ?? NaN)}, post step ${f(lastB.post?.seconds ?? NaN)}`)
 console.log(`c. re-run of a pushed commit:      median ${f(median(c))}`)

@@ -8,7 +8,8 @@
  * build context and base images from other registries are done meanwhile. The job's own
  * docker config is never changed by it.
  */
-import { access, constants, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { readDockerConfig, type DockerConfigFile } from './docker-config.js'
@@ -76,22 +77,24 @@ export async function createGate(
   if (config === undefined) return undefined
   let dir: string | undefined
   try {
-    dir = await mkdtemp(path.join(tempDir, 'ecr-build-push-gate-'))
+    // A dozen small local file operations, made at once (not one event-loop turn each):
+    // the build starts as soon as they are done.
+    dir = mkdtempSync(path.join(tempDir, 'ecr-build-push-gate-'))
     const home = path.join(dir, 'docker')
     const bin = path.join(dir, 'bin')
-    await mkdir(home, { mode: 0o700 })
-    await mkdir(bin, { mode: 0o700 })
+    mkdirSync(home, { mode: 0o700 })
+    mkdirSync(bin, { mode: 0o700 })
     // The job's folder, linked entry by entry: builders, contexts and plugins stay the
     // job's, and what buildx records there (builds, builder state) lands in the job's.
-    await mkdir(configDir, { recursive: true, mode: 0o700 })
-    for (const entry of await readdir(configDir)) {
-      if (entry !== 'config.json') await symlink(path.join(configDir, entry), path.join(home, entry))
+    mkdirSync(configDir, { recursive: true, mode: 0o700 })
+    for (const entry of readdirSync(configDir)) {
+      if (entry !== 'config.json') symlinkSync(path.join(configDir, entry), path.join(home, entry))
     }
-    await writeFile(path.join(home, 'config.json'), JSON.stringify(gateConfig(config, registry)), { mode: 0o600 })
+    writeFileSync(path.join(home, 'config.json'), JSON.stringify(gateConfig(config, registry)), { mode: 0o600 })
     const helper = path.join(bin, `docker-credential-${GATE_HELPER}`)
-    await writeFile(helper, gateHelperScript(process.pid), { mode: 0o700 })
+    writeFileSync(helper, gateHelperScript(process.pid), { mode: 0o700 })
     // A temporary folder mounted noexec can't run the helper: no gate then.
-    await access(helper, constants.X_OK)
+    accessSync(helper, constants.X_OK)
     const gate = dir
     const deny = (): Promise<void> => writeFile(path.join(gate, 'closed'), '').catch(() => undefined)
     return {

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   startEarlyBuild: () => (/* binding */ startEarlyBuild)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -34,6 +36,7 @@ var docker_config = __webpack_require__(7706);
  * build context and base images from other registries are done meanwhile. The job's own
  * docker config is never changed by it.
  */
+
 
 
 
@@ -85,23 +88,25 @@ async function createGate(registry, { tempDir, configDir, env = process.env }) {
         return undefined;
     let dir;
     try {
-        dir = await (0,promises_.mkdtemp)(external_node_path_default().join(tempDir, 'ecr-build-push-gate-'));
+        // A dozen small local file operations, made at once (not one event-loop turn each):
+        // the build starts as soon as they are done.
+        dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(tempDir, 'ecr-build-push-gate-'));
         const home = external_node_path_default().join(dir, 'docker');
         const bin = external_node_path_default().join(dir, 'bin');
-        await (0,promises_.mkdir)(home, { mode: 0o700 });
-        await (0,promises_.mkdir)(bin, { mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)(home, { mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)(bin, { mode: 0o700 });
         // The job's folder, linked entry by entry: builders, contexts and plugins stay the
         // job's, and what buildx records there (builds, builder state) lands in the job's.
-        await (0,promises_.mkdir)(configDir, { recursive: true, mode: 0o700 });
-        for (const entry of await (0,promises_.readdir)(configDir)) {
+        (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
+        for (const entry of (0,external_node_fs_.readdirSync)(configDir)) {
             if (entry !== 'config.json')
-                await (0,promises_.symlink)(external_node_path_default().join(configDir, entry), external_node_path_default().join(home, entry));
+                (0,external_node_fs_.symlinkSync)(external_node_path_default().join(configDir, entry), external_node_path_default().join(home, entry));
         }
-        await (0,promises_.writeFile)(external_node_path_default().join(home, 'config.json'), JSON.stringify(gateConfig(config, registry)), { mode: 0o600 });
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(home, 'config.json'), JSON.stringify(gateConfig(config, registry)), { mode: 0o600 });
         const helper = external_node_path_default().join(bin, `docker-credential-${GATE_HELPER}`);
-        await (0,promises_.writeFile)(helper, gateHelperScript(process.pid), { mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(helper, gateHelperScript(process.pid), { mode: 0o700 });
         // A temporary folder mounted noexec can't run the helper: no gate then.
-        await (0,promises_.access)(helper, promises_.constants.X_OK);
+        (0,external_node_fs_.accessSync)(helper, external_node_fs_.constants.X_OK);
         const gate = dir;
         const deny = () => (0,promises_.writeFile)(external_node_path_default().join(gate, 'closed'), '').catch(() => undefined);
         return {
