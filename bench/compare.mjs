@@ -4,6 +4,7 @@
 //   git worktree add /tmp/before <rev> && node bench/compare.mjs 9 /tmp/before [/tmp/other …]
 // (the last side is this checkout's dist/). With AWS_LATENCY_MS=60 in the environment, every
 // AWS call is answered that much later (the stack's delay fault), as from a runner to AWS.
+import { execFileSync } from 'node:child_process'
 import { runAction, ROOT } from '../scripts/local-runner.mjs'
 import { busyboxWorkspace, median, seconds, tempDir, upStack } from './stack.mjs'
 
@@ -37,7 +38,11 @@ if (latency > 0) await control('/faults', { operation: '*', kind: 'delay', ms: l
 // Warm both: the repository converged, the build cache full.
 for (const [name, dir] of sides) await run(dir, `warm-${name}`)
 const times = sides.map(() => [])
-for (let i = 0; i < rounds; i++) for (const [s, [name, dir]] of sides.entries()) times[s].push(await run(dir, `${name}-${i}`))
+for (let i = 0; i < rounds; i++) {
+  // The docker driver keeps every image it builds; pruned between rounds, untimed (bench/overhead.mjs).
+  execFileSync('docker', ['image', 'prune', '-af'], { stdio: 'ignore' })
+  for (const [s, [name, dir]] of sides.entries()) times[s].push(await run(dir, `${name}-${i}`))
+}
 for (const [s, [name, dir]] of sides.entries()) {
   console.log(`${name.padEnd(7)} ${dir}: median ${median(times[s]).toFixed(2)} s (${times[s].map(t => t.toFixed(2)).join(' ')})`)
 }

@@ -97,6 +97,9 @@ function replay(log, version, latest = false) {
 const a = [], aLabelled = [], aSame = [], aResult = [], b = [], bNoCache = [], c = []
 let lastB
 for (let i = 0; i < rounds; i++) {
+  // The docker driver keeps every image it builds: some dozens of them slow containerd
+  // down, and a runner starts with few. Pruned between rounds, untimed.
+  execFileSync('docker', ['image', 'prune', '-af'], { stdio: 'ignore' })
   const sha = `${i}`.padStart(40, 'a')
   a.push(raw(`raw-${i}`))
   aLabelled.push(raw(`raw-labelled-${i}`, `${i}`.padStart(40, 'd')))
@@ -120,7 +123,8 @@ console.log(`a. the same build by hand:          median ${f(median(aSame))}  (th
 console.log(`   a+. the same, latest a 2nd --tag:  median ${f(median(aResult))}  (the action's whole result, by hand)`)
 console.log(`   a0. the bare build:               median ${f(median(a))}  (no labels, no registry cache: the same image every round, a push with nothing new)`)
 console.log(`   a0+labels:                        median ${f(median(aLabelled))}  (the bare build with the action's labels: a new image every round, no cache)`)
-console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a0 = ${d(b, a)}, b − a0+labels = ${d(b, aLabelled)})`)
+const r = (x, y) => `${(median(x) / median(y)).toFixed(2)}×`
+console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}, b/a = ${r(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a0 = ${d(b, a)}, b/a0 = ${r(b, a)}; b − a0+labels = ${d(b, aLabelled)})`)
 console.log(`b'. the action, cache: none:        median ${f(median(bNoCache))}  (b' − a0+labels = ${d(bNoCache, aLabelled)}: the same build without a cache; b' − a0 = ${d(bNoCache, a)})`)
 console.log(`   stages of the last b run:        ${/<th align="left">Time<\/th><td>([^<]*)</.exec(lastB.summary)?.[1] ?? '?'}`)
 console.log(`   main step ${f(lastB.seconds ?? NaN)}, post step ${f(lastB.post?.seconds ?? NaN)}`)
