@@ -920,6 +920,27 @@ describe('the build starts before the repository is ready', () => {
   })
 })
 
+describe('no role and no credentials', () => {
+  test('the default chain, loaded for the first call, finds none: one line says how to give them, nothing is called', async () => {
+    await resetCalls()
+    const home = mkdtempSync(path.join(os.tmpdir(), 'home-'))
+    const imports = recordImports()
+    const result = await runAction({
+      inputs: { 'aws-region': 'us-east-1', repository: 'team/no-credentials', version: '1.0.0' },
+      // No keys, no profile files (an empty HOME), no instance metadata (jobEnv disables it).
+      env: jobEnv({ HOME: home, ...imports.env }),
+      workspace: makeWorkspace('no-credentials')
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errorLine(result.log)).toBe(
+      'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
+    )
+    expect(imports.loaded()).toContain(path.join(ROOT, 'dist/main', credentialChainChunk()))
+    expect(await awsCalls()).toEqual([])
+    expect(result.post?.exitCode).toBe(0)
+  })
+})
+
 describe('native per-platform builds, then a merge', () => {
   test('two push-by-digest runs (amd64, arm64) and a merge: one index with both under the version and latest; the merge again is a no-op', async () => {
     // What the reusable workflow's matrix jobs do, each on its own runner (here: the docker driver).
