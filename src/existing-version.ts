@@ -9,7 +9,7 @@ import { BatchGetImageCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import type { RetryPolicy } from './build.js'
 import { ActionError } from './errors.js'
 import { addTags } from './oci-push.js'
-import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from './registry-api.js'
+import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, parseManifest, type Manifest, type RegistryClient } from './registry-api.js'
 import { isTagMutable, type Mutability } from './repository-plan.js'
 
 export type IfVersionExists = 'auto' | 'fail' | 'skip'
@@ -76,10 +76,7 @@ export async function askTag(ecr: ECRClient, repository: string, tag: string): P
     )
     const image = out.images?.[0]
     const digest = image?.imageId?.imageDigest
-    if (image?.imageManifest !== undefined && digest !== undefined) {
-      const body = JSON.parse(image.imageManifest) as Omit<Manifest, 'digest'> & { mediaType?: string }
-      return { ...body, mediaType: body.mediaType ?? image.imageManifestMediaType ?? '', digest }
-    }
+    if (image?.imageManifest !== undefined && digest !== undefined) return parseManifest(image.imageManifest, image.imageManifestMediaType ?? '', digest)
     const failure = out.failures?.[0]
     if (failure?.failureCode === 'ImageNotFound') return undefined
     throw new Error(`BatchGetImage ${repository}:${tag}: ${failure?.failureCode ?? 'no image'} ${failure?.failureReason ?? ''}`)

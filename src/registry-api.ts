@@ -47,6 +47,12 @@ export interface RawManifest {
   body: Buffer
 }
 
+/** A manifest's JSON with its digest; its media type from the JSON, else the one it was served as. */
+export function parseManifest(json: string, mediaType: string, digest: string): Manifest {
+  const body = JSON.parse(json) as Omit<Manifest, 'digest'> & { mediaType?: string }
+  return { ...body, mediaType: body.mediaType ?? mediaType, digest }
+}
+
 export class RegistryError extends Error {
   override readonly name = 'RegistryError'
   constructor(
@@ -150,9 +156,7 @@ export class RegistryClient {
   /** The manifest a tag or digest names; undefined when the registry has no such tag. */
   async manifest(repository: string, reference: string): Promise<Manifest | undefined> {
     const raw = await this.manifestBytes(repository, reference)
-    if (raw === undefined) return undefined
-    const body = JSON.parse(raw.body.toString('utf8')) as Omit<Manifest, 'digest'> & { mediaType?: string }
-    return { ...body, mediaType: body.mediaType ?? raw.mediaType, digest: raw.digest }
+    return raw === undefined ? undefined : parseManifest(raw.body.toString('utf8'), raw.mediaType, raw.digest)
   }
 
   /** Manifests read by digest: content-addressed, so one read serves every caller (tagging and the summary read the new index at once). */

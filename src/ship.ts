@@ -263,9 +263,7 @@ async function push(
     /** The other tags put on the pushed index, and the summary's reads of its platform images. */
     const follow = (digest: string): { digest: string; tagged: Promise<unknown> } => {
       images = platformImages(settings, registry, path, digest)
-      const tagged = previous.read().then(() => addTags(registry, path, digest, tags.api, defaultRetry))
-      tagged.catch(() => undefined)
-      return { digest, tagged }
+      return { digest, tagged: previous.read().then(() => addTags(registry, path, digest, tags.api, defaultRetry)) }
     }
     // As soon as buildx says it is done pushing the version's index (it then exports the
     // cache before it ends), not after. Its "done" also ends a push that failed: the tags

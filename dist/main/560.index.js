@@ -421,9 +421,7 @@ async function push(settings, { env, docker }, stages, target, decision, { login
         /** The other tags put on the pushed index, and the summary's reads of its platform images. */
         const follow = (digest) => {
             images = platformImages(settings, registry, path, digest);
-            const tagged = previous.read().then(() => (0,oci_push/* addTags */.J)(registry, path, digest, tags.api, src_build.defaultRetry));
-            tagged.catch(() => undefined);
-            return { digest, tagged };
+            return { digest, tagged: previous.read().then(() => (0,oci_push/* addTags */.J)(registry, path, digest, tags.api, src_build.defaultRetry)) };
         };
         // As soon as buildx says it is done pushing the version's index (it then exports the
         // cache before it ends), not after. Its "done" also ends a push that failed: the tags

@@ -305,10 +305,8 @@ async function askTag(ecr, repository, tag) {
         }));
         const image = out.images?.[0];
         const digest = image?.imageId?.imageDigest;
-        if (image?.imageManifest !== undefined && digest !== undefined) {
-            const body = JSON.parse(image.imageManifest);
-            return { ...body, mediaType: body.mediaType ?? image.imageManifestMediaType ?? '', digest };
-        }
+        if (image?.imageManifest !== undefined && digest !== undefined)
+            return (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(image.imageManifest, image.imageManifestMediaType ?? '', digest);
         const failure = out.failures?.[0];
         if (failure?.failureCode === 'ImageNotFound')
             return undefined;

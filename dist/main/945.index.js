@@ -572,7 +572,8 @@ __webpack_require__.d(__webpack_exports__, {
   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
   bP: () => (/* binding */ RegistryClient),
-  gl: () => (/* binding */ RegistryError)
+  gl: () => (/* binding */ RegistryError),
+  Ng: () => (/* binding */ parseManifest)
 });
 
 // UNUSED EXPORTS: parseBearerChallenge
@@ -691,6 +692,11 @@ const MANIFEST_MEDIA_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ];
+/** A manifest's JSON with its digest; its media type from the JSON, else the one it was served as. */
+function parseManifest(json, mediaType, digest) {
+    const body = JSON.parse(json);
+    return { ...body, mediaType: body.mediaType ?? mediaType, digest };
+}
 class RegistryError extends Error {
     status;
     name = 'RegistryError';
@@ -788,10 +794,7 @@ class RegistryClient {
     /** The manifest a tag or digest names; undefined when the registry has no such tag. */
     async manifest(repository, reference) {
         const raw = await this.manifestBytes(repository, reference);
-        if (raw === undefined)
-            return undefined;
-        const body = JSON.parse(raw.body.toString('utf8'));
-        return { ...body, mediaType: body.mediaType ?? raw.mediaType, digest: raw.digest };
+        return raw === undefined ? undefined : parseManifest(raw.body.toString('utf8'), raw.mediaType, raw.digest);
     }
     /** Manifests read by digest: content-addressed, so one read serves every caller (tagging and the summary read the new index at once). */
     byDigest = new Map();
