@@ -96,25 +96,60 @@ export class RegistryClient {
    * Bearer challenge (public.ecr.aws) gets the token dance: the password buys a token from
    * the realm for the challenged scope, and the request is sent again with it (a streamed
    * body can't be sent twice, but uploads start with a POST that has none).
+   *
+   * Requests run side by side (four blob uploads at once), so a 401 may answer a request
+   * sent before another one got a token: it is sent again with the token now held when that
+   * token covers the challenge, and the 401 is final only for a request that carried such a
+   * token. A token asked for also covers what the held one did, so a pull challenge never
+   * takes push away from an upload in flight; one fetch per scope serves every request.
    */
   private async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
-    const go = (): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization: this.authorization, ...init.headers } })
-    const res = await go()
+    const go = (authorization: string): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } })
+    const sent = this.authorization
+    const res = await go(sent)
     const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined
-    if (challenge === undefined || (this.bearer !== undefined && this.bearer.scope === challenge.scope) || (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array))) {
-      return res
+    const streamed = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)
+    if (challenge === undefined || streamed) return res
+    const held = this.bearer
+    let token: string | undefined
+    if (held !== undefined && scopeCovers(held.scope, challenge.scope)) {
+      if (`Bearer ${held.token}` === sent) return res
+      token = held.token
+    } else {
+      const scope = mergeScopes(held?.scope ?? '', challenge.scope)
+      token = await this.token(challenge.realm, challenge.service, scope)
+      if (token === undefined) return res
+      if (this.bearer === undefined || scopeCovers(scope, this.bearer.scope)) this.bearer = { scope, token }
     }
-    const tokenUrl = new URL(challenge.realm)
-    if (challenge.service) tokenUrl.searchParams.set('service', challenge.service)
-    if (challenge.scope) tokenUrl.searchParams.set('scope', challenge.scope)
-    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
-    if (!tokenRes.ok) return res
-    const body = (await tokenRes.json()) as { token?: string; access_token?: string }
-    const token = body.token ?? body.access_token
-    if (!token) return res
-    this.bearer = { scope: challenge.scope, token }
     await res.arrayBuffer().catch(() => undefined)
-    return go()
+    return go(`Bearer ${token}`)
+  }
+
+  /** Token fetches in flight, by realm, service and scope: requests challenged together share one. */
+  private readonly tokenFetches = new Map<string, Promise<string | undefined>>()
+
+  private token(realm: string, service: string, scope: string): Promise<string | undefined> {
+    const key = `${realm} ${service} ${scope}`
+    let fetching = this.tokenFetches.get(key)
+    if (fetching === undefined) {
+      fetching = this.fetchToken(realm, service, scope)
+      this.tokenFetches.set(key, fetching)
+      void fetching.finally(() => this.tokenFetches.delete(key))
+    }
+    return fetching
+  }
+
+  private async fetchToken(realm: string, service: string, scope: string): Promise<string | undefined> {
+    const tokenUrl = new URL(realm)
+    if (service) tokenUrl.searchParams.set('service', service)
+    for (const one of scope.split(' ').filter(Boolean)) tokenUrl.searchParams.append('scope', one)
+    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
+    if (!tokenRes.ok) {
+      await tokenRes.arrayBuffer().catch(() => undefined)
+      return undefined
+    }
+    const body = (await tokenRes.json()) as { token?: string; access_token?: string }
+    return body.token ?? body.access_token ?? undefined
   }
 
   /** Whether the repository already holds a blob (HEAD). */
@@ -220,6 +255,40 @@ async function expect(res: HttpResponse, ok: number[], what: string): Promise<vo
     code = text.slice(0, 200)
   }
   throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
+}
+
+/**
+ * A token scope (`repository:alias/web:pull,push`, several separated by spaces) as the
+ * actions granted per resource; a scope of another shape is kept whole (no actions).
+ */
+function scopeActions(scope: string): Map<string, Set<string> | undefined> {
+  const granted = new Map<string, Set<string> | undefined>()
+  for (const one of scope.split(' ').filter(Boolean)) {
+    const m = /^([^:]+:.+):([^:]*)$/.exec(one)
+    if (!m) {
+      granted.set(one, undefined)
+      continue
+    }
+    const resource = m[1] ?? one
+    granted.set(resource, new Set([...(granted.get(resource) ?? []), ...(m[2] ?? '').split(',').filter(Boolean)]))
+  }
+  return granted
+}
+
+/** Whether a token for scope `held` grants all that `wanted` asks. */
+export function scopeCovers(held: string, wanted: string): boolean {
+  const have = scopeActions(held)
+  return [...scopeActions(wanted)].every(([resource, actions]) => have.has(resource) && [...(actions ?? [])].every(a => have.get(resource)?.has(a)))
+}
+
+/** One scope asking for all that both ask. */
+export function mergeScopes(a: string, b: string): string {
+  const merged = scopeActions(a)
+  for (const [resource, actions] of scopeActions(b)) {
+    const before = merged.get(resource)
+    merged.set(resource, actions === undefined && before === undefined ? undefined : new Set([...(before ?? []), ...(actions ?? [])]))
+  }
+  return [...merged].map(([resource, actions]) => (actions === undefined ? resource : `${resource}:${[...actions].join(',')}`)).join(' ')
 }
 
 /** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */

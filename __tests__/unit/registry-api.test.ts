@@ -2,9 +2,12 @@
  * RegistryClient's auth: basic auth as ECR takes it, and the token dance a registry like
  * public.ecr.aws asks for (401 with a Bearer challenge → a token for that scope → again).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parseBearerChallenge, RegistryClient, RegistryError } from '../../src/registry-api.js'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { mergeScopes, parseBearerChallenge, RegistryClient, RegistryError, scopeCovers } from '../../src/registry-api.js'
 
 const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'sha256:c', size: 1 }, layers: [] })
 let requests: string[] = []
@@ -82,4 +85,87 @@ test('a manifest by digest is read once for every caller; by tag, and a digest n
     'GET /v2/alias/web/manifests/sha256:missing',
     'GET /v2/alias/web/manifests/sha256:missing'
   ])
+})
+
+test('scopeCovers and mergeScopes: actions per resource', () => {
+  expect(scopeCovers('repository:a/web:pull,push', 'repository:a/web:pull')).toBe(true)
+  expect(scopeCovers('repository:a/web:pull', 'repository:a/web:pull,push')).toBe(false)
+  expect(scopeCovers('repository:a/web:pull,push', 'repository:a/cache:pull')).toBe(false)
+  expect(scopeCovers('aws', 'aws')).toBe(true)
+  expect(scopeCovers('', 'aws')).toBe(false)
+  expect(mergeScopes('', 'repository:a/web:pull')).toBe('repository:a/web:pull')
+  expect(mergeScopes('repository:a/web:pull,push', 'repository:a/web:pull')).toBe('repository:a/web:pull,push')
+  expect(mergeScopes('repository:a/web:pull', 'repository:a/web:push')).toBe('repository:a/web:pull,push')
+  expect(mergeScopes('repository:a/web:pull', 'repository:a/cache:pull aws')).toBe('repository:a/web:pull repository:a/cache:pull aws')
+})
+
+/**
+ * A registry like public.ecr.aws: a token grants the scopes it was asked for, reads need
+ * pull and writes push; some answers are held back so that requests side by side cross.
+ */
+describe('requests side by side on a registry with scoped tokens', () => {
+  let scoped: http.Server
+  let at = ''
+  let log: string[] = []
+  const hold = { headChallenge: 0, uploadStart: 0 }
+  const grants = (authorization: string, needed: string): boolean =>
+    authorization.startsWith('Bearer tok:') &&
+    authorization
+      .slice('Bearer tok:'.length)
+      .split(' ')
+      .some(s => s.startsWith('repository:alias/web:') && needed.split(',').every(a => s.slice('repository:alias/web:'.length).split(',').includes(a)))
+  const wait = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+  beforeAll(async () => {
+    scoped = http.createServer((req, res) => {
+      void (async () => {
+        const url = new URL(req.url ?? '/', 'http://x')
+        log.push(`${req.method} ${url.pathname}${url.search}`)
+        if (url.pathname === '/token') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `tok:${url.searchParams.getAll('scope').join(' ')}` }))
+        const writes = req.method !== 'GET' && req.method !== 'HEAD'
+        const needed = writes ? 'pull,push' : 'pull'
+        if (!grants(req.headers.authorization ?? '', needed)) {
+          if (req.method === 'HEAD') await wait(hold.headChallenge)
+          req.resume()
+          return void res.writeHead(401, { 'www-authenticate': `Bearer realm="${at}/token",service="registry.test",scope="repository:alias/web:${needed}"` }).end()
+        }
+        for await (const _ of req) void _
+        if (req.method === 'HEAD') return void res.writeHead(404).end()
+        if (req.method === 'POST') {
+          await wait(hold.uploadStart)
+          return void res.writeHead(202, { location: '/v2/alias/web/blobs/uploads/u1' }).end()
+        }
+        if (req.method === 'PATCH') return void res.writeHead(202, { location: '/v2/alias/web/blobs/uploads/u1' }).end()
+        res.writeHead(201).end()
+      })()
+    })
+    await new Promise<void>(resolve => scoped.listen(0, '127.0.0.1', resolve))
+    at = `http://127.0.0.1:${(scoped.address() as AddressInfo).port}`
+  })
+  afterAll(() => scoped.close())
+  beforeEach(() => {
+    log = []
+    hold.headChallenge = 0
+    hold.uploadStart = 0
+  })
+
+  const scopedClient = () => new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'pw' }, at)
+
+  test('challenged together: one token for all, and none of them is refused', async () => {
+    const registry = scopedClient()
+    expect(await Promise.all(['sha256:1', 'sha256:2', 'sha256:3', 'sha256:4'].map(d => registry.blobExists('alias/web', d)))).toEqual([false, false, false, false])
+    expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull'])
+  })
+
+  test("a read's late challenge does not take push away from an upload in flight", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'registry-api-'))
+    const file = path.join(dir, 'blob')
+    writeFileSync(file, 'layer')
+    hold.headChallenge = 100
+    hold.uploadStart = 250
+    const registry = scopedClient()
+    await expect(Promise.all([registry.blobExists('alias/web', 'sha256:1'), registry.uploadBlob('alias/web', 'sha256:2', 5, file)])).resolves.toEqual([false, undefined])
+    expect(log).toContain('PATCH /v2/alias/web/blobs/uploads/u1')
+    expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull%2Cpush'])
+  })
 })
