@@ -14,6 +14,7 @@ import { findCliPlugin } from './docker-config.js'
 import { findDocker, lastLine, signal, type Docker, type DockerResult } from './docker.js'
 import { ActionError } from './errors.js'
 import type { Settings } from './inputs.js'
+import { pushRefusedHint } from './iam-policy.js'
 import { pushLayout } from './oci-push.js'
 import type { RegistryClient } from './registry-api.js'
 
@@ -110,9 +111,7 @@ export function classifyBuildFailure(output: string, what = 'docker buildx build
   if (/\b(401|403)\b|unauthorized|authentication required|denied/i.test(output) && /push/i.test(output)) {
     return {
       retry: false,
-      error: new ActionError(
-        'The registry refused the push: the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
-      )
+      error: new ActionError(`The registry refused the push: ${pushRefusedHint(output)}`)
     }
   }
   const transient =

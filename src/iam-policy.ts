@@ -15,13 +15,25 @@ export function parseRegistry(registry: string): { account: string; region: stri
   return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined
 }
 
+/** What a push needs on the repository, as `ecr:` or `ecr-public:` actions. */
+export function pushActions(service: 'ecr' | 'ecr-public'): string[] {
+  return ['BatchCheckLayerAvailability', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'PutImage'].map(a => `${service}:${a}`)
+}
+
+/**
+ * The end of a refused push's error: the actions the role needs, as ECR Public names them
+ * when `pushedTo` (the registry, or buildx's output, which names it) is public.ecr.aws.
+ */
+export function pushRefusedHint(pushedTo: string): string {
+  const actions = pushActions(/(^|[^\w.-])public\.ecr\.aws\b/.test(pushedTo) ? 'ecr-public' : 'ecr')
+  return `the role needs ${actions.slice(0, -1).join(', ')} and ${actions.at(-1) ?? ''} on the repository.`
+}
+
 /** ECR Public: the token (with STS's bearer token under it) and the public repository. */
 function publicPolicy(settings: Settings, account: string): PolicyDocument {
   const { repository, build } = settings
   const actions = ['ecr-public:DescribeRepositories', 'ecr-public:GetRepositoryCatalogData', 'ecr-public:PutRepositoryCatalogData']
-  if (build.push) {
-    actions.push('ecr-public:BatchCheckLayerAvailability', 'ecr-public:InitiateLayerUpload', 'ecr-public:UploadLayerPart', 'ecr-public:CompleteLayerUpload', 'ecr-public:PutImage')
-  }
+  if (build.push) actions.push(...pushActions('ecr-public'))
   if (repository.create) actions.push('ecr-public:CreateRepository')
   if (repository.accessPolicy !== undefined) actions.push('ecr-public:GetRepositoryPolicy', 'ecr-public:SetRepositoryPolicy')
   if (repository.tags.length > 0) actions.push('ecr-public:ListTagsForResource', 'ecr-public:TagResource')
@@ -39,9 +51,7 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
   if (repository.type === 'public') return publicPolicy(settings, account)
   const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`
   const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']
-  if (build.push) {
-    actions.push('ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage')
-  }
+  if (build.push) actions.push(...pushActions('ecr'))
   if (repository.create) actions.push('ecr:CreateRepository')
   actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy')
   if (repository.accessPolicy !== undefined) actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy')

@@ -13,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { classifyBuildFailure, type RetryPolicy } from './build.js'
 import { ActionError } from './errors.js'
+import { pushRefusedHint } from './iam-policy.js'
 import { INDEX_MEDIA_TYPES, RegistryError, type Descriptor, type RegistryClient } from './registry-api.js'
 
 export interface LayoutPush {
@@ -47,16 +48,14 @@ async function verifiedBlob(layout: string, d: Descriptor): Promise<string> {
 }
 
 /** Retries what may succeed when tried again; explains what never will. */
-async function withRetry<T>(what: string, retry: RetryPolicy, fn: () => Promise<T>): Promise<T> {
+async function withRetry<T>(client: RegistryClient, what: string, retry: RetryPolicy, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn()
     } catch (error) {
       const status = error instanceof RegistryError ? error.status : 0
       if (status === 401 || status === 403) {
-        throw new ActionError(
-          `The registry refused ${what} (${status}): the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.`
-        )
+        throw new ActionError(`The registry refused ${what} (${status}): ${pushRefusedHint(client.registry)}`)
       }
       if (status === 404 && /NAME_UNKNOWN/.test((error as Error).message)) {
         throw new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`)
@@ -93,7 +92,7 @@ async function pushBlobs(client: RegistryClient, repository: string, layout: str
       const blob = d
       const file = await verifiedBlob(layout, blob)
       const size = (await stat(file)).size
-      const uploaded = await withRetry(`the upload of ${blob.digest.slice(0, 19)}…`, retry, async () => {
+      const uploaded = await withRetry(client, `the upload of ${blob.digest.slice(0, 19)}…`, retry, async () => {
         if (await client.blobExists(repository, blob.digest)) return false
         await client.uploadBlob(repository, blob.digest, size, file)
         return true
@@ -128,7 +127,7 @@ async function pushManifest(client: RegistryClient, repository: string, layout: 
   } else {
     await pushBlobs(client, repository, layout, [...(manifest.config ? [manifest.config] : []), ...(manifest.layers ?? [])], retry, tally)
   }
-  const digest = await withRetry(`the manifest ${d.digest.slice(0, 19)}…`, retry, () => client.putManifest(repository, d.digest, d.mediaType, body))
+  const digest = await withRetry(client, `the manifest ${d.digest.slice(0, 19)}…`, retry, () => client.putManifest(repository, d.digest, d.mediaType, body))
   if (digest !== '' && digest !== d.digest) throw new ActionError(`The registry stored manifest ${d.digest} as ${digest}: it changed the manifest; push again.`)
 }
 
@@ -154,10 +153,10 @@ export async function pushLayout(client: RegistryClient, repository: string, lay
  */
 export async function addTags(client: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryPolicy): Promise<void> {
   if (tags.length === 0) return
-  const manifest = await withRetry(`reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest))
+  const manifest = await withRetry(client, `reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest))
   if (manifest === undefined) throw new ActionError(`The registry has no ${digest} in ${repository} to tag: run the job again.`)
   for (const tag of tags) {
-    const stored = await withRetry(`the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body))
+    const stored = await withRetry(client, `the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body))
     if (stored !== '' && stored !== digest) throw new ActionError(`The registry stored '${tag}' as ${stored}, not ${digest}: run the job again.`)
   }
 }

@@ -75,6 +75,11 @@ export class RegistryClient {
     this.base = base ?? `https://${auth.registry}`
   }
 
+  /** The registry's host, as signed in to. */
+  get registry(): string {
+    return this.auth.registry
+  }
+
   /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
   private bearer: { scope: string; token: string } | undefined
 

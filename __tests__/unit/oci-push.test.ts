@@ -188,6 +188,12 @@ test('refused credentials: the permissions to grant, at once, and the password n
   expect(requests.filter(r => r.startsWith('HEAD'))).toHaveLength(3)
 })
 
+test('refused on ECR Public: the permissions by their ecr-public names', async () => {
+  const publicClient = new RegistryClient({ registry: 'public.ecr.aws', username: 'AWS', password: 'wrong' }, base)
+  const error = await pushLayout(publicClient, 'team/web', layout().dir, retry).catch((e: unknown) => e)
+  expect((error as Error).message).toMatch(/\(401\): the role needs ecr-public:BatchCheckLayerAvailability, .* and ecr-public:PutImage on the repository\.$/)
+})
+
 test('a repository the registry does not know: NAME_UNKNOWN explained, not retried', async () => {
   faults = [{ method: 'HEAD', status: 404, count: 0 }, { method: 'POST', status: 404, count: 99, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' }]
   await expect(pushLayout(client(), 'team/gone', layout().dir, retry)).rejects.toThrow('The registry has no such repository')

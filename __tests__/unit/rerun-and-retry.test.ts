@@ -64,6 +64,11 @@ describe('classifyBuildFailure', () => {
   test.each([
     ['a missing repository', "failed to push: unknown: The repository with name 'team/web' does not exist in the registry with id '1'", 'has no repository'],
     ['no permission', 'failed to push r/x:1: denied: User is not authorized to perform ecr:InitiateLayerUpload', 'ecr:InitiateLayerUpload'],
+    [
+      'no permission on ECR Public',
+      'ERROR: failed to push public.ecr.aws/a1b2c3d4/web:1: unexpected status from POST request to https://public.ecr.aws/v2/a1b2c3d4/web/blobs/uploads/: 401 Unauthorized',
+      'the role needs ecr-public:BatchCheckLayerAvailability, ecr-public:InitiateLayerUpload, ecr-public:UploadLayerPart, ecr-public:CompleteLayerUpload and ecr-public:PutImage on the repository.'
+    ],
     ['a failed build step', 'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', 'docker buildx build failed']
   ])('%s is not retried', (_name, output, message) => {
     const failure = classifyBuildFailure(output)

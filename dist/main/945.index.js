@@ -27,6 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _docker_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7706);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3871);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _iam_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5553);
 /* harmony import */ var _oci_push_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5383);
 /**
  * Stage 5, effects — checks that the builder can build every requested platform, starts
@@ -35,6 +36,7 @@ __webpack_require__.r(__webpack_exports__);
  * from the metadata file (never from the log). A push-by-digest build exports an OCI
  * layout, which oci-push.ts uploads; a merge makes the index with `buildx imagetools create`.
  */
+
 
 
 
@@ -119,7 +121,7 @@ function classifyBuildFailure(output, what = 'docker buildx build') {
     if (/\b(401|403)\b|unauthorized|authentication required|denied/i.test(output) && /push/i.test(output)) {
         return {
             retry: false,
-            error: new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l('The registry refused the push: the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.')
+            error: new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .l(`The registry refused the push: ${(0,_iam_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .pushRefusedHint */ ._x)(output)}`)
         };
     }
     const transient = /failed to push|failed commit on ref|unexpected status[^\n]*\b5\d\d\b|\b50[0234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
@@ -391,6 +393,92 @@ async function findCliPlugin(name, configDir) {
 
 /***/ }),
 
+/***/ 5553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tk: () => (/* binding */ leastPrivilegePolicy),
+/* harmony export */   _x: () => (/* binding */ pushRefusedHint),
+/* harmony export */   l5: () => (/* binding */ parseRegistry)
+/* harmony export */ });
+/* unused harmony export pushActions */
+/** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
+function parseRegistry(registry) {
+    const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
+    return m ? { account: m[1] ?? '', region: m[2] ?? '' } : undefined;
+}
+/** What a push needs on the repository, as `ecr:` or `ecr-public:` actions. */
+function pushActions(service) {
+    return ['BatchCheckLayerAvailability', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'PutImage'].map(a => `${service}:${a}`);
+}
+/**
+ * The end of a refused push's error: the actions the role needs, as ECR Public names them
+ * when `pushedTo` (the registry, or buildx's output, which names it) is public.ecr.aws.
+ */
+function pushRefusedHint(pushedTo) {
+    const actions = pushActions(/(^|[^\w.-])public\.ecr\.aws\b/.test(pushedTo) ? 'ecr-public' : 'ecr');
+    return `the role needs ${actions.slice(0, -1).join(', ')} and ${actions.at(-1) ?? ''} on the repository.`;
+}
+/** ECR Public: the token (with STS's bearer token under it) and the public repository. */
+function publicPolicy(settings, account) {
+    const { repository, build } = settings;
+    const actions = ['ecr-public:DescribeRepositories', 'ecr-public:GetRepositoryCatalogData', 'ecr-public:PutRepositoryCatalogData'];
+    if (build.push)
+        actions.push(...pushActions('ecr-public'));
+    if (repository.create)
+        actions.push('ecr-public:CreateRepository');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr-public:GetRepositoryPolicy', 'ecr-public:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr-public:ListTagsForResource', 'ecr-public:TagResource');
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            { Sid: 'Login', Effect: 'Allow', Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], Resource: '*' },
+            { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` }
+        ]
+    };
+}
+function leastPrivilegePolicy(settings, account) {
+    const { repository, build } = settings;
+    if (repository.type === 'public')
+        return publicPolicy(settings, account);
+    const arn = `arn:aws:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
+    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+    if (build.push)
+        actions.push(...pushActions('ecr'));
+    if (repository.create)
+        actions.push('ecr:CreateRepository');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr:ListTagsForResource', 'ecr:TagResource');
+    if (settings.scan.failOn !== undefined)
+        actions.push('ecr:DescribeImageScanFindings', 'ecr:StartImageScan');
+    const statements = [
+        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+    ];
+    if (repository.replicateToRegions.length > 0) {
+        // The registry's replication configuration; the first one also creates ECR's service-linked role.
+        statements.push({ Sid: 'Replication', Effect: 'Allow', Action: ['ecr:DescribeRegistry', 'ecr:PutReplicationConfiguration'], Resource: '*' }, {
+            Sid: 'ReplicationRole',
+            Effect: 'Allow',
+            Action: ['iam:CreateServiceLinkedRole'],
+            Resource: `arn:aws:iam::${account}:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication`
+        });
+    }
+    if (repository.encryption.type === 'KMS') {
+        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:aws:kms:${settings.aws.region}:${account}:key/*`;
+        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+}
+
+
+/***/ }),
+
 /***/ 5383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -408,6 +496,7 @@ async function findCliPlugin(name, configDir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _build_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4323);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _iam_policy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5553);
 /* harmony import */ var _registry_api_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(511);
 /**
  * `push-by-digest`: buildx exports the platform image as an OCI layout (`--output
@@ -418,6 +507,7 @@ async function findCliPlugin(name, configDir) {
  * later `merge-digests`. It also puts a pushed image under more tags (`addTags`). Transient
  * failures (5xx, 429, reset connections) are retried.
  */
+
 
 
 
@@ -448,7 +538,7 @@ async function verifiedBlob(layout, d) {
     return file;
 }
 /** Retries what may succeed when tried again; explains what never will. */
-async function withRetry(what, retry, fn) {
+async function withRetry(client, what, retry, fn) {
     for (let attempt = 1;; attempt++) {
         try {
             return await fn();
@@ -456,7 +546,7 @@ async function withRetry(what, retry, fn) {
         catch (error) {
             const status = error instanceof _registry_api_js__WEBPACK_IMPORTED_MODULE_6__/* .RegistryError */ .gl ? error.status : 0;
             if (status === 401 || status === 403) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l(`The registry refused ${what} (${status}): the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l(`The registry refused ${what} (${status}): ${(0,_iam_policy_js__WEBPACK_IMPORTED_MODULE_7__/* .pushRefusedHint */ ._x)(client.registry)}`);
             }
             if (status === 404 && /NAME_UNKNOWN/.test(error.message)) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`);
@@ -487,7 +577,7 @@ async function pushBlobs(client, repository, layout, blobs, retry, tally) {
             const blob = d;
             const file = await verifiedBlob(layout, blob);
             const size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file)).size;
-            const uploaded = await withRetry(`the upload of ${blob.digest.slice(0, 19)}…`, retry, async () => {
+            const uploaded = await withRetry(client, `the upload of ${blob.digest.slice(0, 19)}…`, retry, async () => {
                 if (await client.blobExists(repository, blob.digest))
                     return false;
                 await client.uploadBlob(repository, blob.digest, size, file);
@@ -523,7 +613,7 @@ async function pushManifest(client, repository, layout, d, retry, tally) {
     else {
         await pushBlobs(client, repository, layout, [...(manifest.config ? [manifest.config] : []), ...(manifest.layers ?? [])], retry, tally);
     }
-    const digest = await withRetry(`the manifest ${d.digest.slice(0, 19)}…`, retry, () => client.putManifest(repository, d.digest, d.mediaType, body));
+    const digest = await withRetry(client, `the manifest ${d.digest.slice(0, 19)}…`, retry, () => client.putManifest(repository, d.digest, d.mediaType, body));
     if (digest !== '' && digest !== d.digest)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l(`The registry stored manifest ${d.digest} as ${digest}: it changed the manifest; push again.`);
 }
@@ -550,11 +640,11 @@ async function pushLayout(client, repository, layout, retry) {
 async function addTags(client, repository, digest, tags, retry) {
     if (tags.length === 0)
         return;
-    const manifest = await withRetry(`reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest));
+    const manifest = await withRetry(client, `reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest));
     if (manifest === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l(`The registry has no ${digest} in ${repository} to tag: run the job again.`);
     for (const tag of tags) {
-        const stored = await withRetry(`the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body));
+        const stored = await withRetry(client, `the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body));
         if (stored !== '' && stored !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .l(`The registry stored '${tag}' as ${stored}, not ${digest}: run the job again.`);
     }
@@ -714,6 +804,10 @@ class RegistryClient {
         this.auth = auth;
         this.transport = transport;
         this.base = base ?? `https://${auth.registry}`;
+    }
+    /** The registry's host, as signed in to. */
+    get registry() {
+        return this.auth.registry;
     }
     /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
     bearer;

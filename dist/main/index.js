@@ -1611,7 +1611,7 @@ async function run(deps = { env: process.env, docker: _docker_js__WEBPACK_IMPORT
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
         const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettings */ .sb)(deps.env);
         if (settings.dryRun)
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(760), __nccwpck_require__.e(474)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5474))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(760), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         else if (settings.build.push)
             await push(settings, deps);
         else
