@@ -139,7 +139,8 @@ export class RegistryClient {
     if (fetching === undefined) {
       fetching = this.fetchToken(realm, service, scope)
       this.tokenFetches.set(key, fetching)
-      void fetching.finally(() => this.tokenFetches.delete(key))
+      const done = (): void => void this.tokenFetches.delete(key)
+      fetching.then(done, done)
     }
     return fetching
   }

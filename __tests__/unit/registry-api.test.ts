@@ -7,6 +7,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createTransport, type HttpTransport } from '../../src/http.js'
 import { mergeScopes, parseBearerChallenge, RegistryClient, RegistryError, scopeCovers } from '../../src/registry-api.js'
 
 const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'sha256:c', size: 1 }, layers: [] })
@@ -149,12 +150,26 @@ describe('requests side by side on a registry with scoped tokens', () => {
     hold.uploadStart = 0
   })
 
+  const fetchTransport = createTransport()
   const scopedClient = () => new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'pw' }, at)
 
   test('challenged together: one token for all, and none of them is refused', async () => {
     const registry = scopedClient()
     expect(await Promise.all(['sha256:1', 'sha256:2', 'sha256:3', 'sha256:4'].map(d => registry.blobExists('alias/web', d)))).toEqual([false, false, false, false])
     expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull'])
+  })
+
+  test('a token service that cannot be reached: the requests challenged together fail, and no rejection is left unhandled', async () => {
+    const closed = http.createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise(resolve => closed.close(resolve))
+    const transport: HttpTransport = async (url, init) =>
+      url.pathname === '/token' ? fetchTransport(new URL(`http://127.0.0.1:${port}/token`), init) : fetchTransport(url, init)
+    const registry = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'pw' }, at, transport)
+    const results = await Promise.allSettled([registry.blobExists('alias/web', 'sha256:1'), registry.blobExists('alias/web', 'sha256:2')])
+    expect(results.map(r => r.status)).toEqual(['rejected', 'rejected'])
+    expect(log.filter(l => l.startsWith('HEAD'))).toHaveLength(2)
   })
 
   test("a read's late challenge does not take push away from an upload in flight", async () => {
