@@ -16,7 +16,7 @@ export function parseRegistry(registry: string): { account: string; region: stri
 }
 
 /** What a push needs on the repository, as `ecr:` or `ecr-public:` actions. */
-export function pushActions(service: 'ecr' | 'ecr-public'): string[] {
+function pushActions(service: 'ecr' | 'ecr-public'): string[] {
   return ['BatchCheckLayerAvailability', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'PutImage'].map(a => `${service}:${a}`)
 }
 

@@ -401,7 +401,6 @@ async function findCliPlugin(name, configDir) {
 /* harmony export */   _x: () => (/* binding */ pushRefusedHint),
 /* harmony export */   l5: () => (/* binding */ parseRegistry)
 /* harmony export */ });
-/* unused harmony export pushActions */
 /** `<account>.dkr.ecr.<region>.amazonaws.com` → account, region */
 function parseRegistry(registry) {
     const m = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(registry);
