@@ -6,8 +6,11 @@
 #     123456789012.dkr.ecr.us-east-1.amazonaws.com (scripts/stack/front.mjs);
 #   - moto (ECR + STS) in a debootstrapped trixie chroot, extended where it lags behind ECR
 #     (scripts/stack/moto_server.py), behind a counting, fault-injecting proxy;
-#   - a stand-in for the runner's OIDC token endpoint; static busybox for both architectures.
-# Usage: scripts/local-stack.sh up|down|reset|env|status
+#   - a stand-in for the runner's OIDC token endpoint; static busybox for both architectures;
+#   - a logging forward HTTP proxy on 127.0.0.1:3128 (scripts/stack/forward-proxy.mjs), and
+#     host names for the AWS proxy and the OIDC endpoint that resolve to loopback;
+#   - on demand only (`engine2 up`), a second Docker engine with a docker context of its own.
+# Usage: scripts/local-stack.sh up|down|reset|env|status|engine2 up|down|status
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -15,6 +18,14 @@ STATE=/var/lib/ecr-build-push-stack
 ROOTFS="$STATE/moto-root"
 HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
 PUBLIC_HOST=public.ecr.aws
+# Names for the stack's HTTP services: clients skip proxies for localhost and 127.*, not
+# for names (ENVIRONMENT.md, "Proxies and loopback").
+AWS_NAME=aws.stack.test
+OIDC_NAME=oidc.stack.test
+ENGINE2_SOCK=/var/run/ecr-build-push-engine2.sock
+ENGINE2_CONTEXT=stack-engine2
+ENGINE2_BRIDGE=stack-e2br0
+ENGINE2_ADDR=10.213.0.1/24
 APT=(apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Check-Valid-Until=false -q -y)
 export DEBIAN_FRONTEND=noninteractive
 
@@ -134,6 +145,9 @@ hosts_and_certs() {
     mkdir -p "/etc/docker/certs.d/$h"
     cmp -s "$STATE/tls/cert.pem" "/etc/docker/certs.d/$h/ca.crt" || cp "$STATE/tls/cert.pem" "/etc/docker/certs.d/$h/ca.crt"
   done
+  for h in "$AWS_NAME" "$OIDC_NAME"; do
+    grep -q " $h\$" /etc/hosts || echo "127.0.0.1 $h" >>/etc/hosts
+  done
   # buildx's own registry client (imagetools) reads the system's trust store, not certs.d.
   local system=/usr/local/share/ca-certificates/ecr-build-push-local-stack.crt
   if ! cmp -s "$STATE/tls/cert.pem" "$system"; then
@@ -185,12 +199,13 @@ moto_up() {
 }
 
 front_up() {
-  for f in front.mjs ecr-public.mjs; do
+  for f in front.mjs ecr-public.mjs forward-proxy.mjs; do
     if running front && ! cmp -s "$HERE/stack/$f" "$STATE/$f"; then stop front; sleep 0.5; fi
     cp "$HERE/stack/$f" "$STATE/$f"
   done
   start front node "$STATE/front.mjs" "$STATE"
   wait_for 20 front curl -sf http://127.0.0.1:4599/health
+  wait_for 10 "forward proxy" curl -sf --noproxy '' -x http://127.0.0.1:3128 http://127.0.0.1:4599/health
   wait_for 10 "registry front" curl -sf --cacert "$STATE/tls/cert.pem" -o /dev/null -w '%{http_code}' "https://$HOST/v2/" -u "AWS:123456789012-auth-token"
 }
 
@@ -199,6 +214,7 @@ reset() {
   curl -sf -X POST http://127.0.0.1:4599/calls/reset >/dev/null
   curl -sf -X POST http://127.0.0.1:4599/faults/reset >/dev/null
   curl -sf -X POST http://127.0.0.1:4599/public/reset >/dev/null
+  curl -sf -X POST http://127.0.0.1:4599/proxy-log/reset >/dev/null
   stop registry; sleep 0.3
   rm -rf "$STATE/registry/data"
   registry_up
@@ -217,7 +233,82 @@ ACTIONS_ID_TOKEN_REQUEST_TOKEN=local-stack-oidc-request-token
 STACK_CONTROL_URL=http://127.0.0.1:4599
 STACK_MOTO_URL=http://127.0.0.1:5000
 STACK_BUSYBOX_DIR=$STATE/busybox
+STACK_PROXY_URL=http://127.0.0.1:3128
+STACK_AWS_HOST_URL=http://$AWS_NAME:4566
+STACK_OIDC_HOST_URL=http://$OIDC_NAME:4580/token?api-version=2.0
+STACK_ENGINE2_CONTEXT=$ENGINE2_CONTEXT
+STACK_ENGINE2_HOST=unix://$ENGINE2_SOCK
 EOF
+}
+
+# ---------------------------------------------------------------- a second Docker engine
+# For remote-builder tests: its own data root, exec root (so its own managed containerd),
+# pid file, socket and bridge (with `--bridge none` it removed the first engine's docker0),
+# the containerd image store as the first has, and /etc/docker/certs.d as the first reads.
+# Only on demand: it costs memory.
+E2="$STATE/engine2"
+E2_EXEC=/var/run/ecr-build-push-engine2
+
+engine2_bridge() {
+  ip link show "$ENGINE2_BRIDGE" >/dev/null 2>&1 || ip link add "$ENGINE2_BRIDGE" type bridge
+  ip -4 addr show dev "$ENGINE2_BRIDGE" | grep -q "inet ${ENGINE2_ADDR%/*}/" || ip addr add "$ENGINE2_ADDR" dev "$ENGINE2_BRIDGE"
+  ip link set "$ENGINE2_BRIDGE" up
+}
+
+engine2_up() {
+  docker info >/dev/null 2>&1 || die "the first engine doesn't answer: run 'up' first"
+  mkdir -p "$E2/data" "$E2_EXEC"
+  echo '{"features":{"containerd-snapshotter":true}}' >"$E2/daemon.json"
+  if ! DOCKER_HOST="unix://$ENGINE2_SOCK" docker info >/dev/null 2>&1; then
+    running engine2 && engine2_down
+    engine2_bridge
+    rm -f "$E2/docker.pid"
+    start engine2 dockerd --config-file "$E2/daemon.json" --data-root "$E2/data" --exec-root "$E2_EXEC" \
+      --pidfile "$E2/docker.pid" -H "unix://$ENGINE2_SOCK" --bridge "$ENGINE2_BRIDGE" --iptables=false --ip6tables=false \
+      --ip-forward=false --containerd-namespace engine2 --containerd-plugins-namespace engine2-plugins
+    wait_for 60 "second engine" env DOCKER_HOST="unix://$ENGINE2_SOCK" docker info
+  fi
+  docker context inspect "$ENGINE2_CONTEXT" >/dev/null 2>&1 \
+    || docker context create "$ENGINE2_CONTEXT" --description "ecr-build-push local stack: second engine" \
+      --docker "host=unix://$ENGINE2_SOCK" >/dev/null
+  local tries=0
+  until docker --context "$ENGINE2_CONTEXT" buildx inspect --bootstrap 2>/dev/null | grep -q 'linux/arm64'; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 10 ] || die "the second engine's builder lists no linux/arm64"
+    sleep 1
+  done
+  echo "context=$ENGINE2_CONTEXT"
+  echo "host=unix://$ENGINE2_SOCK"
+}
+
+engine2_down() {
+  local pid cpid
+  if running engine2; then
+    pid=$(cat "$STATE/engine2.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    # A wedged dockerd may ignore SIGTERM (ENVIRONMENT.md): SIGKILL it.
+    if kill -0 "$pid" 2>/dev/null; then
+      say "engine2 (pid $pid) still runs 20s after SIGTERM: SIGKILL"
+      kill -9 "$pid" 2>/dev/null || true
+      sleep 0.5
+    fi
+  fi
+  # Its managed containerd, should it have outlived the daemon.
+  cpid=$(cat "$E2_EXEC/containerd/containerd.pid" 2>/dev/null || true)
+  if [ -n "$cpid" ] && kill -0 "$cpid" 2>/dev/null && tr '\0' ' ' <"/proc/$cpid/cmdline" 2>/dev/null | grep -q "$E2_EXEC"; then
+    kill "$cpid" 2>/dev/null || true
+    for _ in $(seq 40); do kill -0 "$cpid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$cpid" 2>/dev/null || true
+  fi
+  rm -f "$STATE/engine2.pid" "$E2/docker.pid" "$ENGINE2_SOCK"
+  if ip link show "$ENGINE2_BRIDGE" >/dev/null 2>&1; then ip link del "$ENGINE2_BRIDGE" || true; fi
+}
+
+engine2_status() {
+  if running engine2; then echo "engine2: running (pid $(cat "$STATE/engine2.pid"))"; else echo "engine2: not started here"; fi
+  DOCKER_HOST="unix://$ENGINE2_SOCK" docker info >/dev/null 2>&1 && echo "engine2 docker: answers at unix://$ENGINE2_SOCK" || echo "engine2 docker: down"
+  docker context inspect "$ENGINE2_CONTEXT" >/dev/null 2>&1 && echo "context $ENGINE2_CONTEXT: present" || echo "context $ENGINE2_CONTEXT: absent"
 }
 
 status() {
@@ -225,6 +316,7 @@ status() {
     if running "$name"; then echo "$name: running (pid $(cat "$STATE/$name.pid"))"; else echo "$name: not started here"; fi
   done
   docker info >/dev/null 2>&1 && echo "docker: answers" || echo "docker: down"
+  engine2_status
 }
 
 case "${1:-}" in
@@ -243,11 +335,20 @@ case "${1:-}" in
     say "up in $((SECONDS - started))s"
     ;;
   down)
+    engine2_down
     stop front; stop moto; stop registry; stop dockerd
     mountpoint -q "$ROOTFS/proc" && umount "$ROOTFS/proc" || true
     ;;
   reset) reset ;;
   env) print_env ;;
   status) status ;;
-  *) echo "usage: $0 up|down|reset|env|status" >&2; exit 2 ;;
+  engine2)
+    case "${2:-}" in
+      up) engine2_up ;;
+      down) engine2_down ;;
+      status) engine2_status ;;
+      *) echo "usage: $0 engine2 up|down|status" >&2; exit 2 ;;
+    esac
+    ;;
+  *) echo "usage: $0 up|down|reset|env|status|engine2 up|down|status" >&2; exit 2 ;;
 esac

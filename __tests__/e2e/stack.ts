@@ -3,11 +3,12 @@
  * variables, a reset between scenarios, the AWS call log, the registry's own view of what
  * was pushed, and a test image built FROM scratch with a static busybox per architecture.
  */
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import https from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { ROOT } from '../../scripts/local-runner.mjs'
 
@@ -71,7 +72,10 @@ export interface AwsCall {
   operation: string
   /** when the call arrived and when it was answered (epoch ms) */
   at: number
+  /** absent while a call is unanswered (e.g. held by a `hang` fault) */
   answeredAt?: number
+  /** refused with ExpiredTokenException / ExpiredToken: signed with a key an `expire` fault made expire */
+  expired?: boolean
 }
 
 /** Every AWS call the action made since the last reset, in order. */
@@ -83,9 +87,44 @@ export async function resetCalls(): Promise<void> {
   await control('POST', '/calls/reset')
 }
 
-/** The next `count` calls of an AWS operation fail (throttle, 500, reset: connection closed, access-denied), or are answered `ms` late (delay). */
-export async function injectAwsFault(fault: { operation: string; kind: 'throttle' | '500' | 'reset' | 'access-denied' | 'delay'; count: number; ms?: number }): Promise<void> {
+export type AwsFaultKind = 'throttle' | '500' | 'reset' | 'access-denied' | 'delay' | 'hang' | 'expire'
+
+/**
+ * The next `count` calls of an AWS operation (`"*"`: any; `service` narrows it to ecr,
+ * ecr-public or sts) fail (throttle, 500, reset: connection closed, access-denied), are
+ * answered `ms` late (delay), or are never answered (hang: the socket stays open until
+ * resetFaults() or 10 minutes). `expire` on AssumeRoleWithWebIdentity: the next `count`
+ * answers carry credentials that expire `seconds` from then; past that, every call signed
+ * with their access key is refused as expired (see expiredKeys()).
+ */
+export async function injectAwsFault(fault: {
+  operation: string
+  kind: AwsFaultKind
+  count: number
+  ms?: number
+  seconds?: number
+  service?: 'ecr' | 'ecr-public' | 'sts'
+}): Promise<void> {
   await control('POST', '/faults', fault)
+}
+
+/** The next `count` AssumeRoleWithWebIdentity answers carry credentials that expire in `seconds`. */
+export async function expireAssumedCredentials(seconds: number, count = 1): Promise<void> {
+  await injectAwsFault({ operation: 'AssumeRoleWithWebIdentity', kind: 'expire', seconds, count })
+}
+
+export interface ExpiredKey {
+  accessKeyId: string
+  /** when the shortened credentials expire (epoch ms), and the Expiration the answer carried */
+  expiresAt: number
+  expiration: string
+  /** how many calls signed with this key were refused as expired */
+  refused: number
+}
+
+/** The access keys `expire` faults shortened since the last resetFaults(), with their refused calls. */
+export async function expiredKeys(): Promise<ExpiredKey[]> {
+  return (await control('GET', '/expired')) as ExpiredKey[]
 }
 
 export async function resetFaults(): Promise<void> {
@@ -120,6 +159,105 @@ export async function injectRegistryFaults(fault: { count: number; status: numbe
 /** After `skip` matching requests, the next `count` (`method` on the tag or digest `reference`) are answered `ms` late. */
 export async function delayRegistry(delay: { method: string; reference: string; skip?: number; count?: number; ms: number; repository?: string }): Promise<void> {
   await control('POST', '/registry-delays', delay)
+}
+
+// ---------------------------------------------------------------- the forward proxy
+
+/** The stack's logging forward proxy (CONNECT and absolute-URI http), and the names of the stack's services that resolve to loopback without being skipped by proxy agents. */
+export const PROXY_URL = env.STACK_PROXY_URL ?? 'http://127.0.0.1:3128'
+export const AWS_HOST_URL = env.STACK_AWS_HOST_URL ?? 'http://aws.stack.test:4566'
+export const OIDC_HOST_URL = env.STACK_OIDC_HOST_URL ?? 'http://oidc.stack.test:4580/token?api-version=2.0'
+
+export interface ProxyRequest {
+  at: number
+  /** CONNECT for a tunnel (https, or http through a tunnelling agent), else the request's method */
+  method: string
+  host: string
+  port: number
+  /** the user name of a basic Proxy-Authorization (the password is never recorded) */
+  user?: string
+  /** 407 (credentials missing or wrong while requireProxyAuth is on) or 403 (not a loopback target) */
+  refused?: number
+}
+
+/** Every request the proxy carried or refused since the last resetProxyLog(), in order. */
+export async function proxyLog(): Promise<ProxyRequest[]> {
+  return (await control('GET', '/proxy-log')) as ProxyRequest[]
+}
+
+/** Forgets the proxy's log and stops asking for credentials. */
+export async function resetProxyLog(): Promise<void> {
+  await control('POST', '/proxy-log/reset')
+}
+
+/** From now on the proxy answers 407 unless a request carries these credentials; no argument: it stops asking. */
+export async function requireProxyAuth(auth?: { user: string; password: string }): Promise<void> {
+  await control('POST', '/proxy-auth', auth ?? {})
+}
+
+// ---------------------------------------------------------------- the second engine
+
+export const ENGINE2_CONTEXT = env.STACK_ENGINE2_CONTEXT ?? 'stack-engine2'
+export const ENGINE2_HOST = env.STACK_ENGINE2_HOST ?? 'unix:///var/run/ecr-build-push-engine2.sock'
+
+/**
+ * Starts the second Docker engine (idempotent; `local-stack.sh engine2 up`) and creates its
+ * docker context in `dockerConfigDir` too: contexts live in the docker config directory,
+ * so a job with a DOCKER_CONFIG of its own sees the context only when made there.
+ */
+export function startEngine2(dockerConfigDir?: string): { context: string; socket: string; host: string } {
+  execFileSync('bash', [STACK, 'engine2', 'up'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...(dockerConfigDir ? { DOCKER_CONFIG: dockerConfigDir } : {}) },
+    timeout: 180_000
+  })
+  return { context: ENGINE2_CONTEXT, socket: ENGINE2_HOST.replace(/^unix:\/\//, ''), host: ENGINE2_HOST }
+}
+
+/** Stops the second engine and removes its bridge (`local-stack.sh engine2 down`); its images stay. */
+export function stopEngine2(): void {
+  execFileSync('bash', [STACK, 'engine2', 'down'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 })
+}
+
+export interface BuildRecord {
+  /** the build's id (the last part of `ref`) */
+  id: string
+  ref: string
+  status: string
+  createdAt: string
+  completedAt?: string
+}
+
+const run = promisify(execFile)
+/** A docker config with nothing in it: the history is read by socket, whatever contexts exist. */
+let emptyDockerConfig: string | undefined
+
+/** The builds an engine's BuildKit ran (`docker buildx history ls`), newest first. */
+export async function buildHistory(engine: 'default' | 'engine2' = 'default'): Promise<BuildRecord[]> {
+  emptyDockerConfig ??= mkdtempSync(path.join(os.tmpdir(), 'docker-history-'))
+  const host = engine === 'engine2' ? ENGINE2_HOST : 'unix:///var/run/docker.sock'
+  const { stdout } = await run('docker', ['buildx', 'history', 'ls', '--format', 'json'], {
+    env: { ...process.env, DOCKER_HOST: host, DOCKER_CONFIG: emptyDockerConfig, DOCKER_CONTEXT: '' },
+    timeout: 60_000
+  })
+  return stdout
+    .split('\n')
+    .filter(line => line.trim().startsWith('{'))
+    .map(line => {
+      const r = JSON.parse(line) as { ref: string; status: string; created_at: string; completed_at?: string }
+      return {
+        id: r.ref.split('/').pop() ?? r.ref,
+        ref: r.ref,
+        status: r.status,
+        createdAt: r.created_at,
+        ...(r.completed_at ? { completedAt: r.completed_at } : {})
+      }
+    })
+}
+
+/** The builds the second engine ran: a build that ran there is listed here and not in buildHistory('default'). */
+export async function engine2Builds(): Promise<BuildRecord[]> {
+  return buildHistory('engine2')
 }
 
 export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/

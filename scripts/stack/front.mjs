@@ -6,7 +6,9 @@
 // - the AWS proxy (:4566) the action's AWS_ENDPOINT_URL points at: forwards to moto and
 //   records every call, with injectable faults;
 // - the runner's OIDC token endpoint (:4580);
-// - the control API (:4599) the tests use: calls, faults, issued tokens;
+// - the control API (:4599) the tests use: calls, faults, issued tokens, expired keys, the
+//   forward proxy's log;
+// - a forward HTTP proxy (:3128, forward-proxy.mjs) that logs what it carries;
 // - ECR Public (ecr-public.mjs): its API behind the AWS proxy, and the public.ecr.aws
 //   registry on the same TLS port (token auth, as public.ecr.aws does it).
 // Usage: node front.mjs STATE_DIR   (ports and hosts are fixed; see scripts/stack/README.md)
@@ -15,6 +17,7 @@ import { appendFileSync, readFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import path from 'node:path'
+import { getProxyLog, requireProxyAuth, resetProxy, startForwardProxy } from './forward-proxy.mjs'
 import { ALIAS, PUBLIC_HOST, PUBLIC_PASSWORD, publicApi, publicRepositoryExists, recordPublicImage, resetPublic } from './ecr-public.mjs'
 
 const STATE = process.argv[2] ?? '/var/lib/ecr-build-push-stack'
@@ -29,8 +32,21 @@ export const OIDC_REQUEST_TOKEN = 'local-stack-oidc-request-token'
 let calls = []
 /** Every registry request that reached a repository: when, which method, which repository. */
 let registryCalls = []
-/** @type {{operation: string, kind: string, count: number, service?: string}[]} */
+/** @type {{operation: string, kind: string, count: number, service?: string, ms?: number, seconds?: number}[]} */
 let awsFaults = []
+/**
+ * Calls held without an answer (fault `hang`): their sockets, destroyed on /faults/reset
+ * or after HANG_MS at the latest.
+ * @type {Set<import('node:net').Socket>}
+ */
+const hanging = new Set()
+const HANG_MS = 10 * 60 * 1000
+/**
+ * Access keys of credentials an `expire` fault shortened: once `expiresAt` (epoch ms) is
+ * past, every AWS call signed with the key is refused as expired; `refused` counts them.
+ * @type {Map<string, {accessKeyId: string, expiresAt: number, expiration: string, refused: number}>}
+ */
+let expiredKeys = new Map()
 /** @type {{count: number, status: number, on: string, repository?: string}[]} */
 let registryFaults = []
 
@@ -338,9 +354,19 @@ function awsOperation(req, body) {
   return { service: 'sts', operation: action ?? '', json: false }
 }
 
-function fault(res, call, kind) {
+function fault(res, call, kind, holdMs = HANG_MS) {
   if (kind === 'reset') {
     res.socket?.destroy()
+    return
+  }
+  if (kind === 'hang') {
+    // Accepted, never answered: the socket stays open until /faults/reset or HANG_MS.
+    const socket = res.socket
+    if (!socket) return
+    hanging.add(socket)
+    // Nothing is read or written on it any more: an idle timeout is the deadline.
+    socket.setTimeout(holdMs, () => socket.destroy())
+    socket.on('close', () => hanging.delete(socket))
     return
   }
   const errors = {
@@ -362,12 +388,68 @@ function fault(res, call, kind) {
   }
 }
 
+/** The access key id a call is signed with (SigV4 `Credential=<AKID>/…`), if any. */
+function accessKeyOf(req) {
+  const m = /Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ''))
+  if (m) return m[1]
+  const q = new URL(req.url ?? '/', 'http://x').searchParams.get('X-Amz-Credential')
+  return q ? q.split('/')[0] : undefined
+}
+
+/** Refuses a call signed with credentials whose (shortened) expiration is past, as AWS does. */
+function refuseExpired(res, call) {
+  const message = 'The security token included in the request is expired'
+  if (call.json) {
+    res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'ExpiredTokenException' })
+    res.end(JSON.stringify({ __type: 'ExpiredTokenException', message }))
+  } else {
+    res.writeHead(400, { 'content-type': 'text/xml' })
+    res.end(
+      `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>${message}</Message></Error><RequestId>0</RequestId></ErrorResponse>`
+    )
+  }
+}
+
+/**
+ * An `expire` fault on an AssumeRole* answer: its Credentials.Expiration becomes now +
+ * `seconds`, and the access key is remembered. XML (awsQuery, what the SDK's STS client
+ * asks for) or JSON (epoch seconds).
+ */
+function shortenCredentials(body, seconds) {
+  const expiresAt = Date.now() + seconds * 1000
+  const iso = new Date(expiresAt).toISOString()
+  let text = body.toString('utf8')
+  let accessKeyId
+  if (text.trimStart().startsWith('<')) {
+    accessKeyId = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(text)?.[1]
+    text = text.replace(/<Expiration>[^<]*<\/Expiration>/, `<Expiration>${iso}</Expiration>`)
+  } else {
+    const json = JSON.parse(text)
+    const creds = json.Credentials ?? json.AssumeRoleWithWebIdentityResult?.Credentials
+    if (creds) {
+      accessKeyId = creds.AccessKeyId
+      creds.Expiration = Math.floor(expiresAt / 1000)
+    }
+    text = JSON.stringify(json)
+  }
+  if (accessKeyId) expiredKeys.set(accessKeyId, { accessKeyId, expiresAt, expiration: iso, refused: 0 })
+  return { body: Buffer.from(text), accessKeyId, iso }
+}
+
 async function handleAws(req, res) {
   const body = await readBody(req)
   const call = awsOperation(req, body)
   const record = { service: call.service, operation: call.operation, at: Date.now() }
   calls.push(record)
   res.on('finish', () => (record.answeredAt = Date.now()))
+  const key = accessKeyOf(req)
+  const expired = key ? expiredKeys.get(key) : undefined
+  if (expired && Date.now() >= expired.expiresAt) {
+    expired.refused++
+    record.expired = true
+    log(`aws: refused ${call.service}:${call.operation} signed with expired ${key}`)
+    return refuseExpired(res, call)
+  }
   // A delay holds the call, which is then answered as usual.
   const delay = awsFaults.find(x => x.kind === 'delay' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
   if (delay) {
@@ -376,10 +458,10 @@ async function handleAws(req, res) {
   }
   // A fault names an operation ("*": any), and may name the service ("ecr", "ecr-public",
   // "sts"): ECR and ECR Public share operation names such as DescribeRepositories.
-  const f = awsFaults.find(x => x.kind !== 'delay' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
+  const f = awsFaults.find(x => x.kind !== 'delay' && x.kind !== 'expire' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
   if (f) {
     f.count--
-    return fault(res, call, f.kind)
+    return fault(res, call, f.kind, f.ms)
   }
   if (call.service === 'ecr-public') {
     const out = publicApi(call.operation, body.toString())
@@ -390,6 +472,15 @@ async function handleAws(req, res) {
   }
   try {
     const up = await request(MOTO, { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body })
+    const expire = awsFaults.find(x => x.kind === 'expire' && x.count > 0 && x.operation === call.operation && (!x.service || x.service === call.service))
+    if (expire && up.status === 200) {
+      expire.count--
+      const short = shortenCredentials(up.body, expire.seconds ?? 60)
+      log(`aws: ${call.operation} credentials ${short.accessKeyId ?? '(no key found)'} now expire at ${short.iso}`)
+      const headers = { ...up.headers, 'content-length': String(short.body.length) }
+      res.writeHead(up.status, headers)
+      return res.end(short.body)
+    }
     res.writeHead(up.status, up.headers)
     res.end(up.body)
   } catch (e) {
@@ -457,7 +548,9 @@ async function handleControl(req, res) {
         kind: json.kind ?? '500',
         count: json.count ?? 1,
         ...(json.service ? { service: json.service } : {}),
-        ...(json.kind === 'delay' ? { ms: json.ms ?? 1000 } : {})
+        ...(json.kind === 'delay' ? { ms: json.ms ?? 1000 } : {}),
+        ...(json.kind === 'hang' ? { ms: Math.min(json.ms ?? HANG_MS, HANG_MS) } : {}),
+        ...(json.kind === 'expire' ? { seconds: json.seconds ?? 60 } : {})
       })
       return send(204)
     case 'POST /registry-faults':
@@ -485,6 +578,19 @@ async function handleControl(req, res) {
       awsFaults = []
       registryFaults = []
       registryDelays = []
+      expiredKeys = new Map()
+      for (const socket of hanging) socket.destroy()
+      hanging.clear()
+      return send(204)
+    case 'GET /expired':
+      return send(200, [...expiredKeys.values()])
+    case 'GET /proxy-log':
+      return send(200, getProxyLog())
+    case 'POST /proxy-log/reset':
+      resetProxy()
+      return send(204)
+    case 'POST /proxy-auth':
+      requireProxyAuth(json)
       return send(204)
     case 'GET /tokens': {
       let text = ''
@@ -517,4 +623,5 @@ https
   .listen(443, '127.0.0.1', () => log(`registry front on https://${REGISTRY_HOST} and https://${PUBLIC_HOST}`))
 http.createServer(guard(handleAws)).listen(4566, '127.0.0.1', () => log('AWS proxy on :4566'))
 http.createServer((req, res) => handleOidc(req, res)).listen(4580, '127.0.0.1', () => log('OIDC on :4580'))
+startForwardProxy(log)
 http.createServer(guard(handleControl)).listen(4599, '127.0.0.1', () => log('control on :4599'))
