@@ -3,20 +3,21 @@
  * policy, the version tag — then prints and summarizes what a run would do.
  */
 import * as core from '@actions/core'
-import { createEcrClient } from './aws-clients.js'
+import { createEcrClient } from './aws/clients.js'
 import { PUBLIC_REGISTRY } from './constants.js'
-import { buildxArgs, imageReferences, labelsFor, tagRoutes } from './build-plan.js'
-import { signIn } from './credentials.js'
-import { decideVersion, findExistingVersion, type ExistingVersion } from './existing-version.js'
-import { leastPrivilegePolicy, parseRegistry } from './iam-policy.js'
-import type { Env, Settings } from './inputs.js'
-import { imageOutputs, outputBase, setOutputs } from './outputs.js'
-import { createPublicClient, getPublicRegistryCredentials, inspectPublicRepository } from './public-repository.js'
-import { RegistryClient } from './registry-api.js'
-import { getRegistryCredentials } from './registry-login.js'
-import { readReplication, planReplication } from './replication.js'
-import { describeChange, inspectRepository } from './repository.js'
-import { writePlan } from './summary.js'
+import { buildxArgs, imageReferences, labelsFor, tagRoutes } from './build/plan.js'
+import { signIn } from './aws/sign-in.js'
+import { decideVersion, findExistingVersion, type ExistingVersion } from './registry/existing-version.js'
+import { leastPrivilegePolicy } from './aws/iam-policy.js'
+import { parseRegistryHost } from './registry/host.js'
+import type { Env, Settings } from './settings/types.js'
+import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
+import { createPublicClient, inspectPublicRepository } from './aws/public-repository.js'
+import { getPublicRegistryCredentials, getRegistryCredentials } from './aws/registry-token.js'
+import { RegistryClient } from './registry/client.js'
+import { readReplication, planReplication } from './aws/replication.js'
+import { describeChange, inspectRepository } from './aws/repository.js'
+import { writePlan } from './report/summary.js'
 
 /**
  * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
@@ -96,7 +97,8 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
   const args = buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined)
   // Build-argument values may be secrets: the plan shows their names only.
   const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
-  const account = parseRegistry(registryHost)?.account ?? '<account>'
+  const host = parseRegistryHost(registryHost)
+  const account = host?.kind === 'private' ? host.account : '<account>'
   const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
 
   core.info(`Dry run: nothing will be changed, built or pushed.`)

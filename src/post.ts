@@ -11,8 +11,8 @@
 import os from 'node:os'
 import { Input, State } from './constants.js'
 import { docker, lastLine, type Docker } from './docker.js'
-import { fileStoreConfig, writeDockerConfig } from './docker-config.js'
-import { getInput, parseBoolean } from './inputs.js'
+import { fileStoreConfig, writeDockerConfig } from './registry/docker-config.js'
+import { getInput, parseBoolean } from './settings/input.js'
 
 /** `::warning::` with the runner's escaping of %, CR and LF. */
 const warning = (message: string): void => {

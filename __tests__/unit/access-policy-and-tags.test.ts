@@ -12,9 +12,10 @@ import {
   TagResourceCommand
 } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
-import { pullPolicy, readSettings, validateRepositoryPolicy } from '../../src/inputs.js'
-import { formatLifecyclePolicy } from '../../src/lifecycle-policy.js'
-import { ensureRepository } from '../../src/repository.js'
+import { pullPolicy, validateRepositoryPolicy } from '../../src/settings/access-policy.js'
+import { readSettings } from '../../src/settings/read.js'
+import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
+import { ensureRepository } from '../../src/aws/repository.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 let ws: TempWorkspace

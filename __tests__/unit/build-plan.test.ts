@@ -1,6 +1,6 @@
 /** Stage 5, planning: image references, OCI labels, the buildx argv and the builder check. */
-import { buildxArgs, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, pushedManifest, tagRoutes, type RunInfo } from '../../src/build-plan.js'
-import type { Settings } from '../../src/inputs.js'
+import { buildxArgs, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../src/build/plan.js'
+import type { Settings } from '../../src/settings/types.js'
 import { buildSettings } from '../fixtures/build-settings.js'
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
@@ -247,27 +247,6 @@ describe('missingPlatforms', () => {
     ['amd64/v2 does not stand in for amd64', ['linux/amd64'], ['linux/amd64/v2', 'linux/amd64/v3'], ['linux/amd64']]
   ])('%s', (_, requested, available, missing) => {
     expect(missingPlatforms(requested, available)).toEqual(missing)
-  })
-})
-
-describe('pushedManifest: the image pushed, from a line of buildx progress', () => {
-  const uri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
-  const digest = `sha256:${'ab'.repeat(32)}`
-  test.each([
-    [`#9 pushing manifest for ${uri}:v1.2.3@${digest} 0.1s done`, digest],
-    [`#12 pushing manifest for ${uri}:v1@${digest} done`, digest],
-    [`#9 pushing manifest for ${uri}:v1@${digest} 0.1s done\r`, digest],
-    // still under way: not pushed yet
-    [`#9 pushing manifest for ${uri}:v1@${digest}`, undefined],
-    [`#9 pushing manifest for ${uri}:v1@${digest} 0.2s`, undefined],
-    // another repository (a prefix of ours is not ours)
-    [`#9 pushing manifest for ${uri}-other:v1@${digest} 0.1s done`, undefined],
-    // the cache's manifest, and the other lines of the export
-    [`#10 writing cache image manifest ${digest} done`, undefined],
-    [`#9 exporting manifest list ${digest} done`, undefined],
-    ['#9 pushing layers 0.1s done', undefined]
-  ])('%s', (line, expected) => {
-    expect(pushedManifest(line, uri)).toBe(expected)
   })
 })
 

@@ -1,5 +1,5 @@
 /** The builder check: each way docker can't build what was asked is one line with the fix. */
-import { checkBuilder, explainFailure } from '../../src/build.js'
+import { checkBuilder } from '../../src/build/builder.js'
 import type { Docker, DockerResult } from '../../src/docker.js'
 
 const INSPECT_DOCKER = `Name:          default
@@ -61,27 +61,4 @@ test('one platform on the docker driver (a push-by-digest job) needs neither doc
   const { docker, calls } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER) })
   await expect(checkBuilder(docker, ['linux/arm64'])).resolves.toMatchObject({ driver: 'docker' })
   expect(calls).toEqual(['buildx inspect'])
-})
-
-describe('explainFailure: the check runs only for a docker step that failed', () => {
-  const docker = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER), 'info --format': CONTAINERD })
-  const noQemu = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER.replace(', linux/arm64', '')), 'info --format': CONTAINERD })
-  const buildFailed = new Error('docker buildx build failed: exec format error')
-
-  test('a step that works: no check at all', async () => {
-    const calls: string[] = []
-    await expect(explainFailure(Promise.resolve('built'), async () => calls.push('check'))).resolves.toBe('built')
-    expect(calls).toEqual([])
-  })
-
-  test('a step that fails on a builder that passes: the step’s own error', async () => {
-    await expect(explainFailure(Promise.reject(buildFailed), () => checkBuilder(docker.docker, ['linux/amd64', 'linux/arm64']))).rejects.toBe(buildFailed)
-    expect(docker.calls).toEqual(['buildx inspect', 'info --format'])
-  })
-
-  test('a step that fails on a builder that can’t: the check’s line with the fix', async () => {
-    await expect(explainFailure(Promise.reject(buildFailed), () => checkBuilder(noQemu.docker, ['linux/amd64', 'linux/arm64']))).rejects.toThrow(
-      "the 'default' builder can't build linux/arm64 (it has linux/amd64, linux/amd64/v2, linux/386): add docker/setup-qemu-action before this step"
-    )
-  })
 })

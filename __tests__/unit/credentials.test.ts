@@ -9,8 +9,8 @@ import { jest } from '@jest/globals'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { exportCredentials, signIn, tokenClaims, type CredentialDeps } from '../../src/credentials.js'
-import type { Settings } from '../../src/inputs.js'
+import { exportCredentials, signIn, tokenClaims, type CredentialDeps } from '../../src/aws/sign-in.js'
+import type { Settings } from '../../src/settings/types.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecr-push'
 const EXPIRATION = new Date('2030-01-01T00:00:00Z')

@@ -1,28 +1,29 @@
 /** Retries only where they help; failures explained. */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
-import { isRetryableAwsError, signIn } from '../../src/credentials.js'
+import { signIn } from '../../src/aws/sign-in.js'
+import { isTransient } from '../../src/retry.js'
 import { failureMessage } from '../../src/main.js'
 
 const named = (name: string, status?: number) =>
   Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
 
-describe('isRetryableAwsError', () => {
+describe('isTransient', () => {
   test.each([
     ['Throttling'],
     ['ThrottlingException'],
     ['ServiceUnavailable'],
     ['IDPCommunicationError']
-  ])('%s is retried', name => expect(isRetryableAwsError(named(name))).toBe(true))
+  ])('%s is retried', name => expect(isTransient(named(name))).toBe(true))
 
   test('a 5xx and a reset connection are retried', () => {
-    expect(isRetryableAwsError(named('InternalError', 503))).toBe(true)
-    expect(isRetryableAwsError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true)
+    expect(isTransient(named('InternalError', 503))).toBe(true)
+    expect(isTransient(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true)
   })
 
   test.each([['AccessDenied', 403], ['InvalidIdentityToken', 400], ['ValidationError', 400], ['ExpiredTokenException', 400]])(
     '%s is not',
-    (name, status) => expect(isRetryableAwsError(named(name, status))).toBe(false)
+    (name, status) => expect(isTransient(named(name, status))).toBe(false)
   )
 })
 

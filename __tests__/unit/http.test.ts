@@ -6,7 +6,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
-import { createTransport } from '../../src/http.js'
+import { createTransport } from '../../src/registry/http.js'
 
 interface Seen {
   method: string

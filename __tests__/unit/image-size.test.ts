@@ -1,5 +1,5 @@
 /** Sizes and the storage estimate for the summary, from manifests. */
-import { formatBytes, formatCost, sizeLines, sizeReport, type PlatformManifest } from '../../src/image-size.js'
+import { formatBytes, formatCost, sizeLines, sizeReport, type PlatformManifest } from '../../src/report/image-size.js'
 
 const MiB = 1024 ** 2
 const d = (c: string, size: number) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: `sha256:${c.repeat(64)}`, size })

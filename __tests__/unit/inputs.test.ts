@@ -4,10 +4,11 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildxArgs } from '../../src/build-plan.js'
+import { buildxArgs } from '../../src/build/plan.js'
 import { InputError } from '../../src/errors.js'
-import { getInput, parseBoolean, parseInteger, parseLines, parseList, readSettings } from '../../src/inputs.js'
-import { formatLifecyclePolicy } from '../../src/lifecycle-policy.js'
+import { getInput, parseBoolean, parseInteger, parseLines, parseList } from '../../src/settings/input.js'
+import { readSettings } from '../../src/settings/read.js'
+import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 let ws: TempWorkspace

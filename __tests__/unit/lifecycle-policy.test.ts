@@ -2,13 +2,7 @@
  * Lifecycle policies: every documented rule refused with its own message, every documented
  * example (and the user's notes) accepted as written, the generated policies, comparison.
  */
-import {
-  DEFAULT_LIFECYCLE,
-  formatLifecyclePolicy,
-  generateLifecyclePolicy,
-  lifecyclePoliciesEqual,
-  validateLifecyclePolicy
-} from '../../src/lifecycle-policy.js'
+import { DEFAULT_LIFECYCLE, formatLifecyclePolicy, generateLifecyclePolicy, lifecyclePoliciesEqual, validateLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import { LIFECYCLE_EXAMPLES } from '../fixtures/lifecycle-examples.js'
 
 const INPUT = 'lifecycle-policy'

@@ -1,5 +1,5 @@
 /** Stage 6 — every run sets the same output keys, computed by one pure function. */
-import { imageOutputs, setOutputs, type OutputValues } from '../../src/outputs.js'
+import { imageOutputs, setOutputs, type OutputValues } from '../../src/report/outputs.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const URI = `${REGISTRY}/team/web`

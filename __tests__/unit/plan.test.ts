@@ -1,7 +1,8 @@
 /** Dry runs: the least-privilege IAM policy and the rendered plan. */
-import { leastPrivilegePolicy, parseRegistry } from '../../src/iam-policy.js'
-import { readSettings } from '../../src/inputs.js'
-import { renderPlan, renderSummary } from '../../src/summary.js'
+import { leastPrivilegePolicy, pushRefusedHint } from '../../src/aws/iam-policy.js'
+import { parseRegistryHost } from '../../src/registry/host.js'
+import { readSettings } from '../../src/settings/read.js'
+import { renderPlan, renderSummary } from '../../src/report/summary.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 let ws: TempWorkspace
@@ -34,9 +35,57 @@ describe('leastPrivilegePolicy', () => {
     expect(policy.Statement[2]).toEqual({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })
   })
 
-  test('parseRegistry', () => {
-    expect(parseRegistry('123456789012.dkr.ecr.ap-northeast-2.amazonaws.com')).toEqual({ account: '123456789012', region: 'ap-northeast-2' })
-    expect(parseRegistry('ghcr.io')).toBeUndefined()
+  test('parseRegistryHost (which replaced parseRegistry)', () => {
+    expect(parseRegistryHost('123456789012.dkr.ecr.ap-northeast-2.amazonaws.com')).toMatchObject({ kind: 'private', account: '123456789012', region: 'ap-northeast-2' })
+    expect(parseRegistryHost('ghcr.io')).toBeUndefined()
+  })
+
+  describe('ARNs follow the region\'s partition', () => {
+    test.each([
+      ['us-east-1', 'aws'],
+      ['cn-north-1', 'aws-cn'],
+      ['cn-northwest-1', 'aws-cn'],
+      ['us-gov-west-1', 'aws-us-gov'],
+      ['us-iso-east-1', 'aws-iso'],
+      ['us-isob-east-1', 'aws-iso-b']
+    ])('%s: arn:%s:…', (region, partition) => {
+      const policy = leastPrivilegePolicy(
+        settings({ 'aws-region': region, 'replicate-to-regions': region === 'us-east-1' ? 'eu-west-1' : '', encryption: 'KMS' }),
+        '123456789012'
+      )
+      const byId = Object.fromEntries(policy.Statement.map(s => [s.Sid, s.Resource]))
+      expect(byId.Repository).toBe(`arn:${partition}:ecr:${region}:123456789012:repository/team/web`)
+      expect(byId.Encryption).toBe(`arn:${partition}:kms:${region}:123456789012:key/*`)
+      if (region === 'us-east-1') {
+        expect(byId.ReplicationRole).toBe('arn:aws:iam::123456789012:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication')
+      }
+    })
+
+    test('replication in aws-cn: the service-linked role in arn:aws-cn', () => {
+      const policy = leastPrivilegePolicy(settings({ 'aws-region': 'cn-north-1', 'replicate-to-regions': 'cn-northwest-1' }), '123456789012')
+      expect(policy.Statement.find(s => s.Sid === 'ReplicationRole')?.Resource).toBe(
+        'arn:aws-cn:iam::123456789012:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication'
+      )
+    })
+
+    test('a KMS key given as an ARN is kept as it is', () => {
+      const key = 'arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+      const policy = leastPrivilegePolicy(settings({ 'aws-region': 'cn-north-1', encryption: 'KMS', 'kms-key': key }), '123456789012')
+      expect(policy.Statement.find(s => s.Sid === 'Encryption')?.Resource).toBe(key)
+    })
+  })
+})
+
+describe('pushRefusedHint', () => {
+  test('ECR: the ecr: push actions', () => {
+    expect(pushRefusedHint('123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1')).toBe(
+      'the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
+    )
+  })
+
+  test('ECR Public: the ecr-public: push actions', () => {
+    expect(pushRefusedHint('public.ecr.aws/acme/web:1')).toContain('ecr-public:PutImage on the repository.')
+    expect(pushRefusedHint('public.ecr.aws/acme/web:1')).not.toMatch(/\becr:/)
   })
 })
 

@@ -14,16 +14,17 @@ import {
   TagResourceCommand
 } from '@aws-sdk/client-ecr-public'
 import { mockClient } from 'aws-sdk-client-mock'
-import { readSettings, type Settings } from '../../src/inputs.js'
+import { readSettings } from '../../src/settings/read.js'
+import type { Settings } from '../../src/settings/types.js'
 import {
   catalogBadges,
   createPublicClient,
   ensurePublicRepository,
-  getPublicRegistryCredentials,
   inspectPublicRepository,
   planCatalog,
   type PublicClient
-} from '../../src/public-repository.js'
+} from '../../src/aws/public-repository.js'
+import { getPublicRegistryCredentials } from '../../src/aws/registry-token.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 const URI = 'public.ecr.aws/acme/web'
@@ -146,6 +147,6 @@ test('the login token is decoded and both it and the password are masked', async
   const token = Buffer.from('AWS:public-password').toString('base64')
   mock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: { authorizationToken: token } })
   const masked: string[] = []
-  expect(await getPublicRegistryCredentials(pub, v => masked.push(v))).toEqual({ registry: 'public.ecr.aws', username: 'AWS', password: 'public-password' })
+  expect(await getPublicRegistryCredentials(pub, (v: string) => masked.push(v))).toEqual({ registry: 'public.ecr.aws', username: 'AWS', password: 'public-password' })
   expect(masked).toEqual([token, 'public-password'])
 })

@@ -10,8 +10,9 @@ import { logout, post } from '../../src/post.js'
 import { existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { dockerConfigDir } from '../../src/docker-config.js'
-import { getRegistryCredentials, login } from '../../src/registry-login.js'
+import { dockerConfigDir } from '../../src/registry/docker-config.js'
+import { dockerLogin } from '../../src/registry/login.js'
+import { getRegistryCredentials } from '../../src/aws/registry-token.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const PASSWORD = 'secret-password'
@@ -26,6 +27,11 @@ beforeEach(() => {
   })
 })
 afterAll(() => ecrMock.restore())
+
+/** The registry's credentials from ECR's token, then docker logged in with them: as the pipeline does. */
+async function login(client: ECRClient, docker: Docker, setSecret: (v: string) => void, dir: string) {
+  return dockerLogin(docker, await getRegistryCredentials(client, setSecret), dir)
+}
 
 interface DockerCall {
   args: string[]
@@ -113,7 +119,7 @@ describe('login with docker login (a credential store keeps the password)', () =
     const { docker, calls } = fakeDocker()
     const secrets: string[] = []
 
-    const result = await login(ecr, docker, v => secrets.push(v), storeConfig())
+    const result = await login(ecr, docker, (v: string) => secrets.push(v), storeConfig())
 
     expect(result).toEqual({ registry: REGISTRY })
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)
@@ -132,7 +138,7 @@ describe('login with docker login (a credential store keeps the password)', () =
       order.push('docker')
       return { exitCode: 0, stdout: '', stderr: '' }
     }
-    await login(ecr, docker, v => order.push(`mask:${v}`), storeConfig())
+    await login(ecr, docker, (v: string) => order.push(`mask:${v}`), storeConfig())
     expect(order.indexOf(`mask:${PASSWORD}`)).toBeGreaterThanOrEqual(0)
     expect(order.indexOf(`mask:${PASSWORD}`)).toBeLessThan(order.indexOf('docker'))
   })

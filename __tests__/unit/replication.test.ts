@@ -5,7 +5,7 @@
 import { DescribeRegistryCommand, ECRClient, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { ensureReplication, planReplication, replicaUris } from '../../src/replication.js'
+import { ensureReplication, planReplication, replicaUris } from '../../src/aws/replication.js'
 
 const ACCOUNT = '123456789012'
 const to = (...regions: string[]) => regions.map(region => ({ region, registryId: ACCOUNT }))

@@ -1,6 +1,7 @@
 /** Stage 3, planning — pure comparisons of the repository ECR describes with the settings. */
-import { readSettings, type Settings } from '../../src/inputs.js'
-import { formatLifecyclePolicy } from '../../src/lifecycle-policy.js'
+import { readSettings } from '../../src/settings/read.js'
+import type { Settings } from '../../src/settings/types.js'
+import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import {
   describeMutability,
   isTagMutable,
@@ -10,7 +11,7 @@ import {
   sameMutability,
   type Mutability,
   type RepositoryState
-} from '../../src/repository-plan.js'
+} from '../../src/aws/repository-plan.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 let ws: TempWorkspace

@@ -17,9 +17,10 @@ import {
 } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { readSettings, type Settings } from '../../src/inputs.js'
-import { formatLifecyclePolicy } from '../../src/lifecycle-policy.js'
-import { ensureRepository, toRepositoryState } from '../../src/repository.js'
+import { readSettings } from '../../src/settings/read.js'
+import type { Settings } from '../../src/settings/types.js'
+import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
+import { ensureRepository, toRepositoryState } from '../../src/aws/repository.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'

@@ -5,7 +5,7 @@
 import { DescribeImageScanFindingsCommand, ECRClient, ScanNotFoundException, StartImageScanCommand, LimitExceededException } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { addCounts, formatCounts, gateFailures, waitForScans, type ScanWait } from '../../src/scan-gate.js'
+import { addCounts, formatCounts, gateFailures, waitForScans, type ScanWait } from '../../src/aws/scan-gate.js'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`

@@ -1,5 +1,5 @@
 /** The job summary, rendered by a pure function so tests read what users see. */
-import { renderSummary, type SummaryData } from '../../src/summary.js'
+import { renderSummary, type SummaryData } from '../../src/report/summary.js'
 
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 const DIGEST = `sha256:${'cd'.repeat(32)}`

@@ -1,7 +1,7 @@
 /** The version tag derived from the run when the workflow gives none. */
 import { InputError } from '../../src/errors.js'
-import { readSettings } from '../../src/inputs.js'
-import { deriveVersion } from '../../src/version.js'
+import { readSettings } from '../../src/settings/read.js'
+import { deriveVersion } from '../../src/settings/version.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 describe('deriveVersion', () => {

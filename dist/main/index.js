@@ -281,167 +281,109 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 5147:
+/***/ 2129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ef: () => (/* binding */ imageReferences),
-/* harmony export */   F2: () => (/* binding */ pushedManifest),
-/* harmony export */   H9: () => (/* binding */ parseBuilderInspect),
-/* harmony export */   ST: () => (/* binding */ layoutDir),
-/* harmony export */   ZS: () => (/* binding */ tagRoutes),
-/* harmony export */   dS: () => (/* binding */ labelsFor),
-/* harmony export */   fg: () => (/* binding */ foreseenRegistry),
-/* harmony export */   w$: () => (/* binding */ buildxArgs),
-/* harmony export */   xx: () => (/* binding */ startsEarly),
-/* harmony export */   z3: () => (/* binding */ missingPlatforms)
+/* harmony export */   E_: () => (/* binding */ planLifecycle),
+/* harmony export */   _B: () => (/* binding */ planRepository),
+/* harmony export */   bo: () => (/* binding */ isTagMutable),
+/* harmony export */   yk: () => (/* binding */ describeMutability),
+/* harmony export */   yy: () => (/* binding */ matchesFilter)
 /* harmony export */ });
-/* unused harmony exports ociLabels, cacheArgs */
-/** `<repository>:<tag>` for every tag, the version first. */
-function imageReferences(repository, tags) {
-    return tags.map(tag => `${repository}:${tag}`);
+/* unused harmony export sameMutability */
+/* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5940);
+
+/** Does ECR match this tag with a `*` wildcard filter? */
+function matchesFilter(tag, filter) {
+    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
+}
+/** May an existing tag be overwritten in a repository with this mutability? */
+function isTagMutable(tag, m) {
+    const excluded = m.exclusions.some(f => matchesFilter(tag, f));
+    switch (m.mode) {
+        case 'MUTABLE':
+            return true;
+        case 'IMMUTABLE':
+            return false;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return !excluded;
+    }
+}
+function sameMutability(a, b) {
+    if (a.mode !== b.mode)
+        return false;
+    const x = [...new Set(a.exclusions)].sort();
+    const y = [...new Set(b.exclusions)].sort();
+    return x.length === y.length && x.every((f, i) => f === y[i]);
+}
+function describeMutability(m) {
+    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
+}
+const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
+/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
+function withCacheTag(m, cacheTag) {
+    if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5)
+        return m;
+    return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] };
 }
 /**
- * Which tags buildx pushes and which the registry API then puts on the same image: a push
- * sends the version only and the others (latest, tags) follow as one request each; a
- * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ * @param current the repository as described, or undefined when it does not exist
+ * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
  */
-function tagRoutes(build, image) {
-    if (!build.push || build.pushByDigest)
-        return { buildx: image.tags, api: [] };
-    return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) };
-}
-/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
-function ociLabels(version, run) {
-    const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`];
-    if (run.sha !== '')
-        labels.push(`org.opencontainers.image.revision=${run.sha}`);
-    if (run.sourceUrl !== '')
-        labels.push(`org.opencontainers.image.source=${run.sourceUrl}`);
-    return labels;
+function planRepository(current, desired, movingTags) {
+    const wanted = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions };
+    if (current === undefined) {
+        return {
+            changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
+            warnings: []
+        };
+    }
+    const changes = [];
+    const warnings = [];
+    // Unstated mutability leaves an immutable repository as it is, but for the action's own
+    // registry cache tag, which every build rewrites.
+    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag);
+    let mutability = current.mutability;
+    if (!sameMutability(current.mutability, target)) {
+        changes.push({ kind: 'tag-mutability', from: current.mutability, to: target });
+        mutability = target;
+    }
+    const frozen = movingTags.filter(t => !isTagMutable(t, mutability));
+    if (frozen.length > 0) {
+        warnings.push(`the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
+            `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`);
+    }
+    if (current.scanOnPush !== desired.scanOnPush) {
+        changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
+    }
+    const enc = desired.encryption;
+    const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
+    if (current.encryption.type !== enc.type || keyDiffers) {
+        const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
+        warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
+    }
+    return { changes, warnings };
 }
 /**
- * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
- * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
- * the build.
- * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ * @param current the repository's lifecycle policy text; undefined when it has none
+ * @param created whether this run created the repository (then there is nothing to read)
  */
-function cacheArgs(cache, repositoryUri) {
-    if (cache.type === 'gha') {
-        return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'];
+function planLifecycle(current, intent) {
+    const text = (0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLifecyclePolicy */ .sj)(intent.policy);
+    if (current === undefined) {
+        return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
     }
-    if (cache.type === 'ecr' && repositoryUri !== undefined) {
-        const ref = `${repositoryUri}:${cache.tag}`;
-        return [
-            '--cache-from',
-            `type=registry,ref=${ref}`,
-            '--cache-to',
-            `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
-        ];
+    if (!intent.stated) {
+        return { put: false, reason: 'kept the existing policy (the workflow states none)' };
     }
-    return [];
-}
-function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
-    const args = ['buildx', 'build', '--platform', build.platforms.join(',')];
-    if (build.file !== '')
-        args.push('--file', build.file);
-    if (build.target !== undefined)
-        args.push('--target', build.target);
-    // By digest: exported as an OCI layout beside the metadata file, which the action then
-    // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
-    if (build.pushByDigest) {
-        args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`);
+    if ((0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecyclePoliciesEqual */ .Jl)(current, intent.policy)) {
+        return { put: false, reason: `already as stated by ${intent.source}` };
     }
-    else {
-        for (const ref of references)
-            args.push('--tag', ref);
-    }
-    for (const label of [...labels, ...build.labels])
-        args.push('--label', label);
-    for (const arg of build.buildArgs)
-        args.push('--build-arg', arg);
-    args.push(...cacheArgs(build.cache, repositoryUri));
-    // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
-    // and SageMaker refuse an index that holds them.
-    args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`);
-    args.push('--metadata-file', metadataFile);
-    if (build.push && !build.pushByDigest)
-        args.push('--push');
-    args.push(build.context);
-    return args;
-}
-/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
-function layoutDir(metadataFile) {
-    return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
-}
-/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
-function missingPlatforms(requested, available) {
-    const have = new Set(available.map(p => p.replace(/\*$/, '').trim()));
-    return requested.filter(p => !have.has(p));
-}
-/**
- * The digest a line of buildx's progress says it is done pushing under a tag of
- * `repositoryUri` (`#9 pushing manifest for <uri>:<tag>@sha256:… 0.1s done`: the image's
- * last write — or its last try: buildkit says "done" when the push gave up too);
- * undefined for any other line. The cache's manifest is written under other words.
- */
-function pushedManifest(line, repositoryUri) {
-    const m = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})(?: [0-9.]+s)? done\s*$/.exec(line);
-    return m?.[1]?.startsWith(`${repositoryUri}:`) ? m[2] : undefined;
-}
-/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
-function parseBuilderInspect(text) {
-    const info = { name: '', driver: '', platforms: [] };
-    for (const line of text.split('\n')) {
-        const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim());
-        if (!m)
-            continue;
-        const [, key = '', value = ''] = m;
-        if (key === 'Name' && info.name === '')
-            info.name = value;
-        else if (key === 'Driver' && info.driver === '')
-            info.driver = value;
-        else if (key === 'Platforms')
-            info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''));
-    }
-    return info;
-}
-/** The OCI labels for this run, from the runner's variables. */
-function labelsFor(env, version) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    return ociLabels(version, {
-        sha: env.GITHUB_SHA ?? '',
-        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
-        created: new Date().toISOString()
-    });
-}
-/** DNS suffix of each partition's ECR registries (`<account>.dkr.ecr.<region>.<suffix>`). */
-const PARTITION_SUFFIX = {
-    aws: 'amazonaws.com',
-    'aws-us-gov': 'amazonaws.com',
-    'aws-cn': 'amazonaws.com.cn',
-    'aws-iso': 'c2s.ic.gov',
-    'aws-iso-b': 'sc2s.sgov.gov'
-};
-/**
- * The registry a run will push to, foreseen from its inputs before AWS is asked: the
- * assumed role's account in the region. Undefined without a role (the account is then
- * only known from ECR) or for a partition not listed. The push stage checks it against the
- * repository's URI as ECR gives it.
- */
-function foreseenRegistry(roleToAssume, region) {
-    const m = /^arn:([a-z-]+):iam::(\d{12}):role\//.exec(roleToAssume ?? '');
-    const suffix = m ? PARTITION_SUFFIX[m[1] ?? ''] : undefined;
-    return m && suffix && region !== '' ? `${m[2]}.dkr.ecr.${region}.${suffix}` : undefined;
-}
-/**
- * Whether the build may start before the registry is ready (build-gate.ts): a push to
- * ECR of a new build. Not a merge (nothing is built), not ECR Public (the URI waits for
- * the registry's alias), not a dry run or `push: false`.
- */
-function startsEarly(settings) {
-    const { build, repository, dryRun } = settings;
-    return build.push && !dryRun && build.mergeDigests.length === 0 && repository.type === 'private';
+    return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
 }
 
 
@@ -559,33 +501,21 @@ const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T3: () => (/* binding */ docker),
-/* harmony export */   ce: () => (/* binding */ findDocker),
-/* harmony export */   fM: () => (/* binding */ lastLine),
-/* harmony export */   vP: () => (/* binding */ signal)
+/* harmony export */   T: () => (/* binding */ docker),
+/* harmony export */   f: () => (/* binding */ lastLine)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
- * as data, output captured. Tests replace it with a recorder.
+ * as data, output captured and, for builds, streamed to the log. Tests replace it with a
+ * recorder.
  */
-
-
 const docker = async (args, options = {}) => {
     // Loaded on the first docker command: a run that stops at a bad input never needs it.
     const exec = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9529));
-    const program = options.program ?? 'docker';
-    const held = options.stream === true && options.holdOutput !== undefined ? holdBack(`[command]${program} ${args.join(' ')}`, options.holdOutput) : undefined;
-    const watch = options.stream === true ? options.onOutput : undefined;
-    const listener = held && watch ? (data) => (held(data), watch(data)) : (held ?? watch);
     try {
-        return await exec.getExecOutput(program, args, {
+        return await exec.getExecOutput('docker', args, {
             ignoreReturnCode: true,
-            silent: options.stream !== true || held !== undefined,
-            ...(listener ? { listeners: { stdout: listener, stderr: listener } } : {}),
+            silent: options.stream !== true,
             ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
             ...(options.input ? { input: options.input } : {})
         });
@@ -595,67 +525,8 @@ const docker = async (args, options = {}) => {
         return { exitCode: 127, stdout: '', stderr: error.message };
     }
 };
-/** A writer that keeps what it is given until `until` settles: then the log gets it, or nothing does. */
-function holdBack(command, until) {
-    let kept = [Buffer.from(`${command}${(node_os__WEBPACK_IMPORTED_MODULE_1___default().EOL)}`)];
-    let open = false;
-    until.then(() => {
-        for (const chunk of kept ?? [])
-            process.stdout.write(chunk);
-        kept = undefined;
-        open = true;
-    }, () => (kept = undefined));
-    return data => {
-        if (open)
-            process.stdout.write(data);
-        else
-            kept?.push(data);
-    };
-}
 function withoutUndefined(env) {
     return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-}
-/**
- * This process's docker commands whose command line holds `marker` (a path only that
- * command has), with the plugin each runs (`docker buildx` runs docker-buildx with the
- * same arguments), by process ID. Linux only, where /proc tells a process's children and
- * command line; elsewhere it finds none.
- */
-async function findDocker(marker) {
-    if (process.platform !== 'linux')
-        return [];
-    const found = [];
-    const look = async (parent) => {
-        for (const pid of await childPids(parent)) {
-            const argv = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-            if (!argv.split('\0').includes(marker))
-                continue;
-            found.push(pid);
-            await look(pid);
-        }
-    };
-    await look(process.pid);
-    return found;
-}
-/** Sends a signal to a process; false when it is gone already. */
-function signal(pid, name) {
-    try {
-        process.kill(pid, name);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-async function childPids(parent) {
-    const children = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${parent}/task/${parent}/children`, 'utf8').catch(() => undefined);
-    if (children !== undefined)
-        return children.split(' ').filter(Boolean).map(Number);
-    // Kernels without that file: every process's parent, from its stat line.
-    const pids = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)('/proc').catch(() => [])).filter(name => /^\d+$/.test(name));
-    const stats = await Promise.all(pids.map(async (pid) => [Number(pid), await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => '')]));
-    // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
-    return stats.filter(([, stat]) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent).map(([pid]) => pid);
 }
 /** The last meaningful line docker printed, for one-line error messages. */
 function lastLine(result) {
@@ -701,7 +572,7 @@ class ActionError extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1350);
 /** Entry point of the main step (`runs.main`). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -711,228 +582,72 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3014:
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vk: () => (/* binding */ sameJson),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* unused harmony export canonicalJson */
+/** JSON compared as data: key order and white space don't matter. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value with every object's keys sorted, so equal data stringifies equally. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return value.map(canonicalJson);
+    if (isObject(value)) {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map(k => [k, canonicalJson(value[k])]));
+    }
+    return value;
+}
+/** Parses text (objects pass through); undefined when it is not JSON. */
+function parseJson(value) {
+    if (typeof value !== 'string')
+        return value;
+    try {
+        return JSON.parse(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+function sameJson(a, b) {
+    const x = parseJson(a);
+    return x !== undefined && JSON.stringify(canonicalJson(x)) === JSON.stringify(canonicalJson(parseJson(b)));
+}
+
+
+/***/ }),
+
+/***/ 1350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  oC: () => (/* binding */ SEVERITIES),
-  sb: () => (/* binding */ readSettings)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: IMAGE_TAG, getInput, parseBoolean, parseInteger, parseLines, parseList, pullPolicy, readPolicyText, validatePlatform, validateRepositoryName, validateRepositoryPolicy, validateTag
+// UNUSED EXPORTS: failureMessage
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __nccwpck_require__(1988);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/docker.ts
+var docker = __nccwpck_require__(3871);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/lifecycle-policy.ts
-var lifecycle_policy = __nccwpck_require__(1346);
-// EXTERNAL MODULE: ./src/repository-plan.ts
-var repository_plan = __nccwpck_require__(9795);
-;// CONCATENATED MODULE: ./src/version.ts
-/**
- * The version tag when the workflow gives none: the git tag that triggered the run
- * (`refs/tags/v1.2.3` → `1.2.3`), otherwise `sha-<first 7 of the commit>`.
- */
-
-
-function deriveVersion(run) {
-    const tag = run.ref.startsWith('refs/tags/') ? run.ref.slice('refs/tags/'.length) : '';
-    if (tag !== '') {
-        // v1.2.3 → 1.2.3; other tags are kept, with characters an image tag can't hold replaced.
-        const version = (/^v\d/.test(tag) ? tag.slice(1) : tag).replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[.-]+/, '');
-        if (version !== '')
-            return version.slice(0, 128);
-    }
-    if (!/^[0-9a-f]{7,}$/i.test(run.sha)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Version, 'is empty and GITHUB_SHA is not set: give the version tag to push.');
-    }
-    return `sha-${run.sha.slice(0, 7).toLowerCase()}`;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
- * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
- * the first AWS write or docker call, as one line that names the input and the fix.
- */
+// EXTERNAL MODULE: ./src/settings/input.ts
+var input = __nccwpck_require__(4781);
+;// CONCATENATED MODULE: ./src/settings/access-policy.ts
+/** The repository's access policy: `repository-policy` as given, or the pull statement `pull-principals` makes. */
 
 
 
-
-
-
-
-const TAG_MUTABILITIES = [
-    'MUTABLE',
-    'IMMUTABLE',
-    'IMMUTABLE_WITH_EXCLUSION',
-    'MUTABLE_WITH_EXCLUSION'
-];
-/** ECR's finding severities, most severe first. */
-const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
-/** The value the runner passes for an input (`INPUT_<NAME>`), trimmed; '' when unset. */
-function getInput(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** Items of a list input: separated by commas or newlines, trimmed, empties dropped. */
-function parseList(value) {
-    return value
-        .split(/[,\n]/)
-        .map(s => s.trim())
-        .filter(s => s !== '');
-}
-/** Items of a one-per-line input (values may contain commas). */
-function parseLines(value) {
-    return value
-        .split('\n')
-        .map(s => s.trim())
-        .filter(s => s !== '');
-}
-function parseBoolean(name, value, fallback) {
-    if (value === '')
-        return fallback;
-    const v = value.toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new errors/* InputError */.d(name, `'${value}' is not a boolean: use true or false.`);
-}
-function parseInteger(name, value, range) {
-    if (value === '')
-        return undefined;
-    if (!/^\d+$/.test(value)) {
-        throw new errors/* InputError */.d(name, `'${value}' is not a whole number: use a number from ${range.min} to ${range.max}.`);
-    }
-    const n = Number(value);
-    if (n < range.min || n > range.max) {
-        throw new errors/* InputError */.d(name, `${value} is out of range: use a number from ${range.min} to ${range.max}.`);
-    }
-    return n;
-}
-/** ECR repository names: lowercase path components, 2–256 characters. */
-const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-/** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
-const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
-const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
-const PLATFORM_OS = ['linux', 'windows'];
-const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64'];
-const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/;
-function validateRepositoryName(name) {
-    if (name === '')
-        throw new errors/* InputError */.d(constants/* Input */.pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
-    if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
-    }
-    return name;
-}
-function validateTag(input, tag) {
-    if (!IMAGE_TAG.test(tag)) {
-        throw new errors/* InputError */.d(input, `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`);
-    }
-    return tag;
-}
-function validatePlatform(platform) {
-    const [os, arch, variant, ...rest] = platform.split('/');
-    const ok = os !== undefined &&
-        PLATFORM_OS.includes(os) &&
-        arch !== undefined &&
-        PLATFORM_ARCH.includes(arch) &&
-        rest.length === 0 &&
-        (variant === undefined || /^v\d+$/.test(variant));
-    if (!ok) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-    }
-    return platform;
-}
-/** A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file. */
-function readPolicyText(name, value, workspace) {
-    if (value.startsWith('{') || value.startsWith('['))
-        return value;
-    const file = external_node_path_default().resolve(workspace, value);
-    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
-        throw new errors/* InputError */.d(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
-    }
-    return (0,external_node_fs_.readFileSync)(file, 'utf8');
-}
-function readLifecycle(env, workspace, protectDefault) {
-    const policyInput = getInput(env, constants/* Input */.pd.LifecyclePolicy);
-    const keepCount = parseInteger(constants/* Input */.pd.LifecycleKeepCount, getInput(env, constants/* Input */.pd.LifecycleKeepCount), { min: 1, max: 10000 });
-    const expireDays = parseInteger(constants/* Input */.pd.LifecycleExpireDays, getInput(env, constants/* Input */.pd.LifecycleExpireDays), { min: 1, max: 36500 });
-    const untaggedDays = parseInteger(constants/* Input */.pd.LifecycleUntaggedDays, getInput(env, constants/* Input */.pd.LifecycleUntaggedDays), {
-        min: 1,
-        max: 36500
-    });
-    const protectInput = getInput(env, constants/* Input */.pd.LifecycleProtectTags);
-    const protectTags = parseList(protectInput);
-    for (const t of protectTags) {
-        if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(t) || (t.match(/\*/g) ?? []).length > 4) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.LifecycleProtectTags, `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`);
-        }
-    }
-    const shorthandStated = keepCount !== undefined || expireDays !== undefined || untaggedDays !== undefined || protectInput !== '';
-    if (policyInput !== '') {
-        if (shorthandStated) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.LifecyclePolicy, 'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.');
-        }
-        const text = readPolicyText(constants/* Input */.pd.LifecyclePolicy, policyInput, workspace);
-        return { stated: true, policy: (0,lifecycle_policy/* validateLifecyclePolicy */.XE)(text, constants/* Input */.pd.LifecyclePolicy), source: 'lifecycle-policy' };
-    }
-    if (keepCount !== undefined && expireDays !== undefined) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.');
-    }
-    const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.keepCount };
-    const policy = (0,lifecycle_policy/* generateLifecyclePolicy */.Y5)({
-        ...tagRule,
-        untaggedDays: untaggedDays ?? lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.untaggedDays,
-        protectTags: protectInput !== '' ? protectTags : protectDefault
-    });
-    return shorthandStated
-        ? { stated: true, policy, source: 'lifecycle-* inputs' }
-        : { stated: false, policy, source: 'default policy' };
-}
-function readMutability(env, cacheTag) {
-    const modeInput = getInput(env, constants/* Input */.pd.TagMutability);
-    const exclusionsInput = getInput(env, constants/* Input */.pd.TagMutabilityExclusions);
-    const mode = (modeInput === '' ? constants/* DEFAULT_TAG_MUTABILITY */.I6 : modeInput.toUpperCase());
-    if (!TAG_MUTABILITIES.includes(mode)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${TAG_MUTABILITIES.join(', ')}.`);
-    }
-    const withExclusions = mode.endsWith('_WITH_EXCLUSION');
-    const listed = exclusionsInput === '' ? (withExclusions ? constants/* DEFAULT_MUTABILITY_EXCLUSIONS */.$Z : []) : parseList(exclusionsInput);
-    if (!withExclusions && listed.length > 0) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
-    }
-    if (withExclusions && (listed.length < 1 || listed.length > 5)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
-    }
-    // The registry cache is rewritten by every build: its tag must stay mutable.
-    const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => (0,repository_plan/* matchesFilter */.yy)(cacheTag, f));
-    const exclusions = addCache ? [...listed, cacheTag] : listed;
-    if (exclusions.length > 5) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
-    }
-    for (const f of exclusions) {
-        if (!MUTABILITY_FILTER.test(f)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`);
-        }
-    }
-    return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
-}
 const ACCOUNT_ID = /^\d{12}$/;
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/;
@@ -997,20 +712,219 @@ function pullPolicy(principals) {
     return JSON.stringify({ Version: '2012-10-17', Statement });
 }
 function readAccessPolicy(env, workspace) {
-    const policyInput = getInput(env, constants/* Input */.pd.RepositoryPolicy);
-    const principals = parseList(getInput(env, constants/* Input */.pd.PullPrincipals));
+    const policyInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryPolicy);
+    const principals = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.PullPrincipals));
     if (policyInput !== '' && principals.length > 0) {
         throw new errors/* InputError */.d(constants/* Input */.pd.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
     }
     if (policyInput !== '') {
-        return { text: validateRepositoryPolicy(readPolicyText(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' };
+        return { text: validateRepositoryPolicy((0,input/* readPolicyText */.OG)(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' };
     }
     if (principals.length > 0)
         return { text: pullPolicy(principals), source: 'pull-principals' };
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/settings/aws.ts
+/** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
+
+
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+function readAws(env, needed) {
+    const region = (0,input/* getInput */.V4)(env, constants/* Input */.pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    if (region === '' && needed) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
+    }
+    if (region !== '' && !REGION.test(region)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
+    }
+    const roleToAssume = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleToAssume);
+    if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
+    }
+    const roleSessionName = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleSessionName) || 'GitHubActions';
+    if (!SESSION_NAME.test(roleSessionName)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
+    }
+    const audience = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Audience) || 'sts.amazonaws.com';
+    const aws = {
+        region,
+        audience,
+        roleSessionName,
+        roleDurationSeconds: (0,input/* parseInteger */.cG)(constants/* Input */.pd.RoleDurationSeconds, (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
+        exportCredentials: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ExportCredentials, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ExportCredentials), false)
+    };
+    if (roleToAssume !== '')
+        aws.roleToAssume = roleToAssume;
+    return aws;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/settings/build.ts
+/** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
+
+
+
+
+
+const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PLATFORM_OS = ['linux', 'windows'];
+const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64'];
+const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/;
+function validatePlatform(platform) {
+    const [os, arch, variant, ...rest] = platform.split('/');
+    const ok = os !== undefined &&
+        PLATFORM_OS.includes(os) &&
+        arch !== undefined &&
+        PLATFORM_ARCH.includes(arch) &&
+        rest.length === 0 &&
+        (variant === undefined || /^v\d+$/.test(variant));
+    if (!ok) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+    }
+    return platform;
+}
+const CACHE_TYPES = ['ecr', 'gha', 'none'];
+const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
+/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
+function readCache(env, registryType) {
+    const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
+    const type = typeInput.toLowerCase();
+    if (!CACHE_TYPES.includes(type)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
+    }
+    return { type, tag: (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache') };
+}
+function readBuild(env, workspace, cache) {
+    const listed = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Platforms));
+    const platforms = [...new Set((listed.length > 0 ? listed : constants/* DEFAULT_PLATFORMS */.pu).map(validatePlatform))];
+    const contextInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Context) || '.';
+    const remote = REMOTE_CONTEXT.test(contextInput);
+    const context = remote ? contextInput : external_node_path_default().resolve(workspace, contextInput);
+    if (!remote && !((0,external_node_fs_.existsSync)(context) && (0,external_node_fs_.statSync)(context).isDirectory())) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`);
+    }
+    const fileInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.File);
+    let file = '';
+    if (fileInput !== '') {
+        file = external_node_path_default().resolve(workspace, fileInput);
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new errors/* InputError */.d(constants/* Input */.pd.File, `'${fileInput}' does not exist: give the Dockerfile's path.`);
+    }
+    else if (!remote) {
+        file = external_node_path_default().join(context, 'Dockerfile');
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            throw new errors/* InputError */.d(constants/* Input */.pd.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`);
+        }
+    }
+    const target = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Target);
+    if (target !== '' && !BUILD_TARGET.test(target)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`);
+    }
+    const settings = {
+        platforms,
+        context,
+        file,
+        buildArgs: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.BuildArgs, (0,input/* getInput */.V4)(env, constants/* Input */.pd.BuildArgs)),
+        labels: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.Labels, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Labels)),
+        push: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true),
+        cache,
+        provenance: readProvenance(env),
+        sbom: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Sbom, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Sbom), false),
+        ...readSplitBuild(env)
+    };
+    if (target !== '')
+        settings.target = target;
+    return settings;
+}
+/** @param needed false for build-only runs (push: false), which make no AWS call */
+function readSplitBuild(env) {
+    const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
+    const mergeDigests = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeDigests)))];
+    for (const d of mergeDigests) {
+        if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
+            throw new errors/* InputError */.d(constants/* Input */.pd.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
+        }
+    }
+    if (pushByDigest && mergeDigests.length > 0) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
+    }
+    return { pushByDigest, mergeDigests };
+}
+function readProvenance(env) {
+    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'false';
+    if (!PROVENANCE.test(value)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/settings/lifecycle-policy.ts
+var lifecycle_policy = __nccwpck_require__(5940);
+// EXTERNAL MODULE: ./src/aws/repository-plan.ts
+var repository_plan = __nccwpck_require__(2129);
+// EXTERNAL MODULE: ./src/settings/types.ts
+var types = __nccwpck_require__(1664);
+;// CONCATENATED MODULE: ./src/settings/repository.ts
+/** The `repository` section: name, registry type, tag mutability, encryption, tags, replication, ECR Public's catalog. */
+
+
+
+
+
+
+
+
+/** ECR repository names: lowercase path components, 2–256 characters. */
+const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+/** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
+const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
+const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+function validateRepositoryName(name) {
+    if (name === '')
+        throw new errors/* InputError */.d(constants/* Input */.pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
+    if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
+    }
+    return name;
+}
+function readMutability(env, cacheTag) {
+    const modeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutability);
+    const exclusionsInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutabilityExclusions);
+    const mode = (modeInput === '' ? constants/* DEFAULT_TAG_MUTABILITY */.I6 : modeInput.toUpperCase());
+    if (!types/* TAG_MUTABILITIES */.e.includes(mode)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${types/* TAG_MUTABILITIES */.e.join(', ')}.`);
+    }
+    const withExclusions = mode.endsWith('_WITH_EXCLUSION');
+    const listed = exclusionsInput === '' ? (withExclusions ? constants/* DEFAULT_MUTABILITY_EXCLUSIONS */.$Z : []) : (0,input/* parseList */.E1)(exclusionsInput);
+    if (!withExclusions && listed.length > 0) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
+    }
+    if (withExclusions && (listed.length < 1 || listed.length > 5)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
+    }
+    // The registry cache is rewritten by every build: its tag must stay mutable.
+    const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => (0,repository_plan/* matchesFilter */.yy)(cacheTag, f));
+    const exclusions = addCache ? [...listed, cacheTag] : listed;
+    if (exclusions.length > 5) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
+    }
+    for (const f of exclusions) {
+        if (!MUTABILITY_FILTER.test(f)) {
+            throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`);
+        }
+    }
+    return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
+}
 function readResourceTags(env) {
-    const tags = parseLines(getInput(env, constants/* Input */.pd.RepositoryTags)).map(line => {
+    const tags = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryTags)).map(line => {
         const at = line.indexOf('=');
         const Key = at > 0 ? line.slice(0, at).trim() : '';
         const Value = line.slice(at + 1).trim();
@@ -1024,7 +938,7 @@ function readResourceTags(env) {
     return tags;
 }
 function readReplication(env, region) {
-    const regions = [...new Set(parseList(getInput(env, constants/* Input */.pd.ReplicateToRegions)))];
+    const regions = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.ReplicateToRegions)))];
     for (const r of regions) {
         if (!REGION.test(r))
             throw new errors/* InputError */.d(constants/* Input */.pd.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
@@ -1035,28 +949,9 @@ function readReplication(env, region) {
         throw new errors/* InputError */.d(constants/* Input */.pd.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
     return regions;
 }
-function readScan(env) {
-    const failOnInput = getInput(env, constants/* Input */.pd.ScanFailOn);
-    const failOn = failOnInput.toUpperCase();
-    if (failOnInput !== '' && !SEVERITIES.includes(failOn)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.ScanFailOn, `'${failOnInput}' is not a severity: use ${SEVERITIES.join(', ')}, or leave it empty for no gate.`);
-    }
-    const timeoutSeconds = parseInteger(constants/* Input */.pd.ScanTimeout, getInput(env, constants/* Input */.pd.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
-    return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds };
-}
-function readStoragePrice(env) {
-    const value = getInput(env, constants/* Input */.pd.StoragePrice);
-    if (value === '')
-        return constants/* STORAGE_PRICE_USD_PER_GB_MONTH */.Uz;
-    if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
-    }
-    return Number(value);
-}
-/** ECR Public's catalog text: as given, or read from a file in the workspace (`about` is markdown). */
 function readCatalog(env, workspace) {
-    const description = getInput(env, constants/* Input */.pd.Description);
-    const aboutInput = getInput(env, constants/* Input */.pd.About);
+    const description = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Description);
+    const aboutInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.About);
     let about = aboutInput;
     if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
         const file = external_node_path_default().resolve(workspace, aboutInput);
@@ -1090,151 +985,32 @@ function refuseForPublic(env) {
         [constants/* Input */.pd.PullPrincipals, v => v !== '']
     ];
     for (const [name, stated] of unsupported) {
-        if (stated(getInput(env, name))) {
+        if (stated((0,input/* getInput */.V4)(env, name))) {
             throw new errors/* InputError */.d(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
         }
     }
 }
 function readRegistryType(env) {
-    const value = (getInput(env, constants/* Input */.pd.RegistryType) || 'private').toLowerCase();
+    const value = ((0,input/* getInput */.V4)(env, constants/* Input */.pd.RegistryType) || 'private').toLowerCase();
     if (value !== 'private' && value !== 'public') {
         throw new errors/* InputError */.d(constants/* Input */.pd.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
     }
     if (value === 'public')
         refuseForPublic(env);
     for (const name of [constants/* Input */.pd.Description, constants/* Input */.pd.About]) {
-        if (value === 'private' && getInput(env, name) !== '') {
+        if (value === 'private' && (0,input/* getInput */.V4)(env, name) !== '') {
             throw new errors/* InputError */.d(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
         }
     }
     return value;
 }
-function readBuildKeyValues(name, value) {
-    const items = parseLines(value);
-    for (const item of items) {
-        if (!KEY_VALUE.test(item)) {
-            throw new errors/* InputError */.d(name, `'${item}' is not KEY=VALUE: give one KEY=VALUE per line.`);
-        }
-    }
-    return items;
-}
-const CACHE_TYPES = ['ecr', 'gha', 'none'];
-const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
-const IF_VERSION_EXISTS = ['auto', 'fail', 'skip'];
-/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
-function readCache(env, registryType) {
-    const typeInput = getInput(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
-    const type = typeInput.toLowerCase();
-    if (!CACHE_TYPES.includes(type)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
-    }
-    return { type, tag: validateTag(constants/* Input */.pd.CacheTag, getInput(env, constants/* Input */.pd.CacheTag) || 'buildcache') };
-}
-function readBuild(env, workspace, cache) {
-    const listed = parseList(getInput(env, constants/* Input */.pd.Platforms));
-    const platforms = [...new Set((listed.length > 0 ? listed : constants/* DEFAULT_PLATFORMS */.pu).map(validatePlatform))];
-    const contextInput = getInput(env, constants/* Input */.pd.Context) || '.';
-    const remote = REMOTE_CONTEXT.test(contextInput);
-    const context = remote ? contextInput : external_node_path_default().resolve(workspace, contextInput);
-    if (!remote && !((0,external_node_fs_.existsSync)(context) && (0,external_node_fs_.statSync)(context).isDirectory())) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`);
-    }
-    const fileInput = getInput(env, constants/* Input */.pd.File);
-    let file = '';
-    if (fileInput !== '') {
-        file = external_node_path_default().resolve(workspace, fileInput);
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.d(constants/* Input */.pd.File, `'${fileInput}' does not exist: give the Dockerfile's path.`);
-    }
-    else if (!remote) {
-        file = external_node_path_default().join(context, 'Dockerfile');
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`);
-        }
-    }
-    const target = getInput(env, constants/* Input */.pd.Target);
-    if (target !== '' && !BUILD_TARGET.test(target)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`);
-    }
-    const settings = {
-        platforms,
-        context,
-        file,
-        buildArgs: readBuildKeyValues(constants/* Input */.pd.BuildArgs, getInput(env, constants/* Input */.pd.BuildArgs)),
-        labels: readBuildKeyValues(constants/* Input */.pd.Labels, getInput(env, constants/* Input */.pd.Labels)),
-        push: parseBoolean(constants/* Input */.pd.Push, getInput(env, constants/* Input */.pd.Push), true),
-        cache,
-        provenance: readProvenance(env),
-        sbom: parseBoolean(constants/* Input */.pd.Sbom, getInput(env, constants/* Input */.pd.Sbom), false),
-        ...readSplitBuild(env)
-    };
-    if (target !== '')
-        settings.target = target;
-    return settings;
-}
-/** @param needed false for build-only runs (push: false), which make no AWS call */
-function readSplitBuild(env) {
-    const pushByDigest = parseBoolean(constants/* Input */.pd.PushByDigest, getInput(env, constants/* Input */.pd.PushByDigest), false);
-    const mergeDigests = [...new Set(parseList(getInput(env, constants/* Input */.pd.MergeDigests)))];
-    for (const d of mergeDigests) {
-        if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
-        }
-    }
-    if (pushByDigest && mergeDigests.length > 0) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
-    }
-    return { pushByDigest, mergeDigests };
-}
-function readProvenance(env) {
-    const value = getInput(env, constants/* Input */.pd.Provenance) || 'false';
-    if (!PROVENANCE.test(value)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
-    }
-    return value;
-}
-function readIfVersionExists(env) {
-    const value = (getInput(env, constants/* Input */.pd.IfVersionExists) || 'auto').toLowerCase();
-    if (!IF_VERSION_EXISTS.includes(value)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
-    }
-    return value;
-}
-function readAws(env, needed) {
-    const region = getInput(env, constants/* Input */.pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-    if (region === '' && needed) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
-    }
-    if (region !== '' && !REGION.test(region)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
-    }
-    const roleToAssume = getInput(env, constants/* Input */.pd.RoleToAssume);
-    if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
-    }
-    const roleSessionName = getInput(env, constants/* Input */.pd.RoleSessionName) || 'GitHubActions';
-    if (!SESSION_NAME.test(roleSessionName)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
-    }
-    const audience = getInput(env, constants/* Input */.pd.Audience) || 'sts.amazonaws.com';
-    const aws = {
-        region,
-        audience,
-        roleSessionName,
-        roleDurationSeconds: parseInteger(constants/* Input */.pd.RoleDurationSeconds, getInput(env, constants/* Input */.pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
-        exportCredentials: parseBoolean(constants/* Input */.pd.ExportCredentials, getInput(env, constants/* Input */.pd.ExportCredentials), false)
-    };
-    if (roleToAssume !== '')
-        aws.roleToAssume = roleToAssume;
-    return aws;
-}
 function readEncryption(env) {
-    const typeInput = getInput(env, constants/* Input */.pd.Encryption);
+    const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Encryption);
     const type = (typeInput || 'AES256').toUpperCase();
     if (type !== 'AES256' && type !== 'KMS') {
         throw new errors/* InputError */.d(constants/* Input */.pd.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`);
     }
-    const kmsKey = getInput(env, constants/* Input */.pd.KmsKey);
+    const kmsKey = (0,input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey);
     if (kmsKey === '')
         return { type };
     if (type !== 'KMS') {
@@ -1245,6 +1021,70 @@ function readEncryption(env) {
     }
     return { type, kmsKey };
 }
+
+;// CONCATENATED MODULE: ./src/settings/version.ts
+/**
+ * The version tag when the workflow gives none: the git tag that triggered the run
+ * (`refs/tags/v1.2.3` → `1.2.3`), otherwise `sha-<first 7 of the commit>`.
+ */
+
+
+function deriveVersion(run) {
+    const tag = run.ref.startsWith('refs/tags/') ? run.ref.slice('refs/tags/'.length) : '';
+    if (tag !== '') {
+        // v1.2.3 → 1.2.3; other tags are kept, with characters an image tag can't hold replaced.
+        const version = (/^v\d/.test(tag) ? tag.slice(1) : tag).replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[.-]+/, '');
+        if (version !== '')
+            return version.slice(0, 128);
+    }
+    if (!/^[0-9a-f]{7,}$/i.test(run.sha)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.Version, 'is empty and GITHUB_SHA is not set: give the version tag to push.');
+    }
+    return `sha-${run.sha.slice(0, 7).toLowerCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/read.ts
+/**
+ * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
+ * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
+ * the first AWS write or docker call, as one line that names the input and the fix.
+ */
+
+
+
+
+
+
+
+
+
+
+const IF_VERSION_EXISTS = ['auto', 'fail', 'skip'];
+function readScan(env) {
+    const failOnInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanFailOn);
+    const failOn = failOnInput.toUpperCase();
+    if (failOnInput !== '' && !types/* SEVERITIES */.o.includes(failOn)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.ScanFailOn, `'${failOnInput}' is not a severity: use ${types/* SEVERITIES */.o.join(', ')}, or leave it empty for no gate.`);
+    }
+    const timeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.ScanTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
+    return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds };
+}
+function readStoragePrice(env) {
+    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.StoragePrice);
+    if (value === '')
+        return constants/* STORAGE_PRICE_USD_PER_GB_MONTH */.Uz;
+    if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
+    }
+    return Number(value);
+}
+function readIfVersionExists(env) {
+    const value = ((0,input/* getInput */.V4)(env, constants/* Input */.pd.IfVersionExists) || 'auto').toLowerCase();
+    if (!IF_VERSION_EXISTS.includes(value)) {
+        throw new errors/* InputError */.d(constants/* Input */.pd.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
+    }
+    return value;
+}
 const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 /**
  * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
@@ -1252,8 +1092,8 @@ const optional = (key, value) => (value === undefined ? {} : { [key]: value });
  */
 function readSettings(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const push = parseBoolean(constants/* Input */.pd.Push, getInput(env, constants/* Input */.pd.Push), true);
-    const name = validateRepositoryName(getInput(env, constants/* Input */.pd.Repository));
+    const push = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true);
+    const name = validateRepositoryName((0,input/* getInput */.V4)(env, constants/* Input */.pd.Repository));
     const registryType = readRegistryType(env);
     // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
     const aws = readAws(env, push && registryType === 'private');
@@ -1262,12 +1102,12 @@ function readSettings(env = process.env) {
     const cache = readCache(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag);
-    const versionInput = getInput(env, constants/* Input */.pd.Version);
+    const versionInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Version);
     const version = versionInput !== ''
-        ? validateTag(constants/* Input */.pd.Version, versionInput)
+        ? (0,input/* validateTag */.z7)(constants/* Input */.pd.Version, versionInput)
         : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' });
-    const latest = parseBoolean(constants/* Input */.pd.Latest, getInput(env, constants/* Input */.pd.Latest), true);
-    const extraTags = parseList(getInput(env, constants/* Input */.pd.Tags)).map(t => validateTag(constants/* Input */.pd.Tags, t));
+    const latest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Latest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Latest), true);
+    const extraTags = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Tags)).map(t => (0,input/* validateTag */.z7)(constants/* Input */.pd.Tags, t));
     const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])];
     if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
         throw new errors/* InputError */.d(constants/* Input */.pd.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`);
@@ -1276,14 +1116,14 @@ function readSettings(env = process.env) {
         aws,
         repository: {
             name,
-            create: parseBoolean(constants/* Input */.pd.CreateRepository, getInput(env, constants/* Input */.pd.CreateRepository), true),
+            create: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.CreateRepository, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CreateRepository), true),
             tagMutability: mutability,
             tagMutabilityExclusions: exclusions,
             tagMutabilityStated: stated,
             ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
-            scanOnPush: parseBoolean(constants/* Input */.pd.ScanOnPush, getInput(env, constants/* Input */.pd.ScanOnPush), true),
+            scanOnPush: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: readLifecycle(env, workspace, [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+            lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
             tags: readResourceTags(env),
             replicateToRegions: readReplication(env, aws.region),
@@ -1294,68 +1134,180 @@ function readSettings(env = process.env) {
         storagePrice: readStoragePrice(env),
         image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
         build: readBuild(env, workspace, cache),
-        skipLogout: parseBoolean(constants/* Input */.pd.SkipLogout, getInput(env, constants/* Input */.pd.SkipLogout), false),
-        dryRun: parseBoolean(constants/* Input */.pd.DryRun, getInput(env, constants/* Input */.pd.DryRun), false),
-        summary: parseBoolean(constants/* Input */.pd.Summary, getInput(env, constants/* Input */.pd.Summary), true)
+        skipLogout: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.SkipLogout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.SkipLogout), false),
+        dryRun: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.DryRun, (0,input/* getInput */.V4)(env, constants/* Input */.pd.DryRun), false),
+        summary: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Summary, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Summary), true)
     };
 }
 
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The main step: reads and checks the inputs — a bad one fails here, before any AWS call
+ * or docker command — then runs what they ask for: a push (pipeline.ts), a plan
+ * (`dry-run`), or a build that pushes nothing (`push: false`). This is the one place that
+ * reports failure. Each mode is loaded when it runs: a push brings the AWS SDK, most of
+ * the bundle.
+ */
 
-/***/ }),
 
-/***/ 8301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Vk: () => (/* binding */ sameJson),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-/* unused harmony export canonicalJson */
-/** JSON compared as data: key order and white space don't matter. */
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** The value with every object's keys sorted, so equal data stringifies equally. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return value.map(canonicalJson);
-    if (isObject(value)) {
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map(k => [k, canonicalJson(value[k])]));
-    }
-    return value;
-}
-/** Parses text (objects pass through); undefined when it is not JSON. */
-function parseJson(value) {
-    if (typeof value !== 'string')
-        return value;
+
+async function run(deps = { env: process.env, docker: docker/* docker */.T }) {
     try {
-        return JSON.parse(value);
+        core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
+        const settings = readSettings(deps.env);
+        if (settings.dryRun) {
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(847), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+        }
+        else if (!settings.build.push) {
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(847), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+        }
+        else {
+            const [{ pushPipeline }, { RegistryClient }, { defaultRetry }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(847), __nccwpck_require__.e(351), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8594)), __nccwpck_require__.e(/* import() */ 961).then(__nccwpck_require__.bind(__nccwpck_require__, 9961)), __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809))]);
+            await pushPipeline(settings, {
+                ...deps,
+                registry: credentials => new RegistryClient(credentials),
+                getIDToken: audience => core/* getIDToken */.V9(audience),
+                retry: defaultRetry
+            });
+        }
     }
-    catch {
-        return undefined;
+    catch (error) {
+        core/* setFailed */.C1(failureMessage(error));
     }
 }
-function sameJson(a, b) {
-    const x = parseJson(a);
-    return x !== undefined && JSON.stringify(canonicalJson(x)) === JSON.stringify(canonicalJson(parseJson(b)));
+/** One line: ours as written; AWS errors with their name and the call's message. */
+function failureMessage(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    if (error.name === 'InputError' || error.name === 'ActionError')
+        return error.message;
+    if (error.name === 'CredentialsProviderError') {
+        return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.';
+    }
+    const iamAction = error.iamAction;
+    if (iamAction !== undefined && /AccessDenied/.test(error.name)) {
+        return (`AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +
+            `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`);
+    }
+    return `${error.name}: ${error.message}`;
 }
 
 
 /***/ }),
 
-/***/ 1346:
+/***/ 4781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   Li: () => (/* binding */ parseLines),
+/* harmony export */   OG: () => (/* binding */ readPolicyText),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   _Z: () => (/* binding */ readKeyValues),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   z7: () => (/* binding */ validateTag)
+/* harmony export */ });
+/* unused harmony export IMAGE_TAG */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/**
+ * How the runner hands inputs to the step (`INPUT_<NAME>`) and the parsers every section
+ * of the settings shares: lists, booleans, whole numbers, tags, policy files.
+ */
+
+
+
+/** The value the runner passes for an input (`INPUT_<NAME>`), trimmed; '' when unset. */
+function getInput(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Items of a list input: separated by commas or newlines, trimmed, empties dropped. */
+function parseList(value) {
+    return value
+        .split(/[,\n]/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+/** Items of a one-per-line input (values may contain commas). */
+function parseLines(value) {
+    return value
+        .split('\n')
+        .map(s => s.trim())
+        .filter(s => s !== '');
+}
+function parseBoolean(name, value, fallback) {
+    if (value === '')
+        return fallback;
+    const v = value.toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${value}' is not a boolean: use true or false.`);
+}
+function parseInteger(name, value, range) {
+    if (value === '')
+        return undefined;
+    if (!/^\d+$/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${value}' is not a whole number: use a number from ${range.min} to ${range.max}.`);
+    }
+    const n = Number(value);
+    if (n < range.min || n > range.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `${value} is out of range: use a number from ${range.min} to ${range.max}.`);
+    }
+    return n;
+}
+/** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function validateTag(input, tag) {
+    if (!IMAGE_TAG.test(tag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`);
+    }
+    return tag;
+}
+/** A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file. */
+function readPolicyText(name, value, workspace) {
+    if (value.startsWith('{') || value.startsWith('['))
+        return value;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+}
+function readKeyValues(name, value) {
+    const items = parseLines(value);
+    for (const item of items) {
+        if (!KEY_VALUE.test(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${item}' is not KEY=VALUE: give one KEY=VALUE per line.`);
+        }
+    }
+    return items;
+}
+const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ readLifecycle),
 /* harmony export */   Jl: () => (/* binding */ lifecyclePoliciesEqual),
 /* harmony export */   Pb: () => (/* binding */ DEFAULT_LIFECYCLE),
-/* harmony export */   XE: () => (/* binding */ validateLifecyclePolicy),
-/* harmony export */   Y5: () => (/* binding */ generateLifecyclePolicy),
 /* harmony export */   sj: () => (/* binding */ formatLifecyclePolicy)
 /* harmony export */ });
-/* unused harmony exports MAX_POLICY_LENGTH, MAX_RULES, MAX_WILDCARDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8301);
+/* unused harmony exports MAX_POLICY_LENGTH, MAX_RULES, MAX_WILDCARDS, validateLifecyclePolicy, generateLifecyclePolicy */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8301);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4781);
 /**
  * ECR lifecycle policies: validation with ECR's documented rules, the policy generated from
  * the `lifecycle-*` shorthand inputs, and comparison. Pure: no I/O.
@@ -1366,6 +1318,8 @@ function sameJson(a, b) {
  * A policy ECR accepts must never be refused here; where the documentation is silent, the
  * check is left out.
  */
+
+
 
 
 const MAX_POLICY_LENGTH = 30720;
@@ -1388,7 +1342,7 @@ function unknownKey(obj, allowed) {
  */
 function validateLifecyclePolicy(text, input) {
     const fail = (where, what) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, where === '' ? what : `${where}: ${what}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, where === '' ? what : `${where}: ${what}`);
     };
     if (text.length > MAX_POLICY_LENGTH) {
         fail('', `the policy is ${text.length} characters; ECR takes at most ${MAX_POLICY_LENGTH}.`);
@@ -1564,7 +1518,7 @@ function generateLifecyclePolicy(opts) {
 }
 /** Key order and white space don't matter; rules are compared in priority order (as ECR applies them). */
 function byPriority(policy) {
-    const parsed = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(policy);
+    const parsed = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(policy);
     if (isObject(parsed) && Array.isArray(parsed.rules)) {
         const rules = [...parsed.rules].sort((a, b) => (a.rulePriority ?? 0) - (b.rulePriority ?? 0));
         return { ...parsed, rules };
@@ -1572,219 +1526,73 @@ function byPriority(policy) {
     return parsed;
 }
 function lifecyclePoliciesEqual(a, b) {
-    return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .sameJson */ .Vk)(byPriority(a), byPriority(b));
+    return (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(byPriority(a), byPriority(b));
 }
 /** The text sent to ECR. */
 function formatLifecyclePolicy(policy) {
     return JSON.stringify(policy);
 }
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony export failureMessage */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1988);
-/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5147);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3871);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3014);
-/**
- * The main step: inputs → credentials → repository → login → push → report. This module
- * reads and checks the inputs — a bad one fails here, before the AWS SDK is even loaded —
- * and is the one place that reports failure. A push run then starts what needs no SDK (the
- * runner's OIDC token request) and loads the rest of the pipeline, ship.ts, while that is
- * under way; a dry run loads dry-run.ts, `push: false` build-only.ts.
- */
-
-
-
-
-
-async function run(deps = { env: process.env, docker: _docker_js__WEBPACK_IMPORTED_MODULE_3__/* .docker */ .T3 }) {
-    try {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettings */ .sb)(deps.env);
-        if (settings.dryRun)
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(760), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
-        else if (settings.build.push)
-            await push(settings, deps);
-        else
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+/** The lifecycle policy the workflow states: `lifecycle-policy` (JSON or a file), the `lifecycle-*` shorthand, or neither (the default). */
+function readLifecycle(env, workspace, protectDefault) {
+    const policyInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy);
+    const keepCount = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleKeepCount, (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleKeepCount), { min: 1, max: 10000 });
+    const expireDays = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays), { min: 1, max: 36500 });
+    const untaggedDays = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleUntaggedDays, (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleUntaggedDays), {
+        min: 1,
+        max: 36500
+    });
+    const protectInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleProtectTags);
+    const protectTags = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseList */ .E1)(protectInput);
+    for (const t of protectTags) {
+        if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(t) || (t.match(/\*/g) ?? []).length > 4) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleProtectTags, `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`);
+        }
     }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failureMessage(error));
+    const shorthandStated = keepCount !== undefined || expireDays !== undefined || untaggedDays !== undefined || protectInput !== '';
+    if (policyInput !== '') {
+        if (shorthandStated) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, 'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.');
+        }
+        const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .readPolicyText */ .OG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, policyInput, workspace);
+        return { stated: true, policy: validateLifecyclePolicy(text, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy), source: 'lifecycle-policy' };
     }
-}
-/**
- * A push: the OIDC token request starts first, and ship.ts and the AWS SDK load while it
- * is under way (on GitHub the token alone takes longer than the loading). The builder
- * check runs only when something needs it: before the first AWS write, and to explain a
- * docker step that failed.
- */
-async function push(settings, deps) {
-    const { aws, build } = settings;
-    // A merge builds nothing: it only needs buildx.
-    const builderCheck = once(async () => (await __nccwpck_require__.e(/* import() */ 945).then(__nccwpck_require__.bind(__nccwpck_require__, 4323))).checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms));
-    // Without the runner's variables, sign-in explains what the workflow lacks.
-    const idToken = aws.roleToAssume !== undefined && deps.env.ACTIONS_ID_TOKEN_REQUEST_URL && deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(aws.audience) : undefined;
-    // Awaited by sign-in; a failure is reported there, not as an unhandled rejection.
-    idToken?.catch(() => undefined);
-    // The build starts as soon as the registry is known, and waits for the registry's
-    // credentials at a gate, not for the stages before it (early-build.ts).
-    let building;
-    const early = {
-        start: registry => (building ??= Promise.all(/* import() */[__nccwpck_require__.e(945), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3753)).then(m => m.startEarlyBuild(settings, deps, registry)).catch(() => undefined)),
-        current: () => building
-    };
-    const foreseen = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .startsEarly */ .xx)(settings) ? (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .foreseenRegistry */ .fg)(aws.roleToAssume, aws.region) : undefined;
-    // When the role's ARN tells it: before ship.ts and the SDK load, whose loading holds the
-    // event loop, and the build's start would wait behind it.
-    if (foreseen !== undefined)
-        await early.start(foreseen);
-    try {
-        const { ship } = await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(945), __nccwpck_require__.e(760), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5560));
-        await ship(settings, deps, { builderCheck, idToken, early });
+    if (keepCount !== undefined && expireDays !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.');
     }
-    finally {
-        // A build the run did not use is interrupted: never left waiting at its gate.
-        await (await building)?.dispose();
-    }
-}
-/** `fn`, run the first time it is asked for; every caller gets that one promise. */
-function once(fn) {
-    let promise;
-    return () => (promise ??= fn());
-}
-/** One line: ours as written; AWS errors with their name and the call's message. */
-function failureMessage(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    if (error.name === 'InputError' || error.name === 'ActionError')
-        return error.message;
-    if (error.name === 'CredentialsProviderError') {
-        return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.';
-    }
-    const iamAction = error.iamAction;
-    if (iamAction !== undefined && /AccessDenied/.test(error.name)) {
-        return (`AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +
-            `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`);
-    }
-    return `${error.name}: ${error.message}`;
+    const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? DEFAULT_LIFECYCLE.keepCount };
+    const policy = generateLifecyclePolicy({
+        ...tagRule,
+        untaggedDays: untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays,
+        protectTags: protectInput !== '' ? protectTags : protectDefault
+    });
+    return shorthandStated
+        ? { stated: true, policy, source: 'lifecycle-* inputs' }
+        : { stated: false, policy, source: 'default policy' };
 }
 
 
 /***/ }),
 
-/***/ 9795:
+/***/ 1664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E_: () => (/* binding */ planLifecycle),
-/* harmony export */   _B: () => (/* binding */ planRepository),
-/* harmony export */   bo: () => (/* binding */ isTagMutable),
-/* harmony export */   yk: () => (/* binding */ describeMutability),
-/* harmony export */   yy: () => (/* binding */ matchesFilter)
+/* harmony export */   e: () => (/* binding */ TAG_MUTABILITIES),
+/* harmony export */   o: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
-/* unused harmony export sameMutability */
-/* harmony import */ var _lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1346);
-
-/** Does ECR match this tag with a `*` wildcard filter? */
-function matchesFilter(tag, filter) {
-    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
-}
-/** May an existing tag be overwritten in a repository with this mutability? */
-function isTagMutable(tag, m) {
-    const excluded = m.exclusions.some(f => matchesFilter(tag, f));
-    switch (m.mode) {
-        case 'MUTABLE':
-            return true;
-        case 'IMMUTABLE':
-            return false;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return excluded;
-        case 'MUTABLE_WITH_EXCLUSION':
-            return !excluded;
-    }
-}
-function sameMutability(a, b) {
-    if (a.mode !== b.mode)
-        return false;
-    const x = [...new Set(a.exclusions)].sort();
-    const y = [...new Set(b.exclusions)].sort();
-    return x.length === y.length && x.every((f, i) => f === y[i]);
-}
-function describeMutability(m) {
-    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
-}
-const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
-/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
-function withCacheTag(m, cacheTag) {
-    if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5)
-        return m;
-    return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] };
-}
 /**
- * @param current the repository as described, or undefined when it does not exist
- * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
+ * What the workflow asked for, as one typed object: the settings every stage reads. Only
+ * types (and the few constant lists they are made of) live here, so that any module can
+ * name a setting without importing the input parser.
  */
-function planRepository(current, desired, movingTags) {
-    const wanted = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions };
-    if (current === undefined) {
-        return {
-            changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
-            warnings: []
-        };
-    }
-    const changes = [];
-    const warnings = [];
-    // Unstated mutability leaves an immutable repository as it is, but for the action's own
-    // registry cache tag, which every build rewrites.
-    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag);
-    let mutability = current.mutability;
-    if (!sameMutability(current.mutability, target)) {
-        changes.push({ kind: 'tag-mutability', from: current.mutability, to: target });
-        mutability = target;
-    }
-    const frozen = movingTags.filter(t => !isTagMutable(t, mutability));
-    if (frozen.length > 0) {
-        warnings.push(`the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
-            `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`);
-    }
-    if (current.scanOnPush !== desired.scanOnPush) {
-        changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
-    }
-    const enc = desired.encryption;
-    const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
-    if (current.encryption.type !== enc.type || keyDiffers) {
-        const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
-        warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
-    }
-    return { changes, warnings };
-}
-/**
- * @param current the repository's lifecycle policy text; undefined when it has none
- * @param created whether this run created the repository (then there is nothing to read)
- */
-function planLifecycle(current, intent) {
-    const text = (0,_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLifecyclePolicy */ .sj)(intent.policy);
-    if (current === undefined) {
-        return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
-    }
-    if (!intent.stated) {
-        return { put: false, reason: 'kept the existing policy (the workflow states none)' };
-    }
-    if ((0,_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecyclePoliciesEqual */ .Jl)(current, intent.policy)) {
-        return { put: false, reason: `already as stated by ${intent.source}` };
-    }
-    return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
-}
+const TAG_MUTABILITIES = [
+    'MUTABLE',
+    'IMMUTABLE',
+    'IMMUTABLE_WITH_EXCLUSION',
+    'MUTABLE_WITH_EXCLUSION'
+];
+/** ECR's finding severities, most severe first. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
 
 
 /***/ }),
@@ -4988,7 +4796,7 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

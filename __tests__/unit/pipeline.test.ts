@@ -1,0 +1,287 @@
+/**
+ * The push pipeline (src/pipeline.ts) with its effects replaced: STS and ECR by
+ * aws-sdk-client-mock, docker by a recorder that "pushes" to an in-memory registry, the
+ * registry client by that registry. What is checked: the order of the stages, the
+ * decisions between them (create or reconcile, build, skip or merge, when the builder
+ * check runs) and what a failure in each stage reports — and that nothing after it runs.
+ */
+import { jest } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+  GetAuthorizationTokenCommand,
+  GetLifecyclePolicyCommand,
+  PutLifecyclePolicyCommand,
+  RepositoryNotFoundException
+} from '@aws-sdk/client-ecr'
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { mockClient } from 'aws-sdk-client-mock'
+import { failureMessage } from '../../src/main.js'
+import { pushPipeline, type PipelineDeps } from '../../src/pipeline.js'
+import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
+import { readSettings } from '../../src/settings/read.js'
+import type { RetryPolicy } from '../../src/retry.js'
+import { fakeDocker, FakeRegistry, type DockerCall } from '../fixtures/fake-registry.js'
+import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
+
+const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+const ROLE = 'arn:aws:iam::123456789012:role/github-push'
+const OTHER_SHA = 'fedcba9876543210fedcba9876543210fedcba98'
+
+const sts = mockClient(STSClient)
+const ecr = mockClient(ECRClient)
+const noRetry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+
+let ws: TempWorkspace
+let files: string
+let groups: string[]
+let stdout: ReturnType<typeof jest.spyOn>
+
+beforeAll(() => {
+  ws = makeWorkspace()
+  // One folder for the whole file: @actions/core keeps the summary file's path once it has used it.
+  files = mkdtempSync(path.join(os.tmpdir(), 'pipeline-test-'))
+})
+afterAll(() => {
+  ws.remove()
+  rmSync(files, { recursive: true, force: true })
+  sts.restore()
+  ecr.restore()
+})
+
+beforeEach(() => {
+  sts.reset()
+  ecr.reset()
+  rmSync(path.join(files, 'docker'), { recursive: true, force: true })
+  for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+    process.env[name] = path.join(files, name)
+    writeFileSync(process.env[name] ?? '', '')
+  }
+  groups = []
+  stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    const m = /^::group::(.+)$/m.exec(String(chunk))
+    if (m?.[1]) groups.push(m[1].trim())
+    return true
+  })
+  sts.on(AssumeRoleWithWebIdentityCommand).resolves({
+    Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'session', Expiration: new Date(Date.now() + 3600_000) }
+  })
+  ecr.on(GetAuthorizationTokenCommand).resolves({
+    authorizationData: [{ authorizationToken: Buffer.from('AWS:registry-password').toString('base64'), proxyEndpoint: `https://${HOST}` }]
+  })
+})
+
+afterEach(() => stdout.mockRestore())
+
+/** An existing repository as the workflow's defaults want it, with the default lifecycle policy. */
+function existingRepository(settingsPolicy: string): void {
+  ecr.on(DescribeRepositoriesCommand).resolves({
+    repositories: [
+      {
+        repositoryName: 'team/web',
+        repositoryUri: `${HOST}/team/web`,
+        repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
+        imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+        imageTagMutabilityExclusionFilters: [
+          { filterType: 'WILDCARD', filter: 'latest' },
+          { filterType: 'WILDCARD', filter: 'buildcache' }
+        ],
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfiguration: { encryptionType: 'AES256' }
+      }
+    ]
+  })
+  ecr.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: settingsPolicy })
+}
+
+function newRepository(): void {
+  ecr.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
+  ecr.on(GetLifecyclePolicyCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
+  ecr.on(CreateRepositoryCommand).resolves({ repository: { repositoryName: 'team/web', repositoryUri: `${HOST}/team/web` } })
+  ecr.on(PutLifecyclePolicyCommand).resolves({})
+}
+
+interface Run {
+  error: unknown
+  registry: FakeRegistry
+  docker: DockerCall[]
+  outputs: string
+  state: string
+}
+
+async function ship(inputs: Record<string, string>, options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2] } = {}): Promise<Run> {
+  const env = stepEnv(
+    ws.dir,
+    { 'role-to-assume': ROLE, repository: 'team/web', version: '1.0.0', ...inputs },
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://oidc.test/token',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
+      DOCKER_CONFIG: path.join(files, 'docker'),
+      RUNNER_TEMP: files
+    }
+  )
+  const registry = options.registry ?? new FakeRegistry()
+  const { docker, calls } = fakeDocker(registry, HOST, options.fail)
+  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: noRetry }
+  let error: unknown
+  try {
+    await pushPipeline(readSettings(env), deps)
+  } catch (e) {
+    error = e
+  }
+  const read = (name: string): string => readFileSync(path.join(files, name), 'utf8')
+  return { error, registry, docker: calls, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE') }
+}
+
+const commands = (calls: DockerCall[]): string[] => calls.map(c => c.args.slice(0, 2).join(' '))
+const ecrCalls = (): string[] => ecr.calls().map(c => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''))
+const output = (run: Run, name: string): string | undefined => new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs)?.[2]
+const defaultPolicy = (): string => formatLifecyclePolicy(readSettings(stepEnv(ws.dir, { repository: 'team/web', version: '1.0.0' })).repository.lifecycle.policy)
+
+describe('a new build', () => {
+  test('runs the stages in order: sign-in and the builder check, repository, version, login, build and push, report', async () => {
+    existingRepository(defaultPolicy())
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push'])
+    expect(commands(run.docker)).toEqual(['buildx inspect', 'info --format', 'buildx build'])
+  })
+
+  test('buildx pushes the version; latest is put on the digest of its metadata file after it exits', async () => {
+    existingRepository(defaultPolicy())
+    const run = await ship({})
+    const build = run.docker.find(c => c.args[1] === 'build')?.args ?? []
+    expect(build.filter((_, i) => build[i - 1] === '--tag')).toEqual([`${HOST}/team/web:1.0.0`])
+    expect(build).toContain('--push')
+    const digest = run.registry.tag('team/web', '1.0.0')
+    expect(run.registry.tag('team/web', 'latest')).toBe(digest)
+    expect(output(run, 'digest')).toBe(digest)
+    expect(output(run, 'image-uri')).toBe(`${HOST}/team/web:1.0.0`)
+    expect(output(run, 'skipped')).toBe('false')
+    expect(JSON.parse(output(run, 'metadata') ?? '{}')['image.name']).toBe(`${HOST}/team/web:1.0.0,${HOST}/team/web:latest`)
+  })
+
+  test('a repository that already matches is only read: no AWS write', async () => {
+    existingRepository(defaultPolicy())
+    await ship({})
+    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
+  })
+
+  test('a missing repository is created with the default lifecycle policy, then built', async () => {
+    newRepository()
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    expect(ecrCalls()).toEqual(expect.arrayContaining(['CreateRepository', 'PutLifecyclePolicy']))
+    expect(ecr.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toMatchObject({ repositoryName: 'team/web', imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION' })
+    expect(commands(run.docker)).toContain('buildx build')
+  })
+
+  test('docker is logged in through its config file before the build, and the post step is told', async () => {
+    existingRepository(defaultPolicy())
+    const run = await ship({})
+    const config = JSON.parse(readFileSync(path.join(files, 'docker', 'config.json'), 'utf8')) as { auths: Record<string, { auth: string }> }
+    expect(Buffer.from(config.auths[HOST]?.auth ?? '', 'base64').toString()).toBe('AWS:registry-password')
+    expect(run.state).toContain('logged-in-registries')
+    expect(run.state).toContain(HOST)
+  })
+})
+
+describe('re-runs', () => {
+  test('the version built from this commit already exists: nothing is built, latest moves back to it', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const digest = registry.pushImage('team/web', '1.0.0', SHA)
+    registry.pushImage('team/web', 'latest', 'something-else')
+    const run = await ship({}, { registry })
+    expect(run.error).toBeUndefined()
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'reuse'])
+    expect(commands(run.docker)).not.toContain('buildx build')
+    expect(registry.tag('team/web', 'latest')).toBe(digest)
+    expect(output(run, 'skipped')).toBe('true')
+    expect(output(run, 'digest')).toBe(digest)
+  })
+
+  test('the version exists from another commit: the run stops before login and build, saying how to fix it', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    registry.pushImage('team/web', '1.0.0', OTHER_SHA)
+    const run = await ship({}, { registry })
+    expect(failureMessage(run.error)).toMatch(/^Tag '1\.0\.0' already exists in 'team\/web', built from commit fedcba9.*Bump the version/)
+    expect(groups).toEqual(['sign-in', 'repository', 'version'])
+    expect(commands(run.docker)).not.toContain('buildx build')
+  })
+
+  test('if-version-exists: skip keeps any existing image', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    registry.pushImage('team/web', '1.0.0', OTHER_SHA)
+    const run = await ship({ 'if-version-exists': 'skip' }, { registry })
+    expect(run.error).toBeUndefined()
+    expect(commands(run.docker)).not.toContain('buildx build')
+  })
+})
+
+describe('merge of per-platform digests', () => {
+  const digests = ['sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64)]
+
+  test('makes the index under every tag with imagetools; the builder check asks for no platform', async () => {
+    existingRepository(defaultPolicy())
+    const run = await ship({ 'merge-digests': digests.join('\n') })
+    expect(run.error).toBeUndefined()
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'merge'])
+    expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx imagetools'])
+    const merge = run.docker.find(c => c.args[1] === 'imagetools')?.args ?? []
+    expect(merge).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:latest`, ...digests.map(d => `${HOST}/team/web@${d}`)])
+    expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
+  })
+})
+
+describe('a failure in each stage is reported, and nothing after it runs', () => {
+  test('sign-in: the role refuses the token → the trust policy to fix; no ECR call', async () => {
+    sts.on(AssumeRoleWithWebIdentityCommand).rejects(Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name: 'AccessDenied' }))
+    const run = await ship({})
+    expect(failureMessage(run.error)).toMatch(/^Could not assume arn:aws:iam::123456789012:role\/github-push .*trust policy/)
+    expect(ecrCalls()).toEqual([])
+  })
+
+  test('the builder check: no docker daemon → the fix; nothing is written to AWS', async () => {
+    newRepository()
+    const run = await ship({}, { fail: { 'buildx inspect': { exitCode: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock' } } })
+    expect(failureMessage(run.error)).toBe('the Docker daemon is not running: start it (or use a runner where it runs) before this step.')
+    expect(ecrCalls()).toEqual([])
+    expect(groups).toEqual(['sign-in'])
+  })
+
+  test('repository: ECR refuses CreateRepository → its error; no login, no build', async () => {
+    newRepository()
+    ecr.on(CreateRepositoryCommand).rejects(Object.assign(new Error('not authorized to perform: ecr:CreateRepository'), { name: 'AccessDeniedException' }))
+    const run = await ship({})
+    expect(failureMessage(run.error)).toBe('AccessDeniedException: not authorized to perform: ecr:CreateRepository')
+    expect(groups).toEqual(['sign-in', 'repository'])
+    expect(commands(run.docker)).not.toContain('buildx build')
+  })
+
+  test('repository: missing and create-repository is false → says how to fix it', async () => {
+    newRepository()
+    const run = await ship({ 'create-repository': 'false' })
+    expect(failureMessage(run.error)).toBe("Repository 'team/web' does not exist in us-east-1: create it, or set create-repository: true to let the action create it.")
+    expect(ecrCalls()).not.toContain('CreateRepository')
+  })
+
+  test('build: a failing build step fails the run with buildx’s error; latest is not moved', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const before = registry.pushImage('team/web', 'latest', OTHER_SHA)
+    const run = await ship(
+      {},
+      { registry, fail: { 'buildx build': { exitCode: 1, stdout: '', stderr: 'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2' } } }
+    )
+    expect(failureMessage(run.error)).toBe('docker buildx build failed: ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2')
+    expect(registry.tag('team/web', 'latest')).toBe(before)
+    expect(output(run, 'digest')).toBeUndefined()
+  })
+})

@@ -1,0 +1,79 @@
+export const id = 809;
+export const ids = [809];
+export const modules = {
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TransientError: () => (/* binding */ TransientError),
+/* harmony export */   defaultRetry: () => (/* binding */ defaultRetry),
+/* harmony export */   isTransient: () => (/* binding */ isTransient),
+/* harmony export */   retry: () => (/* binding */ retry),
+/* harmony export */   sleep: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
+/**
+ * The one retry helper: one policy type, one sleep, and the one place that decides what is
+ * worth another try. STS, the registry client and buildx pushes all go through `retry`.
+ * Errors that can never succeed (access denied, an immutable tag, a missing repository, a
+ * failed build step) are never retried.
+ */
+
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** 2 s, 4 s, 8 s: four tries over about 14 s, for registry writes and pushes. */
+const defaultRetry = {
+    attempts: 4,
+    delay: attempt => 2000 * 2 ** (attempt - 2),
+    sleep,
+    log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
+};
+/** An error the code that saw it knows to be passing (a push that buildx says failed on a 5xx). */
+class TransientError extends Error {
+    name = 'TransientError';
+    transient = true;
+}
+const TRANSIENT_NAMES = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/;
+const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET)$/;
+/**
+ * Whether an error may pass when tried again: throttling, 5xx and 429 answers (from AWS or
+ * the registry), connections reset, refused or timed out, and errors marked transient.
+ * Decided from the error's name, code and status, never from free text.
+ */
+function isTransient(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    if (e.transient === true || e.$retryable)
+        return true;
+    if (TRANSIENT_NAMES.test(e.name ?? ''))
+        return true;
+    const status = e.status ?? e.$metadata?.httpStatusCode ?? 0;
+    if (status >= 500 || status === 429)
+        return true;
+    return NETWORK_CODES.test(e.code ?? '');
+}
+/**
+ * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
+ * `policy.attempts` times; each retry is logged with what failed and the wait.
+ */
+async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !transient(error))
+                throw error;
+            const wait = policy.delay(attempt + 1);
+            policy.log(`${what} failed (${error.message}); trying again in ${(wait / 1000).toFixed(1)} s (${attempt + 1} of ${policy.attempts}).`);
+            await policy.sleep(wait);
+        }
+    }
+}
+
+
+/***/ })
+
+};

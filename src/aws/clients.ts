@@ -1,0 +1,69 @@
+/**
+ * The AWS SDK clients, created once per run with the region, the signed-in credentials
+ * and the action's user agent. Endpoints follow the SDK's own configuration
+ * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS).
+ *
+ * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
+ * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
+ * (access denied, validation, missing resources).
+ */
+import { ECRClient } from '@aws-sdk/client-ecr'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
+import { USER_AGENT } from '../constants.js'
+
+export const MAX_ATTEMPTS = 6
+
+export interface AwsSession {
+  region: string
+  /** Undefined: the SDK's default chain (environment, profile, instance role). */
+  credentials?: AwsCredentialIdentity
+}
+
+/**
+ * What clients are made with: a session, or one whose credentials are still to come — a
+ * provider that gives the role's credentials once STS does (calls made before then wait
+ * at their signing step).
+ */
+export interface ClientSession {
+  region: string
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
+}
+
+export function sdkConfig(session: ClientSession): {
+  region: string
+  customUserAgent: string
+  maxAttempts: number
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
+} {
+  return {
+    region: session.region,
+    customUserAgent: USER_AGENT,
+    maxAttempts: MAX_ATTEMPTS,
+    ...(session.credentials ? { credentials: session.credentials } : {})
+  }
+}
+
+/** An AWS error tagged with the IAM action of the call that failed, for explanations. */
+export interface AwsCallError extends Error {
+  iamAction?: string
+}
+
+/** Tags every error a client's calls throw with the IAM action (`<service>:<Operation>`), for explanations. */
+export function tagIamActions<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, service: string): C {
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      try {
+        return await next(args)
+      } catch (error) {
+        if (error instanceof Error) (error as AwsCallError).iamAction = `${service}:${String(context.commandName).replace(/Command$/, '')}`
+        throw error
+      }
+    },
+    { step: 'initialize', name: 'iamActionOnError' }
+  )
+  return client
+}
+
+export function createEcrClient(session: ClientSession): ECRClient {
+  return tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
+}

@@ -1,0 +1,78 @@
+/**
+ * The least-privilege IAM policy for what these inputs make the action do, scoped to the
+ * repository's ARN. Pure; printed by dry runs and documented in the README.
+ */
+import { partitionOf, parseRegistryHost } from '../registry/host.js'
+import type { Settings } from '../settings/types.js'
+
+export interface PolicyDocument {
+  Version: '2012-10-17'
+  Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: string | string[] }[]
+}
+
+
+/** What a push needs on the repository, as `ecr:` or `ecr-public:` actions. */
+function pushActions(service: 'ecr' | 'ecr-public'): string[] {
+  return ['BatchCheckLayerAvailability', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'PutImage'].map(a => `${service}:${a}`)
+}
+
+/**
+ * The end of a refused push's error: the actions the role needs, as ECR Public names them
+ * when `registry` (a host, or an image reference) is public.ecr.aws.
+ */
+export function pushRefusedHint(registry: string): string {
+  const actions = pushActions(parseRegistryHost(registry)?.kind === 'public' ? 'ecr-public' : 'ecr')
+  return `the role needs ${actions.slice(0, -1).join(', ')} and ${actions.at(-1) ?? ''} on the repository.`
+}
+
+/** ECR Public: the token (with STS's bearer token under it) and the public repository. */
+function publicPolicy(settings: Settings, account: string): PolicyDocument {
+  const { repository, build } = settings
+  const actions = ['ecr-public:DescribeRepositories', 'ecr-public:GetRepositoryCatalogData', 'ecr-public:PutRepositoryCatalogData']
+  if (build.push) actions.push(...pushActions('ecr-public'))
+  if (repository.create) actions.push('ecr-public:CreateRepository')
+  if (repository.accessPolicy !== undefined) actions.push('ecr-public:GetRepositoryPolicy', 'ecr-public:SetRepositoryPolicy')
+  if (repository.tags.length > 0) actions.push('ecr-public:ListTagsForResource', 'ecr-public:TagResource')
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Login', Effect: 'Allow', Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], Resource: '*' },
+      { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` }
+    ]
+  }
+}
+
+export function leastPrivilegePolicy(settings: Settings, account: string): PolicyDocument {
+  const { repository, build } = settings
+  if (repository.type === 'public') return publicPolicy(settings, account)
+  const partition = partitionOf(settings.aws.region)
+  const arn = `arn:${partition}:ecr:${settings.aws.region}:${account}:repository/${repository.name}`
+  const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']
+  if (build.push) actions.push(...pushActions('ecr'))
+  if (repository.create) actions.push('ecr:CreateRepository')
+  actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy')
+  if (repository.accessPolicy !== undefined) actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy')
+  if (repository.tags.length > 0) actions.push('ecr:ListTagsForResource', 'ecr:TagResource')
+  if (settings.scan.failOn !== undefined) actions.push('ecr:DescribeImageScanFindings', 'ecr:StartImageScan')
+  const statements: PolicyDocument['Statement'] = [
+    { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+    { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+  ]
+  if (repository.replicateToRegions.length > 0) {
+    // The registry's replication configuration; the first one also creates ECR's service-linked role.
+    statements.push(
+      { Sid: 'Replication', Effect: 'Allow', Action: ['ecr:DescribeRegistry', 'ecr:PutReplicationConfiguration'], Resource: '*' },
+      {
+        Sid: 'ReplicationRole',
+        Effect: 'Allow',
+        Action: ['iam:CreateServiceLinkedRole'],
+        Resource: `arn:${partition}:iam::${account}:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication`
+      }
+    )
+  }
+  if (repository.encryption.type === 'KMS') {
+    const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:${partition}:kms:${settings.aws.region}:${account}:key/*`
+    statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })
+  }
+  return { Version: '2012-10-17', Statement: statements }
+}

@@ -1,0 +1,41 @@
+/**
+ * The registry's credentials, from ECR's (or ECR Public's) authorization token: user `AWS`
+ * and a password that lasts 12 hours. The token and the password are masked the moment
+ * they exist.
+ */
+import * as core from '@actions/core'
+import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
+import { PUBLIC_REGISTRY } from '../constants.js'
+import { ActionError } from '../errors.js'
+import type { RegistryCredentials } from '../registry/client.js'
+import type { PublicClient } from './public-repository.js'
+
+export async function getRegistryCredentials(
+  ecr: ECRClient,
+  setSecret: (v: string) => void = core.setSecret
+): Promise<RegistryCredentials> {
+  const out = await ecr.send(new GetAuthorizationTokenCommand({}))
+  const data = out.authorizationData?.[0]
+  if (!data?.authorizationToken || !data.proxyEndpoint) {
+    throw new ActionError('ECR GetAuthorizationToken returned no token.')
+  }
+  return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) }
+}
+
+/** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
+export function decodeToken(token: string, setSecret: (v: string) => void): { username: string; password: string } {
+  setSecret(token)
+  const decoded = Buffer.from(token, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  const password = decoded.slice(colon + 1)
+  setSecret(password)
+  return { username: decoded.slice(0, colon), password }
+}
+
+
+/** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
+export async function getPublicRegistryCredentials({ sdk, client }: PublicClient, setSecret: (v: string) => void = core.setSecret): Promise<RegistryCredentials> {
+  const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken
+  if (!token) throw new ActionError('ECR Public GetAuthorizationToken returned no token.')
+  return { registry: PUBLIC_REGISTRY, ...decodeToken(token, setSecret) }
+}

@@ -1,0 +1,151 @@
+/**
+ * Stage 3, planning — what to do to the ECR repository so that it matches what the
+ * workflow states. Pure: it compares the repository as ECR describes it with the settings
+ * and returns the changes; `repository.ts` carries them out.
+ *
+ * Two rules keep what users already have: a setting the workflow does not state never
+ * loosens immutability, and a lifecycle policy the workflow does not state is never
+ * replaced.
+ */
+import type { LifecycleIntent, Settings, TagMutability } from '../settings/types.js'
+import { formatLifecyclePolicy, lifecyclePoliciesEqual } from '../settings/lifecycle-policy.js'
+import type { LifecyclePolicy } from '../settings/types.js'
+
+export interface Mutability {
+  mode: TagMutability
+  exclusions: string[]
+}
+
+/** The repository as ECR describes it. */
+export interface RepositoryState {
+  uri: string
+  arn: string
+  mutability: Mutability
+  scanOnPush: boolean
+  encryption: { type: string; kmsKey?: string }
+}
+
+export type RepositoryChange =
+  | { kind: 'create'; mutability: Mutability; scanOnPush: boolean; encryption: Settings['repository']['encryption'] }
+  | { kind: 'tag-mutability'; from: Mutability; to: Mutability }
+  | { kind: 'scan-on-push'; from: boolean; to: boolean }
+
+export interface RepositoryPlan {
+  changes: RepositoryChange[]
+  /** Things the user should know that the action will not change. */
+  warnings: string[]
+}
+
+export type LifecyclePlan =
+  | { put: true; policy: LifecyclePolicy; text: string; reason: string }
+  | { put: false; reason: string }
+
+/** Does ECR match this tag with a `*` wildcard filter? */
+export function matchesFilter(tag: string, filter: string): boolean {
+  const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^${pattern.join('.*')}$`).test(tag)
+}
+
+/** May an existing tag be overwritten in a repository with this mutability? */
+export function isTagMutable(tag: string, m: Mutability): boolean {
+  const excluded = m.exclusions.some(f => matchesFilter(tag, f))
+  switch (m.mode) {
+    case 'MUTABLE':
+      return true
+    case 'IMMUTABLE':
+      return false
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return excluded
+    case 'MUTABLE_WITH_EXCLUSION':
+      return !excluded
+  }
+}
+
+export function sameMutability(a: Mutability, b: Mutability): boolean {
+  if (a.mode !== b.mode) return false
+  const x = [...new Set(a.exclusions)].sort()
+  const y = [...new Set(b.exclusions)].sort()
+  return x.length === y.length && x.every((f, i) => f === y[i])
+}
+
+export function describeMutability(m: Mutability): string {
+  return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode
+}
+
+const keepsTagsImmutable = (m: Mutability): boolean => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION'
+
+/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
+function withCacheTag(m: Mutability, cacheTag: string | undefined): Mutability {
+  if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5) return m
+  return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] }
+}
+
+/**
+ * @param current the repository as described, or undefined when it does not exist
+ * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
+ */
+export function planRepository(
+  current: RepositoryState | undefined,
+  desired: Settings['repository'],
+  movingTags: string[]
+): RepositoryPlan {
+  const wanted: Mutability = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions }
+  if (current === undefined) {
+    return {
+      changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
+      warnings: []
+    }
+  }
+
+  const changes: RepositoryChange[] = []
+  const warnings: string[] = []
+
+  // Unstated mutability leaves an immutable repository as it is, but for the action's own
+  // registry cache tag, which every build rewrites.
+  const target =
+    desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag)
+  let mutability = current.mutability
+  if (!sameMutability(current.mutability, target)) {
+    changes.push({ kind: 'tag-mutability', from: current.mutability, to: target })
+    mutability = target
+  }
+  const frozen = movingTags.filter(t => !isTagMutable(t, mutability))
+  if (frozen.length > 0) {
+    warnings.push(
+      `the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
+        `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`
+    )
+  }
+
+  if (current.scanOnPush !== desired.scanOnPush) {
+    changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush })
+  }
+
+  const enc = desired.encryption
+  const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey
+  if (current.encryption.type !== enc.type || keyDiffers) {
+    const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type
+    warnings.push(
+      `the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`
+    )
+  }
+  return { changes, warnings }
+}
+
+/**
+ * @param current the repository's lifecycle policy text; undefined when it has none
+ * @param created whether this run created the repository (then there is nothing to read)
+ */
+export function planLifecycle(current: string | undefined, intent: LifecycleIntent): LifecyclePlan {
+  const text = formatLifecyclePolicy(intent.policy)
+  if (current === undefined) {
+    return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` }
+  }
+  if (!intent.stated) {
+    return { put: false, reason: 'kept the existing policy (the workflow states none)' }
+  }
+  if (lifecyclePoliciesEqual(current, intent.policy)) {
+    return { put: false, reason: `already as stated by ${intent.source}` }
+  }
+  return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` }
+}

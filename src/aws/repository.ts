@@ -1,0 +1,288 @@
+/**
+ * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
+ * write calls the plan asks for. A repository that already matches costs two read calls
+ * and no write.
+ */
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  GetLifecyclePolicyCommand,
+  GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
+  SetRepositoryPolicyCommand,
+  TagResourceCommand,
+  PutImageScanningConfigurationCommand,
+  PutImageTagMutabilityCommand,
+  PutLifecyclePolicyCommand,
+  type ECRClient,
+  type Repository
+} from '@aws-sdk/client-ecr'
+import { ActionError } from '../errors.js'
+import { sameJson } from '../json.js'
+import type { Settings, TagMutability } from '../settings/types.js'
+import {
+  describeMutability,
+  planLifecycle,
+  planRepository,
+  type LifecyclePlan,
+  type Mutability,
+  type RepositoryChange,
+  type RepositoryState
+} from './repository-plan.js'
+
+export interface RepositoryResult {
+  uri: string
+  /** `<account>.dkr.ecr.<region>.amazonaws.com` */
+  registry: string
+  created: boolean
+  mutability: Mutability
+  /** What this run changed, in the user's words; empty when nothing. */
+  changes: string[]
+  warnings: string[]
+  /** What happened to the lifecycle policy: put (and why) or kept (and why). */
+  lifecycle: string
+  /** Whether this run put the lifecycle policy (then it is among `changes`). */
+  lifecyclePut: boolean
+}
+
+const exclusionFilters = (m: Mutability): { filterType: 'WILDCARD'; filter: string }[] =>
+  m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }))
+
+export function toRepositoryState(r: Repository): RepositoryState {
+  const mode = (r.imageTagMutability ?? 'MUTABLE') as TagMutability
+  const encryption: RepositoryState['encryption'] = { type: r.encryptionConfiguration?.encryptionType ?? 'AES256' }
+  if (r.encryptionConfiguration?.kmsKey) encryption.kmsKey = r.encryptionConfiguration.kmsKey
+  return {
+    uri: r.repositoryUri ?? '',
+    arn: r.repositoryArn ?? '',
+    mutability: {
+      mode,
+      exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
+    },
+    scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
+    encryption
+  }
+}
+
+async function describe(ecr: ECRClient, name: string): Promise<RepositoryState | undefined> {
+  try {
+    const out = await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
+    const repo = out.repositories?.[0]
+    return repo ? toRepositoryState(repo) : undefined
+  } catch (error) {
+    if ((error as Error).name === 'RepositoryNotFoundException') return undefined
+    throw error
+  }
+}
+
+async function readRepositoryPolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
+  try {
+    return (await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: name }))).policyText
+  } catch (error) {
+    if ((error as Error).name === 'RepositoryPolicyNotFoundException') return undefined
+    throw error
+  }
+}
+
+async function readLifecyclePolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
+  try {
+    const out = await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))
+    return out.lifecyclePolicyText
+  } catch (error) {
+    if ((error as Error).name === 'LifecyclePolicyNotFoundException') return undefined
+    throw error
+  }
+}
+
+/**
+ * The repository and its lifecycle policy, asked side by side: one round trip where the
+ * repository exists (almost every run). The policy is a promise, read again when the
+ * first read found no repository (one created since, by this run or another).
+ */
+async function describeWithPolicy(
+  ecr: ECRClient,
+  name: string
+): Promise<{ current: RepositoryState | undefined; policy: () => Promise<string | undefined> }> {
+  const described = describe(ecr, name)
+  const early = readLifecyclePolicy(ecr, name).then(
+    text => ({ text }),
+    (error: unknown) => ({ error })
+  )
+  return {
+    current: await described,
+    policy: async () => {
+      const read = await early
+      if ('text' in read) return read.text
+      if ((read.error as Error).name === 'RepositoryNotFoundException') return readLifecyclePolicy(ecr, name)
+      throw read.error
+    }
+  }
+}
+
+function describeChange(c: RepositoryChange): string {
+  switch (c.kind) {
+    case 'create':
+      return `created the repository: ${describeMutability(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`
+    case 'tag-mutability':
+      return `tag mutability ${describeMutability(c.from)} → ${describeMutability(c.to)}`
+    case 'scan-on-push':
+      return `scan on push ${c.from ? 'on' : 'off'} → ${c.to ? 'on' : 'off'}`
+  }
+}
+
+/** Carries out one change; returns the created repository's URI for `create`. */
+async function apply(
+  ecr: ECRClient,
+  name: string,
+  c: RepositoryChange,
+  tags: { Key: string; Value: string }[] = []
+): Promise<string | undefined> {
+  switch (c.kind) {
+    case 'create': {
+      const out = await ecr.send(
+        new CreateRepositoryCommand({
+          repositoryName: name,
+          imageTagMutability: c.mutability.mode,
+          ...(c.mutability.exclusions.length > 0
+            ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
+            : {}),
+          imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+          ...(tags.length > 0 ? { tags } : {}),
+          encryptionConfiguration: {
+            encryptionType: c.encryption.type,
+            ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
+          }
+        })
+      )
+      return out.repository?.repositoryUri
+    }
+    case 'tag-mutability':
+      await ecr.send(
+        new PutImageTagMutabilityCommand({
+          repositoryName: name,
+          imageTagMutability: c.to.mode,
+          ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
+        })
+      )
+      return undefined
+    case 'scan-on-push':
+      await ecr.send(
+        new PutImageScanningConfigurationCommand({
+          repositoryName: name,
+          imageScanningConfiguration: { scanOnPush: c.to }
+        })
+      )
+      return undefined
+  }
+}
+
+export interface RepositoryInspection {
+  current: RepositoryState | undefined
+  changes: RepositoryChange[]
+  warnings: string[]
+  currentPolicy: string | undefined
+  lifecycle: LifecyclePlan
+}
+
+/** What `ensureRepository` would do, from read calls only (dry runs). */
+export async function inspectRepository(
+  ecr: ECRClient,
+  desired: Settings['repository'],
+  movingTags: string[]
+): Promise<RepositoryInspection> {
+  const { current, policy } = await describeWithPolicy(ecr, desired.name)
+  const plan = planRepository(current, desired, movingTags)
+  const currentPolicy = current === undefined ? undefined : await policy()
+  return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) }
+}
+
+export { describeChange }
+
+/**
+ * Makes sure the repository exists and matches the workflow.
+ * @param movingTags tags the run pushes that must be able to move (for warnings)
+ */
+export async function ensureRepository(
+  ecr: ECRClient,
+  desired: Settings['repository'],
+  movingTags: string[],
+  region: string
+): Promise<RepositoryResult> {
+  const name = desired.name
+  const read = await describeWithPolicy(ecr, name)
+  let current = read.current
+  if (current === undefined && !desired.create) {
+    throw new ActionError(
+      `Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`
+    )
+  }
+
+  let uri = current?.uri ?? ''
+  let created = false
+  const changes: string[] = []
+  let warnings: string[] = []
+  let mutability = current?.mutability
+
+  if (current === undefined) {
+    const [create] = planRepository(undefined, desired, movingTags).changes
+    if (create?.kind !== 'create') throw new ActionError(`Nothing planned to create repository '${name}'.`)
+    try {
+      uri = (await apply(ecr, name, create, desired.tags)) ?? ''
+      created = true
+      mutability = create.mutability
+      changes.push(describeChange(create))
+    } catch (error) {
+      // Another job created it between our describe and create: reconcile with what is there.
+      if ((error as Error).name !== 'RepositoryAlreadyExistsException') throw error
+      current = await describe(ecr, name)
+      uri = current?.uri ?? ''
+      mutability = current?.mutability
+    }
+  }
+  if (current !== undefined) {
+    const plan = planRepository(current, desired, movingTags)
+    warnings = plan.warnings
+    for (const change of plan.changes) {
+      await apply(ecr, name, change)
+      if (change.kind === 'tag-mutability') mutability = change.to
+      changes.push(describeChange(change))
+    }
+  }
+
+  // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
+  if (desired.accessPolicy !== undefined) {
+    const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name)
+    if (currentAccess === undefined || !sameJson(currentAccess, desired.accessPolicy.text)) {
+      await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }))
+      changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`)
+    }
+  }
+  if (desired.tags.length > 0 && !created && current !== undefined) {
+    const have = new Map(((await ecr.send(new ListTagsForResourceCommand({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]))
+    const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value)
+    if (missing.length > 0) {
+      await ecr.send(new TagResourceCommand({ resourceArn: current.arn, tags: missing }))
+      changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`)
+    }
+  }
+
+  // A repository created by this run has no policy to read.
+  const currentPolicy = created ? undefined : await read.policy()
+  const lifecycle = planLifecycle(currentPolicy, desired.lifecycle)
+  if (lifecycle.put) {
+    await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: name, lifecyclePolicyText: lifecycle.text }))
+    changes.push(`lifecycle policy put (${lifecycle.reason})`)
+  }
+
+  if (uri === '' || mutability === undefined) throw new ActionError(`ECR did not describe repository '${name}'.`)
+  return {
+    uri,
+    registry: uri.split('/')[0] ?? '',
+    created,
+    mutability,
+    changes,
+    warnings,
+    lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
+    lifecyclePut: lifecycle.put
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
+ * temporary credentials (STS AssumeRoleWithWebIdentity); without it, the SDK's default
+ * chain is used as is. Every credential is masked the moment it exists and stays in
+ * memory unless `export-credentials` asks for it in later steps.
+ */
+import * as core from '@actions/core'
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
+import { ActionError } from '../errors.js'
+import { retry, sleep, type RetryPolicy } from '../retry.js'
+import type { Env, Settings } from '../settings/types.js'
+
+export interface CredentialDeps {
+  env: Env
+  getIDToken: (audience: string) => Promise<string>
+  setSecret: (value: string) => void
+  /** waits between STS attempts; replaced in tests */
+  sleep?: (ms: number) => Promise<void>
+}
+
+const defaultDeps = (): CredentialDeps => ({
+  env: process.env,
+  getIDToken: aud => core.getIDToken(aud),
+  setSecret: v => core.setSecret(v)
+})
+
+/** The non-secret claims of a JWT, for error messages. Never logs the token itself. */
+export function tokenClaims(token: string): Record<string, unknown> {
+  try {
+    const payload = token.split('.')[1] ?? ''
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
+    const keep = ['sub', 'aud', 'repository', 'ref', 'environment', 'job_workflow_ref']
+    return Object.fromEntries(Object.entries(claims).filter(([k]) => keep.includes(k)))
+  } catch {
+    return {}
+  }
+}
+
+/** With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials; without it, the SDK's default chain. */
+export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps()): Promise<AwsSession> {
+  if (aws.roleToAssume === undefined) return { region: aws.region }
+
+  if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new ActionError(
+      "role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read)."
+    )
+  }
+  const roleArn = aws.roleToAssume
+  // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
+  const sts = new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 })
+  let token = ''
+  const policy: RetryPolicy = {
+    attempts: MAX_ATTEMPTS,
+    // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
+    delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
+    sleep: deps.sleep ?? sleep,
+    log: message => core.info(message)
+  }
+  let result
+  try {
+    result = await retry(
+      'AssumeRoleWithWebIdentity',
+      async () => {
+        token = await deps.getIDToken(aws.audience)
+        deps.setSecret(token)
+        return sts.send(
+          new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds })
+        )
+      },
+      policy
+    )
+  } catch (error) {
+    const name = (error as Error).name
+    if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
+      const claims = tokenClaims(token)
+      throw new ActionError(
+        `Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ` +
+          `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
+          `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+          `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`
+      )
+    }
+    throw error
+  }
+  const c = result.Credentials
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new ActionError(`STS returned no credentials for ${aws.roleToAssume}.`)
+  }
+  deps.setSecret(c.AccessKeyId)
+  deps.setSecret(c.SecretAccessKey)
+  deps.setSecret(c.SessionToken)
+  const credentials: AwsCredentialIdentity = {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    ...(c.Expiration ? { expiration: c.Expiration } : {})
+  }
+  return { region: aws.region, credentials }
+}
+
+/** `export-credentials: true`: later steps of the job get the same identity and region. */
+export function exportCredentials(session: AwsSession, exportVariable = core.exportVariable): void {
+  exportVariable('AWS_REGION', session.region)
+  exportVariable('AWS_DEFAULT_REGION', session.region)
+  const c = session.credentials
+  if (!c) return
+  exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId)
+  exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey)
+  if (c.sessionToken) exportVariable('AWS_SESSION_TOKEN', c.sessionToken)
+}

@@ -1,0 +1,130 @@
+/**
+ * Stage 5, planning — the image references to push and the `docker buildx build` argv.
+ * Pure: the same settings always give the same argv, an array that never passes through
+ * a shell.
+ */
+import type { Env, Settings } from '../settings/types.js'
+
+export interface RunInfo {
+  /** GITHUB_SHA */
+  sha: string
+  /** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}`, empty outside Actions */
+  sourceUrl: string
+  /** ISO 8601 time of the build */
+  created: string
+}
+
+/** `<repository>:<tag>` for every tag, the version first. */
+export function imageReferences(repository: string, tags: string[]): string[] {
+  return tags.map(tag => `${repository}:${tag}`)
+}
+
+/**
+ * Which tags buildx pushes and which the registry API then puts on the same image: a push
+ * sends the version only and the others (latest, tags) follow as one request each; a
+ * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ */
+export function tagRoutes(build: Settings['build'], image: Settings['image']): { buildx: string[]; api: string[] } {
+  if (!build.push || build.pushByDigest) return { buildx: image.tags, api: [] }
+  return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) }
+}
+
+/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
+export function ociLabels(version: string, run: RunInfo): string[] {
+  const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`]
+  if (run.sha !== '') labels.push(`org.opencontainers.image.revision=${run.sha}`)
+  if (run.sourceUrl !== '') labels.push(`org.opencontainers.image.source=${run.sourceUrl}`)
+  return labels
+}
+
+/**
+ * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
+ * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
+ * the build.
+ * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ */
+export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: string | undefined): string[] {
+  if (cache.type === 'gha') {
+    return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true']
+  }
+  if (cache.type === 'ecr' && repositoryUri !== undefined) {
+    const ref = `${repositoryUri}:${cache.tag}`
+    return [
+      '--cache-from',
+      `type=registry,ref=${ref}`,
+      '--cache-to',
+      `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+    ]
+  }
+  return []
+}
+
+export function buildxArgs(
+  build: Settings['build'],
+  references: string[],
+  labels: string[],
+  metadataFile: string,
+  repositoryUri?: string
+): string[] {
+  const args = ['buildx', 'build', '--platform', build.platforms.join(',')]
+  if (build.file !== '') args.push('--file', build.file)
+  if (build.target !== undefined) args.push('--target', build.target)
+  // By digest: exported as an OCI layout beside the metadata file, which the action then
+  // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
+  if (build.pushByDigest) {
+    args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`)
+  } else {
+    for (const ref of references) args.push('--tag', ref)
+  }
+  for (const label of [...labels, ...build.labels]) args.push('--label', label)
+  for (const arg of build.buildArgs) args.push('--build-arg', arg)
+  args.push(...cacheArgs(build.cache, repositoryUri))
+  // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
+  // and SageMaker refuse an index that holds them.
+  args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`)
+  args.push('--metadata-file', metadataFile)
+  if (build.push && !build.pushByDigest) args.push('--push')
+  args.push(build.context)
+  return args
+}
+
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+export function layoutDir(metadataFile: string): string {
+  return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`
+}
+
+/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
+export function missingPlatforms(requested: string[], available: string[]): string[] {
+  const have = new Set(available.map(p => p.replace(/\*$/, '').trim()))
+  return requested.filter(p => !have.has(p))
+}
+
+export interface BuilderInfo {
+  name: string
+  driver: string
+  platforms: string[]
+}
+
+/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
+export function parseBuilderInspect(text: string): BuilderInfo {
+  const info: BuilderInfo = { name: '', driver: '', platforms: [] }
+  for (const line of text.split('\n')) {
+    const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim())
+    if (!m) continue
+    const [, key = '', value = ''] = m
+    if (key === 'Name' && info.name === '') info.name = value
+    else if (key === 'Driver' && info.driver === '') info.driver = value
+    else if (key === 'Platforms') info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''))
+  }
+  return info
+}
+
+/** The OCI labels for this run, from the runner's variables. */
+export function labelsFor(env: Env, version: string): string[] {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  return ociLabels(version, {
+    sha: env.GITHUB_SHA ?? '',
+    sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
+    created: new Date().toISOString()
+  })
+}

@@ -1,0 +1,306 @@
+/**
+ * A small client for the registry's HTTP API v2 (the OCI distribution API docker itself
+ * speaks). It reads what a tag points to before building (the manifest, an image's config
+ * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
+ * `push-by-digest`. It uses the registry password the login stage already holds, as
+ * basic auth; the Authorization header never reaches a log line or an error.
+ */
+import { createReadStream } from 'node:fs'
+import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
+
+export const INDEX_MEDIA_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json'
+]
+export const MANIFEST_MEDIA_TYPES = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+]
+
+/** What signs the action in to a registry: ECR's (or ECR Public's) token, as user and password. */
+export interface RegistryCredentials {
+  registry: string
+  username: string
+  password: string
+}
+
+export interface Descriptor {
+  mediaType: string
+  digest: string
+  size?: number
+  platform?: { os: string; architecture: string; variant?: string }
+  annotations?: Record<string, string>
+}
+
+export interface Manifest {
+  digest: string
+  mediaType: string
+  /** an index's children */
+  manifests?: Descriptor[]
+  /** an image manifest's config */
+  config?: Descriptor
+  layers?: Descriptor[]
+}
+
+export interface RawManifest {
+  mediaType: string
+  digest: string
+  body: Buffer
+}
+
+/** A manifest's JSON with its digest; its media type from the JSON, else the one it was served as. */
+export function parseManifest(json: string, mediaType: string, digest: string): Manifest {
+  const body = JSON.parse(json) as Omit<Manifest, 'digest'> & { mediaType?: string }
+  return { ...body, mediaType: body.mediaType ?? mediaType, digest }
+}
+
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError'
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export class RegistryClient {
+  /** `https://<registry>`; tests may point it at a plain-HTTP registry. */
+  readonly base: string
+
+  constructor(
+    private readonly auth: RegistryCredentials,
+    base?: string,
+    private readonly transport: HttpTransport = createTransport()
+  ) {
+    this.base = base ?? `https://${auth.registry}`
+  }
+
+  /** The registry's host, as signed in to. */
+  get registry(): string {
+    return this.auth.registry
+  }
+
+  /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
+  private bearer: { scope: string; token: string } | undefined
+
+  private get basic(): string {
+    return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`
+  }
+
+  private get authorization(): string {
+    return this.bearer ? `Bearer ${this.bearer.token}` : this.basic
+  }
+
+  private async get(path: string, accept: string[]): Promise<HttpResponse> {
+    return this.send('GET', `/v2/${path}`, { headers: { accept: accept.join(', ') } })
+  }
+
+  /**
+   * A request with the registry's credentials; `url` may be a path or a Location the
+   * registry gave. ECR takes the password as basic auth; a registry that answers 401 with a
+   * Bearer challenge (public.ecr.aws) gets the token dance: the password buys a token from
+   * the realm for the challenged scope, and the request is sent again with it (a streamed
+   * body can't be sent twice, but uploads start with a POST that has none).
+   *
+   * Requests run side by side (four blob uploads at once), so a 401 may answer a request
+   * sent before another one got a token: it is sent again with the token now held when that
+   * token covers the challenge, and the 401 is final only for a request that carried such a
+   * token. A token asked for also covers what the held one did, so a pull challenge never
+   * takes push away from an upload in flight; one fetch per scope serves every request.
+   */
+  private async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
+    const go = (authorization: string): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } })
+    const sent = this.authorization
+    const res = await go(sent)
+    const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined
+    const streamed = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)
+    if (challenge === undefined || streamed) return res
+    const held = this.bearer
+    let token: string | undefined
+    if (held !== undefined && scopeCovers(held.scope, challenge.scope)) {
+      if (`Bearer ${held.token}` === sent) return res
+      token = held.token
+    } else {
+      const scope = mergeScopes(held?.scope ?? '', challenge.scope)
+      token = await this.token(challenge.realm, challenge.service, scope)
+      if (token === undefined) return res
+      if (this.bearer === undefined || scopeCovers(scope, this.bearer.scope)) this.bearer = { scope, token }
+    }
+    await res.arrayBuffer().catch(() => undefined)
+    return go(`Bearer ${token}`)
+  }
+
+  /** Token fetches in flight, by realm, service and scope: requests challenged together share one. */
+  private readonly tokenFetches = new Map<string, Promise<string | undefined>>()
+
+  private token(realm: string, service: string, scope: string): Promise<string | undefined> {
+    const key = `${realm} ${service} ${scope}`
+    let fetching = this.tokenFetches.get(key)
+    if (fetching === undefined) {
+      fetching = this.fetchToken(realm, service, scope)
+      this.tokenFetches.set(key, fetching)
+      const done = (): void => void this.tokenFetches.delete(key)
+      fetching.then(done, done)
+    }
+    return fetching
+  }
+
+  private async fetchToken(realm: string, service: string, scope: string): Promise<string | undefined> {
+    const tokenUrl = new URL(realm)
+    if (service) tokenUrl.searchParams.set('service', service)
+    for (const one of scope.split(' ').filter(Boolean)) tokenUrl.searchParams.append('scope', one)
+    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
+    if (!tokenRes.ok) {
+      await tokenRes.arrayBuffer().catch(() => undefined)
+      return undefined
+    }
+    const body = (await tokenRes.json()) as { token?: string; access_token?: string }
+    return body.token ?? body.access_token ?? undefined
+  }
+
+  /** Whether the repository already holds a blob (HEAD). */
+  async blobExists(repository: string, digest: string): Promise<boolean> {
+    const res = await this.send('HEAD', `/v2/${repository}/blobs/${digest}`)
+    if (res.status === 404) return false
+    if (!res.ok) throw new RegistryError(res.status, `HEAD ${repository} blob ${digest}: ${res.status}`)
+    return true
+  }
+
+  /**
+   * Uploads a blob from a file, streamed (never held in memory): start an upload, send the
+   * whole blob in one PATCH, then close it with its digest — what docker does, and ECR takes.
+   */
+  async uploadBlob(repository: string, digest: string, size: number, file: string): Promise<void> {
+    const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`)
+    await expect(started, [202], `start an upload to ${repository}`)
+    const patched = await this.send('PATCH', location(started), {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      body: createReadStream(file)
+    })
+    await expect(patched, [202], `upload ${digest} to ${repository}`)
+    const closeUrl = new URL(location(patched), this.base)
+    closeUrl.searchParams.set('digest', digest)
+    const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } })
+    await expect(closed, [201], `complete the upload of ${digest} to ${repository}`)
+  }
+
+  /** PUTs a manifest under a digest or tag; returns the digest the registry computed. */
+  async putManifest(repository: string, reference: string, mediaType: string, body: Buffer): Promise<string> {
+    const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, {
+      headers: { 'content-type': mediaType },
+      body
+    })
+    await expect(res, [201], `PUT ${repository}@${reference} manifest`)
+    return res.headers.get('docker-content-digest') ?? ''
+  }
+
+  /** The manifest a tag or digest names; undefined when the registry has no such tag. */
+  async manifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    const raw = await this.manifestBytes(repository, reference)
+    return raw === undefined ? undefined : parseManifest(raw.body.toString('utf8'), raw.mediaType, raw.digest)
+  }
+
+  /** Manifests read by digest: content-addressed, so one read serves every caller (tagging and the summary read the new index at once). */
+  private readonly byDigest = new Map<string, Promise<RawManifest | undefined>>()
+
+  /**
+   * A manifest's exact bytes, with its media type and digest (to put it under a tag as it
+   * is); undefined when there is none. By digest, a found manifest is read once.
+   */
+  async manifestBytes(repository: string, reference: string): Promise<RawManifest | undefined> {
+    if (!reference.startsWith('sha256:')) return this.readManifest(repository, reference)
+    const key = `${repository}@${reference}`
+    let read = this.byDigest.get(key)
+    if (read === undefined) {
+      read = this.readManifest(repository, reference)
+      this.byDigest.set(key, read)
+      // Only what was found is kept: a miss or a failure is asked again next time.
+      read.then(m => m ?? this.byDigest.delete(key), () => this.byDigest.delete(key))
+    }
+    return read
+  }
+
+  private async readManifest(repository: string, reference: string): Promise<RawManifest | undefined> {
+    const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES])
+    if (res.status === 404) return undefined
+    if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`)
+    return {
+      mediaType: res.headers.get('content-type') ?? '',
+      digest: res.headers.get('docker-content-digest') ?? '',
+      body: Buffer.from(await res.arrayBuffer())
+    }
+  }
+
+  /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+  async jsonBlob(repository: string, digest: string): Promise<unknown> {
+    // Authorization is not forwarded across origins (http.ts), which is what a signed S3 URL needs.
+    const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*'])
+    if (!res.ok) throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`)
+    return res.json()
+  }
+}
+
+function location(res: HttpResponse): string {
+  const value = res.headers.get('location')
+  if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
+  return value
+}
+
+/** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
+async function expect(res: HttpResponse, ok: number[], what: string): Promise<void> {
+  if (ok.includes(res.status)) {
+    // Let the connection be reused.
+    await res.arrayBuffer().catch(() => undefined)
+    return
+  }
+  const text = await res.text().catch(() => '')
+  let code: string
+  try {
+    code = ((JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ')
+  } catch {
+    code = text.slice(0, 200)
+  }
+  throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
+}
+
+/**
+ * A token scope (`repository:alias/web:pull,push`, several separated by spaces) as the
+ * actions granted per resource; a scope of another shape is kept whole (no actions).
+ */
+function scopeActions(scope: string): Map<string, Set<string> | undefined> {
+  const granted = new Map<string, Set<string> | undefined>()
+  for (const one of scope.split(' ').filter(Boolean)) {
+    const m = /^([^:]+:.+):([^:]*)$/.exec(one)
+    if (!m) {
+      granted.set(one, undefined)
+      continue
+    }
+    const resource = m[1] ?? one
+    granted.set(resource, new Set([...(granted.get(resource) ?? []), ...(m[2] ?? '').split(',').filter(Boolean)]))
+  }
+  return granted
+}
+
+/** Whether a token for scope `held` grants all that `wanted` asks. */
+export function scopeCovers(held: string, wanted: string): boolean {
+  const have = scopeActions(held)
+  return [...scopeActions(wanted)].every(([resource, actions]) => have.has(resource) && [...(actions ?? [])].every(a => have.get(resource)?.has(a)))
+}
+
+/** One scope asking for all that both ask. */
+export function mergeScopes(a: string, b: string): string {
+  const merged = scopeActions(a)
+  for (const [resource, actions] of scopeActions(b)) {
+    const before = merged.get(resource)
+    merged.set(resource, actions === undefined && before === undefined ? undefined : new Set([...(before ?? []), ...(actions ?? [])]))
+  }
+  return [...merged].map(([resource, actions]) => (actions === undefined ? resource : `${resource}:${[...actions].join(',')}`)).join(' ')
+}
+
+/** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */
+export function parseBearerChallenge(header: string): { realm: string; service: string; scope: string } | undefined {
+  if (!/^Bearer\s/i.test(header)) return undefined
+  const params = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
+  return params.realm ? { realm: params.realm, service: params.service ?? '', scope: params.scope ?? '' } : undefined
+}

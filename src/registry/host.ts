@@ -1,0 +1,46 @@
+/**
+ * The one parser of registry host names. ECR's private registries are
+ * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
+ * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
+ */
+import { PUBLIC_REGISTRY } from '../constants.js'
+
+export type RegistryHost =
+  | { kind: 'private'; account: string; region: string; partition: string; host: string }
+  | { kind: 'public'; host: string }
+
+/** Each partition's DNS suffix and the prefixes of its regions. */
+const PARTITIONS: { partition: string; suffix: string; regions: RegExp }[] = [
+  { partition: 'aws-cn', suffix: 'amazonaws.com.cn', regions: /^cn-/ },
+  { partition: 'aws-us-gov', suffix: 'amazonaws.com', regions: /^us-gov-/ },
+  { partition: 'aws-iso', suffix: 'c2s.ic.gov', regions: /^us-iso-/ },
+  { partition: 'aws-iso-b', suffix: 'sc2s.sgov.gov', regions: /^us-isob-/ },
+  { partition: 'aws-iso-e', suffix: 'cloud.adc-e.uk', regions: /^eu-isoe-/ },
+  { partition: 'aws-iso-f', suffix: 'csp.hci.ic.gov', regions: /^us-isof-/ },
+  { partition: 'aws-eusc', suffix: 'amazonaws.eu', regions: /^eusc-/ },
+  { partition: 'aws', suffix: 'amazonaws.com', regions: /^/ }
+]
+
+/** The partition a region belongs to (`aws` for the commercial regions). */
+export function partitionOf(region: string): string {
+  return PARTITIONS.find(p => p.regions.test(region))?.partition ?? 'aws'
+}
+
+/** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
+export function parseRegistryHost(hostOrReference: string): RegistryHost | undefined {
+  const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? ''
+  if (host === PUBLIC_REGISTRY) return { kind: 'public', host }
+  const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host)
+  if (!m) return undefined
+  const account = m[1] ?? ''
+  const region = m[2] ?? m[4] ?? ''
+  const partition = PARTITIONS.find(p => p.regions.test(region))
+  if (partition === undefined || (m[3] !== undefined && m[3] !== partition.suffix)) return undefined
+  return { kind: 'private', account, region, partition: partition.partition, host }
+}
+
+/** The same repository in another region's registry of the account: what replication makes. */
+export function registryInRegion(registry: RegistryHost & { kind: 'private' }, region: string): string {
+  const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com'
+  return `${registry.account}.dkr.ecr.${region}.${suffix}`
+}

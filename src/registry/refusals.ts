@@ -1,0 +1,55 @@
+/**
+ * What a registry's refusals mean, in one line with the fix — the same words whether the
+ * refusal reached the action through buildx or through its own registry client.
+ */
+import { ActionError } from '../errors.js'
+import { pushRefusedHint } from '../aws/iam-policy.js'
+import { isTransient, retry, type RetryPolicy } from '../retry.js'
+import { RegistryError } from './client.js'
+
+/** ECR's own words for an overwrite of an immutable tag (the registry's error message). */
+const IMMUTABLE = /The image tag '([^']+)' already exists in the '([^']+)' repository/
+
+/** The explanation for an immutable tag's refusal in `text`; undefined when it says no such thing. */
+export function immutableTagRefusal(text: string): ActionError | undefined {
+  const m = IMMUTABLE.exec(text)
+  if (!m) return undefined
+  const [, tag, repository] = m
+  return new ActionError(
+    `Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+      `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`
+  )
+}
+
+export function missingRepository(name: string): ActionError {
+  return new ActionError(`The registry has no repository '${name}': it was deleted during the run, or the push went to another registry.`)
+}
+
+/** A push the registry refused for want of permission; `registry` names where it went (ECR or ECR Public). */
+export function pushRefused(what: string, registry: string): ActionError {
+  return new ActionError(`The registry refused ${what}: ${pushRefusedHint(registry)}`)
+}
+
+/**
+ * A registry request of the action's own client, tried again while it fails in a way that
+ * may pass, and explained when it fails in a way that never will.
+ * @param registry the registry's host, for the permissions a refusal needs
+ */
+export async function withRegistryRetry<T>(registry: string, what: string, policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await retry(what, fn, policy)
+  } catch (error) {
+    throw explainRegistryError(registry, what, error, policy)
+  }
+}
+
+function explainRegistryError(registry: string, what: string, error: unknown, policy: RetryPolicy): unknown {
+  const message = (error as Error).message
+  if (isTransient(error)) return new ActionError(`${what} failed ${policy.attempts} times (${message}); the registry may be having trouble: run the job again.`)
+  if (!(error instanceof RegistryError)) return error
+  if (error.status === 401 || error.status === 403) return pushRefused(`${what} (${error.status})`, registry)
+  if (error.status === 404 && /NAME_UNKNOWN/.test(message)) {
+    return new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`)
+  }
+  return immutableTagRefusal(message) ?? new ActionError(`The registry refused ${what}: ${message}`)
+}

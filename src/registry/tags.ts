@@ -1,0 +1,52 @@
+/**
+ * Tags put on an image the repository already has, over the registry API: after a build
+ * (buildx pushes the version; `latest` and the other tags follow, one request each) and on
+ * a re-run that builds nothing (the tags move back to the existing image).
+ */
+import * as core from '@actions/core'
+import { ActionError } from '../errors.js'
+import type { RetryPolicy } from '../retry.js'
+import type { RegistryClient } from './client.js'
+import { withRegistryRetry } from './refusals.js'
+import { isTagMutable, type Mutability } from '../aws/repository-plan.js'
+
+/**
+ * Puts an image the repository has under more tags: its manifest (for a multi-platform
+ * image, the index) read once and PUT again byte for byte under each tag — what `crane
+ * tag` and `buildx imagetools create` do. One request a tag, where buildx pushes each tag
+ * in full (every blob checked again, every platform manifest sent again).
+ */
+export async function addTags(client: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryPolicy): Promise<void> {
+  if (tags.length === 0) return
+  const manifest = await withRegistryRetry(client.registry, `reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest))
+  if (manifest === undefined) throw new ActionError(`The registry has no ${digest} in ${repository} to tag: run the job again.`)
+  for (const tag of tags) {
+    const stored = await withRegistryRetry(client.registry, `the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body))
+    if (stored !== '' && stored !== digest) throw new ActionError(`The registry stored '${tag}' as ${stored}, not ${digest}: run the job again.`)
+  }
+}
+
+/**
+ * A skipped version still moves the tags that follow it (`latest`, and any the repository
+ * lets move) when they point elsewhere: the existing index put under each,, one request a tag. Returns the tags moved.
+ */
+export async function moveTags(
+  registry: RegistryClient,
+  repo: { name: string; mutability: Mutability },
+  digest: string,
+  tags: string[],
+  retry: RetryPolicy
+): Promise<string[]> {
+  const moving: string[] = []
+  for (const tag of tags) {
+    const current = await registry.manifest(repo.name, tag)
+    if (current?.digest === digest) continue
+    if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
+      core.warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`)
+      continue
+    }
+    moving.push(tag)
+  }
+  await addTags(registry, repo.name, digest, moving, retry)
+  return moving
+}

@@ -1,0 +1,108 @@
+/**
+ * Sizes and storage cost for the summary, from the manifests alone (what ECR bills is the
+ * compressed layers and configs it stores, each blob once per repository).
+ *
+ * - each platform image's compressed size: its config and layers;
+ * - what this push added: blobs the image `latest` pointed to before didn't have (ECR
+ *   stores a blob once, so shared base layers cost nothing more) — or, for a push by
+ *   digest, exactly what the upload sent;
+ * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
+ *   once more for each region it is replicated to.
+ */
+import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from '../registry/client.js'
+
+export interface PlatformManifest {
+  platform: string
+  digest: string
+  manifest: Manifest
+}
+
+export interface SizeReport {
+  platforms: { platform: string; bytes: number }[]
+  /** distinct blobs across the platforms */
+  totalBytes: number
+  /** blobs the previous image didn't have; undefined when there was nothing to compare with */
+  addedBytes: number | undefined
+  /** how `addedBytes` is known: compared with the earlier latest, or counted by the upload itself */
+  addedBy: 'latest' | 'upload'
+  /** US$ a month for the image in every region it is stored in */
+  monthlyCost: number
+  regions: number
+}
+
+const GB = 1024 ** 3
+
+function blobs(m: Manifest): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const d of [...(m.config ? [m.config] : []), ...(m.layers ?? [])]) out.set(d.digest, d.size ?? 0)
+  return out
+}
+
+export function sizeReport(
+  images: PlatformManifest[],
+  previous: PlatformManifest[] | undefined,
+  price: number,
+  regions = 1
+): SizeReport {
+  const all = new Map<string, number>()
+  const platforms = images.map(({ platform, manifest }) => {
+    const own = blobs(manifest)
+    for (const [digest, size] of own) all.set(digest, size)
+    return { platform, bytes: [...own.values()].reduce((a, b) => a + b, 0) }
+  })
+  const totalBytes = [...all.values()].reduce((a, b) => a + b, 0)
+  let addedBytes: number | undefined
+  if (previous !== undefined) {
+    const had = new Set(previous.flatMap(p => [...blobs(p.manifest).keys()]))
+    addedBytes = [...all].filter(([digest]) => !had.has(digest)).reduce((a, [, size]) => a + size, 0)
+  }
+  return { platforms, totalBytes, addedBytes, addedBy: 'latest', monthlyCost: (totalBytes / GB) * price * regions, regions }
+}
+
+/** 1536 → "1.5 KB"; binary units, as AWS bills GB. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
+}
+
+/** US$ with enough digits for small images: $0.0042 */
+export function formatCost(usd: number): string {
+  return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(2)}`
+}
+
+/**
+ * The platform images a pushed digest stands for: an index's children (attestations left
+ * out), or the image itself (named `single`). Empty when the registry can't be read: sizes are informative.
+ */
+export async function readPlatformImages(registry: RegistryClient, repository: string, digest: string, single = ''): Promise<PlatformManifest[]> {
+  if (digest === '') return []
+  const top = await registry.manifest(repository, digest)
+  if (top === undefined) return []
+  // A one-platform build pushes the image itself; `single` names its platform.
+  if (top.manifests === undefined) return [{ platform: single, digest: top.digest || digest, manifest: top }]
+  const children = top.manifests.filter(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown')
+  return Promise.all(
+    children.map(async m => {
+      const p = m.platform
+      const manifest = (await registry.manifest(repository, m.digest)) ?? { digest: m.digest, mediaType: m.mediaType }
+      return { platform: p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '', digest: m.digest, manifest }
+    })
+  )
+}
+
+/** The summary's size lines: per platform, added by this push, and the month's storage estimate. */
+export function sizeLines(r: SizeReport, price: number, priceSource: string): string[] {
+  const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`)
+  if (r.platforms.length > 1) lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`)
+  const how = r.addedBy === 'upload' ? 'blobs the repository didn\'t have, as uploaded' : "layers the earlier latest didn't have"
+  lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (${how})`)
+  const where = r.regions > 1 ? ` in ${r.regions} regions` : ''
+  lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`)
+  return lines
+}

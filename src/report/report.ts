@@ -1,0 +1,113 @@
+/**
+ * Stage 6 — report: the platform images of what was pushed, the scan gate, the outputs and
+ * the job summary; then the gate's verdict, so a failing scan still leaves the outputs and
+ * the counts behind.
+ */
+import * as core from '@actions/core'
+import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
+import type { Destination } from '../aws/destination.js'
+import { replicaUris } from '../aws/replication.js'
+import { formatCounts, gateFailures, waitForScans, type ScanWait } from '../aws/scan-gate.js'
+import { ActionError } from '../errors.js'
+import type { RegistryClient } from '../registry/client.js'
+import { sleep } from '../retry.js'
+import type { Settings } from '../settings/types.js'
+import type { Stages } from '../stages.js'
+import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
+import { imageOutputs, outputBase, setOutputs } from './outputs.js'
+import { writeSummary } from './summary.js'
+
+/** What the push stage did. */
+export interface Pushed {
+  digest: string
+  metadata: Record<string, unknown>
+  /** what happened, in words */
+  outcome: string
+  /** false when the version existed and nothing was built */
+  built: boolean
+  /** push-by-digest: the bytes the upload sent */
+  uploaded?: number
+}
+
+export async function report(
+  settings: Settings,
+  stages: Stages,
+  destination: Destination,
+  registry: RegistryClient,
+  pushed: Pushed,
+  latestBefore: PlatformManifest[] | undefined
+): Promise<void> {
+  const { build, image, repository } = settings
+  const gate = settings.scan.failOn
+  const images = settings.summary || gate !== undefined ? await platformImages(settings, registry, destination.path, pushed.digest) : []
+  const ecr = destination.ecr
+  const scan =
+    gate !== undefined && ecr !== undefined
+      ? await stages.run('scan', () => waitForScans(ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
+      : undefined
+  const failures = scan && gate ? gateFailures(scan.total, gate) : []
+
+  const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image
+  const replicas = build.pushByDigest ? [] : replicaUris(`${destination.uri}:${image.version}`, repository.replicateToRegions)
+  const outputs = imageOutputs({
+    ...outputBase(pushedTags, destination.uri, destination.registry),
+    digest: pushed.digest,
+    metadata: pushed.metadata,
+    skipped: !pushed.built,
+    replicaUris: replicas,
+    ...(scan ? { scanFindings: scan.total } : {})
+  })
+  setOutputs(outputs)
+  core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
+  if (settings.summary) {
+    const sizes = sizeReport(images, latestBefore, settings.storagePrice, 1 + repository.replicateToRegions.length)
+    if (!pushed.built) sizes.addedBytes = 0
+    if (pushed.uploaded !== undefined) Object.assign(sizes, { addedBytes: pushed.uploaded, addedBy: 'upload' })
+    const priceSource =
+      (settings.storagePrice === STORAGE_PRICE_USD_PER_GB_MONTH ? `ECR's price, ${STORAGE_PRICE_AS_OF}` : 'storage-price') +
+      (repository.type === 'public' ? '; ECR Public: the first 50 GB a month are free' : '')
+    await writeSummary({
+      repository: repository.name,
+      pushed: true,
+      skipped: !pushed.built,
+      timings: stages.times,
+      outcome: pushed.outcome,
+      imageUri: outputs['image-uri'],
+      imageDigestUri: outputs['image-digest-uri'],
+      digest: pushed.digest,
+      tags: image.tags,
+      platforms: build.platforms,
+      platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
+      cache: build.cache.type === 'ecr' ? `ecr (${destination.uri}:${build.cache.tag})` : build.cache.type,
+      repositoryChanges: destination.changes,
+      lifecycle: destination.lifecycle,
+      warnings: destination.warnings,
+      ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : {}),
+      ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
+      replicas
+    })
+  }
+  if (failures.length > 0) {
+    throw new ActionError(
+      `ECR's scan found ${failures.join(', ')} in ${repository.name}@${pushed.digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts are in the job summary, the findings in the ECR console.`
+    )
+  }
+}
+
+/** The platform images of what was pushed; none when the registry can't be read (sizes are informative). */
+function platformImages(settings: Settings, registry: RegistryClient, path: string, digest: string): Promise<PlatformManifest[]> {
+  const { build } = settings
+  const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
+  return readPlatformImages(registry, path, digest, single).catch(() => [])
+}
+
+/** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
+function scanWait(timeoutSeconds: number): ScanWait {
+  return {
+    timeoutSeconds,
+    interval: poll => Math.min(1000 * 2 ** (poll - 1), 5000),
+    sleep,
+    log: line => core.info(line),
+    now: () => Date.now()
+  }
+}

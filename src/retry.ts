@@ -1,0 +1,68 @@
+/**
+ * The one retry helper: one policy type, one sleep, and the one place that decides what is
+ * worth another try. STS, the registry client and buildx pushes all go through `retry`.
+ * Errors that can never succeed (access denied, an immutable tag, a missing repository, a
+ * failed build step) are never retried.
+ */
+import * as core from '@actions/core'
+
+export interface RetryPolicy {
+  /** tries in all, the first included */
+  attempts: number
+  /** milliseconds before try n (n ≥ 2) */
+  delay: (attempt: number) => number
+  sleep: (ms: number) => Promise<void>
+  log: (message: string) => void
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/** 2 s, 4 s, 8 s: four tries over about 14 s, for registry writes and pushes. */
+export const defaultRetry: RetryPolicy = {
+  attempts: 4,
+  delay: attempt => 2000 * 2 ** (attempt - 2),
+  sleep,
+  log: message => core.info(message)
+}
+
+/** An error the code that saw it knows to be passing (a push that buildx says failed on a 5xx). */
+export class TransientError extends Error {
+  override readonly name = 'TransientError'
+  readonly transient = true
+}
+
+const TRANSIENT_NAMES =
+  /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/
+const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET)$/
+
+/**
+ * Whether an error may pass when tried again: throttling, 5xx and 429 answers (from AWS or
+ * the registry), connections reset, refused or timed out, and errors marked transient.
+ * Decided from the error's name, code and status, never from free text.
+ */
+export function isTransient(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const e = error as { name?: string; code?: string; status?: number; transient?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: number } }
+  if (e.transient === true || e.$retryable) return true
+  if (TRANSIENT_NAMES.test(e.name ?? '')) return true
+  const status = e.status ?? e.$metadata?.httpStatusCode ?? 0
+  if (status >= 500 || status === 429) return true
+  return NETWORK_CODES.test(e.code ?? '')
+}
+
+/**
+ * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
+ * `policy.attempts` times; each retry is logged with what failed and the wait.
+ */
+export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>, policy: RetryPolicy = defaultRetry, transient: (error: unknown) => boolean = isTransient): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt)
+    } catch (error) {
+      if (attempt >= policy.attempts || !transient(error)) throw error
+      const wait = policy.delay(attempt + 1)
+      policy.log(`${what} failed (${(error as Error).message}); trying again in ${(wait / 1000).toFixed(1)} s (${attempt + 1} of ${policy.attempts}).`)
+      await policy.sleep(wait)
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { DEFAULT_PLATFORMS, Input } from '../constants.js'
+import { InputError } from '../errors.js'
+import { getInput, parseBoolean, parseList, readKeyValues, validateTag } from './input.js'
+import type { Env, RegistryType, Settings } from './types.js'
+
+const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+const PLATFORM_OS = ['linux', 'windows']
+const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64']
+const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/
+
+export function validatePlatform(platform: string): string {
+  const [os, arch, variant, ...rest] = platform.split('/')
+  const ok =
+    os !== undefined &&
+    PLATFORM_OS.includes(os) &&
+    arch !== undefined &&
+    PLATFORM_ARCH.includes(arch) &&
+    rest.length === 0 &&
+    (variant === undefined || /^v\d+$/.test(variant))
+  if (!ok) {
+    throw new InputError(
+      Input.Platforms,
+      `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`
+    )
+  }
+  return platform
+}
+
+
+const CACHE_TYPES = ['ecr', 'gha', 'none'] as const
+const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/
+
+/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
+export function readCache(env: Env, registryType: RegistryType): Settings['build']['cache'] {
+  const typeInput = getInput(env, Input.Cache) || (registryType === 'public' ? 'none' : 'ecr')
+  const type = typeInput.toLowerCase() as (typeof CACHE_TYPES)[number]
+  if (!CACHE_TYPES.includes(type)) {
+    throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`)
+  }
+  return { type, tag: validateTag(Input.CacheTag, getInput(env, Input.CacheTag) || 'buildcache') }
+}
+
+export function readBuild(env: Env, workspace: string, cache: Settings['build']['cache']): Settings['build'] {
+  const listed = parseList(getInput(env, Input.Platforms))
+  const platforms = [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))]
+  const contextInput = getInput(env, Input.Context) || '.'
+  const remote = REMOTE_CONTEXT.test(contextInput)
+  const context = remote ? contextInput : path.resolve(workspace, contextInput)
+  if (!remote && !(existsSync(context) && statSync(context).isDirectory())) {
+    throw new InputError(Input.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`)
+  }
+  const fileInput = getInput(env, Input.File)
+  let file = ''
+  if (fileInput !== '') {
+    file = path.resolve(workspace, fileInput)
+    if (!existsSync(file)) throw new InputError(Input.File, `'${fileInput}' does not exist: give the Dockerfile's path.`)
+  } else if (!remote) {
+    file = path.join(context, 'Dockerfile')
+    if (!existsSync(file)) {
+      throw new InputError(Input.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`)
+    }
+  }
+  const target = getInput(env, Input.Target)
+  if (target !== '' && !BUILD_TARGET.test(target)) {
+    throw new InputError(Input.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`)
+  }
+  const settings: Settings['build'] = {
+    platforms,
+    context,
+    file,
+    buildArgs: readKeyValues(Input.BuildArgs, getInput(env, Input.BuildArgs)),
+    labels: readKeyValues(Input.Labels, getInput(env, Input.Labels)),
+    push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
+    cache,
+    provenance: readProvenance(env),
+    sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false),
+    ...readSplitBuild(env)
+  }
+  if (target !== '') settings.target = target
+  return settings
+}
+
+/** @param needed false for build-only runs (push: false), which make no AWS call */
+export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest' | 'mergeDigests'> {
+  const pushByDigest = parseBoolean(Input.PushByDigest, getInput(env, Input.PushByDigest), false)
+  const mergeDigests = [...new Set(parseList(getInput(env, Input.MergeDigests)))]
+  for (const d of mergeDigests) {
+    if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
+      throw new InputError(Input.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`)
+    }
+  }
+  if (pushByDigest && mergeDigests.length > 0) {
+    throw new InputError(Input.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.')
+  }
+  return { pushByDigest, mergeDigests }
+}
+
+export function readProvenance(env: Env): string {
+  const value = getInput(env, Input.Provenance) || 'false'
+  if (!PROVENANCE.test(value)) {
+    throw new InputError(Input.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`)
+  }
+  return value
+}

@@ -1,0 +1,104 @@
+/**
+ * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
+ * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
+ * the first AWS write or docker call, as one line that names the input and the fix.
+ */
+import { Input, PUBLIC_API_REGION, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
+import { InputError } from '../errors.js'
+import { readAccessPolicy } from './access-policy.js'
+import { readAws } from './aws.js'
+import { readBuild, readCache } from './build.js'
+import { getInput, parseBoolean, parseInteger, parseList, validateTag } from './input.js'
+import { DEFAULT_LIFECYCLE, readLifecycle } from './lifecycle-policy.js'
+import { readCatalog, readEncryption, readMutability, readRegistryType, readReplication, readResourceTags, validateRepositoryName } from './repository.js'
+import { SEVERITIES, type Env, type IfVersionExists, type Settings, type Severity } from './types.js'
+import { deriveVersion } from './version.js'
+
+const IF_VERSION_EXISTS: readonly IfVersionExists[] = ['auto', 'fail', 'skip']
+
+function readScan(env: Env): Settings['scan'] {
+  const failOnInput = getInput(env, Input.ScanFailOn)
+  const failOn = failOnInput.toUpperCase() as Severity
+  if (failOnInput !== '' && !SEVERITIES.includes(failOn)) {
+    throw new InputError(Input.ScanFailOn, `'${failOnInput}' is not a severity: use ${SEVERITIES.join(', ')}, or leave it empty for no gate.`)
+  }
+  const timeoutSeconds = parseInteger(Input.ScanTimeout, getInput(env, Input.ScanTimeout), { min: 10, max: 3600 }) ?? 600
+  return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds }
+}
+
+function readStoragePrice(env: Env): number {
+  const value = getInput(env, Input.StoragePrice)
+  if (value === '') return STORAGE_PRICE_USD_PER_GB_MONTH
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
+    throw new InputError(Input.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`)
+  }
+  return Number(value)
+}
+
+
+function readIfVersionExists(env: Env): IfVersionExists {
+  const value = (getInput(env, Input.IfVersionExists) || 'auto').toLowerCase() as IfVersionExists
+  if (!IF_VERSION_EXISTS.includes(value)) {
+    throw new InputError(Input.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`)
+  }
+  return value
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+
+/**
+ * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
+ * relative paths resolve against GITHUB_WORKSPACE (the runner's working directory).
+ */
+export function readSettings(env: Env = process.env): Settings {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const push = parseBoolean(Input.Push, getInput(env, Input.Push), true)
+  const name = validateRepositoryName(getInput(env, Input.Repository))
+  const registryType = readRegistryType(env)
+  // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
+  const aws = readAws(env, push && registryType === 'private')
+  if (registryType === 'public' && aws.region === '') aws.region = PUBLIC_API_REGION
+  const cache = readCache(env, registryType)
+  const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
+  const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag)
+
+  const versionInput = getInput(env, Input.Version)
+  const version =
+    versionInput !== ''
+      ? validateTag(Input.Version, versionInput)
+      : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' })
+  const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true)
+  const extraTags = parseList(getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t))
+  const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])]
+  if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
+    throw new InputError(Input.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`)
+  }
+
+  return {
+    aws,
+    repository: {
+      name,
+      create: parseBoolean(Input.CreateRepository, getInput(env, Input.CreateRepository), true),
+      tagMutability: mutability,
+      tagMutabilityExclusions: exclusions,
+      tagMutabilityStated: stated,
+      ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
+      scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
+      encryption: readEncryption(env),
+      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+      ...optional('accessPolicy', readAccessPolicy(env, workspace)),
+      tags: readResourceTags(env),
+      replicateToRegions: readReplication(env, aws.region),
+      type: registryType,
+      catalog: readCatalog(env, workspace)
+    },
+    scan: readScan(env),
+    storagePrice: readStoragePrice(env),
+    image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
+    build: readBuild(env, workspace, cache),
+    skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
+    dryRun: parseBoolean(Input.DryRun, getInput(env, Input.DryRun), false),
+    summary: parseBoolean(Input.Summary, getInput(env, Input.Summary), true)
+  }
+}

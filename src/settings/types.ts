@@ -1,0 +1,125 @@
+/**
+ * What the workflow asked for, as one typed object: the settings every stage reads. Only
+ * types (and the few constant lists they are made of) live here, so that any module can
+ * name a setting without importing the input parser.
+ */
+
+export type TagStatus = 'tagged' | 'untagged' | 'any'
+export type CountType = 'imageCountMoreThan' | 'sinceImagePushed' | 'sinceImagePulled' | 'sinceImageTransitioned'
+
+export interface LifecycleSelection {
+  tagStatus: TagStatus
+  tagPatternList?: string[]
+  tagPrefixList?: string[]
+  storageClass?: 'standard' | 'archive'
+  countType: CountType
+  countUnit?: 'days'
+  countNumber: number
+}
+
+export interface LifecycleRule {
+  rulePriority: number
+  description?: string
+  selection: LifecycleSelection
+  action: { type: 'expire' | 'transition'; targetStorageClass?: 'archive' }
+}
+
+export interface LifecyclePolicy {
+  rules: LifecycleRule[]
+}
+
+/** What to do when the version tag already exists (re-runs). */
+export type IfVersionExists = 'auto' | 'fail' | 'skip'
+
+export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
+export const TAG_MUTABILITIES: readonly TagMutability[] = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION'
+]
+
+/** What the workflow says the repository's lifecycle policy is. */
+export type LifecycleIntent =
+  /** Stated by `lifecycle-policy` or a `lifecycle-*` shorthand input: enforced. */
+  | { stated: true; policy: LifecyclePolicy; source: string }
+  /** Nothing stated: the default policy, put only on a repository that has none. */
+  | { stated: false; policy: LifecyclePolicy; source: string }
+
+export interface Settings {
+  aws: {
+    region: string
+    roleToAssume?: string
+    audience: string
+    roleSessionName: string
+    roleDurationSeconds: number
+    exportCredentials: boolean
+  }
+  repository: {
+    name: string
+    create: boolean
+    tagMutability: TagMutability
+    tagMutabilityExclusions: string[]
+    /** False when neither mutability input was given: an immutable repository is then never loosened. */
+    tagMutabilityStated: boolean
+    /** The registry cache's tag (cache: ecr), which must stay mutable; undefined without one. */
+    cacheTag?: string
+    scanOnPush: boolean
+    encryption: { type: 'AES256' | 'KMS'; kmsKey?: string }
+    lifecycle: LifecycleIntent
+    /** The access (repository) policy the workflow states; undefined: never read or touched. */
+    accessPolicy?: { text: string; source: string }
+    /** Resource tags the workflow states; tags it doesn't state are never removed. */
+    tags: { Key: string; Value: string }[]
+    /** Regions the registry's replication configuration must copy this repository to. */
+    replicateToRegions: string[]
+    /** `private`: ECR; `public`: ECR Public (public.ecr.aws), which has no lifecycle, mutability or scanning. */
+    type: RegistryType
+    /** ECR Public's catalog data: stated text only (architectures and OS come from the platforms). */
+    catalog: { description?: string; about?: string }
+  }
+  /** The gate after the push: fail at or above `failOn`; undefined: no gate, no waiting. */
+  scan: { failOn?: Severity; timeoutSeconds: number }
+  /** US$ per GB-month for the summary's storage estimate. */
+  storagePrice: number
+  image: {
+    version: string
+    /** What to do when the version tag already exists (re-runs). */
+    ifVersionExists: IfVersionExists
+    latest: boolean
+    /** Every tag to push, the version first, without duplicates. */
+    tags: string[]
+  }
+  build: {
+    platforms: string[]
+    context: string
+    file: string
+    target?: string
+    buildArgs: string[]
+    labels: string[]
+    push: boolean
+    /** `ecr`: a registry cache under `tag` in the same repository; `gha`: GitHub's cache. */
+    cache: { type: 'ecr' | 'gha' | 'none'; tag: string }
+    /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
+    provenance: string
+    sbom: boolean
+    /** Push this platform's image untagged, for a later merge (native per-platform runners). */
+    pushByDigest: boolean
+    /** No build: make the multi-platform index from these pushed digests. */
+    mergeDigests: string[]
+  }
+  skipLogout: boolean
+  /** Read, validate and print the plan; no write call, no login, no build. */
+  dryRun: boolean
+  /** Write the job summary. */
+  summary: boolean
+}
+
+/** The step's environment: INPUT_* and the runner's variables. */
+export type Env = Readonly<Record<string, string | undefined>>
+
+export type RegistryType = 'private' | 'public'
+/** ECR's finding severities, most severe first. */
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
