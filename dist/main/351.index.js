@@ -684,7 +684,7 @@ function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPO
 /* harmony export */   v: () => (/* binding */ decideVersion)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9961);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2551);
 /**
  * Re-runs: before building, look the version tag up in the registry. When it already holds
  * an image built from this commit, a re-run has nothing to build; when it holds one built

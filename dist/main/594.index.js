@@ -89,8 +89,8 @@ var errors = __webpack_require__(3916);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
-var registry_client = __webpack_require__(9961);
+// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
+var registry_client = __webpack_require__(2551);
 // EXTERNAL MODULE: ./src/registry/refusals.ts
 var refusals = __webpack_require__(390);
 ;// CONCATENATED MODULE: ./src/registry/layout-push.ts
@@ -577,8 +577,8 @@ async function moveTags(registry, repo, digest, tags, retry) {
     return moving;
 }
 
-// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
-var client = __webpack_require__(9961);
+// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
+var client = __webpack_require__(2551);
 ;// CONCATENATED MODULE: ./src/report/image-size.ts
 /**
  * Sizes and storage cost for the summary, from the manifests alone (what ECR bills is the
@@ -1001,7 +1001,7 @@ async function buildPush(settings, deps, destination, registry) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _aws_iam_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4427);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9961);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2551);
 /**
  * What a registry's refusals mean, in one line with the fix — the same words whether the
  * refusal reached the action through buildx or through its own registry client.

@@ -1,0 +1,394 @@
+export const id = 551;
+export const ids = [551];
+export const modules = {
+
+/***/ 2551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  INDEX_MEDIA_TYPES: () => (/* binding */ INDEX_MEDIA_TYPES),
+  MANIFEST_MEDIA_TYPES: () => (/* binding */ MANIFEST_MEDIA_TYPES),
+  RegistryClient: () => (/* binding */ RegistryClient),
+  RegistryError: () => (/* binding */ RegistryError),
+  parseManifest: () => (/* binding */ parseManifest)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./src/registry/http.ts
+/**
+ * HTTP for the registry API, on node:http and node:https — the modules the AWS SDK loads
+ * anyway. The global fetch would do, but its first call loads a second HTTP stack: about
+ * 80 ms before the version lookup on a 2-core runner (docs/benchmarks.md). This keeps what
+ * the registry client needs of fetch: redirects followed, with the Authorization header
+ * dropped once one leaves the origin (ECR sends blob reads to a signed S3 URL, which must
+ * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
+ * Errors name the method and URL, never a header.
+ */
+
+
+/** fetch's limit */
+const MAX_REDIRECTS = 20;
+/** A registry that says nothing for this long has gone away (fetch would wait 5 minutes). */
+const IDLE_TIMEOUT_MS = 60_000;
+/** A transport with its own keep-alive connections (one per client: nothing shared across runs in tests). */
+function createTransport(idleTimeoutMs = IDLE_TIMEOUT_MS) {
+    const agents = { 'http:': new (external_node_http_default()).Agent({ keepAlive: true }), 'https:': new (external_node_https_default()).Agent({ keepAlive: true }) };
+    return async (url, init = {}) => {
+        let method = (init.method ?? 'GET').toUpperCase();
+        let body = init.body;
+        const headers = { ...init.headers };
+        const origin = url.origin;
+        for (let hops = 0;; hops++) {
+            const res = await send(agents, url, method, headers, body, idleTimeoutMs);
+            const location = res.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(res.status) || location === null || hops >= MAX_REDIRECTS)
+                return res;
+            // A streamed body can't be sent twice: the caller gets the redirect itself.
+            if ((res.status === 307 || res.status === 308) && body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array))
+                return res;
+            if (res.status === 303 ? method !== 'HEAD' : (res.status === 301 || res.status === 302) && method === 'POST') {
+                method = 'GET';
+                body = undefined;
+                for (const name of Object.keys(headers))
+                    if (/^content-/i.test(name))
+                        delete headers[name];
+            }
+            url = new URL(location, url);
+            if (url.origin !== origin)
+                for (const name of Object.keys(headers))
+                    if (/^authorization$/i.test(name))
+                        delete headers[name];
+        }
+    };
+}
+function send(agents, url, method, headers, body, idleTimeoutMs) {
+    const where = `${method} ${url.origin}${url.pathname}`;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return Promise.reject(new Error(`${where}: not an http(s) URL`));
+    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
+    return new Promise((resolve, reject) => {
+        const req = lib.request(url, { method, agent: agents[url.protocol], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers }, res => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', error => reject(failed(where, error)));
+            res.on('end', () => resolve(response(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))));
+        });
+        req.setTimeout(idleTimeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' })));
+        req.on('error', error => reject(failed(where, error)));
+        if (fixed)
+            req.end(fixed);
+        else if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+            body.on('error', (error) => req.destroy(error));
+            body.pipe(req);
+        }
+        else
+            req.end();
+    });
+}
+/** A transport error naming the request, never a header; its code (ECONNRESET, ETIMEDOUT …) kept for the retry's decision. */
+function failed(where, error) {
+    return Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {});
+}
+function response(status, headers, body) {
+    return {
+        status,
+        ok: status >= 200 && status < 300,
+        headers: {
+            get(name) {
+                const value = headers[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            }
+        },
+        text: async () => body.toString('utf8'),
+        json: async () => JSON.parse(body.toString('utf8')),
+        arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/token-scopes.ts
+/**
+ * The token dance's bookkeeping for registries that answer with a Bearer challenge
+ * (public.ecr.aws): the challenge's parts, and which scopes a held token covers. Pure.
+ */
+/**
+ * A token scope (`repository:alias/web:pull,push`, several separated by spaces) as the
+ * actions granted per resource; a scope of another shape is kept whole (no actions).
+ */
+function scopeActions(scope) {
+    const granted = new Map();
+    for (const one of scope.split(' ').filter(Boolean)) {
+        const m = /^([^:]+:.+):([^:]*)$/.exec(one);
+        if (!m) {
+            granted.set(one, undefined);
+            continue;
+        }
+        const resource = m[1] ?? one;
+        granted.set(resource, new Set([...(granted.get(resource) ?? []), ...(m[2] ?? '').split(',').filter(Boolean)]));
+    }
+    return granted;
+}
+/** Whether a token for scope `held` grants all that `wanted` asks. */
+function scopeCovers(held, wanted) {
+    const have = scopeActions(held);
+    return [...scopeActions(wanted)].every(([resource, actions]) => have.has(resource) && [...(actions ?? [])].every(a => have.get(resource)?.has(a)));
+}
+/** One scope asking for all that both ask. */
+function mergeScopes(a, b) {
+    const merged = scopeActions(a);
+    for (const [resource, actions] of scopeActions(b)) {
+        const before = merged.get(resource);
+        merged.set(resource, actions === undefined && before === undefined ? undefined : new Set([...(before ?? []), ...(actions ?? [])]));
+    }
+    return [...merged].map(([resource, actions]) => (actions === undefined ? resource : `${resource}:${[...actions].join(',')}`)).join(' ');
+}
+/** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */
+function parseBearerChallenge(header) {
+    if (!/^Bearer\s/i.test(header))
+        return undefined;
+    const params = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+    return params.realm ? { realm: params.realm, service: params.service ?? '', scope: params.scope ?? '' } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+/**
+ * A small client for the registry's HTTP API v2 (the OCI distribution API docker itself
+ * speaks). It reads what a tag points to before building (the manifest, an image's config
+ * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
+ * `push-by-digest`. It uses the registry password the login stage already holds, as
+ * basic auth; the Authorization header never reaches a log line or an error.
+ */
+
+
+
+const INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json'
+];
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** A manifest's JSON with its digest; its media type from the JSON, else the one it was served as. */
+function parseManifest(json, mediaType, digest) {
+    const body = JSON.parse(json);
+    return { ...body, mediaType: body.mediaType ?? mediaType, digest };
+}
+class RegistryError extends Error {
+    status;
+    name = 'RegistryError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+class RegistryClient {
+    auth;
+    transport;
+    /** `https://<registry>`; tests may point it at a plain-HTTP registry. */
+    base;
+    constructor(auth, base, transport = createTransport()) {
+        this.auth = auth;
+        this.transport = transport;
+        this.base = base ?? `https://${auth.registry}`;
+    }
+    /** The registry's host, as signed in to. */
+    get registry() {
+        return this.auth.registry;
+    }
+    /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
+    bearer;
+    get basic() {
+        return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
+    }
+    get authorization() {
+        return this.bearer ? `Bearer ${this.bearer.token}` : this.basic;
+    }
+    async get(path, accept) {
+        return this.send('GET', `/v2/${path}`, { headers: { accept: accept.join(', ') } });
+    }
+    /**
+     * A request with the registry's credentials; `url` may be a path or a Location the
+     * registry gave. ECR takes the password as basic auth; a registry that answers 401 with a
+     * Bearer challenge (public.ecr.aws) gets the token dance: the password buys a token from
+     * the realm for the challenged scope, and the request is sent again with it (a streamed
+     * body can't be sent twice, but uploads start with a POST that has none).
+     *
+     * Requests run side by side (four blob uploads at once), so a 401 may answer a request
+     * sent before another one got a token: it is sent again with the token now held when that
+     * token covers the challenge, and the 401 is final only for a request that carried such a
+     * token. A token asked for also covers what the held one did, so a pull challenge never
+     * takes push away from an upload in flight; one fetch per scope serves every request.
+     */
+    async send(method, url, init = {}) {
+        const go = (authorization) => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } });
+        const sent = this.authorization;
+        const res = await go(sent);
+        const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined;
+        const streamed = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array);
+        if (challenge === undefined || streamed)
+            return res;
+        const held = this.bearer;
+        let token;
+        if (held !== undefined && scopeCovers(held.scope, challenge.scope)) {
+            if (`Bearer ${held.token}` === sent)
+                return res;
+            token = held.token;
+        }
+        else {
+            const scope = mergeScopes(held?.scope ?? '', challenge.scope);
+            token = await this.token(challenge.realm, challenge.service, scope);
+            if (token === undefined)
+                return res;
+            if (this.bearer === undefined || scopeCovers(scope, this.bearer.scope))
+                this.bearer = { scope, token };
+        }
+        await res.arrayBuffer().catch(() => undefined);
+        return go(`Bearer ${token}`);
+    }
+    /** Token fetches in flight, by realm, service and scope: requests challenged together share one. */
+    tokenFetches = new Map();
+    token(realm, service, scope) {
+        const key = `${realm} ${service} ${scope}`;
+        let fetching = this.tokenFetches.get(key);
+        if (fetching === undefined) {
+            fetching = this.fetchToken(realm, service, scope);
+            this.tokenFetches.set(key, fetching);
+            const done = () => void this.tokenFetches.delete(key);
+            fetching.then(done, done);
+        }
+        return fetching;
+    }
+    async fetchToken(realm, service, scope) {
+        const tokenUrl = new URL(realm);
+        if (service)
+            tokenUrl.searchParams.set('service', service);
+        for (const one of scope.split(' ').filter(Boolean))
+            tokenUrl.searchParams.append('scope', one);
+        const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } });
+        if (!tokenRes.ok) {
+            await tokenRes.arrayBuffer().catch(() => undefined);
+            return undefined;
+        }
+        const body = (await tokenRes.json());
+        return body.token ?? body.access_token ?? undefined;
+    }
+    /** Whether the repository already holds a blob (HEAD). */
+    async blobExists(repository, digest) {
+        const res = await this.send('HEAD', `/v2/${repository}/blobs/${digest}`);
+        if (res.status === 404)
+            return false;
+        if (!res.ok)
+            throw new RegistryError(res.status, `HEAD ${repository} blob ${digest}: ${res.status}`);
+        return true;
+    }
+    /**
+     * Uploads a blob from a file, streamed (never held in memory): start an upload, send the
+     * whole blob in one PATCH, then close it with its digest — what docker does, and ECR takes.
+     */
+    async uploadBlob(repository, digest, size, file) {
+        const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`);
+        await expect(started, [202], `start an upload to ${repository}`);
+        const patched = await this.send('PATCH', client_location(started), {
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+            body: (0,external_node_fs_.createReadStream)(file)
+        });
+        await expect(patched, [202], `upload ${digest} to ${repository}`);
+        const closeUrl = new URL(client_location(patched), this.base);
+        closeUrl.searchParams.set('digest', digest);
+        const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } });
+        await expect(closed, [201], `complete the upload of ${digest} to ${repository}`);
+    }
+    /** PUTs a manifest under a digest or tag; returns the digest the registry computed. */
+    async putManifest(repository, reference, mediaType, body) {
+        const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, {
+            headers: { 'content-type': mediaType },
+            body
+        });
+        await expect(res, [201], `PUT ${repository}@${reference} manifest`);
+        return res.headers.get('docker-content-digest') ?? '';
+    }
+    /** The manifest a tag or digest names; undefined when the registry has no such tag. */
+    async manifest(repository, reference) {
+        const raw = await this.manifestBytes(repository, reference);
+        return raw === undefined ? undefined : parseManifest(raw.body.toString('utf8'), raw.mediaType, raw.digest);
+    }
+    /** Manifests read by digest: content-addressed, so one read serves every caller (tagging and the summary read the new index at once). */
+    byDigest = new Map();
+    /**
+     * A manifest's exact bytes, with its media type and digest (to put it under a tag as it
+     * is); undefined when there is none. By digest, a found manifest is read once.
+     */
+    async manifestBytes(repository, reference) {
+        if (!reference.startsWith('sha256:'))
+            return this.readManifest(repository, reference);
+        const key = `${repository}@${reference}`;
+        let read = this.byDigest.get(key);
+        if (read === undefined) {
+            read = this.readManifest(repository, reference);
+            this.byDigest.set(key, read);
+            // Only what was found is kept: a miss or a failure is asked again next time.
+            read.then(m => m ?? this.byDigest.delete(key), () => this.byDigest.delete(key));
+        }
+        return read;
+    }
+    async readManifest(repository, reference) {
+        const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES]);
+        if (res.status === 404)
+            return undefined;
+        if (!res.ok)
+            throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`);
+        return {
+            mediaType: res.headers.get('content-type') ?? '',
+            digest: res.headers.get('docker-content-digest') ?? '',
+            body: Buffer.from(await res.arrayBuffer())
+        };
+    }
+    /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+    async jsonBlob(repository, digest) {
+        // Authorization is not forwarded across origins (http.ts), which is what a signed S3 URL needs.
+        const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*']);
+        if (!res.ok)
+            throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`);
+        return res.json();
+    }
+}
+function client_location(res) {
+    const value = res.headers.get('location');
+    if (!value)
+        throw new RegistryError(res.status, 'the registry gave no upload location');
+    return value;
+}
+/** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
+async function expect(res, ok, what) {
+    if (ok.includes(res.status)) {
+        // Let the connection be reused.
+        await res.arrayBuffer().catch(() => undefined);
+        return;
+    }
+    const text = await res.text().catch(() => '');
+    let code;
+    try {
+        code = (JSON.parse(text).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ');
+    }
+    catch {
+        code = text.slice(0, 200);
+    }
+    throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`);
+}
+
+
+/***/ })
+
+};
