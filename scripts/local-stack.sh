@@ -43,7 +43,15 @@ running() { [ -f "$STATE/$1.pid" ] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/nu
 start() { # start NAME COMMAND...: a daemon in the background, with a pid file and a log
   local name=$1; shift
   running "$name" && return 0
-  nohup "$@" >"$STATE/$name.log" 2>&1 &
+  # The daemon keeps none of the caller's other file descriptors: a lock taken with
+  # `flock LOCK scripts/local-stack.sh up` would otherwise be held as long as the daemon runs.
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+    done
+    exec nohup "$@"
+  ) >"$STATE/$name.log" 2>&1 &
   echo $! >"$STATE/$name.pid"
 }
 
