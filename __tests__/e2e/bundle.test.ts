@@ -4,7 +4,8 @@
  * can't load its modules fails here, not in a user's job.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { NODE24, ROOT, errorLine, runAction } from '../../scripts/local-runner.mjs'
 
@@ -67,4 +68,21 @@ test("dist/'s licenses.txt covers every chunk: the entry's packages and the AWS 
   }
   expect(notices).toContain('Permission is hereby granted, free of charge')
   expect(notices).toContain('Apache License')
+})
+
+test('a bad input fails before the AWS SDK is loaded: the entry chunk alone, no chunk that holds the SDK', async () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'imports-')), 'loaded')
+  writeFileSync(file, '')
+  const result = await runAction({
+    inputs: { repository: 'Bad Name' },
+    env: { AWS_REGION: 'us-east-1', NODE_OPTIONS: `--import ${path.join(ROOT, '__tests__/fixtures/record-imports.mjs')}`, RECORD_IMPORTS: file }
+  })
+  expect(result.exitCode).toBe(1)
+  const loaded = readFileSync(file, 'utf8').split('\n').filter(url => url.startsWith('file:')).map(url => new URL(url).pathname)
+  const chunks = loaded.filter(p => p.startsWith(path.join(ROOT, 'dist/main/')))
+  expect(chunks).toContain(path.join(ROOT, 'dist/main/index.js'))
+  // The SDK's clients are in a chunk of their own, which a push loads; this run loads none of it.
+  const sdkChunk = readdirSync(path.join(ROOT, 'dist/main')).filter(f => f.endsWith('.js') && readFileSync(path.join(ROOT, 'dist/main', f), 'utf8').includes('AssumeRoleWithWebIdentityCommand'))
+  expect(sdkChunk.length).toBeGreaterThan(0)
+  for (const chunk of sdkChunk) expect(chunks).not.toContain(path.join(ROOT, 'dist/main', chunk))
 })
