@@ -61,7 +61,7 @@ export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>
     } catch (error) {
       if (attempt >= policy.attempts || !transient(error)) throw error
       const wait = policy.delay(attempt + 1)
-      policy.log(`${what} failed (${(error as Error).message}); trying again in ${(wait / 1000).toFixed(1)} s (${attempt + 1} of ${policy.attempts}).`)
+      policy.log(`${what} failed (${(error as Error).message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`)
       await policy.sleep(wait)
     }
   }

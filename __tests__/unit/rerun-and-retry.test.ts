@@ -161,7 +161,7 @@ describe('buildAndPush retries', () => {
     const logs: string[] = []
     const { docker } = fakeDocker([transient])
     await buildAndPush(docker, build, ['r:1'], [], { retry: { ...policy([]), log: m => logs.push(m) } })
-    expect(logs).toEqual(['The push failed (failed to push); trying again in 2.0 s (2 of 4).'])
+    expect(logs).toEqual(['The push failed (failed to push); trying again in 2s (2 of 4).'])
   })
 })
 

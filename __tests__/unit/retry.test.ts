@@ -87,8 +87,8 @@ describe('retry', () => {
     const { fn } = failing(network('ECONNRESET'), new RegistryError(503, 'upload sha256:abc: 503'))
     await retry('The upload', fn, policy)
     expect(logs).toEqual([
-      'The upload failed (connect ECONNRESET); trying again in 2.0 s (2 of 4).',
-      'The upload failed (upload sha256:abc: 503); trying again in 3.0 s (3 of 4).'
+      'The upload failed (connect ECONNRESET); trying again in 2s (2 of 4).',
+      'The upload failed (upload sha256:abc: 503); trying again in 3s (3 of 4).'
     ])
   })
 

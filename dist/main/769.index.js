@@ -855,7 +855,7 @@ async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
             if (attempt >= policy.attempts || !transient(error))
                 throw error;
             const wait = policy.delay(attempt + 1);
-            policy.log(`${what} failed (${error.message}); trying again in ${(wait / 1000).toFixed(1)} s (${attempt + 1} of ${policy.attempts}).`);
+            policy.log(`${what} failed (${error.message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`);
             await policy.sleep(wait);
         }
     }
