@@ -20,6 +20,7 @@ const dockerConfig = tempDir('bench-docker-')
 // The raw build keeps its own login: the action's post step logs its config out.
 const rawConfig = tempDir('bench-docker-raw-')
 const ws = busyboxWorkspace(env)
+const metadataDir = tempDir('bench-metadata-')
 
 const repository = `bench/overhead-${Date.now()}`
 const registry = env.ECR_REGISTRY
@@ -78,7 +79,7 @@ execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { i
  * labels, registry cache — without the action around it.
  */
 function replay(log, version, latest = false) {
-  // The action runs buildx's plugin standalone (`…/docker-buildx build …`); by hand it is `docker buildx build …`.
+  // The action runs `docker buildx build …` (older bundles ran the plugin standalone, `…/docker-buildx build …`).
   const line = /\[command\]\S*docker(?: |-)buildx (build .*)/.exec(log)?.[1]
   if (!line) throw new Error('no buildx command in the log')
   const args = ['buildx', ...line.split(' ')].map(a =>
@@ -86,8 +87,9 @@ function replay(log, version, latest = false) {
       .replace(/^(.*:)v-\d+$/, `$1${version}`)
       .replace(/^org\.opencontainers\.image\.version=.*/, `org.opencontainers.image.version=${version}`)
       .replace(/^org\.opencontainers\.image\.created=.*/, `org.opencontainers.image.created=${new Date().toISOString()}`)
-      .replace(/\/metadata\.json$/, `/metadata-${version}.json`)
   )
+  // The action removes its metadata folder when the build ends: the replay writes its own.
+  args[args.indexOf('--metadata-file') + 1] = path.join(metadataDir, `metadata-${version}.json`)
   if (latest) args.splice(args.indexOf('--tag'), 0, '--tag', `${registry}/${repository}:latest`)
   const start = process.hrtime.bigint()
   execFileSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: 'ignore' })
