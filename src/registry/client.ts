@@ -6,7 +6,10 @@
  * basic auth; the Authorization header never reaches a log line or an error.
  */
 import { createReadStream } from 'node:fs'
+import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
+
+export { mergeScopes, parseBearerChallenge, scopeCovers } from './bearer.js'
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -147,7 +150,7 @@ export class RegistryClient {
   }
 
   private async fetchToken(realm: string, service: string, scope: string): Promise<string | undefined> {
-    const tokenUrl = new URL(realm)
+    const tokenUrl = tokenRealm(realm, this.base, this.auth.registry)
     if (service) tokenUrl.searchParams.set('service', service)
     for (const one of scope.split(' ').filter(Boolean)) tokenUrl.searchParams.append('scope', one)
     const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
@@ -262,45 +265,4 @@ async function expect(res: HttpResponse, ok: number[], what: string): Promise<vo
     code = text.slice(0, 200)
   }
   throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
-}
-
-/**
- * A token scope (`repository:alias/web:pull,push`, several separated by spaces) as the
- * actions granted per resource; a scope of another shape is kept whole (no actions).
- */
-function scopeActions(scope: string): Map<string, Set<string> | undefined> {
-  const granted = new Map<string, Set<string> | undefined>()
-  for (const one of scope.split(' ').filter(Boolean)) {
-    const m = /^([^:]+:.+):([^:]*)$/.exec(one)
-    if (!m) {
-      granted.set(one, undefined)
-      continue
-    }
-    const resource = m[1] ?? one
-    granted.set(resource, new Set([...(granted.get(resource) ?? []), ...(m[2] ?? '').split(',').filter(Boolean)]))
-  }
-  return granted
-}
-
-/** Whether a token for scope `held` grants all that `wanted` asks. */
-export function scopeCovers(held: string, wanted: string): boolean {
-  const have = scopeActions(held)
-  return [...scopeActions(wanted)].every(([resource, actions]) => have.has(resource) && [...(actions ?? [])].every(a => have.get(resource)?.has(a)))
-}
-
-/** One scope asking for all that both ask. */
-export function mergeScopes(a: string, b: string): string {
-  const merged = scopeActions(a)
-  for (const [resource, actions] of scopeActions(b)) {
-    const before = merged.get(resource)
-    merged.set(resource, actions === undefined && before === undefined ? undefined : new Set([...(before ?? []), ...(actions ?? [])]))
-  }
-  return [...merged].map(([resource, actions]) => (actions === undefined ? resource : `${resource}:${[...actions].join(',')}`)).join(' ')
-}
-
-/** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */
-export function parseBearerChallenge(header: string): { realm: string; service: string; scope: string } | undefined {
-  if (!/^Bearer\s/i.test(header)) return undefined
-  const params = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
-  return params.realm ? { realm: params.realm, service: params.service ?? '', scope: params.scope ?? '' } : undefined
 }
