@@ -48,7 +48,9 @@ export const Input = {
   RegistryType: 'registry-type',
   Description: 'description',
   About: 'about',
-  StoragePrice: 'storage-price'
+  StoragePrice: 'storage-price',
+  HttpProxy: 'http-proxy',
+  NoProxy: 'no-proxy'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 

@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
 import { State } from './constants.js'
 import { docker as realDocker, type Docker } from './docker.js'
+import { configureNetwork } from './network/agents.js'
 import { readSettings } from './settings/read.js'
 import type { Env } from './settings/types.js'
 
@@ -21,16 +22,22 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
   try {
     core.saveState(State.IsPost, 'true')
     const settings = readSettings(deps.env)
+    await configureNetwork(settings.network.proxy, { setSecret: core.setSecret, log: core.info })
     if (settings.dryRun) {
       await (await import('./dry-run.js')).planOnly(settings, deps)
     } else if (!settings.build.push) {
       await (await import('./build-only.js')).buildOnly(settings, deps)
     } else {
-      const [{ pushPipeline }, { RegistryClient }, { defaultRetry }] = await Promise.all([import('./pipeline.js'), import('./registry/client.js'), import('./retry.js')])
+      const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
+        import('./pipeline.js'),
+        import('./registry/client.js'),
+        import('./retry.js'),
+        import('./aws/oidc-token.js')
+      ])
       await pushPipeline(settings, {
         ...deps,
         registry: credentials => new RegistryClient(credentials),
-        getIDToken: audience => core.getIDToken(audience),
+        getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret),
         retry: defaultRetry
       })
     }

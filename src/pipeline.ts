@@ -24,6 +24,7 @@ import type { RegistryClient, RegistryCredentials } from './registry/client.js'
 import { dockerConfigDir } from './registry/docker-config.js'
 import { decideVersion, findExistingVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
 import { dockerLogin } from './registry/login.js'
+import { withRegistryRetry } from './registry/refusals.js'
 import { addTags, moveTags } from './registry/tags.js'
 import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
@@ -61,7 +62,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   for (const warning of destination.warnings) core.warning(warning)
   const registry = deps.registry(destination.credentials)
 
-  const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path))
+  const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path, deps.retry))
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
 
   await stages.run('login', () => login(deps, destination.credentials))
@@ -77,17 +78,19 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
 }
 
 /**
- * The version tag as the registry has it (a per-platform push has none), and — for the
- * summary's "added by this push" — the platform images `latest` named before this run.
+ * The version tag as the registry has it (a per-platform push has none; a read that fails
+ * in a passing way is tried again), and — for the summary's "added by this push" — the
+ * platform images `latest` named before this run.
  */
 async function lookUpVersion(
   settings: Settings,
   registry: RegistryClient,
-  path: string
+  path: string,
+  retry: RetryPolicy
 ): Promise<{ existing: ExistingVersion | undefined; latestBefore: PlatformManifest[] | undefined }> {
   const { build, image } = settings
   const [existing, latestBefore] = await Promise.all([
-    build.pushByDigest ? undefined : findExistingVersion(registry, path, image.version),
+    build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version)),
     settings.summary && image.latest ? readTag(registry, path, 'latest').catch(() => undefined) : undefined
   ])
   return { existing, latestBefore }

@@ -1,7 +1,7 @@
 /**
  * Stage 2 — OIDC sign-in. STS is mocked at the SDK boundary; the runner's token endpoint is
- * either an injected function or, in the last test, a real local HTTP server answered by the
- * real `core.getIDToken`.
+ * either an injected function or, in the last test, a real local HTTP server answering the
+ * action's own token request (aws/oidc-token.ts).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -226,7 +226,7 @@ describe('exportCredentials', () => {
   })
 })
 
-describe('the real core.getIDToken against a local token endpoint', () => {
+describe('the OIDC token request against a local token endpoint', () => {
   const saved: Record<string, string | undefined> = {}
   const VARS = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'] as const
   let server: http.Server

@@ -114,7 +114,7 @@ test('headers are read case-insensitively, repeated ones joined as fetch joins t
 })
 
 test('a server that goes silent, and one that is not there: the method and URL, never a header', async () => {
-  const silent = createTransport(200)(new URL('/silent', registryBase), { headers: auth })
+  const silent = createTransport({ timeouts: { response: 200 } })(new URL('/silent', registryBase), { headers: auth })
   await expect(silent).rejects.toThrow(`GET ${registryBase}/silent: no answer in 0.2s`)
   const closed = createTransport()(new URL('http://127.0.0.1:9/v2/'), { headers: auth })
   await expect(closed).rejects.toThrow(/^GET http:\/\/127\.0\.0\.1:9\/v2\/: connect ECONNREFUSED/)

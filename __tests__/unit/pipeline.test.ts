@@ -25,6 +25,9 @@ import { pushPipeline, type PipelineDeps } from '../../src/pipeline.js'
 import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import { readSettings } from '../../src/settings/read.js'
 import type { RetryPolicy } from '../../src/retry.js'
+import { ActionError } from '../../src/errors.js'
+import { RegistryClient } from '../../src/registry/client.js'
+import type { HttpTransport } from '../../src/registry/http.js'
 import { fakeDocker, FakeRegistry, type DockerCall } from '../fixtures/fake-registry.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
@@ -113,7 +116,7 @@ interface Run {
   state: string
 }
 
-async function ship(inputs: Record<string, string>, options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2] } = {}): Promise<Run> {
+async function ship(inputs: Record<string, string>, options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy } = {}): Promise<Run> {
   const env = stepEnv(
     ws.dir,
     { 'role-to-assume': ROLE, repository: 'team/web', version: '1.0.0', ...inputs },
@@ -126,7 +129,7 @@ async function ship(inputs: Record<string, string>, options: { registry?: FakeRe
   )
   const registry = options.registry ?? new FakeRegistry()
   const { docker, calls } = fakeDocker(registry, HOST, options.fail)
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: noRetry }
+  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)
@@ -283,5 +286,35 @@ describe('a failure in each stage is reported, and nothing after it runs', () =>
     expect(failureMessage(run.error)).toBe('docker buildx build failed: ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2')
     expect(registry.tag('team/web', 'latest')).toBe(before)
     expect(output(run, 'digest')).toBeUndefined()
+  })
+
+  test('version: a registry read that times out is tried again like any passing fault; a refused certificate is not', async () => {
+    existingRepository(defaultPolicy())
+    /** A registry whose client's transport throws `fault(url, n)` (n: the request's number) instead of answering, when it returns one. */
+    const faulty = (fault: (url: URL, n: number) => Error | undefined): FakeRegistry => {
+      const registry = new FakeRegistry()
+      let n = 0
+      const transport: HttpTransport = async (url, init) => {
+        const error = fault(url, ++n)
+        if (error) throw error
+        return registry.transport(url, init)
+      }
+      registry.client = credentials => new RegistryClient(credentials, undefined, transport)
+      return registry
+    }
+    const tries: string[] = []
+    const retry: RetryPolicy = { attempts: 4, delay: () => 0, sleep: async () => undefined, log: line => tries.push(line) }
+
+    const timingOut = faulty((url, n) => (n === 1 && url.pathname.endsWith('/manifests/1.0.0') ? Object.assign(new Error('GET …: no answer in 30s'), { code: 'ETIMEDOUT' }) : undefined))
+    const run = await ship({}, { registry: timingOut, retry })
+    expect(run.error).toBeUndefined()
+    expect(tries).toEqual(["reading the tag '1.0.0' failed (GET …: no answer in 30s); trying again in 0s (2 of 4)."])
+
+    tries.length = 0
+    const untrusted = faulty(() => Object.assign(new ActionError('The TLS certificate of registry.test is self-signed …'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }))
+    const refused = await ship({}, { registry: untrusted, retry })
+    expect(failureMessage(refused.error)).toBe('The TLS certificate of registry.test is self-signed …')
+    expect(tries).toEqual([])
+    expect(commands(refused.docker)).not.toContain('buildx build')
   })
 })

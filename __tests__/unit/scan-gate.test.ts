@@ -108,6 +108,26 @@ describe('waitForScans', () => {
     await expect(waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).rejects.toThrow(new RegExp(`ended ${status} \\(UnsupportedImageError: the OS is not supported\\), so scan-fail-on can't vouch`))
   })
 
+  test('a poll that never gets an answer is aborted at the deadline: the gate fails as for a scan still running, with the last status seen', async () => {
+    const controller = new AbortController()
+    const given: (AbortSignal | undefined)[] = []
+    let polls = 0
+    // The second poll hangs until its signal aborts, as the SDK's handler does.
+    const hanging = {
+      send: (_command: unknown, options?: { abortSignal?: AbortSignal }) => {
+        given.push(options?.abortSignal)
+        if (++polls === 1) return Promise.resolve(inProgress)
+        return new Promise((_resolve, reject) => options?.abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))))
+      }
+    } as unknown as ECRClient
+    const wait = { ...fakeWait(30), deadline: (ms: number) => (ms === 30000 ? controller.signal : AbortSignal.abort()) }
+    const gate = waitForScans(hanging, 'team/web', [IMAGES[0]!], wait)
+    await new Promise(resolve => setTimeout(resolve, 20))
+    controller.abort()
+    await expect(gate).rejects.toThrow(new ActionError(`ECR's scan of linux/amd64 sha256:aaaaaaaaaaaa… was still IN_PROGRESS after 1 s: run the job again later, or raise scan-timeout (now 30 s).`))
+    expect(given).toEqual([controller.signal, controller.signal])
+  })
+
   test('enhanced scanning (ACTIVE) counts as done', async () => {
     ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: 'ACTIVE' }, imageScanFindings: { findingSeverityCounts: { MEDIUM: 2 } } })
     expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ MEDIUM: 2 })

@@ -5,11 +5,17 @@
  *
  * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
  * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
- * (access denied, validation, missing resources).
+ * (access denied, validation, missing resources, a certificate the runner refuses).
+ *
+ * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
+ * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
+ * retries; calls go through the job's proxy when it has one.
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
 import { USER_AGENT } from '../constants.js'
+import { sdkRequestHandler } from '../network/agents.js'
+import { explainCertificateError } from '../network/certificates.js'
 
 export const MAX_ATTEMPTS = 6
 
@@ -33,12 +39,14 @@ export function sdkConfig(session: ClientSession): {
   region: string
   customUserAgent: string
   maxAttempts: number
+  requestHandler: ReturnType<typeof sdkRequestHandler>
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
 } {
   return {
     region: session.region,
     customUserAgent: USER_AGENT,
     maxAttempts: MAX_ATTEMPTS,
+    requestHandler: sdkRequestHandler(),
     ...(session.credentials ? { credentials: session.credentials } : {})
   }
 }
@@ -60,6 +68,27 @@ export function tagIamActions<I extends object, O extends MetadataBearer, C exte
       }
     },
     { step: 'initialize', name: 'iamActionOnError' }
+  )
+  return explainCertificates<I, O, C>(client)
+}
+
+/**
+ * A certificate the runner refuses fails a call at once and is explained with the host the
+ * call went to: the handler's error is read where it leaves the handler, before the SDK's
+ * retry middleware (which tries nothing that is not transient) sees it.
+ */
+export function explainCertificates<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C): C {
+  client.middlewareStack.add(
+    next => async args => {
+      try {
+        return await next(args)
+      } catch (error) {
+        const request = args.request as { hostname?: string; port?: number } | undefined
+        const host = `${request?.hostname ?? 'the AWS endpoint'}${request?.port !== undefined && request.port !== 443 ? `:${request.port}` : ''}`
+        throw explainCertificateError(host, error) ?? error
+      }
+    },
+    { step: 'deserialize', name: 'explainCertificateErrors' }
   )
   return client
 }

@@ -7,7 +7,8 @@
  * platform images together. A repository without scan on push gets the scan started here
  * (basic scanning allows one scan per image per day; a scan already started is awaited).
  * A scan that can't finish (FAILED, UNSUPPORTED_IMAGE, …) fails the gate: it can't vouch
- * for the image.
+ * for the image. The deadline bounds the polls themselves too: a poll still unanswered at
+ * `scan-timeout` is aborted, and the gate fails as when the scan is still running.
  */
 import {
   DescribeImageScanFindingsCommand,
@@ -39,6 +40,8 @@ export interface ScanWait {
   sleep: (ms: number) => Promise<void>
   log: (line: string) => void
   now: () => number
+  /** a signal that aborts after `ms` (AbortSignal.timeout; tests abort it themselves) */
+  deadline?: (ms: number) => AbortSignal
 }
 
 /** Statuses after which findings can be read; ACTIVE is enhanced (continuous) scanning's. */
@@ -63,18 +66,34 @@ export function formatCounts(counts: SeverityCounts): string {
   return parts.length > 0 ? parts.join(', ') : 'no findings'
 }
 
-async function waitForOne(ecr: ECRClient, repository: string, image: PlatformImage, wait: ScanWait, deadline: number): Promise<SeverityCounts> {
+/** The gate's failure when the scan is not done by the deadline; `status` is the last one read. */
+function stillWaiting(what: string, status: string | undefined, elapsed: number, wait: ScanWait): ActionError {
+  const seen = status === undefined ? `had no answer from ECR after ${elapsed} s` : `was still ${status} after ${elapsed} s`
+  return new ActionError(`ECR's scan of ${what} ${seen}: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`)
+}
+
+async function waitForOne(ecr: ECRClient, repository: string, image: PlatformImage, wait: ScanWait, deadline: number, abortSignal: AbortSignal): Promise<SeverityCounts> {
   const what = `${image.platform || 'image'} ${image.digest.slice(0, 19)}…`
   const start = wait.now()
   let started = false
+  let status: string | undefined
+  // A poll the deadline cut short fails the gate like a scan still running.
+  const bounded = async <T>(call: (options: { abortSignal: AbortSignal }) => Promise<T>): Promise<T> => {
+    try {
+      return await call({ abortSignal })
+    } catch (error) {
+      if (abortSignal.aborted) throw stillWaiting(what, status, Math.round((wait.now() - start) / 1000), wait)
+      throw error
+    }
+  }
   for (let poll = 1; ; poll++) {
     let out: DescribeImageScanFindingsCommandOutput | undefined
     try {
-      out = await ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repository, imageId: { imageDigest: image.digest } }))
+      out = await bounded(options => ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repository, imageId: { imageDigest: image.digest } }), options))
     } catch (error) {
       if ((error as Error).name !== 'ScanNotFoundException') throw error
     }
-    const status = out?.imageScanStatus?.status ?? 'NOT_STARTED'
+    status = out?.imageScanStatus?.status ?? 'NOT_STARTED'
     if (DONE.has(status)) return (out?.imageScanFindings?.findingSeverityCounts ?? {}) as SeverityCounts
     if (!WAITING.has(status) && status !== 'NOT_STARTED') {
       throw new ActionError(
@@ -84,7 +103,7 @@ async function waitForOne(ecr: ECRClient, repository: string, image: PlatformIma
     if (status === 'NOT_STARTED' && !started) {
       started = true
       try {
-        await ecr.send(new StartImageScanCommand({ repositoryName: repository, imageId: { imageDigest: image.digest } }))
+        await bounded(options => ecr.send(new StartImageScanCommand({ repositoryName: repository, imageId: { imageDigest: image.digest } }), options))
         wait.log(`Started ECR's scan of ${what} (the repository doesn't scan on push).`)
       } catch (error) {
         // Scan on push got there first, or today's scan exists: wait for it.
@@ -93,11 +112,7 @@ async function waitForOne(ecr: ECRClient, repository: string, image: PlatformIma
     }
     const elapsed = Math.round((wait.now() - start) / 1000)
     const interval = wait.interval(poll)
-    if (wait.now() + interval > deadline) {
-      throw new ActionError(
-        `ECR's scan of ${what} was still ${status} after ${elapsed} s: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`
-      )
-    }
+    if (wait.now() + interval > deadline) throw stillWaiting(what, status, elapsed, wait)
     wait.log(`Waiting for ECR's scan of ${what}: ${status} (${elapsed} s of ${wait.timeoutSeconds} s)`)
     await wait.sleep(interval)
   }
@@ -106,7 +121,8 @@ async function waitForOne(ecr: ECRClient, repository: string, image: PlatformIma
 /** Waits for every platform image's scan (together, under one deadline) and adds up their findings. */
 export async function waitForScans(ecr: ECRClient, repository: string, images: PlatformImage[], wait: ScanWait): Promise<ScanResult> {
   const deadline = wait.now() + wait.timeoutSeconds * 1000
-  const counts = await Promise.all(images.map(image => waitForOne(ecr, repository, image, wait, deadline)))
+  const abortSignal = (wait.deadline ?? AbortSignal.timeout)(wait.timeoutSeconds * 1000)
+  const counts = await Promise.all(images.map(image => waitForOne(ecr, repository, image, wait, deadline, abortSignal)))
   const perImage = images.map((image, i) => ({ ...image, counts: counts[i] ?? {} }))
   return { total: addCounts(counts), perImage }
 }

@@ -7,7 +7,8 @@
 import * as core from '@actions/core'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
-import { MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
+import { explainCertificates, MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
+import { requestIdToken } from './oidc-token.js'
 import { ActionError } from '../errors.js'
 import { retry, sleep, type RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
@@ -22,7 +23,7 @@ export interface CredentialDeps {
 
 const defaultDeps = (): CredentialDeps => ({
   env: process.env,
-  getIDToken: aud => core.getIDToken(aud),
+  getIDToken: aud => requestIdToken(process.env, aud, core.setSecret),
   setSecret: v => core.setSecret(v)
 })
 
@@ -49,7 +50,7 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   }
   const roleArn = aws.roleToAssume
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
-  const sts = new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 })
+  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 }))
   let token = ''
   const policy: RetryPolicy = {
     attempts: MAX_ATTEMPTS,

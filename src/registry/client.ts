@@ -6,8 +6,9 @@
  * basic auth; the Authorization header never reaches a log line or an error.
  */
 import { createReadStream } from 'node:fs'
+import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
-import { mergeScopes, parseBearerChallenge, scopeCovers } from './token-scopes.js'
+
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -148,7 +149,7 @@ export class RegistryClient {
   }
 
   private async fetchToken(realm: string, service: string, scope: string): Promise<string | undefined> {
-    const tokenUrl = new URL(realm)
+    const tokenUrl = tokenRealm(realm, this.base, this.auth.registry)
     if (service) tokenUrl.searchParams.set('service', service)
     for (const one of scope.split(' ').filter(Boolean)) tokenUrl.searchParams.append('scope', one)
     const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })

@@ -5,11 +5,16 @@
  * the registry client needs of fetch: redirects followed, with the Authorization header
  * dropped once one leaves the origin (ECR sends blob reads to a signed S3 URL, which must
  * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
- * Errors name the method and URL, never a header.
+ * Every request is bounded: a connection that doesn't open, an answer that doesn't come
+ * and a connection gone silent fail it with ETIMEDOUT (which the retries try again), and
+ * connections go through the job's proxy (network/agents.ts). Errors name the method and
+ * URL, never a header; a certificate the runner refuses is explained (network/certificates.ts).
  */
 import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
+import { createAgents, currentTimeouts, type Agents, type Timeouts } from '../network/agents.js'
+import { explainCertificateError } from '../network/certificates.js'
 
 export interface HttpInit {
   method?: string
@@ -31,19 +36,23 @@ export type HttpTransport = (url: URL, init?: HttpInit) => Promise<HttpResponse>
 
 /** fetch's limit */
 const MAX_REDIRECTS = 20
-/** A registry that says nothing for this long has gone away (fetch would wait 5 minutes). */
-const IDLE_TIMEOUT_MS = 60_000
 
-/** A transport with its own keep-alive connections (one per client: nothing shared across runs in tests). */
-export function createTransport(idleTimeoutMs = IDLE_TIMEOUT_MS): HttpTransport {
-  const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) }
+type Bounds = Pick<Timeouts, 'connect' | 'response' | 'idle'>
+
+/**
+ * A transport with its own keep-alive connections (one per client: nothing shared across
+ * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
+ */
+export function createTransport(options: { agents?: Agents; timeouts?: Partial<Bounds> } = {}): HttpTransport {
+  const agents = options.agents ?? createAgents()
+  const bounds: Bounds = { ...currentTimeouts(), ...options.timeouts }
   return async (url, init = {}) => {
     let method = (init.method ?? 'GET').toUpperCase()
     let body = init.body
     const headers = { ...init.headers }
     const origin = url.origin
     for (let hops = 0; ; hops++) {
-      const res = await send(agents, url, method, headers, body, idleTimeoutMs)
+      const res = await send(agents, url, method, headers, body, bounds)
       const location = res.headers.get('location')
       if (![301, 302, 303, 307, 308].includes(res.status) || location === null || hops >= MAX_REDIRECTS) return res
       // A streamed body can't be sent twice: the caller gets the redirect itself.
@@ -59,42 +68,55 @@ export function createTransport(idleTimeoutMs = IDLE_TIMEOUT_MS): HttpTransport 
   }
 }
 
-function send(
-  agents: Record<'http:' | 'https:', http.Agent>,
-  url: URL,
-  method: string,
-  headers: Record<string, string>,
-  body: HttpInit['body'],
-  idleTimeoutMs: number
-): Promise<HttpResponse> {
+function send(agents: Agents, url: URL, method: string, headers: Record<string, string>, body: HttpInit['body'], bounds: Bounds): Promise<HttpResponse> {
   const where = `${method} ${url.origin}${url.pathname}`
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new Error(`${where}: not an http(s) URL`))
   const lib = url.protocol === 'https:' ? https : http
   const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined
+  const stream = body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array) ? body : undefined
   return new Promise((resolve, reject) => {
+    const timers: NodeJS.Timeout[] = []
     const req = lib.request(
       url,
       { method, agent: agents[url.protocol as 'http:' | 'https:'], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers },
       res => {
+        for (const timer of timers) clearTimeout(timer)
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', error => reject(failed(where, error)))
+        res.on('error', error => reject(failed(url, where, error)))
         res.on('end', () => resolve(response(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))))
       }
     )
-    req.setTimeout(idleTimeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${idleTimeoutMs / 1000}s`), { code: 'ETIMEDOUT' })))
-    req.on('error', error => reject(failed(where, error)))
+    // Rejected at once: a request still waiting for its socket (a proxy that never answers CONNECT) reports no error of its own.
+    const timeout = (ms: number, what: string) => () => {
+      const error = Object.assign(new Error(`${what} in ${ms / 1000}s`), { code: 'ETIMEDOUT' })
+      reject(failed(url, where, error))
+      req.destroy(error)
+    }
+    const expectAnswer = () => timers.push(setTimeout(timeout(bounds.response, 'no answer'), bounds.response))
+    const connecting = setTimeout(timeout(bounds.connect, 'no connection'), bounds.connect)
+    timers.push(connecting)
+    req.once('socket', socket => (socket.connecting ? socket.once('connect', () => clearTimeout(connecting)) : clearTimeout(connecting)))
+    // A small request is answered within the bound from the start; a streamed upload, from its last byte.
+    if (stream) req.once('finish', expectAnswer)
+    else expectAnswer()
+    req.setTimeout(bounds.idle, timeout(bounds.idle, 'nothing received'))
+    req.once('close', () => timers.forEach(clearTimeout))
+    req.on('error', error => reject(failed(url, where, error)))
     if (fixed) req.end(fixed)
-    else if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      body.on('error', (error: Error) => req.destroy(error))
-      body.pipe(req)
+    else if (stream) {
+      stream.on('error', (error: Error) => req.destroy(error))
+      stream.pipe(req)
     } else req.end()
   })
 }
 
-/** A transport error naming the request, never a header; its code (ECONNRESET, ETIMEDOUT …) kept for the retry's decision. */
-function failed(where: string, error: NodeJS.ErrnoException): Error {
-  return Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {})
+/**
+ * A transport error naming the request, never a header; its code (ECONNRESET, ETIMEDOUT …)
+ * kept for the retry's decision. A refused certificate is explained instead.
+ */
+function failed(url: URL, where: string, error: NodeJS.ErrnoException): Error {
+  return explainCertificateError(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {})
 }
 
 function response(status: number, headers: http.IncomingHttpHeaders, body: Buffer): HttpResponse {

@@ -10,6 +10,7 @@ import { readAws } from './aws.js'
 import { readBuild, readCache } from './build.js'
 import { getInput, parseBoolean, parseInteger, parseList, validateTag } from './input.js'
 import { DEFAULT_LIFECYCLE, readLifecycle } from './lifecycle-policy.js'
+import { readNetwork } from './network.js'
 import { readCatalog, readEncryption, readMutability, readRegistryType, readReplication, readResourceTags, validateRepositoryName } from './repository.js'
 import { SEVERITIES, type Env, type IfVersionExists, type Settings, type Severity } from './types.js'
 import { deriveVersion } from './version.js'
@@ -99,6 +100,7 @@ export function readSettings(env: Env = process.env): Settings {
     build: readBuild(env, workspace, cache),
     skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
     dryRun: parseBoolean(Input.DryRun, getInput(env, Input.DryRun), false),
-    summary: parseBoolean(Input.Summary, getInput(env, Input.Summary), true)
+    summary: parseBoolean(Input.Summary, getInput(env, Input.Summary), true),
+    network: readNetwork(env)
   }
 }

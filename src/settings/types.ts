@@ -113,6 +113,23 @@ export interface Settings {
   dryRun: boolean
   /** Write the job summary. */
   summary: boolean
+  /** How the action's own requests (OIDC, AWS, the registry API) reach the network. */
+  network: { proxy: ProxyConfig }
+}
+
+/**
+ * The proxies for the action's own requests: from the `http-proxy` / `no-proxy` inputs, else
+ * from HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case). '' means no proxy.
+ */
+export interface ProxyConfig {
+  /** for https:// requests */
+  https: string
+  /** for http:// requests */
+  http: string
+  /** hosts reached directly (NO_PROXY entries) */
+  noProxy: string[]
+  /** where the proxy came from, for the log */
+  source: string
 }
 
 /** The step's environment: INPUT_* and the runner's variables. */

@@ -1,7 +1,32 @@
 /**
- * The token dance's bookkeeping for registries that answer with a Bearer challenge
- * (public.ecr.aws): the challenge's parts, and which scopes a held token covers. Pure.
+ * The pure parts of the Bearer token dance a registry like public.ecr.aws asks for: the
+ * challenge, the scopes a token grants, and where the registry's password may be sent for
+ * one — over https to the registry's own host or to ECR Public's token service, nowhere
+ * else, whatever realm a challenge names.
  */
+import { PUBLIC_REGISTRY } from '../constants.js'
+import { ActionError } from '../errors.js'
+
+/**
+ * The token service a challenge names, if the registry's password may go there: the
+ * registry itself (same origin as the client's base), or https on the registry's own host
+ * or on public.ecr.aws. Any other realm is refused, before anything is sent to it.
+ */
+export function tokenRealm(realm: string, base: string, registry: string): URL {
+  let url: URL | undefined
+  try {
+    url = new URL(realm)
+  } catch {
+    url = undefined
+  }
+  const own = new URL(`https://${registry}`).hostname
+  if (url !== undefined && (url.origin === new URL(base).origin || (url.protocol === 'https:' && (url.hostname === own || url.hostname === PUBLIC_REGISTRY)))) return url
+  const shown = url !== undefined ? url.origin : `'${realm.slice(0, 100)}'`
+  throw new ActionError(
+    `The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${PUBLIC_REGISTRY}, ` +
+      'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.'
+  )
+}
 
 /**
  * A token scope (`repository:alias/web:pull,push`, several separated by spaces) as the
