@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   planOnly: () => (/* binding */ planOnly)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
 /* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4713);
@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
 /* harmony import */ var _aws_public_repository_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3765);
 /* harmony import */ var _aws_registry_token_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8318);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2551);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1017);
 /* harmony import */ var _aws_replication_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5107);
 /* harmony import */ var _aws_repository_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2190);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7994);

@@ -89,8 +89,8 @@ var errors = __webpack_require__(3916);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
-var registry_client = __webpack_require__(2551);
+// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
+var registry_client = __webpack_require__(1017);
 // EXTERNAL MODULE: ./src/registry/refusals.ts
 var refusals = __webpack_require__(390);
 ;// CONCATENATED MODULE: ./src/registry/layout-push.ts
@@ -336,8 +336,8 @@ __webpack_require__.d(__webpack_exports__, {
   pushPipeline: () => (/* binding */ pushPipeline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(1988);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(3360);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/public-repository.ts
@@ -577,8 +577,8 @@ async function moveTags(registry, repo, digest, tags, retry) {
     return moving;
 }
 
-// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
-var client = __webpack_require__(2551);
+// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
+var client = __webpack_require__(1017);
 ;// CONCATENATED MODULE: ./src/report/image-size.ts
 /**
  * Sizes and storage cost for the summary, from the manifests alone (what ECR bills is the
@@ -676,7 +676,8 @@ var types = __webpack_require__(1664);
  * platform images together. A repository without scan on push gets the scan started here
  * (basic scanning allows one scan per image per day; a scan already started is awaited).
  * A scan that can't finish (FAILED, UNSUPPORTED_IMAGE, …) fails the gate: it can't vouch
- * for the image.
+ * for the image. The deadline bounds the polls themselves too: a poll still unanswered at
+ * `scan-timeout` is aborted, and the gate fails as when the scan is still running.
  */
 
 
@@ -701,20 +702,37 @@ function formatCounts(counts) {
     const parts = types/* SEVERITIES */.o.filter(s => (counts[s] ?? 0) > 0).map(s => `${counts[s]} ${s}`);
     return parts.length > 0 ? parts.join(', ') : 'no findings';
 }
-async function waitForOne(ecr, repository, image, wait, deadline) {
+/** The gate's failure when the scan is not done by the deadline; `status` is the last one read. */
+function stillWaiting(what, status, elapsed, wait) {
+    const seen = status === undefined ? `had no answer from ECR after ${elapsed} s` : `was still ${status} after ${elapsed} s`;
+    return new errors/* ActionError */.l(`ECR's scan of ${what} ${seen}: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`);
+}
+async function waitForOne(ecr, repository, image, wait, deadline, abortSignal) {
     const what = `${image.platform || 'image'} ${image.digest.slice(0, 19)}…`;
     const start = wait.now();
     let started = false;
+    let status;
+    // A poll the deadline cut short fails the gate like a scan still running.
+    const bounded = async (call) => {
+        try {
+            return await call({ abortSignal });
+        }
+        catch (error) {
+            if (abortSignal.aborted)
+                throw stillWaiting(what, status, Math.round((wait.now() - start) / 1000), wait);
+            throw error;
+        }
+    };
     for (let poll = 1;; poll++) {
         let out;
         try {
-            out = await ecr.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({ repositoryName: repository, imageId: { imageDigest: image.digest } }));
+            out = await bounded(options => ecr.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({ repositoryName: repository, imageId: { imageDigest: image.digest } }), options));
         }
         catch (error) {
             if (error.name !== 'ScanNotFoundException')
                 throw error;
         }
-        const status = out?.imageScanStatus?.status ?? 'NOT_STARTED';
+        status = out?.imageScanStatus?.status ?? 'NOT_STARTED';
         if (DONE.has(status))
             return (out?.imageScanFindings?.findingSeverityCounts ?? {});
         if (!WAITING.has(status) && status !== 'NOT_STARTED') {
@@ -723,7 +741,7 @@ async function waitForOne(ecr, repository, image, wait, deadline) {
         if (status === 'NOT_STARTED' && !started) {
             started = true;
             try {
-                await ecr.send(new dist_cjs/* StartImageScanCommand */.Qc9({ repositoryName: repository, imageId: { imageDigest: image.digest } }));
+                await bounded(options => ecr.send(new dist_cjs/* StartImageScanCommand */.Qc9({ repositoryName: repository, imageId: { imageDigest: image.digest } }), options));
                 wait.log(`Started ECR's scan of ${what} (the repository doesn't scan on push).`);
             }
             catch (error) {
@@ -734,9 +752,8 @@ async function waitForOne(ecr, repository, image, wait, deadline) {
         }
         const elapsed = Math.round((wait.now() - start) / 1000);
         const interval = wait.interval(poll);
-        if (wait.now() + interval > deadline) {
-            throw new errors/* ActionError */.l(`ECR's scan of ${what} was still ${status} after ${elapsed} s: run the job again later, or raise scan-timeout (now ${wait.timeoutSeconds} s).`);
-        }
+        if (wait.now() + interval > deadline)
+            throw stillWaiting(what, status, elapsed, wait);
         wait.log(`Waiting for ECR's scan of ${what}: ${status} (${elapsed} s of ${wait.timeoutSeconds} s)`);
         await wait.sleep(interval);
     }
@@ -744,7 +761,8 @@ async function waitForOne(ecr, repository, image, wait, deadline) {
 /** Waits for every platform image's scan (together, under one deadline) and adds up their findings. */
 async function waitForScans(ecr, repository, images, wait) {
     const deadline = wait.now() + wait.timeoutSeconds * 1000;
-    const counts = await Promise.all(images.map(image => waitForOne(ecr, repository, image, wait, deadline)));
+    const abortSignal = (wait.deadline ?? AbortSignal.timeout)(wait.timeoutSeconds * 1000);
+    const counts = await Promise.all(images.map(image => waitForOne(ecr, repository, image, wait, deadline, abortSignal)));
     const perImage = images.map((image, i) => ({ ...image, counts: counts[i] ?? {} }));
     return { total: addCounts(counts), perImage };
 }
@@ -887,6 +905,7 @@ class Stages {
 
 
 
+
 async function pushPipeline(settings, deps) {
     const { aws, build, image, repository } = settings;
     const stages = new Stages();
@@ -905,7 +924,7 @@ async function pushPipeline(settings, deps) {
     for (const warning of destination.warnings)
         core/* warning */.$e(warning);
     const registry = deps.registry(destination.credentials);
-    const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path));
+    const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path, deps.retry));
     const decision = (0,existing_version/* decideVersion */.v)(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
     await stages.run('login', () => login(deps, destination.credentials));
     const pushed = !decision.build && existing !== undefined
@@ -916,13 +935,14 @@ async function pushPipeline(settings, deps) {
     await report(settings, stages, destination, registry, pushed, latestBefore);
 }
 /**
- * The version tag as the registry has it (a per-platform push has none), and — for the
- * summary's "added by this push" — the platform images `latest` named before this run.
+ * The version tag as the registry has it (a per-platform push has none; a read that fails
+ * in a passing way is tried again), and — for the summary's "added by this push" — the
+ * platform images `latest` named before this run.
  */
-async function lookUpVersion(settings, registry, path) {
+async function lookUpVersion(settings, registry, path, retry) {
     const { build, image } = settings;
     const [existing, latestBefore] = await Promise.all([
-        build.pushByDigest ? undefined : (0,existing_version/* findExistingVersion */.N)(registry, path, image.version),
+        build.pushByDigest ? undefined : (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the tag '${image.version}'`, retry, () => (0,existing_version/* findExistingVersion */.N)(registry, path, image.version)),
         settings.summary && image.latest ? readTag(registry, path, 'latest').catch(() => undefined) : undefined
     ]);
     return { existing, latestBefore };
@@ -1001,7 +1021,7 @@ async function buildPush(settings, deps, destination, registry) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _aws_iam_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4427);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2551);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1017);
 /**
  * What a registry's refusals mean, in one line with the fix — the same words whether the
  * refusal reached the action through buildx or through its own registry client.

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   retry: () => (/* binding */ retry),
 /* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1988);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
 /**
  * The one retry helper: one policy type, one sleep, and the one place that decides what is
  * worth another try. STS, the registry client and buildx pushes all go through `retry`.

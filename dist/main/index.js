@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -455,7 +455,9 @@ const Input = {
     RegistryType: 'registry-type',
     Description: 'description',
     About: 'about',
-    StoragePrice: 'storage-price'
+    StoragePrice: 'storage-price',
+    HttpProxy: 'http-proxy',
+    NoProxy: 'no-proxy'
 };
 const Output = {
     Registry: 'registry',
@@ -633,12 +635,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failureMessage
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __nccwpck_require__(1988);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker.ts
 var docker = __nccwpck_require__(3871);
+// EXTERNAL MODULE: ./src/network/agents.ts
+var agents = __nccwpck_require__(3662);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/settings/input.ts
@@ -868,6 +872,8 @@ function readProvenance(env) {
 
 // EXTERNAL MODULE: ./src/settings/lifecycle-policy.ts
 var lifecycle_policy = __nccwpck_require__(5940);
+// EXTERNAL MODULE: ./src/settings/network.ts
+var network = __nccwpck_require__(2151);
 // EXTERNAL MODULE: ./src/aws/repository-plan.ts
 var repository_plan = __nccwpck_require__(2129);
 // EXTERNAL MODULE: ./src/settings/types.ts
@@ -1059,6 +1065,7 @@ function deriveVersion(run) {
 
 
 
+
 const IF_VERSION_EXISTS = ['auto', 'fail', 'skip'];
 function readScan(env) {
     const failOnInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanFailOn);
@@ -1136,7 +1143,8 @@ function readSettings(env = process.env) {
         build: readBuild(env, workspace, cache),
         skipLogout: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.SkipLogout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.SkipLogout), false),
         dryRun: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.DryRun, (0,input/* getInput */.V4)(env, constants/* Input */.pd.DryRun), false),
-        summary: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Summary, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Summary), true)
+        summary: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Summary, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Summary), true),
+        network: (0,network/* readNetwork */.Lp)(env)
     };
 }
 
@@ -1152,22 +1160,29 @@ function readSettings(env = process.env) {
 
 
 
+
 async function run(deps = { env: process.env, docker: docker/* docker */.T }) {
     try {
         core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
         const settings = readSettings(deps.env);
+        await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(769), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(465), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         }
         else if (!settings.build.push) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(769), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
-            const [{ pushPipeline }, { RegistryClient }, { defaultRetry }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(769), __nccwpck_require__.e(351), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8594)), __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 2551)), __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809))]);
+            const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
+                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(465), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8594)),
+                __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
+                __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
+                __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
+            ]);
             await pushPipeline(settings, {
                 ...deps,
                 registry: credentials => new RegistryClient(credentials),
-                getIDToken: audience => core/* getIDToken */.V9(audience),
+                getIDToken: audience => requestIdToken(deps.env, audience, core/* setSecret */.Pq),
                 retry: defaultRetry
             });
         }
@@ -1191,6 +1206,179 @@ function failureMessage(error) {
             `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`);
     }
     return `${error.name}: ${error.message}`;
+}
+
+
+/***/ }),
+
+/***/ 3662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mt: () => (/* binding */ sdkRequestHandler),
+/* harmony export */   Yc: () => (/* binding */ currentTimeouts),
+/* harmony export */   dH: () => (/* binding */ configureNetwork),
+/* harmony export */   jQ: () => (/* binding */ createAgents)
+/* harmony export */ });
+/* unused harmony export DEFAULT_TIMEOUTS */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _settings_network_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2151);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1290);
+/**
+ * The action's own outbound HTTP — the OIDC token request, the AWS SDK's clients, the
+ * registry API — with bounded waits and the job's proxy. main sets it up once from the
+ * settings (`configureNetwork`); every client made after that takes its agents and
+ * timeouts from here. docker and buildx are not among these: the daemon has its own proxy
+ * settings.
+ */
+
+
+
+
+const DEFAULT_TIMEOUTS = { connect: 10_000, awsResponse: 20_000, response: 30_000, idle: 60_000 };
+const DIRECT = { https: '', http: '', noProxy: [], source: '' };
+let proxy = DIRECT;
+let timeouts = DEFAULT_TIMEOUTS;
+let route;
+/** The agents every SDK client shares when a proxy is configured (without one, each client keeps the SDK's own). */
+let sdkAgents;
+/**
+ * Sets the proxy and the timeouts for every client made from now on. A proxy's credentials
+ * are masked (the whole URL and the password) before anything can print them, and the log
+ * says which proxy is used, with the password hidden.
+ */
+async function configureNetwork(config, options = {}) {
+    for (const url of new Set([config.https, config.http]))
+        maskProxyCredentials(url, options.setSecret);
+    proxy = config;
+    timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    sdkAgents = undefined;
+    route = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .hasProxy */ .j)(config) ? (await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6054))).proxyAgents : undefined;
+    if (route === undefined)
+        return;
+    const via = config.https === config.http
+        ? (0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .redactProxy */ .YP)(config.https)
+        : [config.https !== '' ? `${(0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .redactProxy */ .YP)(config.https)} for https` : '', config.http !== '' ? `${(0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .redactProxy */ .YP)(config.http)} for http` : ''].filter(Boolean).join(', ');
+    options.log?.(`The action's own requests (OIDC, AWS, the registry API) go through the proxy ${via}, from ${config.source}` +
+        (config.noProxy.length > 0 ? `; directly to ${config.noProxy.join(', ')}` : '') +
+        '; docker pushes through the daemon\'s own proxy settings.');
+}
+function maskProxyCredentials(url, setSecret) {
+    if (url === '' || setSecret === undefined)
+        return;
+    const password = URL.canParse(url) ? new URL(url).password : '';
+    if (password === '')
+        return;
+    setSecret(url);
+    setSecret(password);
+    const decoded = /%[0-9a-f]{2}/i.test(password) ? decodeURIComponent(password.replace(/%(?![0-9a-f]{2})/gi, '%25')) : password;
+    if (decoded !== password)
+        setSecret(decoded);
+}
+function currentTimeouts() {
+    return timeouts;
+}
+/** Keep-alive agents for one client, through the proxy when one is configured. */
+function createAgents() {
+    const direct = { 'http:': new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), 'https:': new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
+    return route ? route(proxy, direct) : direct;
+}
+/**
+ * The AWS SDK's request handler options: a connect timeout, a response timeout that throws
+ * (the SDK's TimeoutError, which its retry strategy retries like any transient fault), an
+ * idle timeout for a body that stalls, and the proxy's agents when there is one.
+ */
+function sdkRequestHandler() {
+    const handler = { connectionTimeout: timeouts.connect, requestTimeout: timeouts.awsResponse, throwOnRequestTimeout: true, socketTimeout: timeouts.awsResponse };
+    if (route === undefined)
+        return handler;
+    sdkAgents ??= createAgents();
+    return { ...handler, httpAgent: sdkAgents['http:'], httpsAgent: sdkAgents['https:'] };
+}
+
+
+/***/ }),
+
+/***/ 1290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ proxyFor),
+/* harmony export */   j: () => (/* binding */ hasProxy)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+
+const DEFAULT_PORTS = { 'http:': '80', 'https:': '443' };
+/** A URL's host without IPv6 brackets, lower case. */
+function bareHost(url) {
+    return url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+}
+function isLoopback(host) {
+    if (host === 'localhost')
+        return true;
+    const family = node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(host);
+    if (family === 4)
+        return host.startsWith('127.');
+    if (family === 6) {
+        const loopback = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
+        loopback.addAddress('::1', 'ipv6');
+        loopback.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+        return loopback.check(host, 'ipv6');
+    }
+    return false;
+}
+/** Splits `host:port`, `[v6]:port` or a bare host; a bare IPv6 address has no port. */
+function splitEntry(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return { host: bracketed[1] ?? '', port: bracketed[2] ?? '' };
+    if (node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(entry) === 6)
+        return { host: entry, port: '' };
+    const m = /^(.*):(\d+)$/.exec(entry);
+    return m ? { host: m[1] ?? '', port: m[2] ?? '' } : { host: entry, port: '' };
+}
+/** Whether one NO_PROXY entry covers this host and port. */
+function covers(entry, host, port) {
+    if (entry.includes('/')) {
+        const [address = '', bits = ''] = entry.split('/');
+        const family = node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(address);
+        const hostFamily = node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(host);
+        if (family === 0 || hostFamily !== family || !/^\d+$/.test(bits))
+            return false;
+        const range = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().BlockList)();
+        range.addSubnet(address, Number(bits), family === 4 ? 'ipv4' : 'ipv6');
+        return range.check(host, family === 4 ? 'ipv4' : 'ipv6');
+    }
+    const { host: name, port: only } = splitEntry(entry);
+    if (name === '' || (only !== '' && only !== port))
+        return false;
+    if (node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(name) !== 0)
+        return name === host;
+    const domain = name.startsWith('*.') ? name.slice(1) : name;
+    if (domain.startsWith('.'))
+        return host.endsWith(domain);
+    return host === domain || host.endsWith(`.${domain}`);
+}
+/** The proxy URL for a request to `url`; '' to go directly. */
+function proxyFor(url, config) {
+    const proxy = url.protocol === 'https:' ? config.https : url.protocol === 'http:' ? config.http : '';
+    if (proxy === '')
+        return '';
+    const host = bareHost(url);
+    if (isLoopback(host))
+        return '';
+    const port = url.port || DEFAULT_PORTS[url.protocol] || '';
+    if (config.noProxy.includes('*'))
+        return '';
+    return config.noProxy.some(entry => covers(entry, host, port)) ? '' : proxy;
+}
+/** Whether any request could go through a proxy. */
+function hasProxy(config) {
+    return (config.https !== '' || config.http !== '') && !config.noProxy.includes('*');
 }
 
 
@@ -1573,6 +1761,83 @@ function readLifecycle(env, workspace, protectDefault) {
 
 /***/ }),
 
+/***/ 2151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lp: () => (/* binding */ readNetwork),
+/* harmony export */   YP: () => (/* binding */ redactProxy)
+/* harmony export */ });
+/* unused harmony export parseNoProxy */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4781);
+/**
+ * The `network` section: which proxy the action's own requests go through. The inputs
+ * `http-proxy` (one proxy for http and https) and `no-proxy` win over the job's
+ * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (the lower-case spelling first, as curl reads them).
+ */
+
+
+
+/** A proxy URL as it can be shown: the password, if any, replaced by ***. */
+function redactProxy(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^/]*@/i, '$1:***@');
+}
+/** A proxy URL the agents can use: http(s), with a host; undefined when it is none. */
+function proxyUrl(value) {
+    try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The first of these variables that is set, with its name. */
+function fromEnv(env, names) {
+    for (const name of names) {
+        const value = (env[name] ?? '').trim();
+        if (value !== '')
+            return { name, value };
+    }
+    return undefined;
+}
+/** A proxy variable of the job: like curl, `host:port` without a scheme means http://. */
+function envProxy(env, names) {
+    const found = fromEnv(env, names);
+    if (found === undefined)
+        return '';
+    const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`;
+    if (proxyUrl(value) === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`${found.name} in the job's environment is not a proxy URL ('${redactProxy(found.value)}'): use http://host:port, or unset it.`);
+    }
+    return value;
+}
+/** NO_PROXY entries: host names, domains (.example.com), IP addresses or ranges, each with an optional :port; `*` for all. */
+function parseNoProxy(value) {
+    return value
+        .split(/[,\s]+/)
+        .map(s => s.trim().toLowerCase())
+        .filter(s => s !== '');
+}
+function readNetwork(env) {
+    const input = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy);
+    if (input !== '' && proxyUrl(input) === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy, `'${redactProxy(input)}' is not a proxy URL: use http://host:port, or http://user:password@host:port.`);
+    }
+    const noProxyInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.NoProxy);
+    const noProxy = parseNoProxy(noProxyInput !== '' ? noProxyInput : (fromEnv(env, ['no_proxy', 'NO_PROXY'])?.value ?? ''));
+    if (input !== '')
+        return { proxy: { https: input, http: input, noProxy, source: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy } };
+    const https = envProxy(env, ['https_proxy', 'HTTPS_PROXY']);
+    const http = envProxy(env, ['http_proxy', 'HTTP_PROXY']);
+    return { proxy: { https, http, noProxy, source: 'the environment' } };
+}
+
+
+/***/ }),
+
 /***/ 1664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1695,6 +1960,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -1758,6 +2030,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -1765,26 +2051,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1988:
+/***/ 3360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
   dN: () => (/* binding */ exportVariable),
-  V9: () => (/* binding */ getIDToken),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
+  Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getInput, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -1959,10 +2243,8 @@ function prepareKeyValueMessage(key, value) {
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -2055,24 +2337,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./src/undici-stub.ts
-/**
- * What the bundle gives @actions/http-client for `undici` (tsconfig.json's `paths` maps the
- * name here; ncc follows it). http-client imports undici only for `ProxyAgent`, which it
- * builds in `getAgentDispatcher()`, for fetch-based clients such as Octokit; this action has
- * none. Its one use of http-client, the OIDC token request (`core.getIDToken`), goes
- * through node:http and keeps http-client's proxy support (`https_proxy`, `no_proxy`).
- * The real undici is 0.9 MB of a 2.3 MB bundle and, once loaded, makes itself the global
- * fetch's dispatcher: leaving it out starts the main step about 40 ms sooner
- * (docs/benchmarks.md). A test checks the bundle holds none of it.
- */
-class ProxyAgent {
-    constructor() {
-        throw new Error('undici is not part of the ecr-build-push bundle (src/undici-stub.ts): this action makes no fetch-based requests through a proxy.');
-    }
-}
-
+var node_modules_tunnel = __nccwpck_require__(770);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -2148,7 +2413,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -2194,7 +2459,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class HttpClient {
+class lib_HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -2497,7 +2762,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -2508,7 +2773,7 @@ class HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -2607,7 +2872,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -2622,7 +2887,7 @@ class HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -2647,7 +2912,7 @@ class HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -2801,7 +3066,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class BearerCredentialHandler {
+class auth_BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -2859,13 +3124,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -2884,7 +3149,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -2903,13 +3168,13 @@ class OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -3379,7 +3644,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
+function core_setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -3501,8 +3766,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
-    command_issueCommand('debug', {}, message);
+function core_debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue

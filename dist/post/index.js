@@ -79,7 +79,9 @@ const Input = {
     RegistryType: 'registry-type',
     Description: 'description',
     About: 'about',
-    StoragePrice: 'storage-price'
+    StoragePrice: 'storage-price',
+    HttpProxy: 'http-proxy',
+    NoProxy: 'no-proxy'
 };
 const Output = {
     Registry: 'registry',

@@ -1,0 +1,1275 @@
+export const id = 465;
+export const ids = [465,809];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bN: () => (/* binding */ sdkConfig),
+/* harmony export */   df: () => (/* binding */ tagIamActions),
+/* harmony export */   i0: () => (/* binding */ explainCertificates),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   yv: () => (/* binding */ createEcrClient)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _network_agents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
+/* harmony import */ var _network_certificates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
+/**
+ * The AWS SDK clients, created once per run with the region, the signed-in credentials
+ * and the action's user agent. Endpoints follow the SDK's own configuration
+ * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS).
+ *
+ * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
+ * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
+ * (access denied, validation, missing resources, a certificate the runner refuses).
+ *
+ * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
+ * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
+ * retries; calls go through the job's proxy when it has one.
+ */
+
+
+
+
+const MAX_ATTEMPTS = 6;
+function sdkConfig(session) {
+    return {
+        region: session.region,
+        customUserAgent: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
+        maxAttempts: MAX_ATTEMPTS,
+        requestHandler: (0,_network_agents_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkRequestHandler */ .Mt)(),
+        ...(session.credentials ? { credentials: session.credentials } : {})
+    };
+}
+/** Tags every error a client's calls throw with the IAM action (`<service>:<Operation>`), for explanations. */
+function tagIamActions(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (error instanceof Error)
+                error.iamAction = `${service}:${String(context.commandName).replace(/Command$/, '')}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'iamActionOnError' });
+    return explainCertificates(client);
+}
+/**
+ * A certificate the runner refuses fails a call at once and is explained with the host the
+ * call went to: the handler's error is read where it leaves the handler, before the SDK's
+ * retry middleware (which tries nothing that is not transient) sees it.
+ */
+function explainCertificates(client) {
+    client.middlewareStack.add(next => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const request = args.request;
+            const host = `${request?.hostname ?? 'the AWS endpoint'}${request?.port !== undefined && request.port !== 443 ? `:${request.port}` : ''}`;
+            throw (0,_network_certificates_js__WEBPACK_IMPORTED_MODULE_2__/* .explainCertificateError */ .V)(host, error) ?? error;
+        }
+    }, { step: 'deserialize', name: 'explainCertificateErrors' });
+    return client;
+}
+function createEcrClient(session) {
+    return tagIamActions(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ECRClient */ .S70(sdkConfig(session)), 'ecr');
+}
+
+
+/***/ }),
+
+/***/ 4427:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ leastPrivilegePolicy),
+/* harmony export */   _: () => (/* binding */ pushRefusedHint)
+/* harmony export */ });
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(637);
+/**
+ * The least-privilege IAM policy for what these inputs make the action do, scoped to the
+ * repository's ARN. Pure; printed by dry runs and documented in the README.
+ */
+
+/** What a push needs on the repository, as `ecr:` or `ecr-public:` actions. */
+function pushActions(service) {
+    return ['BatchCheckLayerAvailability', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'PutImage'].map(a => `${service}:${a}`);
+}
+/**
+ * The end of a refused push's error: the actions the role needs, as ECR Public names them
+ * when `registry` (a host, or an image reference) is public.ecr.aws.
+ */
+function pushRefusedHint(registry) {
+    const actions = pushActions((0,_registry_host_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRegistryHost */ .TZ)(registry)?.kind === 'public' ? 'ecr-public' : 'ecr');
+    return `the role needs ${actions.slice(0, -1).join(', ')} and ${actions.at(-1) ?? ''} on the repository.`;
+}
+/** ECR Public: the token (with STS's bearer token under it) and the public repository. */
+function publicPolicy(settings, account) {
+    const { repository, build } = settings;
+    const actions = ['ecr-public:DescribeRepositories', 'ecr-public:GetRepositoryCatalogData', 'ecr-public:PutRepositoryCatalogData'];
+    if (build.push)
+        actions.push(...pushActions('ecr-public'));
+    if (repository.create)
+        actions.push('ecr-public:CreateRepository');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr-public:GetRepositoryPolicy', 'ecr-public:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr-public:ListTagsForResource', 'ecr-public:TagResource');
+    return {
+        Version: '2012-10-17',
+        Statement: [
+            { Sid: 'Login', Effect: 'Allow', Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], Resource: '*' },
+            { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` }
+        ]
+    };
+}
+function leastPrivilegePolicy(settings, account) {
+    const { repository, build } = settings;
+    if (repository.type === 'public')
+        return publicPolicy(settings, account);
+    const partition = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOf */ .iQ)(settings.aws.region);
+    const arn = `arn:${partition}:ecr:${settings.aws.region}:${account}:repository/${repository.name}`;
+    const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+    if (build.push)
+        actions.push(...pushActions('ecr'));
+    if (repository.create)
+        actions.push('ecr:CreateRepository');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    if (repository.accessPolicy !== undefined)
+        actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
+    if (repository.tags.length > 0)
+        actions.push('ecr:ListTagsForResource', 'ecr:TagResource');
+    if (settings.scan.failOn !== undefined)
+        actions.push('ecr:DescribeImageScanFindings', 'ecr:StartImageScan');
+    const statements = [
+        { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+    ];
+    if (repository.replicateToRegions.length > 0) {
+        // The registry's replication configuration; the first one also creates ECR's service-linked role.
+        statements.push({ Sid: 'Replication', Effect: 'Allow', Action: ['ecr:DescribeRegistry', 'ecr:PutReplicationConfiguration'], Resource: '*' }, {
+            Sid: 'ReplicationRole',
+            Effect: 'Allow',
+            Action: ['iam:CreateServiceLinkedRole'],
+            Resource: `arn:${partition}:iam::${account}:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication`
+        });
+    }
+    if (repository.encryption.type === 'KMS') {
+        const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:${partition}:kms:${settings.aws.region}:${account}:key/*`;
+        statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+}
+
+
+/***/ }),
+
+/***/ 7964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   requestIdToken: () => (/* binding */ requestIdToken)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
+/**
+ * The job's GitHub OIDC token, asked of the runner as `core.getIDToken` asks for it
+ * (GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=…, `Authorization: Bearer
+ * $ACTIONS_ID_TOKEN_REQUEST_TOKEN`, answer `{"value": "<jwt>"}`), but over the action's own
+ * transport: bounded like every request (a runner endpoint that never answers fails the
+ * try, and the sign-in tries again), and through the proxy the workflow's `http-proxy` /
+ * `no-proxy` inputs name, where core's client reads only the environment.
+ */
+
+
+async function requestIdToken(env, audience, setSecret, transport = (0,_registry_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createTransport */ .o)()) {
+    const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+    url.searchParams.set('audience', audience);
+    const res = await transport(url, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`, accept: 'application/json' } });
+    if (!res.ok) {
+        await res.arrayBuffer().catch(() => undefined);
+        // A status, as the registry's errors carry one: 5xx and 429 are tried again, any other is not.
+        throw Object.assign(new Error(`The runner's OIDC endpoint answered ${res.status} to the request for the job's token`), { status: res.status });
+    }
+    const value = (await res.json().catch(() => ({}))).value;
+    if (typeof value !== 'string' || value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l("The runner's OIDC endpoint answered without a token.");
+    setSecret(value);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 3765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i9: () => (/* binding */ inspectPublicRepository),
+/* harmony export */   lh: () => (/* binding */ createPublicClient),
+/* harmony export */   ou: () => (/* binding */ ensurePublicRepository)
+/* harmony export */ });
+/* unused harmony exports catalogBadges, planCatalog */
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+
+
+
+
+const ARCHITECTURES = { amd64: 'x86-64', arm64: 'ARM 64', arm: 'ARM', '386': 'x86' };
+const SYSTEMS = { linux: 'Linux', windows: 'Windows' };
+/** The Gallery's architecture and OS badges for these platforms, e.g. linux/arm64 → ARM 64, Linux. */
+function catalogBadges(platforms) {
+    const architectures = new Set();
+    const operatingSystems = new Set();
+    for (const p of platforms) {
+        const [os = '', arch = ''] = p.split('/');
+        if (ARCHITECTURES[arch])
+            architectures.add(ARCHITECTURES[arch]);
+        if (SYSTEMS[os])
+            operatingSystems.add(SYSTEMS[os]);
+    }
+    return { architectures: [...architectures], operatingSystems: [...operatingSystems] };
+}
+/** The catalog data to write, or undefined when the current one already says it all. Pure. */
+function planCatalog(current, stated, platforms) {
+    const badges = catalogBadges(platforms);
+    const merge = (have, want) => [...new Set([...(have ?? []), ...want])];
+    const catalog = {
+        ...(current?.description !== undefined ? { description: current.description } : {}),
+        ...(current?.aboutText !== undefined ? { aboutText: current.aboutText } : {}),
+        ...(current?.usageText !== undefined ? { usageText: current.usageText } : {}),
+        architectures: merge(current?.architectures, badges.architectures),
+        operatingSystems: merge(current?.operatingSystems, badges.operatingSystems)
+    };
+    if (stated.description !== undefined)
+        catalog.description = stated.description;
+    if (stated.about !== undefined)
+        catalog.aboutText = stated.about;
+    const changed = [];
+    if (catalog.description !== current?.description)
+        changed.push('description');
+    if (catalog.aboutText !== current?.aboutText)
+        changed.push('about');
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(JSON.stringify(catalog.architectures), JSON.stringify(current?.architectures ?? [])))
+        changed.push(`architectures ${catalog.architectures?.join(', ')}`);
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(JSON.stringify(catalog.operatingSystems), JSON.stringify(current?.operatingSystems ?? [])))
+        changed.push(`operating systems ${catalog.operatingSystems?.join(', ')}`);
+    return changed.length > 0 ? { catalog, changed } : undefined;
+}
+async function createPublicClient(session) {
+    const sdk = await __webpack_require__.e(/* import() */ 821).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
+    const client = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .tagIamActions */ .df)(new sdk.ECRPUBLICClient((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkConfig */ .bN)({ ...session, region: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_API_REGION */ .cp })), 'ecr-public');
+    return { sdk, client };
+}
+async function describe({ sdk, client }, name) {
+    try {
+        const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
+        return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
+async function ensurePublicRepository(pub, desired, platforms) {
+    const { sdk, client } = pub;
+    const name = desired.name;
+    const changes = [];
+    const warnings = [];
+    let repo = await describe(pub, name);
+    let created = false;
+    if (repo === undefined) {
+        if (!desired.create) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.`);
+        }
+        const catalogData = planCatalog(undefined, desired.catalog, platforms)?.catalog;
+        try {
+            const out = await client.send(new sdk.CreateRepositoryCommand({ repositoryName: name, ...(catalogData ? { catalogData } : {}), ...(desired.tags.length > 0 ? { tags: desired.tags } : {}) }));
+            repo = { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' };
+            created = true;
+            changes.push(`created the public repository${catalogData ? ` with catalog data (${catalogData.architectures?.join(', ')}; ${catalogData.operatingSystems?.join(', ')})` : ''}`);
+        }
+        catch (error) {
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            repo = await describe(pub, name);
+        }
+    }
+    if (repo === undefined || repo.uri === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`ECR Public did not describe repository '${name}'.`);
+    if (!created) {
+        const current = (await client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name }))).catalogData;
+        const plan = planCatalog(current, desired.catalog, platforms);
+        if (plan !== undefined && current?.logoUrl) {
+            warnings.push(`catalog data not updated (${plan.changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`);
+        }
+        else if (plan !== undefined) {
+            await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }));
+            changes.push(`catalog data: ${plan.changed.join('; ')}`);
+        }
+        if (desired.tags.length > 0) {
+            const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+            const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+            if (missing.length > 0) {
+                await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }));
+                changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
+            }
+        }
+    }
+    if (desired.accessPolicy !== undefined) {
+        let currentPolicy;
+        if (!created) {
+            try {
+                currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText;
+            }
+            catch (error) {
+                if (error.name !== 'RepositoryPolicyNotFoundException')
+                    throw error;
+            }
+        }
+        if (currentPolicy === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(currentPolicy, desired.accessPolicy.text)) {
+            await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, created, changes, warnings };
+}
+/** What `ensurePublicRepository` would do, from read calls only (dry runs): the URI when it exists, and a line per change. */
+async function inspectPublicRepository(pub, desired, platforms) {
+    const repo = await describe(pub, desired.name);
+    if (repo === undefined) {
+        if (!desired.create)
+            return { uri: undefined, lines: ['missing, and create-repository is false: the run would fail'] };
+        const plan = planCatalog(undefined, desired.catalog, platforms);
+        return { uri: undefined, lines: [`would create the public repository with catalog data: ${plan?.changed.join('; ') ?? 'none'}`] };
+    }
+    const current = (await pub.client.send(new pub.sdk.GetRepositoryCatalogDataCommand({ repositoryName: desired.name }))).catalogData;
+    const plan = planCatalog(current, desired.catalog, platforms);
+    if (plan === undefined)
+        return { uri: repo.uri, lines: ['no changes: the catalog data already says it all'] };
+    return {
+        uri: repo.uri,
+        lines: [current?.logoUrl ? `catalog data would not be updated (${plan.changed.join('; ')}): the repository has a logo` : `would change catalog data: ${plan.changed.join('; ')}`]
+    };
+}
+
+
+/***/ }),
+
+/***/ 8318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U2: () => (/* binding */ getRegistryCredentials),
+/* harmony export */   vR: () => (/* binding */ getPublicRegistryCredentials)
+/* harmony export */ });
+/* unused harmony export decodeToken */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/**
+ * The registry's credentials, from ECR's (or ECR Public's) authorization token: user `AWS`
+ * and a password that lasts 12 hours. The token and the password are masked the moment
+ * they exist.
+ */
+
+
+
+
+async function getRegistryCredentials(ecr, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .GetAuthorizationTokenCommand */ .Eu6({}));
+    const data = out.authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('ECR GetAuthorizationToken returned no token.');
+    }
+    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
+}
+/** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
+function decodeToken(token, setSecret) {
+    setSecret(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const password = decoded.slice(colon + 1);
+    setSecret(password);
+    return { username: decoded.slice(0, colon), password };
+}
+/** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
+async function getPublicRegistryCredentials({ sdk, client }, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
+    const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken;
+    if (!token)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('ECR Public GetAuthorizationToken returned no token.');
+    return { registry: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, ...decodeToken(token, setSecret) };
+}
+
+
+/***/ }),
+
+/***/ 5107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ planReplication),
+/* harmony export */   Ix: () => (/* binding */ replicaUris),
+/* harmony export */   RF: () => (/* binding */ ensureReplication),
+/* harmony export */   XF: () => (/* binding */ readReplication)
+/* harmony export */ });
+/* unused harmony exports MAX_RULES, MAX_DESTINATIONS */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(637);
+/**
+ * Cross-region replication (`replicate-to-regions`). ECR keeps one replication
+ * configuration per registry, shared by every repository, so the action reads it, adds
+ * what this repository needs and writes it back whole: another rule is never dropped or
+ * changed (missing regions get a rule of their own), and nothing is written when the
+ * repository already replicates to every region.
+ *
+ * Planning is pure (`planReplication`); `ensureReplication` makes the two calls.
+ */
+
+
+
+/** ECR's limits: rules per registry, destinations per rule. */
+const MAX_RULES = 10;
+const MAX_DESTINATIONS = 25;
+/** Whether a rule copies `repository` to `region` of this account. */
+function covers(rule, repository, region, account) {
+    const toRegion = (rule.destinations ?? []).some(d => d.region === region && d.registryId === account);
+    const filters = rule.repositoryFilters ?? [];
+    const matches = filters.length === 0 || filters.some(f => f.filterType === 'PREFIX_MATCH' && repository.startsWith(f.filter ?? '\u0000'));
+    return toRegion && matches;
+}
+function planReplication(current, repository, regions, account) {
+    const missing = regions.filter(region => !current.some(rule => covers(rule, repository, region, account)));
+    if (missing.length === 0)
+        return { missing, rules: current, change: '' };
+    // Existing rules are never changed, not even one naming only this repository: it may be
+    // the user's own (e.g. with a deletion setting); the missing regions get a rule of their own.
+    if (current.length >= MAX_RULES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The registry's replication configuration already has ${current.length} rules, ECR's limit: add ${missing.join(', ')} to a rule that matches '${repository}' by hand, or remove replicate-to-regions.`);
+    }
+    const rules = [...current, { destinations: missing.map(region => ({ region, registryId: account })), repositoryFilters: [{ filter: repository, filterType: 'PREFIX_MATCH' }] }];
+    return { missing, rules, change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length})` };
+}
+/** The account and the registry's current rules (ecr:DescribeRegistry). */
+async function readReplication(ecr) {
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRegistryCommand */ .IRV({}));
+    return { account: out.registryId ?? '', rules: out.replicationConfiguration?.rules ?? [] };
+}
+/** Makes sure the registry replicates `repository` to every region; returns the change made, or ''. */
+async function ensureReplication(ecr, repository, regions) {
+    if (regions.length === 0)
+        return '';
+    const { account, rules } = await readReplication(ecr);
+    const plan = planReplication(rules, repository, regions, account);
+    if (plan.missing.length === 0)
+        return '';
+    await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutReplicationConfigurationCommand */ .xhm({ replicationConfiguration: { rules: plan.rules } }));
+    return plan.change;
+}
+/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
+function replicaUris(imageUri, regions) {
+    const registry = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryHost */ .TZ)(imageUri);
+    if (registry?.kind !== 'private')
+        return [];
+    const rest = imageUri.slice(imageUri.indexOf('/'));
+    return regions.map(region => `${(0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .registryInRegion */ .Z8)(registry, region)}${rest}`);
+}
+
+
+/***/ }),
+
+/***/ 2190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ inspectRepository),
+/* harmony export */   uQ: () => (/* binding */ describeChange),
+/* harmony export */   z0: () => (/* binding */ ensureRepository)
+/* harmony export */ });
+/* unused harmony export toRepositoryState */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+/* harmony import */ var _repository_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2129);
+/**
+ * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
+ * write calls the plan asks for. A repository that already matches costs two read calls
+ * and no write.
+ */
+
+
+
+
+const exclusionFilters = (m) => m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }));
+function toRepositoryState(r) {
+    const mode = (r.imageTagMutability ?? 'MUTABLE');
+    const encryption = { type: r.encryptionConfiguration?.encryptionType ?? 'AES256' };
+    if (r.encryptionConfiguration?.kmsKey)
+        encryption.kmsKey = r.encryptionConfiguration.kmsKey;
+    return {
+        uri: r.repositoryUri ?? '',
+        arn: r.repositoryArn ?? '',
+        mutability: {
+            mode,
+            exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
+        },
+        scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
+        encryption
+    };
+}
+async function describe(ecr, name) {
+    try {
+        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [name] }));
+        const repo = out.repositories?.[0];
+        return repo ? toRepositoryState(repo) : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function readRepositoryPolicy(ecr, name) {
+    try {
+        return (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetRepositoryPolicyCommand */ .MeN({ repositoryName: name }))).policyText;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryPolicyNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function readLifecyclePolicy(ecr, name) {
+    try {
+        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetLifecyclePolicyCommand */ .O0C({ repositoryName: name }));
+        return out.lifecyclePolicyText;
+    }
+    catch (error) {
+        if (error.name === 'LifecyclePolicyNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The repository and its lifecycle policy, asked side by side: one round trip where the
+ * repository exists (almost every run). The policy is a promise, read again when the
+ * first read found no repository (one created since, by this run or another).
+ */
+async function describeWithPolicy(ecr, name) {
+    const described = describe(ecr, name);
+    const early = readLifecyclePolicy(ecr, name).then(text => ({ text }), (error) => ({ error }));
+    return {
+        current: await described,
+        policy: async () => {
+            const read = await early;
+            if ('text' in read)
+                return read.text;
+            if (read.error.name === 'RepositoryNotFoundException')
+                return readLifecyclePolicy(ecr, name);
+            throw read.error;
+        }
+    };
+}
+function describeChange(c) {
+    switch (c.kind) {
+        case 'create':
+            return `created the repository: ${(0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMutability */ .yk)(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`;
+        case 'tag-mutability':
+            return `tag mutability ${(0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMutability */ .yk)(c.from)} → ${(0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMutability */ .yk)(c.to)}`;
+        case 'scan-on-push':
+            return `scan on push ${c.from ? 'on' : 'off'} → ${c.to ? 'on' : 'off'}`;
+    }
+}
+/** Carries out one change; returns the created repository's URI for `create`. */
+async function apply(ecr, name, c, tags = []) {
+    switch (c.kind) {
+        case 'create': {
+            const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .CreateRepositoryCommand */ .WTe({
+                repositoryName: name,
+                imageTagMutability: c.mutability.mode,
+                ...(c.mutability.exclusions.length > 0
+                    ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
+                    : {}),
+                imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+                ...(tags.length > 0 ? { tags } : {}),
+                encryptionConfiguration: {
+                    encryptionType: c.encryption.type,
+                    ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
+                }
+            }));
+            return out.repository?.repositoryUri;
+        }
+        case 'tag-mutability':
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutImageTagMutabilityCommand */ .cKn({
+                repositoryName: name,
+                imageTagMutability: c.to.mode,
+                ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
+            }));
+            return undefined;
+        case 'scan-on-push':
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutImageScanningConfigurationCommand */ .BlZ({
+                repositoryName: name,
+                imageScanningConfiguration: { scanOnPush: c.to }
+            }));
+            return undefined;
+    }
+}
+/** What `ensureRepository` would do, from read calls only (dry runs). */
+async function inspectRepository(ecr, desired, movingTags) {
+    const { current, policy } = await describeWithPolicy(ecr, desired.name);
+    const plan = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(current, desired, movingTags);
+    const currentPolicy = current === undefined ? undefined : await policy();
+    return { current, ...plan, currentPolicy, lifecycle: (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle) };
+}
+
+/**
+ * Makes sure the repository exists and matches the workflow.
+ * @param movingTags tags the run pushes that must be able to move (for warnings)
+ */
+async function ensureRepository(ecr, desired, movingTags, region) {
+    const name = desired.name;
+    const read = await describeWithPolicy(ecr, name);
+    let current = read.current;
+    if (current === undefined && !desired.create) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`);
+    }
+    let uri = current?.uri ?? '';
+    let created = false;
+    const changes = [];
+    let warnings = [];
+    let mutability = current?.mutability;
+    if (current === undefined) {
+        const [create] = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(undefined, desired, movingTags).changes;
+        if (create?.kind !== 'create')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Nothing planned to create repository '${name}'.`);
+        try {
+            uri = (await apply(ecr, name, create, desired.tags)) ?? '';
+            created = true;
+            mutability = create.mutability;
+            changes.push(describeChange(create));
+        }
+        catch (error) {
+            // Another job created it between our describe and create: reconcile with what is there.
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            current = await describe(ecr, name);
+            uri = current?.uri ?? '';
+            mutability = current?.mutability;
+        }
+    }
+    if (current !== undefined) {
+        const plan = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(current, desired, movingTags);
+        warnings = plan.warnings;
+        for (const change of plan.changes) {
+            await apply(ecr, name, change);
+            if (change.kind === 'tag-mutability')
+                mutability = change.to;
+            changes.push(describeChange(change));
+        }
+    }
+    // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
+    if (desired.accessPolicy !== undefined) {
+        const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name);
+        if (currentAccess === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(currentAccess, desired.accessPolicy.text)) {
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .SetRepositoryPolicyCommand */ .IOA({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    if (desired.tags.length > 0 && !created && current !== undefined) {
+        const have = new Map(((await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+        const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+        if (missing.length > 0) {
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eqU({ resourceArn: current.arn, tags: missing }));
+            changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
+        }
+    }
+    // A repository created by this run has no policy to read.
+    const currentPolicy = created ? undefined : await read.policy();
+    const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle);
+    if (lifecycle.put) {
+        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutLifecyclePolicyCommand */ .Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
+        changes.push(`lifecycle policy put (${lifecycle.reason})`);
+    }
+    if (uri === '' || mutability === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`ECR did not describe repository '${name}'.`);
+    return {
+        uri,
+        registry: uri.split('/')[0] ?? '',
+        created,
+        mutability,
+        changes,
+        warnings,
+        lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
+        lifecyclePut: lifecycle.put
+    };
+}
+
+
+/***/ }),
+
+/***/ 9030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ signIn),
+/* harmony export */   rG: () => (/* binding */ exportCredentials)
+/* harmony export */ });
+/* unused harmony export tokenClaims */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1695);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _oidc_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7964);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9809);
+/**
+ * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
+ * temporary credentials (STS AssumeRoleWithWebIdentity); without it, the SDK's default
+ * chain is used as is. Every credential is masked the moment it exists and stays in
+ * memory unless `export-credentials` asks for it in later steps.
+ */
+
+
+
+
+
+
+const defaultDeps = () => ({
+    env: process.env,
+    getIDToken: aud => (0,_oidc_token_js__WEBPACK_IMPORTED_MODULE_2__.requestIdToken)(process.env, aud, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq),
+    setSecret: v => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v)
+});
+/** The non-secret claims of a JWT, for error messages. Never logs the token itself. */
+function tokenClaims(token) {
+    try {
+        const payload = token.split('.')[1] ?? '';
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const keep = ['sub', 'aud', 'repository', 'ref', 'environment', 'job_workflow_ref'];
+        return Object.fromEntries(Object.entries(claims).filter(([k]) => keep.includes(k)));
+    }
+    catch {
+        return {};
+    }
+}
+/** With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials; without it, the SDK's default chain. */
+async function signIn(aws, deps = defaultDeps()) {
+    if (aws.roleToAssume === undefined)
+        return { region: aws.region };
+    if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).");
+    }
+    const roleArn = aws.roleToAssume;
+    // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
+    const sts = (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCertificates */ .i0)(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .STSClient */ .iM({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkConfig */ .bN)({ region: aws.region }), maxAttempts: 1 }));
+    let token = '';
+    const policy = {
+        attempts: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ATTEMPTS */ .m,
+        // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
+        delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
+        sleep: deps.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_4__.sleep,
+        log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
+    };
+    let result;
+    try {
+        result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__.retry)('AssumeRoleWithWebIdentity', async () => {
+            token = await deps.getIDToken(aws.audience);
+            deps.setSecret(token);
+            return sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .AssumeRoleWithWebIdentityCommand */ .WH({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds }));
+        }, policy);
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
+            const claims = tokenClaims(token);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${error.message}). ` +
+                `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
+                `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+                `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`);
+        }
+        throw error;
+    }
+    const c = result.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`STS returned no credentials for ${aws.roleToAssume}.`);
+    }
+    deps.setSecret(c.AccessKeyId);
+    deps.setSecret(c.SecretAccessKey);
+    deps.setSecret(c.SessionToken);
+    const credentials = {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        ...(c.Expiration ? { expiration: c.Expiration } : {})
+    };
+    return { region: aws.region, credentials };
+}
+/** `export-credentials: true`: later steps of the job get the same identity and region. */
+function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN) {
+    exportVariable('AWS_REGION', session.region);
+    exportVariable('AWS_DEFAULT_REGION', session.region);
+    const c = session.credentials;
+    if (!c)
+        return;
+    exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId);
+    exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
+    if (c.sessionToken)
+        exportVariable('AWS_SESSION_TOKEN', c.sessionToken);
+}
+
+
+/***/ }),
+
+/***/ 4713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ imageReferences),
+/* harmony export */   H9: () => (/* binding */ parseBuilderInspect),
+/* harmony export */   ST: () => (/* binding */ layoutDir),
+/* harmony export */   ZS: () => (/* binding */ tagRoutes),
+/* harmony export */   dS: () => (/* binding */ labelsFor),
+/* harmony export */   w$: () => (/* binding */ buildxArgs),
+/* harmony export */   z3: () => (/* binding */ missingPlatforms)
+/* harmony export */ });
+/* unused harmony exports ociLabels, cacheArgs */
+/** `<repository>:<tag>` for every tag, the version first. */
+function imageReferences(repository, tags) {
+    return tags.map(tag => `${repository}:${tag}`);
+}
+/**
+ * Which tags buildx pushes and which the registry API then puts on the same image: a push
+ * sends the version only and the others (latest, tags) follow as one request each; a
+ * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ */
+function tagRoutes(build, image) {
+    if (!build.push || build.pushByDigest)
+        return { buildx: image.tags, api: [] };
+    return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) };
+}
+/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
+function ociLabels(version, run) {
+    const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`];
+    if (run.sha !== '')
+        labels.push(`org.opencontainers.image.revision=${run.sha}`);
+    if (run.sourceUrl !== '')
+        labels.push(`org.opencontainers.image.source=${run.sourceUrl}`);
+    return labels;
+}
+/**
+ * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
+ * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
+ * the build.
+ * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ */
+function cacheArgs(cache, repositoryUri) {
+    if (cache.type === 'gha') {
+        return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'];
+    }
+    if (cache.type === 'ecr' && repositoryUri !== undefined) {
+        const ref = `${repositoryUri}:${cache.tag}`;
+        return [
+            '--cache-from',
+            `type=registry,ref=${ref}`,
+            '--cache-to',
+            `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+        ];
+    }
+    return [];
+}
+function buildxArgs(build, references, labels, metadataFile, repositoryUri) {
+    const args = ['buildx', 'build', '--platform', build.platforms.join(',')];
+    if (build.file !== '')
+        args.push('--file', build.file);
+    if (build.target !== undefined)
+        args.push('--target', build.target);
+    // By digest: exported as an OCI layout beside the metadata file, which the action then
+    // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
+    if (build.pushByDigest) {
+        args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`);
+    }
+    else {
+        for (const ref of references)
+            args.push('--tag', ref);
+    }
+    for (const label of [...labels, ...build.labels])
+        args.push('--label', label);
+    for (const arg of build.buildArgs)
+        args.push('--build-arg', arg);
+    args.push(...cacheArgs(build.cache, repositoryUri));
+    // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
+    // and SageMaker refuse an index that holds them.
+    args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`);
+    args.push('--metadata-file', metadataFile);
+    if (build.push && !build.pushByDigest)
+        args.push('--push');
+    args.push(build.context);
+    return args;
+}
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+function layoutDir(metadataFile) {
+    return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
+}
+/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
+function missingPlatforms(requested, available) {
+    const have = new Set(available.map(p => p.replace(/\*$/, '').trim()));
+    return requested.filter(p => !have.has(p));
+}
+/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
+function parseBuilderInspect(text) {
+    const info = { name: '', driver: '', platforms: [] };
+    for (const line of text.split('\n')) {
+        const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim());
+        if (!m)
+            continue;
+        const [, key = '', value = ''] = m;
+        if (key === 'Name' && info.name === '')
+            info.name = value;
+        else if (key === 'Driver' && info.driver === '')
+            info.driver = value;
+        else if (key === 'Platforms')
+            info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''));
+    }
+    return info;
+}
+/** The OCI labels for this run, from the runner's variables. */
+function labelsFor(env, version) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return ociLabels(version, {
+        sha: env.GITHUB_SHA ?? '',
+        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
+        created: new Date().toISOString()
+    });
+}
+
+
+/***/ }),
+
+/***/ 6527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ findExistingVersion),
+/* harmony export */   v: () => (/* binding */ decideVersion)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1017);
+/**
+ * Re-runs: before building, look the version tag up in the registry. When it already holds
+ * an image built from this commit, a re-run has nothing to build; when it holds one built
+ * from another commit, an immutable tag can't take the new one, so the run stops before
+ * building and says why.
+ */
+
+
+const REVISION = 'org.opencontainers.image.revision';
+/** Pure: what to do about a version tag that may already exist. */
+function decideVersion(existing, run, mode) {
+    if (existing === undefined)
+        return { build: true };
+    if (mode === 'skip') {
+        return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` };
+    }
+    if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
+        return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
+    }
+    const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
+        'Bump the version (or use if-version-exists: skip to keep the existing image).');
+}
+/** The revision label of the first platform image an index (or image manifest) names. */
+async function revisionOf(registry, repository, manifest) {
+    let image = manifest;
+    if (manifest.manifests) {
+        const child = manifest.manifests.find(m => _client_js__WEBPACK_IMPORTED_MODULE_1__.MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
+        image = child ? await registry.manifest(repository, child.digest) : undefined;
+    }
+    if (!image?.config)
+        return '';
+    const config = (await registry.jsonBlob(repository, image.config.digest));
+    return config.config?.Labels?.[REVISION] ?? '';
+}
+/** The image the version tag names in the registry, if any, with its revision label. */
+async function findExistingVersion(registry, repository, version) {
+    const manifest = await registry.manifest(repository, version);
+    if (manifest === undefined)
+        return undefined;
+    return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
+}
+
+
+/***/ }),
+
+/***/ 637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   Z8: () => (/* binding */ registryInRegion),
+/* harmony export */   iQ: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/**
+ * The one parser of registry host names. ECR's private registries are
+ * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
+ * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
+ */
+
+/** Each partition's DNS suffix and the prefixes of its regions. */
+const PARTITIONS = [
+    { partition: 'aws-cn', suffix: 'amazonaws.com.cn', regions: /^cn-/ },
+    { partition: 'aws-us-gov', suffix: 'amazonaws.com', regions: /^us-gov-/ },
+    { partition: 'aws-iso', suffix: 'c2s.ic.gov', regions: /^us-iso-/ },
+    { partition: 'aws-iso-b', suffix: 'sc2s.sgov.gov', regions: /^us-isob-/ },
+    { partition: 'aws-iso-e', suffix: 'cloud.adc-e.uk', regions: /^eu-isoe-/ },
+    { partition: 'aws-iso-f', suffix: 'csp.hci.ic.gov', regions: /^us-isof-/ },
+    { partition: 'aws-eusc', suffix: 'amazonaws.eu', regions: /^eusc-/ },
+    { partition: 'aws', suffix: 'amazonaws.com', regions: /^/ }
+];
+/** The partition a region belongs to (`aws` for the commercial regions). */
+function partitionOf(region) {
+    return PARTITIONS.find(p => p.regions.test(region))?.partition ?? 'aws';
+}
+/** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
+function parseRegistryHost(hostOrReference) {
+    const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? '';
+    if (host === _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .PUBLIC_REGISTRY */ .uD)
+        return { kind: 'public', host };
+    const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host);
+    if (!m)
+        return undefined;
+    const account = m[1] ?? '';
+    const region = m[2] ?? m[4] ?? '';
+    const partition = PARTITIONS.find(p => p.regions.test(region));
+    if (partition === undefined || (m[3] !== undefined && m[3] !== partition.suffix))
+        return undefined;
+    return { kind: 'private', account, region, partition: partition.partition, host };
+}
+/** The same repository in another region's registry of the account: what replication makes. */
+function registryInRegion(registry, region) {
+    const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com';
+    return `${registry.account}.dkr.ecr.${region}.${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   am: () => (/* binding */ imageOutputs),
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   zx: () => (/* binding */ outputBase)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/**
+ * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
+ * No output holds a masked value: GitHub drops job outputs that do, and these are meant
+ * to be passed to deploy jobs.
+ */
+
+
+function imageOutputs(v) {
+    return {
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Registry]: v.registry,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.RepositoryUri]: v.repositoryUri,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ImageUri]: `${v.repositoryUri}:${v.version}`,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.LatestUri]: v.latest ? `${v.repositoryUri}:latest` : '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Digest]: v.digest,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ImageDigestUri]: v.digest !== '' ? `${v.repositoryUri}@${v.digest}` : '',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Tags]: v.tags.map(t => `${v.repositoryUri}:${t}`).join('\n'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Version]: v.version,
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Metadata]: JSON.stringify(v.metadata),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Skipped]: String(v.skipped),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ReplicaUris]: (v.replicaUris ?? []).join('\n'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : ''
+    };
+}
+function setOutputs(values, setOutput = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH) {
+    for (const [name, value] of Object.entries(values))
+        setOutput(name, value);
+}
+/** The outputs that follow from the settings and the repository alone. */
+function outputBase(image, repositoryUri, registry) {
+    return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest };
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   pD: () => (/* binding */ writePlan)
+/* harmony export */ });
+/* unused harmony exports renderSummary, renderPlan */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/**
+ * The job summary: what was shipped and what was done to the repository, in one table and
+ * a few lines.
+ */
+
+const code = (s) => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`;
+/** Markdown/HTML for the summary; pure, so tests read exactly what users see. */
+function renderSummary(d) {
+    const rows = [
+        ['Image', code(d.imageUri)],
+        ['Build', d.outcome],
+        ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
+        ['Tags', d.tags.map(code).join(' ')],
+        [
+            'Platforms',
+            d.platformDigests && d.platformDigests.length > 0
+                ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
+                : d.platforms.join(', ')
+        ],
+        ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
+    ];
+    if (d.lifecycle !== '')
+        rows.push(['Lifecycle policy', d.lifecycle]);
+    if (d.scan !== undefined)
+        rows.push(['Scan', d.scan]);
+    if (d.replicas !== undefined && d.replicas.length > 0)
+        rows.push(['Replicas', d.replicas.map(code).join('<br>')]);
+    if (d.size !== undefined && d.size.lines.length > 0)
+        rows.push(['Size', d.size.lines.join('<br>')]);
+    if (d.cache !== undefined)
+        rows.push(['Cache', d.cache]);
+    if (d.timings && d.timings.length > 0)
+        rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')]);
+    const lines = [
+        `### ${d.skipped ? 'Already pushed' : d.pushed ? 'Pushed' : 'Built (not pushed)'} ${code(d.repository)}`,
+        '',
+        '<table>',
+        ...rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`),
+        '</table>',
+        ''
+    ];
+    for (const w of d.warnings)
+        lines.push(`> [!WARNING]`, `> ${w}`, '');
+    return lines.join('\n');
+}
+const fence = (lang, text) => ['```' + lang, text, '```'].join('\n');
+/** The plan of a dry run: what the action would do, and nothing done. */
+function renderPlan(p) {
+    const lines = [
+        `### Plan for ${code(p.repository)} (dry run: nothing was changed, built or pushed)`,
+        '',
+        `**Repository**`,
+        '',
+        ...p.repositoryLines.map(l => `- ${l}`),
+        '',
+        `**Lifecycle policy**: ${p.lifecycle}`,
+        ''
+    ];
+    if (p.lifecycleText !== undefined) {
+        if (p.currentLifecycleText !== undefined)
+            lines.push('Now:', '', fence('json', p.currentLifecycleText), '');
+        lines.push(p.currentLifecycleText !== undefined ? 'Would become:' : 'Would be put:', '', fence('json', p.lifecycleText), '');
+    }
+    lines.push(`**Image**: ${code(p.imageUri)} — ${p.build}`, '', `**Tags**: ${p.tags.map(code).join(' ')}`, '', '**Build command**', '', fence('sh', p.command.map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')), '', '**IAM policy these inputs need**', '', fence('json', p.iamPolicy), '');
+    return lines.join('\n');
+}
+async function writePlan(p) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(renderPlan(p), true).write();
+}
+async function writeSummary(d) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(renderSummary(d), true).write();
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TransientError: () => (/* binding */ TransientError),
+/* harmony export */   defaultRetry: () => (/* binding */ defaultRetry),
+/* harmony export */   isTransient: () => (/* binding */ isTransient),
+/* harmony export */   retry: () => (/* binding */ retry),
+/* harmony export */   sleep: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/**
+ * The one retry helper: one policy type, one sleep, and the one place that decides what is
+ * worth another try. STS, the registry client and buildx pushes all go through `retry`.
+ * Errors that can never succeed (access denied, an immutable tag, a missing repository, a
+ * failed build step) are never retried.
+ */
+
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** 2 s, 4 s, 8 s: four tries over about 14 s, for registry writes and pushes. */
+const defaultRetry = {
+    attempts: 4,
+    delay: attempt => 2000 * 2 ** (attempt - 2),
+    sleep,
+    log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
+};
+/** An error the code that saw it knows to be passing (a push that buildx says failed on a 5xx). */
+class TransientError extends Error {
+    name = 'TransientError';
+    transient = true;
+}
+const TRANSIENT_NAMES = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/;
+const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET)$/;
+/**
+ * Whether an error may pass when tried again: throttling, 5xx and 429 answers (from AWS or
+ * the registry), connections reset, refused or timed out, and errors marked transient.
+ * Decided from the error's name, code and status, never from free text.
+ */
+function isTransient(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    if (e.transient === true || e.$retryable)
+        return true;
+    if (TRANSIENT_NAMES.test(e.name ?? ''))
+        return true;
+    const status = e.status ?? e.$metadata?.httpStatusCode ?? 0;
+    if (status >= 500 || status === 429)
+        return true;
+    return NETWORK_CODES.test(e.code ?? '');
+}
+/**
+ * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
+ * `policy.attempts` times; each retry is logged with what failed and the wait.
+ */
+async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !transient(error))
+                throw error;
+            const wait = policy.delay(attempt + 1);
+            policy.log(`${what} failed (${error.message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`);
+            await policy.sleep(wait);
+        }
+    }
+}
+
+
+/***/ })
+
+};
