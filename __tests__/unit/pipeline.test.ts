@@ -15,6 +15,7 @@ import {
   ECRClient,
   GetAuthorizationTokenCommand,
   GetLifecyclePolicyCommand,
+  LifecyclePolicyNotFoundException,
   PutLifecyclePolicyCommand,
   RepositoryNotFoundException
 } from '@aws-sdk/client-ecr'
@@ -169,6 +170,29 @@ describe('a new build', () => {
     existingRepository(defaultPolicy())
     await ship({})
     expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
+  })
+
+  test('an existing repository without a lifecycle policy, none stated: none is put; the log and the summary say so and name the input that would', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetLifecyclePolicyCommand).rejects(new LifecyclePolicyNotFoundException({ message: 'no policy', $metadata: {} }))
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
+    const logged = stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
+    expect(logged).toMatch(/Lifecycle policy: none: the repository has no lifecycle policy .*lifecycle-keep-count: 100 would put the default policy/)
+    expect(readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')).toMatch(
+      /<th align="left">Lifecycle policy<\/th><td>none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy/
+    )
+  })
+
+  test('an existing repository without a lifecycle policy, lifecycle-keep-count stated: the stated policy is put', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetLifecyclePolicyCommand).rejects(new LifecyclePolicyNotFoundException({ message: 'no policy', $metadata: {} }))
+    ecr.on(PutLifecyclePolicyCommand).resolves({})
+    const run = await ship({ 'lifecycle-keep-count': '50' })
+    expect(run.error).toBeUndefined()
+    const put = JSON.parse(ecr.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? '{}') as { rules: { selection: { countNumber: number } }[] }
+    expect(put.rules.at(-1)?.selection.countNumber).toBe(50)
   })
 
   test('a missing repository is created with the default lifecycle policy, then built', async () => {
