@@ -114,7 +114,7 @@ interface Run {
   state: string
 }
 
-async function ship(inputs: Record<string, string>, options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2] } = {}): Promise<Run> {
+async function ship(inputs: Record<string, string>, options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; docker?: PipelineDeps['docker'] } = {}): Promise<Run> {
   const env = stepEnv(
     ws.dir,
     { 'role-to-assume': ROLE, repository: 'team/web', version: '1.0.0', ...inputs },
@@ -127,7 +127,7 @@ async function ship(inputs: Record<string, string>, options: { registry?: FakeRe
   )
   const registry = options.registry ?? new FakeRegistry()
   const { docker, calls } = fakeDocker(registry, HOST, options.fail)
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: noRetry }
+  const deps: PipelineDeps = { env, docker: options.docker ?? docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: noRetry }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)
@@ -211,6 +211,35 @@ describe('a new build', () => {
     expect(Buffer.from(config.auths[HOST]?.auth ?? '', 'base64').toString()).toBe('AWS:registry-password')
     expect(run.state).toContain('logged-in-registries')
     expect(run.state).toContain(HOST)
+  })
+})
+
+describe('a build that outlives the registry token', () => {
+  test("the tags after it carry a renewed token, and docker is logged in again for the job's later steps", async () => {
+    existingRepository(defaultPolicy())
+    let now = Date.now()
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now)
+    const token = (password: string, hours: number) => ({
+      authorizationData: [{ authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'), proxyEndpoint: `https://${HOST}`, expiresAt: new Date(now + hours * 3600_000) }]
+    })
+    ecr.on(GetAuthorizationTokenCommand).resolvesOnce(token('first-password', 12)).resolves(token('second-password', 12))
+    const registry = new FakeRegistry()
+    const { docker: fake } = fakeDocker(registry, HOST)
+    const longBuild: typeof fake = async (args, options) => {
+      const result = await fake(args, options)
+      if (args[1] === 'build') now += 12 * 3600_000
+      return result
+    }
+    const run = await ship({}, { registry, docker: longBuild })
+    clock.mockRestore()
+    expect(run.error).toBeUndefined()
+    expect(ecrCalls().filter(c => c === 'GetAuthorizationToken')).toHaveLength(2)
+    // The version lookup before the build, then latest put after it.
+    const at = (request: string) => registry.logins[registry.requests.indexOf(request)]
+    expect(at('GET /v2/team/web/manifests/1.0.0')).toBe('AWS:first-password')
+    expect(at('PUT /v2/team/web/manifests/latest')).toBe('AWS:second-password')
+    const config = JSON.parse(readFileSync(path.join(files, 'docker', 'config.json'), 'utf8')) as { auths: Record<string, { auth: string }> }
+    expect(Buffer.from(config.auths[HOST]?.auth ?? '', 'base64').toString()).toBe('AWS:second-password')
   })
 })
 

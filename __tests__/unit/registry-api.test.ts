@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTransport, type HttpTransport } from '../../src/registry/http.js'
-import { mergeScopes, parseBearerChallenge, RegistryClient, RegistryError, scopeCovers } from '../../src/registry/client.js'
+import { parseBearerChallenge, RegistryClient, RegistryError } from '../../src/registry/client.js'
+import { mergeScopes, scopeCovers } from '../../src/registry/token-scope.js'
 
 const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'sha256:c', size: 1 }, layers: [] })
 let requests: string[] = []

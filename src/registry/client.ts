@@ -7,6 +7,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
+import { mergeScopes, scopeCovers } from './token-scope.js'
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -22,6 +23,14 @@ export interface RegistryCredentials {
   registry: string
   username: string
   password: string
+  /** when the password stops working (ECR's token: 12 hours after it was given) */
+  expiration?: Date
+}
+
+/** Credentials that are renewed when they run out (aws/session.ts): asked for before each request. */
+export interface RenewableCredentials {
+  readonly current: RegistryCredentials
+  get(): Promise<RegistryCredentials>
 }
 
 export interface Descriptor {
@@ -69,27 +78,29 @@ export class RegistryClient {
   readonly base: string
 
   constructor(
-    private readonly auth: RegistryCredentials,
+    private readonly auth: RegistryCredentials | RenewableCredentials,
     base?: string,
     private readonly transport: HttpTransport = createTransport()
   ) {
-    this.base = base ?? `https://${auth.registry}`
+    this.base = base ?? `https://${this.registry}`
   }
 
   /** The registry's host, as signed in to. */
   get registry(): string {
-    return this.auth.registry
+    return ('current' in this.auth ? this.auth.current : this.auth).registry
   }
 
   /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
   private bearer: { scope: string; token: string } | undefined
 
-  private get basic(): string {
-    return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`
+  /** The password as basic auth, renewed first when it is about to run out. */
+  private async basic(): Promise<string> {
+    const { username, password } = 'current' in this.auth ? await this.auth.get() : this.auth
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
   }
 
-  private get authorization(): string {
-    return this.bearer ? `Bearer ${this.bearer.token}` : this.basic
+  private async authorization(): Promise<string> {
+    return this.bearer ? `Bearer ${this.bearer.token}` : this.basic()
   }
 
   private async get(path: string, accept: string[]): Promise<HttpResponse> {
@@ -111,7 +122,7 @@ export class RegistryClient {
    */
   private async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
     const go = (authorization: string): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } })
-    const sent = this.authorization
+    const sent = await this.authorization()
     const res = await go(sent)
     const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined
     const streamed = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)
@@ -150,7 +161,7 @@ export class RegistryClient {
     const tokenUrl = new URL(realm)
     if (service) tokenUrl.searchParams.set('service', service)
     for (const one of scope.split(' ').filter(Boolean)) tokenUrl.searchParams.append('scope', one)
-    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
+    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: await this.basic() } })
     if (!tokenRes.ok) {
       await tokenRes.arrayBuffer().catch(() => undefined)
       return undefined
@@ -262,40 +273,6 @@ async function expect(res: HttpResponse, ok: number[], what: string): Promise<vo
     code = text.slice(0, 200)
   }
   throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
-}
-
-/**
- * A token scope (`repository:alias/web:pull,push`, several separated by spaces) as the
- * actions granted per resource; a scope of another shape is kept whole (no actions).
- */
-function scopeActions(scope: string): Map<string, Set<string> | undefined> {
-  const granted = new Map<string, Set<string> | undefined>()
-  for (const one of scope.split(' ').filter(Boolean)) {
-    const m = /^([^:]+:.+):([^:]*)$/.exec(one)
-    if (!m) {
-      granted.set(one, undefined)
-      continue
-    }
-    const resource = m[1] ?? one
-    granted.set(resource, new Set([...(granted.get(resource) ?? []), ...(m[2] ?? '').split(',').filter(Boolean)]))
-  }
-  return granted
-}
-
-/** Whether a token for scope `held` grants all that `wanted` asks. */
-export function scopeCovers(held: string, wanted: string): boolean {
-  const have = scopeActions(held)
-  return [...scopeActions(wanted)].every(([resource, actions]) => have.has(resource) && [...(actions ?? [])].every(a => have.get(resource)?.has(a)))
-}
-
-/** One scope asking for all that both ask. */
-export function mergeScopes(a: string, b: string): string {
-  const merged = scopeActions(a)
-  for (const [resource, actions] of scopeActions(b)) {
-    const before = merged.get(resource)
-    merged.set(resource, actions === undefined && before === undefined ? undefined : new Set([...(before ?? []), ...(actions ?? [])]))
-  }
-  return [...merged].map(([resource, actions]) => (actions === undefined ? resource : `${resource}:${[...actions].join(',')}`)).join(' ')
 }
 
 /** `Bearer realm="…",service="…",scope="…"` → its parts; undefined for other schemes. */
