@@ -42,7 +42,7 @@ export function parseFileCommands(text) {
  * @param {string} script
  * @param {Record<string, string>} env
  * @param {string} cwd
- * @param {boolean} echo copy the step's log to this process's stdout as it runs
+ * @param {boolean | ((text: string) => void)} echo copy the step's log to this process's stdout as it runs (or hand it to a function)
  * @returns {Promise<StepResult>}
  */
 function runNode(node, script, env, cwd, echo) {
@@ -53,7 +53,8 @@ function runNode(node, script, env, cwd, echo) {
     /** @param {Buffer} d */
     const take = d => {
       log += d.toString()
-      if (echo) process.stdout.write(d)
+      if (typeof echo === 'function') echo(d.toString())
+      else if (echo) process.stdout.write(d)
     }
     child.stdout.on('data', take)
     child.stderr.on('data', take)
@@ -69,7 +70,7 @@ function runNode(node, script, env, cwd, echo) {
  * @property {string} [workspace] GITHUB_WORKSPACE and working directory (default: the repository)
  * @property {string} [node] the node binary (default: Node 24 when installed)
  * @property {boolean} [post] run the post step too (default true)
- * @property {boolean} [echo] print the log as it runs
+ * @property {boolean | ((text: string) => void)} [echo] print the log as it runs, or hand it to a function
  * @property {string} [action] the folder holding the action's dist/ (default: this repository; the bench compares bundles)
  * @property {(main: RunResult) => void | Promise<void>} [beforePost] run between the main and the post step (a later step of the job)
  *
@@ -118,7 +119,7 @@ export async function runAction(options) {
   // Unlike the runner, unset inputs stay unset: the action must not depend on action.yml's defaults.
   for (const [k, v] of Object.entries(options.inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   const node = options.node ?? (existsSync(NODE24) ? NODE24 : process.execPath)
-  const echo = options.echo === true
+  const echo = options.echo ?? false
 
   const action = options.action ?? ROOT
   const main = await runNode(node, path.join(action, 'dist/main/index.js'), env, workspace, echo)

@@ -54,6 +54,12 @@ export function failureMessage(error: unknown): string {
     return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
   }
   const iamAction = (error as AwsCallError).iamAction
+  if (error.name === 'ExpiredTokenException' || error.name === 'ExpiredToken') {
+    return (
+      `AWS refused ${iamAction ?? 'a call'} (${error.name}): the credentials have expired. With role-to-assume the action signs in again and sends the call once more, ` +
+      `so a second refusal points at the runner's clock (compare it with an NTP server); credentials from an earlier step must be renewed there, or use role-to-assume.`
+    )
+  }
   if (iamAction !== undefined && /AccessDenied/.test(error.name)) {
     return (
       `AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +

@@ -7,20 +7,25 @@
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
- *   6. report      scan gate, outputs, job summary.
+ *   6. report      scan gate, outputs, job summary; then docker's login and the exported
+ *                  credentials renewed for the job's later steps if they were during the run.
+ *
+ * The role's session and the registry's token are renewed when they are about to run out
+ * (aws/session.ts), so the calls after a long build — tags, the scan gate — still work.
  *
  * What runs side by side does so inside a stage. Every effect comes in through
  * `PipelineDeps` or the AWS SDK, which the unit tests replace.
  */
 import * as core from '@actions/core'
 import { prepareDestination, type Destination } from './aws/destination.js'
+import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, signIn } from './aws/sign-in.js'
 import { checkBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { State } from './constants.js'
 import type { Docker } from './docker.js'
-import type { RegistryClient, RegistryCredentials } from './registry/client.js'
+import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
 import { dockerConfigDir } from './registry/docker-config.js'
 import { decideVersion, findExistingVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
 import { dockerLogin } from './registry/login.js'
@@ -36,7 +41,7 @@ export interface PipelineDeps {
   env: Env
   docker: Docker
   /** the registry's HTTP API, signed in with these credentials */
-  registry: (credentials: RegistryCredentials) => RegistryClient
+  registry: (credentials: RegistryCredentials | RenewableCredentials) => RegistryClient
   /** the runner's OIDC token for an audience */
   getIDToken: (audience: string) => Promise<string>
   /** how registry writes and pushes are tried again */
@@ -65,7 +70,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path, deps.retry))
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
 
-  await stages.run('login', () => login(deps, destination.credentials))
+  const loggedIn = destination.credentials.current
+  await stages.run('login', () => login(deps, loggedIn))
 
   const pushed =
     !decision.build && existing !== undefined
@@ -75,6 +81,19 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry))
 
   await report(settings, stages, destination, registry, pushed, latestBefore)
+  await renewForLaterSteps(settings, deps, session, destination, loggedIn)
+}
+
+/**
+ * What the job's later steps were given still works after a long run: docker is logged in
+ * again when the registry's token was renewed since the login (buildx pushed with the
+ * first; tags and reads use the registry client, which renews its own), and with
+ * `export-credentials` the role's renewed credentials are exported again.
+ */
+async function renewForLaterSteps(settings: Settings, deps: PipelineDeps, session: AwsSession, destination: Destination, loggedIn: RegistryCredentials): Promise<void> {
+  const token = await destination.credentials.get()
+  if (token.password !== loggedIn.password) await login(deps, token)
+  if (settings.aws.exportCredentials && (session.credentials?.renewals ?? 0) > 0) exportCredentials(session)
 }
 
 /**

@@ -487,7 +487,7 @@ describe('dry-run', () => {
     const result = await dryRun('team/planned')
     expect(result.summary).toContain('dry run: nothing was changed, built or pushed')
     expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache)')
-    expect(result.summary).toContain('**Lifecycle policy**: would be put (no policy yet: default policy)')
+    expect(result.summary).toContain('**Lifecycle policy**: would be put (new repository: default policy)')
     expect(result.summary).toContain('would be built and pushed; then latest put on the same image by the registry API')
     // As a run does it: buildx pushes the version tag only.
     expect(result.summary).toContain(`--tag ${REGISTRY}/team/planned:9.9.9 --label`)

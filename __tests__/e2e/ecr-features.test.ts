@@ -19,7 +19,7 @@ import {
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
-import { awsCalls, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryGet, registryManifest, resetCalls, resetStack, ROLE, runImage, writeCalls } from './stack.js'
+import { awsCalls, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryGet, registryManifest, resetCalls, resetStack, ROLE, runImage, setScans, writeCalls } from './stack.js'
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -28,12 +28,6 @@ const ship = (inputs: Record<string, string>, workspace: string): Promise<RunRes
 
 function expectSuccess(result: RunResult): void {
   if (result.exitCode !== 0) throw new Error(`the action failed:\n${result.log}`)
-}
-
-/** How the emulator's next scans go: findings per severity after some IN_PROGRESS reads. */
-async function setScans(scan: { severityCounts?: Record<string, number>; inProgressReads?: number; status?: string }): Promise<void> {
-  const res = await fetch(`${env.STACK_MOTO_URL}/_stack/scan`, { method: 'POST', body: JSON.stringify(scan) })
-  expect(res.status).toBe(200)
 }
 
 beforeAll(() => resetStack())

@@ -161,6 +161,12 @@ export async function delayRegistry(delay: { method: string; reference: string; 
   await control('POST', '/registry-delays', delay)
 }
 
+/** How the emulator's next scans go: findings per severity after some IN_PROGRESS reads (`POST /_stack/scan` on moto). */
+export async function setScans(scan: { severityCounts?: Record<string, number>; inProgressReads?: number; status?: string }): Promise<void> {
+  const res = await fetch(`${env.STACK_MOTO_URL}/_stack/scan`, { method: 'POST', body: JSON.stringify(scan) })
+  if (!res.ok) throw new Error(`POST /_stack/scan: ${res.status} ${await res.text()}`)
+}
+
 // ---------------------------------------------------------------- the forward proxy
 
 /** The stack's logging forward proxy (CONNECT and absolute-URI http), and the names of the stack's services that resolve to loopback without being skipped by proxy agents. */

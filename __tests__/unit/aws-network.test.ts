@@ -10,6 +10,8 @@ import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { sdkConfig, tagIamActions } from '../../src/aws/clients.js'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { Renewable } from '../../src/aws/session.js'
 import { requestIdToken } from '../../src/aws/oidc-token.js'
 import { waitForScans } from '../../src/aws/scan-gate.js'
 import { signIn } from '../../src/aws/sign-in.js'
@@ -50,7 +52,7 @@ async function server(answer: (n: number, body: string, req: http.IncomingMessag
 }
 
 const REPOSITORIES = JSON.stringify({ repositories: [{ repositoryName: 'team/web', repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web' }] })
-const ecrAt = (endpoint: string) => tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: CREDENTIALS }), endpoint }), 'ecr')
+const ecrAt = (endpoint: string) => tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS) }), endpoint }), 'ecr')
 
 afterEach(async () => configureNetwork(DIRECT))
 
@@ -163,7 +165,7 @@ describe('sign-in', () => {
         setSecret: () => undefined,
         sleep: async () => undefined
       })
-      expect(session.credentials?.accessKeyId).toBe('ASIAEXAMPLE')
+      expect(session.credentials?.current.accessKeyId).toBe('ASIAEXAMPLE')
       expect(sts.requests).toHaveLength(2)
       expect(sts.requests.map(r => new URLSearchParams(r.body).get('WebIdentityToken'))).toEqual(['token-1', 'token-2'])
     } finally {

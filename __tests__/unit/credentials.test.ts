@@ -10,6 +10,8 @@ import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
 import { exportCredentials, signIn, tokenClaims, type CredentialDeps } from '../../src/aws/sign-in.js'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { Renewable } from '../../src/aws/session.js'
 import type { Settings } from '../../src/settings/types.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecr-push'
@@ -98,14 +100,12 @@ describe('with role-to-assume', () => {
     expect(log.indexOf(`setSecret:${TOKEN}`)).toBeLessThan(log.indexOf('sts'))
     expect(log.indexOf('getIDToken')).toBeLessThan(log.indexOf(`setSecret:${TOKEN}`))
 
-    expect(session).toEqual({
-      region: 'us-east-1',
-      credentials: {
-        accessKeyId: STS_CREDENTIALS.AccessKeyId,
-        secretAccessKey: STS_CREDENTIALS.SecretAccessKey,
-        sessionToken: STS_CREDENTIALS.SessionToken,
-        expiration: EXPIRATION
-      }
+    expect(session.region).toBe('us-east-1')
+    expect(session.credentials?.current).toEqual({
+      accessKeyId: STS_CREDENTIALS.AccessKeyId,
+      secretAccessKey: STS_CREDENTIALS.SecretAccessKey,
+      sessionToken: STS_CREDENTIALS.SessionToken,
+      expiration: EXPIRATION
     })
   })
 
@@ -202,7 +202,9 @@ describe('exportCredentials', () => {
     exportCredentials(
       {
         region: 'ap-northeast-2',
-        credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET', sessionToken: 'SESSION' }
+        credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKID', secretAccessKey: 'SECRET', sessionToken: 'SESSION' }, async () => {
+          throw new Error('not renewed')
+        })
       },
       (name, value) => {
         exported[name] = String(value)
@@ -279,7 +281,7 @@ describe('the OIDC token request against a local token endpoint', () => {
 
     const expectedToken = jwt({ ...CLAIMS, aud: 'sts.amazonaws.com' })
     expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)[0]?.args[0].input.WebIdentityToken).toBe(expectedToken)
-    expect(session?.credentials?.accessKeyId).toBe(STS_CREDENTIALS.AccessKeyId)
+    expect(session?.credentials?.current.accessKeyId).toBe(STS_CREDENTIALS.AccessKeyId)
 
     const output = written.join('')
     expect(output).toContain(`::add-mask::${expectedToken}`)

@@ -50,7 +50,7 @@ describe('signIn retries STS with a fresh OIDC token each time', () => {
       .resolves({ Credentials: { AccessKeyId: 'AK', SecretAccessKey: 'SK', SessionToken: 'ST', Expiration: new Date() } })
     let n = 0
     const session = await signIn(aws, { env, getIDToken: async () => `token-${++n}`, setSecret: () => {}, sleep: async () => {} })
-    expect(session.credentials?.accessKeyId).toBe('AK')
+    expect(session.credentials?.current.accessKeyId).toBe('AK')
     expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand).map(c => c.args[0].input.WebIdentityToken)).toEqual(['token-1', 'token-2', 'token-3'])
   })
 

@@ -14,6 +14,14 @@ describe('failureMessage', () => {
     expect(failureMessage(new ActionError(message))).toBe(message)
   })
 
+  test.each(['ExpiredTokenException', 'ExpiredToken'])('%s (refused after signing in again): names the call, the clock and what to do', name => {
+    const error = Object.assign(new Error('The security token included in the request is expired'), { name, iamAction: 'ecr:DescribeImageScanFindings' })
+    expect(failureMessage(error)).toBe(
+      `AWS refused ecr:DescribeImageScanFindings (${name}): the credentials have expired. With role-to-assume the action signs in again and sends the call once more, ` +
+        `so a second refusal points at the runner's clock (compare it with an NTP server); credentials from an earlier step must be renewed there, or use role-to-assume.`
+    )
+  })
+
   test('no AWS credentials at all: says how to give some', () => {
     const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })
     const message = failureMessage(error)

@@ -15,6 +15,7 @@ import {
   ECRClient,
   GetAuthorizationTokenCommand,
   GetLifecyclePolicyCommand,
+  LifecyclePolicyNotFoundException,
   PutLifecyclePolicyCommand,
   RepositoryNotFoundException
 } from '@aws-sdk/client-ecr'
@@ -116,7 +117,10 @@ interface Run {
   state: string
 }
 
-async function ship(inputs: Record<string, string>, options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy } = {}): Promise<Run> {
+async function ship(
+  inputs: Record<string, string>,
+  options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy; docker?: PipelineDeps['docker'] } = {}
+): Promise<Run> {
   const env = stepEnv(
     ws.dir,
     { 'role-to-assume': ROLE, repository: 'team/web', version: '1.0.0', ...inputs },
@@ -129,7 +133,7 @@ async function ship(inputs: Record<string, string>, options: { registry?: FakeRe
   )
   const registry = options.registry ?? new FakeRegistry()
   const { docker, calls } = fakeDocker(registry, HOST, options.fail)
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry }
+  const deps: PipelineDeps = { env, docker: options.docker ?? docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)
@@ -174,6 +178,29 @@ describe('a new build', () => {
     expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
   })
 
+  test('an existing repository without a lifecycle policy, none stated: none is put; the log and the summary say so and name the input that would', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetLifecyclePolicyCommand).rejects(new LifecyclePolicyNotFoundException({ message: 'no policy', $metadata: {} }))
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
+    const logged = stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
+    expect(logged).toMatch(/Lifecycle policy: none: the repository has no lifecycle policy .*lifecycle-keep-count: 100 would put the default policy/)
+    expect(readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')).toMatch(
+      /<th align="left">Lifecycle policy<\/th><td>none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy/
+    )
+  })
+
+  test('an existing repository without a lifecycle policy, lifecycle-keep-count stated: the stated policy is put', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetLifecyclePolicyCommand).rejects(new LifecyclePolicyNotFoundException({ message: 'no policy', $metadata: {} }))
+    ecr.on(PutLifecyclePolicyCommand).resolves({})
+    const run = await ship({ 'lifecycle-keep-count': '50' })
+    expect(run.error).toBeUndefined()
+    const put = JSON.parse(ecr.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? '{}') as { rules: { selection: { countNumber: number } }[] }
+    expect(put.rules.at(-1)?.selection.countNumber).toBe(50)
+  })
+
   test('a missing repository is created with the default lifecycle policy, then built', async () => {
     newRepository()
     const run = await ship({})
@@ -190,6 +217,35 @@ describe('a new build', () => {
     expect(Buffer.from(config.auths[HOST]?.auth ?? '', 'base64').toString()).toBe('AWS:registry-password')
     expect(run.state).toContain('logged-in-registries')
     expect(run.state).toContain(HOST)
+  })
+})
+
+describe('a build that outlives the registry token', () => {
+  test("the tags after it carry a renewed token, and docker is logged in again for the job's later steps", async () => {
+    existingRepository(defaultPolicy())
+    let now = Date.now()
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now)
+    const token = (password: string, hours: number) => ({
+      authorizationData: [{ authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'), proxyEndpoint: `https://${HOST}`, expiresAt: new Date(now + hours * 3600_000) }]
+    })
+    ecr.on(GetAuthorizationTokenCommand).resolvesOnce(token('first-password', 12)).resolves(token('second-password', 12))
+    const registry = new FakeRegistry()
+    const { docker: fake } = fakeDocker(registry, HOST)
+    const longBuild: typeof fake = async (args, options) => {
+      const result = await fake(args, options)
+      if (args[1] === 'build') now += 12 * 3600_000
+      return result
+    }
+    const run = await ship({}, { registry, docker: longBuild })
+    clock.mockRestore()
+    expect(run.error).toBeUndefined()
+    expect(ecrCalls().filter(c => c === 'GetAuthorizationToken')).toHaveLength(2)
+    // The version lookup before the build, then latest put after it.
+    const at = (request: string) => registry.logins[registry.requests.indexOf(request)]
+    expect(at('GET /v2/team/web/manifests/1.0.0')).toBe('AWS:first-password')
+    expect(at('PUT /v2/team/web/manifests/latest')).toBe('AWS:second-password')
+    const config = JSON.parse(readFileSync(path.join(files, 'docker', 'config.json'), 'utf8')) as { auths: Record<string, { auth: string }> }
+    expect(Buffer.from(config.auths[HOST]?.auth ?? '', 'base64').toString()).toBe('AWS:second-password')
   })
 })
 

@@ -29,6 +29,13 @@ describe('leastPrivilegePolicy', () => {
     expect(leastPrivilegePolicy(settings({ push: 'false' }), '1').Statement[1]?.Action).not.toContain('ecr:PutImage')
   })
 
+  test('PutLifecyclePolicy only where a policy may be put: a repository the run may create, or a stated policy', () => {
+    const actions = (inputs: Record<string, string>) => leastPrivilegePolicy(settings(inputs), '1').Statement[1]?.Action
+    expect(actions({ 'create-repository': 'false' })).not.toContain('ecr:PutLifecyclePolicy')
+    expect(actions({ 'create-repository': 'false', 'lifecycle-keep-count': '50' })).toContain('ecr:PutLifecyclePolicy')
+    expect(actions({ 'create-repository': 'false' })).toContain('ecr:GetLifecyclePolicy')
+  })
+
   test('KMS encryption adds the grant actions on the key', () => {
     const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
     const policy = leastPrivilegePolicy(settings({ encryption: 'KMS', 'kms-key': key }), '123456789012')

@@ -25,6 +25,8 @@ import {
   type PublicClient
 } from '../../src/aws/public-repository.js'
 import { getPublicRegistryCredentials } from '../../src/aws/registry-token.js'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { Renewable } from '../../src/aws/session.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 const URI = 'public.ecr.aws/acme/web'
@@ -36,7 +38,7 @@ let pub: PublicClient
 let ws: TempWorkspace
 beforeAll(async () => {
   ws = makeWorkspace()
-  pub = await createPublicClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+  pub = await createPublicClient({ region: 'eu-west-1', credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' })) })
 })
 afterAll(() => {
   ws.remove()

@@ -1,11 +1,13 @@
 /**
  * Cross-region replication: the plan merges into the registry's one configuration without
- * dropping or changing another rule, and writes nothing when every region is covered.
+ * dropping or changing another rule, and writes nothing when every region is covered; a
+ * write is read back, and a rule another writer dropped meanwhile is merged and written again.
  */
 import { DescribeRegistryCommand, ECRClient, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { ensureReplication, planReplication, replicaUris } from '../../src/aws/replication.js'
+import { ensureReplication, planReplication, replicaUris, type ReplicationWrite } from '../../src/aws/replication.js'
+import type { RetryPolicy } from '../../src/retry.js'
 
 const ACCOUNT = '123456789012'
 const to = (...regions: string[]) => regions.map(region => ({ region, registryId: ACCOUNT }))
@@ -62,18 +64,92 @@ describe('ensureReplication', () => {
   afterAll(() => ecrMock.restore())
   beforeEach(() => ecrMock.reset())
 
-  test('reads, merges and writes the whole configuration once', async () => {
-    ecrMock.on(DescribeRegistryCommand).resolves({ registryId: ACCOUNT, replicationConfiguration: { rules: [OTHER] } })
-    ecrMock.on(PutReplicationConfigurationCommand).resolves({})
-    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'])).toContain('replication to eu-west-1 added')
-    const put = ecrMock.commandCalls(PutReplicationConfigurationCommand)
-    expect(put).toHaveLength(1)
-    expect(put[0]?.args[0].input.replicationConfiguration?.rules).toEqual([OTHER, { destinations: to('eu-west-1'), repositoryFilters: prefix('team/web') }])
+  const OURS: ReplicationRule = { destinations: to('eu-west-1'), repositoryFilters: prefix('team/web') }
+  const THEIRS: ReplicationRule = { destinations: to('us-west-2'), repositoryFilters: prefix('billing/') }
+
+  /** The tries and waits, recorded; nothing really waits. */
+  function policy(): { write: ReplicationWrite; waits: number[]; log: string[] } {
+    const waits: number[] = []
+    const log: string[] = []
+    const retry: RetryPolicy = { attempts: 4, delay: attempt => 2000 * 2 ** (attempt - 2), sleep: async ms => void waits.push(ms), log: line => void log.push(line) }
+    return { write: { retry, settleMs: 2000 }, waits, log }
+  }
+
+  /**
+   * The registry's configuration as ECR keeps it: a write replaces it whole. `otherWriter`
+   * runs right after each of our writes (before our next read), as a second writer that had
+   * read the configuration earlier would: what it returns replaces the configuration.
+   */
+  function registry(initial: ReplicationRule[], otherWriter?: (written: ReplicationRule[], write: number) => ReplicationRule[] | undefined): () => ReplicationRule[] {
+    let rules = initial
+    let writes = 0
+    ecrMock.on(DescribeRegistryCommand).callsFake(() => ({ registryId: ACCOUNT, replicationConfiguration: { rules } }))
+    ecrMock.on(PutReplicationConfigurationCommand).callsFake((input: { replicationConfiguration?: { rules?: ReplicationRule[] } }) => {
+      rules = input.replicationConfiguration?.rules ?? []
+      rules = otherWriter?.(rules, ++writes) ?? rules
+      return {}
+    })
+    return () => rules
+  }
+  const operations = (): string[] => ecrMock.calls().map(c => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''))
+
+  test('reads, merges and writes the whole configuration once, then reads it again after the settle time', async () => {
+    const rules = registry([OTHER])
+    const { write, waits } = policy()
+    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'], write)).toContain('replication to eu-west-1 added')
+    expect(operations()).toEqual(['DescribeRegistry', 'PutReplicationConfiguration', 'DescribeRegistry'])
+    expect(ecrMock.commandCalls(PutReplicationConfigurationCommand)[0]?.args[0].input.replicationConfiguration?.rules).toEqual([OTHER, OURS])
+    expect(waits).toEqual([2000])
+    expect(rules()).toEqual([OTHER, OURS])
+  })
+
+  test('another writer that read before our write drops our rule after it: merged again into what it wrote, and written again', async () => {
+    // It read [OTHER], added its own rule, and wrote after us: ours is gone.
+    const rules = registry([OTHER], (_, n) => (n === 1 ? [OTHER, THEIRS] : undefined))
+    const { write, waits, log } = policy()
+    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'], write)).toBe('replication to eu-west-1 added (registry replication rule 3 of 3)')
+    expect(operations()).toEqual(['DescribeRegistry', 'PutReplicationConfiguration', 'DescribeRegistry', 'DescribeRegistry', 'PutReplicationConfiguration', 'DescribeRegistry'])
+    expect(rules()).toEqual([OTHER, THEIRS, OURS])
+    expect(log).toEqual([
+      "The registry's replication configuration failed (another writer replaced the registry's replication configuration after this run's write, dropping team/web → eu-west-1); trying again in 2s (2 of 4)."
+    ])
+    expect(waits).toEqual([2000, 2000, 2000])
+  })
+
+  test("another writer that changes other rules but keeps ours: nothing written again, and its change stands", async () => {
+    // It removed OTHER on purpose (e.g. Terraform) and kept what we added.
+    const rules = registry([OTHER], written => written.filter(r => r !== OTHER))
+    const { write } = policy()
+    await ensureReplication(ecr, 'team/web', ['eu-west-1'], write)
+    expect(ecrMock.commandCalls(PutReplicationConfigurationCommand)).toHaveLength(1)
+    expect(rules()).toEqual([OURS])
+  })
+
+  test('a writer that drops our rule every time: four writes, the waits of the retry policy, then an error saying what to do', async () => {
+    registry([], () => [THEIRS])
+    const { write, waits } = policy()
+    const run = ensureReplication(ecr, 'team/web', ['eu-west-1'], write)
+    await expect(run).rejects.toBeInstanceOf(ActionError)
+    await expect(run).rejects.toThrow(
+      "another writer replaced the registry's replication configuration after this run's write, dropping team/web → eu-west-1, 4 times: run the job again, or let the other writer"
+    )
+    // Each write is merged into what the other writer left.
+    const puts = ecrMock.commandCalls(PutReplicationConfigurationCommand).map(c => c.args[0].input.replicationConfiguration?.rules)
+    expect(puts).toEqual([[OURS], [THEIRS, OURS], [THEIRS, OURS], [THEIRS, OURS]])
+    // The settle time after each write; 2, 4 and 8 s between the tries.
+    expect(waits).toEqual([2000, 2000, 2000, 4000, 2000, 8000, 2000])
+  })
+
+  test('an AWS error is not tried again here (the SDK did): one write, its error as is', async () => {
+    registry([OTHER])
+    ecrMock.on(PutReplicationConfigurationCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }))
+    await expect(ensureReplication(ecr, 'team/web', ['eu-west-1'], policy().write)).rejects.toMatchObject({ name: 'AccessDeniedException' })
+    expect(ecrMock.commandCalls(PutReplicationConfigurationCommand)).toHaveLength(1)
   })
 
   test('already replicated: one read, no write', async () => {
-    ecrMock.on(DescribeRegistryCommand).resolves({ registryId: ACCOUNT, replicationConfiguration: { rules: [{ destinations: to('eu-west-1'), repositoryFilters: prefix('team/web') }] } })
-    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'])).toBe('')
+    ecrMock.on(DescribeRegistryCommand).resolves({ registryId: ACCOUNT, replicationConfiguration: { rules: [OURS] } })
+    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'], policy().write)).toBe('')
     expect(ecrMock.commandCalls(PutReplicationConfigurationCommand)).toHaveLength(0)
   })
 

@@ -3,6 +3,7 @@ import { readSettings } from '../../src/settings/read.js'
 import type { Settings } from '../../src/settings/types.js'
 import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import {
+  DEFAULT_POLICY_INPUT,
   describeMutability,
   isTagMutable,
   matchesFilter,
@@ -215,17 +216,44 @@ describe('planRepository', () => {
 })
 
 describe('planLifecycle', () => {
-  test('no policy yet: the default is put', () => {
+  test('a repository this run created: the default is put', () => {
     const intent = repoSettings().lifecycle
-    const plan = planLifecycle(undefined, intent)
-    expect(plan).toEqual({ put: true, policy: intent.policy, text: formatLifecyclePolicy(intent.policy), reason: 'no policy yet: default policy' })
+    const plan = planLifecycle(undefined, intent, true)
+    expect(plan).toEqual({ put: true, policy: intent.policy, text: formatLifecyclePolicy(intent.policy), reason: 'new repository: default policy' })
+  })
+
+  test('a repository this run created: a stated policy is put', () => {
+    const intent = repoSettings({ 'lifecycle-keep-count': '30' }).lifecycle
+    expect(planLifecycle(undefined, intent, true)).toMatchObject({ put: true, reason: 'new repository: lifecycle-* inputs' })
+  })
+
+  test('an existing repository without a policy, none stated: nothing is put, and the input that would put the default is named', () => {
+    const intent = repoSettings({ cache: 'ecr', 'cache-tag': 'cache' }).lifecycle
+    const plan = planLifecycle(undefined, intent, false)
+    expect(plan).toEqual({
+      put: false,
+      reason:
+        'none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ' +
+        'lifecycle-keep-count: 100 would put the default policy (Protect latest; Protect cache; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
+    })
+  })
+
+  test('the named input states exactly the default policy', () => {
+    const hinted = repoSettings({ [DEFAULT_POLICY_INPUT.split(': ')[0] ?? '']: DEFAULT_POLICY_INPUT.split(': ')[1] ?? '' }).lifecycle
+    expect(hinted.stated).toBe(true)
+    expect(hinted.policy).toEqual(repoSettings().lifecycle.policy)
+  })
+
+  test('an existing repository without a policy, one stated: it is put', () => {
+    const intent = repoSettings({ 'lifecycle-untagged-days': '3' }).lifecycle
+    expect(planLifecycle(undefined, intent, false)).toMatchObject({ put: true, reason: 'no policy yet: lifecycle-* inputs' })
   })
 
   test('an existing policy is kept when the workflow states none', () => {
     const other = JSON.stringify({
       rules: [{ rulePriority: 1, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 5 }, action: { type: 'expire' } }]
     })
-    expect(planLifecycle(other, repoSettings().lifecycle)).toEqual({
+    expect(planLifecycle(other, repoSettings().lifecycle, false)).toEqual({
       put: false,
       reason: 'kept the existing policy (the workflow states none)'
     })
@@ -233,7 +261,7 @@ describe('planLifecycle', () => {
 
   test('a stated policy equal to the current one is not put', () => {
     const intent = repoSettings({ 'lifecycle-keep-count': '30' }).lifecycle
-    const plan = planLifecycle(formatLifecyclePolicy(intent.policy), intent)
+    const plan = planLifecycle(formatLifecyclePolicy(intent.policy), intent, false)
     expect(plan.put).toBe(false)
     expect(plan.reason).toBe('already as stated by lifecycle-* inputs')
   })
@@ -241,7 +269,7 @@ describe('planLifecycle', () => {
   test('a stated policy that differs is put', () => {
     const intent = repoSettings({ 'lifecycle-keep-count': '30' }).lifecycle
     const current = formatLifecyclePolicy(repoSettings().lifecycle.policy)
-    const plan = planLifecycle(current, intent)
+    const plan = planLifecycle(current, intent, false)
     expect(plan.put).toBe(true)
     expect(plan.reason).toBe('differs from lifecycle-* inputs')
     if (plan.put) expect(JSON.parse(plan.text)).toEqual(JSON.parse(formatLifecyclePolicy(intent.policy)))

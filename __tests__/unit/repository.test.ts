@@ -113,10 +113,10 @@ describe('a missing repository', () => {
       mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
       changes: [
         'created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption',
-        'lifecycle policy put (no policy yet: default policy)'
+        'lifecycle policy put (new repository: default policy)'
       ],
       warnings: [],
-      lifecycle: 'put (no policy yet: default policy)',
+      lifecycle: 'put (new repository: default policy)',
       lifecyclePut: true
     })
   })
@@ -148,7 +148,7 @@ describe('a missing repository', () => {
     expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
   })
 
-  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, reconciled', async () => {
+  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, reconciled; the default policy is the creator\'s to put', async () => {
     ecrMock
       .on(DescribeRepositoriesCommand)
       .rejectsOnce(notFound())
@@ -167,8 +167,7 @@ describe('a missing repository', () => {
       'DescribeRepositoriesCommand',
       'PutImageTagMutabilityCommand',
       'PutImageScanningConfigurationCommand',
-      'GetLifecyclePolicyCommand',
-      'PutLifecyclePolicyCommand'
+      'GetLifecyclePolicyCommand'
     ])
     expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
@@ -178,6 +177,7 @@ describe('a missing repository', () => {
     expect(result.created).toBe(false)
     expect(result.uri).toBe(URI)
     expect(result.mutability).toEqual({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] })
+    expect(result.lifecyclePut).toBe(false)
   })
 
   test('other CreateRepository errors propagate', async () => {
@@ -316,15 +316,31 @@ describe('an existing repository', () => {
     expect(result.warnings.some(w => w.includes("'latest'") && w.includes('immutable'))).toBe(true)
   })
 
-  test('no policy yet and none stated: the default is put', async () => {
-    const desired = repoSettings()
+  test('no policy and none stated: none is put, and the result says which input would put the default', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
     ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+    const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
+    expectNoWrites()
+    expect(result.lifecyclePut).toBe(false)
+    expect(result.changes).toEqual([])
+    expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/)
+  })
+
+  test.each([
+    ['lifecycle-keep-count', { 'lifecycle-keep-count': '50' }, 'lifecycle-* inputs'],
+    ['lifecycle-untagged-days', { 'lifecycle-untagged-days': '7' }, 'lifecycle-* inputs'],
+    ['lifecycle-policy', { 'lifecycle-policy': '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":3},"action":{"type":"expire"}}]}' }, 'lifecycle-policy']
+  ])('no policy and %s stated: the stated policy is put', async (_, inputs, source) => {
+    const desired = repoSettings(inputs)
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+    ecrMock.on(PutLifecyclePolicyCommand).resolves({})
     const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
     expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'PutLifecyclePolicyCommand'])
     const text = ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? ''
     expect(JSON.parse(text)).toEqual(JSON.parse(formatLifecyclePolicy(desired.lifecycle.policy)))
-    expect(result.lifecycle).toBe('put (no policy yet: default policy)')
+    expect(result.lifecycle).toBe(`put (no policy yet: ${source})`)
   })
 
   test('an existing policy is kept when the workflow states none', async () => {

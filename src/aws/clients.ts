@@ -16,39 +16,42 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBear
 import { USER_AGENT } from '../constants.js'
 import { sdkRequestHandler } from '../network/agents.js'
 import { explainCertificateError } from '../network/certificates.js'
+import { credentialProvider, renewOnExpiredToken, type Renewable } from './session.js'
 
 export const MAX_ATTEMPTS = 6
 
 export interface AwsSession {
   region: string
-  /** Undefined: the SDK's default chain (environment, profile, instance role). */
-  credentials?: AwsCredentialIdentity
+  /**
+   * The role's credentials, signed in again before they run out (session.ts); undefined:
+   * the SDK's default chain (environment, profile, instance role), which renews its own.
+   */
+  credentials?: Renewable<AwsCredentialIdentity>
 }
 
-/**
- * What clients are made with: a session, or one whose credentials are still to come — a
- * provider that gives the role's credentials once STS does (calls made before then wait
- * at their signing step).
- */
-export interface ClientSession {
-  region: string
-  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
-}
-
-export function sdkConfig(session: ClientSession): {
+export function sdkConfig(session: AwsSession): {
   region: string
   customUserAgent: string
   maxAttempts: number
   requestHandler: ReturnType<typeof sdkRequestHandler>
-  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider
+  credentials?: AwsCredentialIdentityProvider
 } {
   return {
     region: session.region,
     customUserAgent: USER_AGENT,
     maxAttempts: MAX_ATTEMPTS,
     requestHandler: sdkRequestHandler(),
-    ...(session.credentials ? { credentials: session.credentials } : {})
+    ...(session.credentials ? { credentials: credentialProvider(session.credentials) } : {})
   }
+}
+
+/** A client made with the session: a call refused as expired is sent again with renewed credentials. */
+export function withSession<
+  I extends object,
+  O extends MetadataBearer,
+  C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }
+>(client: C, session: AwsSession): C {
+  return session.credentials ? renewOnExpiredToken<I, O, C>(client, session.credentials) : client
 }
 
 /** An AWS error tagged with the IAM action of the call that failed, for explanations. */
@@ -93,6 +96,6 @@ export function explainCertificates<I extends object, O extends MetadataBearer, 
   return client
 }
 
-export function createEcrClient(session: ClientSession): ECRClient {
-  return tagIamActions(new ECRClient(sdkConfig(session)), 'ecr')
+export function createEcrClient(session: AwsSession): ECRClient {
+  return tagIamActions(withSession(new ECRClient(sdkConfig(session)), session), 'ecr')
 }

@@ -8,10 +8,11 @@ import type { RegistryCredentials } from '../registry/client.js'
 import type { Settings } from '../settings/types.js'
 import { createEcrClient, type AwsSession } from './clients.js'
 import { createPublicClient, ensurePublicRepository } from './public-repository.js'
-import { getPublicRegistryCredentials, getRegistryCredentials } from './registry-token.js'
+import { getPublicRegistryCredentials, getRegistryCredentials, registryToken } from './registry-token.js'
 import { ensureReplication } from './replication.js'
 import { ensureRepository } from './repository.js'
 import type { Mutability } from './repository-plan.js'
+import type { Renewable } from './session.js'
 
 export interface Destination {
   /** `<registry>/<repository path>` */
@@ -25,7 +26,8 @@ export interface Destination {
   /** what happened to the lifecycle policy, when it was not put (a put is among the changes) */
   lifecycle: string
   mutability: Mutability
-  credentials: RegistryCredentials
+  /** the registry's credentials, renewed when they are about to run out */
+  credentials: Renewable<RegistryCredentials>
   /** ECR only: the client the scan gate uses */
   ecr?: ECRClient
 }
@@ -47,7 +49,7 @@ async function privateDestination(settings: Settings, session: AwsSession): Prom
   const [repo, replication, credentials] = await Promise.all([
     ensureRepository(ecr, repository, movingTags(settings), settings.aws.region),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
-    getRegistryCredentials(ecr)
+    registryToken(() => getRegistryCredentials(ecr))
   ])
   const changes = replication !== '' ? [...repo.changes, replication] : repo.changes
   return {
@@ -65,7 +67,7 @@ async function privateDestination(settings: Settings, session: AwsSession): Prom
 
 async function publicDestination(settings: Settings, session: AwsSession): Promise<Destination> {
   const pub = await createPublicClient(session)
-  const [repo, credentials] = await Promise.all([ensurePublicRepository(pub, settings.repository, settings.build.platforms), getPublicRegistryCredentials(pub)])
+  const [repo, credentials] = await Promise.all([ensurePublicRepository(pub, settings.repository, settings.build.platforms), registryToken(() => getPublicRegistryCredentials(pub))])
   return {
     uri: repo.uri,
     registry: repo.registry,

@@ -10,7 +10,7 @@
  * The client is loaded on demand: private runs never load it.
  */
 import type { ECRPUBLICClient, RepositoryCatalogData, RepositoryCatalogDataInput } from '@aws-sdk/client-ecr-public'
-import { sdkConfig, tagIamActions, type ClientSession } from './clients.js'
+import { sdkConfig, tagIamActions, withSession, type AwsSession } from './clients.js'
 import { PUBLIC_API_REGION, PUBLIC_REGISTRY } from '../constants.js'
 import { ActionError } from '../errors.js'
 import type { Settings } from '../settings/types.js'
@@ -72,9 +72,9 @@ export interface PublicClient {
   client: ECRPUBLICClient
 }
 
-export async function createPublicClient(session: ClientSession): Promise<PublicClient> {
+export async function createPublicClient(session: AwsSession): Promise<PublicClient> {
   const sdk = await import('@aws-sdk/client-ecr-public')
-  const client = tagIamActions(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), 'ecr-public')
+  const client = tagIamActions(withSession(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), session), 'ecr-public')
   return { sdk, client }
 }
 

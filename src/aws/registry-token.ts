@@ -1,7 +1,8 @@
 /**
  * The registry's credentials, from ECR's (or ECR Public's) authorization token: user `AWS`
- * and a password that lasts 12 hours. The token and the password are masked the moment
- * they exist.
+ * and a password that lasts 12 hours (`expiresAt`). The token and the password are masked
+ * the moment they exist. `registryToken` holds them and asks again when they are about to
+ * run out (session.ts), so the registry client still signs in after a long build.
  */
 import * as core from '@actions/core'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
@@ -9,6 +10,7 @@ import { PUBLIC_REGISTRY } from '../constants.js'
 import { ActionError } from '../errors.js'
 import type { RegistryCredentials } from '../registry/client.js'
 import type { PublicClient } from './public-repository.js'
+import { Renewable } from './session.js'
 
 export async function getRegistryCredentials(
   ecr: ECRClient,
@@ -19,7 +21,11 @@ export async function getRegistryCredentials(
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new ActionError('ECR GetAuthorizationToken returned no token.')
   }
-  return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) }
+  return {
+    registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+    ...decodeToken(data.authorizationToken, setSecret),
+    ...(data.expiresAt ? { expiration: data.expiresAt } : {})
+  }
 }
 
 /** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
@@ -35,7 +41,12 @@ export function decodeToken(token: string, setSecret: (v: string) => void): { us
 
 /** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
 export async function getPublicRegistryCredentials({ sdk, client }: PublicClient, setSecret: (v: string) => void = core.setSecret): Promise<RegistryCredentials> {
-  const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken
-  if (!token) throw new ActionError('ECR Public GetAuthorizationToken returned no token.')
-  return { registry: PUBLIC_REGISTRY, ...decodeToken(token, setSecret) }
+  const data = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData
+  if (!data?.authorizationToken) throw new ActionError('ECR Public GetAuthorizationToken returned no token.')
+  return { registry: PUBLIC_REGISTRY, ...decodeToken(data.authorizationToken, setSecret), ...(data.expiresAt ? { expiration: data.expiresAt } : {}) }
+}
+
+/** The registry's credentials from `get`, asked for again when they are about to run out. */
+export async function registryToken(get: () => Promise<RegistryCredentials>): Promise<Renewable<RegistryCredentials>> {
+  return new Renewable("the registry's token", await get(), get, { log: line => core.info(line) })
 }

@@ -5,7 +5,13 @@
  * changed (missing regions get a rule of their own), and nothing is written when the
  * repository already replicates to every region.
  *
- * Planning is pure (`planReplication`); `ensureReplication` makes the two calls.
+ * ECR has no conditional write: another writer (a second job, a Terraform apply) that read
+ * the configuration before this write and writes it back after it drops this rule. So the
+ * configuration is read again a moment after the write; when this repository's rule is
+ * gone, it is merged into what is there now and written again (a few tries, with backoff).
+ * Each write starts from the latest read, so the other writer's rules stay.
+ *
+ * Planning is pure (`planReplication`); `ensureReplication` makes the calls.
  */
 import {
   DescribeRegistryCommand,
@@ -15,6 +21,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
 import { parseRegistryHost, registryInRegion } from '../registry/host.js'
+import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 
 /** ECR's limits: rules per registry, destinations per rule. */
 export const MAX_RULES = 10
@@ -37,8 +44,13 @@ function covers(rule: ReplicationRule, repository: string, region: string, accou
   return toRegion && matches
 }
 
+/** The regions no rule of `rules` copies `repository` to. */
+function uncovered(rules: ReplicationRule[], repository: string, regions: string[], account: string): string[] {
+  return regions.filter(region => !rules.some(rule => covers(rule, repository, region, account)))
+}
+
 export function planReplication(current: ReplicationRule[], repository: string, regions: string[], account: string): ReplicationPlan {
-  const missing = regions.filter(region => !current.some(rule => covers(rule, repository, region, account)))
+  const missing = uncovered(current, repository, regions, account)
   if (missing.length === 0) return { missing, rules: current, change: '' }
   // Existing rules are never changed, not even one naming only this repository: it may be
   // the user's own (e.g. with a deletion setting); the missing regions get a rule of their own.
@@ -57,14 +69,45 @@ export async function readReplication(ecr: ECRClient): Promise<{ account: string
   return { account: out.registryId ?? '', rules: out.replicationConfiguration?.rules ?? [] }
 }
 
-/** Makes sure the registry replicates `repository` to every region; returns the change made, or ''. */
-export async function ensureReplication(ecr: ECRClient, repository: string, regions: string[]): Promise<string> {
+/** How a write is checked: the tries (and waits between them), and how long after a write the configuration is read again. */
+export interface ReplicationWrite {
+  retry: RetryPolicy
+  /** long enough for a writer that read the configuration before this write to have written it back */
+  settleMs: number
+}
+
+export const DEFAULT_REPLICATION_WRITE: ReplicationWrite = { retry: defaultRetry, settleMs: 2000 }
+
+/**
+ * Makes sure the registry replicates `repository` to every region; returns the change made,
+ * or ''. A write is checked by reading the configuration again; a rule another writer
+ * dropped meanwhile is merged and written again, up to `write.retry.attempts` times.
+ */
+export async function ensureReplication(ecr: ECRClient, repository: string, regions: string[], write: ReplicationWrite = DEFAULT_REPLICATION_WRITE): Promise<string> {
   if (regions.length === 0) return ''
-  const { account, rules } = await readReplication(ecr)
-  const plan = planReplication(rules, repository, regions, account)
-  if (plan.missing.length === 0) return ''
-  await ecr.send(new PutReplicationConfigurationCommand({ replicationConfiguration: { rules: plan.rules } }))
-  return plan.change
+  let change = ''
+  const once = async (): Promise<void> => {
+    const { account, rules } = await readReplication(ecr)
+    const plan = planReplication(rules, repository, regions, account)
+    if (plan.missing.length === 0) return
+    await ecr.send(new PutReplicationConfigurationCommand({ replicationConfiguration: { rules: plan.rules } }))
+    change = plan.change
+    await write.retry.sleep(write.settleMs)
+    const dropped = uncovered((await readReplication(ecr)).rules, repository, regions, account)
+    if (dropped.length > 0) {
+      throw new TransientError(`another writer replaced the registry's replication configuration after this run's write, dropping ${repository} → ${dropped.join(', ')}`)
+    }
+  }
+  try {
+    // Only a dropped rule is tried again here: the SDK retries the calls themselves.
+    await retry("The registry's replication configuration", once, write.retry, error => error instanceof TransientError)
+  } catch (error) {
+    if (!(error instanceof TransientError)) throw error
+    throw new ActionError(
+      `${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`
+    )
+  }
+  return change
 }
 
 /** Where the replicas of an image appear: the same repository and tag in each region's registry. */

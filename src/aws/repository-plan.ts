@@ -4,12 +4,16 @@
  * and returns the changes; `repository.ts` carries them out.
  *
  * Two rules keep what users already have: a setting the workflow does not state never
- * loosens immutability, and a lifecycle policy the workflow does not state is never
- * replaced.
+ * loosens immutability, and a lifecycle policy the workflow does not state is never put on
+ * a repository this run did not create (nor does it replace one).
  */
 import type { LifecycleIntent, Settings, TagMutability } from '../settings/types.js'
-import { formatLifecyclePolicy, lifecyclePoliciesEqual } from '../settings/lifecycle-policy.js'
+import { Input } from '../constants.js'
+import { DEFAULT_LIFECYCLE, formatLifecyclePolicy, lifecyclePoliciesEqual } from '../settings/lifecycle-policy.js'
 import type { LifecyclePolicy } from '../settings/types.js'
+
+/** The input that states the default policy, for a repository that has none: `lifecycle-keep-count: 100`. */
+export const DEFAULT_POLICY_INPUT = `${Input.LifecycleKeepCount}: ${DEFAULT_LIFECYCLE.keepCount}`
 
 export interface Mutability {
   mode: TagMutability
@@ -132,17 +136,36 @@ export function planRepository(
   return { changes, warnings }
 }
 
+/** Rule by rule, what a policy does, e.g. "Protect latest; Keep the newest 100 tagged images". */
+function describePolicy(policy: LifecyclePolicy): string {
+  return policy.rules.map(r => r.description ?? `rule ${r.rulePriority}`).join('; ')
+}
+
 /**
+ * The lifecycle policy to put, if any. A repository this run creates gets the stated policy
+ * or the default one; an existing repository gets only a stated one: a repository that
+ * deliberately has no policy keeps every image until the workflow states one.
+ *
  * @param current the repository's lifecycle policy text; undefined when it has none
  * @param created whether this run created the repository (then there is nothing to read)
  */
-export function planLifecycle(current: string | undefined, intent: LifecycleIntent): LifecyclePlan {
+export function planLifecycle(current: string | undefined, intent: LifecycleIntent, created: boolean): LifecyclePlan {
   const text = formatLifecyclePolicy(intent.policy)
-  if (current === undefined) {
-    return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` }
+  if (created) {
+    return { put: true, policy: intent.policy, text, reason: `new repository: ${intent.source}` }
   }
   if (!intent.stated) {
-    return { put: false, reason: 'kept the existing policy (the workflow states none)' }
+    return current === undefined
+      ? {
+          put: false,
+          reason:
+            `none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ` +
+            `${DEFAULT_POLICY_INPUT} would put the default policy (${describePolicy(intent.policy)})`
+        }
+      : { put: false, reason: 'kept the existing policy (the workflow states none)' }
+  }
+  if (current === undefined) {
+    return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` }
   }
   if (lifecyclePoliciesEqual(current, intent.policy)) {
     return { put: false, reason: `already as stated by ${intent.source}` }

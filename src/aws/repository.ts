@@ -193,7 +193,8 @@ export async function inspectRepository(
   const { current, policy } = await describeWithPolicy(ecr, desired.name)
   const plan = planRepository(current, desired, movingTags)
   const currentPolicy = current === undefined ? undefined : await policy()
-  return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle) }
+  // A missing repository would be created by the run (unless create-repository is false, which fails it).
+  return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle, current === undefined) }
 }
 
 export { describeChange }
@@ -268,7 +269,7 @@ export async function ensureRepository(
 
   // A repository created by this run has no policy to read.
   const currentPolicy = created ? undefined : await read.policy()
-  const lifecycle = planLifecycle(currentPolicy, desired.lifecycle)
+  const lifecycle = planLifecycle(currentPolicy, desired.lifecycle, created)
   if (lifecycle.put) {
     await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: name, lifecyclePolicyText: lifecycle.text }))
     changes.push(`lifecycle policy put (${lifecycle.reason})`)

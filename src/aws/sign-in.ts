@@ -1,14 +1,16 @@
 /**
  * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
- * temporary credentials (STS AssumeRoleWithWebIdentity); without it, the SDK's default
- * chain is used as is. Every credential is masked the moment it exists and stays in
- * memory unless `export-credentials` asks for it in later steps.
+ * temporary credentials (STS AssumeRoleWithWebIdentity), and again when they are about to
+ * run out; without it, the SDK's default chain is used as is. Every credential is masked
+ * the moment it exists and stays in memory unless `export-credentials` asks for it in
+ * later steps.
  */
 import * as core from '@actions/core'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { explainCertificates, MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
 import { requestIdToken } from './oidc-token.js'
+import { Renewable } from './session.js'
 import { ActionError } from '../errors.js'
 import { retry, sleep, type RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
@@ -39,7 +41,11 @@ export function tokenClaims(token: string): Record<string, unknown> {
   }
 }
 
-/** With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials; without it, the SDK's default chain. */
+/**
+ * With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials,
+ * which sign in again the same way when they are about to run out (session.ts); without
+ * it, the SDK's default chain.
+ */
 export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps()): Promise<AwsSession> {
   if (aws.roleToAssume === undefined) return { region: aws.region }
 
@@ -48,10 +54,15 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
       "role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read)."
     )
   }
-  const roleArn = aws.roleToAssume
+  const assume = assumeRole(aws, aws.roleToAssume, deps)
+  const credentials = new Renewable("the role's session", await assume(), assume, { log: line => core.info(line) })
+  return { region: aws.region, credentials }
+}
+
+/** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
+function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps): () => Promise<AwsCredentialIdentity> {
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
   const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 }))
-  let token = ''
   const policy: RetryPolicy = {
     attempts: MAX_ATTEMPTS,
     // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
@@ -59,53 +70,55 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
     sleep: deps.sleep ?? sleep,
     log: message => core.info(message)
   }
-  let result
-  try {
-    result = await retry(
-      'AssumeRoleWithWebIdentity',
-      async () => {
-        token = await deps.getIDToken(aws.audience)
-        deps.setSecret(token)
-        return sts.send(
-          new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds })
-        )
-      },
-      policy
-    )
-  } catch (error) {
-    const name = (error as Error).name
-    if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-      const claims = tokenClaims(token)
-      throw new ActionError(
-        `Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ` +
-          `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
-          `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
-          `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`
+  return async () => {
+    let token = ''
+    let result
+    try {
+      result = await retry(
+        'AssumeRoleWithWebIdentity',
+        async () => {
+          token = await deps.getIDToken(aws.audience)
+          deps.setSecret(token)
+          return sts.send(
+            new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds })
+          )
+        },
+        policy
       )
+    } catch (error) {
+      const name = (error as Error).name
+      if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
+        const claims = tokenClaims(token)
+        throw new ActionError(
+          `Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ` +
+            `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
+            `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+            `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`
+        )
+      }
+      throw error
     }
-    throw error
+    const c = result.Credentials
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+      throw new ActionError(`STS returned no credentials for ${roleArn}.`)
+    }
+    deps.setSecret(c.AccessKeyId)
+    deps.setSecret(c.SecretAccessKey)
+    deps.setSecret(c.SessionToken)
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      ...(c.Expiration ? { expiration: c.Expiration } : {})
+    }
   }
-  const c = result.Credentials
-  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-    throw new ActionError(`STS returned no credentials for ${aws.roleToAssume}.`)
-  }
-  deps.setSecret(c.AccessKeyId)
-  deps.setSecret(c.SecretAccessKey)
-  deps.setSecret(c.SessionToken)
-  const credentials: AwsCredentialIdentity = {
-    accessKeyId: c.AccessKeyId,
-    secretAccessKey: c.SecretAccessKey,
-    sessionToken: c.SessionToken,
-    ...(c.Expiration ? { expiration: c.Expiration } : {})
-  }
-  return { region: aws.region, credentials }
 }
 
 /** `export-credentials: true`: later steps of the job get the same identity and region. */
 export function exportCredentials(session: AwsSession, exportVariable = core.exportVariable): void {
   exportVariable('AWS_REGION', session.region)
   exportVariable('AWS_DEFAULT_REGION', session.region)
-  const c = session.credentials
+  const c = session.credentials?.current
   if (!c) return
   exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId)
   exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey)

@@ -9,7 +9,6 @@ import { createReadStream } from 'node:fs'
 import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
 
-
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json'
@@ -24,6 +23,14 @@ export interface RegistryCredentials {
   registry: string
   username: string
   password: string
+  /** when the password stops working (ECR's token: 12 hours after it was given) */
+  expiration?: Date
+}
+
+/** Credentials that are renewed when they run out (aws/session.ts): asked for before each request. */
+export interface RenewableCredentials {
+  readonly current: RegistryCredentials
+  get(): Promise<RegistryCredentials>
 }
 
 export interface Descriptor {
@@ -71,27 +78,29 @@ export class RegistryClient {
   readonly base: string
 
   constructor(
-    private readonly auth: RegistryCredentials,
+    private readonly auth: RegistryCredentials | RenewableCredentials,
     base?: string,
     private readonly transport: HttpTransport = createTransport()
   ) {
-    this.base = base ?? `https://${auth.registry}`
+    this.base = base ?? `https://${this.registry}`
   }
 
   /** The registry's host, as signed in to. */
   get registry(): string {
-    return this.auth.registry
+    return ('current' in this.auth ? this.auth.current : this.auth).registry
   }
 
   /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
   private bearer: { scope: string; token: string } | undefined
 
-  private get basic(): string {
-    return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`
+  /** The password as basic auth, renewed first when it is about to run out. */
+  private async basic(): Promise<string> {
+    const { username, password } = 'current' in this.auth ? await this.auth.get() : this.auth
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
   }
 
-  private get authorization(): string {
-    return this.bearer ? `Bearer ${this.bearer.token}` : this.basic
+  private async authorization(): Promise<string> {
+    return this.bearer ? `Bearer ${this.bearer.token}` : this.basic()
   }
 
   private async get(path: string, accept: string[]): Promise<HttpResponse> {
@@ -113,7 +122,7 @@ export class RegistryClient {
    */
   private async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
     const go = (authorization: string): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } })
-    const sent = this.authorization
+    const sent = await this.authorization()
     const res = await go(sent)
     const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined
     const streamed = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)
@@ -149,10 +158,10 @@ export class RegistryClient {
   }
 
   private async fetchToken(realm: string, service: string, scope: string): Promise<string | undefined> {
-    const tokenUrl = tokenRealm(realm, this.base, this.auth.registry)
+    const tokenUrl = tokenRealm(realm, this.base, this.registry)
     if (service) tokenUrl.searchParams.set('service', service)
     for (const one of scope.split(' ').filter(Boolean)) tokenUrl.searchParams.append('scope', one)
-    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } })
+    const tokenRes = await this.transport(tokenUrl, { headers: { authorization: await this.basic() } })
     if (!tokenRes.ok) {
       await tokenRes.arrayBuffer().catch(() => undefined)
       return undefined
