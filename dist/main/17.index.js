@@ -189,19 +189,21 @@ class RegistryClient {
     constructor(auth, base, transport = (0,http/* createTransport */.o)()) {
         this.auth = auth;
         this.transport = transport;
-        this.base = base ?? `https://${auth.registry}`;
+        this.base = base ?? `https://${this.registry}`;
     }
     /** The registry's host, as signed in to. */
     get registry() {
-        return this.auth.registry;
+        return ('current' in this.auth ? this.auth.current : this.auth).registry;
     }
     /** A bearer token the registry's token service gave, once it asked for one (ECR Public). */
     bearer;
-    get basic() {
-        return `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
+    /** The password as basic auth, renewed first when it is about to run out. */
+    async basic() {
+        const { username, password } = 'current' in this.auth ? await this.auth.get() : this.auth;
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     }
-    get authorization() {
-        return this.bearer ? `Bearer ${this.bearer.token}` : this.basic;
+    async authorization() {
+        return this.bearer ? `Bearer ${this.bearer.token}` : this.basic();
     }
     async get(path, accept) {
         return this.send('GET', `/v2/${path}`, { headers: { accept: accept.join(', ') } });
@@ -221,7 +223,7 @@ class RegistryClient {
      */
     async send(method, url, init = {}) {
         const go = (authorization) => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } });
-        const sent = this.authorization;
+        const sent = await this.authorization();
         const res = await go(sent);
         const challenge = res.status === 401 ? parseBearerChallenge(res.headers.get('www-authenticate') ?? '') : undefined;
         const streamed = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array);
@@ -259,12 +261,12 @@ class RegistryClient {
         return fetching;
     }
     async fetchToken(realm, service, scope) {
-        const tokenUrl = tokenRealm(realm, this.base, this.auth.registry);
+        const tokenUrl = tokenRealm(realm, this.base, this.registry);
         if (service)
             tokenUrl.searchParams.set('service', service);
         for (const one of scope.split(' ').filter(Boolean))
             tokenUrl.searchParams.append('scope', one);
-        const tokenRes = await this.transport(tokenUrl, { headers: { authorization: this.basic } });
+        const tokenRes = await this.transport(tokenUrl, { headers: { authorization: await this.basic() } });
         if (!tokenRes.ok) {
             await tokenRes.arrayBuffer().catch(() => undefined);
             return undefined;

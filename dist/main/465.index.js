@@ -8,14 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bN: () => (/* binding */ sdkConfig),
 /* harmony export */   df: () => (/* binding */ tagIamActions),
+/* harmony export */   fQ: () => (/* binding */ withSession),
 /* harmony export */   i0: () => (/* binding */ explainCertificates),
 /* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
 /* harmony export */   yv: () => (/* binding */ createEcrClient)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 /* harmony import */ var _network_agents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
 /* harmony import */ var _network_certificates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9401);
 /**
  * The AWS SDK clients, created once per run with the region, the signed-in credentials
  * and the action's user agent. Endpoints follow the SDK's own configuration
@@ -33,6 +35,7 @@ export const modules = {
 
 
 
+
 const MAX_ATTEMPTS = 6;
 function sdkConfig(session) {
     return {
@@ -40,8 +43,12 @@ function sdkConfig(session) {
         customUserAgent: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
         maxAttempts: MAX_ATTEMPTS,
         requestHandler: (0,_network_agents_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkRequestHandler */ .Mt)(),
-        ...(session.credentials ? { credentials: session.credentials } : {})
+        ...(session.credentials ? { credentials: (0,_session_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialProvider */ .PX)(session.credentials) } : {})
     };
+}
+/** A client made with the session: a call refused as expired is sent again with renewed credentials. */
+function withSession(client, session) {
+    return session.credentials ? (0,_session_js__WEBPACK_IMPORTED_MODULE_3__/* .renewOnExpiredToken */ .rV)(client, session.credentials) : client;
 }
 /** Tags every error a client's calls throw with the IAM action (`<service>:<Operation>`), for explanations. */
 function tagIamActions(client, service) {
@@ -76,7 +83,7 @@ function explainCertificates(client) {
     return client;
 }
 function createEcrClient(session) {
-    return tagIamActions(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ECRClient */ .S70(sdkConfig(session)), 'ecr');
+    return tagIamActions(withSession(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(sdkConfig(session)), session), 'ecr');
 }
 
 
@@ -138,7 +145,10 @@ function leastPrivilegePolicy(settings, account) {
         actions.push(...pushActions('ecr'));
     if (repository.create)
         actions.push('ecr:CreateRepository');
-    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration');
+    // The default policy goes only on a repository the run creates; a stated one on any.
+    if (repository.create || repository.lifecycle.stated)
+        actions.push('ecr:PutLifecyclePolicy');
     if (repository.accessPolicy !== undefined)
         actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
     if (repository.tags.length > 0)
@@ -266,7 +276,7 @@ function planCatalog(current, stated, platforms) {
 }
 async function createPublicClient(session) {
     const sdk = await __webpack_require__.e(/* import() */ 821).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
-    const client = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .tagIamActions */ .df)(new sdk.ECRPUBLICClient((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkConfig */ .bN)({ ...session, region: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_API_REGION */ .cp })), 'ecr-public');
+    const client = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .tagIamActions */ .df)((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .withSession */ .fQ)(new sdk.ECRPUBLICClient((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkConfig */ .bN)({ ...session, region: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_API_REGION */ .cp })), session), 'ecr-public');
     return { sdk, client };
 }
 async function describe({ sdk, client }, name) {
@@ -371,29 +381,37 @@ async function inspectPublicRepository(pub, desired, platforms) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U2: () => (/* binding */ getRegistryCredentials),
+/* harmony export */   pd: () => (/* binding */ registryToken),
 /* harmony export */   vR: () => (/* binding */ getPublicRegistryCredentials)
 /* harmony export */ });
 /* unused harmony export decodeToken */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9401);
 /**
  * The registry's credentials, from ECR's (or ECR Public's) authorization token: user `AWS`
- * and a password that lasts 12 hours. The token and the password are masked the moment
- * they exist.
+ * and a password that lasts 12 hours (`expiresAt`). The token and the password are masked
+ * the moment they exist. `registryToken` holds them and asks again when they are about to
+ * run out (session.ts), so the registry client still signs in after a long build.
  */
 
 
 
 
+
 async function getRegistryCredentials(ecr, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
-    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .GetAuthorizationTokenCommand */ .Eu6({}));
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .GetAuthorizationTokenCommand */ .Eu6({}));
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('ECR GetAuthorizationToken returned no token.');
     }
-    return { registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''), ...decodeToken(data.authorizationToken, setSecret) };
+    return {
+        registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+        ...decodeToken(data.authorizationToken, setSecret),
+        ...(data.expiresAt ? { expiration: data.expiresAt } : {})
+    };
 }
 /** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
 function decodeToken(token, setSecret) {
@@ -406,10 +424,14 @@ function decodeToken(token, setSecret) {
 }
 /** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
 async function getPublicRegistryCredentials({ sdk, client }, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
-    const token = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData?.authorizationToken;
-    if (!token)
+    const data = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData;
+    if (!data?.authorizationToken)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l('ECR Public GetAuthorizationToken returned no token.');
-    return { registry: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, ...decodeToken(token, setSecret) };
+    return { registry: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, ...decodeToken(data.authorizationToken, setSecret), ...(data.expiresAt ? { expiration: data.expiresAt } : {}) };
+}
+/** The registry's credentials from `get`, asked for again when they are about to run out. */
+async function registryToken(get) {
+    return new _session_js__WEBPACK_IMPORTED_MODULE_3__/* .Renewable */ .eR("the registry's token", await get(), get, { log: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
 }
 
 
@@ -424,10 +446,11 @@ async function getPublicRegistryCredentials({ sdk, client }, setSecret = _action
 /* harmony export */   RF: () => (/* binding */ ensureReplication),
 /* harmony export */   XF: () => (/* binding */ readReplication)
 /* harmony export */ });
-/* unused harmony exports MAX_RULES, MAX_DESTINATIONS */
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* unused harmony exports MAX_RULES, MAX_DESTINATIONS, DEFAULT_REPLICATION_WRITE */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(637);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
 /**
  * Cross-region replication (`replicate-to-regions`). ECR keeps one replication
  * configuration per registry, shared by every repository, so the action reads it, adds
@@ -435,8 +458,15 @@ async function getPublicRegistryCredentials({ sdk, client }, setSecret = _action
  * changed (missing regions get a rule of their own), and nothing is written when the
  * repository already replicates to every region.
  *
- * Planning is pure (`planReplication`); `ensureReplication` makes the two calls.
+ * ECR has no conditional write: another writer (a second job, a Terraform apply) that read
+ * the configuration before this write and writes it back after it drops this rule. So the
+ * configuration is read again a moment after the write; when this repository's rule is
+ * gone, it is merged into what is there now and written again (a few tries, with backoff).
+ * Each write starts from the latest read, so the other writer's rules stay.
+ *
+ * Planning is pure (`planReplication`); `ensureReplication` makes the calls.
  */
+
 
 
 
@@ -450,8 +480,12 @@ function covers(rule, repository, region, account) {
     const matches = filters.length === 0 || filters.some(f => f.filterType === 'PREFIX_MATCH' && repository.startsWith(f.filter ?? '\u0000'));
     return toRegion && matches;
 }
+/** The regions no rule of `rules` copies `repository` to. */
+function uncovered(rules, repository, regions, account) {
+    return regions.filter(region => !rules.some(rule => covers(rule, repository, region, account)));
+}
 function planReplication(current, repository, regions, account) {
-    const missing = regions.filter(region => !current.some(rule => covers(rule, repository, region, account)));
+    const missing = uncovered(current, repository, regions, account);
     if (missing.length === 0)
         return { missing, rules: current, change: '' };
     // Existing rules are never changed, not even one naming only this repository: it may be
@@ -464,19 +498,42 @@ function planReplication(current, repository, regions, account) {
 }
 /** The account and the registry's current rules (ecr:DescribeRegistry). */
 async function readReplication(ecr) {
-    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRegistryCommand */ .IRV({}));
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeRegistryCommand */ .IRV({}));
     return { account: out.registryId ?? '', rules: out.replicationConfiguration?.rules ?? [] };
 }
-/** Makes sure the registry replicates `repository` to every region; returns the change made, or ''. */
-async function ensureReplication(ecr, repository, regions) {
+const DEFAULT_REPLICATION_WRITE = { retry: _retry_js__WEBPACK_IMPORTED_MODULE_2__.defaultRetry, settleMs: 2000 };
+/**
+ * Makes sure the registry replicates `repository` to every region; returns the change made,
+ * or ''. A write is checked by reading the configuration again; a rule another writer
+ * dropped meanwhile is merged and written again, up to `write.retry.attempts` times.
+ */
+async function ensureReplication(ecr, repository, regions, write = DEFAULT_REPLICATION_WRITE) {
     if (regions.length === 0)
         return '';
-    const { account, rules } = await readReplication(ecr);
-    const plan = planReplication(rules, repository, regions, account);
-    if (plan.missing.length === 0)
-        return '';
-    await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutReplicationConfigurationCommand */ .xhm({ replicationConfiguration: { rules: plan.rules } }));
-    return plan.change;
+    let change = '';
+    const once = async () => {
+        const { account, rules } = await readReplication(ecr);
+        const plan = planReplication(rules, repository, regions, account);
+        if (plan.missing.length === 0)
+            return;
+        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .PutReplicationConfigurationCommand */ .xhm({ replicationConfiguration: { rules: plan.rules } }));
+        change = plan.change;
+        await write.retry.sleep(write.settleMs);
+        const dropped = uncovered((await readReplication(ecr)).rules, repository, regions, account);
+        if (dropped.length > 0) {
+            throw new _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError(`another writer replaced the registry's replication configuration after this run's write, dropping ${repository} → ${dropped.join(', ')}`);
+        }
+    };
+    try {
+        // Only a dropped rule is tried again here: the SDK retries the calls themselves.
+        await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.retry)("The registry's replication configuration", once, write.retry, error => error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError);
+    }
+    catch (error) {
+        if (!(error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError))
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`);
+    }
+    return change;
 }
 /** Where the replicas of an image appear: the same repository and tag in each region's registry. */
 function replicaUris(imageUri, regions) {
@@ -631,7 +688,8 @@ async function inspectRepository(ecr, desired, movingTags) {
     const { current, policy } = await describeWithPolicy(ecr, desired.name);
     const plan = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(current, desired, movingTags);
     const currentPolicy = current === undefined ? undefined : await policy();
-    return { current, ...plan, currentPolicy, lifecycle: (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle) };
+    // A missing repository would be created by the run (unless create-repository is false, which fails it).
+    return { current, ...plan, currentPolicy, lifecycle: (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle, current === undefined) };
 }
 
 /**
@@ -697,7 +755,7 @@ async function ensureRepository(ecr, desired, movingTags, region) {
     }
     // A repository created by this run has no policy to read.
     const currentPolicy = created ? undefined : await read.policy();
-    const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle);
+    const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle, created);
     if (lifecycle.put) {
         await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutLifecyclePolicyCommand */ .Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
         changes.push(`lifecycle policy put (${lifecycle.reason})`);
@@ -719,6 +777,106 @@ async function ensureRepository(ecr, desired, movingTags, region) {
 
 /***/ }),
 
+/***/ 9401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PX: () => (/* binding */ credentialProvider),
+/* harmony export */   eR: () => (/* binding */ Renewable),
+/* harmony export */   rV: () => (/* binding */ renewOnExpiredToken)
+/* harmony export */ });
+/* unused harmony exports RENEWAL_MARGIN_MS, renewalTime */
+const RENEWAL_MARGIN_MS = 5 * 60_000;
+/** When to renew something that expires at `expiration`, got at `receivedAt` (epoch ms); Infinity: never before it is refused. */
+function renewalTime(expiration, receivedAt) {
+    if (expiration === undefined)
+        return Infinity;
+    const lifetime = expiration.getTime() - receivedAt;
+    if (!(lifetime > 0))
+        return Infinity;
+    return expiration.getTime() - Math.min(RENEWAL_MARGIN_MS, lifetime / 4);
+}
+/** A credential with its expiration, renewed when due; renewals asked for together make one. */
+class Renewable {
+    what;
+    renew;
+    options;
+    held;
+    due;
+    renewing;
+    /** how many times it was renewed */
+    renewals = 0;
+    /**
+     * @param what how the log names it, e.g. "the role's session"
+     * @param renew gets a new one (signs in again, asks ECR again)
+     */
+    constructor(what, first, renew, options = {}) {
+        this.what = what;
+        this.renew = renew;
+        this.options = options;
+        this.held = first;
+        this.due = renewalTime(first.expiration, this.now());
+    }
+    now() {
+        return (this.options.now ?? Date.now)();
+    }
+    /** What is held now, renewed or not (for docker's login and exported variables). */
+    get current() {
+        return this.held;
+    }
+    /** What is held, renewed first when it is due; `force`: renewed now (it was refused as expired). */
+    async get(force = false) {
+        if (!force && this.now() < this.due)
+            return this.held;
+        this.renewing ??= this.renewNow(force).finally(() => (this.renewing = undefined));
+        return this.renewing;
+    }
+    async renewNow(force) {
+        const was = this.held.expiration?.toISOString() ?? 'an unknown time';
+        const fresh = await this.renew();
+        this.held = fresh;
+        this.due = renewalTime(fresh.expiration, this.now());
+        this.renewals++;
+        this.options.log?.(`Renewed ${this.what} (${force ? 'AWS refused it as expired' : `it expires at ${was}`}); the new one lasts until ${fresh.expiration?.toISOString() ?? 'an unknown time'}.`);
+        return fresh;
+    }
+}
+/**
+ * The SDK's credential provider for renewable credentials: what is held, renewed first when
+ * due. `forceRefresh` only makes the SDK ask again: renewing after a refusal is
+ * `renewOnExpiredToken`'s, once for calls refused together.
+ */
+function credentialProvider(credentials) {
+    return async () => credentials.get();
+}
+/** What AWS answers for a call signed with expired credentials: ECR and ECR Public, STS. */
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken']);
+/**
+ * A call refused as expired is sent once more with renewed credentials: renewed unless
+ * other credentials are held already (calls refused together renew once), then handed to
+ * the client's own cache of them (`forceRefresh`). A second refusal is the call's error.
+ */
+function renewOnExpiredToken(client, credentials) {
+    client.middlewareStack.add(next => async (args) => {
+        const signedWith = credentials.current.accessKeyId;
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (!EXPIRED.has(error.name))
+                throw error;
+            if (credentials.current.accessKeyId === signedWith)
+                await credentials.get(true);
+            await client.config.credentials({ forceRefresh: true });
+            return next(args);
+        }
+    }, { step: 'initialize', name: 'renewOnExpiredToken' });
+    return client;
+}
+
+
+/***/ }),
+
 /***/ 9030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -728,17 +886,20 @@ async function ensureRepository(ecr, desired, movingTags, region) {
 /* harmony export */ });
 /* unused harmony export tokenClaims */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1695);
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
 /* harmony import */ var _oidc_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7964);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9809);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9401);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9809);
 /**
  * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
- * temporary credentials (STS AssumeRoleWithWebIdentity); without it, the SDK's default
- * chain is used as is. Every credential is masked the moment it exists and stays in
- * memory unless `export-credentials` asks for it in later steps.
+ * temporary credentials (STS AssumeRoleWithWebIdentity), and again when they are about to
+ * run out; without it, the SDK's default chain is used as is. Every credential is masked
+ * the moment it exists and stays in memory unless `export-credentials` asks for it in
+ * later steps.
  */
+
 
 
 
@@ -762,63 +923,73 @@ function tokenClaims(token) {
         return {};
     }
 }
-/** With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials; without it, the SDK's default chain. */
+/**
+ * With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials,
+ * which sign in again the same way when they are about to run out (session.ts); without
+ * it, the SDK's default chain.
+ */
 async function signIn(aws, deps = defaultDeps()) {
     if (aws.roleToAssume === undefined)
         return { region: aws.region };
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).");
     }
-    const roleArn = aws.roleToAssume;
+    const assume = assumeRole(aws, aws.roleToAssume, deps);
+    const credentials = new _session_js__WEBPACK_IMPORTED_MODULE_3__/* .Renewable */ .eR("the role's session", await assume(), assume, { log: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
+    return { region: aws.region, credentials };
+}
+/** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
+function assumeRole(aws, roleArn, deps) {
     // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
-    const sts = (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCertificates */ .i0)(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .STSClient */ .iM({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkConfig */ .bN)({ region: aws.region }), maxAttempts: 1 }));
-    let token = '';
+    const sts = (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCertificates */ .i0)(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .iM({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkConfig */ .bN)({ region: aws.region }), maxAttempts: 1 }));
     const policy = {
         attempts: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ATTEMPTS */ .m,
         // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
         delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
-        sleep: deps.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_4__.sleep,
+        sleep: deps.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_5__.sleep,
         log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
     };
-    let result;
-    try {
-        result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__.retry)('AssumeRoleWithWebIdentity', async () => {
-            token = await deps.getIDToken(aws.audience);
-            deps.setSecret(token);
-            return sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .AssumeRoleWithWebIdentityCommand */ .WH({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds }));
-        }, policy);
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-            const claims = tokenClaims(token);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${error.message}). ` +
-                `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
-                `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
-                `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`);
+    return async () => {
+        let token = '';
+        let result;
+        try {
+            result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__.retry)('AssumeRoleWithWebIdentity', async () => {
+                token = await deps.getIDToken(aws.audience);
+                deps.setSecret(token);
+                return sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .AssumeRoleWithWebIdentityCommand */ .WH({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds }));
+            }, policy);
         }
-        throw error;
-    }
-    const c = result.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`STS returned no credentials for ${aws.roleToAssume}.`);
-    }
-    deps.setSecret(c.AccessKeyId);
-    deps.setSecret(c.SecretAccessKey);
-    deps.setSecret(c.SessionToken);
-    const credentials = {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        ...(c.Expiration ? { expiration: c.Expiration } : {})
+        catch (error) {
+            const name = error.name;
+            if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
+                const claims = tokenClaims(token);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${error.message}). ` +
+                    `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
+                    `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+                    `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`);
+            }
+            throw error;
+        }
+        const c = result.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .l(`STS returned no credentials for ${roleArn}.`);
+        }
+        deps.setSecret(c.AccessKeyId);
+        deps.setSecret(c.SecretAccessKey);
+        deps.setSecret(c.SessionToken);
+        return {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            ...(c.Expiration ? { expiration: c.Expiration } : {})
+        };
     };
-    return { region: aws.region, credentials };
 }
 /** `export-credentials: true`: later steps of the job get the same identity and region. */
 function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN) {
     exportVariable('AWS_REGION', session.region);
     exportVariable('AWS_DEFAULT_REGION', session.region);
-    const c = session.credentials;
+    const c = session.credentials?.current;
     if (!c)
         return;
     exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId);

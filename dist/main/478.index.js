@@ -58,7 +58,10 @@ function leastPrivilegePolicy(settings, account) {
         actions.push(...pushActions('ecr'));
     if (repository.create)
         actions.push('ecr:CreateRepository');
-    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:PutLifecyclePolicy');
+    actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration');
+    // The default policy goes only on a repository the run creates; a stated one on any.
+    if (repository.create || repository.lifecycle.stated)
+        actions.push('ecr:PutLifecyclePolicy');
     if (repository.accessPolicy !== undefined)
         actions.push('ecr:GetRepositoryPolicy', 'ecr:SetRepositoryPolicy');
     if (repository.tags.length > 0)

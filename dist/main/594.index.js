@@ -369,7 +369,7 @@ async function privateDestination(settings, session) {
     const [repo, replication, credentials] = await Promise.all([
         (0,aws_repository/* ensureRepository */.z0)(ecr, repository, movingTags(settings), settings.aws.region),
         (0,aws_replication/* ensureReplication */.RF)(ecr, repository.name, repository.replicateToRegions),
-        (0,registry_token/* getRegistryCredentials */.U2)(ecr)
+        (0,registry_token/* registryToken */.pd)(() => (0,registry_token/* getRegistryCredentials */.U2)(ecr))
     ]);
     const changes = replication !== '' ? [...repo.changes, replication] : repo.changes;
     return {
@@ -386,7 +386,7 @@ async function privateDestination(settings, session) {
 }
 async function publicDestination(settings, session) {
     const pub = await (0,public_repository/* createPublicClient */.lh)(session);
-    const [repo, credentials] = await Promise.all([(0,public_repository/* ensurePublicRepository */.ou)(pub, settings.repository, settings.build.platforms), (0,registry_token/* getPublicRegistryCredentials */.vR)(pub)]);
+    const [repo, credentials] = await Promise.all([(0,public_repository/* ensurePublicRepository */.ou)(pub, settings.repository, settings.build.platforms), (0,registry_token/* registryToken */.pd)(() => (0,registry_token/* getPublicRegistryCredentials */.vR)(pub))]);
     return {
         uri: repo.uri,
         registry: repo.registry,
@@ -886,7 +886,11 @@ class Stages {
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
- *   6. report      scan gate, outputs, job summary.
+ *   6. report      scan gate, outputs, job summary; then docker's login and the exported
+ *                  credentials renewed for the job's later steps if they were during the run.
+ *
+ * The role's session and the registry's token are renewed when they are about to run out
+ * (aws/session.ts), so the calls after a long build — tags, the scan gate — still work.
  *
  * What runs side by side does so inside a stage. Every effect comes in through
  * `PipelineDeps` or the AWS SDK, which the unit tests replace.
@@ -926,13 +930,28 @@ async function pushPipeline(settings, deps) {
     const registry = deps.registry(destination.credentials);
     const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path, deps.retry));
     const decision = (0,existing_version/* decideVersion */.v)(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
-    await stages.run('login', () => login(deps, destination.credentials));
+    const loggedIn = destination.credentials.current;
+    await stages.run('login', () => login(deps, loggedIn));
     const pushed = !decision.build && existing !== undefined
         ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
         : build.mergeDigests.length > 0
             ? await stages.run('merge', () => merge(settings, deps, destination, registry))
             : await stages.run('build+push', () => buildPush(settings, deps, destination, registry));
     await report(settings, stages, destination, registry, pushed, latestBefore);
+    await renewForLaterSteps(settings, deps, session, destination, loggedIn);
+}
+/**
+ * What the job's later steps were given still works after a long run: docker is logged in
+ * again when the registry's token was renewed since the login (buildx pushed with the
+ * first; tags and reads use the registry client, which renews its own), and with
+ * `export-credentials` the role's renewed credentials are exported again.
+ */
+async function renewForLaterSteps(settings, deps, session, destination, loggedIn) {
+    const token = await destination.credentials.get();
+    if (token.password !== loggedIn.password)
+        await login(deps, token);
+    if (settings.aws.exportCredentials && (session.credentials?.renewals ?? 0) > 0)
+        (0,sign_in/* exportCredentials */.rG)(session);
 }
 /**
  * The version tag as the registry has it (a per-platform push has none; a read that fails

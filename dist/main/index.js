@@ -291,9 +291,13 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   yk: () => (/* binding */ describeMutability),
 /* harmony export */   yy: () => (/* binding */ matchesFilter)
 /* harmony export */ });
-/* unused harmony export sameMutability */
-/* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5940);
+/* unused harmony exports DEFAULT_POLICY_INPUT, sameMutability */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5940);
 
+
+/** The input that states the default policy, for a repository that has none: `lifecycle-keep-count: 100`. */
+const DEFAULT_POLICY_INPUT = `${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleKeepCount}: ${_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LIFECYCLE */ .Pb.keepCount}`;
 /** Does ECR match this tag with a `*` wildcard filter? */
 function matchesFilter(tag, filter) {
     const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
@@ -368,19 +372,36 @@ function planRepository(current, desired, movingTags) {
     }
     return { changes, warnings };
 }
+/** Rule by rule, what a policy does, e.g. "Protect latest; Keep the newest 100 tagged images". */
+function describePolicy(policy) {
+    return policy.rules.map(r => r.description ?? `rule ${r.rulePriority}`).join('; ');
+}
 /**
+ * The lifecycle policy to put, if any. A repository this run creates gets the stated policy
+ * or the default one; an existing repository gets only a stated one: a repository that
+ * deliberately has no policy keeps every image until the workflow states one.
+ *
  * @param current the repository's lifecycle policy text; undefined when it has none
  * @param created whether this run created the repository (then there is nothing to read)
  */
-function planLifecycle(current, intent) {
-    const text = (0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLifecyclePolicy */ .sj)(intent.policy);
+function planLifecycle(current, intent, created) {
+    const text = (0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLifecyclePolicy */ .sj)(intent.policy);
+    if (created) {
+        return { put: true, policy: intent.policy, text, reason: `new repository: ${intent.source}` };
+    }
+    if (!intent.stated) {
+        return current === undefined
+            ? {
+                put: false,
+                reason: `none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ` +
+                    `${DEFAULT_POLICY_INPUT} would put the default policy (${describePolicy(intent.policy)})`
+            }
+            : { put: false, reason: 'kept the existing policy (the workflow states none)' };
+    }
     if (current === undefined) {
         return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
     }
-    if (!intent.stated) {
-        return { put: false, reason: 'kept the existing policy (the workflow states none)' };
-    }
-    if ((0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecyclePoliciesEqual */ .Jl)(current, intent.policy)) {
+    if ((0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .lifecyclePoliciesEqual */ .Jl)(current, intent.policy)) {
         return { put: false, reason: `already as stated by ${intent.source}` };
     }
     return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
@@ -1201,6 +1222,10 @@ function failureMessage(error) {
         return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.';
     }
     const iamAction = error.iamAction;
+    if (error.name === 'ExpiredTokenException' || error.name === 'ExpiredToken') {
+        return (`AWS refused ${iamAction ?? 'a call'} (${error.name}): the credentials have expired. With role-to-assume the action signs in again and sends the call once more, ` +
+            `so a second refusal points at the runner's clock (compare it with an NTP server); credentials from an earlier step must be renewed there, or use role-to-assume.`);
+    }
     if (iamAction !== undefined && /AccessDenied/.test(error.name)) {
         return (`AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +
             `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`);
