@@ -475,7 +475,7 @@ describe('dry-run', () => {
     expectSuccess({ ...result, post: { exitCode: 0, log: '', seconds: 0 } })
     expect(writeCalls(await awsCalls())).toEqual([])
     expect(await registrySnapshot()).toBe(before)
-    // docker never ran: @actions/exec echoes every command it starts as `[command]…`.
+    // docker never ran: every build or merge the action starts is echoed as `[command]…`.
     expect(result.log).not.toContain('[command]')
     expect(dockerLogins()).toEqual([])
     expect(result.outputs.digest).toBe('')
