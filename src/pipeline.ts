@@ -18,6 +18,7 @@ import { exportCredentials, signIn } from './aws/sign-in.js'
 import { checkBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
+import { buildxConfigDir } from './build/record.js'
 import { State } from './constants.js'
 import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials } from './registry/client.js'
@@ -136,7 +137,8 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
     retry: deps.retry,
-    byDigest: { registry, repository: destination.path }
+    byDigest: { registry, repository: destination.path },
+    buildxConfigDir: buildxConfigDir(deps.env)
   })
   let metadata = built.metadata
   if (tags.api.length > 0) {

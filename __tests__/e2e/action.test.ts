@@ -414,7 +414,7 @@ describe('pushes that fail', () => {
     await injectRegistryFaults({ count: 8, status: 500, repository: 'team/flaky' })
     const result = await ship({ repository: 'team/flaky', version: '1.0.0' }, { workspace: makeWorkspace('flaky') })
     expectSuccess(result)
-    expect(result.log).toMatch(/Push failed \(.*\); trying again in \d+s \(2 of 4\)/)
+    expect(result.log).toMatch(/The push failed \(failed to push .*\); trying again in [\d.]+ s \(2 of 4\)/)
     expect((await registryManifest('team/flaky', '1.0.0')).digest).toBe(result.outputs.digest)
   })
 

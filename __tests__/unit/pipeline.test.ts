@@ -280,7 +280,7 @@ describe('a failure in each stage is reported, and nothing after it runs', () =>
       {},
       { registry, fail: { 'buildx build': { exitCode: 1, stdout: '', stderr: 'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2' } } }
     )
-    expect(failureMessage(run.error)).toBe('docker buildx build failed: ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2')
+    expect(failureMessage(run.error)).toBe('docker buildx build failed: process "/bin/sh -c make" did not complete successfully: exit code: 2')
     expect(registry.tag('team/web', 'latest')).toBe(before)
     expect(output(run, 'digest')).toBeUndefined()
   })
