@@ -10,7 +10,9 @@
  *   6. report      scan gate, outputs, job summary.
  *
  * What runs side by side does so inside a stage. Every effect comes in through
- * `PipelineDeps` or the AWS SDK, which the unit tests replace.
+ * `PipelineDeps` or the AWS SDK, which the unit tests replace. A cancel (the retry
+ * policy's signal) stops the docker process running and starts no further stage, try or
+ * tag.
  */
 import * as core from '@actions/core'
 import { prepareDestination, type Destination } from './aws/destination.js'
@@ -39,13 +41,13 @@ export interface PipelineDeps {
   registry: (credentials: RegistryCredentials) => RegistryClient
   /** the runner's OIDC token for an audience */
   getIDToken: (audience: string) => Promise<string>
-  /** how registry writes and pushes are tried again */
+  /** how registry writes and pushes are tried again; its signal is the run's cancel */
   retry: RetryPolicy
 }
 
 export async function pushPipeline(settings: Settings, deps: PipelineDeps): Promise<void> {
   const { aws, build, image, repository } = settings
-  const stages = new Stages()
+  const stages = new Stages(deps.retry.signal)
 
   const [session] = await stages.run('sign-in', () =>
     Promise.all([
@@ -121,7 +123,7 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
 /** The index made from the digests per-platform runs pushed, under every tag. */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient): Promise<Pushed> {
   const { build, image } = settings
-  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests)
+  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry)
   const digest = (await registry.manifest(destination.path, image.version))?.digest ?? ''
   return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index` }
 }

@@ -2,14 +2,14 @@
  * A failed build, decided from what buildx states (its build record, else its own `ERROR:`
  * line), never from what a build step printed; and which failures are tried again.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildAndPush } from '../../src/build/buildx.js'
 import { buildxErrorLine, explainBuildFailure, explainMergeFailure, failureFromOutput } from '../../src/build/failure.js'
 import { buildxConfigDir, findBuildRef, listBuildRefs, readBuildFailure } from '../../src/build/record.js'
 import type { Docker, DockerResult } from '../../src/docker.js'
-import { ActionError } from '../../src/errors.js'
+import { ActionError, CancelledError } from '../../src/errors.js'
 import { TransientError, type RetryPolicy } from '../../src/retry.js'
 import { buildSettings } from '../fixtures/build-settings.js'
 
@@ -275,6 +275,24 @@ describe('buildAndPush: what is tried again', () => {
     await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow(
       `docker buildx build failed: failed to push ${REPOSITORY}:1`
     )
+    expect(builds(calls)).toBe(1)
+  })
+
+  test('the folder for the metadata file is recorded while it exists, and removed after', async () => {
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))
+    let during: string[] = []
+    const { docker } = fakeDocker([])
+    const watching: Docker = async (args, options) => ((during = readdirSync(temp)), docker(args, options))
+    await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, tempDir: temp })
+    expect(during).toEqual([expect.stringMatching(/^ecr-build-push-/)])
+    expect(readdirSync(temp)).toEqual([])
+  })
+
+  test('a cancel during the wait before the next try: no further build', async () => {
+    const controller = new AbortController()
+    const { docker, calls } = fakeDocker([pushFault, pushFault])
+    const cancelling: RetryPolicy = { ...policy(), signal: controller.signal, sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: cancelling, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
     expect(builds(calls)).toBe(1)
   })
 })

@@ -5,7 +5,7 @@
  * (never from its log: failure.ts, record.ts), and for `push-by-digest` uploads the OCI
  * layout it exported (layout-push.ts). A merge makes the index with `buildx imagetools create`.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Docker } from '../docker.js'
@@ -14,6 +14,7 @@ import type { RegistryClient } from '../registry/client.js'
 import { pushLayout } from '../registry/layout-push.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
+import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
 import { buildxArgs, layoutDir } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
@@ -40,7 +41,7 @@ export interface BuildOptions {
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
 export async function buildAndPush(docker: Docker, build: Settings['build'], references: string[], labels: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const policy = options.retry ?? defaultRetry
-  const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
+  const dir = await makeTempDir(options.tempDir ?? os.tmpdir())
   const metadataFile = path.join(dir, 'metadata.json')
   // Only a push to the repository can fail in a way another try may mend; an export to a
   // local layout (by digest) or no push at all cannot.
@@ -71,7 +72,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     return { digest: built, metadata }
   } finally {
     // The layout of a push-by-digest build holds every layer: never left on the runner.
-    await rm(dir, { recursive: true, force: true })
+    await removeTempDir(dir)
   }
 }
 
@@ -95,7 +96,7 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
  * does not).
  */
-export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[]): Promise<void> {
+export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], policy: RetryPolicy = defaultRetry): Promise<void> {
   const args = ['buildx', 'imagetools', 'create']
   for (const tag of tags) args.push('--tag', `${repositoryUri}:${tag}`)
   for (const digest of digests) args.push(`${repositoryUri}@${digest}`)
@@ -105,8 +106,8 @@ export async function mergeIndex(docker: Docker, repositoryUri: string, tags: st
       const result = await docker(args, { stream: true })
       if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
     },
-    defaultRetry
-  ).catch(givenUp('The merge', defaultRetry))
+    policy
+  ).catch(givenUp('The merge', policy))
 }
 
 /** A transient failure that outlasted every try, in words; any other error as it is. */
