@@ -1,12 +1,17 @@
 // Runs the bundled action the way a GitHub runner does: dist/main/index.js with INPUT_*
 // variables and the GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE / GITHUB_STEP_SUMMARY files,
-// then dist/post/index.js with the saved state as STATE_* variables.
+// then dist/post/index.js with the saved state as STATE_* variables. Workflow commands in
+// the step's output (`::set-output …`, `##[save-state …]`, `::add-mask::` …) are processed
+// as the runner processes them, `::stop-commands::<token>` … `::<token>::` included; a
+// cancel is sent as the runner sends it (SIGINT, SIGTERM 7.5 s later, the process tree
+// killed 2.5 s after that).
 // Used by the end-to-end suite and by `npm run demo`:
 //   node scripts/local-runner.mjs repository=demo/hello context=example [--workspace DIR]
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { clearTimeout } from 'node:timers'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -37,29 +42,208 @@ export function parseFileCommands(text) {
   return out
 }
 
+/** The runner's own commands; any other `::name::` is not a command. */
+const COMMANDS = new Set(['set-output', 'save-state', 'add-mask', 'error', 'warning', 'notice', 'debug', 'group', 'endgroup', 'echo', 'add-matcher', 'remove-matcher', 'set-env', 'add-path', 'stop-commands'])
+
+/**
+ * @param {string} text
+ * @param {[string, string][]} mapping
+ */
+const unescape = (text, mapping) => mapping.reduce((t, [token, replacement]) => t.split(replacement).join(token), text)
+/** @type {[string, string][]} */
+const DATA = [['\r', '%0D'], ['\n', '%0A'], ['%', '%25']]
+/** @type {[string, string][]} */
+const PROPERTY = [['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']]
+/** @type {[string, string][]} */
+const LEGACY = [[';', '%3B'], ['\r', '%0D'], ['\n', '%0A'], [']', '%5D'], ['%', '%25']]
+
+/**
+ * One line as the runner's ActionCommand parses it: `::name k=v,…::data` at the start (after
+ * leading blanks), else `##[name k=v;…]data` anywhere in the line.
+ * @param {string} line
+ * @param {Set<string>} registered the command names known, in lower case (the runner ignores case)
+ * @returns {{ name: string, properties: Record<string, string>, data: string } | undefined}
+ */
+function parseCommand(line, registered) {
+  const v2 = line.trimStart()
+  if (v2.startsWith('::')) {
+    const end = v2.indexOf('::', 2)
+    if (end >= 0) {
+      const info = v2.slice(2, end)
+      const space = info.indexOf(' ')
+      const name = space < 0 ? info : info.slice(0, space)
+      if (registered.has(name.toLowerCase())) {
+        /** @type {Record<string, string>} */
+        const properties = {}
+        if (space > 0) {
+          for (const pair of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+            const at = pair.indexOf('=')
+            if (at > 0 && at < pair.length - 1) properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), PROPERTY)
+          }
+        }
+        return { name: name.toLowerCase(), properties, data: unescape(v2.slice(end + 2), DATA) }
+      }
+    }
+  }
+  const prefix = line.indexOf('##[')
+  if (prefix < 0) return undefined
+  const close = line.indexOf(']', prefix)
+  if (close < 0) return undefined
+  const info = line.slice(prefix + 3, close)
+  const space = info.indexOf(' ')
+  const name = space < 0 ? info : info.slice(0, space)
+  if (!registered.has(name.toLowerCase())) return undefined
+  /** @type {Record<string, string>} */
+  const properties = {}
+  if (space > 0) {
+    for (const pair of info.slice(space + 1).split(';').filter(Boolean)) {
+      const at = pair.indexOf('=')
+      if (at > 0 && at < pair.length - 1) properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), LEGACY)
+    }
+  }
+  return { name: name.toLowerCase(), properties, data: unescape(line.slice(close + 1), LEGACY) }
+}
+
+/**
+ * @typedef {object} StepCommands
+ * @property {Record<string, string>} outputs `set-output`
+ * @property {Record<string, string>} state `save-state`
+ * @property {string[]} masks `add-mask`
+ * @property {string[]} errors `error` annotations (the data, unescaped)
+ * @property {string[]} warnings `warning` annotations
+ */
+
+/**
+ * The workflow commands in a step's output, processed as the runner does (ActionCommandManager):
+ * line by line; after `stop-commands` with a token, nothing is a command until `::<token>::`.
+ * @param {string} log
+ * @returns {StepCommands}
+ */
+export function processCommands(log) {
+  /** @type {StepCommands} */
+  const out = { outputs: {}, state: {}, masks: [], errors: [], warnings: [] }
+  const registered = new Set(COMMANDS)
+  /** @type {string | undefined} */
+  let stopToken
+  for (const raw of log.split('\n')) {
+    const line = raw.replace(/\r$/, '')
+    const command = parseCommand(line, registered)
+    if (!command) continue
+    if (stopToken !== undefined) {
+      if (command.name === stopToken) {
+        registered.delete(stopToken)
+        stopToken = undefined
+      }
+      continue
+    }
+    if (command.name === 'stop-commands') {
+      stopToken = command.data.toLowerCase()
+      registered.add(stopToken)
+    } else if (command.name === 'set-output' && command.properties.name) out.outputs[command.properties.name] = command.data
+    else if (command.name === 'save-state' && command.properties.name) out.state[command.properties.name] = command.data
+    else if (command.name === 'add-mask' && command.data.trim() !== '') out.masks.push(command.data)
+    else if (command.name === 'error') out.errors.push(command.data)
+    else if (command.name === 'warning') out.warnings.push(command.data)
+  }
+  return out
+}
+
+/**
+ * The processes under `pid` (children, their children …), from /proc: the tree the runner kills.
+ * @param {number} pid
+ * @returns {number[]}
+ */
+function descendants(pid) {
+  /** @type {Map<number, number[]>} */
+  const children = new Map()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+  }
+  /** @type {number[]} */
+  const found = []
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(/** @type {number} */ (queue.shift())) ?? []
+    found.push(...next)
+    queue.push(...next)
+  }
+  return found
+}
+
+/**
+ * @param {number} pid
+ * @param {NodeJS.Signals} signal
+ */
+function kill(pid, signal) {
+  try {
+    process.kill(pid, signal)
+  } catch {
+    // gone already
+  }
+}
+
 /**
  * @param {string} node
  * @param {string} script
  * @param {Record<string, string>} env
  * @param {string} cwd
  * @param {boolean | ((text: string) => void)} echo copy the step's log to this process's stdout as it runs (or hand it to a function)
+ * @param {CancelOptions} [cancel] cancel the step as the runner cancels a job
  * @returns {Promise<StepResult>}
  */
-function runNode(node, script, env, cwd, echo) {
+function runNode(node, script, env, cwd, echo, cancel) {
   const start = process.hrtime.bigint()
+  const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9
   return new Promise((resolve, reject) => {
     const child = spawn(node, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let log = ''
+    /** @type {NodeJS.Timeout[]} */
+    const timers = []
+    /** @type {StepResult['cancelled']} */
+    let cancelled
+    const sendCancel = () => {
+      if (cancelled || child.exitCode !== null || child.pid === undefined) return
+      const pid = child.pid
+      if (cancel?.kill) {
+        cancelled = { at: elapsed(), signals: ['SIGKILL'] }
+        for (const p of [pid, ...descendants(pid)]) kill(p, 'SIGKILL')
+        return
+      }
+      cancelled = { at: elapsed(), signals: ['SIGINT'] }
+      kill(pid, 'SIGINT')
+      timers.push(
+        setTimeout(() => {
+          cancelled?.signals.push('SIGTERM')
+          kill(pid, 'SIGTERM')
+        }, 7500),
+        setTimeout(() => {
+          cancelled?.signals.push('SIGKILL')
+          for (const p of [pid, ...descendants(pid)]) kill(p, 'SIGKILL')
+        }, 10000)
+      )
+    }
     /** @param {Buffer} d */
     const take = d => {
       log += d.toString()
       if (typeof echo === 'function') echo(d.toString())
       else if (echo) process.stdout.write(d)
+      if (cancel?.when && cancel.when.test(log)) sendCancel()
     }
+    if (cancel?.afterSeconds !== undefined) timers.push(setTimeout(sendCancel, cancel.afterSeconds * 1000))
     child.stdout.on('data', take)
     child.stderr.on('data', take)
     child.on('error', reject)
-    child.on('close', code => resolve({ exitCode: code ?? -1, log, seconds: Number(process.hrtime.bigint() - start) / 1e9 }))
+    child.on('close', code => {
+      for (const t of timers) clearTimeout(t)
+      resolve({ exitCode: code ?? -1, log, seconds: elapsed(), ...(cancelled ? { cancelled } : {}) })
+    })
   })
 }
 
@@ -73,16 +257,28 @@ function runNode(node, script, env, cwd, echo) {
  * @property {boolean | ((text: string) => void)} [echo] print the log as it runs, or hand it to a function
  * @property {string} [action] the folder holding the action's dist/ (default: this repository; the bench compares bundles)
  * @property {(main: RunResult) => void | Promise<void>} [beforePost] run between the main and the post step (a later step of the job)
+ * @property {CancelOptions} [cancel] cancel the main step as the runner cancels a job
+ *
+ * @typedef {object} CancelOptions
+ * @property {number} [afterSeconds] this long after the main step started
+ * @property {RegExp} [when] as soon as the main step's log matches
+ * @property {boolean} [kill] kill the step's process tree at once (SIGKILL), as the runner does last, instead of its signals
  *
  * @typedef {object} StepResult
  * @property {number} exitCode
  * @property {string} log stdout and stderr, as the job log shows them
  * @property {number} seconds how long the step ran
+ * @property {{ at: number, signals: string[] }} [cancelled] when the cancel was sent (seconds after the start) and the signals sent
  *
  * @typedef {StepResult & {
  *   outputs: Record<string, string>, state: Record<string, string>, env: Record<string, string>,
- *   summary: string, post?: StepResult, masked: string[], runnerTemp: string
+ *   summary: string, post?: StepResult, masked: string[], runnerTemp: string,
+ *   files: { outputs: Record<string, string>, state: Record<string, string> },
+ *   commands: StepCommands
  * }} RunResult
+ * `outputs` and `state` are what the runner keeps: the step's `set-output` / `save-state`
+ * commands, then its GITHUB_OUTPUT / GITHUB_STATE files (read at the step's end, so they
+ * win); `files` holds the files' alone; `masked`, the values its `add-mask` commands masked.
  */
 
 /**
@@ -122,16 +318,21 @@ export async function runAction(options) {
   const echo = options.echo ?? false
 
   const action = options.action ?? ROOT
-  const main = await runNode(node, path.join(action, 'dist/main/index.js'), env, workspace, echo)
-  const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'))
+  const main = await runNode(node, path.join(action, 'dist/main/index.js'), env, workspace, echo, options.cancel)
+  const commands = processCommands(main.log)
+  const fileOutputs = parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  const fileState = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'))
+  const state = { ...commands.state, ...fileState }
   /** @type {RunResult} */
   const result = {
     ...main,
-    outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    outputs: { ...commands.outputs, ...fileOutputs },
     state,
+    files: { outputs: fileOutputs, state: fileState },
+    commands,
     env: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    masked: [...main.log.matchAll(/::add-mask::(.*)/g)].map(m => m[1] ?? ''),
+    masked: commands.masks,
     runnerTemp: dir
   }
   if (options.beforePost) await options.beforePost(result)
@@ -154,11 +355,11 @@ export function visibleLog(log) {
 }
 
 /**
- * The `::error::` line a failed step printed.
+ * The first error a failed step reported (its `::error::` command, as the runner reads it).
  * @param {string} log
  */
 export function errorLine(log) {
-  return /::error::(.*)/.exec(log)?.[1] ?? ''
+  return processCommands(log).errors[0] ?? ''
 }
 
 // CLI: inputs as name=value arguments; prints the log, then the outputs and the summary.

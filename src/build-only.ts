@@ -5,6 +5,7 @@
 import { checkBuilder } from './build/builder.js'
 import { buildAndPush } from './build/buildx.js'
 import { imageReferences, labelsFor } from './build/plan.js'
+import { buildxConfigDir } from './build/record.js'
 import type { Docker } from './docker.js'
 import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
 import { writeSummary } from './report/summary.js'
@@ -13,7 +14,10 @@ import type { Env, Settings } from './settings/types.js'
 export async function buildOnly(settings: Settings, { env, docker }: { env: Env; docker: Docker }): Promise<void> {
   const { build, image, repository } = settings
   await checkBuilder(docker, build.platforms)
-  const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), { tempDir: env.RUNNER_TEMP })
+  const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
+    tempDir: env.RUNNER_TEMP,
+    buildxConfigDir: buildxConfigDir(env)
+  })
   const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false })
   setOutputs(outputs)
   if (settings.summary)

@@ -74,8 +74,13 @@ export const State = {
   IsPost: 'is-post',
   LoggedInRegistries: 'logged-in-registries',
   /** the docker config folder the login was written to, when it was written there (not by docker login) */
-  LoginConfigDir: 'login-config-dir'
+  LoginConfigDir: 'login-config-dir',
+  /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
+  TempDirs: 'temp-dirs'
 } as const
+
+/** How the temporary folders the action makes are named: the post step removes only such folders. */
+export const TEMP_DIR_PREFIX = 'ecr-build-push-'
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
 export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'

@@ -18,3 +18,11 @@ export class InputError extends Error {
 export class ActionError extends Error {
   override readonly name = 'ActionError'
 }
+
+/** The runner cancelled the run (SIGINT, then SIGTERM): the reason of the run's AbortSignal. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError'
+  constructor(readonly signal: string) {
+    super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`)
+  }
+}

@@ -3,7 +3,8 @@
  * or docker command — then runs what they ask for: a push (pipeline.ts), a plan
  * (`dry-run`), or a build that pushes nothing (`push: false`). This is the one place that
  * reports failure. Each mode is loaded when it runs: a push brings the AWS SDK, most of
- * the bundle.
+ * the bundle. A cancel (`signal`, from cancel.ts) reaches every docker command and the
+ * retries; the run then fails as cancelled, whatever else went wrong on the way out.
  */
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
@@ -16,9 +17,12 @@ import type { Env } from './settings/types.js'
 export interface RunDeps {
   env: Env
   docker: Docker
+  /** the run's cancel */
+  signal?: AbortSignal
 }
 
-export async function run(deps: RunDeps = { env: process.env, docker: realDocker }): Promise<void> {
+export async function run({ signal, ...given }: RunDeps = { env: process.env, docker: realDocker }): Promise<void> {
+  const deps = { ...given, docker: withSignal(given.docker, signal) }
   try {
     core.saveState(State.IsPost, 'true')
     const settings = readSettings(deps.env)
@@ -38,18 +42,23 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
         ...deps,
         registry: credentials => new RegistryClient(credentials),
         getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret),
-        retry: defaultRetry
+        retry: signal ? { ...defaultRetry, signal } : defaultRetry
       })
     }
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    core.setFailed(failureMessage(signal?.aborted ? signal.reason : error))
   }
+}
+
+/** Docker with the run's cancel on every command. */
+function withSignal(docker: Docker, signal: AbortSignal | undefined): Docker {
+  return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options })
 }
 
 /** One line: ours as written; AWS errors with their name and the call's message. */
 export function failureMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
-  if (error.name === 'InputError' || error.name === 'ActionError') return error.message
+  if (error.name === 'InputError' || error.name === 'ActionError' || error.name === 'CancelledError') return error.message
   if (error.name === 'CredentialsProviderError') {
     return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
   }

@@ -14,7 +14,9 @@
  * (aws/session.ts), so the calls after a long build — tags, the scan gate — still work.
  *
  * What runs side by side does so inside a stage. Every effect comes in through
- * `PipelineDeps` or the AWS SDK, which the unit tests replace.
+ * `PipelineDeps` or the AWS SDK, which the unit tests replace. A cancel (the retry
+ * policy's signal) stops the docker process running and starts no further stage, try or
+ * tag.
  */
 import * as core from '@actions/core'
 import { prepareDestination, type Destination } from './aws/destination.js'
@@ -23,6 +25,7 @@ import { exportCredentials, signIn } from './aws/sign-in.js'
 import { checkBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
+import { buildxConfigDir } from './build/record.js'
 import { State } from './constants.js'
 import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
@@ -44,13 +47,13 @@ export interface PipelineDeps {
   registry: (credentials: RegistryCredentials | RenewableCredentials) => RegistryClient
   /** the runner's OIDC token for an audience */
   getIDToken: (audience: string) => Promise<string>
-  /** how registry writes and pushes are tried again */
+  /** how registry writes and pushes are tried again; its signal is the run's cancel */
   retry: RetryPolicy
 }
 
 export async function pushPipeline(settings: Settings, deps: PipelineDeps): Promise<void> {
   const { aws, build, image, repository } = settings
-  const stages = new Stages()
+  const stages = new Stages(deps.retry.signal)
 
   const [session] = await stages.run('sign-in', () =>
     Promise.all([
@@ -142,7 +145,7 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
 /** The index made from the digests per-platform runs pushed, under every tag. */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient): Promise<Pushed> {
   const { build, image } = settings
-  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests)
+  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry)
   const digest = (await registry.manifest(destination.path, image.version))?.digest ?? ''
   return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index` }
 }
@@ -158,7 +161,8 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
     retry: deps.retry,
-    byDigest: { registry, repository: destination.path }
+    byDigest: { registry, repository: destination.path },
+    buildxConfigDir: buildxConfigDir(deps.env)
   })
   let metadata = built.metadata
   if (tags.api.length > 0) {

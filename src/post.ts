@@ -1,15 +1,18 @@
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
  * `skip-logout` — out of docker's config file where the main step wrote the login there,
- * else with `docker logout`. Warns and never fails the job.
+ * else with `docker logout` — and removes the temporary folders the main step recorded
+ * and did not remove itself (it was cancelled). Warns and never fails the job.
  *
  * It runs at the end of every job that uses the action, so it loads as little as it can:
  * no AWS SDK and no @actions/core (whose HTTP client is most of a bundle). The three
  * runner conventions it needs are written out here: state arrives as STATE_<name>, a log
  * line is a line on stdout, a warning is the `::warning::` command.
  */
+import { rm } from 'node:fs/promises'
 import os from 'node:os'
-import { Input, State } from './constants.js'
+import path from 'node:path'
+import { Input, State, TEMP_DIR_PREFIX } from './constants.js'
 import { docker, lastLine, type Docker } from './docker.js'
 import { fileStoreConfig, writeDockerConfig } from './registry/docker-config.js'
 import { getInput, parseBoolean } from './settings/input.js'
@@ -57,7 +60,31 @@ async function removeFromConfigFile(configDir: string, registry: string, warn: (
   }
 }
 
+/**
+ * Removes the temporary folders the main step recorded (temp-dirs.ts) that are still
+ * there; only absolute paths of folders the action names as its own. Returns those removed.
+ */
+export async function removeTempDirs(recorded: string, warn: (m: string) => void = warning): Promise<string[]> {
+  const dirs = JSON.parse(recorded || '[]') as unknown
+  const removed: string[] = []
+  for (const dir of Array.isArray(dirs) ? dirs : []) {
+    if (typeof dir !== 'string' || !path.isAbsolute(dir) || !path.basename(dir).startsWith(TEMP_DIR_PREFIX)) continue
+    try {
+      await rm(dir, { recursive: true })
+      removed.push(dir)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`Removing ${dir} failed: ${(error as Error).message}`)
+    }
+  }
+  return removed
+}
+
 export async function post(env: NodeJS.ProcessEnv = process.env, run: Docker = docker): Promise<void> {
+  try {
+    for (const dir of await removeTempDirs(env[`STATE_${State.TempDirs}`] ?? '')) info(`Removed ${dir}, left by the main step`)
+  } catch (error) {
+    warning(`Post step: ${(error as Error).message}`)
+  }
   try {
     const registries = JSON.parse(env[`STATE_${State.LoggedInRegistries}`] || '[]') as string[]
     if (parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)) {

@@ -13,6 +13,8 @@ export interface RetryPolicy {
   delay: (attempt: number) => number
   sleep: (ms: number) => Promise<void>
   log: (message: string) => void
+  /** the run's cancel: no try starts after it, and a wait ends at it */
+  signal?: AbortSignal
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -55,14 +57,32 @@ export function isTransient(error: unknown): boolean {
  * `policy.attempts` times; each retry is logged with what failed and the wait.
  */
 export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>, policy: RetryPolicy = defaultRetry, transient: (error: unknown) => boolean = isTransient): Promise<T> {
+  const { signal } = policy
   for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted()
     try {
       return await fn(attempt)
     } catch (error) {
+      signal?.throwIfAborted()
       if (attempt >= policy.attempts || !transient(error)) throw error
       const wait = policy.delay(attempt + 1)
       policy.log(`${what} failed (${(error as Error).message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`)
-      await policy.sleep(wait)
+      await sleepUnlessAborted(policy, wait)
     }
+  }
+}
+
+/** The policy's sleep, cut short (rejecting with the cancel's reason) when the run is cancelled. */
+async function sleepUnlessAborted({ sleep: wait, signal }: RetryPolicy, ms: number): Promise<void> {
+  if (signal === undefined) return wait(ms)
+  let onAbort = (): void => undefined
+  const cancelled = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    await Promise.race([wait(ms), cancelled])
+  } finally {
+    signal.removeEventListener('abort', onAbort)
   }
 }

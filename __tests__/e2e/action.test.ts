@@ -414,7 +414,7 @@ describe('pushes that fail', () => {
     await injectRegistryFaults({ count: 8, status: 500, repository: 'team/flaky' })
     const result = await ship({ repository: 'team/flaky', version: '1.0.0' }, { workspace: makeWorkspace('flaky') })
     expectSuccess(result)
-    expect(result.log).toMatch(/The push failed \(.*\); trying again in \d+s \(2 of 4\)/)
+    expect(result.log).toMatch(/The push failed \(failed to push .*\); trying again in \d+s \(2 of 4\)/)
     expect((await registryManifest('team/flaky', '1.0.0')).digest).toBe(result.outputs.digest)
   })
 
@@ -475,7 +475,7 @@ describe('dry-run', () => {
     expectSuccess({ ...result, post: { exitCode: 0, log: '', seconds: 0 } })
     expect(writeCalls(await awsCalls())).toEqual([])
     expect(await registrySnapshot()).toBe(before)
-    // docker never ran: @actions/exec echoes every command it starts as `[command]…`.
+    // docker never ran: every build or merge the action starts is echoed as `[command]…`.
     expect(result.log).not.toContain('[command]')
     expect(dockerLogins()).toEqual([])
     expect(result.outputs.digest).toBe('')

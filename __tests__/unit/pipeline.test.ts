@@ -6,7 +6,7 @@
  * check runs) and what a failure in each stage reports — and that nothing after it runs.
  */
 import { jest } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
+import { CancelledError } from '../../src/errors.js'
 import { failureMessage } from '../../src/main.js'
 import { pushPipeline, type PipelineDeps } from '../../src/pipeline.js'
 import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
@@ -119,7 +120,7 @@ interface Run {
 
 async function ship(
   inputs: Record<string, string>,
-  options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy; docker?: PipelineDeps['docker'] } = {}
+  options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy; docker?: PipelineDeps['docker']; signal?: AbortSignal; onDocker?: (args: string[]) => void } = {}
 ): Promise<Run> {
   const env = stepEnv(
     ws.dir,
@@ -132,8 +133,13 @@ async function ship(
     }
   )
   const registry = options.registry ?? new FakeRegistry()
-  const { docker, calls } = fakeDocker(registry, HOST, options.fail)
-  const deps: PipelineDeps = { env, docker: options.docker ?? docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry }
+  const fake = fakeDocker(registry, HOST, options.fail)
+  const calls = fake.calls
+  const inner = options.docker ?? fake.docker
+  const docker: typeof fake.docker = async (args, o) => (options.onDocker?.(args), inner(args, o))
+  const base = options.retry ?? noRetry
+  const retry = options.signal ? { ...base, signal: options.signal } : base
+  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)
@@ -249,6 +255,31 @@ describe('a build that outlives the registry token', () => {
   })
 })
 
+describe('a cancelled run', () => {
+  test('a cancel while buildx runs: latest is not put on what it pushed, no later stage runs, the run fails as cancelled', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const before = registry.pushImage('team/web', 'latest', OTHER_SHA)
+    const controller = new AbortController()
+    const run = await ship({}, { registry, signal: controller.signal, onDocker: args => args[1] === 'build' && controller.abort(new CancelledError('SIGINT')) })
+    expect(run.error).toEqual(new CancelledError('SIGINT'))
+    expect(registry.tag('team/web', 'latest')).toBe(before)
+    expect(registry.requests.filter(r => r.startsWith('PUT'))).toEqual([])
+    expect(output(run, 'digest')).toBeUndefined()
+  })
+
+  test("buildx's folder is in the step's state while it runs, and out of it (and gone) after", async () => {
+    existingRepository(defaultPolicy())
+    let during: string[] = []
+    const run = await ship({}, { onDocker: args => args[1] === 'build' && (during = JSON.parse(/^temp-dirs<<(\S+)\n(.*)\n\1$/m.exec(readFileSync(path.join(files, 'GITHUB_STATE'), 'utf8'))?.[2] ?? '[]') as string[]) })
+    expect(run.error).toBeUndefined()
+    expect(during).toEqual([expect.stringMatching(new RegExp(`^${files}/ecr-build-push-`))])
+    expect(existsSync(during[0] ?? '')).toBe(false)
+    const states = [...run.state.matchAll(/^temp-dirs<<(\S+)\n(.*)\n\1$/gm)].map(m => m[2])
+    expect(states.at(-1)).toBe('[]')
+  })
+})
+
 describe('re-runs', () => {
   test('the version built from this commit already exists: nothing is built, latest moves back to it', async () => {
     existingRepository(defaultPolicy())
@@ -339,7 +370,7 @@ describe('a failure in each stage is reported, and nothing after it runs', () =>
       {},
       { registry, fail: { 'buildx build': { exitCode: 1, stdout: '', stderr: 'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2' } } }
     )
-    expect(failureMessage(run.error)).toBe('docker buildx build failed: ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2')
+    expect(failureMessage(run.error)).toBe('docker buildx build failed: process "/bin/sh -c make" did not complete successfully: exit code: 2')
     expect(registry.tag('team/web', 'latest')).toBe(before)
     expect(output(run, 'digest')).toBeUndefined()
   })

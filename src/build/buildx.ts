@@ -1,10 +1,11 @@
 /**
- * Stage 5, effects: runs the one `docker buildx build` (again while its push fails in a
- * way that may pass), reads its result from the metadata file buildx writes (never from
- * its log), and for `push-by-digest` uploads the OCI layout it exported (layout-push.ts).
- * A merge makes the index with `buildx imagetools create`.
+ * Stage 5, effects: runs the one `docker buildx build` (again only while buildx says its
+ * push to this repository failed in a way that may pass), reads its result from the
+ * metadata file buildx writes and, when it failed, its reason from the build's record
+ * (never from its log: failure.ts, record.ts), and for `push-by-digest` uploads the OCI
+ * layout it exported (layout-push.ts). A merge makes the index with `buildx imagetools create`.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Docker } from '../docker.js'
@@ -13,9 +14,10 @@ import type { RegistryClient } from '../registry/client.js'
 import { pushLayout } from '../registry/layout-push.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
-import { dockerFailure } from './builder.js'
-import { classifyBuildFailure } from './failure.js'
+import { makeTempDir, removeTempDir } from '../temp-dirs.js'
+import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
 import { buildxArgs, layoutDir } from './plan.js'
+import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
   digest: string
@@ -32,23 +34,28 @@ export interface BuildOptions {
   retry?: RetryPolicy
   /** push-by-digest: the registry and repository path the layout goes to */
   byDigest?: { registry: RegistryClient; repository: string }
+  /** buildx's own folder (record.ts buildxConfigDir), where it notes each build it starts */
+  buildxConfigDir?: string
 }
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
 export async function buildAndPush(docker: Docker, build: Settings['build'], references: string[], labels: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const policy = options.retry ?? defaultRetry
-  const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
+  const dir = await makeTempDir(options.tempDir ?? os.tmpdir())
   const metadataFile = path.join(dir, 'metadata.json')
+  // Only a push to the repository can fail in a way another try may mend; an export to a
+  // local layout (by digest) or no push at all cannot.
+  const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined
   try {
     const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
     await retry(
       'The push',
       async () => {
+        const before = options.buildxConfigDir !== undefined ? await listBuildRefs(options.buildxConfigDir) : undefined
         const result = await docker(args, { stream: true })
         if (result.exitCode === 0) return
-        const failure = classifyBuildFailure(result, 'docker buildx build', references[0] ?? '')
-        // Nothing was pushed: there is no registry to blame.
-        throw build.push || !(failure instanceof TransientError) ? failure : dockerFailure('docker buildx build', result)
+        const failure = (await recordedFailure(docker, options.buildxConfigDir, before, build.context)) ?? failureFromOutput(result)
+        throw explainBuildFailure(failure, pushedTo)
       },
       policy
     ).catch(givenUp('The push', policy))
@@ -65,8 +72,15 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     return { digest: built, metadata }
   } finally {
     // The layout of a push-by-digest build holds every layer: never left on the runner.
-    await rm(dir, { recursive: true, force: true })
+    await removeTempDir(dir)
   }
+}
+
+/** The failure the build's record states, when buildx noted the build (record.ts). */
+async function recordedFailure(docker: Docker, configDir: string | undefined, before: Set<string> | undefined, context: string): Promise<BuildFailure | undefined> {
+  if (configDir === undefined || before === undefined) return undefined
+  const ref = await findBuildRef(configDir, before, context)
+  return ref === undefined ? undefined : readBuildFailure(docker, ref)
 }
 
 async function readMetadata(file: string): Promise<Record<string, unknown>> {
@@ -82,14 +96,18 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
  * does not).
  */
-export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[]): Promise<void> {
+export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], policy: RetryPolicy = defaultRetry): Promise<void> {
   const args = ['buildx', 'imagetools', 'create']
   for (const tag of tags) args.push('--tag', `${repositoryUri}:${tag}`)
   for (const digest of digests) args.push(`${repositoryUri}@${digest}`)
-  await retry('The merge', async () => {
-    const result = await docker(args, { stream: true })
-    if (result.exitCode !== 0) throw classifyBuildFailure(result, 'docker buildx imagetools create', repositoryUri)
-  }).catch(givenUp('The merge', defaultRetry))
+  await retry(
+    'The merge',
+    async () => {
+      const result = await docker(args, { stream: true })
+      if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
+    },
+    policy
+  ).catch(givenUp('The merge', policy))
 }
 
 /** A transient failure that outlasted every try, in words; any other error as it is. */

@@ -31,6 +31,21 @@ export function pushRefused(what: string, registry: string): ActionError {
 }
 
 /**
+ * The explanation for a push the registry refused for good, from buildx's own error about
+ * it (`failed to push <ref>: …`): an immutable tag, a repository that isn't there, or no
+ * permission. Undefined when it says no such thing.
+ * @param registry where the push went (a host or an image reference), for the permissions a refusal needs
+ */
+export function registryRefusal(message: string, registry: string): ActionError | undefined {
+  const immutable = immutableTagRefusal(message)
+  if (immutable) return immutable
+  const missing = /repository with name '([^']+)' does not exist|NAME_UNKNOWN|name unknown/i.exec(message)
+  if (missing) return missingRepository(missing[1] ?? registry)
+  if (/\b(401|403)\b|unauthorized|authentication required|denied|forbidden/i.test(message)) return pushRefused('the push', registry)
+  return undefined
+}
+
+/**
  * A registry request of the action's own client, tried again while it fails in a way that
  * may pass, and explained when it fails in a way that never will.
  * @param registry the registry's host, for the permissions a refusal needs
