@@ -52,7 +52,7 @@ function explainCertificateError(host, error) {
         return undefined;
     const code = error.code;
     const problem = PROBLEMS[code];
-    return Object.assign(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The TLS certificate of ${host} ${problem.what} (${code}): ${problem.fix.replace('<host>', host)}.`), { code });
+    return Object.assign(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The TLS certificate of ${host} ${problem.what} (${code}): ${problem.fix.replace('<host>', host)}.`), { code });
 }
 
 
@@ -105,7 +105,7 @@ function tokenRealm(realm, base, registry) {
     if (url !== undefined && (url.origin === new URL(base).origin || (url.protocol === 'https:' && (url.hostname === own || url.hostname === constants/* PUBLIC_REGISTRY */.uD))))
         return url;
     const shown = url !== undefined ? url.origin : `'${realm.slice(0, 100)}'`;
-    throw new errors/* ActionError */.l(`The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${constants/* PUBLIC_REGISTRY */.uD}, ` +
+    throw new errors/* ActionError */.lZ(`The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${constants/* PUBLIC_REGISTRY */.uD}, ` +
         'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.');
 }
 /**

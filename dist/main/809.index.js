@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   retry: () => (/* binding */ retry),
 /* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
 /**
  * The one retry helper: one policy type, one sleep, and the one place that decides what is
  * worth another try. STS, the registry client and buildx pushes all go through `retry`.
@@ -59,17 +59,36 @@ function isTransient(error) {
  * `policy.attempts` times; each retry is logged with what failed and the wait.
  */
 async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
+    const { signal } = policy;
     for (let attempt = 1;; attempt++) {
+        signal?.throwIfAborted();
         try {
             return await fn(attempt);
         }
         catch (error) {
+            signal?.throwIfAborted();
             if (attempt >= policy.attempts || !transient(error))
                 throw error;
             const wait = policy.delay(attempt + 1);
             policy.log(`${what} failed (${error.message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`);
-            await policy.sleep(wait);
+            await sleepUnlessAborted(policy, wait);
         }
+    }
+}
+/** The policy's sleep, cut short (rejecting with the cancel's reason) when the run is cancelled. */
+async function sleepUnlessAborted({ sleep: wait, signal }, ms) {
+    if (signal === undefined)
+        return wait(ms);
+    let onAbort = () => undefined;
+    const cancelled = new Promise((_resolve, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([wait(ms), cancelled]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
     }
 }
 

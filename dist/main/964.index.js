@@ -32,7 +32,7 @@ async function requestIdToken(env, audience, setSecret, transport = (0,_registry
     }
     const value = (await res.json().catch(() => ({}))).value;
     if (typeof value !== 'string' || value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l("The runner's OIDC endpoint answered without a token.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ("The runner's OIDC endpoint answered without a token.");
     setSecret(value);
     return value;
 }
@@ -90,7 +90,7 @@ function explainCertificateError(host, error) {
         return undefined;
     const code = error.code;
     const problem = PROBLEMS[code];
-    return Object.assign(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`The TLS certificate of ${host} ${problem.what} (${code}): ${problem.fix.replace('<host>', host)}.`), { code });
+    return Object.assign(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The TLS certificate of ${host} ${problem.what} (${code}): ${problem.fix.replace('<host>', host)}.`), { code });
 }
 
 

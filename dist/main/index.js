@@ -410,6 +410,66 @@ function planLifecycle(current, intent, created) {
 
 /***/ }),
 
+/***/ 833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* unused harmony export CANCEL_GRACE_MS */
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3871);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/**
+ * The runner's cancel. When a job is cancelled the runner sends the step's process SIGINT,
+ * SIGTERM 7.5 s later, and kills the process tree 2.5 s after that; the post step still
+ * runs. On the first signal the run's AbortSignal aborts: the docker process running is
+ * stopped (SIGINT to its process group, as Ctrl-C: buildx cancels the build in BuildKit),
+ * no later stage, retry or tag starts, and main reports the cancel and exits non-zero.
+ * Should the run not have ended a few seconds later (an AWS call that never answers), or
+ * should a second signal come, every docker process left is killed and the step exits.
+ */
+
+
+/** How long the run has, after the first signal, to stop by itself: well before the runner's SIGTERM. */
+const CANCEL_GRACE_MS = 5000;
+/**
+ * @param giveUp what happens when the run has not stopped in time: by default the docker
+ *   processes are killed and the process exits with 1 (tests pass their own)
+ */
+function cancelOnSignals(giveUp = exitNow, graceMs = CANCEL_GRACE_MS) {
+    const controller = new AbortController();
+    let timer;
+    const on = (signal) => {
+        if (controller.signal.aborted)
+            return giveUp(controller.signal.reason);
+        const reason = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(signal);
+        controller.abort(reason);
+        timer = setTimeout(() => giveUp(reason), graceMs);
+        // The timer alone must not hold the step open once the run has stopped.
+        timer.unref();
+    };
+    const onInterrupt = () => on('SIGINT');
+    const onTerminate = () => on('SIGTERM');
+    process.on('SIGINT', onInterrupt);
+    process.on('SIGTERM', onTerminate);
+    return {
+        signal: controller.signal,
+        dispose() {
+            clearTimeout(timer);
+            process.off('SIGINT', onInterrupt);
+            process.off('SIGTERM', onTerminate);
+        }
+    };
+}
+function exitNow(reason) {
+    (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .killAll */ .E7)();
+    process.stdout.write(`::error::${reason.message}\n`);
+    process.exit(1);
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -417,6 +477,7 @@ function planLifecycle(current, intent, created) {
 /* harmony export */   $Z: () => (/* binding */ DEFAULT_MUTABILITY_EXCLUSIONS),
 /* harmony export */   Hm: () => (/* binding */ STORAGE_PRICE_AS_OF),
 /* harmony export */   I6: () => (/* binding */ DEFAULT_TAG_MUTABILITY),
+/* harmony export */   Qx: () => (/* binding */ TEMP_DIR_PREFIX),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   Uz: () => (/* binding */ STORAGE_PRICE_USD_PER_GB_MONTH),
 /* harmony export */   _O: () => (/* binding */ USER_AGENT),
@@ -499,8 +560,12 @@ const State = {
     IsPost: 'is-post',
     LoggedInRegistries: 'logged-in-registries',
     /** the docker config folder the login was written to, when it was written there (not by docker login) */
-    LoginConfigDir: 'login-config-dir'
+    LoginConfigDir: 'login-config-dir',
+    /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
+    TempDirs: 'temp-dirs'
 };
+/** How the temporary folders the action makes are named: the post step removes only such folders. */
+const TEMP_DIR_PREFIX = 'ecr-build-push-';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
@@ -524,33 +589,134 @@ const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ docker),
-/* harmony export */   f: () => (/* binding */ lastLine)
+/* harmony export */   E7: () => (/* binding */ killAll),
+/* harmony export */   T3: () => (/* binding */ docker),
+/* harmony export */   fM: () => (/* binding */ lastLine)
 /* harmony export */ });
+/* unused harmony exports DEFAULT_TIMEOUT_MS, KILL_GRACE_MS, run */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
  * as data, output captured and, for builds, streamed to the log. Tests replace it with a
  * recorder.
+ *
+ * Every docker process is bounded. Each runs in a process group of its own (docker starts
+ * the buildx plugin as its child), so a cancel reaches the whole group: SIGINT first —
+ * what Ctrl-C sends, on which buildx cancels the build in BuildKit — and SIGKILL if the
+ * group is still there a few seconds later. A command that is not streamed gets a timeout
+ * too; a build is bounded by the cancel (and the job's timeout). Whatever is still running
+ * when the step's process exits is killed with it.
+ *
+ * Streamed output is the children's, not the action's: it goes to the log between
+ * `::stop-commands::<token>` and `::<token>::`, so no line a build prints (`::set-output`,
+ * `::add-mask::`, `##[save-state …]`) is taken by the runner as a workflow command.
  */
-const docker = async (args, options = {}) => {
-    // Loaded on the first docker command: a run that stops at a bad input never needs it.
-    const exec = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9529));
-    try {
-        return await exec.getExecOutput('docker', args, {
-            ignoreReturnCode: true,
-            silent: options.stream !== true,
-            ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
-            ...(options.input ? { input: options.input } : {})
+
+
+/** A command that is not a build (inspect, login, history) has this long. */
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+/** How long a process group has to exit after SIGINT before it gets SIGKILL. */
+const KILL_GRACE_MS = 3000;
+/** A streamed build's captured output keeps its last this-many characters per stream (the log has it all). */
+const CAPTURE_LIMIT = 1 << 20;
+/** Process groups still running, killed when the step's process exits. */
+const running = new Set();
+const docker = (args, options = {}) => run('docker', args, options);
+/** Runs `command` as the docker wrapper runs docker (exported for its tests, which start a stand-in). */
+function run(command, args, options = {}) {
+    if (options.signal?.aborted)
+        return Promise.reject(options.signal.reason);
+    const stream = options.stream === true;
+    const resume = stream ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)() : '';
+    // The command line too is inside: its arguments (build args, labels, paths) are the workflow's, not the action's.
+    if (stream)
+        process.stdout.write(`::stop-commands::${resume}\n[command]${[command, ...args].join(' ')}\n`);
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            detached: true,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            env: { ...process.env, ...options.env }
         });
-    }
-    catch (error) {
-        // @actions/exec throws when the executable is not on PATH.
-        return { exitCode: 127, stdout: '', stderr: error.message };
-    }
-};
-function withoutUndefined(env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+        running.add(child);
+        const out = { stdout: '', stderr: '' };
+        let lastChar = '\n';
+        const take = (name) => (chunk) => {
+            const text = chunk.toString();
+            out[name] += text;
+            if (out[name].length > 2 * CAPTURE_LIMIT && stream)
+                out[name] = out[name].slice(-CAPTURE_LIMIT);
+            // Both of the child's streams go to the step's stdout: one stream keeps their order
+            // against the resume line below.
+            if (stream && text !== '') {
+                process.stdout.write(text);
+                lastChar = text.at(-1) ?? lastChar;
+            }
+        };
+        child.stdout?.on('data', take('stdout'));
+        child.stderr?.on('data', take('stderr'));
+        if (options.input)
+            child.stdin?.end(options.input);
+        child.stdin?.on('error', () => undefined);
+        let timedOut = false;
+        let killTimer;
+        const stop = () => {
+            signalGroup(child, 'SIGINT');
+            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        };
+        const timeoutMs = options.timeoutMs ?? (stream ? undefined : DEFAULT_TIMEOUT_MS);
+        const timer = timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                stop();
+            }, timeoutMs);
+        options.signal?.addEventListener('abort', stop, { once: true });
+        const finish = (result) => {
+            running.delete(child);
+            clearTimeout(timer);
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', stop);
+            if (stream)
+                process.stdout.write(`${lastChar === '\n' ? '' : '\n'}::${resume}::\n`);
+            if (options.signal?.aborted)
+                reject(options.signal.reason);
+            else if (result instanceof Error)
+                reject(result);
+            else
+                resolve(result);
+        };
+        // docker not on PATH: the exit code a shell gives, and spawn's message (…ENOENT).
+        child.on('error', error => finish({ exitCode: 127, stdout: '', stderr: error.message }));
+        child.on('close', (code, signal) => {
+            if (timedOut)
+                out.stderr += `\nERROR: docker ${args.slice(0, 2).join(' ')} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`;
+            finish({ exitCode: timedOut ? 124 : (code ?? 128 + signalNumber(signal)), ...out });
+        });
+    });
 }
+/** A signal to the child's process group: docker and the buildx plugin it started, even when docker itself has gone. */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        // The group has gone already.
+    }
+}
+function signalNumber(signal) {
+    return signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : signal === 'SIGINT' ? 2 : 0;
+}
+/** SIGKILL to every docker process group still running (the step's process is about to exit). */
+function killAll() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+process.on('exit', killAll);
 /** The last meaningful line docker printed, for one-line error messages. */
 function lastLine(result) {
     const lines = `${result.stderr}\n${result.stdout}`
@@ -567,8 +733,9 @@ function lastLine(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   l: () => (/* binding */ ActionError)
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
 /**
  * Errors the action reports to the user. Each carries a one-line message that says what
@@ -587,6 +754,15 @@ class InputError extends Error {
 class ActionError extends Error {
     name = 'ActionError';
 }
+/** The runner cancelled the run (SIGINT, then SIGTERM): the reason of the run's AbortSignal. */
+class CancelledError extends Error {
+    signal;
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`);
+        this.signal = signal;
+    }
+}
 
 
 /***/ }),
@@ -595,10 +771,19 @@ class ActionError extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1350);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1350);
 /** Entry point of the main step (`runs.main`). */
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+
+const cancel = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelOnSignals */ .d)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ env: process.env, docker: _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3, signal: cancel.signal });
+cancel.dispose();
+// Cancelled: a request still waiting for an answer must not keep the step open.
+if (cancel.signal.aborted)
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -656,8 +841,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failureMessage
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3110);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker.ts
@@ -680,7 +865,7 @@ const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:Ba
 /** A repository policy as ECR takes it: an IAM policy document with statements, ≤ 10,240 characters. */
 function validateRepositoryPolicy(text) {
     const fail = (what) => {
-        throw new errors/* InputError */.d(constants/* Input */.pd.RepositoryPolicy, what);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RepositoryPolicy, what);
     };
     if (text.length > 10240)
         fail(`the policy is ${text.length} characters; ECR takes at most 10240.`);
@@ -719,7 +904,7 @@ function pullPolicy(principals) {
         else if (ORG_ID.test(p))
             orgs.push(p);
         else {
-            throw new errors/* InputError */.d(constants/* Input */.pd.PullPrincipals, `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.PullPrincipals, `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`);
         }
     }
     const Statement = [];
@@ -740,7 +925,7 @@ function readAccessPolicy(env, workspace) {
     const policyInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryPolicy);
     const principals = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.PullPrincipals));
     if (policyInput !== '' && principals.length > 0) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
+        throw new errors/* InputError */.dz(constants/* Input */.pd.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
     }
     if (policyInput !== '') {
         return { text: validateRepositoryPolicy((0,input/* readPolicyText */.OG)(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' };
@@ -761,18 +946,18 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 function readAws(env, needed) {
     const region = (0,input/* getInput */.V4)(env, constants/* Input */.pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
     if (region === '' && needed) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
+        throw new errors/* InputError */.dz(constants/* Input */.pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
     }
     if (region !== '' && !REGION.test(region)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
     }
     const roleToAssume = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleToAssume);
     if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
     }
     const roleSessionName = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleSessionName) || 'GitHubActions';
     if (!SESSION_NAME.test(roleSessionName)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
     }
     const audience = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Audience) || 'sts.amazonaws.com';
     const aws = {
@@ -812,7 +997,7 @@ function validatePlatform(platform) {
         rest.length === 0 &&
         (variant === undefined || /^v\d+$/.test(variant));
     if (!ok) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
     }
     return platform;
 }
@@ -823,7 +1008,7 @@ function readCache(env, registryType) {
     const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
     const type = typeInput.toLowerCase();
     if (!CACHE_TYPES.includes(type)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
     }
     return { type, tag: (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache') };
 }
@@ -834,24 +1019,24 @@ function readBuild(env, workspace, cache) {
     const remote = REMOTE_CONTEXT.test(contextInput);
     const context = remote ? contextInput : external_node_path_default().resolve(workspace, contextInput);
     if (!remote && !((0,external_node_fs_.existsSync)(context) && (0,external_node_fs_.statSync)(context).isDirectory())) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`);
     }
     const fileInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.File);
     let file = '';
     if (fileInput !== '') {
         file = external_node_path_default().resolve(workspace, fileInput);
         if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.d(constants/* Input */.pd.File, `'${fileInput}' does not exist: give the Dockerfile's path.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.File, `'${fileInput}' does not exist: give the Dockerfile's path.`);
     }
     else if (!remote) {
         file = external_node_path_default().join(context, 'Dockerfile');
         if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`);
         }
     }
     const target = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Target);
     if (target !== '' && !BUILD_TARGET.test(target)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`);
     }
     const settings = {
         platforms,
@@ -875,18 +1060,18 @@ function readSplitBuild(env) {
     const mergeDigests = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeDigests)))];
     for (const d of mergeDigests) {
         if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
         }
     }
     if (pushByDigest && mergeDigests.length > 0) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
+        throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
     }
     return { pushByDigest, mergeDigests };
 }
 function readProvenance(env) {
     const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'false';
     if (!PROVENANCE.test(value)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
     }
     return value;
 }
@@ -916,9 +1101,9 @@ const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
 const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 function validateRepositoryName(name) {
     if (name === '')
-        throw new errors/* InputError */.d(constants/* Input */.pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
     if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
     }
     return name;
 }
@@ -927,25 +1112,25 @@ function readMutability(env, cacheTag) {
     const exclusionsInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutabilityExclusions);
     const mode = (modeInput === '' ? constants/* DEFAULT_TAG_MUTABILITY */.I6 : modeInput.toUpperCase());
     if (!types/* TAG_MUTABILITIES */.e.includes(mode)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${types/* TAG_MUTABILITIES */.e.join(', ')}.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${types/* TAG_MUTABILITIES */.e.join(', ')}.`);
     }
     const withExclusions = mode.endsWith('_WITH_EXCLUSION');
     const listed = exclusionsInput === '' ? (withExclusions ? constants/* DEFAULT_MUTABILITY_EXCLUSIONS */.$Z : []) : (0,input/* parseList */.E1)(exclusionsInput);
     if (!withExclusions && listed.length > 0) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
     }
     if (withExclusions && (listed.length < 1 || listed.length > 5)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
     }
     // The registry cache is rewritten by every build: its tag must stay mutable.
     const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => (0,repository_plan/* matchesFilter */.yy)(cacheTag, f));
     const exclusions = addCache ? [...listed, cacheTag] : listed;
     if (exclusions.length > 5) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
     }
     for (const f of exclusions) {
         if (!MUTABILITY_FILTER.test(f)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`);
         }
     }
     return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
@@ -956,24 +1141,24 @@ function readResourceTags(env) {
         const Key = at > 0 ? line.slice(0, at).trim() : '';
         const Value = line.slice(at + 1).trim();
         if (Key === '' || Key.length > 128 || Value.length > 256 || /^aws:/i.test(Key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(`${Key}${Value}`)) {
-            throw new errors/* InputError */.d(constants/* Input */.pd.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`);
         }
         return { Key, Value };
     });
     if (tags.length > 50)
-        throw new errors/* InputError */.d(constants/* Input */.pd.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
     return tags;
 }
 function readReplication(env, region) {
     const regions = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.ReplicateToRegions)))];
     for (const r of regions) {
         if (!REGION.test(r))
-            throw new errors/* InputError */.d(constants/* Input */.pd.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
         if (r === region)
-            throw new errors/* InputError */.d(constants/* Input */.pd.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`);
     }
     if (regions.length > 25)
-        throw new errors/* InputError */.d(constants/* Input */.pd.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
     return regions;
 }
 function readCatalog(env, workspace) {
@@ -983,13 +1168,13 @@ function readCatalog(env, workspace) {
     if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
         const file = external_node_path_default().resolve(workspace, aboutInput);
         if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.d(constants/* Input */.pd.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`);
         about = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     if (description.length > 1024)
-        throw new errors/* InputError */.d(constants/* Input */.pd.Description, `is ${description.length} characters: ECR Public takes at most 1024.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Description, `is ${description.length} characters: ECR Public takes at most 1024.`);
     if (about.length > 25600)
-        throw new errors/* InputError */.d(constants/* Input */.pd.About, `is ${about.length} characters: ECR Public takes at most 25600.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.About, `is ${about.length} characters: ECR Public takes at most 25600.`);
     return { ...(description !== '' ? { description } : {}), ...(about !== '' ? { about } : {}) };
 }
 /**
@@ -1013,20 +1198,20 @@ function refuseForPublic(env) {
     ];
     for (const [name, stated] of unsupported) {
         if (stated((0,input/* getInput */.V4)(env, name))) {
-            throw new errors/* InputError */.d(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
+            throw new errors/* InputError */.dz(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
         }
     }
 }
 function readRegistryType(env) {
     const value = ((0,input/* getInput */.V4)(env, constants/* Input */.pd.RegistryType) || 'private').toLowerCase();
     if (value !== 'private' && value !== 'public') {
-        throw new errors/* InputError */.d(constants/* Input */.pd.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
     }
     if (value === 'public')
         refuseForPublic(env);
     for (const name of [constants/* Input */.pd.Description, constants/* Input */.pd.About]) {
         if (value === 'private' && (0,input/* getInput */.V4)(env, name) !== '') {
-            throw new errors/* InputError */.d(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
+            throw new errors/* InputError */.dz(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
         }
     }
     return value;
@@ -1035,16 +1220,16 @@ function readEncryption(env) {
     const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Encryption);
     const type = (typeInput || 'AES256').toUpperCase();
     if (type !== 'AES256' && type !== 'KMS') {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`);
     }
     const kmsKey = (0,input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey);
     if (kmsKey === '')
         return { type };
     if (type !== 'KMS') {
-        throw new errors/* InputError */.d(constants/* Input */.pd.KmsKey, 'is only used with encryption: KMS: set encryption to KMS or remove kms-key.');
+        throw new errors/* InputError */.dz(constants/* Input */.pd.KmsKey, 'is only used with encryption: KMS: set encryption to KMS or remove kms-key.');
     }
     if (!KMS_KEY.test(kmsKey)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.KmsKey, `'${kmsKey}' is not a KMS key: use a key ARN, key ID, alias ARN or alias/<name>.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.KmsKey, `'${kmsKey}' is not a KMS key: use a key ARN, key ID, alias ARN or alias/<name>.`);
     }
     return { type, kmsKey };
 }
@@ -1065,7 +1250,7 @@ function deriveVersion(run) {
             return version.slice(0, 128);
     }
     if (!/^[0-9a-f]{7,}$/i.test(run.sha)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.Version, 'is empty and GITHUB_SHA is not set: give the version tag to push.');
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Version, 'is empty and GITHUB_SHA is not set: give the version tag to push.');
     }
     return `sha-${run.sha.slice(0, 7).toLowerCase()}`;
 }
@@ -1092,7 +1277,7 @@ function readScan(env) {
     const failOnInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanFailOn);
     const failOn = failOnInput.toUpperCase();
     if (failOnInput !== '' && !types/* SEVERITIES */.o.includes(failOn)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.ScanFailOn, `'${failOnInput}' is not a severity: use ${types/* SEVERITIES */.o.join(', ')}, or leave it empty for no gate.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.ScanFailOn, `'${failOnInput}' is not a severity: use ${types/* SEVERITIES */.o.join(', ')}, or leave it empty for no gate.`);
     }
     const timeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.ScanTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
     return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds };
@@ -1102,14 +1287,14 @@ function readStoragePrice(env) {
     if (value === '')
         return constants/* STORAGE_PRICE_USD_PER_GB_MONTH */.Uz;
     if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
     }
     return Number(value);
 }
 function readIfVersionExists(env) {
     const value = ((0,input/* getInput */.V4)(env, constants/* Input */.pd.IfVersionExists) || 'auto').toLowerCase();
     if (!IF_VERSION_EXISTS.includes(value)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
     }
     return value;
 }
@@ -1138,7 +1323,7 @@ function readSettings(env = process.env) {
     const extraTags = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Tags)).map(t => (0,input/* validateTag */.z7)(constants/* Input */.pd.Tags, t));
     const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])];
     if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
-        throw new errors/* InputError */.d(constants/* Input */.pd.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`);
     }
     return {
         aws,
@@ -1175,27 +1360,29 @@ function readSettings(env = process.env) {
  * or docker command — then runs what they ask for: a push (pipeline.ts), a plan
  * (`dry-run`), or a build that pushes nothing (`push: false`). This is the one place that
  * reports failure. Each mode is loaded when it runs: a push brings the AWS SDK, most of
- * the bundle.
+ * the bundle. A cancel (`signal`, from cancel.ts) reaches every docker command and the
+ * retries; the run then fails as cancelled, whatever else went wrong on the way out.
  */
 
 
 
 
 
-async function run(deps = { env: process.env, docker: docker/* docker */.T }) {
+async function run({ signal, ...given } = { env: process.env, docker: docker/* docker */.T3 }) {
+    const deps = { ...given, docker: withSignal(given.docker, signal) };
     try {
         core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
         const settings = readSettings(deps.env);
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(465), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         }
         else if (!settings.build.push) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(119), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(465), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8594)),
+                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(264), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001)),
                 __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
                 __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
                 __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
@@ -1204,19 +1391,23 @@ async function run(deps = { env: process.env, docker: docker/* docker */.T }) {
                 ...deps,
                 registry: credentials => new RegistryClient(credentials),
                 getIDToken: audience => requestIdToken(deps.env, audience, core/* setSecret */.Pq),
-                retry: defaultRetry
+                retry: signal ? { ...defaultRetry, signal } : defaultRetry
             });
         }
     }
     catch (error) {
-        core/* setFailed */.C1(failureMessage(error));
+        core/* setFailed */.C1(failureMessage(signal?.aborted ? signal.reason : error));
     }
+}
+/** Docker with the run's cancel on every command. */
+function withSignal(docker, signal) {
+    return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options });
 }
 /** One line: ours as written; AWS errors with their name and the call's message. */
 function failureMessage(error) {
     if (!(error instanceof Error))
         return String(error);
-    if (error.name === 'InputError' || error.name === 'ActionError')
+    if (error.name === 'InputError' || error.name === 'ActionError' || error.name === 'CancelledError')
         return error.message;
     if (error.name === 'CredentialsProviderError') {
         return 'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.';
@@ -1461,17 +1652,17 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (v === 'false')
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${value}' is not a boolean: use true or false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a boolean: use true or false.`);
 }
 function parseInteger(name, value, range) {
     if (value === '')
         return undefined;
     if (!/^\d+$/.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${value}' is not a whole number: use a number from ${range.min} to ${range.max}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is not a whole number: use a number from ${range.min} to ${range.max}.`);
     }
     const n = Number(value);
     if (n < range.min || n > range.max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `${value} is out of range: use a number from ${range.min} to ${range.max}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${value} is out of range: use a number from ${range.min} to ${range.max}.`);
     }
     return n;
 }
@@ -1479,7 +1670,7 @@ function parseInteger(name, value, range) {
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 function validateTag(input, tag) {
     if (!IMAGE_TAG.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`);
     }
     return tag;
 }
@@ -1489,7 +1680,7 @@ function readPolicyText(name, value, workspace) {
         return value;
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
     }
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
 }
@@ -1497,7 +1688,7 @@ function readKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
         if (!KEY_VALUE.test(item)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `'${item}' is not KEY=VALUE: give one KEY=VALUE per line.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${item}' is not KEY=VALUE: give one KEY=VALUE per line.`);
         }
     }
     return items;
@@ -1555,7 +1746,7 @@ function unknownKey(obj, allowed) {
  */
 function validateLifecyclePolicy(text, input) {
     const fail = (where, what) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, where === '' ? what : `${where}: ${what}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, where === '' ? what : `${where}: ${what}`);
     };
     if (text.length > MAX_POLICY_LENGTH) {
         fail('', `the policy is ${text.length} characters; ECR takes at most ${MAX_POLICY_LENGTH}.`);
@@ -1758,19 +1949,19 @@ function readLifecycle(env, workspace, protectDefault) {
     const protectTags = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseList */ .E1)(protectInput);
     for (const t of protectTags) {
         if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(t) || (t.match(/\*/g) ?? []).length > 4) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleProtectTags, `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleProtectTags, `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`);
         }
     }
     const shorthandStated = keepCount !== undefined || expireDays !== undefined || untaggedDays !== undefined || protectInput !== '';
     if (policyInput !== '') {
         if (shorthandStated) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, 'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, 'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.');
         }
         const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .readPolicyText */ .OG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, policyInput, workspace);
         return { stated: true, policy: validateLifecyclePolicy(text, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy), source: 'lifecycle-policy' };
     }
     if (keepCount !== undefined && expireDays !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.');
     }
     const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? DEFAULT_LIFECYCLE.keepCount };
     const policy = generateLifecyclePolicy({
@@ -1835,7 +2026,7 @@ function envProxy(env, names) {
         return '';
     const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`;
     if (proxyUrl(value) === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`${found.name} in the job's environment is not a proxy URL ('${redactProxy(found.value)}'): use http://host:port, or unset it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${found.name} in the job's environment is not a proxy URL ('${redactProxy(found.value)}'): use http://host:port, or unset it.`);
     }
     return value;
 }
@@ -1849,7 +2040,7 @@ function parseNoProxy(value) {
 function readNetwork(env) {
     const input = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy);
     if (input !== '' && proxyUrl(input) === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy, `'${redactProxy(input)}' is not a proxy URL: use http://host:port, or http://user:password@host:port.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy, `'${redactProxy(input)}' is not a proxy URL: use http://host:port, or http://user:password@host:port.`);
     }
     const noProxyInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.NoProxy);
     const noProxy = parseNoProxy(noProxyInput !== '' ? noProxyInput : (fromEnv(env, ['no_proxy', 'NO_PROXY'])?.value ?? ''));
@@ -1898,13 +2089,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -2041,13 +2225,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 4756:
 /***/ ((module) => {
 
@@ -2076,7 +2253,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3360:
+/***/ 3110:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2227,8 +2404,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -2242,10 +2419,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -2264,8 +2441,8 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -3222,7 +3399,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -3245,7 +3422,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -3525,422 +3702,16 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 6 modules
-var lib_exec = __nccwpck_require__(9529);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 9529:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  exec: () => (/* binding */ exec),
-  getExecOutput: () => (/* binding */ getExecOutput)
-});
-
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -3951,7 +3722,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -3966,7 +3737,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return io_util_awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -3978,9 +3749,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return io_util_awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -3994,7 +3765,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -4021,7 +3792,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return io_util_awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -4036,7 +3807,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -4065,11 +3836,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
+                                filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
                             }
                         }
@@ -4289,7 +4060,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -4304,7 +4075,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
+        if (tool.includes(external_path_namespaceObject.sep)) {
             return [];
         }
         // build the list of directories
@@ -4315,7 +4086,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -4324,7 +4095,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -4755,7 +4526,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -5003,16 +4774,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec(commandLine, args, options) {
+function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -5032,8 +4803,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -5049,7 +4820,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -5061,6 +4832,389 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    command_issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 
 /***/ })
 

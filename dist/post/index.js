@@ -5,30 +5,35 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(763);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(219);
 /** The post step's entry point (action.yml `post`). */
 
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 763:
+/***/ 219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ post)
+  bE: () => (/* binding */ post)
 });
 
-// UNUSED EXPORTS: logout
+// UNUSED EXPORTS: logout, removeTempDirs
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/constants.ts
 /** Names the workflow, the runner and the post step see. Written once, here. */
 const Input = {
@@ -102,8 +107,12 @@ const State = {
     IsPost: 'is-post',
     LoggedInRegistries: 'logged-in-registries',
     /** the docker config folder the login was written to, when it was written there (not by docker login) */
-    LoginConfigDir: 'login-config-dir'
+    LoginConfigDir: 'login-config-dir',
+    /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
+    TempDirs: 'temp-dirs'
 };
+/** How the temporary folders the action makes are named: the post step removes only such folders. */
+const TEMP_DIR_PREFIX = 'ecr-build-push-';
 const DEFAULT_PLATFORMS = (/* unused pure expression or super */ null && (['linux/amd64', 'linux/arm64']));
 const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = (/* unused pure expression or super */ null && (['latest']));
@@ -120,31 +129,130 @@ const PUBLIC_API_REGION = 'us-east-1';
 const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
 const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/docker.ts
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
  * as data, output captured and, for builds, streamed to the log. Tests replace it with a
  * recorder.
+ *
+ * Every docker process is bounded. Each runs in a process group of its own (docker starts
+ * the buildx plugin as its child), so a cancel reaches the whole group: SIGINT first —
+ * what Ctrl-C sends, on which buildx cancels the build in BuildKit — and SIGKILL if the
+ * group is still there a few seconds later. A command that is not streamed gets a timeout
+ * too; a build is bounded by the cancel (and the job's timeout). Whatever is still running
+ * when the step's process exits is killed with it.
+ *
+ * Streamed output is the children's, not the action's: it goes to the log between
+ * `::stop-commands::<token>` and `::<token>::`, so no line a build prints (`::set-output`,
+ * `::add-mask::`, `##[save-state …]`) is taken by the runner as a workflow command.
  */
-const docker = async (args, options = {}) => {
-    // Loaded on the first docker command: a run that stops at a bad input never needs it.
-    const exec = await __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 260));
-    try {
-        return await exec.getExecOutput('docker', args, {
-            ignoreReturnCode: true,
-            silent: options.stream !== true,
-            ...(options.env ? { env: { ...withoutUndefined(process.env), ...options.env } } : {}),
-            ...(options.input ? { input: options.input } : {})
+
+
+/** A command that is not a build (inspect, login, history) has this long. */
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+/** How long a process group has to exit after SIGINT before it gets SIGKILL. */
+const KILL_GRACE_MS = 3000;
+/** A streamed build's captured output keeps its last this-many characters per stream (the log has it all). */
+const CAPTURE_LIMIT = 1 << 20;
+/** Process groups still running, killed when the step's process exits. */
+const running = new Set();
+const docker = (args, options = {}) => run('docker', args, options);
+/** Runs `command` as the docker wrapper runs docker (exported for its tests, which start a stand-in). */
+function run(command, args, options = {}) {
+    if (options.signal?.aborted)
+        return Promise.reject(options.signal.reason);
+    const stream = options.stream === true;
+    const resume = stream ? (0,external_node_crypto_namespaceObject.randomUUID)() : '';
+    // The command line too is inside: its arguments (build args, labels, paths) are the workflow's, not the action's.
+    if (stream)
+        process.stdout.write(`::stop-commands::${resume}\n[command]${[command, ...args].join(' ')}\n`);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            detached: true,
+            stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            env: { ...process.env, ...options.env }
         });
-    }
-    catch (error) {
-        // @actions/exec throws when the executable is not on PATH.
-        return { exitCode: 127, stdout: '', stderr: error.message };
-    }
-};
-function withoutUndefined(env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+        running.add(child);
+        const out = { stdout: '', stderr: '' };
+        let lastChar = '\n';
+        const take = (name) => (chunk) => {
+            const text = chunk.toString();
+            out[name] += text;
+            if (out[name].length > 2 * CAPTURE_LIMIT && stream)
+                out[name] = out[name].slice(-CAPTURE_LIMIT);
+            // Both of the child's streams go to the step's stdout: one stream keeps their order
+            // against the resume line below.
+            if (stream && text !== '') {
+                process.stdout.write(text);
+                lastChar = text.at(-1) ?? lastChar;
+            }
+        };
+        child.stdout?.on('data', take('stdout'));
+        child.stderr?.on('data', take('stderr'));
+        if (options.input)
+            child.stdin?.end(options.input);
+        child.stdin?.on('error', () => undefined);
+        let timedOut = false;
+        let killTimer;
+        const stop = () => {
+            signalGroup(child, 'SIGINT');
+            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        };
+        const timeoutMs = options.timeoutMs ?? (stream ? undefined : DEFAULT_TIMEOUT_MS);
+        const timer = timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                stop();
+            }, timeoutMs);
+        options.signal?.addEventListener('abort', stop, { once: true });
+        const finish = (result) => {
+            running.delete(child);
+            clearTimeout(timer);
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', stop);
+            if (stream)
+                process.stdout.write(`${lastChar === '\n' ? '' : '\n'}::${resume}::\n`);
+            if (options.signal?.aborted)
+                reject(options.signal.reason);
+            else if (result instanceof Error)
+                reject(result);
+            else
+                resolve(result);
+        };
+        // docker not on PATH: the exit code a shell gives, and spawn's message (…ENOENT).
+        child.on('error', error => finish({ exitCode: 127, stdout: '', stderr: error.message }));
+        child.on('close', (code, signal) => {
+            if (timedOut)
+                out.stderr += `\nERROR: docker ${args.slice(0, 2).join(' ')} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`;
+            finish({ exitCode: timedOut ? 124 : (code ?? 128 + signalNumber(signal)), ...out });
+        });
+    });
 }
+/** A signal to the child's process group: docker and the buildx plugin it started, even when docker itself has gone. */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        // The group has gone already.
+    }
+}
+function signalNumber(signal) {
+    return signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : signal === 'SIGINT' ? 2 : 0;
+}
+/** SIGKILL to every docker process group still running (the step's process is about to exit). */
+function killAll() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+process.on('exit', killAll);
 /** The last meaningful line docker printed, for one-line error messages. */
 function lastLine(result) {
     const lines = `${result.stderr}\n${result.stdout}`
@@ -154,11 +262,6 @@ function lastLine(result) {
     return lines.findLast(l => /error/i.test(l)) ?? lines.at(-1) ?? `exit code ${result.exitCode}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 /**
  * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
@@ -232,6 +335,15 @@ class errors_InputError extends Error {
 /** Something outside the inputs stops the run (permissions, tools, AWS state). */
 class ActionError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'ActionError';
+}
+/** The runner cancelled the run (SIGINT, then SIGTERM): the reason of the run's AbortSignal. */
+class CancelledError extends Error {
+    signal;
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`);
+        this.signal = signal;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/settings/input.ts
@@ -315,13 +427,16 @@ const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
  * `skip-logout` — out of docker's config file where the main step wrote the login there,
- * else with `docker logout`. Warns and never fails the job.
+ * else with `docker logout` — and removes the temporary folders the main step recorded
+ * and did not remove itself (it was cancelled). Warns and never fails the job.
  *
  * It runs at the end of every job that uses the action, so it loads as little as it can:
  * no AWS SDK and no @actions/core (whose HTTP client is most of a bundle). The three
  * runner conventions it needs are written out here: state arrives as STATE_<name>, a log
  * line is a line on stdout, a warning is the `::warning::` command.
  */
+
+
 
 
 
@@ -372,7 +487,35 @@ async function removeFromConfigFile(configDir, registry, warn) {
         return false;
     }
 }
+/**
+ * Removes the temporary folders the main step recorded (temp-dirs.ts) that are still
+ * there; only absolute paths of folders the action names as its own. Returns those removed.
+ */
+async function removeTempDirs(recorded, warn = warning) {
+    const dirs = JSON.parse(recorded || '[]');
+    const removed = [];
+    for (const dir of Array.isArray(dirs) ? dirs : []) {
+        if (typeof dir !== 'string' || !external_node_path_default().isAbsolute(dir) || !external_node_path_default().basename(dir).startsWith(TEMP_DIR_PREFIX))
+            continue;
+        try {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true });
+            removed.push(dir);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                warn(`Removing ${dir} failed: ${error.message}`);
+        }
+    }
+    return removed;
+}
 async function post(env = process.env, run = docker) {
+    try {
+        for (const dir of await removeTempDirs(env[`STATE_${State.TempDirs}`] ?? ''))
+            info(`Removed ${dir}, left by the main step`);
+    }
+    catch (error) {
+        warning(`Post step: ${error.message}`);
+    }
     try {
         const registries = JSON.parse(env[`STATE_${State.LoggedInRegistries}`] || '[]');
         if (parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)) {
@@ -390,62 +533,6 @@ async function post(env = process.env, run = docker) {
     }
 }
 
-
-/***/ }),
-
-/***/ 613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ })
 
@@ -480,9 +567,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -581,105 +665,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,0 +1,668 @@
+export const id = 264;
+export const ids = [264];
+export const modules = {
+
+/***/ 8079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ toolFailure),
+/* harmony export */   ub: () => (/* binding */ checkBuilder)
+/* harmony export */ });
+/* unused harmony export dockerFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3871);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4713);
+/**
+ * The builder check: the builder buildx will use can build every platform asked for, and
+ * docker itself can run. It runs before anything is written to AWS, so a runner without
+ * QEMU or buildx fails with the fix, not with a half-made repository.
+ */
+
+
+
+/** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
+function toolFailure(result) {
+    const text = `${result.stderr}\n${result.stdout}`;
+    if (result.exitCode === 127 || /ENOENT|Unable to locate executable/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).');
+    }
+    if (/is not a docker command|unknown command "buildx"|unknown flag: --platform/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('docker buildx is not installed: add docker/setup-buildx-action before this step.');
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the Docker daemon is not running: start it (or use a runner where it runs) before this step.');
+    }
+    return undefined;
+}
+function dockerFailure(what, result) {
+    return toolFailure(result) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(result)}`);
+}
+/** Checks the builder can build `platforms` (none: only that buildx runs, as for a merge). */
+async function checkBuilder(docker, platforms) {
+    // The image store matters only to the docker driver, but asked beside the inspect it costs nothing.
+    const [inspect, info] = await Promise.all([
+        docker(['buildx', 'inspect', '--bootstrap']),
+        platforms.length > 1 ? docker(['info', '--format', '{{json .DriverStatus}}']) : undefined
+    ]);
+    if (inspect.exitCode !== 0)
+        throw dockerFailure('docker buildx inspect', inspect);
+    const builder = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBuilderInspect */ .H9)(inspect.stdout);
+    if (builder.driver === 'docker' && info !== undefined) {
+        if (info.exitCode !== 0)
+            throw dockerFailure('docker info', info);
+        if (!info.stdout.includes('io.containerd.snapshotter')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the '${builder.name}' builder uses the docker driver without the containerd image store, which can't build several platforms at once: add docker/setup-buildx-action before this step (or turn on the containerd image store).`);
+        }
+    }
+    const missing = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .missingPlatforms */ .z3)(platforms, builder.platforms);
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the '${builder.name}' builder can't build ${missing.join(', ')} (it has ${builder.platforms.join(', ') || 'no platforms'}): add docker/setup-qemu-action before this step, or build that platform on a runner of its own.`);
+    }
+    return builder;
+}
+
+
+/***/ }),
+
+/***/ 5264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ buildAndPush),
+  $: () => (/* binding */ mergeIndex)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
+var registry_client = __webpack_require__(1017);
+// EXTERNAL MODULE: ./src/registry/refusals.ts
+var refusals = __webpack_require__(390);
+;// CONCATENATED MODULE: ./src/registry/layout-push.ts
+/**
+ * `push-by-digest`: buildx exports the platform image as an OCI layout (`--output
+ * type=oci,tar=false`, which every builder driver does, the docker driver included), and
+ * this module pushes the layout to the repository by digest over the registry API: the
+ * blobs the repository doesn't have yet (each checked against its digest and size first),
+ * then each image manifest, then the index if the layout holds one — untagged, for a
+ * later `merge-digests`. Transient failures (5xx, 429,
+ * reset connections) are retried.
+ */
+
+
+
+
+
+
+
+const PARALLEL_UPLOADS = 4;
+function blobPath(layout, digest) {
+    const [algorithm, hex] = digest.split(':');
+    if (algorithm !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
+        throw new errors/* ActionError */.lZ(`The OCI layout names a blob '${digest}' that is not a sha256 digest.`);
+    return external_node_path_default().join(layout, 'blobs', algorithm, hex ?? '');
+}
+/** Reads a blob and checks it against its descriptor: a corrupt layout is never pushed. */
+async function verifiedBlob(layout, d) {
+    const file = blobPath(layout, d.digest);
+    const size = (await (0,promises_.stat)(file).catch(() => undefined))?.size;
+    if (size === undefined)
+        throw new errors/* ActionError */.lZ(`The OCI layout lacks blob ${d.digest}: the build's export is incomplete; run the job again.`);
+    if (d.size !== undefined && size !== d.size)
+        throw new errors/* ActionError */.lZ(`Blob ${d.digest} in the OCI layout is ${size} bytes, its descriptor says ${d.size}: run the job again.`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    if (`sha256:${hash.digest('hex')}` !== d.digest)
+        throw new errors/* ActionError */.lZ(`Blob ${d.digest} in the OCI layout does not match its digest: run the job again.`);
+    return file;
+}
+/** Pushes the blobs `m` needs that the repository lacks, a few at a time. */
+async function pushBlobs(client, repository, layout, blobs, retry, tally) {
+    const queue = [...new Map(blobs.map(b => [b.digest, b])).values()];
+    let failed = false;
+    const worker = async () => {
+        for (let d = queue.shift(); d !== undefined && !failed; d = queue.shift()) {
+            const blob = d;
+            const file = await verifiedBlob(layout, blob);
+            const size = (await (0,promises_.stat)(file)).size;
+            const uploaded = await (0,refusals/* withRegistryRetry */.ox)(client.registry, `the upload of ${blob.digest.slice(0, 19)}…`, retry, async () => {
+                if (await client.blobExists(repository, blob.digest))
+                    return false;
+                await client.uploadBlob(repository, blob.digest, size, file);
+                return true;
+            });
+            if (uploaded) {
+                tally.uploaded++;
+                tally.bytesUploaded += size;
+            }
+            else
+                tally.skipped++;
+        }
+    };
+    // On the first failure the other uploads finish what they are sending and take no more;
+    // nothing is still talking to the registry when the error is reported.
+    const results = await Promise.allSettled(Array.from({ length: PARALLEL_UPLOADS }, () => worker().catch((error) => {
+        failed = true;
+        throw error;
+    })));
+    const failure = results.find(r => r.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+}
+/** Pushes one manifest (an image's, or an index after its children) by its digest. */
+async function pushManifest(client, repository, layout, d, retry, tally) {
+    const file = await verifiedBlob(layout, d);
+    const body = await (0,promises_.readFile)(file);
+    const manifest = JSON.parse(body.toString('utf8'));
+    if (registry_client.INDEX_MEDIA_TYPES.includes(d.mediaType) || manifest.manifests !== undefined) {
+        for (const child of manifest.manifests ?? [])
+            await pushManifest(client, repository, layout, child, retry, tally);
+    }
+    else {
+        await pushBlobs(client, repository, layout, [...(manifest.config ? [manifest.config] : []), ...(manifest.layers ?? [])], retry, tally);
+    }
+    const digest = await (0,refusals/* withRegistryRetry */.ox)(client.registry, `the manifest ${d.digest.slice(0, 19)}…`, retry, () => client.putManifest(repository, d.digest, d.mediaType, body));
+    if (digest !== '' && digest !== d.digest)
+        throw new errors/* ActionError */.lZ(`The registry stored manifest ${d.digest} as ${digest}: it changed the manifest; push again.`);
+}
+/** Pushes what an OCI layout's index.json names to `repository`, by digest, untagged. */
+async function pushLayout(client, repository, layout, retry) {
+    const index = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(layout, 'index.json'), 'utf8'));
+    const top = index.manifests ?? [];
+    if (top.length !== 1 || top[0] === undefined) {
+        throw new errors/* ActionError */.lZ(`buildx exported ${top.length} images to the OCI layout; push-by-digest expects one (an image, or an index of platforms).`);
+    }
+    const root = top[0];
+    const tally = { digest: root.digest, mediaType: root.mediaType, uploaded: 0, skipped: 0, bytesUploaded: 0 };
+    if (root.platform)
+        tally.platform = root.platform;
+    await pushManifest(client, repository, layout, root, retry, tally);
+    return tally;
+}
+
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __webpack_require__(3110);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/temp-dirs.ts
+/**
+ * The temporary folders the main step makes (buildx's metadata file and, for
+ * push-by-digest, the OCI layout beside it, in the runner's temporary folder). Each is
+ * recorded in the step's state the moment it exists and removed when its stage ends; one
+ * a cancel left behind (the runner kills the step's processes 10 s after its SIGINT) is
+ * removed by the post step, which reads the same state (post.ts).
+ */
+
+
+
+
+const made = new Set();
+const record = () => core/* saveState */.LZ(constants/* State */.Uw.TempDirs, JSON.stringify([...made]));
+/** A new folder in `parent`, recorded in the step's state. */
+async function makeTempDir(parent) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(parent, constants/* TEMP_DIR_PREFIX */.Qx));
+    made.add(dir);
+    record();
+    return dir;
+}
+/** Removes a folder makeTempDir made, and takes it out of the step's state. */
+async function removeTempDir(dir) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    made.delete(dir);
+    record();
+}
+
+// EXTERNAL MODULE: ./src/docker.ts
+var docker = __webpack_require__(3871);
+// EXTERNAL MODULE: ./src/build/builder.ts
+var builder = __webpack_require__(8079);
+;// CONCATENATED MODULE: ./src/build/failure.ts
+/**
+ * What a failed `docker buildx build` or `imagetools create` means, decided from what
+ * buildx itself states — its build record, or its own `ERROR:` line — never from the lines
+ * a build step printed (a test or a package manager prints "503", "connection reset" or
+ * "failed to push" too, and `#9 12.503` is a timestamp).
+ *
+ * A build is tried again only when buildx says its push to this repository failed
+ * (`failed to push <repository>:<tag>: …`) and the registry did not refuse it for good;
+ * a failed step (`process "…" did not complete successfully: exit code: N`), a missing
+ * file, a Dockerfile error or anything else fails the run at once with buildx's words.
+ */
+
+
+
+
+
+/** How many of a failed step's last lines the failure shows. */
+const STEP_LINES = 5;
+/** A step's name (its Dockerfile instruction) is cut to this many characters in the failure. */
+const STEP_NAME_LENGTH = 120;
+/**
+ * buildx's own last error line, without the `ERROR: failed to build: failed to solve: `
+ * it puts before the error. In `--progress plain` output every line a step prints starts
+ * with `#<step> <seconds>` (and in the failed step's excerpt, with `<seconds>`); the
+ * error buildx ends with does not. Undefined when there is none (docker itself failed).
+ */
+function buildxErrorLine(output) {
+    const line = output
+        .split('\n')
+        .map(l => l.replace(/\r$/, ''))
+        .findLast(l => l.startsWith('ERROR: '));
+    return line?.slice('ERROR: '.length).replace(/^(failed to build: )?(failed to solve: )?/, '');
+}
+/** The failure from buildx's output alone: its error line, else docker's last line. */
+function failureFromOutput(result) {
+    return { message: buildxErrorLine(result.stderr) ?? (0,docker/* lastLine */.fM)(result), logs: [] };
+}
+/**
+ * What a failed build means.
+ * @param repositoryUri the repository buildx pushed to; undefined when it pushed nowhere
+ */
+function explainBuildFailure(failure, repositoryUri) {
+    const { message, step } = failure;
+    if (step !== undefined)
+        return stepFailure(failure, step);
+    if (repositoryUri !== undefined && isPushTo(message, repositoryUri))
+        return (0,refusals/* registryRefusal */.AE)(message, repositoryUri) ?? new retry.TransientError(message);
+    return (0,builder/* toolFailure */.Lu)({ exitCode: 1, stdout: '', stderr: message }) ?? new errors/* ActionError */.lZ(`docker buildx build failed: ${message}`);
+}
+/** buildx's `failed to push <repository>:<tag>: …` (or `@<digest>`) for this repository. */
+function isPushTo(message, repositoryUri) {
+    return message.startsWith(`failed to push ${repositoryUri}:`) || message.startsWith(`failed to push ${repositoryUri}@`);
+}
+function stepFailure({ message, logs }, step) {
+    const name = step.length > STEP_NAME_LENGTH ? `${step.slice(0, STEP_NAME_LENGTH - 1)}…` : step;
+    const last = logs.slice(-STEP_LINES);
+    const tail = last.length > 0 ? `\nIts last lines:\n${last.map(l => `  ${l}`).join('\n')}` : '';
+    return new errors/* ActionError */.lZ(`The build failed at ${name}: ${message}${tail}`);
+}
+/** A registry error that may pass when tried again: a 5xx or 429 answer, a connection cut or timed out. */
+const PASSING = /unexpected status[^\n]*\b(5\d\d|429)\b|\b(5\d\d|429) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Too Many Requests)\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
+/**
+ * A failed `buildx imagetools create` (a merge): it runs no build step, so its error is
+ * buildx's own words about the registry — a refusal explained, a passing fault retried.
+ * @param repositoryUri the repository merged into, for the permissions a refusal needs
+ */
+function explainMergeFailure(result, repositoryUri) {
+    const message = buildxErrorLine(result.stderr) ?? (0,docker/* lastLine */.fM)(result);
+    const tool = (0,builder/* toolFailure */.Lu)(result);
+    if (tool)
+        return tool;
+    const refusal = (0,refusals/* registryRefusal */.AE)(message, repositoryUri);
+    if (refusal)
+        return refusal;
+    return PASSING.test(message) ? new retry.TransientError(message) : new errors/* ActionError */.lZ(`docker buildx imagetools create failed: ${message}`);
+}
+
+// EXTERNAL MODULE: ./src/build/plan.ts
+var plan = __webpack_require__(4713);
+// EXTERNAL MODULE: ./src/build/record.ts
+var build_record = __webpack_require__(991);
+;// CONCATENATED MODULE: ./src/build/buildx.ts
+/**
+ * Stage 5, effects: runs the one `docker buildx build` (again only while buildx says its
+ * push to this repository failed in a way that may pass), reads its result from the
+ * metadata file buildx writes and, when it failed, its reason from the build's record
+ * (never from its log: failure.ts, record.ts), and for `push-by-digest` uploads the OCI
+ * layout it exported (layout-push.ts). A merge makes the index with `buildx imagetools create`.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
+async function buildAndPush(docker, build, references, labels, options = {}) {
+    const policy = options.retry ?? retry.defaultRetry;
+    const dir = await makeTempDir(options.tempDir ?? external_node_os_default().tmpdir());
+    const metadataFile = external_node_path_default().join(dir, 'metadata.json');
+    // Only a push to the repository can fail in a way another try may mend; an export to a
+    // local layout (by digest) or no push at all cannot.
+    const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined;
+    try {
+        const args = (0,plan/* buildxArgs */.w$)(build, references, labels, metadataFile, options.repositoryUri);
+        await (0,retry.retry)('The push', async () => {
+            const before = options.buildxConfigDir !== undefined ? await (0,build_record/* listBuildRefs */.r3)(options.buildxConfigDir) : undefined;
+            const result = await docker(args, { stream: true });
+            if (result.exitCode === 0)
+                return;
+            const failure = (await recordedFailure(docker, options.buildxConfigDir, before, build.context)) ?? failureFromOutput(result);
+            throw explainBuildFailure(failure, pushedTo);
+        }, policy).catch(givenUp('The push', policy));
+        const metadata = await readMetadata(metadataFile);
+        const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : '';
+        if (build.pushByDigest && build.push) {
+            if (options.byDigest === undefined)
+                throw new errors/* ActionError */.lZ('push-by-digest has no registry to push to.');
+            const pushed = await pushLayout(options.byDigest.registry, options.byDigest.repository, (0,plan/* layoutDir */.ST)(metadataFile), policy);
+            if (built !== '' && built !== pushed.digest)
+                throw new errors/* ActionError */.lZ(`buildx built ${built} but exported ${pushed.digest}: run the job again.`);
+            policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository.`);
+            return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded };
+        }
+        if (build.push && !/^sha256:[0-9a-f]{64}$/.test(built))
+            throw new errors/* ActionError */.lZ('buildx pushed the image but reported no digest in its metadata file.');
+        return { digest: built, metadata };
+    }
+    finally {
+        // The layout of a push-by-digest build holds every layer: never left on the runner.
+        await removeTempDir(dir);
+    }
+}
+/** The failure the build's record states, when buildx noted the build (record.ts). */
+async function recordedFailure(docker, configDir, before, context) {
+    if (configDir === undefined || before === undefined)
+        return undefined;
+    const ref = await (0,build_record/* findBuildRef */.Xy)(configDir, before, context);
+    return ref === undefined ? undefined : (0,build_record/* readBuildFailure */.ns)(docker, ref);
+}
+async function readMetadata(file) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`buildx wrote no readable metadata file (${error.message}).`);
+    }
+}
+/**
+ * Pushes under every tag the index made from the images native runners each pushed by
+ * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
+ * does not).
+ */
+async function mergeIndex(docker, repositoryUri, tags, digests, policy = retry.defaultRetry) {
+    const args = ['buildx', 'imagetools', 'create'];
+    for (const tag of tags)
+        args.push('--tag', `${repositoryUri}:${tag}`);
+    for (const digest of digests)
+        args.push(`${repositoryUri}@${digest}`);
+    await (0,retry.retry)('The merge', async () => {
+        const result = await docker(args, { stream: true });
+        if (result.exitCode !== 0)
+            throw explainMergeFailure(result, repositoryUri);
+    }, policy).catch(givenUp('The merge', policy));
+}
+/** A transient failure that outlasted every try, in words; any other error as it is. */
+function givenUp(what, policy) {
+    return error => {
+        if (!(error instanceof retry.TransientError))
+            throw error;
+        throw new errors/* ActionError */.lZ(`${what} failed ${policy.attempts} times (${error.message}); the registry may be having trouble: run the job again.`);
+    };
+}
+
+
+/***/ }),
+
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xy: () => (/* binding */ findBuildRef),
+/* harmony export */   iL: () => (/* binding */ buildxConfigDir),
+/* harmony export */   ns: () => (/* binding */ readBuildFailure),
+/* harmony export */   r3: () => (/* binding */ listBuildRefs)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _registry_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26);
+/**
+ * A build's record, as BuildKit keeps it: how the action learns why a build failed.
+ *
+ * `docker buildx history inspect <ref> --format json` gives a build's status and, when it
+ * failed, its error as data: the step that failed (`Name`), buildx's message for it
+ * (`Message`: `process "…" did not complete successfully: exit code: N`) and the step's
+ * last lines of output (`Logs`). Nothing in it is read from the build's log.
+ *
+ * buildx names the record in its metadata file (`buildx.build.ref`) only when the build
+ * succeeded. A failed build's record is found where buildx notes each build it starts:
+ * `<buildx config>/refs/<builder>/<node>/<ref>`, a small JSON file naming the context
+ * folder (what docker/build-push-action reads for its summary). The action lists that
+ * folder before the build; the one new file naming this context is this build's.
+ */
+
+
+
+/** A history inspect answers at once; one that doesn't is not waited for. */
+const INSPECT_TIMEOUT_MS = 30_000;
+/** Where buildx keeps its state: $BUILDX_CONFIG, else `buildx` in docker's config folder. */
+function buildxConfigDir(env) {
+    return env.BUILDX_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_registry_docker_config_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .kG)(env), 'buildx');
+}
+/** Every build buildx has noted, as `<builder>/<node>/<ref>`; empty when there is no such folder yet. */
+async function listBuildRefs(configDir) {
+    const refs = new Set();
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(configDir, 'refs');
+    for (const builder of await entries(root)) {
+        for (const node of await entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, builder))) {
+            for (const ref of await entries(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, builder, node)))
+                refs.add(`${builder}/${node}/${ref}`);
+        }
+    }
+    return refs;
+}
+const entries = (dir) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir).catch(() => []);
+/**
+ * The ref of the build buildx started on `context` since `before` was listed; undefined
+ * when it noted none (it stopped before starting the build) or more than one (another
+ * build of the same folder ran beside it: then no record is taken for this one's).
+ */
+async function findBuildRef(configDir, before, context) {
+    const found = [];
+    for (const entry of await listBuildRefs(configDir)) {
+        if (before.has(entry))
+            continue;
+        const state = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(configDir, 'refs', entry), 'utf8')
+            .then(text => JSON.parse(text))
+            .catch(() => undefined);
+        if (state?.LocalPath === context)
+            found.push(entry.split('/').at(-1) ?? '');
+    }
+    return found.length === 1 ? found[0] : undefined;
+}
+/** The failure a build's record states; undefined when there is no record, or it states none. */
+async function readBuildFailure(docker, ref) {
+    const result = await docker(['buildx', 'history', 'inspect', ref, '--format', 'json'], { timeoutMs: INSPECT_TIMEOUT_MS });
+    if (result.exitCode !== 0)
+        return undefined;
+    let record;
+    try {
+        record = JSON.parse(result.stdout);
+    }
+    catch {
+        return undefined;
+    }
+    const error = record.Error;
+    if (typeof error?.Message !== 'string' || error.Message === '')
+        return undefined;
+    return {
+        message: error.Message,
+        ...(typeof error.Name === 'string' && error.Name !== '' ? { step: error.Name } : {}),
+        logs: Array.isArray(error.Logs) ? error.Logs.filter((l) => typeof l === 'string') : []
+    };
+}
+
+
+/***/ }),
+
+/***/ 26:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GL: () => (/* binding */ fileStoreConfig),
+/* harmony export */   _D: () => (/* binding */ writeDockerConfig),
+/* harmony export */   kG: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* unused harmony export readDockerConfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
+ * login kept there: where docker keeps credentials when no credential store or helper
+ * does, in the format `docker login` writes. The main step adds the registry's entry and
+ * the post step removes it, each without a docker process. Node built-ins only: the post
+ * step's bundle stays small.
+ */
+
+
+
+/** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.docker');
+}
+/** config.json as an object: `{}` when there is no file yet; undefined when it can't be read as a JSON object. */
+async function readDockerConfig(configDir) {
+    let config;
+    try {
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json'), 'utf8'));
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? {} : undefined;
+    }
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? config : undefined;
+}
+/**
+ * The config when docker keeps this registry's credentials in the file itself: `{}` when
+ * there is no file yet; undefined when a credential store or helper keeps them, or the
+ * file can't be read as JSON (then `docker login`/`logout` decide, and explain).
+ */
+async function fileStoreConfig(configDir, registry) {
+    const c = await readDockerConfig(configDir);
+    return c === undefined || c.credsStore || c.credHelpers?.[registry] ? undefined : c;
+}
+/**
+ * Replaces config.json atomically (a file beside it, then a rename), readable by its owner
+ * only. A config.json that is a symlink keeps being one: its target is replaced, as the
+ * docker CLI does.
+ */
+async function writeDockerConfig(configDir, config) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json')).catch(() => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json'));
+    const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.config.json.${process.pid}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temporary, { force: true });
+        throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
+    }
+}
+
+
+/***/ }),
+
+/***/ 390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AE: () => (/* binding */ registryRefusal),
+/* harmony export */   ox: () => (/* binding */ withRegistryRetry)
+/* harmony export */ });
+/* unused harmony exports immutableTagRefusal, missingRepository, pushRefused */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _aws_iam_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4427);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1017);
+/**
+ * What a registry's refusals mean, in one line with the fix — the same words whether the
+ * refusal reached the action through buildx or through its own registry client.
+ */
+
+
+
+
+/** ECR's own words for an overwrite of an immutable tag (the registry's error message). */
+const IMMUTABLE = /The image tag '([^']+)' already exists in the '([^']+)' repository/;
+/** The explanation for an immutable tag's refusal in `text`; undefined when it says no such thing. */
+function immutableTagRefusal(text) {
+    const m = IMMUTABLE.exec(text);
+    if (!m)
+        return undefined;
+    const [, tag, repository] = m;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+        `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`);
+}
+function missingRepository(name) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry has no repository '${name}': it was deleted during the run, or the push went to another registry.`);
+}
+/** A push the registry refused for want of permission; `registry` names where it went (ECR or ECR Public). */
+function pushRefused(what, registry) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry refused ${what}: ${(0,_aws_iam_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .pushRefusedHint */ ._)(registry)}`);
+}
+/**
+ * The explanation for a push the registry refused for good, from buildx's own error about
+ * it (`failed to push <ref>: …`): an immutable tag, a repository that isn't there, or no
+ * permission. Undefined when it says no such thing.
+ * @param registry where the push went (a host or an image reference), for the permissions a refusal needs
+ */
+function registryRefusal(message, registry) {
+    const immutable = immutableTagRefusal(message);
+    if (immutable)
+        return immutable;
+    const missing = /repository with name '([^']+)' does not exist|NAME_UNKNOWN|name unknown/i.exec(message);
+    if (missing)
+        return missingRepository(missing[1] ?? registry);
+    if (/\b(401|403)\b|unauthorized|authentication required|denied|forbidden/i.test(message))
+        return pushRefused('the push', registry);
+    return undefined;
+}
+/**
+ * A registry request of the action's own client, tried again while it fails in a way that
+ * may pass, and explained when it fails in a way that never will.
+ * @param registry the registry's host, for the permissions a refusal needs
+ */
+async function withRegistryRetry(registry, what, policy, fn) {
+    try {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.retry)(what, fn, policy);
+    }
+    catch (error) {
+        throw explainRegistryError(registry, what, error, policy);
+    }
+}
+function explainRegistryError(registry, what, error, policy) {
+    const message = error.message;
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.isTransient)(error))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what} failed ${policy.attempts} times (${message}); the registry may be having trouble: run the job again.`);
+    if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_3__.RegistryError))
+        return error;
+    if (error.status === 401 || error.status === 403)
+        return pushRefused(`${what} (${error.status})`, registry);
+    if (error.status === 404 && /NAME_UNKNOWN/.test(message)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`);
+    }
+    return immutableTagRefusal(message) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry refused ${what}: ${message}`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,970 @@
+export const id = 351;
+export const ids = [351];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bN: () => (/* binding */ sdkConfig),
+/* harmony export */   df: () => (/* binding */ tagIamActions),
+/* harmony export */   fQ: () => (/* binding */ withSession),
+/* harmony export */   i0: () => (/* binding */ explainCertificates),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   yv: () => (/* binding */ createEcrClient)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _network_agents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3662);
+/* harmony import */ var _network_certificates_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9144);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9401);
+/**
+ * The AWS SDK clients, created once per run with the region, the signed-in credentials
+ * and the action's user agent. Endpoints follow the SDK's own configuration
+ * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS).
+ *
+ * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
+ * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
+ * (access denied, validation, missing resources, a certificate the runner refuses).
+ *
+ * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
+ * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
+ * retries; calls go through the job's proxy when it has one.
+ */
+
+
+
+
+
+const MAX_ATTEMPTS = 6;
+function sdkConfig(session) {
+    return {
+        region: session.region,
+        customUserAgent: _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .USER_AGENT */ ._O,
+        maxAttempts: MAX_ATTEMPTS,
+        requestHandler: (0,_network_agents_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkRequestHandler */ .Mt)(),
+        ...(session.credentials ? { credentials: (0,_session_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialProvider */ .PX)(session.credentials) } : {})
+    };
+}
+/** A client made with the session: a call refused as expired is sent again with renewed credentials. */
+function withSession(client, session) {
+    return session.credentials ? (0,_session_js__WEBPACK_IMPORTED_MODULE_3__/* .renewOnExpiredToken */ .rV)(client, session.credentials) : client;
+}
+/** Tags every error a client's calls throw with the IAM action (`<service>:<Operation>`), for explanations. */
+function tagIamActions(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (error instanceof Error)
+                error.iamAction = `${service}:${String(context.commandName).replace(/Command$/, '')}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'iamActionOnError' });
+    return explainCertificates(client);
+}
+/**
+ * A certificate the runner refuses fails a call at once and is explained with the host the
+ * call went to: the handler's error is read where it leaves the handler, before the SDK's
+ * retry middleware (which tries nothing that is not transient) sees it.
+ */
+function explainCertificates(client) {
+    client.middlewareStack.add(next => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const request = args.request;
+            const host = `${request?.hostname ?? 'the AWS endpoint'}${request?.port !== undefined && request.port !== 443 ? `:${request.port}` : ''}`;
+            throw (0,_network_certificates_js__WEBPACK_IMPORTED_MODULE_2__/* .explainCertificateError */ .V)(host, error) ?? error;
+        }
+    }, { step: 'deserialize', name: 'explainCertificateErrors' });
+    return client;
+}
+function createEcrClient(session) {
+    return tagIamActions(withSession(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(sdkConfig(session)), session), 'ecr');
+}
+
+
+/***/ }),
+
+/***/ 7964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   requestIdToken: () => (/* binding */ requestIdToken)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
+/**
+ * The job's GitHub OIDC token, asked of the runner as `core.getIDToken` asks for it
+ * (GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=…, `Authorization: Bearer
+ * $ACTIONS_ID_TOKEN_REQUEST_TOKEN`, answer `{"value": "<jwt>"}`), but over the action's own
+ * transport: bounded like every request (a runner endpoint that never answers fails the
+ * try, and the sign-in tries again), and through the proxy the workflow's `http-proxy` /
+ * `no-proxy` inputs name, where core's client reads only the environment.
+ */
+
+
+async function requestIdToken(env, audience, setSecret, transport = (0,_registry_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createTransport */ .o)()) {
+    const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+    url.searchParams.set('audience', audience);
+    const res = await transport(url, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`, accept: 'application/json' } });
+    if (!res.ok) {
+        await res.arrayBuffer().catch(() => undefined);
+        // A status, as the registry's errors carry one: 5xx and 429 are tried again, any other is not.
+        throw Object.assign(new Error(`The runner's OIDC endpoint answered ${res.status} to the request for the job's token`), { status: res.status });
+    }
+    const value = (await res.json().catch(() => ({}))).value;
+    if (typeof value !== 'string' || value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ("The runner's OIDC endpoint answered without a token.");
+    setSecret(value);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 3765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i9: () => (/* binding */ inspectPublicRepository),
+/* harmony export */   lh: () => (/* binding */ createPublicClient),
+/* harmony export */   ou: () => (/* binding */ ensurePublicRepository)
+/* harmony export */ });
+/* unused harmony exports catalogBadges, planCatalog */
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+
+
+
+
+const ARCHITECTURES = { amd64: 'x86-64', arm64: 'ARM 64', arm: 'ARM', '386': 'x86' };
+const SYSTEMS = { linux: 'Linux', windows: 'Windows' };
+/** The Gallery's architecture and OS badges for these platforms, e.g. linux/arm64 → ARM 64, Linux. */
+function catalogBadges(platforms) {
+    const architectures = new Set();
+    const operatingSystems = new Set();
+    for (const p of platforms) {
+        const [os = '', arch = ''] = p.split('/');
+        if (ARCHITECTURES[arch])
+            architectures.add(ARCHITECTURES[arch]);
+        if (SYSTEMS[os])
+            operatingSystems.add(SYSTEMS[os]);
+    }
+    return { architectures: [...architectures], operatingSystems: [...operatingSystems] };
+}
+/** The catalog data to write, or undefined when the current one already says it all. Pure. */
+function planCatalog(current, stated, platforms) {
+    const badges = catalogBadges(platforms);
+    const merge = (have, want) => [...new Set([...(have ?? []), ...want])];
+    const catalog = {
+        ...(current?.description !== undefined ? { description: current.description } : {}),
+        ...(current?.aboutText !== undefined ? { aboutText: current.aboutText } : {}),
+        ...(current?.usageText !== undefined ? { usageText: current.usageText } : {}),
+        architectures: merge(current?.architectures, badges.architectures),
+        operatingSystems: merge(current?.operatingSystems, badges.operatingSystems)
+    };
+    if (stated.description !== undefined)
+        catalog.description = stated.description;
+    if (stated.about !== undefined)
+        catalog.aboutText = stated.about;
+    const changed = [];
+    if (catalog.description !== current?.description)
+        changed.push('description');
+    if (catalog.aboutText !== current?.aboutText)
+        changed.push('about');
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(JSON.stringify(catalog.architectures), JSON.stringify(current?.architectures ?? [])))
+        changed.push(`architectures ${catalog.architectures?.join(', ')}`);
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(JSON.stringify(catalog.operatingSystems), JSON.stringify(current?.operatingSystems ?? [])))
+        changed.push(`operating systems ${catalog.operatingSystems?.join(', ')}`);
+    return changed.length > 0 ? { catalog, changed } : undefined;
+}
+async function createPublicClient(session) {
+    const sdk = await __webpack_require__.e(/* import() */ 821).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
+    const client = (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .tagIamActions */ .df)((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .withSession */ .fQ)(new sdk.ECRPUBLICClient((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkConfig */ .bN)({ ...session, region: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_API_REGION */ .cp })), session), 'ecr-public');
+    return { sdk, client };
+}
+async function describe({ sdk, client }, name) {
+    try {
+        const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
+        return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
+async function ensurePublicRepository(pub, desired, platforms) {
+    const { sdk, client } = pub;
+    const name = desired.name;
+    const changes = [];
+    const warnings = [];
+    let repo = await describe(pub, name);
+    let created = false;
+    if (repo === undefined) {
+        if (!desired.create) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.`);
+        }
+        const catalogData = planCatalog(undefined, desired.catalog, platforms)?.catalog;
+        try {
+            const out = await client.send(new sdk.CreateRepositoryCommand({ repositoryName: name, ...(catalogData ? { catalogData } : {}), ...(desired.tags.length > 0 ? { tags: desired.tags } : {}) }));
+            repo = { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' };
+            created = true;
+            changes.push(`created the public repository${catalogData ? ` with catalog data (${catalogData.architectures?.join(', ')}; ${catalogData.operatingSystems?.join(', ')})` : ''}`);
+        }
+        catch (error) {
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            repo = await describe(pub, name);
+        }
+    }
+    if (repo === undefined || repo.uri === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`ECR Public did not describe repository '${name}'.`);
+    if (!created) {
+        const current = (await client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name }))).catalogData;
+        const plan = planCatalog(current, desired.catalog, platforms);
+        if (plan !== undefined && current?.logoUrl) {
+            warnings.push(`catalog data not updated (${plan.changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`);
+        }
+        else if (plan !== undefined) {
+            await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }));
+            changes.push(`catalog data: ${plan.changed.join('; ')}`);
+        }
+        if (desired.tags.length > 0) {
+            const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+            const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+            if (missing.length > 0) {
+                await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }));
+                changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
+            }
+        }
+    }
+    if (desired.accessPolicy !== undefined) {
+        let currentPolicy;
+        if (!created) {
+            try {
+                currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText;
+            }
+            catch (error) {
+                if (error.name !== 'RepositoryPolicyNotFoundException')
+                    throw error;
+            }
+        }
+        if (currentPolicy === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(currentPolicy, desired.accessPolicy.text)) {
+            await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, created, changes, warnings };
+}
+/** What `ensurePublicRepository` would do, from read calls only (dry runs): the URI when it exists, and a line per change. */
+async function inspectPublicRepository(pub, desired, platforms) {
+    const repo = await describe(pub, desired.name);
+    if (repo === undefined) {
+        if (!desired.create)
+            return { uri: undefined, lines: ['missing, and create-repository is false: the run would fail'] };
+        const plan = planCatalog(undefined, desired.catalog, platforms);
+        return { uri: undefined, lines: [`would create the public repository with catalog data: ${plan?.changed.join('; ') ?? 'none'}`] };
+    }
+    const current = (await pub.client.send(new pub.sdk.GetRepositoryCatalogDataCommand({ repositoryName: desired.name }))).catalogData;
+    const plan = planCatalog(current, desired.catalog, platforms);
+    if (plan === undefined)
+        return { uri: repo.uri, lines: ['no changes: the catalog data already says it all'] };
+    return {
+        uri: repo.uri,
+        lines: [current?.logoUrl ? `catalog data would not be updated (${plan.changed.join('; ')}): the repository has a logo` : `would change catalog data: ${plan.changed.join('; ')}`]
+    };
+}
+
+
+/***/ }),
+
+/***/ 8318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U2: () => (/* binding */ getRegistryCredentials),
+/* harmony export */   pd: () => (/* binding */ registryToken),
+/* harmony export */   vR: () => (/* binding */ getPublicRegistryCredentials)
+/* harmony export */ });
+/* unused harmony export decodeToken */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9401);
+/**
+ * The registry's credentials, from ECR's (or ECR Public's) authorization token: user `AWS`
+ * and a password that lasts 12 hours (`expiresAt`). The token and the password are masked
+ * the moment they exist. `registryToken` holds them and asks again when they are about to
+ * run out (session.ts), so the registry client still signs in after a long build.
+ */
+
+
+
+
+
+async function getRegistryCredentials(ecr, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .GetAuthorizationTokenCommand */ .Eu6({}));
+    const data = out.authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('ECR GetAuthorizationToken returned no token.');
+    }
+    return {
+        registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+        ...decodeToken(data.authorizationToken, setSecret),
+        ...(data.expiresAt ? { expiration: data.expiresAt } : {})
+    };
+}
+/** An ECR (or ECR Public) token is base64 of `user:password`; both the token and the password are masked. */
+function decodeToken(token, setSecret) {
+    setSecret(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const password = decoded.slice(colon + 1);
+    setSecret(password);
+    return { username: decoded.slice(0, colon), password };
+}
+/** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
+async function getPublicRegistryCredentials({ sdk, client }, setSecret = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq) {
+    const data = (await client.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData;
+    if (!data?.authorizationToken)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('ECR Public GetAuthorizationToken returned no token.');
+    return { registry: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, ...decodeToken(data.authorizationToken, setSecret), ...(data.expiresAt ? { expiration: data.expiresAt } : {}) };
+}
+/** The registry's credentials from `get`, asked for again when they are about to run out. */
+async function registryToken(get) {
+    return new _session_js__WEBPACK_IMPORTED_MODULE_3__/* .Renewable */ .eR("the registry's token", await get(), get, { log: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
+}
+
+
+/***/ }),
+
+/***/ 5107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ planReplication),
+/* harmony export */   Ix: () => (/* binding */ replicaUris),
+/* harmony export */   RF: () => (/* binding */ ensureReplication),
+/* harmony export */   XF: () => (/* binding */ readReplication)
+/* harmony export */ });
+/* unused harmony exports MAX_RULES, MAX_DESTINATIONS, DEFAULT_REPLICATION_WRITE */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(637);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+/**
+ * Cross-region replication (`replicate-to-regions`). ECR keeps one replication
+ * configuration per registry, shared by every repository, so the action reads it, adds
+ * what this repository needs and writes it back whole: another rule is never dropped or
+ * changed (missing regions get a rule of their own), and nothing is written when the
+ * repository already replicates to every region.
+ *
+ * ECR has no conditional write: another writer (a second job, a Terraform apply) that read
+ * the configuration before this write and writes it back after it drops this rule. So the
+ * configuration is read again a moment after the write; when this repository's rule is
+ * gone, it is merged into what is there now and written again (a few tries, with backoff).
+ * Each write starts from the latest read, so the other writer's rules stay.
+ *
+ * Planning is pure (`planReplication`); `ensureReplication` makes the calls.
+ */
+
+
+
+
+/** ECR's limits: rules per registry, destinations per rule. */
+const MAX_RULES = 10;
+const MAX_DESTINATIONS = 25;
+/** Whether a rule copies `repository` to `region` of this account. */
+function covers(rule, repository, region, account) {
+    const toRegion = (rule.destinations ?? []).some(d => d.region === region && d.registryId === account);
+    const filters = rule.repositoryFilters ?? [];
+    const matches = filters.length === 0 || filters.some(f => f.filterType === 'PREFIX_MATCH' && repository.startsWith(f.filter ?? '\u0000'));
+    return toRegion && matches;
+}
+/** The regions no rule of `rules` copies `repository` to. */
+function uncovered(rules, repository, regions, account) {
+    return regions.filter(region => !rules.some(rule => covers(rule, repository, region, account)));
+}
+function planReplication(current, repository, regions, account) {
+    const missing = uncovered(current, repository, regions, account);
+    if (missing.length === 0)
+        return { missing, rules: current, change: '' };
+    // Existing rules are never changed, not even one naming only this repository: it may be
+    // the user's own (e.g. with a deletion setting); the missing regions get a rule of their own.
+    if (current.length >= MAX_RULES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry's replication configuration already has ${current.length} rules, ECR's limit: add ${missing.join(', ')} to a rule that matches '${repository}' by hand, or remove replicate-to-regions.`);
+    }
+    const rules = [...current, { destinations: missing.map(region => ({ region, registryId: account })), repositoryFilters: [{ filter: repository, filterType: 'PREFIX_MATCH' }] }];
+    return { missing, rules, change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length})` };
+}
+/** The account and the registry's current rules (ecr:DescribeRegistry). */
+async function readReplication(ecr) {
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeRegistryCommand */ .IRV({}));
+    return { account: out.registryId ?? '', rules: out.replicationConfiguration?.rules ?? [] };
+}
+const DEFAULT_REPLICATION_WRITE = { retry: _retry_js__WEBPACK_IMPORTED_MODULE_2__.defaultRetry, settleMs: 2000 };
+/**
+ * Makes sure the registry replicates `repository` to every region; returns the change made,
+ * or ''. A write is checked by reading the configuration again; a rule another writer
+ * dropped meanwhile is merged and written again, up to `write.retry.attempts` times.
+ */
+async function ensureReplication(ecr, repository, regions, write = DEFAULT_REPLICATION_WRITE) {
+    if (regions.length === 0)
+        return '';
+    let change = '';
+    const once = async () => {
+        const { account, rules } = await readReplication(ecr);
+        const plan = planReplication(rules, repository, regions, account);
+        if (plan.missing.length === 0)
+            return;
+        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .PutReplicationConfigurationCommand */ .xhm({ replicationConfiguration: { rules: plan.rules } }));
+        change = plan.change;
+        await write.retry.sleep(write.settleMs);
+        const dropped = uncovered((await readReplication(ecr)).rules, repository, regions, account);
+        if (dropped.length > 0) {
+            throw new _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError(`another writer replaced the registry's replication configuration after this run's write, dropping ${repository} → ${dropped.join(', ')}`);
+        }
+    };
+    try {
+        // Only a dropped rule is tried again here: the SDK retries the calls themselves.
+        await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.retry)("The registry's replication configuration", once, write.retry, error => error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError);
+    }
+    catch (error) {
+        if (!(error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError))
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`);
+    }
+    return change;
+}
+/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
+function replicaUris(imageUri, regions) {
+    const registry = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryHost */ .TZ)(imageUri);
+    if (registry?.kind !== 'private')
+        return [];
+    const rest = imageUri.slice(imageUri.indexOf('/'));
+    return regions.map(region => `${(0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .registryInRegion */ .Z8)(registry, region)}${rest}`);
+}
+
+
+/***/ }),
+
+/***/ 2190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ inspectRepository),
+/* harmony export */   uQ: () => (/* binding */ describeChange),
+/* harmony export */   z0: () => (/* binding */ ensureRepository)
+/* harmony export */ });
+/* unused harmony export toRepositoryState */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+/* harmony import */ var _repository_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2129);
+/**
+ * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
+ * write calls the plan asks for. A repository that already matches costs two read calls
+ * and no write.
+ */
+
+
+
+
+const exclusionFilters = (m) => m.exclusions.map(filter => ({ filterType: 'WILDCARD', filter }));
+function toRepositoryState(r) {
+    const mode = (r.imageTagMutability ?? 'MUTABLE');
+    const encryption = { type: r.encryptionConfiguration?.encryptionType ?? 'AES256' };
+    if (r.encryptionConfiguration?.kmsKey)
+        encryption.kmsKey = r.encryptionConfiguration.kmsKey;
+    return {
+        uri: r.repositoryUri ?? '',
+        arn: r.repositoryArn ?? '',
+        mutability: {
+            mode,
+            exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
+        },
+        scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
+        encryption
+    };
+}
+async function describe(ecr, name) {
+    try {
+        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [name] }));
+        const repo = out.repositories?.[0];
+        return repo ? toRepositoryState(repo) : undefined;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function readRepositoryPolicy(ecr, name) {
+    try {
+        return (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetRepositoryPolicyCommand */ .MeN({ repositoryName: name }))).policyText;
+    }
+    catch (error) {
+        if (error.name === 'RepositoryPolicyNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function readLifecyclePolicy(ecr, name) {
+    try {
+        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetLifecyclePolicyCommand */ .O0C({ repositoryName: name }));
+        return out.lifecyclePolicyText;
+    }
+    catch (error) {
+        if (error.name === 'LifecyclePolicyNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The repository and its lifecycle policy, asked side by side: one round trip where the
+ * repository exists (almost every run). The policy is a promise, read again when the
+ * first read found no repository (one created since, by this run or another).
+ */
+async function describeWithPolicy(ecr, name) {
+    const described = describe(ecr, name);
+    const early = readLifecyclePolicy(ecr, name).then(text => ({ text }), (error) => ({ error }));
+    return {
+        current: await described,
+        policy: async () => {
+            const read = await early;
+            if ('text' in read)
+                return read.text;
+            if (read.error.name === 'RepositoryNotFoundException')
+                return readLifecyclePolicy(ecr, name);
+            throw read.error;
+        }
+    };
+}
+function describeChange(c) {
+    switch (c.kind) {
+        case 'create':
+            return `created the repository: ${(0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMutability */ .yk)(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`;
+        case 'tag-mutability':
+            return `tag mutability ${(0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMutability */ .yk)(c.from)} → ${(0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMutability */ .yk)(c.to)}`;
+        case 'scan-on-push':
+            return `scan on push ${c.from ? 'on' : 'off'} → ${c.to ? 'on' : 'off'}`;
+    }
+}
+/** Carries out one change; returns the created repository's URI for `create`. */
+async function apply(ecr, name, c, tags = []) {
+    switch (c.kind) {
+        case 'create': {
+            const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .CreateRepositoryCommand */ .WTe({
+                repositoryName: name,
+                imageTagMutability: c.mutability.mode,
+                ...(c.mutability.exclusions.length > 0
+                    ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.mutability) }
+                    : {}),
+                imageScanningConfiguration: { scanOnPush: c.scanOnPush },
+                ...(tags.length > 0 ? { tags } : {}),
+                encryptionConfiguration: {
+                    encryptionType: c.encryption.type,
+                    ...(c.encryption.kmsKey ? { kmsKey: c.encryption.kmsKey } : {})
+                }
+            }));
+            return out.repository?.repositoryUri;
+        }
+        case 'tag-mutability':
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutImageTagMutabilityCommand */ .cKn({
+                repositoryName: name,
+                imageTagMutability: c.to.mode,
+                ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
+            }));
+            return undefined;
+        case 'scan-on-push':
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutImageScanningConfigurationCommand */ .BlZ({
+                repositoryName: name,
+                imageScanningConfiguration: { scanOnPush: c.to }
+            }));
+            return undefined;
+    }
+}
+/** What `ensureRepository` would do, from read calls only (dry runs). */
+async function inspectRepository(ecr, desired, movingTags) {
+    const { current, policy } = await describeWithPolicy(ecr, desired.name);
+    const plan = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(current, desired, movingTags);
+    const currentPolicy = current === undefined ? undefined : await policy();
+    // A missing repository would be created by the run (unless create-repository is false, which fails it).
+    return { current, ...plan, currentPolicy, lifecycle: (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle, current === undefined) };
+}
+
+/**
+ * Makes sure the repository exists and matches the workflow.
+ * @param movingTags tags the run pushes that must be able to move (for warnings)
+ */
+async function ensureRepository(ecr, desired, movingTags, region) {
+    const name = desired.name;
+    const read = await describeWithPolicy(ecr, name);
+    let current = read.current;
+    if (current === undefined && !desired.create) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Repository '${name}' does not exist in ${region}: create it, or set create-repository: true to let the action create it.`);
+    }
+    let uri = current?.uri ?? '';
+    let created = false;
+    const changes = [];
+    let warnings = [];
+    let mutability = current?.mutability;
+    if (current === undefined) {
+        const [create] = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(undefined, desired, movingTags).changes;
+        if (create?.kind !== 'create')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Nothing planned to create repository '${name}'.`);
+        try {
+            uri = (await apply(ecr, name, create, desired.tags)) ?? '';
+            created = true;
+            mutability = create.mutability;
+            changes.push(describeChange(create));
+        }
+        catch (error) {
+            // Another job created it between our describe and create: reconcile with what is there.
+            if (error.name !== 'RepositoryAlreadyExistsException')
+                throw error;
+            current = await describe(ecr, name);
+            uri = current?.uri ?? '';
+            mutability = current?.mutability;
+        }
+    }
+    if (current !== undefined) {
+        const plan = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(current, desired, movingTags);
+        warnings = plan.warnings;
+        for (const change of plan.changes) {
+            await apply(ecr, name, change);
+            if (change.kind === 'tag-mutability')
+                mutability = change.to;
+            changes.push(describeChange(change));
+        }
+    }
+    // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
+    if (desired.accessPolicy !== undefined) {
+        const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name);
+        if (currentAccess === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(currentAccess, desired.accessPolicy.text)) {
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .SetRepositoryPolicyCommand */ .IOA({ repositoryName: name, policyText: desired.accessPolicy.text }));
+            changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
+        }
+    }
+    if (desired.tags.length > 0 && !created && current !== undefined) {
+        const have = new Map(((await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
+        const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
+        if (missing.length > 0) {
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eqU({ resourceArn: current.arn, tags: missing }));
+            changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
+        }
+    }
+    // A repository created by this run has no policy to read.
+    const currentPolicy = created ? undefined : await read.policy();
+    const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle, created);
+    if (lifecycle.put) {
+        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutLifecyclePolicyCommand */ .Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
+        changes.push(`lifecycle policy put (${lifecycle.reason})`);
+    }
+    if (uri === '' || mutability === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ECR did not describe repository '${name}'.`);
+    return {
+        uri,
+        registry: uri.split('/')[0] ?? '',
+        created,
+        mutability,
+        changes,
+        warnings,
+        lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
+        lifecyclePut: lifecycle.put
+    };
+}
+
+
+/***/ }),
+
+/***/ 9401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PX: () => (/* binding */ credentialProvider),
+/* harmony export */   eR: () => (/* binding */ Renewable),
+/* harmony export */   rV: () => (/* binding */ renewOnExpiredToken)
+/* harmony export */ });
+/* unused harmony exports RENEWAL_MARGIN_MS, renewalTime */
+const RENEWAL_MARGIN_MS = 5 * 60_000;
+/** When to renew something that expires at `expiration`, got at `receivedAt` (epoch ms); Infinity: never before it is refused. */
+function renewalTime(expiration, receivedAt) {
+    if (expiration === undefined)
+        return Infinity;
+    const lifetime = expiration.getTime() - receivedAt;
+    if (!(lifetime > 0))
+        return Infinity;
+    return expiration.getTime() - Math.min(RENEWAL_MARGIN_MS, lifetime / 4);
+}
+/** A credential with its expiration, renewed when due; renewals asked for together make one. */
+class Renewable {
+    what;
+    renew;
+    options;
+    held;
+    due;
+    renewing;
+    /** how many times it was renewed */
+    renewals = 0;
+    /**
+     * @param what how the log names it, e.g. "the role's session"
+     * @param renew gets a new one (signs in again, asks ECR again)
+     */
+    constructor(what, first, renew, options = {}) {
+        this.what = what;
+        this.renew = renew;
+        this.options = options;
+        this.held = first;
+        this.due = renewalTime(first.expiration, this.now());
+    }
+    now() {
+        return (this.options.now ?? Date.now)();
+    }
+    /** What is held now, renewed or not (for docker's login and exported variables). */
+    get current() {
+        return this.held;
+    }
+    /** What is held, renewed first when it is due; `force`: renewed now (it was refused as expired). */
+    async get(force = false) {
+        if (!force && this.now() < this.due)
+            return this.held;
+        this.renewing ??= this.renewNow(force).finally(() => (this.renewing = undefined));
+        return this.renewing;
+    }
+    async renewNow(force) {
+        const was = this.held.expiration?.toISOString() ?? 'an unknown time';
+        const fresh = await this.renew();
+        this.held = fresh;
+        this.due = renewalTime(fresh.expiration, this.now());
+        this.renewals++;
+        this.options.log?.(`Renewed ${this.what} (${force ? 'AWS refused it as expired' : `it expires at ${was}`}); the new one lasts until ${fresh.expiration?.toISOString() ?? 'an unknown time'}.`);
+        return fresh;
+    }
+}
+/**
+ * The SDK's credential provider for renewable credentials: what is held, renewed first when
+ * due. `forceRefresh` only makes the SDK ask again: renewing after a refusal is
+ * `renewOnExpiredToken`'s, once for calls refused together.
+ */
+function credentialProvider(credentials) {
+    return async () => credentials.get();
+}
+/** What AWS answers for a call signed with expired credentials: ECR and ECR Public, STS. */
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken']);
+/**
+ * A call refused as expired is sent once more with renewed credentials: renewed unless
+ * other credentials are held already (calls refused together renew once), then handed to
+ * the client's own cache of them (`forceRefresh`). A second refusal is the call's error.
+ */
+function renewOnExpiredToken(client, credentials) {
+    client.middlewareStack.add(next => async (args) => {
+        const signedWith = credentials.current.accessKeyId;
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if (!EXPIRED.has(error.name))
+                throw error;
+            if (credentials.current.accessKeyId === signedWith)
+                await credentials.get(true);
+            await client.config.credentials({ forceRefresh: true });
+            return next(args);
+        }
+    }, { step: 'initialize', name: 'renewOnExpiredToken' });
+    return client;
+}
+
+
+/***/ }),
+
+/***/ 9030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ signIn),
+/* harmony export */   rG: () => (/* binding */ exportCredentials)
+/* harmony export */ });
+/* unused harmony export tokenClaims */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1695);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _oidc_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7964);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9401);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9809);
+/**
+ * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
+ * temporary credentials (STS AssumeRoleWithWebIdentity), and again when they are about to
+ * run out; without it, the SDK's default chain is used as is. Every credential is masked
+ * the moment it exists and stays in memory unless `export-credentials` asks for it in
+ * later steps.
+ */
+
+
+
+
+
+
+
+const defaultDeps = () => ({
+    env: process.env,
+    getIDToken: aud => (0,_oidc_token_js__WEBPACK_IMPORTED_MODULE_2__.requestIdToken)(process.env, aud, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq),
+    setSecret: v => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v)
+});
+/** The non-secret claims of a JWT, for error messages. Never logs the token itself. */
+function tokenClaims(token) {
+    try {
+        const payload = token.split('.')[1] ?? '';
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const keep = ['sub', 'aud', 'repository', 'ref', 'environment', 'job_workflow_ref'];
+        return Object.fromEntries(Object.entries(claims).filter(([k]) => keep.includes(k)));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials,
+ * which sign in again the same way when they are about to run out (session.ts); without
+ * it, the SDK's default chain.
+ */
+async function signIn(aws, deps = defaultDeps()) {
+    if (aws.roleToAssume === undefined)
+        return { region: aws.region };
+    if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).");
+    }
+    const assume = assumeRole(aws, aws.roleToAssume, deps);
+    const credentials = new _session_js__WEBPACK_IMPORTED_MODULE_3__/* .Renewable */ .eR("the role's session", await assume(), assume, { log: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
+    return { region: aws.region, credentials };
+}
+/** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
+function assumeRole(aws, roleArn, deps) {
+    // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
+    const sts = (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCertificates */ .i0)(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .iM({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkConfig */ .bN)({ region: aws.region }), maxAttempts: 1 }));
+    const policy = {
+        attempts: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ATTEMPTS */ .m,
+        // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
+        delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
+        sleep: deps.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_5__.sleep,
+        log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
+    };
+    return async () => {
+        let token = '';
+        let result;
+        try {
+            result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__.retry)('AssumeRoleWithWebIdentity', async () => {
+                token = await deps.getIDToken(aws.audience);
+                deps.setSecret(token);
+                return sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .AssumeRoleWithWebIdentityCommand */ .WH({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds }));
+            }, policy);
+        }
+        catch (error) {
+            const name = error.name;
+            if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
+                const claims = tokenClaims(token);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${error.message}). ` +
+                    `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
+                    `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
+                    `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`);
+            }
+            throw error;
+        }
+        const c = result.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(`STS returned no credentials for ${roleArn}.`);
+        }
+        deps.setSecret(c.AccessKeyId);
+        deps.setSecret(c.SecretAccessKey);
+        deps.setSecret(c.SessionToken);
+        return {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            ...(c.Expiration ? { expiration: c.Expiration } : {})
+        };
+    };
+}
+/** `export-credentials: true`: later steps of the job get the same identity and region. */
+function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN) {
+    exportVariable('AWS_REGION', session.region);
+    exportVariable('AWS_DEFAULT_REGION', session.region);
+    const c = session.credentials?.current;
+    if (!c)
+        return;
+    exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId);
+    exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
+    if (c.sessionToken)
+        exportVariable('AWS_SESSION_TOKEN', c.sessionToken);
+}
+
+
+/***/ }),
+
+/***/ 6527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ findExistingVersion),
+/* harmony export */   v: () => (/* binding */ decideVersion)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1017);
+/**
+ * Re-runs: before building, look the version tag up in the registry. When it already holds
+ * an image built from this commit, a re-run has nothing to build; when it holds one built
+ * from another commit, an immutable tag can't take the new one, so the run stops before
+ * building and says why.
+ */
+
+
+const REVISION = 'org.opencontainers.image.revision';
+/** Pure: what to do about a version tag that may already exist. */
+function decideVersion(existing, run, mode) {
+    if (existing === undefined)
+        return { build: true };
+    if (mode === 'skip') {
+        return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` };
+    }
+    if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
+        return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
+    }
+    const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
+        'Bump the version (or use if-version-exists: skip to keep the existing image).');
+}
+/** The revision label of the first platform image an index (or image manifest) names. */
+async function revisionOf(registry, repository, manifest) {
+    let image = manifest;
+    if (manifest.manifests) {
+        const child = manifest.manifests.find(m => _client_js__WEBPACK_IMPORTED_MODULE_1__.MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
+        image = child ? await registry.manifest(repository, child.digest) : undefined;
+    }
+    if (!image?.config)
+        return '';
+    const config = (await registry.jsonBlob(repository, image.config.digest));
+    return config.config?.Labels?.[REVISION] ?? '';
+}
+/** The image the version tag names in the registry, if any, with its revision label. */
+async function findExistingVersion(registry, repository, version) {
+    const manifest = await registry.manifest(repository, version);
+    if (manifest === undefined)
+        return undefined;
+    return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
+}
+
+
+/***/ })
+
+};
