@@ -21,6 +21,7 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
   try {
     core.saveState(State.IsPost, 'true')
     const settings = readSettings(deps.env)
+    maskSecrets(settings.build.secrets)
     if (settings.dryRun) {
       await (await import('./dry-run.js')).planOnly(settings, deps)
     } else if (!settings.build.push) {
@@ -36,6 +37,14 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
     }
   } catch (error) {
     core.setFailed(failureMessage(error))
+  }
+}
+
+/** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
+function maskSecrets(secrets: { value: string }[]): void {
+  for (const { value } of secrets) {
+    core.setSecret(value)
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line)
   }
 }
 

@@ -15,7 +15,7 @@ import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.
 import type { Settings } from '../settings/types.js'
 import { dockerFailure } from './builder.js'
 import { classifyBuildFailure } from './failure.js'
-import { buildxArgs, layoutDir } from './plan.js'
+import { buildxArgs, buildxCommand, buildxEnv, layoutDir, type BuilderUse } from './plan.js'
 
 export interface BuildResult {
   digest: string
@@ -32,6 +32,8 @@ export interface BuildOptions {
   retry?: RetryPolicy
   /** push-by-digest: the registry and repository path the layout goes to */
   byDigest?: { registry: RegistryClient; repository: string }
+  /** the builder the check found (`builder` input); default: the job's current builder */
+  builder?: BuilderUse
 }
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
@@ -40,11 +42,13 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
   const dir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'ecr-build-push-'))
   const metadataFile = path.join(dir, 'metadata.json')
   try {
-    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
+    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder)
+    // Build-argument and secret values go in buildx's environment, never its argv or the log.
+    const env = buildxEnv(build)
     await retry(
       'The push',
       async () => {
-        const result = await docker(args, { stream: true })
+        const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}) })
         if (result.exitCode === 0) return
         const failure = classifyBuildFailure(result, 'docker buildx build', references[0] ?? '')
         // Nothing was pushed: there is no registry to blame.
@@ -82,10 +86,11 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
  * does not).
  */
-export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[]): Promise<void> {
-  const args = ['buildx', 'imagetools', 'create']
-  for (const tag of tags) args.push('--tag', `${repositoryUri}:${tag}`)
-  for (const digest of digests) args.push(`${repositoryUri}@${digest}`)
+export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], builder: BuilderUse = {}): Promise<void> {
+  const refs: string[] = []
+  for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
+  for (const digest of digests) refs.push(`${repositoryUri}@${digest}`)
+  const args = buildxCommand(builder, ['imagetools', 'create'], refs)
   await retry('The merge', async () => {
     const result = await docker(args, { stream: true })
     if (result.exitCode !== 0) throw classifyBuildFailure(result, 'docker buildx imagetools create', repositoryUri)
