@@ -41,7 +41,7 @@ export async function run(deps: RunDeps = { env: process.env, docker: realDocker
 }
 
 /** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
-function maskSecrets(secrets: { value: string }[]): void {
+export function maskSecrets(secrets: { value: string }[]): void {
   for (const { value } of secrets) {
     core.setSecret(value)
     for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line)
