@@ -2,7 +2,7 @@
  * `push: false` (e.g. pull requests): the image built for every platform, nothing pushed,
  * no AWS and no login; the outputs and the summary say so.
  */
-import { checkBuilder } from './build/builder.js'
+import { checkBuilder, describeBuilder } from './build/builder.js'
 import { buildAndPush } from './build/buildx.js'
 import { imageReferences, labelsFor } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
@@ -13,10 +13,11 @@ import type { Env, Settings } from './settings/types.js'
 
 export async function buildOnly(settings: Settings, { env, docker }: { env: Env; docker: Docker }): Promise<void> {
   const { build, image, repository } = settings
-  await checkBuilder(docker, build.platforms)
+  const builder = await checkBuilder(docker, build.platforms, build.builder)
   const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
     tempDir: env.RUNNER_TEMP,
-    buildxConfigDir: buildxConfigDir(env)
+    buildxConfigDir: buildxConfigDir(env),
+    builder: builder.use
   })
   const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false })
   setOutputs(outputs)
@@ -30,6 +31,7 @@ export async function buildOnly(settings: Settings, { env, docker }: { env: Env;
       digest: '',
       tags: image.tags,
       platforms: build.platforms,
+      builder: describeBuilder(builder),
       repositoryChanges: [],
       lifecycle: 'not checked (push: false)',
       warnings: []

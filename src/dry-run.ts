@@ -5,7 +5,9 @@
 import * as core from '@actions/core'
 import { createEcrClient } from './aws/clients.js'
 import { PUBLIC_REGISTRY } from './constants.js'
-import { buildxArgs, imageReferences, labelsFor, tagRoutes } from './build/plan.js'
+import { buildxArgs, imageReferences, labelsFor, tagRoutes, type BuilderUse } from './build/plan.js'
+import { inspectBuilder } from './build/builder.js'
+import type { Docker } from './docker.js'
 import { signIn } from './aws/sign-in.js'
 import { decideVersion, findExistingVersion, type ExistingVersion } from './registry/existing-version.js'
 import { leastPrivilegePolicy } from './aws/iam-policy.js'
@@ -23,7 +25,7 @@ import { writePlan } from './report/summary.js'
  * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
  * then prints the plan. No write call, no docker login, no build.
  */
-export async function planOnly(settings: Settings, { env }: { env: Env }): Promise<void> {
+export async function planOnly(settings: Settings, { env, docker }: { env: Env; docker: Docker }): Promise<void> {
   const { build, image, repository } = settings
   const labels = labelsFor(env, image.version)
   /** What the run would do about the version tag as it is now. */
@@ -94,9 +96,15 @@ export async function planOnly(settings: Settings, { env }: { env: Env }): Promi
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
   const tags = tagRoutes(build, image)
   if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`
-  const args = buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined)
-  // Build-argument values may be secrets: the plan shows their names only.
-  const command = ['docker', ...args.map((a, i) => (args[i - 1] === '--build-arg' ? `${a.split('=')[0]}=***` : a))]
+  // A named builder is looked at (not started) to show how buildx reaches it.
+  let use: BuilderUse = {}
+  if (build.builder !== undefined) {
+    const builder = await inspectBuilder(docker, build.builder, false).catch((error: Error) => error)
+    if (builder instanceof Error) buildLine = `the run would stop: ${builder.message}`
+    use = builder instanceof Error ? { builder: build.builder } : builder.use
+  }
+  // As the run's: build arguments and secrets by name only, their values in buildx's environment.
+  const command = ['docker', ...buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined, use)]
   const host = parseRegistryHost(registryHost)
   const account = host?.kind === 'private' ? host.account : '<account>'
   const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)

@@ -27,6 +27,7 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
     core.saveState(State.IsPost, 'true')
     const settings = readSettings(deps.env)
     await configureNetwork(settings.network.proxy, { setSecret: core.setSecret, log: core.info })
+    maskSecrets(settings.build.secrets)
     if (settings.dryRun) {
       await (await import('./dry-run.js')).planOnly(settings, deps)
     } else if (!settings.build.push) {
@@ -53,6 +54,14 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
 /** Docker with the run's cancel on every command. */
 function withSignal(docker: Docker, signal: AbortSignal | undefined): Docker {
   return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options })
+}
+
+/** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
+export function maskSecrets(secrets: { value: string }[]): void {
+  for (const { value } of secrets) {
+    core.setSecret(value)
+    for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line)
+  }
 }
 
 /** One line: ours as written; AWS errors with their name and the call's message. */

@@ -22,7 +22,7 @@ import * as core from '@actions/core'
 import { prepareDestination, type Destination } from './aws/destination.js'
 import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, signIn } from './aws/sign-in.js'
-import { checkBuilder } from './build/builder.js'
+import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
@@ -55,11 +55,11 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const { aws, build, image, repository } = settings
   const stages = new Stages(deps.retry.signal)
 
-  const [session] = await stages.run('sign-in', () =>
+  const [session, builder] = await stages.run('sign-in', () =>
     Promise.all([
       signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret }),
       // A merge builds nothing: it only needs buildx.
-      checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms)
+      checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
     ])
   )
   if (aws.exportCredentials) exportCredentials(session)
@@ -80,8 +80,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
     !decision.build && existing !== undefined
       ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
       : build.mergeDigests.length > 0
-        ? await stages.run('merge', () => merge(settings, deps, destination, registry))
-        : await stages.run('build+push', () => buildPush(settings, deps, destination, registry))
+        ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
+        : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
   await report(settings, stages, destination, registry, pushed, latestBefore)
   await renewForLaterSteps(settings, deps, session, destination, loggedIn)
@@ -143,18 +143,18 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
 }
 
 /** The index made from the digests per-platform runs pushed, under every tag. */
-async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient): Promise<Pushed> {
+async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
-  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry)
+  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry, builder.use)
   const digest = (await registry.manifest(destination.path, image.version))?.digest ?? ''
-  return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index` }
+  return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index`, builder: describeBuilder(builder) }
 }
 
 /**
  * buildx pushes the version (or, by digest, exports the image the action uploads); once it
  * has exited successfully, the other tags are put on the digest its metadata file names.
  */
-async function buildPush(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient): Promise<Pushed> {
+async function buildPush(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   const tags = tagRoutes(build, image)
   const built = await buildAndPush(deps.docker, build, imageReferences(destination.uri, tags.buildx), labelsFor(deps.env, image.version), {
@@ -162,7 +162,8 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     repositoryUri: destination.uri,
     retry: deps.retry,
     byDigest: { registry, repository: destination.path },
-    buildxConfigDir: buildxConfigDir(deps.env)
+    buildxConfigDir: buildxConfigDir(deps.env),
+    builder: builder.use
   })
   let metadata = built.metadata
   if (tags.api.length > 0) {
@@ -176,6 +177,7 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     metadata,
     built: true,
     outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
+    builder: describeBuilder(builder),
     ...(built.bytesUploaded !== undefined ? { uploaded: built.bytesUploaded } : {})
   }
 }

@@ -4,7 +4,7 @@
  * was pushed, and a test image built FROM scratch with a static busybox per architecture.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import https from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
@@ -264,6 +264,20 @@ export async function buildHistory(engine: 'default' | 'engine2' = 'default'): P
 /** The builds the second engine ran: a build that ran there is listed here and not in buildHistory('default'). */
 export async function engine2Builds(): Promise<BuildRecord[]> {
   return buildHistory('engine2')
+}
+
+/**
+ * Records every docker command the action starts: a docker shim first on PATH logs each
+ * argv (one line each) and runs the real docker. `path` is the job's PATH, `configDir` a
+ * docker config of its own.
+ */
+export function recordingDocker(): { path: string; configDir: string; argv: () => string } {
+  const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
+  const argvLog = path.join(shim, 'argv.log')
+  const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
+  writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
+  const configDir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-rec-'))
+  return { path: `${shim}:${process.env.PATH ?? ''}`, configDir, argv: () => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '') }
 }
 
 export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildxArgs } from '../../src/build/plan.js'
+import { buildxArgs, buildxEnv } from '../../src/build/plan.js'
 import { InputError } from '../../src/errors.js'
 import { getInput, parseBoolean, parseInteger, parseLines, parseList } from '../../src/settings/input.js'
 import { readSettings } from '../../src/settings/read.js'
@@ -62,9 +62,10 @@ describe('defaults', () => {
       name: 'team/web',
       create: true,
       tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      tagMutabilityExclusions: ['latest', 'buildcache'],
+      tagMutabilityExclusions: ['latest', 'buildcache*'],
       tagMutabilityStated: false,
       cacheTag: 'buildcache',
+      cacheFilter: 'buildcache*',
       scanOnPush: true,
       encryption: { type: 'AES256' }
     })
@@ -81,6 +82,7 @@ describe('defaults', () => {
       context: ws.dir,
       file: path.join(ws.dir, 'Dockerfile'),
       buildArgs: [],
+      secrets: [],
       labels: [],
       push: true,
       cache: { type: 'ecr', tag: 'buildcache' },
@@ -101,7 +103,7 @@ describe('defaults', () => {
     }
     expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'untagged', 'tagged'])
     expect(policy.rules[0]?.selection.tagPatternList).toEqual(['latest'])
-    expect(policy.rules[1]?.selection.tagPatternList).toEqual(['buildcache'])
+    expect(policy.rules[1]?.selection.tagPatternList).toEqual(['buildcache*'])
     expect(policy.rules[2]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
     expect(policy.rules[3]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
   })
@@ -115,7 +117,7 @@ describe('defaults', () => {
     const s = readSettings(env({ 'tag-mutability-exclusions': 'latest,stable-*' }))
     expect(s.repository).toMatchObject({
       tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      tagMutabilityExclusions: ['latest', 'stable-*', 'buildcache'],
+      tagMutabilityExclusions: ['latest', 'stable-*', 'buildcache*'],
       tagMutabilityStated: true
     })
   })
@@ -446,14 +448,15 @@ describe('values that look like shell', () => {
     expect(inputError(env({ target })).message).toMatch(/^Input 'target': /)
   })
 
-  test('build-args and labels with $(...), backticks and ; are data, kept verbatim as one argv item each', () => {
+  test('build-args and labels with $(...), backticks and ; are data: a label one argv item, a build-arg value in buildx\'s environment verbatim', () => {
     const buildArgs = ['TOKEN=$(cat /etc/passwd)', 'CMD=`id`; rm -rf /', 'QUOTED="a b" \'c\'']
     const labels = ['note=$(whoami) && echo pwned']
     const s = readSettings(env({ 'build-args': buildArgs.join('\n'), labels: labels.join('\n') }))
     expect(s.build.buildArgs).toEqual(buildArgs)
     expect(s.build.labels).toEqual(labels)
     const argv = buildxArgs(s.build, ['team/web:1'], [], '/tmp/metadata.json')
-    for (const a of buildArgs) expect(argv[argv.indexOf(a) - 1]).toBe('--build-arg')
+    for (const name of ['TOKEN', 'CMD', 'QUOTED']) expect(argv[argv.indexOf(name) - 1]).toBe('--build-arg')
+    expect(buildxEnv(s.build)).toEqual({ TOKEN: '$(cat /etc/passwd)', CMD: '`id`; rm -rf /', QUOTED: '"a b" \'c\'' })
     expect(argv[argv.indexOf(labels[0] ?? '') - 1]).toBe('--label')
   })
 })

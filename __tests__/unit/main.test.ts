@@ -1,7 +1,8 @@
-/** The one line main reports with core.setFailed. */
+/** The one line main reports with core.setFailed, and the build secrets it masks first. */
+import { jest } from '@jest/globals'
 import { RepositoryNotFoundException } from '@aws-sdk/client-ecr'
 import { ActionError, InputError } from '../../src/errors.js'
-import { failureMessage } from '../../src/main.js'
+import { failureMessage, maskSecrets } from '../../src/main.js'
 
 describe('failureMessage', () => {
   test('an InputError is its own message: the input and the fix', () => {
@@ -53,5 +54,25 @@ describe('failureMessage', () => {
     expect(failureMessage('docker exploded')).toBe('docker exploded')
     expect(failureMessage(42)).toBe('42')
     expect(failureMessage(undefined)).toBe('undefined')
+  })
+})
+
+describe('maskSecrets', () => {
+  test('each build secret is masked, and each line of one of several lines (as the runner masks a multi-line secret)', () => {
+    const written: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (written.push(String(chunk)), true))
+    try {
+      maskSecrets([{ value: 'one-line' }, { value: '-----BEGIN KEY-----\nabc123\n-----END KEY-----' }])
+    } finally {
+      spy.mockRestore()
+    }
+    const masks = written.join('').split(/\r?\n/).filter(l => l.startsWith('::add-mask::'))
+    expect(masks).toEqual([
+      '::add-mask::one-line',
+      '::add-mask::-----BEGIN KEY-----%0Aabc123%0A-----END KEY-----',
+      '::add-mask::-----BEGIN KEY-----',
+      '::add-mask::abc123',
+      '::add-mask::-----END KEY-----'
+    ])
   })
 })

@@ -149,14 +149,14 @@ describe('planRepository', () => {
     expect(plan.warnings[0]).toContain('tag-mutability-exclusions: latest')
   })
 
-  test('with the registry cache, unstated mutability adds only the cache tag to an IMMUTABLE_WITH_EXCLUSION repository', () => {
+  test('with the registry cache, unstated mutability adds only the cache wildcard to an IMMUTABLE_WITH_EXCLUSION repository', () => {
     const withCache = readSettings(stepEnv(ws.dir, { repository: 'team/web' })).repository
     const current = state({ mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] } })
     expect(planRepository(current, withCache, ['latest', 'buildcache']).changes).toEqual([
       {
         kind: 'tag-mutability',
         from: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] },
-        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*', 'buildcache'] }
+        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*', 'buildcache*'] }
       }
     ])
     const already = state({ mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'build*'] } })
@@ -234,7 +234,7 @@ describe('planLifecycle', () => {
       put: false,
       reason:
         'none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ' +
-        'lifecycle-keep-count: 100 would put the default policy (Protect latest; Protect cache; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
+        'lifecycle-keep-count: 100 would put the default policy (Protect latest; Protect cache*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
     })
   })
 

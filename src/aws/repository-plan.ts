@@ -78,10 +78,23 @@ export function describeMutability(m: Mutability): string {
 
 const keepsTagsImmutable = (m: Mutability): boolean => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION'
 
-/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
-function withCacheTag(m: Mutability, cacheTag: string | undefined): Mutability {
-  if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5) return m
-  return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] }
+/**
+ * Exclusion filters with the registry cache's wildcard (`<cache-tag>*`) among them:
+ * unchanged when a filter already covers every tag starting with the cache tag; an exact
+ * `<cache-tag>` filter (what earlier versions added) gives way to the wildcard.
+ */
+export function withCacheFilter(filters: string[], cacheFilter: string): string[] {
+  const base = cacheFilter.slice(0, -1)
+  // A filter ending in `*` that matches the base matches the base followed by anything.
+  if (filters.some(f => f.endsWith('*') && matchesFilter(base, f))) return filters
+  return [...filters.filter(f => f !== base), cacheFilter]
+}
+
+/** An IMMUTABLE_WITH_EXCLUSION repository whose exclusions keep this run's cache tag mutable (room allowing). */
+function withCacheTag(m: Mutability, cacheTag: string | undefined, cacheFilter: string | undefined): Mutability {
+  if (cacheTag === undefined || cacheFilter === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m)) return m
+  const exclusions = withCacheFilter(m.exclusions, cacheFilter)
+  return exclusions.length > 5 ? m : { mode: m.mode, exclusions }
 }
 
 /**
@@ -107,7 +120,7 @@ export function planRepository(
   // Unstated mutability leaves an immutable repository as it is, but for the action's own
   // registry cache tag, which every build rewrites.
   const target =
-    desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag)
+    desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag, desired.cacheFilter)
   let mutability = current.mutability
   if (!sameMutability(current.mutability, target)) {
     changes.push({ kind: 'tag-mutability', from: current.mutability, to: target })

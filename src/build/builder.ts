@@ -6,7 +6,7 @@
 import { ActionError } from '../errors.js'
 import type { Docker, DockerResult } from '../docker.js'
 import { lastLine } from '../docker.js'
-import { missingPlatforms, parseBuilderInspect, type BuilderInfo } from './plan.js'
+import { builderUse, buildxCommand, missingPlatforms, parseBuilderInspect, type BuilderInfo, type BuilderUse } from './plan.js'
 
 /** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
 export function toolFailure(result: DockerResult): ActionError | undefined {
@@ -27,17 +27,27 @@ export function dockerFailure(what: string, result: DockerResult): ActionError {
   return toolFailure(result) ?? new ActionError(`${what} failed: ${lastLine(result)}`)
 }
 
-/** Checks the builder can build `platforms` (none: only that buildx runs, as for a merge). */
-export async function checkBuilder(docker: Docker, platforms: string[]): Promise<BuilderInfo> {
-  // The image store matters only to the docker driver, but asked beside the inspect it costs nothing.
-  const [inspect, info] = await Promise.all([
-    docker(['buildx', 'inspect', '--bootstrap']),
-    platforms.length > 1 ? docker(['info', '--format', '{{json .DriverStatus}}']) : undefined
-  ])
-  if (inspect.exitCode !== 0) throw dockerFailure('docker buildx inspect', inspect)
-  const builder = parseBuilderInspect(inspect.stdout)
+export interface CheckedBuilder extends BuilderInfo {
+  /** how every buildx command of the run reaches it */
+  use: BuilderUse
+}
 
-  if (builder.driver === 'docker' && info !== undefined) {
+/**
+ * Checks the builder can build `platforms` (none: only that buildx runs, as for a merge).
+ * @param name the `builder` input: a builder an earlier step created; undefined: the current one
+ */
+export async function checkBuilder(docker: Docker, platforms: string[], name?: string): Promise<CheckedBuilder> {
+  // The image store matters only to the docker driver, but asked beside the inspect it costs
+  // nothing; a named builder's engine is known only from its driver, so asked after it.
+  const engineInfo = (use: BuilderUse): Promise<DockerResult> => docker([...(use.context !== undefined ? ['--context', use.context] : []), 'info', '--format', '{{json .DriverStatus}}'])
+  const [builder, early] = await Promise.all([
+    inspectBuilder(docker, name, true),
+    platforms.length > 1 && name === undefined ? engineInfo({}) : undefined
+  ])
+  const { use } = builder
+
+  if (builder.driver === 'docker' && platforms.length > 1) {
+    const info = early ?? (await engineInfo(use))
     if (info.exitCode !== 0) throw dockerFailure('docker info', info)
     if (!info.stdout.includes('io.containerd.snapshotter')) {
       throw new ActionError(
@@ -52,4 +62,26 @@ export async function checkBuilder(docker: Docker, platforms: string[]): Promise
     )
   }
   return builder
+}
+
+/**
+ * The builder as `docker buildx inspect` describes it, and how to reach it.
+ * @param bootstrap start it if it isn't running (a dry run only looks)
+ */
+export async function inspectBuilder(docker: Docker, name: string | undefined, bootstrap: boolean): Promise<CheckedBuilder> {
+  const result = await docker(buildxCommand(name !== undefined ? { builder: name } : {}, ['inspect', ...(bootstrap ? ['--bootstrap'] : [])]))
+  if (result.exitCode !== 0) {
+    if (name === undefined || toolFailure(result) !== undefined) throw dockerFailure('docker buildx inspect', result)
+    throw new ActionError(
+      `the builder '${name}' can't be used (${lastLine(result)}): create it in an earlier step (docker buildx create --name ${name}, or docker/setup-buildx-action with name: ${name}), or leave builder empty for the job's current builder.`
+    )
+  }
+  const builder = parseBuilderInspect(result.stdout)
+  return { ...builder, use: builderUse(name, builder.driver) }
+}
+
+/** The builder in words, for the summary: its name, driver, and the docker context buildx runs in. */
+export function describeBuilder(builder: CheckedBuilder): string {
+  const via = builder.use.context !== undefined ? `, run as docker --context ${builder.use.context} buildx` : ''
+  return `${builder.name} (${builder.driver || 'unknown'} driver${via})`
 }

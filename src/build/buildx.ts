@@ -16,7 +16,7 @@ import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, layoutDir } from './plan.js'
+import { buildxArgs, buildxCommand, buildxEnv, layoutDir, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -36,6 +36,8 @@ export interface BuildOptions {
   byDigest?: { registry: RegistryClient; repository: string }
   /** buildx's own folder (record.ts buildxConfigDir), where it notes each build it starts */
   buildxConfigDir?: string
+  /** the builder the check found (`builder` input); default: the job's current builder */
+  builder?: BuilderUse
 }
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
@@ -47,14 +49,16 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
   // local layout (by digest) or no push at all cannot.
   const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined
   try {
-    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri)
+    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder)
+    // Build-argument and secret values go in buildx's environment, never its argv or the log.
+    const env = buildxEnv(build)
     await retry(
       'The push',
       async () => {
         const before = options.buildxConfigDir !== undefined ? await listBuildRefs(options.buildxConfigDir) : undefined
-        const result = await docker(args, { stream: true })
+        const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}) })
         if (result.exitCode === 0) return
-        const failure = (await recordedFailure(docker, options.buildxConfigDir, before, build.context)) ?? failureFromOutput(result)
+        const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
         throw explainBuildFailure(failure, pushedTo)
       },
       policy
@@ -77,10 +81,10 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
 }
 
 /** The failure the build's record states, when buildx noted the build (record.ts). */
-async function recordedFailure(docker: Docker, configDir: string | undefined, before: Set<string> | undefined, context: string): Promise<BuildFailure | undefined> {
+async function recordedFailure(docker: Docker, { buildxConfigDir: configDir, builder }: BuildOptions, before: Set<string> | undefined, context: string): Promise<BuildFailure | undefined> {
   if (configDir === undefined || before === undefined) return undefined
   const ref = await findBuildRef(configDir, before, context)
-  return ref === undefined ? undefined : readBuildFailure(docker, ref)
+  return ref === undefined ? undefined : readBuildFailure(docker, ref, builder)
 }
 
 async function readMetadata(file: string): Promise<Record<string, unknown>> {
@@ -96,10 +100,11 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
  * does not).
  */
-export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], policy: RetryPolicy = defaultRetry): Promise<void> {
-  const args = ['buildx', 'imagetools', 'create']
-  for (const tag of tags) args.push('--tag', `${repositoryUri}:${tag}`)
-  for (const digest of digests) args.push(`${repositoryUri}@${digest}`)
+export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], policy: RetryPolicy = defaultRetry, builder: BuilderUse = {}): Promise<void> {
+  const refs: string[] = []
+  for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
+  for (const digest of digests) refs.push(`${repositoryUri}@${digest}`)
+  const args = buildxCommand(builder, ['imagetools', 'create'], refs)
   await retry(
     'The merge',
     async () => {

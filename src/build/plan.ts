@@ -59,14 +59,42 @@ export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: stri
   return []
 }
 
+/**
+ * Where buildx runs: `--builder NAME` for a builder an earlier step created; for a
+ * docker-driver builder (a docker context's own, e.g. an engine reached over ssh or tcp)
+ * also docker's `--context NAME`, since buildx refuses `--builder` for another context's
+ * docker builder. Empty: the job's current builder.
+ */
+export interface BuilderUse {
+  builder?: string
+  context?: string
+}
+
+/** How to reach the named builder, from its driver (`docker buildx inspect`). */
+export function builderUse(name: string | undefined, driver: string): BuilderUse {
+  if (name === undefined) return {}
+  return driver === 'docker' ? { builder: name, context: name } : { builder: name }
+}
+
+/** `[--context C] buildx <command…> [--builder B] <args…>`: the argv after `docker`. */
+export function buildxCommand(use: BuilderUse, command: string[], args: string[] = []): string[] {
+  return [...(use.context !== undefined ? ['--context', use.context] : []), 'buildx', ...command, ...(use.builder !== undefined ? ['--builder', use.builder] : []), ...args]
+}
+
+/**
+ * The build's argv. Values that may be secret never appear in it: a build argument is
+ * passed by name (`--build-arg NAME`, which buildx reads from its environment) and a
+ * secret by the variable that holds it (`--secret id=…,env=…`); `buildxEnv` gives both.
+ */
 export function buildxArgs(
   build: Settings['build'],
   references: string[],
   labels: string[],
   metadataFile: string,
-  repositoryUri?: string
+  repositoryUri?: string,
+  use: BuilderUse = {}
 ): string[] {
-  const args = ['buildx', 'build', '--platform', build.platforms.join(',')]
+  const args = ['--platform', build.platforms.join(',')]
   if (build.file !== '') args.push('--file', build.file)
   if (build.target !== undefined) args.push('--target', build.target)
   // By digest: exported as an OCI layout beside the metadata file, which the action then
@@ -77,7 +105,8 @@ export function buildxArgs(
     for (const ref of references) args.push('--tag', ref)
   }
   for (const label of [...labels, ...build.labels]) args.push('--label', label)
-  for (const arg of build.buildArgs) args.push('--build-arg', arg)
+  for (const name of new Set(build.buildArgs.map(argName))) args.push('--build-arg', name)
+  for (const secret of build.secrets) args.push('--secret', `id=${secret.id},env=${secret.env}`)
   args.push(...cacheArgs(build.cache, repositoryUri))
   // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
   // and SageMaker refuse an index that holds them.
@@ -85,7 +114,18 @@ export function buildxArgs(
   args.push('--metadata-file', metadataFile)
   if (build.push && !build.pushByDigest) args.push('--push')
   args.push(build.context)
-  return args
+  return buildxCommand(use, ['build'], args)
+}
+
+const argName = (arg: string): string => arg.slice(0, arg.indexOf('='))
+
+/** The variables the build's buildx gets on top of the step's: each build argument's value, each secret's. */
+export function buildxEnv(build: Settings['build']): Record<string, string> {
+  const env: Record<string, string> = {}
+  // As on buildx's command line, the last value of a repeated argument wins.
+  for (const arg of build.buildArgs) env[argName(arg)] = arg.slice(arg.indexOf('=') + 1)
+  for (const secret of build.secrets) env[secret.env] = secret.value
+  return env
 }
 
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */

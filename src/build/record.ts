@@ -18,6 +18,7 @@ import type { Docker } from '../docker.js'
 import { dockerConfigDir } from '../registry/docker-config.js'
 import type { Env } from '../settings/types.js'
 import type { BuildFailure } from './failure.js'
+import { buildxCommand, type BuilderUse } from './plan.js'
 
 /** A history inspect answers at once; one that doesn't is not waited for. */
 const INSPECT_TIMEOUT_MS = 30_000
@@ -64,8 +65,9 @@ interface HistoryRecord {
 }
 
 /** The failure a build's record states; undefined when there is no record, or it states none. */
-export async function readBuildFailure(docker: Docker, ref: string): Promise<BuildFailure | undefined> {
-  const result = await docker(['buildx', 'history', 'inspect', ref, '--format', 'json'], { timeoutMs: INSPECT_TIMEOUT_MS })
+export async function readBuildFailure(docker: Docker, ref: string, use: BuilderUse = {}): Promise<BuildFailure | undefined> {
+  // On the builder (and docker context) the build ran on.
+  const result = await docker(buildxCommand(use, ['history', 'inspect'], [ref, '--format', 'json']), { timeoutMs: INSPECT_TIMEOUT_MS })
   if (result.exitCode !== 0) return undefined
   let record: HistoryRecord
   try {

@@ -27,6 +27,8 @@ export interface Pushed {
   built: boolean
   /** push-by-digest: the bytes the upload sent */
   uploaded?: number
+  /** the builder that built or merged it, in words */
+  builder?: string
 }
 
 export async function report(
@@ -77,6 +79,7 @@ export async function report(
       digest: pushed.digest,
       tags: image.tags,
       platforms: build.platforms,
+      ...(pushed.builder !== undefined ? { builder: pushed.builder } : {}),
       platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
       cache: build.cache.type === 'ecr' ? `ecr (${destination.uri}:${build.cache.tag})` : build.cache.type,
       repositoryChanges: destination.changes,

@@ -24,6 +24,8 @@ export interface SummaryData {
   timings?: [string, number][]
   /** each platform's image digest in the pushed index */
   platformDigests?: { platform: string; digest: string }[]
+  /** the buildx builder that built it, e.g. `default (docker driver)` */
+  builder?: string
   /** the build cache used, e.g. `ecr (…:buildcache)` */
   cache?: string
   /** sizes and the storage estimate */
@@ -65,6 +67,7 @@ export function renderSummary(d: SummaryData): string {
         ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
         : d.platforms.join(', ')
     ],
+    ...(d.builder !== undefined ? [['Builder', d.builder] as [string, string]] : []),
     ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]
   if (d.lifecycle !== '') rows.push(['Lifecycle policy', d.lifecycle])

@@ -3,13 +3,16 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_PLATFORMS, Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { getInput, parseBoolean, parseList, readKeyValues, validateTag } from './input.js'
+import { getInput, IMAGE_TAG, parseBoolean, parseList, readKeyValues, validateTag } from './input.js'
+import { readBuildArgs, readSecrets } from './secrets.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
 const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 const PLATFORM_OS = ['linux', 'windows']
 const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64']
 const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/
+/** buildx builder names (a letter first) and docker context names, whose docker-driver builders take the context's name. */
+const BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/
 
 export function validatePlatform(platform: string): string {
   const [os, arch, variant, ...rest] = platform.split('/')
@@ -33,19 +36,50 @@ export function validatePlatform(platform: string): string {
 const CACHE_TYPES = ['ecr', 'gha', 'none'] as const
 const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/
 
-/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
-export function readCache(env: Env, registryType: RegistryType): Settings['build']['cache'] {
+/**
+ * Empty: the registry cache for private repositories, none for public ones (it would
+ * publish every build stage). A push-by-digest job builds its platforms apart from the
+ * others, so it keeps a cache of its own, `<cache-tag>-<platform>`: parallel jobs don't
+ * overwrite each other's. `filter` (`<cache-tag>*`) covers them all.
+ */
+export function readCache(env: Env, registryType: RegistryType): Settings['build']['cache'] & { filter: string } {
   const typeInput = getInput(env, Input.Cache) || (registryType === 'public' ? 'none' : 'ecr')
   const type = typeInput.toLowerCase() as (typeof CACHE_TYPES)[number]
   if (!CACHE_TYPES.includes(type)) {
     throw new InputError(Input.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`)
   }
-  return { type, tag: validateTag(Input.CacheTag, getInput(env, Input.CacheTag) || 'buildcache') }
+  const base = validateTag(Input.CacheTag, getInput(env, Input.CacheTag) || 'buildcache')
+  const pushByDigest = parseBoolean(Input.PushByDigest, getInput(env, Input.PushByDigest), false)
+  const tag = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base
+  // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
+  if (!IMAGE_TAG.test(tag) || base.length > 127) {
+    throw new InputError(Input.CacheTag, `'${base}' is too long${tag !== base ? ` for this job's per-platform cache tag '${tag}'` : ''}: use at most ${Math.min(127, 128 - (tag.length - base.length))} characters.`)
+  }
+  return { type, tag, filter: `${base}*` }
+}
+
+/** `buildcache` + linux/arm64 → `buildcache-linux-arm64`. */
+export function perPlatformCacheTag(base: string, platforms: string[]): string {
+  return [base, ...platforms.map(p => p.replace(/\//g, '-'))].join('-')
+}
+
+export function readPlatforms(env: Env): string[] {
+  const listed = parseList(getInput(env, Input.Platforms))
+  return [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))]
+}
+
+/** `builder`: the name of a builder an earlier step created (docker buildx create, setup-buildx-action, a docker context). */
+export function readBuilder(env: Env): string | undefined {
+  const name = getInput(env, Input.Builder)
+  if (name === '') return undefined
+  if (!BUILDER_NAME.test(name)) {
+    throw new InputError(Input.Builder, `'${name}' is not a builder name: give the name of a builder an earlier step created (docker buildx ls lists them), or leave it empty for the job's current builder.`)
+  }
+  return name
 }
 
 export function readBuild(env: Env, workspace: string, cache: Settings['build']['cache']): Settings['build'] {
-  const listed = parseList(getInput(env, Input.Platforms))
-  const platforms = [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))]
+  const platforms = readPlatforms(env)
   const contextInput = getInput(env, Input.Context) || '.'
   const remote = REMOTE_CONTEXT.test(contextInput)
   const context = remote ? contextInput : path.resolve(workspace, contextInput)
@@ -71,7 +105,8 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     platforms,
     context,
     file,
-    buildArgs: readKeyValues(Input.BuildArgs, getInput(env, Input.BuildArgs)),
+    buildArgs: readBuildArgs(env),
+    secrets: readSecrets(env),
     labels: readKeyValues(Input.Labels, getInput(env, Input.Labels)),
     push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
     cache,
@@ -80,6 +115,8 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     ...readSplitBuild(env)
   }
   if (target !== '') settings.target = target
+  const builder = readBuilder(env)
+  if (builder !== undefined) settings.builder = builder
   return settings
 }
 

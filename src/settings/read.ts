@@ -60,9 +60,10 @@ export function readSettings(env: Env = process.env): Settings {
   // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
   const aws = readAws(env, push && registryType === 'private')
   if (registryType === 'public' && aws.region === '') aws.region = PUBLIC_API_REGION
-  const cache = readCache(env, registryType)
+  const { filter: cacheFilter, ...cache } = readCache(env, registryType)
   const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
-  const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag)
+  const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined
+  const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter)
 
   const versionInput = getInput(env, Input.Version)
   const version =
@@ -72,8 +73,10 @@ export function readSettings(env: Env = process.env): Settings {
   const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true)
   const extraTags = parseList(getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t))
   const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])]
-  if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
-    throw new InputError(Input.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`)
+  // Every tag `<cache-tag>*` matches is kept mutable and protected from expiry: the cache's alone.
+  const cacheLike = ecrCacheFilter !== undefined ? tags.find(t => t.startsWith(ecrCacheFilter.slice(0, -1))) : undefined
+  if (cacheLike !== undefined) {
+    throw new InputError(Input.CacheTag, `'${cacheLike}' is an image tag this run pushes, and the registry cache's tags are ${ecrCacheFilter}: give the cache a tag of its own.`)
   }
 
   return {
@@ -84,10 +87,10 @@ export function readSettings(env: Env = process.env): Settings {
       tagMutability: mutability,
       tagMutabilityExclusions: exclusions,
       tagMutabilityStated: stated,
-      ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
+      ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
       scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
       encryption: readEncryption(env),
-      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])]),
       ...optional('accessPolicy', readAccessPolicy(env, workspace)),
       tags: readResourceTags(env),
       replicateToRegions: readReplication(env, aws.region),

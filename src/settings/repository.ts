@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_MUTABILITY_EXCLUSIONS, DEFAULT_TAG_MUTABILITY, Input, type InputName } from '../constants.js'
 import { InputError } from '../errors.js'
-import { matchesFilter } from '../aws/repository-plan.js'
+import { withCacheFilter } from '../aws/repository-plan.js'
 import { REGION } from './aws.js'
 import { getInput, parseLines, parseList } from './input.js'
 import { TAG_MUTABILITIES, type Env, type RegistryType, type Settings, type TagMutability } from './types.js'
@@ -27,9 +27,10 @@ export function validateRepositoryName(name: string): string {
 }
 
 
+/** @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites */
 export function readMutability(
   env: Env,
-  cacheTag: string | undefined
+  cacheFilter: string | undefined
 ): {
   mutability: TagMutability
   exclusions: string[]
@@ -52,13 +53,12 @@ export function readMutability(
   if (withExclusions && (listed.length < 1 || listed.length > 5)) {
     throw new InputError(Input.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`)
   }
-  // The registry cache is rewritten by every build: its tag must stay mutable.
-  const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => matchesFilter(cacheTag, f))
-  const exclusions = addCache ? [...listed, cacheTag] : listed
+  // The registry cache is rewritten by every build: its tags (per-platform ones too) must stay mutable.
+  const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? withCacheFilter(listed, cacheFilter) : listed
   if (exclusions.length > 5) {
     throw new InputError(
       Input.TagMutabilityExclusions,
-      `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`
+      `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`
     )
   }
   for (const f of exclusions) {

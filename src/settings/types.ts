@@ -62,8 +62,10 @@ export interface Settings {
     tagMutabilityExclusions: string[]
     /** False when neither mutability input was given: an immutable repository is then never loosened. */
     tagMutabilityStated: boolean
-    /** The registry cache's tag (cache: ecr), which must stay mutable; undefined without one. */
+    /** The registry cache's tag this run imports and exports (cache: ecr), which must stay mutable; undefined without one. */
     cacheTag?: string
+    /** `<cache-tag>*`: the one wildcard that covers every cache tag of the repository, the per-platform ones too. */
+    cacheFilter?: string
     scanOnPush: boolean
     encryption: { type: 'AES256' | 'KMS'; kmsKey?: string }
     lifecycle: LifecycleIntent
@@ -95,11 +97,19 @@ export interface Settings {
     context: string
     file: string
     target?: string
+    /** `NAME=value`, in order; the values reach buildx through its environment, never its argv. */
     buildArgs: string[]
+    /** Build secrets (`RUN --mount=type=secret,id=…`): each value reaches buildx in the variable `env`. */
+    secrets: BuildSecret[]
     labels: string[]
     push: boolean
-    /** `ecr`: a registry cache under `tag` in the same repository; `gha`: GitHub's cache. */
+    /**
+     * `ecr`: a registry cache under `tag` in the same repository (a push-by-digest job's own:
+     * `<cache-tag>-<platform>`); `gha`: GitHub's cache.
+     */
     cache: { type: 'ecr' | 'gha' | 'none'; tag: string }
+    /** The buildx builder an earlier step created; undefined: the job's current builder. */
+    builder?: string
     /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
     provenance: string
     sbom: boolean
@@ -130,6 +140,13 @@ export interface ProxyConfig {
   noProxy: string[]
   /** where the proxy came from, for the log */
   source: string
+}
+
+/** A build secret: its id in the Dockerfile, and the variable of buildx's environment that holds its value. */
+export interface BuildSecret {
+  id: string
+  env: string
+  value: string
 }
 
 /** The step's environment: INPUT_* and the runner's variables. */
