@@ -79,7 +79,7 @@ async function publicDestination(settings, session) {
 // EXTERNAL MODULE: ./src/aws/sign-in.ts
 var sign_in = __webpack_require__(9030);
 // EXTERNAL MODULE: ./src/build/builder.ts
-var builder = __webpack_require__(8079);
+var build_builder = __webpack_require__(8079);
 // EXTERNAL MODULE: ./src/build/buildx.ts + 3 modules
 var buildx = __webpack_require__(5264);
 // EXTERNAL MODULE: ./src/build/plan.ts
@@ -447,6 +447,7 @@ async function report(settings, stages, destination, registry, pushed, latestBef
             digest: pushed.digest,
             tags: image.tags,
             platforms: build.platforms,
+            ...(pushed.builder !== undefined ? { builder: pushed.builder } : {}),
             platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
             cache: build.cache.type === 'ecr' ? `ecr (${destination.uri}:${build.cache.tag})` : build.cache.type,
             repositoryChanges: destination.changes,
@@ -540,10 +541,10 @@ class Stages {
 async function pushPipeline(settings, deps) {
     const { aws, build, image, repository } = settings;
     const stages = new Stages(deps.retry.signal);
-    const [session] = await stages.run('sign-in', () => Promise.all([
+    const [session, builder] = await stages.run('sign-in', () => Promise.all([
         (0,sign_in/* signIn */.Jv)(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core/* setSecret */.Pq }),
         // A merge builds nothing: it only needs buildx.
-        (0,builder/* checkBuilder */.ub)(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms)
+        (0,build_builder/* checkBuilder */.ub)(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
     ]));
     if (aws.exportCredentials)
         (0,sign_in/* exportCredentials */.rG)(session);
@@ -562,8 +563,8 @@ async function pushPipeline(settings, deps) {
     const pushed = !decision.build && existing !== undefined
         ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
         : build.mergeDigests.length > 0
-            ? await stages.run('merge', () => merge(settings, deps, destination, registry))
-            : await stages.run('build+push', () => buildPush(settings, deps, destination, registry));
+            ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
+            : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder));
     await report(settings, stages, destination, registry, pushed, latestBefore);
     await renewForLaterSteps(settings, deps, session, destination, loggedIn);
 }
@@ -616,17 +617,17 @@ async function reuse(settings, deps, destination, registry, existing, decision) 
     return { digest: existing.digest, metadata: {}, built: false, outcome: `skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` };
 }
 /** The index made from the digests per-platform runs pushed, under every tag. */
-async function merge(settings, deps, destination, registry) {
+async function merge(settings, deps, destination, registry, builder) {
     const { build, image } = settings;
-    await (0,buildx/* mergeIndex */.$)(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry);
+    await (0,buildx/* mergeIndex */.$)(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry, builder.use);
     const digest = (await registry.manifest(destination.path, image.version))?.digest ?? '';
-    return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index` };
+    return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index`, builder: (0,build_builder/* describeBuilder */.nG)(builder) };
 }
 /**
  * buildx pushes the version (or, by digest, exports the image the action uploads); once it
  * has exited successfully, the other tags are put on the digest its metadata file names.
  */
-async function buildPush(settings, deps, destination, registry) {
+async function buildPush(settings, deps, destination, registry, builder) {
     const { build, image } = settings;
     const tags = (0,plan/* tagRoutes */.ZS)(build, image);
     const built = await (0,buildx/* buildAndPush */.s)(deps.docker, build, (0,plan/* imageReferences */.Ef)(destination.uri, tags.buildx), (0,plan/* labelsFor */.dS)(deps.env, image.version), {
@@ -634,7 +635,8 @@ async function buildPush(settings, deps, destination, registry) {
         repositoryUri: destination.uri,
         retry: deps.retry,
         byDigest: { registry, repository: destination.path },
-        buildxConfigDir: (0,record/* buildxConfigDir */.iL)(deps.env)
+        buildxConfigDir: (0,record/* buildxConfigDir */.iL)(deps.env),
+        builder: builder.use
     });
     let metadata = built.metadata;
     if (tags.api.length > 0) {
@@ -649,6 +651,7 @@ async function buildPush(settings, deps, destination, registry) {
         metadata,
         built: true,
         outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
+        builder: (0,build_builder/* describeBuilder */.nG)(builder),
         ...(built.bytesUploaded !== undefined ? { uploaded: built.bytesUploaded } : {})
     };
 }

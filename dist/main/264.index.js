@@ -2,69 +2,6 @@ export const id = 264;
 export const ids = [264];
 export const modules = {
 
-/***/ 8079:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lu: () => (/* binding */ toolFailure),
-/* harmony export */   ub: () => (/* binding */ checkBuilder)
-/* harmony export */ });
-/* unused harmony export dockerFailure */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3871);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4713);
-/**
- * The builder check: the builder buildx will use can build every platform asked for, and
- * docker itself can run. It runs before anything is written to AWS, so a runner without
- * QEMU or buildx fails with the fix, not with a half-made repository.
- */
-
-
-
-/** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
-function toolFailure(result) {
-    const text = `${result.stderr}\n${result.stdout}`;
-    if (result.exitCode === 127 || /ENOENT|Unable to locate executable/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).');
-    }
-    if (/is not a docker command|unknown command "buildx"|unknown flag: --platform/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('docker buildx is not installed: add docker/setup-buildx-action before this step.');
-    }
-    if (/Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the Docker daemon is not running: start it (or use a runner where it runs) before this step.');
-    }
-    return undefined;
-}
-function dockerFailure(what, result) {
-    return toolFailure(result) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(result)}`);
-}
-/** Checks the builder can build `platforms` (none: only that buildx runs, as for a merge). */
-async function checkBuilder(docker, platforms) {
-    // The image store matters only to the docker driver, but asked beside the inspect it costs nothing.
-    const [inspect, info] = await Promise.all([
-        docker(['buildx', 'inspect', '--bootstrap']),
-        platforms.length > 1 ? docker(['info', '--format', '{{json .DriverStatus}}']) : undefined
-    ]);
-    if (inspect.exitCode !== 0)
-        throw dockerFailure('docker buildx inspect', inspect);
-    const builder = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBuilderInspect */ .H9)(inspect.stdout);
-    if (builder.driver === 'docker' && info !== undefined) {
-        if (info.exitCode !== 0)
-            throw dockerFailure('docker info', info);
-        if (!info.stdout.includes('io.containerd.snapshotter')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the '${builder.name}' builder uses the docker driver without the containerd image store, which can't build several platforms at once: add docker/setup-buildx-action before this step (or turn on the containerd image store).`);
-        }
-    }
-    const missing = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .missingPlatforms */ .z3)(platforms, builder.platforms);
-    if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the '${builder.name}' builder can't build ${missing.join(', ')} (it has ${builder.platforms.join(', ') || 'no platforms'}): add docker/setup-qemu-action before this step, or build that platform on a runner of its own.`);
-    }
-    return builder;
-}
-
-
-/***/ }),
-
 /***/ 5264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -343,13 +280,15 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
     // local layout (by digest) or no push at all cannot.
     const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined;
     try {
-        const args = (0,plan/* buildxArgs */.w$)(build, references, labels, metadataFile, options.repositoryUri);
+        const args = (0,plan/* buildxArgs */.w$)(build, references, labels, metadataFile, options.repositoryUri, options.builder);
+        // Build-argument and secret values go in buildx's environment, never its argv or the log.
+        const env = (0,plan/* buildxEnv */.aW)(build);
         await (0,retry.retry)('The push', async () => {
             const before = options.buildxConfigDir !== undefined ? await (0,build_record/* listBuildRefs */.r3)(options.buildxConfigDir) : undefined;
-            const result = await docker(args, { stream: true });
+            const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}) });
             if (result.exitCode === 0)
                 return;
-            const failure = (await recordedFailure(docker, options.buildxConfigDir, before, build.context)) ?? failureFromOutput(result);
+            const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result);
             throw explainBuildFailure(failure, pushedTo);
         }, policy).catch(givenUp('The push', policy));
         const metadata = await readMetadata(metadataFile);
@@ -373,11 +312,11 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
     }
 }
 /** The failure the build's record states, when buildx noted the build (record.ts). */
-async function recordedFailure(docker, configDir, before, context) {
+async function recordedFailure(docker, { buildxConfigDir: configDir, builder }, before, context) {
     if (configDir === undefined || before === undefined)
         return undefined;
     const ref = await (0,build_record/* findBuildRef */.Xy)(configDir, before, context);
-    return ref === undefined ? undefined : (0,build_record/* readBuildFailure */.ns)(docker, ref);
+    return ref === undefined ? undefined : (0,build_record/* readBuildFailure */.ns)(docker, ref, builder);
 }
 async function readMetadata(file) {
     try {
@@ -392,12 +331,13 @@ async function readMetadata(file) {
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
  * does not).
  */
-async function mergeIndex(docker, repositoryUri, tags, digests, policy = retry.defaultRetry) {
-    const args = ['buildx', 'imagetools', 'create'];
+async function mergeIndex(docker, repositoryUri, tags, digests, policy = retry.defaultRetry, builder = {}) {
+    const refs = [];
     for (const tag of tags)
-        args.push('--tag', `${repositoryUri}:${tag}`);
+        refs.push('--tag', `${repositoryUri}:${tag}`);
     for (const digest of digests)
-        args.push(`${repositoryUri}@${digest}`);
+        refs.push(`${repositoryUri}@${digest}`);
+    const args = (0,plan/* buildxCommand */.I0)(builder, ['imagetools', 'create'], refs);
     await (0,retry.retry)('The merge', async () => {
         const result = await docker(args, { stream: true });
         if (result.exitCode !== 0)
@@ -430,6 +370,7 @@ function givenUp(what, policy) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _registry_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4713);
 /**
  * A build's record, as BuildKit keeps it: how the action learns why a build failed.
  *
@@ -444,6 +385,7 @@ function givenUp(what, policy) {
  * folder (what docker/build-push-action reads for its summary). The action lists that
  * folder before the build; the one new file naming this context is this build's.
  */
+
 
 
 
@@ -485,8 +427,9 @@ async function findBuildRef(configDir, before, context) {
     return found.length === 1 ? found[0] : undefined;
 }
 /** The failure a build's record states; undefined when there is no record, or it states none. */
-async function readBuildFailure(docker, ref) {
-    const result = await docker(['buildx', 'history', 'inspect', ref, '--format', 'json'], { timeoutMs: INSPECT_TIMEOUT_MS });
+async function readBuildFailure(docker, ref, use = {}) {
+    // On the builder (and docker context) the build ran on.
+    const result = await docker((0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .buildxCommand */ .I0)(use, ['history', 'inspect'], [ref, '--format', 'json']), { timeoutMs: INSPECT_TIMEOUT_MS });
     if (result.exitCode !== 0)
         return undefined;
     let record;

@@ -27,10 +27,11 @@ __webpack_require__.r(__webpack_exports__);
 
 async function buildOnly(settings, { env, docker }) {
     const { build, image, repository } = settings;
-    await (0,_build_builder_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuilder */ .ub)(docker, build.platforms);
+    const builder = await (0,_build_builder_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuilder */ .ub)(docker, build.platforms, build.builder);
     const result = await (0,_build_buildx_js__WEBPACK_IMPORTED_MODULE_1__/* .buildAndPush */ .s)(docker, build, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .imageReferences */ .Ef)(repository.name, image.tags), (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_5__/* .labelsFor */ .dS)(env, image.version), {
         tempDir: env.RUNNER_TEMP,
-        buildxConfigDir: (0,_build_record_js__WEBPACK_IMPORTED_MODULE_2__/* .buildxConfigDir */ .iL)(env)
+        buildxConfigDir: (0,_build_record_js__WEBPACK_IMPORTED_MODULE_2__/* .buildxConfigDir */ .iL)(env),
+        builder: builder.use
     });
     const outputs = (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .imageOutputs */ .am)({ ...(0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .outputBase */ .zx)(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false });
     (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)(outputs);
@@ -44,6 +45,7 @@ async function buildOnly(settings, { env, docker }) {
             digest: '',
             tags: image.tags,
             platforms: build.platforms,
+            builder: (0,_build_builder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeBuilder */ .nG)(builder),
             repositoryChanges: [],
             lifecycle: 'not checked (push: false)',
             warnings: []

@@ -286,12 +286,12 @@ __webpack_unused_export__ = debug; // for test
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E_: () => (/* binding */ planLifecycle),
+/* harmony export */   Pe: () => (/* binding */ withCacheFilter),
 /* harmony export */   _B: () => (/* binding */ planRepository),
 /* harmony export */   bo: () => (/* binding */ isTagMutable),
-/* harmony export */   yk: () => (/* binding */ describeMutability),
-/* harmony export */   yy: () => (/* binding */ matchesFilter)
+/* harmony export */   yk: () => (/* binding */ describeMutability)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_POLICY_INPUT, sameMutability */
+/* unused harmony exports DEFAULT_POLICY_INPUT, matchesFilter, sameMutability */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 /* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5940);
 
@@ -328,11 +328,24 @@ function describeMutability(m) {
     return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
 }
 const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
-/** An IMMUTABLE_WITH_EXCLUSION repository with the cache tag among its exclusions (room allowing). */
-function withCacheTag(m, cacheTag) {
-    if (cacheTag === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m) || m.exclusions.length >= 5)
+/**
+ * Exclusion filters with the registry cache's wildcard (`<cache-tag>*`) among them:
+ * unchanged when a filter already covers every tag starting with the cache tag; an exact
+ * `<cache-tag>` filter (what earlier versions added) gives way to the wildcard.
+ */
+function withCacheFilter(filters, cacheFilter) {
+    const base = cacheFilter.slice(0, -1);
+    // A filter ending in `*` that matches the base matches the base followed by anything.
+    if (filters.some(f => f.endsWith('*') && matchesFilter(base, f)))
+        return filters;
+    return [...filters.filter(f => f !== base), cacheFilter];
+}
+/** An IMMUTABLE_WITH_EXCLUSION repository whose exclusions keep this run's cache tag mutable (room allowing). */
+function withCacheTag(m, cacheTag, cacheFilter) {
+    if (cacheTag === undefined || cacheFilter === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m))
         return m;
-    return { mode: m.mode, exclusions: [...m.exclusions, cacheTag] };
+    const exclusions = withCacheFilter(m.exclusions, cacheFilter);
+    return exclusions.length > 5 ? m : { mode: m.mode, exclusions };
 }
 /**
  * @param current the repository as described, or undefined when it does not exist
@@ -350,7 +363,7 @@ function planRepository(current, desired, movingTags) {
     const warnings = [];
     // Unstated mutability leaves an immutable repository as it is, but for the action's own
     // registry cache tag, which every build rewrites.
-    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag);
+    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag, desired.cacheFilter);
     let mutability = current.mutability;
     if (!sameMutability(current.mutability, target)) {
         changes.push({ kind: 'tag-mutability', from: current.mutability, to: target });
@@ -516,6 +529,9 @@ const Input = {
     File: 'file',
     Target: 'target',
     BuildArgs: 'build-args',
+    Secrets: 'secrets',
+    SecretEnvs: 'secret-envs',
+    Builder: 'builder',
     Labels: 'labels',
     Push: 'push',
     SkipLogout: 'skip-logout',
@@ -773,13 +789,13 @@ class CancelledError extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1350);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(217);
 /** Entry point of the main step (`runs.main`). */
 
 
 
 const cancel = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelOnSignals */ .d)();
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ env: process.env, docker: _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3, signal: cancel.signal });
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF)({ env: process.env, docker: _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3, signal: cancel.signal });
 cancel.dispose();
 // Cancelled: a request still waiting for an answer must not keep the step open.
 if (cancel.signal.aborted)
@@ -830,16 +846,16 @@ function sameJson(a, b) {
 
 /***/ }),
 
-/***/ 1350:
+/***/ 217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: failureMessage
+// UNUSED EXPORTS: failureMessage, maskSecrets
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3110);
@@ -977,8 +993,76 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/settings/secrets.ts
+/**
+ * What reaches buildx through its environment rather than its command line: build secrets
+ * (`secrets`: id=value, `secret-envs`: id=VARIABLE) and the values of build arguments. An
+ * error here names the input and the line, never the value.
+ */
+
+
+
+/** What `RUN --mount=type=secret,id=…` names: no comma or `=`, which would end buildx's `--secret` field. */
+const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
+/** The variable that carries the n-th value given in `secrets` (1-based). */
+const secretVariable = (n) => `ECR_BUILD_PUSH_SECRET_${n}`;
+/**
+ * Variables docker and buildx read from their own environment, where a build argument's
+ * value would have to be set for the build: it would change how docker itself runs.
+ */
+const DOCKER_OWN = /^(?:PATH|HOME|LD_\w*|DOCKER_\w*|BUILDX_\w*)$/;
+/** `id=value` (secrets) and `id=VARIABLE` (secret-envs), one per line; ids unique across both. */
+function readSecrets(env) {
+    const secrets = [];
+    const add = (input, line, id, variable, value) => {
+        if (!SECRET_ID.test(id)) {
+            throw new errors/* InputError */.dz(input, `line ${line}: '${id}' is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`);
+        }
+        if (secrets.some(s => s.id === id))
+            throw new errors/* InputError */.dz(input, `line ${line}: the secret '${id}' is given twice: give each id once across secrets and secret-envs.`);
+        if (value === undefined || value === '') {
+            throw new errors/* InputError */.dz(input, input === constants/* Input */.pd.Secrets
+                ? `line ${line}: the secret '${id}' is empty (a repository secret that doesn't exist is empty in \${{ secrets.… }}): give it a value or remove the line.`
+                : `line ${line}: the secret '${id}' reads ${variable}, which is not set (or empty) in the step's environment: set it with env: on the step.`);
+        }
+        secrets.push({ id, env: variable, value });
+    };
+    (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Secrets)).forEach((item, i) => {
+        const at = item.indexOf('=');
+        // Never the line itself in the message: it may be a value written without its id.
+        if (at <= 0)
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Secrets, `line ${i + 1} is not id=value: give one id=value per line.`);
+        add(constants/* Input */.pd.Secrets, i + 1, item.slice(0, at).trim(), secretVariable(secrets.length + 1), item.slice(at + 1));
+    });
+    (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.SecretEnvs)).forEach((item, i) => {
+        const [id = '', variable = '', ...rest] = item.split('=').map(s => s.trim());
+        if (rest.length > 0 || !VARIABLE.test(variable)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.SecretEnvs, `line ${i + 1}: '${item}' is not id=VARIABLE: give the secret's id and the name of the variable that holds it, e.g. token=GH_TOKEN.`);
+        }
+        add(constants/* Input */.pd.SecretEnvs, i + 1, id, variable, env[variable]);
+    });
+    return secrets;
+}
+/** `build-args`: KEY=VALUE lines, whose names become variables of buildx's environment. */
+function readBuildArgs(env) {
+    const args = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.BuildArgs));
+    for (const [i, arg] of args.entries()) {
+        const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+        if (!BUILD_ARG.test(arg)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `line ${i + 1}: '${name}' is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . -.`);
+        }
+        if (DOCKER_OWN.test(name)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `'${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`);
+        }
+    }
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/build.ts
 /** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
+
 
 
 
@@ -988,6 +1072,8 @@ const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PLATFORM_OS = ['linux', 'windows'];
 const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64'];
 const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/;
+/** buildx builder names (a letter first) and docker context names, whose docker-driver builders take the context's name. */
+const BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
 function validatePlatform(platform) {
     const [os, arch, variant, ...rest] = platform.split('/');
     const ok = os !== undefined &&
@@ -1003,18 +1089,47 @@ function validatePlatform(platform) {
 }
 const CACHE_TYPES = ['ecr', 'gha', 'none'];
 const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
-/** Empty: the registry cache for private repositories, none for public ones (it would publish every build stage). */
+/**
+ * Empty: the registry cache for private repositories, none for public ones (it would
+ * publish every build stage). A push-by-digest job builds its platforms apart from the
+ * others, so it keeps a cache of its own, `<cache-tag>-<platform>`: parallel jobs don't
+ * overwrite each other's. `filter` (`<cache-tag>*`) covers them all.
+ */
 function readCache(env, registryType) {
     const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
     const type = typeInput.toLowerCase();
     if (!CACHE_TYPES.includes(type)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
     }
-    return { type, tag: (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache') };
+    const base = (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache');
+    const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
+    const tag = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base;
+    // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
+    if (!input/* IMAGE_TAG */.Ne.test(tag) || base.length > 127) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' is too long${tag !== base ? ` for this job's per-platform cache tag '${tag}'` : ''}: use at most ${Math.min(127, 128 - (tag.length - base.length))} characters.`);
+    }
+    return { type, tag, filter: `${base}*` };
+}
+/** `buildcache` + linux/arm64 → `buildcache-linux-arm64`. */
+function perPlatformCacheTag(base, platforms) {
+    return [base, ...platforms.map(p => p.replace(/\//g, '-'))].join('-');
+}
+function readPlatforms(env) {
+    const listed = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Platforms));
+    return [...new Set((listed.length > 0 ? listed : constants/* DEFAULT_PLATFORMS */.pu).map(validatePlatform))];
+}
+/** `builder`: the name of a builder an earlier step created (docker buildx create, setup-buildx-action, a docker context). */
+function readBuilder(env) {
+    const name = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Builder);
+    if (name === '')
+        return undefined;
+    if (!BUILDER_NAME.test(name)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Builder, `'${name}' is not a builder name: give the name of a builder an earlier step created (docker buildx ls lists them), or leave it empty for the job's current builder.`);
+    }
+    return name;
 }
 function readBuild(env, workspace, cache) {
-    const listed = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Platforms));
-    const platforms = [...new Set((listed.length > 0 ? listed : constants/* DEFAULT_PLATFORMS */.pu).map(validatePlatform))];
+    const platforms = readPlatforms(env);
     const contextInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Context) || '.';
     const remote = REMOTE_CONTEXT.test(contextInput);
     const context = remote ? contextInput : external_node_path_default().resolve(workspace, contextInput);
@@ -1042,7 +1157,8 @@ function readBuild(env, workspace, cache) {
         platforms,
         context,
         file,
-        buildArgs: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.BuildArgs, (0,input/* getInput */.V4)(env, constants/* Input */.pd.BuildArgs)),
+        buildArgs: readBuildArgs(env),
+        secrets: readSecrets(env),
         labels: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.Labels, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Labels)),
         push: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true),
         cache,
@@ -1052,6 +1168,9 @@ function readBuild(env, workspace, cache) {
     };
     if (target !== '')
         settings.target = target;
+    const builder = readBuilder(env);
+    if (builder !== undefined)
+        settings.builder = builder;
     return settings;
 }
 /** @param needed false for build-only runs (push: false), which make no AWS call */
@@ -1107,7 +1226,8 @@ function validateRepositoryName(name) {
     }
     return name;
 }
-function readMutability(env, cacheTag) {
+/** @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites */
+function readMutability(env, cacheFilter) {
     const modeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutability);
     const exclusionsInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutabilityExclusions);
     const mode = (modeInput === '' ? constants/* DEFAULT_TAG_MUTABILITY */.I6 : modeInput.toUpperCase());
@@ -1122,11 +1242,10 @@ function readMutability(env, cacheTag) {
     if (withExclusions && (listed.length < 1 || listed.length > 5)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
     }
-    // The registry cache is rewritten by every build: its tag must stay mutable.
-    const addCache = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheTag !== undefined && !listed.some(f => (0,repository_plan/* matchesFilter */.yy)(cacheTag, f));
-    const exclusions = addCache ? [...listed, cacheTag] : listed;
+    // The registry cache is rewritten by every build: its tags (per-platform ones too) must stay mutable.
+    const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? (0,repository_plan/* withCacheFilter */.Pe)(listed, cacheFilter) : listed;
     if (exclusions.length > 5) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more for '${cacheTag}': drop one, or set cache-tag to a tag a filter already matches.`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`);
     }
     for (const f of exclusions) {
         if (!MUTABILITY_FILTER.test(f)) {
@@ -1312,9 +1431,10 @@ function readSettings(env = process.env) {
     const aws = readAws(env, push && registryType === 'private');
     if (registryType === 'public' && aws.region === '')
         aws.region = constants/* PUBLIC_API_REGION */.cp;
-    const cache = readCache(env, registryType);
+    const { filter: cacheFilter, ...cache } = readCache(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
-    const { mutability, exclusions, stated } = readMutability(env, ecrCacheTag);
+    const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined;
+    const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter);
     const versionInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Version);
     const version = versionInput !== ''
         ? (0,input/* validateTag */.z7)(constants/* Input */.pd.Version, versionInput)
@@ -1322,8 +1442,10 @@ function readSettings(env = process.env) {
     const latest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Latest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Latest), true);
     const extraTags = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Tags)).map(t => (0,input/* validateTag */.z7)(constants/* Input */.pd.Tags, t));
     const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])];
-    if (ecrCacheTag !== undefined && tags.includes(ecrCacheTag)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${ecrCacheTag}' is also an image tag this run pushes: give the cache a tag of its own.`);
+    // Every tag `<cache-tag>*` matches is kept mutable and protected from expiry: the cache's alone.
+    const cacheLike = ecrCacheFilter !== undefined ? tags.find(t => t.startsWith(ecrCacheFilter.slice(0, -1))) : undefined;
+    if (cacheLike !== undefined) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${cacheLike}' is an image tag this run pushes, and the registry cache's tags are ${ecrCacheFilter}: give the cache a tag of its own.`);
     }
     return {
         aws,
@@ -1333,10 +1455,10 @@ function readSettings(env = process.env) {
             tagMutability: mutability,
             tagMutabilityExclusions: exclusions,
             tagMutabilityStated: stated,
-            ...(ecrCacheTag !== undefined ? { cacheTag: ecrCacheTag } : {}),
+            ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
             scanOnPush: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheTag ? [ecrCacheTag] : [])]),
+            lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])]),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
             tags: readResourceTags(env),
             replicateToRegions: readReplication(env, aws.region),
@@ -1374,15 +1496,16 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
         core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
         const settings = readSettings(deps.env);
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
+        maskSecrets(settings.build.secrets);
         if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(45), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         }
         else if (!settings.build.push) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(119), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(45), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(264), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001)),
+                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(45), __nccwpck_require__.e(351), __nccwpck_require__.e(264), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001)),
                 __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
                 __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
                 __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
@@ -1402,6 +1525,15 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
 /** Docker with the run's cancel on every command. */
 function withSignal(docker, signal) {
     return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options });
+}
+/** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
+function maskSecrets(secrets) {
+    for (const { value } of secrets) {
+        core/* setSecret */.Pq(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim() !== '' && line !== value)
+                core/* setSecret */.Pq(line);
+    }
 }
 /** One line: ours as written; AWS errors with their name and the call's message. */
 function failureMessage(error) {
@@ -1606,6 +1738,7 @@ function hasProxy(config) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   Li: () => (/* binding */ parseLines),
+/* harmony export */   Ne: () => (/* binding */ IMAGE_TAG),
 /* harmony export */   OG: () => (/* binding */ readPolicyText),
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   _Z: () => (/* binding */ readKeyValues),
@@ -1613,7 +1746,6 @@ function hasProxy(config) {
 /* harmony export */   yG: () => (/* binding */ parseBoolean),
 /* harmony export */   z7: () => (/* binding */ validateTag)
 /* harmony export */ });
-/* unused harmony export IMAGE_TAG */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
