@@ -760,8 +760,11 @@ describe('native per-platform builds, then a merge', () => {
       expect(job.log).toMatch(/Pushed sha256:[0-9a-f]{64} by digest: \d+ blobs uploaded/)
       const digest = job.outputs.digest ?? ''
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-      // Untagged: the version and latest are the merge's to set; the image is there by digest.
-      expect((await registryTags('team/split')).filter(t => t !== 'buildcache')).toEqual(before.filter(t => t !== 'buildcache'))
+      // Untagged: the version and latest are the merge's to set; the image is there by digest,
+      // and its platform's own registry cache under buildcache-linux-<arch>.
+      const notCache = (tags: string[]) => tags.filter(t => !t.startsWith('buildcache'))
+      expect(notCache(await registryTags('team/split'))).toEqual(notCache(before))
+      expect(await registryTags('team/split')).toContain(`buildcache-linux-${arch}`)
       const image = await registryGet(`/v2/team/split/manifests/${digest}`)
       expect(image.status).toBe(200)
       expect(job.outputs['image-digest-uri']).toBe(`${REGISTRY}/team/split@${digest}`)
