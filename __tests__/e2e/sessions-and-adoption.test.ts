@@ -35,7 +35,8 @@ describe('a role session that expires during a long build', () => {
     await expireAssumedCredentials(SESSION_SECONDS)
     await resetCalls()
     // One HIGH finding per platform image. The build sleeps past the session's end: every AWS call after it needs a new session.
-    const workspace = makeWorkspace('long-build', `RUN sleep ${SESSION_SECONDS + 15}`)
+    // A marker of its own each run: the sleep is never taken from an earlier run's cache.
+    const workspace = makeWorkspace(`long-build-${Date.now()}`, `RUN sleep ${SESSION_SECONDS + 15}`)
     result = await ship({ repository: 'team/long', version: '1.0.0', 'scan-fail-on': 'CRITICAL', 'export-credentials': 'true' }, workspace)
   })
 
@@ -104,7 +105,7 @@ describe('replication with another writer', () => {
 describe('adopting an existing repository that has no lifecycle policy', () => {
   const NONE =
     'none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ' +
-    'lifecycle-keep-count: 100 would put the default policy (Protect latest; Protect buildcache; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
+    'lifecycle-keep-count: 100 would put the default policy (Protect latest; Protect buildcache*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
   const noPolicy = () => ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'team/adopted' }))
 
   beforeAll(async () => {
