@@ -13,6 +13,7 @@ import type { ECRPUBLICClient, RepositoryCatalogData, RepositoryCatalogDataInput
 import { sdkConfig, tagIamActions, withSession, type AwsSession } from './clients.js'
 import { PUBLIC_API_REGION, PUBLIC_REGISTRY } from '../constants.js'
 import { ActionError } from '../errors.js'
+import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings } from '../settings/types.js'
 import { sameJson } from '../json.js'
 
@@ -124,29 +125,18 @@ export async function ensurePublicRepository(pub: PublicClient, desired: Setting
       await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }))
       changes.push(`catalog data: ${plan.changed.join('; ')}`)
     }
-    if (desired.tags.length > 0) {
-      const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]))
-      const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value)
-      if (missing.length > 0) {
-        await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }))
-        changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`)
-      }
-    }
+    const arn = repo.arn
+    const tagged = await ensureResourceTags(desired.tags, {
+      list: async () => (await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [],
+      add: async tags => void (await client.send(new sdk.TagResourceCommand({ resourceArn: arn, tags })))
+    })
+    if (tagged !== undefined) changes.push(tagged)
   }
-  if (desired.accessPolicy !== undefined) {
-    let currentPolicy: string | undefined
-    if (!created) {
-      try {
-        currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText
-      } catch (error) {
-        if ((error as Error).name !== 'RepositoryPolicyNotFoundException') throw error
-      }
-    }
-    if (currentPolicy === undefined || !sameJson(currentPolicy, desired.accessPolicy.text)) {
-      await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }))
-      changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`)
-    }
-  }
+  const access = await ensureAccessPolicy(desired.accessPolicy, created, {
+    read: () => unlessNotFound(async () => (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
+    write: async policyText => void (await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText })))
+  })
+  if (access !== undefined) changes.push(access)
   return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? PUBLIC_REGISTRY, created, changes, warnings }
 }
 

@@ -18,7 +18,7 @@ import {
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
-import { sameJson } from '../json.js'
+import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings, TagMutability } from '../settings/types.js'
 import {
   describeMutability,
@@ -71,15 +71,6 @@ async function describe(ecr: ECRClient, name: string): Promise<RepositoryState |
     return repo ? toRepositoryState(repo) : undefined
   } catch (error) {
     if ((error as Error).name === 'RepositoryNotFoundException') return undefined
-    throw error
-  }
-}
-
-async function readRepositoryPolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
-  try {
-    return (await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: name }))).policyText
-  } catch (error) {
-    if ((error as Error).name === 'RepositoryPolicyNotFoundException') return undefined
     throw error
   }
 }
@@ -251,21 +242,20 @@ export async function ensureRepository(
   }
 
   // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
-  if (desired.accessPolicy !== undefined) {
-    const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name)
-    if (currentAccess === undefined || !sameJson(currentAccess, desired.accessPolicy.text)) {
-      await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }))
-      changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`)
-    }
-  }
-  if (desired.tags.length > 0 && !created && current !== undefined) {
-    const have = new Map(((await ecr.send(new ListTagsForResourceCommand({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]))
-    const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value)
-    if (missing.length > 0) {
-      await ecr.send(new TagResourceCommand({ resourceArn: current.arn, tags: missing }))
-      changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`)
-    }
-  }
+  const access = await ensureAccessPolicy(desired.accessPolicy, created, {
+    read: () => unlessNotFound(async () => (await ecr.send(new GetRepositoryPolicyCommand({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
+    write: async policyText => void (await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: name, policyText })))
+  })
+  // A repository created by this run got its tags with it.
+  const arn = current?.arn
+  const tagged =
+    created || arn === undefined
+      ? undefined
+      : await ensureResourceTags(desired.tags, {
+          list: async () => (await ecr.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [],
+          add: async tags => void (await ecr.send(new TagResourceCommand({ resourceArn: arn, tags })))
+        })
+  for (const change of [access, tagged]) if (change !== undefined) changes.push(change)
 
   // A repository created by this run has no policy to read.
   const currentPolicy = created ? undefined : await read.policy()
