@@ -139,7 +139,9 @@ async function requestIdToken(env, audience, setSecret, transport = (0,_registry
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _stated_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4426);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+
 
 
 
@@ -238,31 +240,20 @@ async function ensurePublicRepository(pub, desired, platforms) {
             await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }));
             changes.push(`catalog data: ${plan.changed.join('; ')}`);
         }
-        if (desired.tags.length > 0) {
-            const have = new Map(((await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
-            const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
-            if (missing.length > 0) {
-                await client.send(new sdk.TagResourceCommand({ resourceArn: repo.arn, tags: missing }));
-                changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
-            }
-        }
+        const arn = repo.arn;
+        const tagged = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResourceTags */ .Uw)(desired.tags, {
+            list: async () => (await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [],
+            add: async (tags) => void (await client.send(new sdk.TagResourceCommand({ resourceArn: arn, tags })))
+        });
+        if (tagged !== undefined)
+            changes.push(tagged);
     }
-    if (desired.accessPolicy !== undefined) {
-        let currentPolicy;
-        if (!created) {
-            try {
-                currentPolicy = (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText;
-            }
-            catch (error) {
-                if (error.name !== 'RepositoryPolicyNotFoundException')
-                    throw error;
-            }
-        }
-        if (currentPolicy === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(currentPolicy, desired.accessPolicy.text)) {
-            await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: desired.accessPolicy.text }));
-            changes.push(`access policy ${currentPolicy === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
-        }
-    }
+    const access = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureAccessPolicy */ .F9)(desired.accessPolicy, created, {
+        read: () => (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .unlessNotFound */ .CA)(async () => (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
+        write: async (policyText) => void (await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText })))
+    });
+    if (access !== undefined)
+        changes.push(access);
     return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .PUBLIC_REGISTRY */ .uD, created, changes, warnings };
 }
 /** What `ensurePublicRepository` would do, from read calls only (dry runs): the URI when it exists, and a line per change. */
@@ -469,7 +460,7 @@ function replicaUris(imageUri, regions) {
 /* unused harmony export toRepositoryState */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8301);
+/* harmony import */ var _stated_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4426);
 /* harmony import */ var _repository_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2129);
 /**
  * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
@@ -505,16 +496,6 @@ async function describe(ecr, name) {
     }
     catch (error) {
         if (error.name === 'RepositoryNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-async function readRepositoryPolicy(ecr, name) {
-    try {
-        return (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetRepositoryPolicyCommand */ .MeN({ repositoryName: name }))).policyText;
-    }
-    catch (error) {
-        if (error.name === 'RepositoryPolicyNotFoundException')
             return undefined;
         throw error;
     }
@@ -649,21 +630,21 @@ async function ensureRepository(ecr, desired, movingTags, region) {
         }
     }
     // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
-    if (desired.accessPolicy !== undefined) {
-        const currentAccess = created ? undefined : await readRepositoryPolicy(ecr, name);
-        if (currentAccess === undefined || !(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(currentAccess, desired.accessPolicy.text)) {
-            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .SetRepositoryPolicyCommand */ .IOA({ repositoryName: name, policyText: desired.accessPolicy.text }));
-            changes.push(`access policy ${currentAccess === undefined ? 'set' : 'replaced'} (${desired.accessPolicy.source})`);
-        }
-    }
-    if (desired.tags.length > 0 && !created && current !== undefined) {
-        const have = new Map(((await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: current.arn }))).tags ?? []).map(t => [t.Key, t.Value]));
-        const missing = desired.tags.filter(t => have.get(t.Key) !== t.Value);
-        if (missing.length > 0) {
-            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eqU({ resourceArn: current.arn, tags: missing }));
-            changes.push(`tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`);
-        }
-    }
+    const access = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureAccessPolicy */ .F9)(desired.accessPolicy, created, {
+        read: () => (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .unlessNotFound */ .CA)(async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetRepositoryPolicyCommand */ .MeN({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
+        write: async (policyText) => void (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .SetRepositoryPolicyCommand */ .IOA({ repositoryName: name, policyText })))
+    });
+    // A repository created by this run got its tags with it.
+    const arn = current?.arn;
+    const tagged = created || arn === undefined
+        ? undefined
+        : await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResourceTags */ .Uw)(desired.tags, {
+            list: async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: arn }))).tags ?? [],
+            add: async (tags) => void (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eqU({ resourceArn: arn, tags })))
+        });
+    for (const change of [access, tagged])
+        if (change !== undefined)
+            changes.push(change);
     // A repository created by this run has no policy to read.
     const currentPolicy = created ? undefined : await read.policy();
     const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle, created);
@@ -907,6 +888,60 @@ function exportCredentials(session, exportVariable = _actions_core__WEBPACK_IMPO
     exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
     if (c.sessionToken)
         exportVariable('AWS_SESSION_TOKEN', c.sessionToken);
+}
+
+
+/***/ }),
+
+/***/ 4426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ unlessNotFound),
+/* harmony export */   F9: () => (/* binding */ ensureAccessPolicy),
+/* harmony export */   Uw: () => (/* binding */ ensureResourceTags)
+/* harmony export */ });
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8301);
+/**
+ * The two repository settings ECR and ECR Public share, reconciled the same way for both:
+ * the access policy and the resource tags. Only what the workflow states is read or
+ * written — an access policy or a tag it doesn't name is never touched — and a repository
+ * that already matches costs reads only. Each registry's client comes in as the few calls
+ * it needs, so the logic is written once.
+ */
+
+/** Sets the stated access policy where the repository's differs; the change in words, or undefined. */
+async function ensureAccessPolicy(stated, created, calls) {
+    if (stated === undefined)
+        return undefined;
+    // A repository this run created has no policy to read.
+    const current = created ? undefined : await calls.read();
+    if (current !== undefined && (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .sameJson */ .Vk)(current, stated.text))
+        return undefined;
+    await calls.write(stated.text);
+    return `access policy ${current === undefined ? 'set' : 'replaced'} (${stated.source})`;
+}
+/** Adds the stated tags the repository lacks (or holds with another value); the change in words, or undefined. */
+async function ensureResourceTags(stated, calls) {
+    if (stated.length === 0)
+        return undefined;
+    const have = new Map((await calls.list()).map(t => [t.Key, t.Value]));
+    const missing = stated.filter(t => have.get(t.Key) !== t.Value);
+    if (missing.length === 0)
+        return undefined;
+    await calls.add(missing);
+    return `tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`;
+}
+/** A read that answers undefined for the error `notFound` names (a repository without a policy). */
+async function unlessNotFound(read, notFound) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error.name === notFound)
+            return undefined;
+        throw error;
+    }
 }
 
 
