@@ -88,7 +88,6 @@ export const TEMP_DIR_PREFIX = 'ecr-build-push-'
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
 export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
 export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest']
-export const LATEST_TAG = 'latest'
 export const USER_AGENT = 'ecr-build-push'
 /** ECR Public's registry host; its API answers in us-east-1 only. */
 export const PUBLIC_REGISTRY = 'public.ecr.aws'

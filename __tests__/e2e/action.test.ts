@@ -34,6 +34,7 @@ import {
   registryGet,
   registryManifest,
   registrySnapshot,
+  dockerLogins,
   recordingDocker,
   registryTags,
   resetCalls,
@@ -60,13 +61,6 @@ const ship = (
     workspace: options.workspace ?? workspace,
     post: options.post ?? true
   })
-
-/** Registries the job's docker config holds credentials for. */
-function dockerLogins(configDir = dockerConfig): string[] {
-  const config = path.join(configDir, 'config.json')
-  if (!existsSync(config)) return []
-  return Object.keys((JSON.parse(readFileSync(config, 'utf8')) as { auths?: object }).auths ?? {})
-}
 
 const describeRepository = async (name: string) =>
   (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0]

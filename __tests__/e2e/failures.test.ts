@@ -5,11 +5,10 @@
  */
 import { execFileSync } from 'node:child_process'
 import { jest } from '@jest/globals'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { errorLine, runAction, type RunOptions, type RunResult } from '../../scripts/local-runner.mjs'
-import { buildHistory, jobEnv, makeWorkspace, REGISTRY, registryManifest, registrySnapshot, registryTags, resetStack, ROLE } from './stack.js'
+import { buildHistory, dockerLogins, jobEnv, makeWorkspace, recordingDocker, REGISTRY, registryManifest, registrySnapshot, registryTags, resetStack, ROLE } from './stack.js'
 
 // Real builds, some under QEMU; a cancel waits for a long RUN step to start.
 jest.setTimeout(10 * 60 * 1000)
@@ -17,27 +16,6 @@ jest.setTimeout(10 * 60 * 1000)
 beforeAll(() => {
   resetStack()
 })
-
-/** Records every docker command the action starts: a docker shim first on PATH logs each argv. */
-function recordingDocker(): { path: string; configDir: string; argv: () => string[] } {
-  const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
-  const argvLog = path.join(shim, 'argv.log')
-  const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
-  writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
-  const configDir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-failures-'))
-  return {
-    path: `${shim}:${process.env.PATH ?? ''}`,
-    configDir,
-    argv: () => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8').split('\n').filter(Boolean) : [])
-  }
-}
-
-/** Registries a docker config holds credentials for. */
-function dockerLogins(configDir: string): string[] {
-  const config = path.join(configDir, 'config.json')
-  if (!existsSync(config)) return []
-  return Object.keys((JSON.parse(readFileSync(config, 'utf8')) as { auths?: object }).auths ?? {})
-}
 
 /** The processes whose command line holds `marker`, as `pgrep -f` finds them. */
 function processesWith(marker: string): string[] {
@@ -93,7 +71,7 @@ describe('a build step that fails', () => {
 
   test('fails the run once, at once: one buildx run, no retry', () => {
     expect(result.exitCode).toBe(1)
-    expect(shim.argv().filter(a => a.startsWith('buildx build '))).toHaveLength(1)
+    expect(shim.commands().filter(a => a.startsWith('buildx build '))).toHaveLength(1)
     expect(result.log).not.toContain('trying again')
     expect(result.log).not.toContain('the registry may be having trouble')
   })
@@ -104,7 +82,7 @@ describe('a build step that fails', () => {
     expect(line).toContain('did not complete successfully: exit code: 3\nIts last lines:\n')
     expect(line.split('\n').slice(-5)).toEqual(SAYS.slice(-5).map(s => `  ${s}`))
     // Read from the record BuildKit keeps: one history inspect after the build.
-    expect(shim.argv().filter(a => a.startsWith('buildx history inspect '))).toHaveLength(1)
+    expect(shim.commands().filter(a => a.startsWith('buildx history inspect '))).toHaveLength(1)
   })
 
   test('the engine ran the build once, and recorded it as failed', async () => {

@@ -269,15 +269,23 @@ export async function engine2Builds(): Promise<BuildRecord[]> {
 /**
  * Records every docker command the action starts: a docker shim first on PATH logs each
  * argv (one line each) and runs the real docker. `path` is the job's PATH, `configDir` a
- * docker config of its own.
+ * docker config of its own; `argv()` is the log as text, `commands()` its lines.
  */
-export function recordingDocker(): { path: string; configDir: string; argv: () => string } {
+export function recordingDocker(): { path: string; configDir: string; argv: () => string; commands: () => string[] } {
   const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
   const argvLog = path.join(shim, 'argv.log')
   const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
   writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-rec-'))
-  return { path: `${shim}:${process.env.PATH ?? ''}`, configDir, argv: () => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '') }
+  const argv = (): string => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '')
+  return { path: `${shim}:${process.env.PATH ?? ''}`, configDir, argv, commands: () => argv().split('\n').filter(Boolean) }
+}
+
+/** Registries a docker config (by default the test file's own) holds credentials for. */
+export function dockerLogins(configDir = dockerConfig): string[] {
+  const config = path.join(configDir, 'config.json')
+  if (!existsSync(config)) return []
+  return Object.keys((JSON.parse(readFileSync(config, 'utf8')) as { auths?: object }).auths ?? {})
 }
 
 export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/

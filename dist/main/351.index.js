@@ -193,15 +193,8 @@ async function createPublicClient(session) {
     return { sdk, client };
 }
 async function describe({ sdk, client }, name) {
-    try {
-        const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
-        return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
-    }
-    catch (error) {
-        if (error.name === 'RepositoryNotFoundException')
-            return undefined;
-        throw error;
-    }
+    const repo = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .unlessNotFound */ .CA)(async () => (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0], 'RepositoryNotFoundException');
+    return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined;
 }
 /** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
 async function ensurePublicRepository(pub, desired, platforms) {
@@ -458,9 +451,9 @@ function replicaUris(imageUri, regions) {
 /* harmony export */   z0: () => (/* binding */ ensureRepository)
 /* harmony export */ });
 /* unused harmony export toRepositoryState */
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _stated_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4426);
+/* harmony import */ var _stated_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4426);
 /* harmony import */ var _repository_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2129);
 /**
  * Stage 3, effects — reads the ECR repository and its lifecycle policy, then makes only the
@@ -489,27 +482,11 @@ function toRepositoryState(r) {
     };
 }
 async function describe(ecr, name) {
-    try {
-        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [name] }));
-        const repo = out.repositories?.[0];
-        return repo ? toRepositoryState(repo) : undefined;
-    }
-    catch (error) {
-        if (error.name === 'RepositoryNotFoundException')
-            return undefined;
-        throw error;
-    }
+    const repo = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .unlessNotFound */ .CA)(async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [name] }))).repositories?.[0], 'RepositoryNotFoundException');
+    return repo ? toRepositoryState(repo) : undefined;
 }
-async function readLifecyclePolicy(ecr, name) {
-    try {
-        const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetLifecyclePolicyCommand */ .O0C({ repositoryName: name }));
-        return out.lifecyclePolicyText;
-    }
-    catch (error) {
-        if (error.name === 'LifecyclePolicyNotFoundException')
-            return undefined;
-        throw error;
-    }
+function readLifecyclePolicy(ecr, name) {
+    return (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .unlessNotFound */ .CA)(async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .GetLifecyclePolicyCommand */ .O0C({ repositoryName: name }))).lifecyclePolicyText, 'LifecyclePolicyNotFoundException');
 }
 /**
  * The repository and its lifecycle policy, asked side by side: one round trip where the
@@ -545,7 +522,7 @@ function describeChange(c) {
 async function apply(ecr, name, c, tags = []) {
     switch (c.kind) {
         case 'create': {
-            const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .CreateRepositoryCommand */ .WTe({
+            const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .CreateRepositoryCommand */ .WTe({
                 repositoryName: name,
                 imageTagMutability: c.mutability.mode,
                 ...(c.mutability.exclusions.length > 0
@@ -561,14 +538,14 @@ async function apply(ecr, name, c, tags = []) {
             return out.repository?.repositoryUri;
         }
         case 'tag-mutability':
-            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutImageTagMutabilityCommand */ .cKn({
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .PutImageTagMutabilityCommand */ .cKn({
                 repositoryName: name,
                 imageTagMutability: c.to.mode,
                 ...(c.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(c.to) } : {})
             }));
             return undefined;
         case 'scan-on-push':
-            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutImageScanningConfigurationCommand */ .BlZ({
+            await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .PutImageScanningConfigurationCommand */ .BlZ({
                 repositoryName: name,
                 imageScanningConfiguration: { scanOnPush: c.to }
             }));
@@ -630,17 +607,17 @@ async function ensureRepository(ecr, desired, movingTags, region) {
         }
     }
     // Stated only: an access policy or tags the workflow doesn't name are never read or touched.
-    const access = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureAccessPolicy */ .F9)(desired.accessPolicy, created, {
-        read: () => (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .unlessNotFound */ .CA)(async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetRepositoryPolicyCommand */ .MeN({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
-        write: async (policyText) => void (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .SetRepositoryPolicyCommand */ .IOA({ repositoryName: name, policyText })))
+    const access = await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureAccessPolicy */ .F9)(desired.accessPolicy, created, {
+        read: () => (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .unlessNotFound */ .CA)(async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .GetRepositoryPolicyCommand */ .MeN({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
+        write: async (policyText) => void (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .SetRepositoryPolicyCommand */ .IOA({ repositoryName: name, policyText })))
     });
     // A repository created by this run got its tags with it.
     const arn = current?.arn;
     const tagged = created || arn === undefined
         ? undefined
-        : await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureResourceTags */ .Uw)(desired.tags, {
-            list: async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: arn }))).tags ?? [],
-            add: async (tags) => void (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eqU({ resourceArn: arn, tags })))
+        : await (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureResourceTags */ .Uw)(desired.tags, {
+            list: async () => (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: arn }))).tags ?? [],
+            add: async (tags) => void (await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .TagResourceCommand */ .eqU({ resourceArn: arn, tags })))
         });
     for (const change of [access, tagged])
         if (change !== undefined)
@@ -649,7 +626,7 @@ async function ensureRepository(ecr, desired, movingTags, region) {
     const currentPolicy = created ? undefined : await read.policy();
     const lifecycle = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planLifecycle */ .E_)(currentPolicy, desired.lifecycle, created);
     if (lifecycle.put) {
-        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .PutLifecyclePolicyCommand */ .Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
+        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .PutLifecyclePolicyCommand */ .Rcn({ repositoryName: name, lifecyclePolicyText: lifecycle.text }));
         changes.push(`lifecycle policy put (${lifecycle.reason})`);
     }
     if (uri === '' || mutability === undefined)
@@ -932,7 +909,7 @@ async function ensureResourceTags(stated, calls) {
     await calls.add(missing);
     return `tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`;
 }
-/** A read that answers undefined for the error `notFound` names (a repository without a policy). */
+/** A read that answers undefined for the error `notFound` names (no such repository, no policy). */
 async function unlessNotFound(read, notFound) {
     try {
         return await read();

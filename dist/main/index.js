@@ -500,7 +500,6 @@ function exitNow(reason) {
 /* harmony export */   pu: () => (/* binding */ DEFAULT_PLATFORMS),
 /* harmony export */   uD: () => (/* binding */ PUBLIC_REGISTRY)
 /* harmony export */ });
-/* unused harmony export LATEST_TAG */
 /** Names the workflow, the runner and the post step see. Written once, here. */
 const Input = {
     RoleToAssume: 'role-to-assume',
@@ -585,7 +584,6 @@ const TEMP_DIR_PREFIX = 'ecr-build-push-';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
-const LATEST_TAG = 'latest';
 const USER_AGENT = 'ecr-build-push';
 /** ECR Public's registry host; its API answers in us-east-1 only. */
 const PUBLIC_REGISTRY = 'public.ecr.aws';

@@ -119,7 +119,6 @@ const TEMP_DIR_PREFIX = 'ecr-build-push-';
 const DEFAULT_PLATFORMS = (/* unused pure expression or super */ null && (['linux/amd64', 'linux/arm64']));
 const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = (/* unused pure expression or super */ null && (['latest']));
-const LATEST_TAG = 'latest';
 const USER_AGENT = 'ecr-build-push';
 /** ECR Public's registry host; its API answers in us-east-1 only. */
 const PUBLIC_REGISTRY = 'public.ecr.aws';

@@ -80,13 +80,8 @@ export async function createPublicClient(session: AwsSession): Promise<PublicCli
 }
 
 async function describe({ sdk, client }: PublicClient, name: string): Promise<{ uri: string; arn: string } | undefined> {
-  try {
-    const repo = (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0]
-    return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined
-  } catch (error) {
-    if ((error as Error).name === 'RepositoryNotFoundException') return undefined
-    throw error
-  }
+  const repo = await unlessNotFound(async () => (await client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0], 'RepositoryNotFoundException')
+  return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined
 }
 
 /** Makes sure the public repository exists with the stated catalog data, access policy and tags. */

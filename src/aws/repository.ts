@@ -65,24 +65,12 @@ export function toRepositoryState(r: Repository): RepositoryState {
 }
 
 async function describe(ecr: ECRClient, name: string): Promise<RepositoryState | undefined> {
-  try {
-    const out = await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
-    const repo = out.repositories?.[0]
-    return repo ? toRepositoryState(repo) : undefined
-  } catch (error) {
-    if ((error as Error).name === 'RepositoryNotFoundException') return undefined
-    throw error
-  }
+  const repo = await unlessNotFound(async () => (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0], 'RepositoryNotFoundException')
+  return repo ? toRepositoryState(repo) : undefined
 }
 
-async function readLifecyclePolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
-  try {
-    const out = await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))
-    return out.lifecyclePolicyText
-  } catch (error) {
-    if ((error as Error).name === 'LifecyclePolicyNotFoundException') return undefined
-    throw error
-  }
+function readLifecyclePolicy(ecr: ECRClient, name: string): Promise<string | undefined> {
+  return unlessNotFound(async () => (await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText, 'LifecyclePolicyNotFoundException')
 }
 
 /**

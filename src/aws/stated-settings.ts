@@ -39,7 +39,7 @@ export async function ensureResourceTags(stated: Settings['repository']['tags'],
   return `tags ${missing.map(t => `${t.Key}=${t.Value}`).join(', ')}`
 }
 
-/** A read that answers undefined for the error `notFound` names (a repository without a policy). */
+/** A read that answers undefined for the error `notFound` names (no such repository, no policy). */
 export async function unlessNotFound<T>(read: () => Promise<T>, notFound: string): Promise<T | undefined> {
   try {
     return await read()
