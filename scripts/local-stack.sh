@@ -128,6 +128,7 @@ docker_up() {
     start dockerd dockerd
     wait_for 60 dockerd docker info
   fi
+  trust_check
   # A daemon under load can answer without its platforms once: ask a few times.
   local tries=0
   until docker buildx inspect --bootstrap 2>/dev/null | grep -q 'linux/arm64'; do
@@ -135,6 +136,36 @@ docker_up() {
     [ "$tries" -lt 10 ] || die "the docker builder lists no linux/arm64: restart dockerd after the QEMU handlers are registered"
     sleep 1
   done
+}
+
+# The daemon reads the system's CA roots once, when it first needs them (it fetches
+# public.ecr.aws's tokens with them): a daemon that was already running when the stack's CA
+# joined the system store (one started at boot, or before the first `up`) may not trust it.
+# Decided from facts, not from an error message: the daemon's start time against the time
+# the system bundle last changed, once the bundle holds the stack's certificate.
+trust_check() {
+  local bundle=/etc/ssl/certs/ca-certificates.crt pid started changed
+  pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  grep -qF "$(sed -n 2p "$STATE/tls/cert.pem")" "$bundle" 2>/dev/null || die "the system's CA bundle lacks the stack's certificate ($bundle): run update-ca-certificates"
+  started=$(( $(date +%s) - $(ps -o etimes= -p "$pid" | tr -d ' ') ))
+  changed=$(stat -c %Y "$bundle")
+  [ "$started" -lt "$changed" ] || return 0
+  local restarting="the Docker daemon (pid $pid) started before the stack's CA was trusted: restarting it"
+  if running dockerd && [ "$(cat "$STATE/dockerd.pid")" = "$pid" ]; then
+    say "$restarting"
+    stop dockerd; sleep 2
+    start dockerd dockerd
+  elif [ -d /run/systemd/system ] && systemctl is-active -q docker 2>/dev/null; then
+    say "$restarting (systemctl restart docker)"
+    systemctl restart docker
+  elif [ -x /etc/init.d/docker ] && service docker status >/dev/null 2>&1; then
+    say "$restarting (service docker restart)"
+    service docker restart >/dev/null
+  else
+    die "the Docker daemon (pid $pid) started before the stack's CA was added to the system's trust store, and this script did not start it: restart it (it then trusts the CA), and run '$0 up' again"
+  fi
+  wait_for 60 dockerd docker info
 }
 
 tls() {

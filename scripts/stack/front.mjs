@@ -147,6 +147,23 @@ function registryError(res, status, code, message, detail) {
 }
 
 /** `/v2/<name>/<kind>/<rest>` → name, kind, rest */
+/**
+ * ECR mounts a blob from another repository of the registry (a POST with `mount` and
+ * `from`) only when the account setting BLOB_MOUNTING is ENABLED; it is off by default, and
+ * ECR then starts a plain upload, as the distribution spec allows. The backend registry
+ * would mount, so the front drops those parameters unless `POST /blob-mounting` enabled it:
+ * a push to a new repository uploads every blob, as on ECR.
+ */
+let blobMounting = false
+function withoutMount(url) {
+  const [route, query = ''] = url.split('?')
+  const params = new URLSearchParams(query)
+  params.delete('mount')
+  params.delete('from')
+  const rest = params.toString()
+  return rest === '' ? route : `${route}?${rest}`
+}
+
 function parseV2(url) {
   const m = /^\/v2\/(.+?)\/(manifests|blobs|tags)\/(.*)$/.exec(url.split('?')[0])
   return m ? { name: m[1], kind: m[2], rest: m[3] } : undefined
@@ -200,6 +217,7 @@ async function handleRegistry(req, res) {
       return registryError(res, blobFault.status, 'UNKNOWN', 'injected fault')
     }
   }
+  if (v2.kind === 'blobs' && req.method === 'POST' && !blobMounting) req.url = withoutMount(req.url ?? '')
   if (v2.kind !== 'manifests' || req.method !== 'PUT') return proxyStream(req, res)
 
   const reference = v2.rest
@@ -542,6 +560,9 @@ async function handleControl(req, res) {
       return send(204)
     case 'GET /registry-calls':
       return send(200, registryCalls)
+    case 'POST /blob-mounting':
+      blobMounting = json.enabled === true
+      return send(204)
     case 'POST /faults':
       awsFaults.push({
         operation: json.operation ?? '*',
@@ -575,6 +596,7 @@ async function handleControl(req, res) {
       resetPublic()
       return send(204)
     case 'POST /faults/reset':
+      blobMounting = false
       awsFaults = []
       registryFaults = []
       registryDelays = []
