@@ -76,6 +76,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     ]
     if (replication !== undefined) {
       const plan = planReplication(replication.rules, repository.name, repository.replicateToRegions, replication.account)
+      if (plan.covered !== '') repositoryLines.push(`note: replication: ${plan.covered}`)
       if (plan.missing.length > 0) repositoryLines.push(`would change: ${plan.change}`)
     }
     if (repositoryLines.length === 0) repositoryLines = ['no changes: it already matches the workflow']

@@ -57,7 +57,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
 
   const [session, builder] = await stages.run('sign-in', () =>
     Promise.all([
-      signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret }),
+      signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, ...(deps.retry.signal ? { signal: deps.retry.signal } : {}) }),
       // A merge builds nothing: it only needs buildx.
       checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
     ])

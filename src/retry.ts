@@ -15,6 +15,21 @@ export interface RetryPolicy {
   log: (message: string) => void
   /** the run's cancel: no try starts after it, and a wait ends at it */
   signal?: AbortSignal
+  /**
+   * Errors that ask the caller to slow down (throttling) tried on a budget of their own: its
+   * own count of tries and its own waits, beside `attempts` and `delay` for other passing errors.
+   */
+  slowDown?: RetryBudget
+}
+
+/** A budget for one kind of passing error: how many tries, and the wait before try n (n ≥ 2) of that kind. */
+export interface RetryBudget {
+  /** which passing errors count against it */
+  when: (error: unknown) => boolean
+  attempts: number
+  delay: (attempt: number) => number
+  /** how the log names it, e.g. "throttled" */
+  name: string
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -34,7 +49,8 @@ export class TransientError extends Error {
 }
 
 const TRANSIENT_NAMES =
-  /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/
+  /^(InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/
+const THROTTLING_NAMES = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException)$/
 const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET)$/
 
 /**
@@ -45,28 +61,42 @@ const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTF
 export function isTransient(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false
   const e = error as { name?: string; code?: string; status?: number; transient?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: number } }
-  if (e.transient === true || e.$retryable) return true
+  if (e.transient === true || e.$retryable || isThrottling(error)) return true
   if (TRANSIENT_NAMES.test(e.name ?? '')) return true
   const status = e.status ?? e.$metadata?.httpStatusCode ?? 0
-  if (status >= 500 || status === 429) return true
+  if (status >= 500) return true
   return NETWORK_CODES.test(e.code ?? '')
+}
+
+/** Whether an error asks the caller to slow down: a throttling error's name, or HTTP 429. */
+export function isThrottling(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const e = error as { name?: string; status?: number; $metadata?: { httpStatusCode?: number } }
+  return THROTTLING_NAMES.test(e.name ?? '') || (e.status ?? e.$metadata?.httpStatusCode) === 429
 }
 
 /**
  * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
- * `policy.attempts` times; each retry is logged with what failed and the wait.
+ * `policy.attempts` times (errors of `policy.slowDown`: its `attempts`, counted apart);
+ * each retry is logged with what failed and the wait.
  */
 export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>, policy: RetryPolicy = defaultRetry, transient: (error: unknown) => boolean = isTransient): Promise<T> {
-  const { signal } = policy
+  const { signal, slowDown } = policy
+  let failed = 0
+  let slowed = 0
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted()
     try {
       return await fn(attempt)
     } catch (error) {
       signal?.throwIfAborted()
-      if (attempt >= policy.attempts || !transient(error)) throw error
-      const wait = policy.delay(attempt + 1)
-      policy.log(`${what} failed (${(error as Error).message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`)
+      if (!transient(error)) throw error
+      const budget = slowDown?.when(error) === true ? slowDown : undefined
+      const tries = budget ? ++slowed : ++failed
+      const { attempts, delay } = budget ?? policy
+      if (tries >= attempts) throw error
+      const wait = delay(tries + 1)
+      policy.log(`${what} failed (${(error as Error).message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`)
       await sleepUnlessAborted(policy, wait)
     }
   }

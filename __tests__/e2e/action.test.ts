@@ -554,6 +554,15 @@ describe('faults survived', () => {
     for (const operation of OPERATIONS) expect(calls.filter(c => c === operation)).toHaveLength(5)
   })
 
+  test('STS throttles the sign-in eight times in a row (many jobs signing in at once): the run waits it out, signs in and succeeds', async () => {
+    await injectAwsFault({ operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', count: 8 })
+    await resetCalls()
+    const result = await ship({ repository: 'team/faulty', version: '0.9.0', platforms: 'linux/amd64' }, { workspace: makeWorkspace('faulty-sts') })
+    expectSuccess(result)
+    expect((await awsCalls()).filter(c => c.operation === 'AssumeRoleWithWebIdentity')).toHaveLength(9)
+    expect(visibleLog(result.log)).toMatch(/AssumeRoleWithWebIdentity failed \(Rate exceeded\); trying again in \d+(?:\.\d)?s \(9 of 12 while throttled\)\./)
+  })
+
   test('two throttles and two 500s on GetLifecyclePolicy, and a reset connection on DescribeRepositories: it succeeds', async () => {
     await injectAwsFault({ operation: 'GetLifecyclePolicy', kind: 'throttle', count: 2 })
     await injectAwsFault({ operation: 'GetLifecyclePolicy', kind: '500', count: 2 })

@@ -73,6 +73,26 @@ describe('replicate-to-regions', () => {
   })
 })
 
+describe('replicate-to-regions next to rules for other repositories (ECR filters by name prefix)', () => {
+  const to = (region: string) => [{ region, registryId: '123456789012' }]
+  // A rule whose prefix begins this repository's name, and a sibling's rule for a longer name.
+  const SHORTER: ReplicationRule = { destinations: to('eu-west-1'), repositoryFilters: [{ filter: 'team/sib', filterType: 'PREFIX_MATCH' }] }
+  const LONGER: ReplicationRule = { destinations: to('ap-northeast-2'), repositoryFilters: [{ filter: 'team/sib-web-old', filterType: 'PREFIX_MATCH' }] }
+
+  test("the shorter prefix's rule counts and is named in the log, the sibling's does not; the new rule's filter is the full name and the run says what else it matches", async () => {
+    await ecr.send(new PutReplicationConfigurationCommand({ replicationConfiguration: { rules: [SHORTER, LONGER] } }))
+    const result = await ship({ repository: 'team/sib-web', version: '1.0.0', 'replicate-to-regions': 'eu-west-1,ap-northeast-2', platforms: 'linux/amd64' }, makeWorkspace('sib-web'))
+    expectSuccess(result)
+    const rules = (await ecr.send(new DescribeRegistryCommand({}))).replicationConfiguration?.rules
+    expect(rules).toEqual([SHORTER, LONGER, { destinations: to('ap-northeast-2'), repositoryFilters: [{ filter: 'team/sib-web', filterType: 'PREFIX_MATCH' }] }])
+    expect(result.log).toContain("Replication of team/sib-web: the registry's rules already copy it to eu-west-1 (rule 1, prefix 'team/sib').")
+    const change =
+      "replication to ap-northeast-2 added (registry replication rule 3 of 3); ECR's filters are prefixes: the rule's filter 'team/sib-web' also replicates every repository whose name begins with it, e.g. 'team/sib-web-api'"
+    expect(result.log).toContain(`Repository team/sib-web: ${change}`)
+    expect(result.summary).toContain(change)
+  })
+})
+
 describe('scan-fail-on', () => {
   test('below the threshold: waits for both platform scans, reports the findings, passes', async () => {
     await setScans({ severityCounts: { HIGH: 2, LOW: 1 }, inProgressReads: 2 })

@@ -1,7 +1,8 @@
 /**
  * The bundled action on the local stack when time and other writers get in the way: a role
  * session that runs out during a long build, a replication rule another writer drops right
- * after the action wrote it, and an existing repository adopted without a lifecycle policy.
+ * after the action wrote it, an existing repository adopted without a lifecycle policy, and
+ * a repository the run created whose CreateRepository answer was lost.
  */
 import { jest } from '@jest/globals'
 import {
@@ -12,7 +13,21 @@ import {
   type ReplicationRule
 } from '@aws-sdk/client-ecr'
 import { runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
-import { awsCalls, ecr, expireAssumedCredentials, expiredKeys, jobEnv, makeWorkspace, resetCalls, resetStack, ROLE, setScans, writeCalls } from './stack.js'
+import {
+  awsCalls,
+  ecr,
+  expireAssumedCredentials,
+  expiredKeys,
+  injectAwsFault,
+  jobEnv,
+  makeWorkspace,
+  resetCalls,
+  resetFaults,
+  resetStack,
+  ROLE,
+  setScans,
+  writeCalls
+} from './stack.js'
 
 // Real builds, one of them sleeping past the session.
 jest.setTimeout(15 * 60 * 1000)
@@ -139,5 +154,48 @@ describe('adopting an existing repository that has no lifecycle policy', () => {
     const policy = JSON.parse((await noPolicy()).lifecyclePolicyText ?? '{}') as { rules: { selection: { countNumber: number } }[] }
     expect(policy.rules.at(-1)?.selection.countNumber).toBe(50)
     expect(result.summary).toContain('lifecycle policy put (no policy yet: lifecycle-* inputs)')
+  })
+})
+
+describe("a repository the run created, whose CreateRepository answer was lost", () => {
+  afterEach(() => resetFaults())
+  const policyRules = async (name: string): Promise<string[]> => {
+    const text = (await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText ?? '{}'
+    return (JSON.parse(text) as { rules: { description?: string }[] }).rules.map(r => r.description ?? '')
+  }
+
+  test("ECR created it, the answer never came back, the SDK's retry found it there: taken as created by this run, with the default lifecycle policy", async () => {
+    await injectAwsFault({ operation: 'CreateRepository', kind: 'lost', count: 1, service: 'ecr' })
+    await resetCalls()
+    const result = await ship({ repository: 'team/lost-answer', version: '1.0.0', platforms: 'linux/amd64' }, makeWorkspace('lost-answer'))
+    expectSuccess(result)
+    const creates = (await awsCalls()).filter(c => c.operation === 'CreateRepository')
+    expect(creates).toHaveLength(2)
+    expect(creates[0]?.answeredAt).toBeUndefined()
+    expect(await policyRules('team/lost-answer')).toEqual(['Protect latest', 'Protect buildcache*', 'Expire untagged images after 14 days', 'Keep the newest 100 tagged images'])
+    expect(visibleLog(result.log)).toMatch(
+      /Repository team\/lost-answer: created the repository: .* — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z/
+    )
+    expect(result.log).toContain('Repository team/lost-answer: lifecycle policy put (new repository: default policy)')
+  })
+
+  test('made by another writer while the run\'s create was on its way (found on its first try): adopted, no default policy', async () => {
+    // The run's CreateRepository is held 3 s at the front; the other writer creates the repository meanwhile.
+    await injectAwsFault({ operation: 'CreateRepository', kind: 'delay', ms: 3000, count: 1, service: 'ecr' })
+    await resetCalls()
+    const run = ship({ repository: 'team/raced', version: '1.0.0', platforms: 'linux/amd64' }, makeWorkspace('raced'))
+    const deadline = Date.now() + 120_000
+    while (!(await awsCalls()).some(c => c.operation === 'CreateRepository')) {
+      if (Date.now() > deadline) throw new Error('the action never sent CreateRepository')
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/raced' }))
+    const result = await run
+    expectSuccess(result)
+    expect((await awsCalls()).filter(c => c.operation === 'CreateRepository')).toHaveLength(1)
+    expect((await awsCalls()).map(c => c.operation)).not.toContain('PutLifecyclePolicy')
+    await expect(ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'team/raced' }))).rejects.toMatchObject({ name: 'LifecyclePolicyNotFoundException' })
+    expect(result.log).not.toContain('created the repository')
+    expect(result.log).toContain('Lifecycle policy: none: the repository has no lifecycle policy')
   })
 })

@@ -87,13 +87,14 @@ export async function resetCalls(): Promise<void> {
   await control('POST', '/calls/reset')
 }
 
-export type AwsFaultKind = 'throttle' | '500' | 'reset' | 'access-denied' | 'delay' | 'hang' | 'expire'
+export type AwsFaultKind = 'throttle' | '500' | 'reset' | 'access-denied' | 'delay' | 'hang' | 'expire' | 'lost'
 
 /**
  * The next `count` calls of an AWS operation (`"*"`: any; `service` narrows it to ecr,
  * ecr-public or sts) fail (throttle, 500, reset: connection closed, access-denied), are
- * answered `ms` late (delay), or are never answered (hang: the socket stays open until
- * resetFaults() or 10 minutes). `expire` on AssumeRoleWithWebIdentity: the next `count`
+ * answered `ms` late (delay), are never answered (hang: the socket stays open until
+ * resetFaults() or 10 minutes), or are carried out and their answer dropped (lost: the
+ * emulator acted, then the connection is closed). `expire` on AssumeRoleWithWebIdentity: the next `count`
  * answers carry credentials that expire `seconds` from then; past that, every call signed
  * with their access key is refused as expired (see expiredKeys()).
  */

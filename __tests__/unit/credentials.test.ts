@@ -152,11 +152,11 @@ describe('with role-to-assume', () => {
     await expect(signIn(aws({ audience: 'custom-aud' }), deps)).rejects.toThrow("aud 'custom-aud' and sub '?'")
   })
 
-  test('other STS errors propagate unchanged, a throttle once every try is spent', async () => {
+  test('other STS errors propagate unchanged, a server error once every try is spent', async () => {
     const { deps } = recordingDeps()
-    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
-    stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(throttled)
-    await expect(signIn(aws(), { ...deps, sleep: async () => {} })).rejects.toMatchObject({ name: 'ThrottlingException', message: 'Rate exceeded' })
+    const failing = Object.assign(new Error('internal'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } })
+    stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(failing)
+    await expect(signIn(aws(), { ...deps, sleep: async () => {} })).rejects.toMatchObject({ name: 'InternalFailure', message: 'internal' })
     expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(6)
   })
 

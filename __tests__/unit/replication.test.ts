@@ -13,6 +13,9 @@ const ACCOUNT = '123456789012'
 const to = (...regions: string[]) => regions.map(region => ({ region, registryId: ACCOUNT }))
 const prefix = (...filters: string[]) => filters.map(filter => ({ filter, filterType: 'PREFIX_MATCH' as const }))
 
+/** What every rule the action adds says of ECR's prefix filters. */
+const NOTE = "; ECR's filters are prefixes: the rule's filter 'team/web' also replicates every repository whose name begins with it, e.g. 'team/web-api'"
+
 const OTHER: ReplicationRule = { destinations: to('sa-east-1'), repositoryFilters: prefix('payments/') }
 const CROSS_ACCOUNT: ReplicationRule = { destinations: [{ region: 'eu-west-1', registryId: '999999999999' }], repositoryFilters: prefix('team/web') }
 
@@ -21,7 +24,8 @@ describe('planReplication', () => {
     const plan = planReplication([], 'team/web', ['eu-west-1', 'ap-northeast-2'], ACCOUNT)
     expect(plan.missing).toEqual(['eu-west-1', 'ap-northeast-2'])
     expect(plan.rules).toEqual([{ destinations: to('eu-west-1', 'ap-northeast-2'), repositoryFilters: prefix('team/web') }])
-    expect(plan.change).toBe('replication to eu-west-1, ap-northeast-2 added (registry replication rule 1 of 1)')
+    expect(plan.change).toBe(`replication to eu-west-1, ap-northeast-2 added (registry replication rule 1 of 1)${NOTE}`)
+    expect(plan.covered).toBe('')
   })
 
   test("other rules are kept exactly, in order; a new rule goes last", () => {
@@ -40,6 +44,23 @@ describe('planReplication', () => {
   test("a rule for another account's registry or another prefix doesn't count", () => {
     expect(planReplication([CROSS_ACCOUNT, OTHER], 'team/web', ['eu-west-1', 'sa-east-1'], ACCOUNT).missing).toEqual(['eu-west-1', 'sa-east-1'])
     expect(planReplication([{ destinations: to('eu-west-1'), repositoryFilters: prefix('team/web-old') }], 'team/web', ['eu-west-1'], ACCOUNT).missing).toEqual(['eu-west-1'])
+  })
+
+  test("ECR's filters are prefixes: a sibling's rule for a longer name never counts; a rule whose filter begins this name does, and the plan names it", () => {
+    // A rule written for team/web-api does not replicate team/web.
+    const sibling = planReplication([{ destinations: to('eu-west-1'), repositoryFilters: prefix('team/web-api') }], 'team/web', ['eu-west-1'], ACCOUNT)
+    expect(sibling.missing).toEqual(['eu-west-1'])
+    expect(sibling.covered).toBe('')
+    expect(sibling.rules.at(-1)).toEqual({ destinations: to('eu-west-1'), repositoryFilters: prefix('team/web') })
+    // A rule written for team/web replicates team/web-api (ECR matches the prefix): nothing to write, and the log says which rule.
+    const shorter = planReplication([OTHER, { destinations: to('eu-west-1', 'us-west-2'), repositoryFilters: prefix('billing/', 'team/web') }], 'team/web-api', ['eu-west-1', 'us-west-2'], ACCOUNT)
+    expect(shorter.missing).toEqual([])
+    expect(shorter.covered).toBe("the registry's rules already copy it to eu-west-1 (rule 2, prefix 'team/web'), us-west-2 (rule 2, prefix 'team/web')")
+    // Part covered by a rule without filters, part missing.
+    const part = planReplication([{ destinations: to('eu-west-1') }], 'team/web', ['eu-west-1', 'us-west-2'], ACCOUNT)
+    expect(part.missing).toEqual(['us-west-2'])
+    expect(part.covered).toBe("the registry's rules already copy it to eu-west-1 (rule 1, every repository)")
+    expect(part.change).toBe(`replication to us-west-2 added (registry replication rule 2 of 2)${NOTE}`)
   })
 
   test("a missing region gets a rule of its own: even a rule naming only this repository is left as it is", () => {
@@ -68,11 +89,12 @@ describe('ensureReplication', () => {
   const THEIRS: ReplicationRule = { destinations: to('us-west-2'), repositoryFilters: prefix('billing/') }
 
   /** The tries and waits, recorded; nothing really waits. */
-  function policy(): { write: ReplicationWrite; waits: number[]; log: string[] } {
+  function policy(): { write: ReplicationWrite; waits: number[]; log: string[]; notes: string[] } {
     const waits: number[] = []
     const log: string[] = []
+    const notes: string[] = []
     const retry: RetryPolicy = { attempts: 4, delay: attempt => 2000 * 2 ** (attempt - 2), sleep: async ms => void waits.push(ms), log: line => void log.push(line) }
-    return { write: { retry, settleMs: 2000 }, waits, log }
+    return { write: { retry, settleMs: 2000, log: line => void notes.push(line) }, waits, log, notes }
   }
 
   /**
@@ -107,7 +129,7 @@ describe('ensureReplication', () => {
     // It read [OTHER], added its own rule, and wrote after us: ours is gone.
     const rules = registry([OTHER], (_, n) => (n === 1 ? [OTHER, THEIRS] : undefined))
     const { write, waits, log } = policy()
-    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'], write)).toBe('replication to eu-west-1 added (registry replication rule 3 of 3)')
+    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1'], write)).toBe(`replication to eu-west-1 added (registry replication rule 3 of 3)${NOTE}`)
     expect(operations()).toEqual(['DescribeRegistry', 'PutReplicationConfiguration', 'DescribeRegistry', 'DescribeRegistry', 'PutReplicationConfiguration', 'DescribeRegistry'])
     expect(rules()).toEqual([OTHER, THEIRS, OURS])
     expect(log).toEqual([
@@ -145,6 +167,14 @@ describe('ensureReplication', () => {
     ecrMock.on(PutReplicationConfigurationCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }))
     await expect(ensureReplication(ecr, 'team/web', ['eu-west-1'], policy().write)).rejects.toMatchObject({ name: 'AccessDeniedException' })
     expect(ecrMock.commandCalls(PutReplicationConfigurationCommand)).toHaveLength(1)
+  })
+
+  test('a region a rule covers already is named in the log with that rule; the write adds only the others', async () => {
+    const rules = registry([{ destinations: to('eu-west-1'), repositoryFilters: prefix('team/') }])
+    const { write, notes } = policy()
+    expect(await ensureReplication(ecr, 'team/web', ['eu-west-1', 'us-west-2'], write)).toBe(`replication to us-west-2 added (registry replication rule 2 of 2)${NOTE}`)
+    expect(rules().at(-1)).toEqual({ destinations: to('us-west-2'), repositoryFilters: prefix('team/web') })
+    expect(notes).toEqual(["Replication of team/web: the registry's rules already copy it to eu-west-1 (rule 1, prefix 'team/')."])
   })
 
   test('already replicated: one read, no write', async () => {

@@ -3,6 +3,8 @@ import { readSettings } from '../../src/settings/read.js'
 import type { Settings } from '../../src/settings/types.js'
 import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import {
+  CLOCK_ALLOWANCE_MS,
+  createdByThisRun,
   DEFAULT_POLICY_INPUT,
   describeMutability,
   isTagMutable,
@@ -273,5 +275,25 @@ describe('planLifecycle', () => {
     expect(plan.put).toBe(true)
     expect(plan.reason).toBe('differs from lifecycle-* inputs')
     if (plan.put) expect(JSON.parse(plan.text)).toEqual(JSON.parse(formatLifecyclePolicy(intent.policy)))
+  })
+})
+
+describe('createdByThisRun: a repository the create found already there', () => {
+  const SENT = Date.parse('2026-12-01T10:00:00Z')
+  const at = (offsetMs: number): Date => new Date(SENT + offsetMs)
+
+  test("found on a retry and created after the run's first create was sent (less the clock allowance): this run's", () => {
+    expect(createdByThisRun(2, at(800), SENT)).toBe(true)
+    expect(createdByThisRun(6, at(-CLOCK_ALLOWANCE_MS), SENT)).toBe(true)
+  })
+
+  test('found on the first try: never this run\'s, however new', () => {
+    expect(createdByThisRun(1, at(800), SENT)).toBe(false)
+    expect(createdByThisRun(undefined, at(800), SENT)).toBe(false)
+  })
+
+  test('created before the allowance, or with no createdAt: adopted', () => {
+    expect(createdByThisRun(2, at(-CLOCK_ALLOWANCE_MS - 1), SENT)).toBe(false)
+    expect(createdByThisRun(2, undefined, SENT)).toBe(false)
   })
 })

@@ -180,6 +180,48 @@ describe('a missing repository', () => {
     expect(result.lifecyclePut).toBe(false)
   })
 
+  describe("CreateRepository's answer lost: the SDK's retry finds the repository (RepositoryAlreadyExistsException)", () => {
+    /** The run's create found it there on the SDK's `attempts`-th try; the registry describes it as created `ageMs` before the run sent the create. */
+    function lostAnswer(attempts: number, ageMs: number): void {
+      const createdAt = new Date(Date.now() - ageMs)
+      ecrMock.on(DescribeRepositoriesCommand).rejectsOnce(notFound()).resolves({ repositories: [described({ createdAt })] })
+      ecrMock.on(CreateRepositoryCommand).rejects(new RepositoryAlreadyExistsException({ message: 'already exists', $metadata: { attempts } }))
+      ecrMock.on(GetLifecyclePolicyCommand).rejectsOnce(notFound()).rejects(noPolicy())
+      ecrMock.on(PutLifecyclePolicyCommand).resolves({})
+    }
+
+    test('found on a retry, created after this run sent its create: created by this run — the default policy is put, and the change says so', async () => {
+      lostAnswer(2, 0)
+      const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
+      expect(result.created).toBe(true)
+      expect(result.lifecyclePut).toBe(true)
+      expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(1)
+      expect(result.changes[0]).toMatch(
+        /^created the repository: IMMUTABLE_WITH_EXCLUSION \(latest\), scan on push on, AES256 encryption — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z$/
+      )
+      expect(result.changes[1]).toBe('lifecycle policy put (new repository: default policy)')
+      // A repository the run created has no policy to read, and its tags went with the create.
+      expect(sent().filter(c => c === 'GetLifecyclePolicyCommand')).toHaveLength(1)
+    })
+
+    test('found on a retry, created within the clock allowance before the create was sent: still this run\'s', async () => {
+      lostAnswer(3, 30_000)
+      expect((await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')).created).toBe(true)
+    })
+
+    test.each([
+      ["on the create's first try (another writer made it between the describe and the create)", 1, 0],
+      ['on a retry, but created well before this run sent its create', 2, 5 * 60_000]
+    ])('found %s: adopted, no default policy', async (_what, attempts, ageMs) => {
+      lostAnswer(attempts, ageMs)
+      const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
+      expect(result.created).toBe(false)
+      expect(result.lifecyclePut).toBe(false)
+      expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
+      expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy/)
+    })
+  })
+
   test('other CreateRepository errors propagate', async () => {
     ecrMock.on(DescribeRepositoriesCommand).rejects(notFound())
     const denied = Object.assign(new Error('not authorized to perform: ecr:CreateRepository'), { name: 'AccessDeniedException' })

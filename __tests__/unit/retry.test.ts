@@ -113,6 +113,18 @@ describe('retry', () => {
     expect(second.attempts).toEqual([1])
   })
 
+  test('a slow-down budget: its errors get their own tries and waits, counted apart from the others', async () => {
+    const { policy, waits, logs } = recording(2)
+    const slowDown = { name: 'while throttled', when: (e: unknown) => (e as Error).name === 'Throttling', attempts: 4, delay: (n: number) => 100 * n }
+    const { fn, attempts } = failing(aws('Throttling', 400), aws('ServiceUnavailable', 503), aws('Throttling', 400), aws('Throttling', 400), aws('Throttling', 400))
+    await expect(retry('The thing', fn, { ...policy, slowDown })).rejects.toMatchObject({ name: 'Throttling' })
+    // Four throttles (its budget) and one server error (within the policy's two tries).
+    expect(attempts).toEqual([1, 2, 3, 4, 5])
+    expect(waits).toEqual([200, 2000, 300, 400])
+    expect(logs[0]).toBe('The thing failed (Throttling happened); trying again in 0.2s (2 of 4 while throttled).')
+    expect(logs[1]).toBe('The thing failed (ServiceUnavailable happened); trying again in 2s (2 of 2).')
+  })
+
   test('the default policy: four tries, 2 s, 4 s and 8 s apart', () => {
     expect(defaultRetry.attempts).toBe(4)
     expect([2, 3, 4].map(n => defaultRetry.delay(n))).toEqual([2000, 4000, 8000])

@@ -372,6 +372,12 @@ function awsOperation(req, body) {
   return { service: 'sts', operation: action ?? '', json: false }
 }
 
+/** Whether an AWS fault names this call: its operation ("*": any) and, when it names one, its service. */
+const aimsAt = (fault, call) => (fault.operation === call.operation || fault.operation === '*') && (!fault.service || fault.service === call.service)
+
+/** Fault kinds the call still goes through with: `delay` holds it, `expire` shortens its credentials, `lost` drops its answer. */
+const PASS_THROUGH = new Set(['delay', 'expire', 'lost'])
+
 function fault(res, call, kind, holdMs = HANG_MS) {
   if (kind === 'reset') {
     res.socket?.destroy()
@@ -469,20 +475,28 @@ async function handleAws(req, res) {
     return refuseExpired(res, call)
   }
   // A delay holds the call, which is then answered as usual.
-  const delay = awsFaults.find(x => x.kind === 'delay' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
+  const delay = awsFaults.find(x => x.kind === 'delay' && x.count > 0 && aimsAt(x, call))
   if (delay) {
     delay.count--
     await new Promise(resolve => setTimeout(resolve, delay.ms))
   }
   // A fault names an operation ("*": any), and may name the service ("ecr", "ecr-public",
   // "sts"): ECR and ECR Public share operation names such as DescribeRepositories.
-  const f = awsFaults.find(x => x.kind !== 'delay' && x.kind !== 'expire' && x.count > 0 && (x.operation === call.operation || x.operation === '*') && (!x.service || x.service === call.service))
+  const f = awsFaults.find(x => !PASS_THROUGH.has(x.kind) && x.count > 0 && aimsAt(x, call))
   if (f) {
     f.count--
     return fault(res, call, f.kind, f.ms)
   }
+  // `lost`: the call is carried out, then its answer is dropped (the connection closed).
+  const lost = awsFaults.find(x => x.kind === 'lost' && x.count > 0 && aimsAt(x, call))
+  if (lost) lost.count--
+  const dropAnswer = () => {
+    log(`aws: ${call.service}:${call.operation} carried out, its answer dropped (fault lost)`)
+    res.socket?.destroy()
+  }
   if (call.service === 'ecr-public') {
     const out = publicApi(call.operation, body.toString())
+    if (lost) return dropAnswer()
     const headers = { 'content-type': 'application/x-amz-json-1.1' }
     if (out.status !== 200) headers['x-amzn-errortype'] = String(out.body.__type)
     res.writeHead(out.status, headers)
@@ -490,6 +504,7 @@ async function handleAws(req, res) {
   }
   try {
     const up = await request(MOTO, { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body })
+    if (lost) return dropAnswer()
     const expire = awsFaults.find(x => x.kind === 'expire' && x.count > 0 && x.operation === call.operation && (!x.service || x.service === call.service))
     if (expire && up.status === 200) {
       expire.count--

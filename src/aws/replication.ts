@@ -11,6 +11,15 @@
  * gone, it is merged into what is there now and written again (a few tries, with backoff).
  * Each write starts from the latest read, so the other writer's rules stay.
  *
+ * ECR filters repositories by name prefix only (`PREFIX_MATCH`): the rule the action adds
+ * has the repository's full name as its prefix, so it also replicates every repository
+ * whose name begins with it (`team/web` → `team/web-api`, `team/webhooks`); the change line
+ * says so. Coverage is decided the way ECR replicates: a rule counts for a region when its
+ * destinations include that region of this account and it has no filter or a filter that is
+ * a prefix of this repository's name — a rule for a longer name (a sibling such as
+ * `team/web-api`) never counts for `team/web`. The log names the rule that covers each
+ * region already.
+ *
  * Planning is pure (`planReplication`); `ensureReplication` makes the calls.
  */
 import {
@@ -19,6 +28,7 @@ import {
   type ECRClient,
   type ReplicationRule
 } from '@aws-sdk/client-ecr'
+import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import { parseRegistryHost, registryInRegion } from '../registry/host.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
@@ -34,14 +44,22 @@ export interface ReplicationPlan {
   rules: ReplicationRule[]
   /** What the write does, in the user's words. */
   change: string
+  /** Which existing rule already copies the repository to each region it covers; '' when none. */
+  covered: string
+}
+
+/** The filters of a rule that match `repository` (ECR's PREFIX_MATCH: the filter begins its name); every repository for a rule without filters. */
+function matchingFilters(rule: ReplicationRule, repository: string): string[] | 'all' {
+  const filters = rule.repositoryFilters ?? []
+  if (filters.length === 0) return 'all'
+  return filters.filter(f => f.filterType === 'PREFIX_MATCH' && f.filter !== undefined && repository.startsWith(f.filter)).map(f => f.filter ?? '')
 }
 
 /** Whether a rule copies `repository` to `region` of this account. */
 function covers(rule: ReplicationRule, repository: string, region: string, account: string): boolean {
   const toRegion = (rule.destinations ?? []).some(d => d.region === region && d.registryId === account)
-  const filters = rule.repositoryFilters ?? []
-  const matches = filters.length === 0 || filters.some(f => f.filterType === 'PREFIX_MATCH' && repository.startsWith(f.filter ?? '\u0000'))
-  return toRegion && matches
+  const filters = matchingFilters(rule, repository)
+  return toRegion && (filters === 'all' || filters.length > 0)
 }
 
 /** The regions no rule of `rules` copies `repository` to. */
@@ -49,9 +67,27 @@ function uncovered(rules: ReplicationRule[], repository: string, regions: string
   return regions.filter(region => !rules.some(rule => covers(rule, repository, region, account)))
 }
 
+/** "the registry's rules already copy it to eu-west-1 (rule 1, prefix 'team/')", for the regions some rule covers; '' when none. */
+function describeCoverage(rules: ReplicationRule[], repository: string, regions: string[], account: string): string {
+  const parts = regions.flatMap(region => {
+    const index = rules.findIndex(rule => covers(rule, repository, region, account))
+    const rule = rules[index]
+    if (rule === undefined) return []
+    const filters = matchingFilters(rule, repository)
+    const which = filters === 'all' ? 'every repository' : `prefix ${filters.map(f => `'${f}'`).join(', ')}`
+    return [`${region} (rule ${index + 1}, ${which})`]
+  })
+  return parts.length > 0 ? `the registry's rules already copy it to ${parts.join(', ')}` : ''
+}
+
+/** ECR matches by prefix only: what the action's rule for `repository` also replicates. */
+const prefixNote = (repository: string): string =>
+  `ECR's filters are prefixes: the rule's filter '${repository}' also replicates every repository whose name begins with it, e.g. '${repository}-api'`
+
 export function planReplication(current: ReplicationRule[], repository: string, regions: string[], account: string): ReplicationPlan {
   const missing = uncovered(current, repository, regions, account)
-  if (missing.length === 0) return { missing, rules: current, change: '' }
+  const covered = describeCoverage(current, repository, regions, account)
+  if (missing.length === 0) return { missing, rules: current, change: '', covered }
   // Existing rules are never changed, not even one naming only this repository: it may be
   // the user's own (e.g. with a deletion setting); the missing regions get a rule of their own.
   if (current.length >= MAX_RULES) {
@@ -60,7 +96,12 @@ export function planReplication(current: ReplicationRule[], repository: string, 
     )
   }
   const rules = [...current, { destinations: missing.map(region => ({ region, registryId: account })), repositoryFilters: [{ filter: repository, filterType: 'PREFIX_MATCH' as const }] }]
-  return { missing, rules, change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length})` }
+  return {
+    missing,
+    rules,
+    change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length}); ${prefixNote(repository)}`,
+    covered
+  }
 }
 
 /** The account and the registry's current rules (ecr:DescribeRegistry). */
@@ -74,9 +115,11 @@ export interface ReplicationWrite {
   retry: RetryPolicy
   /** long enough for a writer that read the configuration before this write to have written it back */
   settleMs: number
+  /** where the rules that already cover the repository are named */
+  log: (line: string) => void
 }
 
-export const DEFAULT_REPLICATION_WRITE: ReplicationWrite = { retry: defaultRetry, settleMs: 2000 }
+export const DEFAULT_REPLICATION_WRITE: ReplicationWrite = { retry: defaultRetry, settleMs: 2000, log: line => core.info(line) }
 
 /**
  * Makes sure the registry replicates `repository` to every region; returns the change made,
@@ -86,9 +129,14 @@ export const DEFAULT_REPLICATION_WRITE: ReplicationWrite = { retry: defaultRetry
 export async function ensureReplication(ecr: ECRClient, repository: string, regions: string[], write: ReplicationWrite = DEFAULT_REPLICATION_WRITE): Promise<string> {
   if (regions.length === 0) return ''
   let change = ''
+  let logged = ''
   const once = async (): Promise<void> => {
     const { account, rules } = await readReplication(ecr)
     const plan = planReplication(rules, repository, regions, account)
+    if (plan.covered !== '' && plan.covered !== logged) {
+      write.log(`Replication of ${repository}: ${plan.covered}.`)
+      logged = plan.covered
+    }
     if (plan.missing.length === 0) return
     await ecr.send(new PutReplicationConfigurationCommand({ replicationConfiguration: { rules: plan.rules } }))
     change = plan.change

@@ -27,6 +27,8 @@ export interface RepositoryState {
   mutability: Mutability
   scanOnPush: boolean
   encryption: { type: string; kmsKey?: string }
+  /** when ECR created it, when it says */
+  createdAt?: Date
 }
 
 export type RepositoryChange =
@@ -184,4 +186,34 @@ export function planLifecycle(current: string | undefined, intent: LifecycleInte
     return { put: false, reason: `already as stated by ${intent.source}` }
   }
   return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` }
+}
+
+/** How far the runner's clock may be ahead of AWS's when a repository's createdAt is compared with it. */
+export const CLOCK_ALLOWANCE_MS = 60_000
+
+/**
+ * Whether a repository that this run's CreateRepository found already there
+ * (RepositoryAlreadyExistsException) was made by this very run, whose answer was lost.
+ *
+ * - Found on the create's first attempt: another writer made it between the run's describe
+ *   and its create. Adopted: it is theirs.
+ * - Found on a later attempt (the SDK tried the create again after a connection reset, a
+ *   timeout or a 5xx): an earlier attempt of this run may have reached ECR, which created
+ *   the repository, and its answer was lost on the way back. ECR's createdAt tells: a
+ *   repository created no earlier than this run's first CreateRepository was sent (less
+ *   CLOCK_ALLOWANCE_MS, for a runner clock ahead of AWS's) was created by this run — the
+ *   describe just before found no repository, so it can't be older. A clock further ahead,
+ *   or no createdAt, leaves it adopted: no policy the workflow doesn't state is put on a
+ *   repository the run can't tell it created.
+ *
+ * Another writer creating the same name within the seconds of this run's tries is the one
+ * case this can't tell apart; that repository is seconds old, with nothing pushed yet and no
+ * policy of its own, and gets the policy its creator would have put.
+ *
+ * @param attempts the SDK's tries of the CreateRepository that ended with AlreadyExists ($metadata.attempts)
+ * @param createSentAt when this run sent its first CreateRepository (epoch ms, the runner's clock)
+ */
+export function createdByThisRun(attempts: number | undefined, createdAt: Date | undefined, createSentAt: number): boolean {
+  if ((attempts ?? 1) < 2 || createdAt === undefined) return false
+  return createdAt.getTime() >= createSentAt - CLOCK_ALLOWANCE_MS
 }

@@ -21,6 +21,7 @@ import { ActionError } from '../errors.js'
 import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings, TagMutability } from '../settings/types.js'
 import {
+  createdByThisRun,
   describeMutability,
   planLifecycle,
   planRepository,
@@ -60,7 +61,8 @@ export function toRepositoryState(r: Repository): RepositoryState {
       exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
     },
     scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
-    encryption
+    encryption,
+    ...(r.createdAt ? { createdAt: r.createdAt } : {})
   }
 }
 
@@ -206,17 +208,21 @@ export async function ensureRepository(
   if (current === undefined) {
     const [create] = planRepository(undefined, desired, movingTags).changes
     if (create?.kind !== 'create') throw new ActionError(`Nothing planned to create repository '${name}'.`)
+    const createSentAt = Date.now()
     try {
       uri = (await apply(ecr, name, create, desired.tags)) ?? ''
       created = true
       mutability = create.mutability
       changes.push(describeChange(create))
     } catch (error) {
-      // Another job created it between our describe and create: reconcile with what is there.
       if ((error as Error).name !== 'RepositoryAlreadyExistsException') throw error
+      // Another job created it between our describe and create (reconciled with what is
+      // there), or this run did and ECR's answer was lost (repository-plan.ts says how to tell).
       current = await describe(ecr, name)
       uri = current?.uri ?? ''
       mutability = current?.mutability
+      created = createdByThisRun((error as { $metadata?: { attempts?: number } }).$metadata?.attempts, current?.createdAt, createSentAt)
+      if (created) changes.push(`${describeChange(create)} — by this run: ECR's answer was lost, and the repository its retry found was created at ${current?.createdAt?.toISOString() ?? '?'}`)
     }
   }
   if (current !== undefined) {

@@ -12,7 +12,7 @@ import { explainCertificates, MAX_ATTEMPTS, sdkConfig, type AwsSession } from '.
 import { requestIdToken } from './oidc-token.js'
 import { Renewable } from './session.js'
 import { ActionError } from '../errors.js'
-import { retry, sleep, type RetryPolicy } from '../retry.js'
+import { isThrottling, retry, sleep, type RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
 
 export interface CredentialDeps {
@@ -21,6 +21,8 @@ export interface CredentialDeps {
   setSecret: (value: string) => void
   /** waits between STS attempts; replaced in tests */
   sleep?: (ms: number) => Promise<void>
+  /** the run's cancel: it ends a wait between STS attempts, at the first sign-in and at each renewal */
+  signal?: AbortSignal
 }
 
 const defaultDeps = (): CredentialDeps => ({
@@ -59,17 +61,43 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   return { region: aws.region, credentials }
 }
 
+/** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
+export const STS_THROTTLE_ATTEMPTS = 12
+export const STS_THROTTLE_MAX_WAIT_MS = 6000
+
+/**
+ * How AssumeRoleWithWebIdentity is tried again. Many jobs signing in at once (a matrix) get
+ * STS throttling, and STS's IDPCommunicationError means GitHub's OIDC provider did not
+ * answer STS in time: both pass when the callers spread out, so they get 12 tries with
+ * exponential waits of full jitter (up to 0.25 s, 0.5 s, 1 s … capped at 6 s: at most about
+ * 44 s of waiting, 22 s on average), as configure-aws-credentials retries for tens of
+ * seconds. Other passing errors (5xx, a connection reset or timed out) keep the 6 tries of
+ * every AWS call (counted apart), each of which may itself wait out a response timeout.
+ * Errors that can't pass (AccessDenied, InvalidIdentityToken, an expired token) are not
+ * tried again. The run's cancel ends any wait.
+ */
+export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: string) => void, signal?: AbortSignal): RetryPolicy {
+  return {
+    attempts: MAX_ATTEMPTS,
+    // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
+    delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
+    slowDown: {
+      name: 'while throttled',
+      when: error => isThrottling(error) || (error as Error | undefined)?.name === 'IDPCommunicationError',
+      attempts: STS_THROTTLE_ATTEMPTS,
+      delay: attempt => Math.random() * Math.min(STS_THROTTLE_MAX_WAIT_MS, 250 * 2 ** (attempt - 2))
+    },
+    sleep: wait,
+    log,
+    ...(signal ? { signal } : {})
+  }
+}
+
 /** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
 function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps): () => Promise<AwsCredentialIdentity> {
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
   const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 }))
-  const policy: RetryPolicy = {
-    attempts: MAX_ATTEMPTS,
-    // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
-    delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
-    sleep: deps.sleep ?? sleep,
-    log: message => core.info(message)
-  }
+  const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message), deps.signal)
   return async () => {
     let token = ''
     let result
