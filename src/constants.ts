@@ -44,6 +44,7 @@ export const Input = {
   RepositoryTags: 'repository-tags',
   PushByDigest: 'push-by-digest',
   MergeDigests: 'merge-digests',
+  MergeTimeout: 'merge-timeout',
   Summary: 'summary',
   ReplicateToRegions: 'replicate-to-regions',
   ScanFailOn: 'scan-fail-on',
@@ -86,6 +87,8 @@ export const State = {
 export const TEMP_DIR_PREFIX = 'ecr-build-push-'
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
+/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
+export const DEFAULT_MERGE_TIMEOUT_SECONDS = 120
 export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
 export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest']
 export const USER_AGENT = 'ecr-build-push'

@@ -6,21 +6,28 @@
  * Every docker process is bounded. Each runs in a process group of its own (docker starts
  * the buildx plugin as its child), so a cancel reaches the whole group: SIGINT first —
  * what Ctrl-C sends, on which buildx cancels the build in BuildKit — and SIGKILL if the
- * group is still there a few seconds later. A command that is not streamed gets a timeout
- * too; a build is bounded by the cancel (and the job's timeout). Whatever is still running
- * when the step's process exits is killed with it.
+ * group is still there a few seconds later. Every command but the build has a timeout too
+ * (5 minutes unless its caller sets one: the merge's is `merge-timeout`); a build is bounded
+ * by the cancel (and the job's timeout). Whatever is still running when the step's process
+ * exits is killed with it.
  *
  * Streamed output is the children's, not the action's: it goes to the log between
  * `::stop-commands::<token>` and `::<token>::`, so no line a build prints (`::set-output`,
  * `::add-mask::`, `##[save-state …]`) is taken by the runner as a workflow command.
+ *
+ * A docker process gets the step's environment only as far as docker needs it
+ * (child-env.ts): no input, token or AWS credential of the step reaches it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { childEnv } from './child-env.js'
 
 export interface DockerResult {
   exitCode: number
   stdout: string
   stderr: string
+  /** the command was stopped by its timeout (its exit code is then 124) */
+  timedOut?: boolean
 }
 
 export interface DockerOptions {
@@ -28,8 +35,10 @@ export interface DockerOptions {
   input?: Buffer
   /** Stream docker's output to the log (builds); otherwise it is only captured. */
   stream?: boolean
-  /** Variables set for this command on top of the step's own. */
+  /** Variables set for this command, on top of what it gets of the step's own (child-env.ts). */
   env?: Record<string, string>
+  /** Variables of the step's own environment this command gets besides those every docker command gets (e.g. the gha cache's). */
+  inherit?: readonly string[]
   /** Stops the command (and what it started); the call then rejects with the signal's reason. */
   signal?: AbortSignal
   /** Milliseconds before the command is stopped and fails (exit code 124); default: none when streamed, else 5 minutes. */
@@ -61,7 +70,7 @@ export function run(command: string, args: string[], options: DockerOptions = {}
     const child = spawn(command, args, {
       detached: true,
       stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env }
+      env: childEnv(process.env, options.inherit, options.env)
     })
     running.add(child)
     const out = { stdout: '', stderr: '' }
@@ -111,10 +120,23 @@ export function run(command: string, args: string[], options: DockerOptions = {}
     // docker not on PATH: the exit code a shell gives, and spawn's message (…ENOENT).
     child.on('error', error => finish({ exitCode: 127, stdout: '', stderr: error.message }))
     child.on('close', (code, signal) => {
-      if (timedOut) out.stderr += `\nERROR: docker ${args.slice(0, 2).join(' ')} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`
-      finish({ exitCode: timedOut ? 124 : (code ?? 128 + signalNumber(signal)), ...out })
+      if (!timedOut) return finish({ exitCode: code ?? 128 + signalNumber(signal), ...out })
+      out.stderr += `\nERROR: ${commandName(command, args)} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`
+      finish({ exitCode: 124, ...out, timedOut: true })
     })
   })
+}
+
+/** `docker buildx imagetools create`: the command and its words before the first flag, past a leading `--context NAME`. */
+function commandName(command: string, args: string[]): string {
+  const words = args[0] === '--context' ? args.slice(2) : args
+  const end = words.findIndex(w => w.startsWith('-'))
+  return [command, ...words.slice(0, end === -1 ? words.length : end).slice(0, 4)].join(' ')
+}
+
+/** Docker with the run's cancel on every command (a command's own signal wins). */
+export function withSignal(docker: Docker, signal: AbortSignal | undefined): Docker {
+  return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options })
 }
 
 /** A signal to the child's process group: docker and the buildx plugin it started, even when docker itself has gone. */

@@ -9,7 +9,7 @@
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
 import { State } from './constants.js'
-import { docker as realDocker, type Docker } from './docker.js'
+import { docker as realDocker, withSignal, type Docker } from './docker.js'
 import { configureNetwork } from './network/agents.js'
 import { readSettings } from './settings/read.js'
 import type { Env } from './settings/types.js'
@@ -49,11 +49,6 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
   } catch (error) {
     core.setFailed(failureMessage(signal?.aborted ? signal.reason : error))
   }
-}
-
-/** Docker with the run's cancel on every command. */
-function withSignal(docker: Docker, signal: AbortSignal | undefined): Docker {
-  return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options })
 }
 
 /** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */

@@ -145,7 +145,7 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
 /** The index made from the digests per-platform runs pushed, under every tag. */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
-  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, deps.retry, builder.use)
+  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds })
   const digest = (await registry.manifest(destination.path, image.version))?.digest ?? ''
   return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index`, builder: describeBuilder(builder) }
 }

@@ -1,4 +1,8 @@
-/** The post step's entry point (action.yml `post`). */
+/** The post step's entry point (action.yml `post`): a cancel stops its docker commands too. */
+import { cancelOnSignals } from './cancel.js'
+import { docker, withSignal } from './docker.js'
 import { post } from './post.js'
 
-await post()
+const cancel = cancelOnSignals()
+await post(process.env, withSignal(docker, cancel.signal))
+cancel.dispose()

@@ -12,8 +12,9 @@ import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { jest } from '@jest/globals'
 import { DescribeRepositoriesCommand, GetLifecyclePolicyCommand } from '@aws-sdk/client-ecr'
-import { runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
+import { errorLine, runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
 import {
+  awsCalls,
   buildHistory,
   ecr,
   engine2Builds,
@@ -27,6 +28,7 @@ import {
   registryGet,
   registryManifest,
   registryTags,
+  resetCalls,
   resetStack,
   ROLE,
   runImage,
@@ -191,6 +193,19 @@ describe('build secrets and build arguments', () => {
   const GREETING = `greeting-${randomBytes(12).toString('hex')}`
   const sha = (s: string) => createHash('sha256').update(s).digest('hex')
   const rec = recordingDocker()
+  /**
+   * What the step holds that no docker process may get, besides the raw inputs (INPUT_SECRETS)
+   * and the OIDC request token the stack sets: the job's AWS credentials (replaced by the
+   * action's own, exported with export-credentials), the runner's tokens, a state variable.
+   */
+  const STEP_ONLY = {
+    AWS_ACCESS_KEY_ID: 'AKIAJOBKEYEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: `aws-${randomBytes(12).toString('hex')}`,
+    GITHUB_TOKEN: `ghs_${randomBytes(12).toString('hex')}`,
+    ACTIONS_RUNTIME_TOKEN: `rt-${randomBytes(12).toString('hex')}`,
+    ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache/',
+    STATE_left_over: `state-${randomBytes(12).toString('hex')}`
+  }
   let result: RunResult
 
   beforeAll(async () => {
@@ -212,9 +227,9 @@ describe('build secrets and build arguments', () => {
       ].join('\n')
     )
     result = await ship(
-      { repository: 'team/secrets', version: '1.0.0', platforms: 'linux/amd64', secrets: `token=${TOKEN}`, 'secret-envs': 'npm=NPM_TOKEN', 'build-args': `GREETING=${GREETING}` },
+      { repository: 'team/secrets', version: '1.0.0', platforms: 'linux/amd64', secrets: `token=${TOKEN}`, 'secret-envs': 'npm=NPM_TOKEN', 'build-args': `GREETING=${GREETING}`, 'export-credentials': 'true' },
       ws,
-      { PATH: rec.path, DOCKER_CONFIG: rec.configDir, NPM_TOKEN: NPM }
+      { PATH: rec.path, DOCKER_CONFIG: rec.configDir, NPM_TOKEN: NPM, ...STEP_ONLY }
     )
   })
 
@@ -242,6 +257,46 @@ describe('build secrets and build arguments', () => {
     const shown = result.log.split('\n').filter(l => l.includes(GREETING))
     expect(shown.length).toBeGreaterThan(0)
     for (const line of shown) expect(line).toMatch(/^#\d+ \[[^\]]+\] RUN printf %s /)
+  })
+
+  test('no docker command got the step\'s inputs, tokens, AWS credentials or state; the build alone got the secret and argument values', () => {
+    expectSuccess(result)
+    const calls = rec.calls()
+    process.stdout.write(`docker commands and the variables they got:\n${calls.map(c => `  ${c.argv.split(' ').slice(0, 3).join(' ')}: ${Object.keys(c.env).sort().join(' ')}`).join('\n')}\n`)
+    const build = calls.find(c => c.argv.startsWith('buildx build '))
+    expect(build).toBeDefined()
+    const exported = JSON.stringify(result.env)
+    expect(exported).toContain('AWS_SECRET_ACCESS_KEY')
+    for (const call of calls) {
+      expect(Object.keys(call.env).filter(n => /^(INPUT_|STATE_|ACTIONS_|AWS_)|^GITHUB_(TOKEN|OUTPUT|ENV|STATE|PATH)$/.test(n))).toEqual([])
+      const values = Object.values(call.env)
+      for (const value of [...Object.values(STEP_ONLY), env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? 'x', result.env.AWS_SECRET_ACCESS_KEY ?? 'x', result.env.AWS_SESSION_TOKEN ?? 'x']) {
+        expect(values).not.toContain(value)
+      }
+      // What docker needs: its PATH (the shim's), its config.
+      expect(call.env).toMatchObject({ PATH: rec.path, DOCKER_CONFIG: rec.configDir })
+      if (call !== build) for (const value of [TOKEN, NPM, GREETING]) expect(values).not.toContain(value)
+    }
+    // The secret-env's VARIABLE reached buildx, with the secret and the argument.
+    expect(build?.env).toMatchObject({ ECR_BUILD_PUSH_SECRET_1: TOKEN, NPM_TOKEN: NPM, GREETING })
+  })
+
+  test('a secret-envs VARIABLE that is a build argument too: one line, before any docker command or AWS call', async () => {
+    await resetCalls()
+    const seen = rec.commands().length
+    const clash = await ship(
+      { repository: 'team/secrets-clash', version: '1.0.0', platforms: 'linux/amd64', 'build-args': 'NPM_TOKEN=x', 'secret-envs': 'npm=NPM_TOKEN' },
+      makeWorkspace('secrets-clash'),
+      { PATH: rec.path, DOCKER_CONFIG: rec.configDir, NPM_TOKEN: NPM }
+    )
+    expect(clash.exitCode).toBe(1)
+    expect(errorLine(clash.log)).toBe(
+      "Input 'secret-envs': NPM_TOKEN, the variable that carries the secret 'npm', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable)."
+    )
+    expect(rec.commands()).toHaveLength(seen)
+    expect(await awsCalls()).toEqual([])
+    expect(visibleLog(clash.log)).not.toContain(NPM)
+    await expect(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: ['team/secrets-clash'] }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException' })
   })
 
   test('no secret is in any blob the registry holds for the repository: image, config, cache; the argument is in the history, by design', async () => {

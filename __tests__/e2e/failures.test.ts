@@ -1,14 +1,29 @@
 /**
  * When things go wrong, with the bundled dist/ run as the runner runs it on the local stack:
  * a build step that fails (and says every word a registry fault would), a cancelled job,
- * and a build whose output tries to speak for the action.
+ * a build whose output tries to speak for the action, and a merge the registry never answers.
  */
 import { execFileSync } from 'node:child_process'
 import { jest } from '@jest/globals'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { errorLine, runAction, type RunOptions, type RunResult } from '../../scripts/local-runner.mjs'
-import { buildHistory, dockerLogins, jobEnv, makeWorkspace, recordingDocker, REGISTRY, registryManifest, registrySnapshot, registryTags, resetStack, ROLE } from './stack.js'
+import {
+  buildHistory,
+  delayRegistry,
+  dockerLogins,
+  jobEnv,
+  makeWorkspace,
+  recordingDocker,
+  REGISTRY,
+  registryCalls,
+  registryManifest,
+  registrySnapshot,
+  registryTags,
+  resetFaults,
+  resetStack,
+  ROLE
+} from './stack.js'
 
 // Real builds, some under QEMU; a cancel waits for a long RUN step to start.
 jest.setTimeout(10 * 60 * 1000)
@@ -185,5 +200,39 @@ describe("a build's output", () => {
     // So the post step logged out of the registry the action logged in to.
     expect(result.post?.log).toContain(`Logged out of ${REGISTRY}`)
     expect(dockerLogins(shim.configDir)).toEqual([])
+  })
+})
+
+describe('a merge the registry never answers', () => {
+  test('each try is stopped after merge-timeout, the second ends the run with one line; no imagetools process left, no tag', async () => {
+    const rec = recordingDocker()
+    const ws = makeWorkspace(`stalled-merge-${Date.now()}`)
+    const job = await ship({ repository: 'team/stalled', version: '1.0.0', platforms: 'linux/amd64', 'push-by-digest': 'true', cache: 'none' }, ws, rec, { post: true })
+    expectSuccess(job)
+    const digest = job.outputs.digest ?? ''
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+
+    // Every read of the platform image, by either method, is held for five minutes.
+    for (const method of ['HEAD', 'GET']) await delayRegistry({ method, reference: digest, repository: 'team/stalled', count: 20, ms: 300_000 })
+    const started = Date.now()
+    const merge = await ship({ repository: 'team/stalled', version: '1.0.0', 'merge-digests': digest, 'merge-timeout': '10' }, ws, rec, { post: true })
+    const seconds = (Date.now() - started) / 1000
+    const held = (await registryCalls()).filter(c => c.repository === 'team/stalled' && c.reference === digest && c.at >= started)
+    await resetFaults()
+    process.stdout.write(`stalled merge: ${seconds.toFixed(1)} s; reads of the image it sent: ${held.map(c => c.method).join(', ')}\n`)
+
+    expect(merge.exitCode).toBe(1)
+    expect(errorLine(merge.log)).toBe(
+      'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).'
+    )
+    expect(merge.log).toContain('The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped; a stalled connection is no proof the registry is broken: trying the merge once more.')
+    expect(rec.commands().filter(c => c.includes('imagetools create'))).toHaveLength(2)
+    expect(held.length).toBeGreaterThanOrEqual(2)
+    // Two tries of 10 s, each stopped within the kill grace: well under the five minutes a read is held.
+    expect(seconds).toBeLessThan(60)
+    expect(processesWith('imagetools create')).toEqual([])
+    expect(await registryTags('team/stalled')).not.toContain('1.0.0')
+    expect(merge.post?.exitCode).toBe(0)
+    expect(dockerLogins(rec.configDir)).toEqual([])
   })
 })

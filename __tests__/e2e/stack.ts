@@ -4,7 +4,7 @@
  * was pushed, and a test image built FROM scratch with a static busybox per architecture.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import https from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
@@ -270,16 +270,37 @@ export async function engine2Builds(): Promise<BuildRecord[]> {
 /**
  * Records every docker command the action starts: a docker shim first on PATH logs each
  * argv (one line each) and runs the real docker. `path` is the job's PATH, `configDir` a
- * docker config of its own; `argv()` is the log as text, `commands()` its lines.
+ * docker config of its own; `argv()` is the log as text, `commands()` its lines, and
+ * `calls()` each command with the environment it was started with, in order.
  */
-export function recordingDocker(): { path: string; configDir: string; argv: () => string; commands: () => string[] } {
+export function recordingDocker(): { path: string; configDir: string; argv: () => string; commands: () => string[]; calls: () => DockerCall[] } {
   const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
   const argvLog = path.join(shim, 'argv.log')
   const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
-  writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec '${real}' "$@"\n`, { mode: 0o755 })
+  writeFileSync(
+    path.join(shim, 'docker'),
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\n{ printf '%s\\0' "$*"; env -0; } > '${shim}/call-'"$(date +%s%N)-$$"\nexec '${real}' "$@"\n`,
+    { mode: 0o755 }
+  )
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-rec-'))
   const argv = (): string => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '')
-  return { path: `${shim}:${process.env.PATH ?? ''}`, configDir, argv, commands: () => argv().split('\n').filter(Boolean) }
+  const calls = (): DockerCall[] =>
+    readdirSync(shim)
+      .filter(f => f.startsWith('call-'))
+      .sort()
+      .map(f => {
+        const [line = '', ...vars] = readFileSync(path.join(shim, f), 'utf8').split('\0')
+        const env: Record<string, string> = {}
+        for (const v of vars) if (v.includes('=')) env[v.slice(0, v.indexOf('='))] = v.slice(v.indexOf('=') + 1)
+        return { argv: line, env }
+      })
+  return { path: `${shim}:${process.env.PATH ?? ''}`, configDir, argv, commands: () => argv().split('\n').filter(Boolean), calls }
+}
+
+/** One docker command the shim recorded: its argv (joined by spaces) and its environment. */
+export interface DockerCall {
+  argv: string
+  env: Record<string, string>
 }
 
 /** Registries a docker config (by default the test file's own) holds credentials for. */

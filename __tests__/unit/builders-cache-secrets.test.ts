@@ -94,7 +94,7 @@ describe('every buildx command on the named builder', () => {
       return ok()
     }
     await buildAndPush(docker, buildSettings(), [`${REPO}:1`], [], { builder: { builder: 'remote-1' } })
-    await mergeIndex(docker, REPO, ['1'], [`sha256:${'1'.repeat(64)}`], undefined, { builder: 'host', context: 'host' })
+    await mergeIndex(docker, REPO, ['1'], [`sha256:${'1'.repeat(64)}`], { builder: { builder: 'host', context: 'host' } })
     expect(calls[0]?.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'remote-1'])
     expect(calls[1]).toEqual(['--context', 'host', 'buildx', 'imagetools', 'create', '--builder', 'host', '--tag', `${REPO}:1`, `${REPO}@sha256:${'1'.repeat(64)}`])
   })

@@ -4,11 +4,14 @@
  * command and everything it started.
  */
 import { jest } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { run, type DockerResult } from '../../src/docker.js'
 import { CancelledError } from '../../src/errors.js'
 import { processCommands } from '../../scripts/local-runner.mjs'
+import { processesWith } from '../fixtures/processes.js'
 
 /** What the command wrote to the step's stdout, and its result. */
 async function logged(promise: () => Promise<DockerResult>): Promise<{ log: string; result: DockerResult }> {
@@ -19,20 +22,6 @@ async function logged(promise: () => Promise<DockerResult>): Promise<{ log: stri
   } finally {
     spy.mockRestore()
   }
-}
-
-/** The processes whose command line holds `marker` (/proc, as pgrep -f reads it). */
-function processesWith(marker: string): number[] {
-  const found: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) found.push(Number(entry))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found
 }
 
 /** A sleep no other process on the machine has: 60 s and a random fraction. */
@@ -129,7 +118,17 @@ describe('stopping a command', () => {
     const seconds = unique()
     const { result } = await logged(() => run('sh', ['-c', `sleep ${seconds}`], { timeoutMs: 200 }))
     expect(result.exitCode).toBe(124)
-    expect(result.stderr).toContain(`ERROR: docker -c sleep ${seconds} gave no result in 0 s and was stopped`)
+    expect(result.timedOut).toBe(true)
+    expect(result.stderr).toContain('ERROR: sh gave no result in 0 s and was stopped')
     expect(processesWith(`sleep ${seconds}`)).toEqual([])
+  })
+
+  test('the timeout names the command by its words, past a --context', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'docker-hangs-'))
+    const hangs = path.join(dir, 'docker')
+    writeFileSync(hangs, `#!/bin/sh\nexec sleep ${unique()}\n`, { mode: 0o755 })
+    const { result } = await logged(() => run(hangs, ['--context', 'ctx', 'buildx', 'imagetools', 'create', '--tag', 'x'], { timeoutMs: 100 }))
+    expect(result.stderr).toContain(`ERROR: ${hangs} buildx imagetools create gave no result in 0 s and was stopped`)
+    rmSync(dir, { recursive: true })
   })
 })

@@ -89,7 +89,8 @@ describe('defaults', () => {
       provenance: 'false',
       sbom: false,
       pushByDigest: false,
-      mergeDigests: []
+      mergeDigests: [],
+      mergeTimeoutSeconds: 120
     })
     expect('target' in s.build).toBe(false)
     expect(s.skipLogout).toBe(false)

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../constants.js'
 import type { Docker } from '../docker.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
@@ -16,7 +17,7 @@ import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, buildxCommand, buildxEnv, layoutDir, type BuilderUse } from './plan.js'
+import { buildxArgs, buildxCommand, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -50,13 +51,15 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
   const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined
   try {
     const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder)
-    // Build-argument and secret values go in buildx's environment, never its argv or the log.
+    // Build-argument and secret values go in buildx's environment, never its argv or the log;
+    // so do the runner's cache variables, for a gha cache only.
     const env = buildxEnv(build)
+    const inherit = buildxInherit(build)
     await retry(
       'The push',
       async () => {
         const before = options.buildxConfigDir !== undefined ? await listBuildRefs(options.buildxConfigDir) : undefined
-        const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}) })
+        const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}), ...(inherit.length > 0 ? { inherit } : {}) })
         if (result.exitCode === 0) return
         const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
         throw explainBuildFailure(failure, pushedTo)
@@ -95,24 +98,54 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
   }
 }
 
+export interface MergeOptions {
+  retry?: RetryPolicy
+  builder?: BuilderUse
+  /** how long one try may take before it is stopped (`merge-timeout`) */
+  timeoutSeconds?: number
+}
+
+/** A try of the merge that got no answer in time (the command was stopped). */
+class MergeStalled extends Error {
+  constructor(seconds: number) {
+    super(`The merge got no answer from the registry in ${seconds} s: docker buildx imagetools create was stopped`)
+  }
+}
+
 /**
  * Pushes under every tag the index made from the images native runners each pushed by
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
- * does not).
+ * does not). Each try is bounded by `timeoutSeconds`. A try that got no answer in that
+ * time is tried once more (a stalled connection is no proof the registry is broken), and
+ * a second stall fails the run; a failure that may pass is tried again by `retry`.
  */
-export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], policy: RetryPolicy = defaultRetry, builder: BuilderUse = {}): Promise<void> {
+export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], options: MergeOptions = {}): Promise<void> {
+  const policy = options.retry ?? defaultRetry
+  const seconds = options.timeoutSeconds ?? DEFAULT_MERGE_TIMEOUT_SECONDS
   const refs: string[] = []
   for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
   for (const digest of digests) refs.push(`${repositoryUri}@${digest}`)
-  const args = buildxCommand(builder, ['imagetools', 'create'], refs)
-  await retry(
-    'The merge',
-    async () => {
-      const result = await docker(args, { stream: true })
-      if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
-    },
-    policy
-  ).catch(givenUp('The merge', policy))
+  const args = buildxCommand(options.builder ?? {}, ['imagetools', 'create'], refs)
+  const merge = (): Promise<void> =>
+    retry(
+      'The merge',
+      async () => {
+        const result = await docker(args, { stream: true, timeoutMs: seconds * 1000 })
+        if (result.timedOut === true) throw new MergeStalled(seconds)
+        if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
+      },
+      policy
+    ).catch(givenUp('The merge', policy))
+  try {
+    await merge()
+  } catch (error) {
+    if (!(error instanceof MergeStalled)) throw error
+    policy.log(`${error.message}; a stalled connection is no proof the registry is broken: trying the merge once more.`)
+    await merge().catch((again: unknown) => {
+      if (!(again instanceof MergeStalled)) throw again
+      throw new ActionError(`${again.message}, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).`)
+    })
+  }
 }
 
 /** A transient failure that outlasted every try, in words; any other error as it is. */

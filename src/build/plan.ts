@@ -3,6 +3,7 @@
  * Pure: the same settings always give the same argv, an array that never passes through
  * a shell.
  */
+import { GHA_CACHE_VARIABLES } from '../child-env.js'
 import type { Env, Settings } from '../settings/types.js'
 
 export interface RunInfo {
@@ -126,6 +127,11 @@ export function buildxEnv(build: Settings['build']): Record<string, string> {
   for (const arg of build.buildArgs) env[argName(arg)] = arg.slice(arg.indexOf('=') + 1)
   for (const secret of build.secrets) env[secret.env] = secret.value
   return env
+}
+
+/** The runner's variables the build's buildx gets besides every docker command's: the gha cache's (its URL and token), for a gha cache only. */
+export function buildxInherit(build: Settings['build']): readonly string[] {
+  return build.cache.type === 'gha' ? GHA_CACHE_VARIABLES : []
 }
 
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */

@@ -1,10 +1,10 @@
 /** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_PLATFORMS, Input } from '../constants.js'
+import { DEFAULT_MERGE_TIMEOUT_SECONDS, DEFAULT_PLATFORMS, Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { getInput, IMAGE_TAG, parseBoolean, parseList, readKeyValues, validateTag } from './input.js'
-import { readBuildArgs, readSecrets } from './secrets.js'
+import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseList, readKeyValues, validateTag } from './input.js'
+import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
 const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
@@ -105,8 +105,7 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     platforms,
     context,
     file,
-    buildArgs: readBuildArgs(env),
-    secrets: readSecrets(env),
+    ...keepSecretsApart(readBuildArgs(env), readSecrets(env)),
     labels: readKeyValues(Input.Labels, getInput(env, Input.Labels)),
     push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
     cache,
@@ -120,8 +119,8 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
   return settings
 }
 
-/** @param needed false for build-only runs (push: false), which make no AWS call */
-export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest' | 'mergeDigests'> {
+/** `push-by-digest`, or `merge-digests` with the bound of one try of the merge (`merge-timeout`, seconds). */
+export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest' | 'mergeDigests' | 'mergeTimeoutSeconds'> {
   const pushByDigest = parseBoolean(Input.PushByDigest, getInput(env, Input.PushByDigest), false)
   const mergeDigests = [...new Set(parseList(getInput(env, Input.MergeDigests)))]
   for (const d of mergeDigests) {
@@ -132,7 +131,8 @@ export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest'
   if (pushByDigest && mergeDigests.length > 0) {
     throw new InputError(Input.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.')
   }
-  return { pushByDigest, mergeDigests }
+  const mergeTimeoutSeconds = parseInteger(Input.MergeTimeout, getInput(env, Input.MergeTimeout), { min: 10, max: 3600 }) ?? DEFAULT_MERGE_TIMEOUT_SECONDS
+  return { pushByDigest, mergeDigests, mergeTimeoutSeconds }
 }
 
 export function readProvenance(env: Env): string {

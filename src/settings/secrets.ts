@@ -12,8 +12,9 @@ import type { BuildSecret, Env } from './types.js'
 const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/
 const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*=/
+const SECRET_PREFIX = 'ECR_BUILD_PUSH_SECRET_'
 /** The variable that carries the n-th value given in `secrets` (1-based). */
-export const secretVariable = (n: number): string => `ECR_BUILD_PUSH_SECRET_${n}`
+export const secretVariable = (n: number): string => `${SECRET_PREFIX}${n}`
 /**
  * Variables docker and buildx read from their own environment, where a build argument's
  * value would have to be set for the build: it would change how docker itself runs.
@@ -70,4 +71,27 @@ export function readBuildArgs(env: Env): string[] {
     }
   }
   return args
+}
+
+/**
+ * A name that is both a secret — its id, or the variable that carries it to buildx — and a
+ * build argument is refused before anything runs. `--build-arg NAME` takes the value of
+ * buildx's variable NAME, which the image's history keeps: a build argument named like the
+ * secret's variable would get the secret's value, and one named like its id is most likely
+ * the same value passed twice (as `build-args: NPM_TOKEN=…` beside `secrets: NPM_TOKEN=…`).
+ */
+export function keepSecretsApart(buildArgs: string[], secrets: BuildSecret[]): { buildArgs: string[]; secrets: BuildSecret[] } {
+  const argNames = new Set(buildArgs.map(arg => arg.slice(0, arg.indexOf('='))))
+  for (const secret of secrets) {
+    const from = secret.env.startsWith(SECRET_PREFIX) ? Input.Secrets : Input.SecretEnvs
+    const name = [secret.id, secret.env].find(n => argNames.has(n))
+    if (name === undefined) continue
+    throw new InputError(
+      from,
+      name === secret.id
+        ? `'${name}' is a secret and, in build-args, a build argument too: a build argument's value stays in the image's history, where anyone who can pull reads it. Drop the build argument and read the value with RUN --mount=type=secret,id=${name}.`
+        : `${name}, the variable that carries the secret '${secret.id}', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable).`
+    )
+  }
+  return { buildArgs, secrets }
 }

@@ -117,6 +117,8 @@ export interface Settings {
     pushByDigest: boolean
     /** No build: make the multi-platform index from these pushed digests. */
     mergeDigests: string[]
+    /** How long one try of the merge (`buildx imagetools create`) may take, in seconds. */
+    mergeTimeoutSeconds: number
   }
   skipLogout: boolean
   /** Read, validate and print the plan; no write call, no login, no build. */
