@@ -10,6 +10,7 @@ import { logout, post } from '../../src/post.js'
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { stdoutOf } from '../fixtures/stdout.js'
 import { entryHash } from '../../src/registry/config-login.js'
 import { dockerConfigDir } from '../../src/registry/docker-config.js'
 import { dockerLogin } from '../../src/registry/login.js'
@@ -221,19 +222,6 @@ describe('logout', () => {
 })
 
 describe('the post step', () => {
-  /** What the step writes to stdout: the runner's log and commands. */
-  async function stdoutOf(fn: () => Promise<void>): Promise<string> {
-    const out: string[] = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write
-    try {
-      await fn()
-    } finally {
-      process.stdout.write = write
-    }
-    return out.join('')
-  }
-
   test('logs out of the registries in STATE_logged-in-registries', async () => {
     const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
     const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { stdoutOf } from '../fixtures/stdout.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { post } from '../../src/post.js'
 import { decideUndo, entryHash, HANDOFF, undoLogin, writeLogin, type WrittenLogin } from '../../src/registry/config-login.js'
@@ -249,17 +250,6 @@ describe('runs side by side on one config', () => {
 })
 
 describe('the post step with the main step’s record', () => {
-  async function stdoutOf(fn: () => Promise<void>): Promise<string> {
-    const out: string[] = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write
-    try {
-      await fn()
-    } finally {
-      process.stdout.write = write
-    }
-    return out.join('')
-  }
   const noDocker = async () => {
     throw new Error('docker is not run')
   }
