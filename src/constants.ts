@@ -79,6 +79,8 @@ export const State = {
   LoggedInRegistries: 'logged-in-registries',
   /** the docker config folder the login was written to, when it was written there (not by docker login) */
   LoginConfigDir: 'login-config-dir',
+  /** the entry written there, as a hash, and where the entry it replaced is kept (config-login.ts WrittenLogin) */
+  LoginWritten: 'login-written',
   /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
   TempDirs: 'temp-dirs'
 } as const

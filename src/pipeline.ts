@@ -19,6 +19,7 @@
  * tag.
  */
 import * as core from '@actions/core'
+import os from 'node:os'
 import { prepareDestination, type Destination } from './aws/destination.js'
 import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, signIn } from './aws/sign-in.js'
@@ -31,7 +32,7 @@ import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
 import { dockerConfigDir } from './registry/docker-config.js'
 import { decideVersion, findExistingVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
-import { dockerLogin } from './registry/login.js'
+import { dockerLogin, sharedConfigNotice, type RegistryLogin } from './registry/login.js'
 import { withRegistryRetry } from './registry/refusals.js'
 import { addTags, moveTags } from './registry/tags.js'
 import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
@@ -74,7 +75,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
 
   const loggedIn = destination.credentials.current
-  await stages.run('login', () => login(deps, loggedIn))
+  const firstLogin = await stages.run('login', () => login(deps, loggedIn))
 
   const pushed =
     !decision.build && existing !== undefined
@@ -84,7 +85,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
   await report(settings, stages, destination, registry, pushed, latestBefore)
-  await renewForLaterSteps(settings, deps, session, destination, loggedIn)
+  await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 
 /**
@@ -93,9 +94,16 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
  * first; tags and reads use the registry client, which renews its own), and with
  * `export-credentials` the role's renewed credentials are exported again.
  */
-async function renewForLaterSteps(settings: Settings, deps: PipelineDeps, session: AwsSession, destination: Destination, loggedIn: RegistryCredentials): Promise<void> {
+async function renewForLaterSteps(
+  settings: Settings,
+  deps: PipelineDeps,
+  session: AwsSession,
+  destination: Destination,
+  loggedIn: RegistryCredentials,
+  firstLogin: RegistryLogin
+): Promise<void> {
   const token = await destination.credentials.get()
-  if (token.password !== loggedIn.password) await login(deps, token)
+  if (token.password !== loggedIn.password) await login(deps, token, firstLogin)
   if (settings.aws.exportCredentials && (session.credentials?.renewals ?? 0) > 0) exportCredentials(session)
 }
 
@@ -124,12 +132,20 @@ async function readTag(registry: RegistryClient, path: string, tag: string): Pro
   return top ? readPlatformImages(registry, path, top.digest) : undefined
 }
 
-/** Logs docker in, and tells the post step what to log out of. */
-async function login({ docker, env }: PipelineDeps, credentials: RegistryCredentials): Promise<void> {
+/**
+ * Logs docker in, and tells the post step what to log out of — and, for a login written to
+ * docker's config file, which entry this run wrote (config-login.ts). A self-hosted job
+ * sharing its user's docker config is told how to have its own.
+ */
+async function login({ docker, env }: PipelineDeps, credentials: RegistryCredentials, earlier?: RegistryLogin): Promise<RegistryLogin> {
   core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
-  const { configDir } = await dockerLogin(docker, credentials, dockerConfigDir(env))
-  if (configDir !== undefined) core.saveState(State.LoginConfigDir, configDir)
+  const notice = earlier === undefined ? sharedConfigNotice(env) : undefined
+  if (notice !== undefined) core.notice(notice)
+  const done = await dockerLogin(docker, credentials, dockerConfigDir(env), { tempDir: env.RUNNER_TEMP || os.tmpdir(), ...(earlier ? { earlier } : {}) })
+  if (done.configDir !== undefined) core.saveState(State.LoginConfigDir, done.configDir)
+  if (done.written !== undefined) core.saveState(State.LoginWritten, JSON.stringify(done.written))
   core.info(`Logged in to ${credentials.registry}`)
+  return done
 }
 
 /** A re-run: nothing is built; the tags that follow the version move back to the existing image. */

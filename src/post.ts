@@ -1,8 +1,9 @@
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
- * `skip-logout` — out of docker's config file where the main step wrote the login there,
- * else with `docker logout` — and removes the temporary folders the main step recorded
- * and did not remove itself (it was cancelled). Warns and never fails the job.
+ * `skip-logout` — out of docker's config file where the main step wrote the login there
+ * (only the entry it wrote, the one it replaced put back), else with `docker logout` —
+ * and removes the temporary folders the main step recorded and did not remove itself (it
+ * was cancelled). Warns and never fails the job.
  *
  * It runs at the end of every job that uses the action, so it loads as little as it can:
  * no AWS SDK and no @actions/core (whose HTTP client is most of a bundle). The three
@@ -14,7 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Input, State, TEMP_DIR_PREFIX } from './constants.js'
 import { docker, lastLine, type Docker } from './docker.js'
-import { fileStoreConfig, writeDockerConfig } from './registry/docker-config.js'
+import { removeReplaced, undoLogin, type Undone, type WrittenLogin } from './registry/config-login.js'
 import { getInput, parseBoolean } from './settings/input.js'
 
 /** `::warning::` with the runner's escaping of %, CR and LF. */
@@ -25,38 +26,55 @@ const info = (message: string): void => {
   process.stdout.write(`${message}${os.EOL}`)
 }
 
+export interface LogoutOptions {
+  warn?: (m: string) => void
+  info?: (m: string) => void
+  /** the docker config folder the main step wrote its login to */
+  configDir?: string | undefined
+  /** which entry it wrote there (config-login.ts) */
+  written?: WrittenLogin
+}
+
 /**
  * Forgets the registry credentials; returns the registries logged out. Warns, never fails.
  * A login the main step wrote to docker's config file (`configDir`) is taken out of it
- * the same way, without a docker process, while the file still keeps it; otherwise
- * `docker logout`.
+ * without a docker process while the file still keeps credentials itself — only while the
+ * entry is still the one this run wrote, the entry it replaced put back (config-login.ts);
+ * otherwise `docker logout`.
  */
-export async function logout(run: Docker, registries: string[], warn: (m: string) => void = warning, configDir?: string): Promise<string[]> {
+export async function logout(run: Docker, registries: string[], { warn = warning, info: say = info, configDir, written }: LogoutOptions = {}): Promise<string[]> {
   const done: string[] = []
   for (const registry of registries) {
-    if (configDir !== undefined && (await removeFromConfigFile(configDir, registry, warn))) {
+    const undone = configDir === undefined ? undefined : await undoInConfigFile(configDir, registry, written?.registry === registry ? written : undefined, warn)
+    if (undone === 'changed') {
+      say(`Left the login to ${registry} in docker's config: it is no longer the one this run wrote (another job logged in since).`)
+      continue
+    }
+    if (undone !== undefined) {
+      say(undone === 'restored' ? `Logged out of ${registry}; the login this run replaced is back` : `Logged out of ${registry}`)
       done.push(registry)
       continue
     }
     const result = await run(['logout', registry])
-    if (result.exitCode === 0) done.push(registry)
-    else warn(`docker logout ${registry} failed: ${lastLine(result)}`)
+    if (result.exitCode === 0) {
+      say(`Logged out of ${registry}`)
+      done.push(registry)
+    } else warn(`docker logout ${registry} failed: ${lastLine(result)}`)
   }
   return done
 }
 
-/** True when the config file keeps this registry's credentials itself and no longer holds them. */
-async function removeFromConfigFile(configDir: string, registry: string, warn: (m: string) => void): Promise<boolean> {
-  const config = await fileStoreConfig(configDir, registry)
-  if (config === undefined) return false
-  if (config.auths === undefined || !(registry in config.auths)) return true
-  delete config.auths[registry]
+/**
+ * undoLogin, or undefined — docker logout then — when the config file doesn't keep the
+ * login, or can't be changed (its lock not had in time): a credential left behind is worse
+ * than another job having to log in again.
+ */
+async function undoInConfigFile(configDir: string, registry: string, written: WrittenLogin | undefined, warn: (m: string) => void): Promise<Undone | undefined> {
   try {
-    await writeDockerConfig(configDir, config)
-    return true
+    return await undoLogin(configDir, registry, written, warn)
   } catch (error) {
     warn(`Removing the login to ${registry} from docker's config failed (${(error as Error).message}); trying docker logout.`)
-    return false
+    return undefined
   }
 }
 
@@ -85,15 +103,28 @@ export async function post(env: NodeJS.ProcessEnv = process.env, run: Docker = d
   } catch (error) {
     warning(`Post step: ${(error as Error).message}`)
   }
+  const written = parseWritten(env[`STATE_${State.LoginWritten}`])
   try {
     const registries = JSON.parse(env[`STATE_${State.LoggedInRegistries}`] || '[]') as string[]
     if (parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)) {
       if (registries.length > 0) info(`Staying logged in to ${registries.join(', ')} (skip-logout).`)
     } else {
-      const configDir = env[`STATE_${State.LoginConfigDir}`] || undefined
-      for (const r of await logout(run, registries, warning, configDir)) info(`Logged out of ${r}`)
+      await logout(run, registries, { configDir: env[`STATE_${State.LoginConfigDir}`] || undefined, ...(written ? { written } : {}) })
     }
   } catch (error) {
     warning(`Post step: ${(error as Error).message}`)
+  } finally {
+    if (written?.replaced !== undefined) await removeReplaced(written.replaced).catch(error => warning(`Post step: ${(error as Error).message}`))
+  }
+}
+
+/** The main step's record of the entry it wrote; undefined when there is none (or it can't be read). */
+function parseWritten(text: string | undefined): WrittenLogin | undefined {
+  try {
+    const w = JSON.parse(text || 'null') as Partial<WrittenLogin> | null
+    const valid = typeof w?.registry === 'string' && typeof w.sha256 === 'string' && (w.replaced === undefined || typeof w.replaced === 'string')
+    return valid ? (w as WrittenLogin) : undefined
+  } catch {
+    return undefined
   }
 }

@@ -223,6 +223,10 @@ describe('a new build', () => {
     expect(Buffer.from(config.auths[HOST]?.auth ?? '', 'base64').toString()).toBe('AWS:registry-password')
     expect(run.state).toContain('logged-in-registries')
     expect(run.state).toContain(HOST)
+    // Which entry it wrote, as a hash: the state holds no credential.
+    expect(run.state).toContain('login-written')
+    expect(run.state).not.toContain(config.auths[HOST]?.auth)
+    expect(run.state).not.toContain('registry-password')
   })
 })
 

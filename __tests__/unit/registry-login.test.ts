@@ -7,9 +7,11 @@ import { mockClient } from 'aws-sdk-client-mock'
 import type { Docker, DockerOptions, DockerResult } from '../../src/docker.js'
 import { ActionError } from '../../src/errors.js'
 import { logout, post } from '../../src/post.js'
-import { existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { stdoutOf } from '../fixtures/stdout.js'
+import { entryHash } from '../../src/registry/config-login.js'
 import { dockerConfigDir } from '../../src/registry/docker-config.js'
 import { dockerLogin } from '../../src/registry/login.js'
 import { getRegistryCredentials } from '../../src/aws/registry-token.js'
@@ -64,7 +66,7 @@ describe('login into the config file (no credential store or helper)', () => {
   test('no config yet: the entry docker login writes, in a file only its owner reads; docker is not run', async () => {
     const { docker, calls } = fakeDocker()
     const dir = path.join(configDir(), 'nested')
-    expect(await login(ecr, docker, () => {}, dir)).toEqual({ registry: REGISTRY, configDir: dir })
+    expect(await login(ecr, docker, () => {}, dir)).toEqual({ registry: REGISTRY, configDir: dir, written: { registry: REGISTRY, sha256: entryHash(entry) } })
     expect(calls).toEqual([])
     expect(readConfig(dir)).toEqual({ auths: { [REGISTRY]: entry } })
     expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
@@ -107,10 +109,10 @@ describe('login into the config file (no credential store or helper)', () => {
     expect(readConfig(elsewhere)).toEqual({ currentContext: 'ci', auths: { [REGISTRY]: { auth: Buffer.from(`AWS:${PASSWORD}`).toString('base64') } } })
   })
 
-  test('no temporary file is left beside the config', async () => {
+  test('no temporary file and no lock file is left beside the config', async () => {
     const dir = configDir()
     await login(ecr, fakeDocker().docker, () => {}, dir)
-    expect(existsSync(path.join(dir, `.config.json.${process.pid}.tmp`))).toBe(false)
+    expect(readdirSync(dir)).toEqual(['config.json'])
   })
 })
 
@@ -185,7 +187,7 @@ describe('logout', () => {
     const warnings: string[] = []
     const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
 
-    const done = await logout(docker, [REGISTRY, other], m => warnings.push(m))
+    const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
 
     expect(calls.map(c => c.args)).toEqual([
       ['logout', REGISTRY],
@@ -205,7 +207,7 @@ describe('logout', () => {
     )
     const warnings: string[] = []
 
-    const done = await logout(docker, [REGISTRY, other], m => warnings.push(m))
+    const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
 
     expect(calls).toHaveLength(2)
     expect(warnings).toEqual([`docker logout ${REGISTRY} failed: error: could not erase credentials: credential helper failed`])
@@ -214,25 +216,12 @@ describe('logout', () => {
 
   test('nothing to log out of: docker is not run', async () => {
     const { docker, calls } = fakeDocker()
-    await logout(docker, [], () => {})
+    await logout(docker, [], { warn: () => {} })
     expect(calls).toEqual([])
   })
 })
 
 describe('the post step', () => {
-  /** What the step writes to stdout: the runner's log and commands. */
-  async function stdoutOf(fn: () => Promise<void>): Promise<string> {
-    const out: string[] = []
-    const write = process.stdout.write.bind(process.stdout)
-    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write
-    try {
-      await fn()
-    } finally {
-      process.stdout.write = write
-    }
-    return out.join('')
-  }
-
   test('logs out of the registries in STATE_logged-in-registries', async () => {
     const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
     const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))

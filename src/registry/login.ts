@@ -4,7 +4,9 @@
  * password on stdin (never `-p`) where a credential store or helper keeps credentials.
  * The post step logs out again unless `skip-logout` (post.ts).
  */
-import { dockerConfigDir, fileStoreConfig, writeDockerConfig } from './docker-config.js'
+import os from 'node:os'
+import { writeLogin, type WrittenLogin } from './config-login.js'
+import { dockerConfigDir } from './docker-config.js'
 import type { Docker } from '../docker.js'
 import { lastLine } from '../docker.js'
 import { ActionError } from '../errors.js'
@@ -15,6 +17,15 @@ export interface RegistryLogin {
   registry: string
   /** the docker config folder the login was written to; unset when `docker login` stored it */
   configDir?: string
+  /** what the post step needs to take that login out again, and only that (config-login.ts) */
+  written?: WrittenLogin
+}
+
+export interface LoginOptions {
+  /** where the entry a login replaces is kept for the post step: the runner's temporary folder */
+  tempDir?: string
+  /** this run's earlier login (the token renewed since) */
+  earlier?: RegistryLogin
 }
 
 /**
@@ -25,12 +36,14 @@ export interface RegistryLogin {
  * password with the registry (the daemon's round trip to the registry), which would
  * otherwise sit between the reconcile and the build; the token is ECR's own, a moment old.
  * With a credential store or helper, `docker login` with the password on stdin, so the
- * helper keeps it. Either way the password is on no command line, and the post step's
- * `docker logout` removes it.
+ * helper keeps it. Either way the password is on no command line, and the post step
+ * takes the login out again: in the config file, only the entry this run wrote, and the
+ * one it replaced back (config-login.ts).
  */
-export async function dockerLogin(docker: Docker, credentials: RegistryCredentials, configDir = dockerConfigDir()): Promise<RegistryLogin> {
+export async function dockerLogin(docker: Docker, credentials: RegistryCredentials, configDir = dockerConfigDir(), options: LoginOptions = {}): Promise<RegistryLogin> {
   const { registry, username, password } = credentials
-  if (await storeInConfigFile(configDir, credentials)) return { registry, configDir }
+  const written = await storeInConfigFile(configDir, credentials, options)
+  if (written !== undefined) return { registry, configDir, written }
   const result = await docker(['login', '--username', username, '--password-stdin', registry], {
     input: Buffer.from(password, 'utf8')
   })
@@ -40,15 +53,24 @@ export async function dockerLogin(docker: Docker, credentials: RegistryCredentia
   return { registry }
 }
 
-/** Writes the login to config.json when docker keeps credentials there; false when a credential store or helper does, or the file can't be read. */
-async function storeInConfigFile(configDir: string, { registry, username, password }: RegistryCredentials): Promise<boolean> {
-  const config = await fileStoreConfig(configDir, registry)
-  if (config === undefined) return false
-  config.auths = { ...config.auths, [registry]: { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') } }
+/** Writes the login to config.json when docker keeps credentials there; undefined when a credential store or helper does, or the file can't be read. */
+async function storeInConfigFile(configDir: string, { registry, username, password }: RegistryCredentials, options: LoginOptions): Promise<WrittenLogin | undefined> {
+  const entry = { auth: Buffer.from(`${username}:${password}`, 'utf8').toString('base64') }
   try {
-    await writeDockerConfig(configDir, config)
+    return await writeLogin(configDir, registry, entry, options.tempDir ?? os.tmpdir(), options.earlier?.written)
   } catch (error) {
     throw new ActionError(`Could not store docker's credentials: ${(error as Error).message}`)
   }
-  return true
+}
+
+/**
+ * A notice for a self-hosted runner's job without a docker config of its own: its logins,
+ * contexts and builders are in a folder every job of the machine's user shares.
+ */
+export function sharedConfigNotice(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.RUNNER_ENVIRONMENT !== 'self-hosted' || env.DOCKER_CONFIG) return undefined
+  return (
+    `DOCKER_CONFIG is not set: this job shares docker's config (${dockerConfigDir(env)}), and its registry logins, with every job of this machine's user. ` +
+    "Give each job its own: DOCKER_CONFIG: ${{ runner.temp }}/docker-config in the job's env (README: Self-hosted runners → Shared docker config)."
+  )
 }
