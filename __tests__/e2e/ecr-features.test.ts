@@ -139,14 +139,16 @@ describe('scan-fail-on', () => {
 
   // The reads of the pushed index and its platform images are by digest; the version
   // check before the build reads by tag, which these faults leave alone. `latest: false`:
-  // no tag is put over the API, so the gate's reads are the first by digest after the push.
+  // no tag is put over the API (which would read the index first); `cache: none`: BuildKit
+  // doesn't read a registry cache's manifest by digest. So the action's reads after the
+  // push are the only reads by digest.
   describe('the registry answers 503 to the reads of what was pushed', () => {
     afterEach(() => resetFaults())
 
     test('once: the read is tried again, and the gate judges both platforms', async () => {
       await setScans({ severityCounts: { HIGH: 1 }, inProgressReads: 1 })
       await failManifestReads({ count: 1, status: 503, method: 'GET', reference: 'sha256:*', repository: 'team/scanned' })
-      const result = await ship({ repository: 'team/scanned', version: '1.0.5', latest: 'false', 'scan-fail-on': 'CRITICAL' }, makeWorkspace('scanned-503'))
+      const result = await ship({ repository: 'team/scanned', version: '1.0.5', latest: 'false', cache: 'none', 'scan-fail-on': 'CRITICAL' }, makeWorkspace('scanned-503'))
       expectSuccess(result)
       const digest = result.outputs.digest ?? ''
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
@@ -161,7 +163,7 @@ describe('scan-fail-on', () => {
       await setScans({ severityCounts: {} })
       await failManifestReads({ count: 1000, status: 503, method: 'GET', reference: 'sha256:*', repository: 'team/scanned' })
       await resetCalls()
-      const result = await ship({ repository: 'team/scanned', version: '1.0.6', latest: 'false', 'scan-fail-on': 'HIGH' }, makeWorkspace('scanned-503-always'))
+      const result = await ship({ repository: 'team/scanned', version: '1.0.6', latest: 'false', cache: 'none', 'scan-fail-on': 'HIGH' }, makeWorkspace('scanned-503-always'))
       expect(result.exitCode).toBe(1)
       const digest = result.outputs.digest ?? ''
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
