@@ -45,7 +45,7 @@ export async function report(
   const { images, unread } = settings.summary || gate !== undefined ? await platformImages(settings, registry, destination.path, pushed.digest, retry) : { images: [] }
   const ecr = destination.ecr
   // The gate judges every platform image or fails the run: never "passed" on nothing.
-  const unjudged = gate === undefined ? undefined : (unread ?? (ecr === undefined ? 'this registry has no scans to read.' : undefined))
+  const unjudged = gate === undefined ? undefined : (unread ?? (ecr === undefined ? 'this registry has no scans: remove scan-fail-on.' : undefined))
   const scan =
     gate !== undefined && ecr !== undefined && unjudged === undefined
       ? await stages.run('scan', () => waitForScans(ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
@@ -115,7 +115,8 @@ async function platformImages(settings: Settings, registry: RegistryClient, path
   try {
     const images = await readPlatformImages(registry, path, digest, retry, single)
     if (images.length > 0) return { images }
-    return { images, unread: 'its index names no platform image (ECR scans platform images, not attestations): push an image built for a platform, or remove scan-fail-on.' }
+    const fix = settings.scan.failOn !== undefined ? ': push an image built for a platform, or remove scan-fail-on.' : '.'
+    return { images, unread: `its index names no platform image (only attestations)${fix}` }
   } catch (error) {
     // A cancel ends the run; anything else is why the images are unknown.
     retry.signal?.throwIfAborted()
