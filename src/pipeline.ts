@@ -28,6 +28,7 @@ import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
 import { State } from './constants.js'
+import { ActionError } from './errors.js'
 import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
 import { dockerConfigDir } from './registry/docker-config.js'
@@ -84,7 +85,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
-  await report(settings, stages, destination, registry, pushed, latestBefore)
+  await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry)
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 
@@ -121,15 +122,15 @@ async function lookUpVersion(
   const { build, image } = settings
   const [existing, latestBefore] = await Promise.all([
     build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version)),
-    settings.summary && image.latest ? readTag(registry, path, 'latest').catch(() => undefined) : undefined
+    settings.summary && image.latest ? readTag(registry, path, 'latest', retry).catch(() => undefined) : undefined
   ])
   return { existing, latestBefore }
 }
 
 /** The platform images a tag names now; undefined when it names none. */
-async function readTag(registry: RegistryClient, path: string, tag: string): Promise<PlatformManifest[] | undefined> {
+async function readTag(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
   const top = await registry.manifest(path, tag)
-  return top ? readPlatformImages(registry, path, top.digest) : undefined
+  return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
 }
 
 /**
@@ -158,11 +159,15 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
   return { digest: existing.digest, metadata: {}, built: false, outcome: `skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` }
 }
 
-/** The index made from the digests per-platform runs pushed, under every tag. */
+/** The index made from the digests per-platform runs pushed, under every tag; its digest read back from the version tag. */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds })
-  const digest = (await registry.manifest(destination.path, image.version))?.digest ?? ''
+  const index = await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version))
+  if (index === undefined) {
+    throw new ActionError(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`)
+  }
+  const { digest } = index
   return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index`, builder: describeBuilder(builder) }
 }
 

@@ -19,7 +19,24 @@ import {
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
-import { awsCalls, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryGet, registryManifest, resetCalls, resetStack, ROLE, runImage, setScans, writeCalls } from './stack.js'
+import {
+  awsCalls,
+  ecr,
+  env,
+  failManifestReads,
+  jobEnv,
+  makeWorkspace,
+  REGISTRY,
+  registryGet,
+  registryManifest,
+  resetCalls,
+  resetFaults,
+  resetStack,
+  ROLE,
+  runImage,
+  setScans,
+  writeCalls
+} from './stack.js'
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -138,6 +155,48 @@ describe('scan-fail-on', () => {
     const result = await ship({ repository: 'team/scanned', version: '1.0.3', 'scan-fail-on': 'CRITICAL', platforms: 'linux/amd64' }, makeWorkspace('scanned-4'))
     expect(result.exitCode).toBe(1)
     expect(result.log).toMatch(/::error::ECR's scan of linux\/amd64 sha256:[0-9a-f]{12}… ended UNSUPPORTED_IMAGE .*so scan-fail-on can't vouch for the image/)
+  })
+
+  // The reads of the pushed index and its platform images are by digest; the version
+  // check before the build reads by tag, which these faults leave alone. `latest: false`:
+  // no tag is put over the API (which would read the index first); `cache: none`: BuildKit
+  // doesn't read a registry cache's manifest by digest. So the action's reads after the
+  // push are the only reads by digest.
+  describe('the registry answers 503 to the reads of what was pushed', () => {
+    afterEach(() => resetFaults())
+
+    test('once: the read is tried again, and the gate judges both platforms', async () => {
+      await setScans({ severityCounts: { HIGH: 1 }, inProgressReads: 1 })
+      await failManifestReads({ count: 1, status: 503, method: 'GET', reference: 'sha256:*', repository: 'team/scanned' })
+      const result = await ship({ repository: 'team/scanned', version: '1.0.5', latest: 'false', cache: 'none', 'scan-fail-on': 'CRITICAL' }, makeWorkspace('scanned-503'))
+      expectSuccess(result)
+      const digest = result.outputs.digest ?? ''
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      expect(result.log).toContain(`reading the pushed image ${digest.slice(0, 19)}… failed (GET team/scanned:${digest} manifest: 503 `)
+      expect(result.log).toMatch(/Waiting for ECR's scan of linux\/amd64 sha256:[0-9a-f]{12}…/)
+      expect(result.log).toMatch(/Waiting for ECR's scan of linux\/arm64 sha256:[0-9a-f]{12}…/)
+      expect(JSON.parse(result.outputs['scan-findings'] ?? '')).toEqual({ HIGH: 2 })
+      expect(result.summary).toContain('2 HIGH — scan-fail-on CRITICAL: passed')
+    })
+
+    test('every time: the run fails naming the image it could not judge; no scan is read, scan-findings is not {}', async () => {
+      await setScans({ severityCounts: {} })
+      await failManifestReads({ count: 1000, status: 503, method: 'GET', reference: 'sha256:*', repository: 'team/scanned' })
+      await resetCalls()
+      const result = await ship({ repository: 'team/scanned', version: '1.0.6', latest: 'false', cache: 'none', 'scan-fail-on': 'HIGH' }, makeWorkspace('scanned-503-always'))
+      expect(result.exitCode).toBe(1)
+      const digest = result.outputs.digest ?? ''
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+      const errors = result.log.split('\n').filter(l => l.startsWith('::error::'))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(
+        new RegExp(`^::error::scan-fail-on can't judge team/scanned@${digest}: reading the pushed image sha256:[0-9a-f]{12}… failed 4 times \\(GET .* 503 .*\\); the registry may be having trouble: run the job again\\.$`)
+      )
+      expect((await awsCalls()).map(c => c.operation)).not.toContain('DescribeImageScanFindings')
+      expect(result.outputs['scan-findings']).toBe('')
+      expect(result.files.outputs['scan-findings']).not.toBe('{}')
+      expect(result.summary).toContain('not judged — scan-fail-on HIGH: failed')
+    })
   })
 
   test('a dry run says the scan would be awaited, and reads no scan', async () => {

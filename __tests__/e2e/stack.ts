@@ -157,6 +157,22 @@ export async function injectRegistryFaults(fault: { count: number; status: numbe
   await control('POST', '/registry-faults', fault)
 }
 
+/**
+ * After `skip` matching reads, the next `count` manifest reads (GET and HEAD, or `method`
+ * only) answer `status`; `reference` is the tag or digest read (`*` matches any characters:
+ * `sha256:*` is every read by digest, none by tag), `repository` narrows it further.
+ */
+export async function failManifestReads(fault: {
+  count: number
+  status: number
+  method?: 'GET' | 'HEAD'
+  reference?: string
+  skip?: number
+  repository?: string
+}): Promise<void> {
+  await control('POST', '/registry-faults', { ...fault, on: 'manifest-read' })
+}
+
 /** After `skip` matching requests, the next `count` (`method` on the tag or digest `reference`) are answered `ms` late. */
 export async function delayRegistry(delay: { method: string; reference: string; skip?: number; count?: number; ms: number; repository?: string }): Promise<void> {
   await control('POST', '/registry-delays', delay)

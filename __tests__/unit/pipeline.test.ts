@@ -332,6 +332,35 @@ describe('merge of per-platform digests', () => {
     expect(merge).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:latest`, ...digests.map(d => `${HOST}/team/web@${d}`)])
     expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
   })
+
+  test('the read of the merged index is tried again on a 503; the digest output is the index', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    let versionReads = 0
+    const transport: HttpTransport = async (url, init) => {
+      // The first read is the version check before the merge (404); the second, after it, answers 503.
+      if (url.pathname === '/v2/team/web/manifests/1.0.0' && ++versionReads === 2) throw Object.assign(new Error('GET team/web:1.0.0 manifest: 503'), { status: 503 })
+      return registry.transport(url, init)
+    }
+    registry.client = credentials => new RegistryClient(credentials, undefined, transport)
+    const tries: string[] = []
+    const run = await ship({ 'merge-digests': digests.join('\n') }, { registry, retry: { ...noRetry, attempts: 4, log: line => tries.push(line) } })
+    expect(run.error).toBeUndefined()
+    expect(tries).toEqual(["reading the merged index '1.0.0' failed (GET team/web:1.0.0 manifest: 503); trying again in 0s (2 of 4)."])
+    expect(output(run, 'digest')).toBe(registry.tag('team/web', '1.0.0'))
+  })
+
+  test('a merge the registry then shows no index for fails naming it, instead of going on with no digest', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const fake = fakeDocker(registry, HOST)
+    // imagetools exits 0, but nothing is under the version afterwards.
+    const docker: PipelineDeps['docker'] = async (args, o) => (args[1] === 'imagetools' ? { exitCode: 0, stdout: '', stderr: '' } : fake.docker(args, o))
+    const run = await ship({ 'merge-digests': digests.join('\n') }, { registry, docker })
+    expect(run.error).toBeInstanceOf(ActionError)
+    expect(failureMessage(run.error)).toMatch(/^The merge exited successfully, but the registry has no '1\.0\.0' in team\/web after it: .*run the job again/)
+    expect(output(run, 'digest')).toBeUndefined()
+  })
 })
 
 describe('a failure in each stage is reported, and nothing after it runs', () => {

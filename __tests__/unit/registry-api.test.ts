@@ -2,6 +2,7 @@
  * RegistryClient's auth: basic auth as ECR takes it, and the token dance a registry like
  * public.ecr.aws asks for (401 with a Bearer challenge → a token for that scope → again).
  */
+import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -31,6 +32,7 @@ beforeAll(async () => {
         .end()
     }
     if (url.pathname.endsWith('/sha256:missing')) return void res.writeHead(404).end()
+    if (url.pathname.endsWith('/no-digest')) return void res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(MANIFEST)
     res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': 'sha256:m' }).end(MANIFEST)
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -48,6 +50,11 @@ test('a Bearer challenge: one token for the scope, then the request again; the t
   requests = []
   await registry.manifest('alias/web', 'latest')
   expect(requests).toEqual(['GET /v2/alias/web/manifests/latest'])
+})
+
+test('a manifest served without Docker-Content-Digest: its digest is that of the bytes, never empty', async () => {
+  const manifest = await client().manifest('alias/web', 'no-digest')
+  expect(manifest?.digest).toBe(`sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`)
 })
 
 test('a token service that refuses the password: the 401 is reported, without looping', async () => {

@@ -128,6 +128,13 @@ describe('waitForScans', () => {
     expect(given).toEqual([controller.signal, controller.signal])
   })
 
+  test('no platform image to judge: refuses instead of passing on nothing, and reads no scan', async () => {
+    const error = await waitForScans(ecr, 'team/web', [], fakeWait()).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ActionError)
+    expect((error as Error).message).toMatch(/^scan-fail-on has no platform image of team\/web to judge/)
+    expect(ecrMock.calls()).toHaveLength(0)
+  })
+
   test('enhanced scanning (ACTIVE) counts as done', async () => {
     ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: 'ACTIVE' }, imageScanFindings: { findingSeverityCounts: { MEDIUM: 2 } } })
     expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ MEDIUM: 2 })

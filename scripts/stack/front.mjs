@@ -47,7 +47,13 @@ const HANG_MS = 10 * 60 * 1000
  * @type {Map<string, {accessKeyId: string, expiresAt: number, expiration: string, refused: number}>}
  */
 let expiredKeys = new Map()
-/** @type {{count: number, status: number, on: string, repository?: string}[]} */
+/**
+ * Injected registry answers: `on` "manifest" (PUTs), "blob" (upload PATCH/PUTs) or
+ * "manifest-read" (GETs and HEADs of manifests; `method` narrows it to one). `reference`
+ * (a tag or digest, `*` matching any characters: "sha256:*") and `repository` narrow any
+ * of them; `skip` matching requests are let through first.
+ * @type {{count: number, status: number, on: string, repository?: string, reference?: string, method?: string, skip: number}[]}
+ */
 let registryFaults = []
 
 /**
@@ -71,10 +77,22 @@ function takeRegistryDelay(method, repository, reference) {
   return delay.ms
 }
 
-/** Takes one injected registry fault for this request, if any: `on` is "manifest" or "blob". */
-function takeRegistryFault(on, repository) {
-  const fault = registryFaults.find(f => f.count > 0 && f.on === on && (!f.repository || f.repository === repository))
-  if (fault) fault.count--
+/** Takes one injected registry fault for this request, if any: `on` is "manifest", "blob" or "manifest-read". */
+function takeRegistryFault(on, repository, method = '', reference = '') {
+  const fault = registryFaults.find(
+    f =>
+      f.count > 0 &&
+      f.on === on &&
+      (!f.repository || f.repository === repository) &&
+      (!f.method || f.method === method) &&
+      (!f.reference || matchesFilter(reference, f.reference))
+  )
+  if (!fault) return undefined
+  if (fault.skip > 0) {
+    fault.skip--
+    return undefined
+  }
+  fault.count--
   return fault
 }
 
@@ -196,6 +214,13 @@ async function handleRegistry(req, res) {
   if (v2) registryCalls.push({ at: Date.now(), method: req.method, repository: v2.name, kind: v2.kind, reference: v2.rest })
   const hold = v2 ? takeRegistryDelay(req.method, v2.name, v2.rest) : 0
   if (hold > 0) await new Promise(resolve => setTimeout(resolve, hold))
+  if (v2?.kind === 'manifests' && (req.method === 'GET' || req.method === 'HEAD')) {
+    const readFault = takeRegistryFault('manifest-read', v2.name, req.method, v2.rest)
+    if (readFault) {
+      log(`registry: injected ${readFault.status} for ${req.method} ${v2.name}:${v2.rest}`)
+      return registryError(res, readFault.status, 'UNKNOWN', 'injected fault')
+    }
+  }
   const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH'
   if (!v2 || !writes) return proxyStream(req, res)
 
@@ -210,7 +235,7 @@ async function handleRegistry(req, res) {
     )
   }
   if (v2.kind === 'blobs' && (req.method === 'PUT' || req.method === 'PATCH')) {
-    const blobFault = takeRegistryFault('blob', v2.name)
+    const blobFault = takeRegistryFault('blob', v2.name, req.method, v2.rest)
     if (blobFault) {
       log(`registry: injected ${blobFault.status} for ${req.method} of a blob upload to ${v2.name}`)
       req.resume()
@@ -222,7 +247,7 @@ async function handleRegistry(req, res) {
 
   const reference = v2.rest
   const body = await readBody(req)
-  const fault = takeRegistryFault('manifest', v2.name)
+  const fault = takeRegistryFault('manifest', v2.name, 'PUT', reference)
   if (fault) {
     log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
     return registryError(res, fault.status, 'UNKNOWN', 'injected fault')
@@ -593,8 +618,11 @@ async function handleControl(req, res) {
       registryFaults.push({
         count: json.count ?? 1,
         status: json.status ?? 500,
-        on: json.on === 'blob' ? 'blob' : 'manifest',
-        ...(json.repository ? { repository: json.repository } : {})
+        on: json.on === 'blob' || json.on === 'manifest-read' ? json.on : 'manifest',
+        skip: json.skip ?? 0,
+        ...(json.repository ? { repository: json.repository } : {}),
+        ...(json.reference ? { reference: json.reference } : {}),
+        ...(json.method ? { method: String(json.method).toUpperCase() } : {})
       })
       return send(204)
     case 'POST /registry-delays':

@@ -118,8 +118,12 @@ async function waitForOne(ecr: ECRClient, repository: string, image: PlatformIma
   }
 }
 
-/** Waits for every platform image's scan (together, under one deadline) and adds up their findings. */
+/**
+ * Waits for every platform image's scan (together, under one deadline) and adds up their
+ * findings. No image to judge is refused: the gate never passes on nothing.
+ */
 export async function waitForScans(ecr: ECRClient, repository: string, images: PlatformImage[], wait: ScanWait): Promise<ScanResult> {
+  if (images.length === 0) throw new ActionError(`scan-fail-on has no platform image of ${repository} to judge: run the job again, or remove scan-fail-on.`)
   const deadline = wait.now() + wait.timeoutSeconds * 1000
   const abortSignal = (wait.deadline ?? AbortSignal.timeout)(wait.timeoutSeconds * 1000)
   const counts = await Promise.all(images.map(image => waitForOne(ecr, repository, image, wait, deadline, abortSignal)))

@@ -5,6 +5,7 @@
  * `push-by-digest`. It uses the registry password the login stage already holds, as
  * basic auth; the Authorization header never reaches a log line or an error.
  */
+import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
@@ -236,11 +237,10 @@ export class RegistryClient {
     const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES])
     if (res.status === 404) return undefined
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`)
-    return {
-      mediaType: res.headers.get('content-type') ?? '',
-      digest: res.headers.get('docker-content-digest') ?? '',
-      body: Buffer.from(await res.arrayBuffer())
-    }
+    const body = Buffer.from(await res.arrayBuffer())
+    // A registry that sends no Docker-Content-Digest: the digest is that of the bytes served.
+    const digest = res.headers.get('docker-content-digest') || `sha256:${createHash('sha256').update(body).digest('hex')}`
+    return { mediaType: res.headers.get('content-type') ?? '', digest, body }
   }
 
   /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */

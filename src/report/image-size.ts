@@ -9,7 +9,10 @@
  * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
  *   once more for each region it is replicated to.
  */
+import { ActionError } from '../errors.js'
 import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from '../registry/client.js'
+import { withRegistryRetry } from '../registry/refusals.js'
+import type { RetryPolicy } from '../retry.js'
 
 export interface PlatformManifest {
   platform: string
@@ -78,19 +81,30 @@ export function formatCost(usd: number): string {
 
 /**
  * The platform images a pushed digest stands for: an index's children (attestations left
- * out), or the image itself (named `single`). Empty when the registry can't be read: sizes are informative.
+ * out), or the image itself (named `single`). Each read that fails in a way that may pass
+ * is tried again under `policy`; an empty digest, a read that fails for good, or a digest
+ * the registry has no manifest for throws an ActionError saying so. A child the registry
+ * doesn't have is kept by its descriptor (its digest is still what ECR scans).
  */
-export async function readPlatformImages(registry: RegistryClient, repository: string, digest: string, single = ''): Promise<PlatformManifest[]> {
-  if (digest === '') return []
-  const top = await registry.manifest(repository, digest)
-  if (top === undefined) return []
+export async function readPlatformImages(
+  registry: RegistryClient,
+  repository: string,
+  digest: string,
+  policy: RetryPolicy,
+  single = ''
+): Promise<PlatformManifest[]> {
+  if (digest === '') throw new ActionError('the run has no digest of the pushed image (the registry named none): run the job again.')
+  const read = (what: string, reference: string): Promise<Manifest | undefined> =>
+    withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, policy, () => registry.manifest(repository, reference))
+  const top = await read('the pushed image', digest)
+  if (top === undefined) throw new ActionError('the registry has no such manifest (was it deleted during the run?): run the job again.')
   // A one-platform build pushes the image itself; `single` names its platform.
   if (top.manifests === undefined) return [{ platform: single, digest: top.digest || digest, manifest: top }]
   const children = top.manifests.filter(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown')
   return Promise.all(
     children.map(async m => {
       const p = m.platform
-      const manifest = (await registry.manifest(repository, m.digest)) ?? { digest: m.digest, mediaType: m.mediaType }
+      const manifest = (await read('the platform image', m.digest)) ?? { digest: m.digest, mediaType: m.mediaType }
       return { platform: p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '', digest: m.digest, manifest }
     })
   )

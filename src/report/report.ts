@@ -10,7 +10,7 @@ import { replicaUris } from '../aws/replication.js'
 import { formatCounts, gateFailures, waitForScans, type ScanWait } from '../aws/scan-gate.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
-import { sleep } from '../retry.js'
+import { sleep, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import type { Stages } from '../stages.js'
 import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
@@ -37,14 +37,17 @@ export async function report(
   destination: Destination,
   registry: RegistryClient,
   pushed: Pushed,
-  latestBefore: PlatformManifest[] | undefined
+  latestBefore: PlatformManifest[] | undefined,
+  retry: RetryPolicy
 ): Promise<void> {
   const { build, image, repository } = settings
   const gate = settings.scan.failOn
-  const images = settings.summary || gate !== undefined ? await platformImages(settings, registry, destination.path, pushed.digest) : []
+  const { images, unread } = settings.summary || gate !== undefined ? await platformImages(settings, registry, destination.path, pushed.digest, retry) : { images: [] }
   const ecr = destination.ecr
+  // The gate judges every platform image or fails the run: never "passed" on nothing.
+  const unjudged = gate === undefined ? undefined : (unread ?? (ecr === undefined ? 'this registry has no scans: remove scan-fail-on.' : undefined))
   const scan =
-    gate !== undefined && ecr !== undefined
+    gate !== undefined && ecr !== undefined && unjudged === undefined
       ? await stages.run('scan', () => waitForScans(ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
       : undefined
   const failures = scan && gate ? gateFailures(scan.total, gate) : []
@@ -85,10 +88,15 @@ export async function report(
       repositoryChanges: destination.changes,
       lifecycle: destination.lifecycle,
       warnings: destination.warnings,
-      ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : {}),
+      ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
       ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
+      ...(unjudged !== undefined ? { scan: `not judged — scan-fail-on ${gate}: failed (${unjudged})` } : {}),
       replicas
     })
+  }
+  if (unjudged !== undefined) {
+    const which = pushed.digest !== '' ? `${repository.name}@${pushed.digest}` : `${repository.name}:${image.version}`
+    throw new ActionError(`scan-fail-on can't judge ${which}: ${unjudged}`)
   }
   if (failures.length > 0) {
     throw new ActionError(
@@ -97,11 +105,23 @@ export async function report(
   }
 }
 
-/** The platform images of what was pushed; none when the registry can't be read (sizes are informative). */
-function platformImages(settings: Settings, registry: RegistryClient, path: string, digest: string): Promise<PlatformManifest[]> {
+/**
+ * The platform images of what was pushed, each read tried again while it fails in a way
+ * that may pass; when they can't be read (or there are none), why not, in one line.
+ */
+async function platformImages(settings: Settings, registry: RegistryClient, path: string, digest: string, retry: RetryPolicy): Promise<{ images: PlatformManifest[]; unread?: string }> {
   const { build } = settings
   const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
-  return readPlatformImages(registry, path, digest, single).catch(() => [])
+  try {
+    const images = await readPlatformImages(registry, path, digest, retry, single)
+    if (images.length > 0) return { images }
+    const fix = settings.scan.failOn !== undefined ? ': push an image built for a platform, or remove scan-fail-on.' : '.'
+    return { images, unread: `its index names no platform image (only attestations)${fix}` }
+  } catch (error) {
+    // A cancel ends the run; anything else is why the images are unknown.
+    retry.signal?.throwIfAborted()
+    return { images: [], unread: (error as Error).message.replace(/\s+/g, ' ') }
+  }
 }
 
 /** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
