@@ -65,7 +65,7 @@ describe('mergeIndex', () => {
 describe('cacheArgs', () => {
   const uri = '1.dkr.ecr.us-east-1.amazonaws.com/team/web'
   test('ecr: a registry cache ECR accepts, that never fails the build', () => {
-    expect(cacheArgs({ type: 'ecr', tag: 'buildcache' }, uri)).toEqual([
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, uri)).toEqual([
       '--cache-from',
       `type=registry,ref=${uri}:buildcache`,
       '--cache-to',
@@ -73,10 +73,10 @@ describe('cacheArgs', () => {
     ])
   })
   test('ecr without a registry (push: false): none', () => {
-    expect(cacheArgs({ type: 'ecr', tag: 'buildcache' }, undefined)).toEqual([])
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, undefined)).toEqual([])
   })
   test('gha and none', () => {
-    expect(cacheArgs({ type: 'gha', tag: 'x' }, uri)).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'])
-    expect(cacheArgs({ type: 'none', tag: 'x' }, uri)).toEqual([])
+    expect(cacheArgs({ type: 'gha', tag: 'x', from: ['x'] }, uri)).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'])
+    expect(cacheArgs({ type: 'none', tag: 'x', from: ['x'] }, uri)).toEqual([])
   })
 })
