@@ -641,7 +641,9 @@ describe('faults survived', () => {
     expect(result.exitCode).toBe(1)
     const line = errorLine(result.log)
     expect(line).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
-    expect(line).toContain('"token.actions.githubusercontent.com:sub": "repo:acme/web:*"')
+    // The condition names the job's own ref, not a wildcard that lets any branch in.
+    expect(line).toContain('"token.actions.githubusercontent.com:sub": "repo:acme/web:ref:refs/heads/main"')
+    expect(line).toContain('never repo:acme/web:*, which lets any branch')
     for (const token of await issuedTokens()) expect(visibleLog(result.log)).not.toContain(token)
   })
 })
