@@ -23,8 +23,8 @@ describe('decideVersion', () => {
   test.each([
     ['this commit', SHA, `labelled as built from this commit (aaaaaaa); ${UNTRUSTED}`],
     ['another commit', OTHER, `labelled as built from commit ${OTHER} (this run is aaaaaaa); ${UNTRUSTED}`],
-    ['no label', '', `with no revision label; ${UNTRUSTED}`]
-  ])('auto, an image labelled with %s: stop before building, the label named as a claim', (_, revision, middle) => {
+    ['no commit (no label)', '', `with no revision label; ${UNTRUSTED}`]
+  ])('auto, an image whose label names %s: stop before building, the label named as a claim', (_, revision, middle) => {
     expect(() => decideVersion(existing(revision), run, 'auto')).toThrow(
       new ActionError(`Tag '1.2.3' already exists in 'team/web' (${DIGEST}), ${middle}. ${WAYS_OUT}`)
     )
