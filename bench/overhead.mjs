@@ -5,7 +5,7 @@
 //      a0. the bare build: no labels, no registry cache (the same image every round: a push
 //          with nothing new), and a0+labels, the bare build with the action's labels
 //   b. the action (main + post) on a converged repository, same build (a new version each time)
-//   c. a re-run of an already-pushed commit (the skip path)
+//   c. a re-run of an already-pushed commit (if-version-exists: skip)
 //   e. bundle cold start: `node dist/main/index.js` up to the first input error
 //   f. AWS calls per converged run, and how many of them write
 // Alternates them several times and prints medians. Usage: node bench/overhead.mjs [rounds]
@@ -108,7 +108,7 @@ for (let i = 0; i < rounds; i++) {
   const runB = await action(`v-${i}`, sha)
   b.push(runB.s)
   lastB = runB.r
-  c.push((await action(`v-${i}`, sha)).s)
+  c.push((await action(`v-${i}`, sha, { 'if-version-exists': 'skip' })).s)
   // After c: the replay moves latest, which c would otherwise have to move back.
   aSame.push(replay(runB.r.log, `same-${i}`))
   aResult.push(replay(runB.r.log, `result-${i}`, true))

@@ -1,7 +1,8 @@
 // Runs the bundled action the way a GitHub runner does: dist/main/index.js with INPUT_*
-// variables and the GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE / GITHUB_STEP_SUMMARY files,
-// then dist/post/index.js with the saved state as STATE_* variables. Workflow commands in
-// the step's output (`::set-output …`, `##[save-state …]`, `::add-mask::` …) are processed
+// variables, the event payload (GITHUB_EVENT_PATH: a push to main, the default branch) and
+// the GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE / GITHUB_STEP_SUMMARY files, then
+// dist/post/index.js with the saved state as STATE_* variables. Workflow commands in the
+// step's output (`::set-output …`, `##[save-state …]`, `::add-mask::` …) are processed
 // as the runner processes them, `::stop-commands::<token>` … `::<token>::` included; a
 // cancel is sent as the runner sends it (SIGINT, SIGTERM 7.5 s later, the process tree
 // killed 2.5 s after that).
@@ -295,6 +296,9 @@ export async function runAction(options) {
     GITHUB_PATH: path.join(dir, 'path')
   }
   for (const f of Object.values(files)) writeFileSync(f, '')
+  // The event payload the runner writes for every job: here a push to main, the repository's default branch.
+  const event = path.join(dir, 'event.json')
+  writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'acme/web', default_branch: 'main' } }))
   const workspace = options.workspace ?? ROOT
   /** @type {Record<string, string>} */
   const env = {
@@ -307,6 +311,8 @@ export async function runAction(options) {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: event,
     GITHUB_RUN_ID: '1',
     RUNNER_TEMP: dir,
     ...files

@@ -42,6 +42,7 @@ import {
   resetStack,
   ROLE,
   runImage,
+  testDockerConfig,
   writeCalls
 } from './stack.js'
 
@@ -103,10 +104,11 @@ describe('a new repository', () => {
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(true)
     expect(repo?.encryptionConfiguration?.encryptionType).toBe('AES256')
     const policy = (await lifecyclePolicy('team/web')) as { rules: { selection: Record<string, unknown> }[] }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'untagged', 'tagged'])
-    expect(policy.rules.slice(0, 2).map(r => r.selection.tagPatternList)).toEqual([['latest'], ['buildcache*']])
-    expect(policy.rules[2]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
+    expect(policy.rules.slice(0, 3).map(r => r.selection.tagPatternList)).toEqual([['buildcache*--*'], ['latest'], ['buildcache*']])
+    expect(policy.rules[0]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
   })
 
   test('holds one index with both platforms under the version and latest, the digest the outputs give', async () => {
@@ -348,22 +350,36 @@ describe('push: false', () => {
 })
 
 describe('re-runs', () => {
-  test('the same commit and version again: nothing built, the same digest, skipped', async () => {
+  test('the same commit and version again: auto trusts no label and stops before login and build; nothing written or moved', async () => {
     const ws = makeWorkspace('rerun')
     const first = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
     expectSuccess(first)
     await resetCalls()
+    const before = await registrySnapshot()
     const again = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
+    expect(again.exitCode).toBe(1)
+    expect(errorLine(again.log)).toBe(
+      `Tag '3.0.0' already exists in 'team/rerun' (${first.outputs.digest}), labelled as built from this commit (aaaaaaa); ` +
+        "a label is written by whoever pushed the image, so it can't show that the image was built from this commit. " +
+        'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).'
+    )
+    expect(again.log).not.toMatch(BUILD_COMMAND)
+    expect(again.log).not.toContain('Logged in to')
+    expect(writeCalls(await awsCalls())).toEqual([])
+    expect(await registrySnapshot()).toBe(before)
+  })
+
+  test('if-version-exists: skip: nothing built, the same digest, skipped', async () => {
+    const again = await ship({ repository: 'team/rerun', version: '3.0.0', 'if-version-exists': 'skip' }, { workspace: makeWorkspace('rerun'), env: { GITHUB_SHA: SHA_A } })
     expectSuccess(again)
     expect(again.log).not.toMatch(BUILD_COMMAND)
     expect(again.outputs.skipped).toBe('true')
-    expect(again.outputs.digest).toBe(first.outputs.digest)
-    expect(again.outputs['image-digest-uri']).toBe(first.outputs['image-digest-uri'])
-    expect(again.summary).toContain('already built from this commit')
-    expect(writeCalls(await awsCalls())).toEqual([])
+    expect(again.outputs.digest).toBe((await registryManifest('team/rerun', '3.0.0')).digest)
+    expect(again.summary).toContain('already exists')
+    expect(again.summary).toContain('if-version-exists: skip')
   })
 
-  test('a skipped version still moves latest back to it', async () => {
+  test('a version kept with skip still moves latest back to it', async () => {
     const ws = makeWorkspace('moves')
     const v1 = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
     const v2 = await ship({ repository: 'team/moves', version: '2.0.0' }, { workspace: makeWorkspace('moves-2'), env: { GITHUB_SHA: SHA_B } })
@@ -371,7 +387,10 @@ describe('re-runs', () => {
     expect((await registryManifest('team/moves', 'latest')).digest).toBe(v2.outputs.digest)
     // Re-running the 1.0.0 release job: nothing is built, latest follows the release again.
     const rec = recordingDocker()
-    const rerun = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A, PATH: rec.path, DOCKER_CONFIG: rec.configDir } })
+    const rerun = await ship(
+      { repository: 'team/moves', version: '1.0.0', 'if-version-exists': 'skip' },
+      { workspace: ws, env: { GITHUB_SHA: SHA_A, PATH: rec.path, DOCKER_CONFIG: rec.configDir } }
+    )
     expectSuccess(rerun)
     expect(rerun.outputs.skipped).toBe('true')
     expect((await registryManifest('team/moves', 'latest')).digest).toBe(v1.outputs.digest)
@@ -380,13 +399,13 @@ describe('re-runs', () => {
     expect(dockerCommands(rec.argv())).toEqual(['buildx inspect', 'info --format'])
   })
 
-  test('the same version from another commit stops before building and names the commit', async () => {
+  test('the same version from another commit stops before building and names what its label claims', async () => {
     const ws = makeWorkspace('conflict')
     expectSuccess(await ship({ repository: 'team/conflict', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } }))
     const before = await registrySnapshot()
     const other = await ship({ repository: 'team/conflict', version: '1.0.0' }, { workspace: makeWorkspace('conflict-2'), env: { GITHUB_SHA: SHA_B } })
     expect(other.exitCode).toBe(1)
-    expect(errorLine(other.log)).toContain(`built from commit ${SHA_A}`)
+    expect(errorLine(other.log)).toContain(`labelled as built from commit ${SHA_A} (this run is bbbbbbb)`)
     expect(errorLine(other.log)).toContain('Bump the version')
     expect(other.log).not.toMatch(BUILD_COMMAND)
     expect(await registrySnapshot()).toBe(before)
@@ -400,6 +419,37 @@ describe('re-runs', () => {
     expectSuccess(result)
     expect(result.outputs.skipped).toBe('true')
     expect(result.log).not.toMatch(BUILD_COMMAND)
+  })
+
+  test("a forged label: another pipeline pushes the release's version labelled with its commit; auto refuses it and moves nothing, skip keeps it as asked", async () => {
+    const release = await ship({ repository: 'team/forged', version: '0.9.0', platforms: 'linux/amd64' }, { workspace: makeWorkspace('forged-0'), env: { GITHUB_SHA: SHA_A } })
+    expectSuccess(release)
+    // Another pipeline with push rights: other code, under the next release's version, labelled with its commit.
+    execFileSync(
+      'docker',
+      ['buildx', 'build', '--platform', 'linux/amd64', '--provenance=false', '--label', `org.opencontainers.image.revision=${SHA_B}`,
+        '--tag', `${REGISTRY}/team/forged:1.0.0`, '--push', makeWorkspace('not-the-release')],
+      { env: { ...process.env, DOCKER_CONFIG: testDockerConfig() }, stdio: 'ignore' }
+    )
+    const forged = (await registryManifest('team/forged', '1.0.0')).digest
+    const before = await registrySnapshot()
+
+    const refused = await ship({ repository: 'team/forged', version: '1.0.0' }, { workspace: makeWorkspace('forged-release'), env: { GITHUB_SHA: SHA_B } })
+    expect(refused.exitCode).toBe(1)
+    expect(errorLine(refused.log)).toContain(`(${forged}), labelled as built from this commit (bbbbbbb); a label is written by whoever pushed the image`)
+    expect(refused.log).not.toMatch(BUILD_COMMAND)
+    expect(refused.log).not.toContain('Logged in to')
+    expect(await registrySnapshot()).toBe(before)
+    expect((await registryManifest('team/forged', 'latest')).digest).toBe(release.outputs.digest)
+
+    const kept = await ship(
+      { repository: 'team/forged', version: '1.0.0', 'if-version-exists': 'skip' },
+      { workspace: makeWorkspace('forged-release'), env: { GITHUB_SHA: SHA_B } }
+    )
+    expectSuccess(kept)
+    expect(kept.outputs.skipped).toBe('true')
+    expect(kept.outputs.digest).toBe(forged)
+    expect((await registryManifest('team/forged', 'latest')).digest).toBe(forged)
   })
 })
 
@@ -512,17 +562,18 @@ describe('dry-run', () => {
     expect((await describeRepository('team/drifted'))?.imageTagMutability).toBe('MUTABLE')
   })
 
-  test('a converged repository: no changes, and a version already built from this commit would be skipped', async () => {
+  test('a converged repository: no changes, and an existing version would stop the run (with skip: be kept)', async () => {
     const result = await dryRun('team/rerun', {}, '3.0.0')
     expect(result.summary).toContain('no changes: it already matches the workflow')
     expect(result.summary).toContain('kept the existing policy (the workflow states none)')
-    expect(result.summary).toContain('would be skipped: 3.0.0 was already built from this commit')
+    expect(result.summary).toContain("the run would stop: Tag '3.0.0' already exists in 'team/rerun'")
+    expect((await dryRun('team/rerun', { 'if-version-exists': 'skip' }, '3.0.0')).summary).toContain('would be skipped: 3.0.0 already exists')
   })
 })
 
 describe('the job summary', () => {
   test('summary: false writes none', async () => {
-    const result = await ship({ repository: 'team/rerun', version: '3.0.0', summary: 'false' }, { env: { GITHUB_SHA: SHA_A } })
+    const result = await ship({ repository: 'team/rerun', version: '3.0.0', summary: 'false', 'if-version-exists': 'skip' }, { env: { GITHUB_SHA: SHA_A } })
     expectSuccess(result)
     expect(result.summary).toBe('')
   })
@@ -599,7 +650,9 @@ describe('faults survived', () => {
     expect(result.exitCode).toBe(1)
     const line = errorLine(result.log)
     expect(line).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
-    expect(line).toContain('"token.actions.githubusercontent.com:sub": "repo:acme/web:*"')
+    // The condition names the job's own ref, not a wildcard that lets any branch in.
+    expect(line).toContain('"token.actions.githubusercontent.com:sub": "repo:acme/web:ref:refs/heads/main"')
+    expect(line).toContain('never repo:acme/web:*, which lets any branch')
     for (const token of await issuedTokens()) expect(visibleLog(result.log)).not.toContain(token)
   })
 })
@@ -751,7 +804,7 @@ describe('credentials from the job', () => {
 })
 
 describe('native per-platform builds, then a merge', () => {
-  test('two push-by-digest runs (amd64, arm64) and a merge: one index with both under the version and latest; the merge again is a no-op', async () => {
+  test('two push-by-digest runs (amd64, arm64) and a merge: one index with both under the version and latest; the merge again with skip is a no-op', async () => {
     // What the reusable workflow's matrix jobs do, each on its own runner (here: the docker driver).
     const ws = makeWorkspace('split')
     const perPlatform: string[] = []
@@ -798,7 +851,7 @@ describe('native per-platform builds, then a merge', () => {
     expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/amd64')).toContain('x86_64 split')
 
     const again = await ship(
-      { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join(',') },
+      { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join(','), 'if-version-exists': 'skip' },
       { workspace: ws, env: { GITHUB_SHA: SHA_A } }
     )
     expectSuccess(again)

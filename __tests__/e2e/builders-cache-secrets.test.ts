@@ -6,8 +6,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import https from 'node:https'
+import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { jest } from '@jest/globals'
@@ -139,18 +140,18 @@ describe('builder: a second Docker engine, reached through a docker context', ()
   })
 })
 
-describe('a registry cache per platform', () => {
-  /** The expensive step: a busy loop (several seconds for arm64 under QEMU). */
-  const LOOP = 'RUN i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo $i > /count'
-  /** A job on a fresh runner: the job's builder holds no cache, only the registry does. */
-  const emptyBuilder = () => execFileSync('docker', ['buildx', 'prune', '-af'], { stdio: 'ignore', timeout: 120_000 })
-  /** Whether the log's expensive step came from the cache: buildx prints `#N CACHED` for a step it did not run. */
-  function loopStep(log: string): { step: string; cached: boolean } {
-    const step = /^#(\d+) \[[^\]]*\] RUN i=0; while/m.exec(log)?.[1] ?? ''
-    expect(step).not.toBe('')
-    return { step, cached: new RegExp(`^#${step} CACHED$`, 'm').test(log) }
-  }
+/** The expensive step: a busy loop (several seconds for arm64 under QEMU). */
+const LOOP = 'RUN i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo $i > /count'
+/** A job on a fresh runner: the job's builder holds no cache, only the registry does. */
+const emptyBuilder = () => execFileSync('docker', ['buildx', 'prune', '-af'], { stdio: 'ignore', timeout: 120_000 })
+/** Whether the log's expensive step came from the cache: buildx prints `#N CACHED` for a step it did not run. */
+function loopStep(log: string): { step: string; cached: boolean } {
+  const step = /^#(\d+) \[[^\]]*\] RUN i=0; while/m.exec(log)?.[1] ?? ''
+  expect(step).not.toBe('')
+  return { step, cached: new RegExp(`^#${step} CACHED$`, 'm').test(log) }
+}
 
+describe('a registry cache per platform', () => {
   test('two rounds of per-platform push-by-digest jobs on emptied builders: in the second, each platform\'s expensive step comes from its own cache', async () => {
     const ws = makeWorkspace(`per-platform-${Date.now()}`, LOOP)
     const rounds: Record<string, RunResult>[] = []
@@ -184,6 +185,48 @@ describe('a registry cache per platform', () => {
     }
     expect(policy.rules.map(r => r.selection.tagPatternList)).toContainEqual(['buildcache*'])
     expect(rounds[1]?.arm64?.summary).toContain(`<th align="left">Cache</th><td>ecr (${REGISTRY}/team/per-platform:buildcache-linux-arm64)</td>`)
+  })
+})
+
+describe('a registry cache per ref', () => {
+  test("a branch build reads the default branch's cache and its own, writes only its own; the default branch's cache is untouched", async () => {
+    const ws = makeWorkspace(`per-ref-${Date.now()}`, LOOP)
+    emptyBuilder()
+    const main = await ship({ repository: 'team/per-ref', version: '1.0.0', platforms: 'linux/amd64' }, ws)
+    expectSuccess(main)
+    expect(main.log).toContain(`--cache-to type=registry,ref=${REGISTRY}/team/per-ref:buildcache,`)
+    const defaultCache = (await registryManifest('team/per-ref', 'buildcache')).digest
+
+    // A push to feature-x of a repository whose default branch is main, on a fresh runner.
+    emptyBuilder()
+    const event = path.join(mkdtempSync(path.join(os.tmpdir(), 'event-')), 'event.json')
+    writeFileSync(event, JSON.stringify({ ref: 'refs/heads/feature-x', repository: { full_name: 'acme/web', default_branch: 'main' } }))
+    const branch = await ship(
+      { repository: 'team/per-ref', version: 'feature-x-1', latest: 'false', platforms: 'linux/amd64' },
+      ws,
+      { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event }
+    )
+    expectSuccess(branch)
+    const build = commandLines(branch.log).find(l => / buildx build /.test(l)) ?? ''
+    const values = (flag: string) => [...build.matchAll(new RegExp(`${flag} (\\S+)`, 'g'))].map(m => m[1])
+    expect(values('--cache-from')).toEqual([`type=registry,ref=${REGISTRY}/team/per-ref:buildcache--feature-x`, `type=registry,ref=${REGISTRY}/team/per-ref:buildcache`])
+    expect(values('--cache-to')).toEqual([`type=registry,ref=${REGISTRY}/team/per-ref:buildcache--feature-x,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`])
+    // Read: the expensive step came from the default branch's cache (the builder was empty, the branch had none).
+    expect(loopStep(branch.log).cached).toBe(true)
+    // Written: its own tag only; the default branch's cache is the same manifest as before.
+    expect(await registryTags('team/per-ref')).toEqual(['1.0.0', 'buildcache', 'buildcache--feature-x', 'feature-x-1', 'latest'])
+    expect((await registryManifest('team/per-ref', 'buildcache')).digest).toBe(defaultCache)
+    expect(branch.summary).toContain(`<th align="left">Cache</th><td>ecr (${REGISTRY}/team/per-ref:buildcache--feature-x; also read: buildcache)</td>`)
+
+    // The default policy expires other refs' caches first, then protects the default branch's.
+    const policy = JSON.parse((await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'team/per-ref' }))).lifecyclePolicyText ?? '{}') as {
+      rules: { selection: { tagPatternList?: string[]; countType: string } }[]
+    }
+    expect(policy.rules.slice(0, 3).map(r => [r.selection.tagPatternList, r.selection.countType])).toEqual([
+      [['buildcache*--*'], 'sinceImagePushed'],
+      [['latest'], 'imageCountMoreThan'],
+      [['buildcache*'], 'imageCountMoreThan']
+    ])
   })
 })
 

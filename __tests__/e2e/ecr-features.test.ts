@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-ecr-public'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
+import { errorLine, runAction, type RunResult } from '../../scripts/local-runner.mjs'
 import {
   awsCalls,
   ecr,
@@ -306,8 +306,11 @@ describe('registry-type: public', () => {
     expect((await publicCalls()).map(c => c.operation).sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetRepositoryCatalogData'])
   })
 
-  test('a re-run of the same commit and version is skipped (the version is read from public.ecr.aws)', async () => {
-    const again = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0' }, ws)
+  test('a re-run of the same commit and version stops under auto, and is skipped with skip (the version is read from public.ecr.aws)', async () => {
+    const refused = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0' }, ws)
+    expect(refused.exitCode).toBe(1)
+    expect(errorLine(refused.log)).toContain(`Tag '1.0.0' already exists in 'tools/web' (${first.outputs.digest}), labelled as built from this commit`)
+    const again = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0', 'if-version-exists': 'skip' }, ws)
     expectSuccess(again)
     expect(again.outputs.skipped).toBe('true')
     expect(again.outputs.digest).toBe(first.outputs.digest)

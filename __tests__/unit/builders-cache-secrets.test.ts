@@ -173,7 +173,7 @@ describe('the builder check with a named builder', () => {
 describe('a registry cache per platform', () => {
   test('push-by-digest: each platform\'s job imports and exports its own cache tag', () => {
     const arm = settings({ platforms: 'linux/arm64', 'push-by-digest': 'true' })
-    expect(arm.build.cache).toEqual({ type: 'ecr', tag: 'buildcache-linux-arm64' })
+    expect(arm.build.cache).toEqual({ type: 'ecr', tag: 'buildcache-linux-arm64', from: ['buildcache-linux-arm64'] })
     expect(arm.repository).toMatchObject({ cacheTag: 'buildcache-linux-arm64', cacheFilter: 'buildcache*' })
     expect(cacheArgs(arm.build.cache, REPO)).toEqual([
       '--cache-from',
@@ -195,7 +195,7 @@ describe('a registry cache per platform', () => {
       const s = settings(inputs)
       expect(s.repository.tagMutabilityExclusions).toEqual(['latest', 'buildcache*'])
       const rules = (JSON.parse(formatLifecyclePolicy(s.repository.lifecycle.policy)) as { rules: { selection: { tagPatternList?: string[] } }[] }).rules
-      expect(rules[1]?.selection.tagPatternList).toEqual(['buildcache*'])
+      expect(rules[2]?.selection.tagPatternList).toEqual(['buildcache*'])
     }
   })
 

@@ -127,7 +127,7 @@ describe('the environment of a docker process', () => {
       writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': `sha256:${'d'.repeat(64)}` }))
       return { exitCode: 0, stdout: '', stderr: '' }
     }
-    await buildAndPush(docker, buildSettings({ cache: { type, tag: 'buildcache' } }), ['r:1'], [])
+    await buildAndPush(docker, buildSettings({ cache: { type, tag: 'buildcache', from: [] } }), ['r:1'], [])
     expect(seen).toEqual([{ stream: true, ...(inherit ? { inherit } : {}) }])
   })
 })

@@ -9,7 +9,7 @@ import { jest } from '@jest/globals'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { exportCredentials, signIn, tokenClaims, type CredentialDeps } from '../../src/aws/sign-in.js'
+import { exportCredentials, signIn, tokenClaims, trustPolicyHint, type CredentialDeps } from '../../src/aws/sign-in.js'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { Renewable } from '../../src/aws/session.js'
 import type { Settings } from '../../src/settings/types.js'
@@ -141,6 +141,8 @@ describe('with role-to-assume', () => {
       expect(message).toContain(name)
       expect(message).toContain("aud 'sts.amazonaws.com'")
       expect(message).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
+      expect(message).toContain(`"token.actions.githubusercontent.com:sub": "repo:acme/web:ref:refs/heads/main"`)
+      expect(message).not.toContain('"repo:acme/web:*"')
       expect(message).not.toContain(TOKEN)
       for (const part of TOKEN.split('.')) expect(message).not.toContain(part)
     }
@@ -177,6 +179,27 @@ describe('without role-to-assume', () => {
     expect(audiences).toEqual([])
     expect(secrets).toEqual([])
     expect(stsMock.calls()).toHaveLength(0)
+  })
+})
+
+describe('trustPolicyHint', () => {
+  const K = 'token.actions.githubusercontent.com'
+  const AUD = 'sts.amazonaws.com'
+  const equals = (sub: string) => `{"StringEquals": {"${K}:aud": "${AUD}", "${K}:sub": "${sub}"}}`
+  const NOTE = 'name a protected branch, tag pattern (a ruleset guarding those tags) or environment, never repo:acme/web:*, which lets any branch, and so anyone who can push one, assume the role.'
+  test.each<[string, Record<string, unknown>, string]>([
+    ['a push to main', { sub: 'repo:acme/web:ref:refs/heads/main', aud: AUD, repository: 'acme/web', ref: 'refs/heads/main' }, `and sub 'repo:acme/web:ref:refs/heads/main', e.g. Condition ${equals('repo:acme/web:ref:refs/heads/main')}: ${NOTE}`],
+    ['a job with an environment', { sub: 'repo:acme/web:environment:prod', aud: AUD, repository: 'acme/web', ref: 'refs/heads/main', environment: 'prod' }, `e.g. Condition ${equals('repo:acme/web:environment:prod')}: ${NOTE}`],
+    ['a tag push', { sub: 'repo:acme/web:ref:refs/tags/v1.2.3', aud: AUD, repository: 'acme/web', ref: 'refs/tags/v1.2.3' }, `e.g. Condition {"StringEquals": {"${K}:aud": "${AUD}"}, "StringLike": {"${K}:sub": "repo:acme/web:ref:refs/tags/v*"}}: ${NOTE}`],
+    ['a customized sub', { sub: 'repo:acme/web:job_workflow_ref:acme/web/.github/workflows/release.yml@refs/heads/main', aud: AUD, repository: 'acme/web' }, `e.g. Condition ${equals('repo:acme/web:job_workflow_ref:acme/web/.github/workflows/release.yml@refs/heads/main')}: ${NOTE}`],
+    ['a pull request', { sub: 'repo:acme/web:pull_request', aud: AUD, repository: 'acme/web', ref: 'refs/pull/12/merge' }, "and sub 'repo:acme/web:pull_request'; but this job runs for a pull request, which should not assume a role that pushes: build pull requests with push: false (a trust policy that lets them in lets any pull request's code push)."],
+    ['no readable claims', {}, `with aud 'sts.amazonaws.com' and sub '?', e.g. Condition ${equals('repo:<owner>/<repo>:ref:refs/heads/main')}: name a protected branch, tag pattern (a ruleset guarding those tags) or environment, never repo:<owner>/<repo>:*`]
+  ])('%s', (_, claims, expected) => {
+    const hint = trustPolicyHint(claims, AUD)
+    expect(hint).toContain(expected)
+    expect(hint).toMatch(/^The role's trust policy must allow token\.actions\.githubusercontent\.com with aud /)
+    expect(hint).not.toContain('\n')
+    expect(hint).not.toMatch(/"repo:[^"]*:\*"/)
   })
 })
 

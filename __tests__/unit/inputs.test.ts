@@ -8,7 +8,7 @@ import { buildxArgs, buildxEnv } from '../../src/build/plan.js'
 import { InputError } from '../../src/errors.js'
 import { getInput, parseBoolean, parseInteger, parseLines, parseList } from '../../src/settings/input.js'
 import { readSettings } from '../../src/settings/read.js'
-import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
+import { formatLifecyclePolicy, validateLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 let ws: TempWorkspace
@@ -85,7 +85,7 @@ describe('defaults', () => {
       secrets: [],
       labels: [],
       push: true,
-      cache: { type: 'ecr', tag: 'buildcache' },
+      cache: { type: 'ecr', tag: 'buildcache', from: ['buildcache'] },
       provenance: 'false',
       sbom: false,
       pushByDigest: false,
@@ -96,17 +96,27 @@ describe('defaults', () => {
     expect(s.skipLogout).toBe(false)
   })
 
-  test('the default lifecycle policy protects latest and the cache, expires untagged after 14 days and keeps 100 tagged', () => {
+  test("the default lifecycle policy expires other refs' caches after 14 days, protects latest and the cache, expires untagged after 14 days and keeps 100 tagged", () => {
     const { lifecycle } = readSettings(env({})).repository
     expect(lifecycle.stated).toBe(false)
     const policy = JSON.parse(formatLifecyclePolicy(lifecycle.policy)) as {
       rules: { selection: Record<string, unknown>; action: { type: string } }[]
     }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'untagged', 'tagged'])
-    expect(policy.rules[0]?.selection.tagPatternList).toEqual(['latest'])
-    expect(policy.rules[1]?.selection.tagPatternList).toEqual(['buildcache*'])
-    expect(policy.rules[2]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
+    // First: an image a higher-priority rule selects is never expired by a lower one (the protection of buildcache*).
+    expect(policy.rules[0]?.selection).toEqual({ tagStatus: 'tagged', tagPatternList: ['buildcache*--*'], countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 })
+    expect(policy.rules[1]?.selection.tagPatternList).toEqual(['latest'])
+    expect(policy.rules[2]?.selection.tagPatternList).toEqual(['buildcache*'])
+    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(validateLifecyclePolicy(formatLifecyclePolicy(lifecycle.policy), 'lifecycle-policy')).toEqual(lifecycle.policy)
+  })
+
+  test("other refs' caches follow lifecycle-untagged-days; stated protections, and no registry cache, leave them out", () => {
+    const first = (inputs: Record<string, string>) => readSettings(env(inputs)).repository.lifecycle.policy.rules[0]
+    expect(first({ 'lifecycle-untagged-days': '3', 'cache-tag': 'cache' })?.selection).toMatchObject({ tagPatternList: ['cache*--*'], countNumber: 3 })
+    expect(first({ 'lifecycle-protect-tags': 'latest,buildcache*' })?.selection.tagPatternList).toEqual(['latest'])
+    expect(first({ cache: 'gha' })?.selection.tagPatternList).toEqual(['latest'])
   })
 
   test('an unstated default is not "stated" even though mutability exclusions default to latest', () => {

@@ -285,12 +285,36 @@ describe('a cancelled run', () => {
 })
 
 describe('re-runs', () => {
-  test('the version built from this commit already exists: nothing is built, latest moves back to it', async () => {
+  test('the version exists, labelled with this commit: the label is not trusted, the run stops before login and build', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const digest = registry.pushImage('team/web', '1.0.0', SHA)
+    const latest = registry.pushImage('team/web', 'latest', 'something-else')
+    const run = await ship({}, { registry })
+    expect(failureMessage(run.error)).toMatch(
+      new RegExp(`^Tag '1\\.0\\.0' already exists in 'team/web' \\(${digest}\\), labelled as built from this commit \\(${SHA.slice(0, 7)}\\); a label is written by whoever pushed the image.*Bump the version, or set if-version-exists: skip`)
+    )
+    expect(groups).toEqual(['sign-in', 'repository', 'version'])
+    expect(commands(run.docker)).not.toContain('buildx build')
+    expect(registry.tag('team/web', 'latest')).toBe(latest)
+  })
+
+  test('the version exists from another commit: the run stops before login and build, saying how to fix it', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    registry.pushImage('team/web', '1.0.0', OTHER_SHA)
+    const run = await ship({}, { registry })
+    expect(failureMessage(run.error)).toMatch(/^Tag '1\.0\.0' already exists in 'team\/web' \(sha256:[0-9a-f]{64}\), labelled as built from commit fedcba9.*Bump the version/)
+    expect(groups).toEqual(['sign-in', 'repository', 'version'])
+    expect(commands(run.docker)).not.toContain('buildx build')
+  })
+
+  test('if-version-exists: skip keeps the existing image and moves latest back to it', async () => {
     existingRepository(defaultPolicy())
     const registry = new FakeRegistry()
     const digest = registry.pushImage('team/web', '1.0.0', SHA)
     registry.pushImage('team/web', 'latest', 'something-else')
-    const run = await ship({}, { registry })
+    const run = await ship({ 'if-version-exists': 'skip' }, { registry })
     expect(run.error).toBeUndefined()
     expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'reuse'])
     expect(commands(run.docker)).not.toContain('buildx build')
@@ -299,17 +323,7 @@ describe('re-runs', () => {
     expect(output(run, 'digest')).toBe(digest)
   })
 
-  test('the version exists from another commit: the run stops before login and build, saying how to fix it', async () => {
-    existingRepository(defaultPolicy())
-    const registry = new FakeRegistry()
-    registry.pushImage('team/web', '1.0.0', OTHER_SHA)
-    const run = await ship({}, { registry })
-    expect(failureMessage(run.error)).toMatch(/^Tag '1\.0\.0' already exists in 'team\/web', built from commit fedcba9.*Bump the version/)
-    expect(groups).toEqual(['sign-in', 'repository', 'version'])
-    expect(commands(run.docker)).not.toContain('buildx build')
-  })
-
-  test('if-version-exists: skip keeps any existing image', async () => {
+  test('if-version-exists: skip keeps any existing image, whatever its label', async () => {
     existingRepository(defaultPolicy())
     const registry = new FakeRegistry()
     registry.pushImage('team/web', '1.0.0', OTHER_SHA)

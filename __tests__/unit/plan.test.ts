@@ -133,7 +133,7 @@ describe('renderSummary of a skipped run', () => {
       repository: 'team/web',
       pushed: true,
       skipped: true,
-      outcome: 'skipped: 1.0.0 was already built from this commit (aaaaaaa)',
+      outcome: 'skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip',
       imageUri: 'r/team/web:1.0.0',
       imageDigestUri: 'r/team/web@sha256:1',
       digest: 'sha256:1',
@@ -145,7 +145,7 @@ describe('renderSummary of a skipped run', () => {
       timings: [['sign-in', 0.31], ['repository', 0.05]]
     })
     expect(md.split('\n')[0]).toBe('### Already pushed <code>team/web</code>')
-    expect(md).toContain('<tr><th align="left">Build</th><td>skipped: 1.0.0 was already built from this commit (aaaaaaa)</td></tr>')
+    expect(md).toContain('<tr><th align="left">Build</th><td>skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip</td></tr>')
     expect(md).toContain('<tr><th align="left">Time</th><td>sign-in 0.3 s · repository 0.1 s</td></tr>')
   })
 })

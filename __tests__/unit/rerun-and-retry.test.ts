@@ -11,34 +11,32 @@ const run = { sha: SHA, version: '1.2.3', repository: 'team/web' }
 const existing = (revision: string) => ({ digest: `sha256:${'c'.repeat(64)}`, revision })
 
 describe('decideVersion', () => {
+  const DIGEST = `sha256:${'c'.repeat(64)}`
+  const UNTRUSTED = "a label is written by whoever pushed the image, so it can't show that the image was built from this commit"
+  const WAYS_OUT = 'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).'
+
   test.each(['auto', 'fail', 'skip'] as const)('no such tag: build (%s)', mode => {
     expect(decideVersion(undefined, run, mode)).toEqual({ build: true })
   })
 
-  test('auto: built from this commit → skip', () => {
-    expect(decideVersion(existing(SHA), run, 'auto')).toEqual({ build: false, reason: '1.2.3 was already built from this commit (aaaaaaa)' })
+  // The label is a claim anyone with push rights can make: with auto, no label earns a reuse.
+  test.each([
+    ['this commit', SHA, `labelled as built from this commit (aaaaaaa); ${UNTRUSTED}`],
+    ['another commit', OTHER, `labelled as built from commit ${OTHER} (this run is aaaaaaa); ${UNTRUSTED}`],
+    ['no commit (no label)', '', `with no revision label; ${UNTRUSTED}`]
+  ])('auto, an image whose label names %s: stop before building, the label named as a claim', (_, revision, middle) => {
+    expect(() => decideVersion(existing(revision), run, 'auto')).toThrow(
+      new ActionError(`Tag '1.2.3' already exists in 'team/web' (${DIGEST}), ${middle}. ${WAYS_OUT}`)
+    )
   })
 
-  test('auto and fail: from another commit → stop, naming it', () => {
-    for (const mode of ['auto', 'fail'] as const) {
-      expect(() => decideVersion(existing(OTHER), run, mode)).toThrow(
-        new ActionError(
-          `Tag '1.2.3' already exists in 'team/web', built from commit ${OTHER}; this run is commit ${SHA}. Bump the version (or use if-version-exists: skip to keep the existing image).`
-        )
-      )
-    }
+  test.each([SHA, OTHER, ''])('fail: stop whatever the label says (%j)', revision => {
+    expect(() => decideVersion(existing(revision), run, 'fail')).toThrow(`(${DIGEST}), `)
+    expect(() => decideVersion(existing(revision), run, 'fail')).toThrow(`if-version-exists: fail stops whenever the tag exists. ${WAYS_OUT}`)
   })
 
-  test('fail: even from this commit', () => {
-    expect(() => decideVersion(existing(SHA), run, 'fail')).toThrow(`built from commit ${SHA}`)
-  })
-
-  test('an image without a revision label is not taken for this commit', () => {
-    expect(() => decideVersion(existing(''), run, 'auto')).toThrow('built from an image without a revision label')
-  })
-
-  test('skip: whenever the tag exists', () => {
-    expect(decideVersion(existing(OTHER), run, 'skip')).toMatchObject({ build: false })
+  test.each([SHA, OTHER, ''])('skip: keep the existing image whatever the label says (%j)', revision => {
+    expect(decideVersion(existing(revision), run, 'skip')).toEqual({ build: false, reason: `1.2.3 already exists (${DIGEST}); if-version-exists: skip` })
   })
 })
 
@@ -67,7 +65,7 @@ describe('mergeIndex', () => {
 describe('cacheArgs', () => {
   const uri = '1.dkr.ecr.us-east-1.amazonaws.com/team/web'
   test('ecr: a registry cache ECR accepts, that never fails the build', () => {
-    expect(cacheArgs({ type: 'ecr', tag: 'buildcache' }, uri)).toEqual([
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, uri)).toEqual([
       '--cache-from',
       `type=registry,ref=${uri}:buildcache`,
       '--cache-to',
@@ -75,10 +73,10 @@ describe('cacheArgs', () => {
     ])
   })
   test('ecr without a registry (push: false): none', () => {
-    expect(cacheArgs({ type: 'ecr', tag: 'buildcache' }, undefined)).toEqual([])
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, undefined)).toEqual([])
   })
   test('gha and none', () => {
-    expect(cacheArgs({ type: 'gha', tag: 'x' }, uri)).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'])
-    expect(cacheArgs({ type: 'none', tag: 'x' }, uri)).toEqual([])
+    expect(cacheArgs({ type: 'gha', tag: 'x', from: ['x'] }, uri)).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'])
+    expect(cacheArgs({ type: 'none', tag: 'x', from: ['x'] }, uri)).toEqual([])
   })
 })

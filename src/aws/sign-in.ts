@@ -44,6 +44,41 @@ export function tokenClaims(token: string): Record<string, unknown> {
 }
 
 /**
+ * What the role's trust policy must say to let this job's token in, as one sentence: a
+ * condition naming the job's protected branch, tag pattern or environment (built from the
+ * token's claims), never `repo:<owner>/<repo>:*`, which lets any branch — anyone who can
+ * push one — assume the role. A pull request's token is told to stay out of a push role.
+ */
+export function trustPolicyHint(claims: Record<string, unknown>, audience: string): string {
+  const claim = (key: string): string | undefined => (typeof claims[key] === 'string' && claims[key] !== '' ? (claims[key] as string) : undefined)
+  const aud = claim('aud') ?? audience
+  const sub = claim('sub')
+  const repo = claim('repository') ?? /^repo:([^:]+):/.exec(sub ?? '')?.[1] ?? '<owner>/<repo>'
+  const must = `The role's trust policy must allow token.actions.githubusercontent.com with aud '${aud}' and sub '${sub ?? '?'}'`
+  if (sub === `repo:${repo}:pull_request`) {
+    return `${must}; but this job runs for a pull request, which should not assume a role that pushes: build pull requests with push: false (a trust policy that lets them in lets any pull request's code push).`
+  }
+  const environment = claim('environment')
+  const ref = claim('ref')
+  const tag = ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined
+  // A custom sub format (OIDC claim customization) is matched as it is.
+  const [op, value] =
+    sub !== undefined && !/^repo:[^:]+:(?:ref|environment):/.test(sub)
+      ? ['StringEquals', sub]
+      : environment !== undefined
+        ? ['StringEquals', `repo:${repo}:environment:${environment}`]
+        : tag !== undefined
+          ? ['StringLike', `repo:${repo}:ref:refs/tags/${/^[^0-9]*/.exec(tag)?.[0] ?? ''}*`]
+          : ['StringEquals', `repo:${repo}:ref:${ref ?? 'refs/heads/main'}`]
+  const key = 'token.actions.githubusercontent.com'
+  const condition = op === 'StringEquals' ? `{"StringEquals": {"${key}:aud": "${aud}", "${key}:sub": "${value}"}}` : `{"StringEquals": {"${key}:aud": "${aud}"}, "StringLike": {"${key}:sub": "${value}"}}`
+  return (
+    `${must}, e.g. Condition ${condition}: name a protected branch, tag pattern (a ruleset guarding those tags) or environment, ` +
+    `never repo:${repo}:*, which lets any branch, and so anyone who can push one, assume the role.`
+  )
+}
+
+/**
  * With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials,
  * which sign in again the same way when they are about to run out (session.ts); without
  * it, the SDK's default chain.
@@ -116,13 +151,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
     } catch (error) {
       const name = (error as Error).name
       if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-        const claims = tokenClaims(token)
-        throw new ActionError(
-          `Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ` +
-            `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
-            `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
-            `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`
-        )
+        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`)
       }
       throw error
     }

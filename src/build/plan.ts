@@ -39,9 +39,10 @@ export function ociLabels(version: string, run: RunInfo): string[] {
 }
 
 /**
- * The `--cache-from` / `--cache-to` pair. ECR takes a registry cache only as an OCI image
- * manifest (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails
- * the build.
+ * The `--cache-from` / `--cache-to` arguments: a registry cache is read from each of its
+ * tags (another ref than the default branch: its own and the default branch's) and written
+ * to one. ECR takes a registry cache only as an OCI image manifest
+ * (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails the build.
  * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
  */
 export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: string | undefined): string[] {
@@ -49,12 +50,10 @@ export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: stri
     return ['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true']
   }
   if (cache.type === 'ecr' && repositoryUri !== undefined) {
-    const ref = `${repositoryUri}:${cache.tag}`
     return [
-      '--cache-from',
-      `type=registry,ref=${ref}`,
+      ...cache.from.flatMap(tag => ['--cache-from', `type=registry,ref=${repositoryUri}:${tag}`]),
       '--cache-to',
-      `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+      `type=registry,ref=${repositoryUri}:${cache.tag},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
     ]
   }
   return []

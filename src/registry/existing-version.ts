@@ -1,8 +1,9 @@
 /**
- * Re-runs: before building, look the version tag up in the registry. When it already holds
- * an image built from this commit, a re-run has nothing to build; when it holds one built
- * from another commit, an immutable tag can't take the new one, so the run stops before
- * building and says why.
+ * Re-runs: before building, look the version tag up in the registry. An existing tag is
+ * kept only when the workflow says so (`if-version-exists: skip`): its revision label is
+ * written by whoever pushed the image, so it can't show which commit the image was built
+ * from, and anyone with push rights could label an image with a release's commit. Otherwise
+ * the run stops before building (and before docker's login) and says why.
  */
 import { ActionError } from '../errors.js'
 import type { IfVersionExists } from '../settings/types.js'
@@ -18,7 +19,17 @@ export type VersionDecision = { build: true } | { build: false; reason: string }
 
 const REVISION = 'org.opencontainers.image.revision'
 
-/** Pure: what to do about a version tag that may already exist. */
+/** What the existing image's label claims, as a claim: nothing the registry vouches for. */
+function labelClaim(revision: string, sha: string): string {
+  if (revision === '') return 'with no revision label'
+  return revision === sha ? `labelled as built from this commit (${sha.slice(0, 7)})` : `labelled as built from commit ${revision} (this run is ${sha.slice(0, 7)})`
+}
+
+/**
+ * Pure: what to do about a version tag that may already exist. `skip` keeps it (the
+ * workflow chose to trust whoever pushed it); `auto` and `fail` stop, since nothing the
+ * action can read yet shows that the image was built from this commit.
+ */
 export function decideVersion(
   existing: ExistingVersion | undefined,
   run: { sha: string; version: string; repository: string },
@@ -28,13 +39,13 @@ export function decideVersion(
   if (mode === 'skip') {
     return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` }
   }
-  if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
-    return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` }
-  }
-  const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label'
+  const why =
+    mode === 'fail'
+      ? 'if-version-exists: fail stops whenever the tag exists'
+      : "a label is written by whoever pushed the image, so it can't show that the image was built from this commit"
   throw new ActionError(
-    `Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
-      'Bump the version (or use if-version-exists: skip to keep the existing image).'
+    `Tag '${run.version}' already exists in '${run.repository}' (${existing.digest}), ${labelClaim(existing.revision, run.sha)}; ${why}. ` +
+      'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).'
   )
 }
 

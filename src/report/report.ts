@@ -84,7 +84,7 @@ export async function report(
       platforms: build.platforms,
       ...(pushed.builder !== undefined ? { builder: pushed.builder } : {}),
       platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
-      cache: build.cache.type === 'ecr' ? `ecr (${destination.uri}:${build.cache.tag})` : build.cache.type,
+      cache: build.cache.type === 'ecr' ? cacheLine(destination.uri, build.cache) : build.cache.type,
       repositoryChanges: destination.changes,
       lifecycle: destination.lifecycle,
       warnings: destination.warnings,
@@ -133,4 +133,10 @@ function scanWait(timeoutSeconds: number): ScanWait {
     log: line => core.info(line),
     now: () => Date.now()
   }
+}
+
+/** The registry cache as the summary names it: the tag written, and any other the build read. */
+function cacheLine(uri: string, cache: Settings['build']['cache']): string {
+  const others = cache.from.filter(t => t !== cache.tag)
+  return `ecr (${uri}:${cache.tag}${others.length > 0 ? `; also read: ${others.join(', ')}` : ''})`
 }

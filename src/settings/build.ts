@@ -4,6 +4,7 @@ import path from 'node:path'
 import { DEFAULT_MERGE_TIMEOUT_SECONDS, DEFAULT_PLATFORMS, Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseList, readKeyValues, validateTag } from './input.js'
+import { MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
 import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
@@ -40,9 +41,11 @@ const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/
  * Empty: the registry cache for private repositories, none for public ones (it would
  * publish every build stage). A push-by-digest job builds its platforms apart from the
  * others, so it keeps a cache of its own, `<cache-tag>-<platform>`: parallel jobs don't
- * overwrite each other's. `filter` (`<cache-tag>*`) covers them all.
+ * overwrite each other's. A run of another ref than the default branch writes only a cache
+ * of its own beside it (cache-scope.ts). `filter` (`<cache-tag>*`) covers them all;
+ * `scoped` (`<cache-tag>*--*`) only the other refs' ones.
  */
-export function readCache(env: Env, registryType: RegistryType): Settings['build']['cache'] & { filter: string } {
+export function readCache(env: Env, registryType: RegistryType): Settings['build']['cache'] & { filter: string; scoped: string } {
   const typeInput = getInput(env, Input.Cache) || (registryType === 'public' ? 'none' : 'ecr')
   const type = typeInput.toLowerCase() as (typeof CACHE_TYPES)[number]
   if (!CACHE_TYPES.includes(type)) {
@@ -50,12 +53,19 @@ export function readCache(env: Env, registryType: RegistryType): Settings['build
   }
   const base = validateTag(Input.CacheTag, getInput(env, Input.CacheTag) || 'buildcache')
   const pushByDigest = parseBoolean(Input.PushByDigest, getInput(env, Input.PushByDigest), false)
-  const tag = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base
+  const own = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base
   // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
-  if (!IMAGE_TAG.test(tag) || base.length > 127) {
-    throw new InputError(Input.CacheTag, `'${base}' is too long${tag !== base ? ` for this job's per-platform cache tag '${tag}'` : ''}: use at most ${Math.min(127, 128 - (tag.length - base.length))} characters.`)
+  if (!IMAGE_TAG.test(own) || base.length > 127) {
+    throw new InputError(Input.CacheTag, `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`)
   }
-  return { type, tag, filter: `${base}*` }
+  const names = { filter: `${base}*`, scoped: scopedCachePattern(base) }
+  if (type !== 'ecr') return { type, tag: own, from: [own], ...names }
+  const scope = scopeCacheTag(own, readRefInfo(env))
+  if (scope === undefined) {
+    const most = 128 - SCOPE_SEPARATOR.length - MIN_SLUG - (own.length - base.length)
+    throw new InputError(Input.CacheTag, `'${base}' leaves no room for this ref's own cache tag ('${own}${SCOPE_SEPARATOR}<ref>'): use at most ${most} characters.`)
+  }
+  return { type, ...scope, ...names }
 }
 
 /** `buildcache` + linux/arm64 → `buildcache-linux-arm64`. */

@@ -158,6 +158,8 @@ export interface LifecycleShorthand {
   expireDays?: number
   untaggedDays: number
   protectTags: readonly string[]
+  /** Tags expired this many days after their push, ahead of every protection: other refs' registry caches (`buildcache*--*`). */
+  expireFirst?: { pattern: string; days: number }
 }
 
 /**
@@ -170,6 +172,15 @@ export interface LifecycleShorthand {
  */
 export function generateLifecyclePolicy(opts: LifecycleShorthand): LifecyclePolicy {
   const rules: LifecycleRule[] = []
+  if (opts.expireFirst !== undefined) {
+    const { pattern, days } = opts.expireFirst
+    rules.push({
+      rulePriority: 1,
+      description: `Expire the caches of refs other than the default branch (${pattern}) after ${days} days`,
+      selection: { tagStatus: 'tagged', tagPatternList: [pattern], countType: 'sinceImagePushed', countUnit: 'days', countNumber: days },
+      action: { type: 'expire' }
+    })
+  }
   for (const pattern of opts.protectTags) {
     rules.push({
       rulePriority: rules.length + 1,
@@ -222,8 +233,13 @@ export function formatLifecyclePolicy(policy: LifecyclePolicy): string {
   return JSON.stringify(policy)
 }
 
-/** The lifecycle policy the workflow states: `lifecycle-policy` (JSON or a file), the `lifecycle-*` shorthand, or neither (the default). */
-export function readLifecycle(env: Env, workspace: string, protectDefault: string[]): LifecycleIntent {
+/**
+ * The lifecycle policy the workflow states: `lifecycle-policy` (JSON or a file), the
+ * `lifecycle-*` shorthand, or neither (the default).
+ * @param defaults the patterns protected unless `lifecycle-protect-tags` is given, and the
+ *   pattern of other refs' registry caches, expired after `lifecycle-untagged-days` with them
+ */
+export function readLifecycle(env: Env, workspace: string, defaults: { protect: string[]; scopedCache?: string }): LifecycleIntent {
   const policyInput = getInput(env, Input.LifecyclePolicy)
   const keepCount = parseInteger(Input.LifecycleKeepCount, getInput(env, Input.LifecycleKeepCount), { min: 1, max: 10000 })
   const expireDays = parseInteger(Input.LifecycleExpireDays, getInput(env, Input.LifecycleExpireDays), { min: 1, max: 36500 })
@@ -261,10 +277,14 @@ export function readLifecycle(env: Env, workspace: string, protectDefault: strin
     )
   }
   const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? DEFAULT_LIFECYCLE.keepCount }
+  const days = untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays
+  // Stated protections are the workflow's to make: other refs' caches then expire only as it says.
+  const scoped = protectInput === '' && defaults.scopedCache !== undefined ? { expireFirst: { pattern: defaults.scopedCache, days } } : {}
   const policy = generateLifecyclePolicy({
     ...tagRule,
-    untaggedDays: untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays,
-    protectTags: protectInput !== '' ? protectTags : protectDefault
+    untaggedDays: days,
+    protectTags: protectInput !== '' ? protectTags : defaults.protect,
+    ...scoped
   })
   return shorthandStated
     ? { stated: true, policy, source: 'lifecycle-* inputs' }

@@ -60,7 +60,7 @@ export function readSettings(env: Env = process.env): Settings {
   // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
   const aws = readAws(env, push && registryType === 'private')
   if (registryType === 'public' && aws.region === '') aws.region = PUBLIC_API_REGION
-  const { filter: cacheFilter, ...cache } = readCache(env, registryType)
+  const { filter: cacheFilter, scoped: scopedCache, ...cache } = readCache(env, registryType)
   const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
   const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined
   const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter)
@@ -90,7 +90,10 @@ export function readSettings(env: Env = process.env): Settings {
       ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
       scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
       encryption: readEncryption(env),
-      lifecycle: readLifecycle(env, workspace, [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])]),
+      lifecycle: readLifecycle(env, workspace, {
+        protect: [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])],
+        ...(ecrCacheFilter ? { scopedCache } : {})
+      }),
       ...optional('accessPolicy', readAccessPolicy(env, workspace)),
       tags: readResourceTags(env),
       replicateToRegions: readReplication(env, aws.region),

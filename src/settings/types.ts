@@ -62,7 +62,7 @@ export interface Settings {
     tagMutabilityExclusions: string[]
     /** False when neither mutability input was given: an immutable repository is then never loosened. */
     tagMutabilityStated: boolean
-    /** The registry cache's tag this run imports and exports (cache: ecr), which must stay mutable; undefined without one. */
+    /** The registry cache's tag this run exports (cache: ecr), which must stay mutable; undefined without one. */
     cacheTag?: string
     /** `<cache-tag>*`: the one wildcard that covers every cache tag of the repository, the per-platform ones too. */
     cacheFilter?: string
@@ -104,10 +104,11 @@ export interface Settings {
     labels: string[]
     push: boolean
     /**
-     * `ecr`: a registry cache under `tag` in the same repository (a push-by-digest job's own:
-     * `<cache-tag>-<platform>`); `gha`: GitHub's cache.
+     * `ecr`: a registry cache in the same repository, written under `tag` and read from each
+     * of `from` (a push-by-digest job's own: `<cache-tag>-<platform>`; another ref than the
+     * default branch writes `<…>--<ref>` and reads the default branch's too); `gha`: GitHub's cache.
      */
-    cache: { type: 'ecr' | 'gha' | 'none'; tag: string }
+    cache: { type: 'ecr' | 'gha' | 'none'; tag: string; from: string[] }
     /** The buildx builder an earlier step created; undefined: the job's current builder. */
     builder?: string
     /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
