@@ -47,7 +47,13 @@ const HANG_MS = 10 * 60 * 1000
  * @type {Map<string, {accessKeyId: string, expiresAt: number, expiration: string, refused: number}>}
  */
 let expiredKeys = new Map()
-/** @type {{count: number, status: number, on: string, repository?: string}[]} */
+/**
+ * Registry faults: the next `count` PUTs (`on`: a manifest, or a blob upload's PATCH/PUT) of
+ * a repository (and `reference`: a tag or digest, if given) answer `status` (a number, or
+ * "reset": the connection is closed without an answer). `stored`: the manifest PUT is
+ * forwarded, stored and registered as usual first, and only its answer is lost.
+ * @type {{count: number, status: number | 'reset', on: string, repository?: string, reference?: string, stored?: boolean}[]}
+ */
 let registryFaults = []
 
 /**
@@ -71,11 +77,22 @@ function takeRegistryDelay(method, repository, reference) {
   return delay.ms
 }
 
-/** Takes one injected registry fault for this request, if any: `on` is "manifest" or "blob". */
-function takeRegistryFault(on, repository) {
-  const fault = registryFaults.find(f => f.count > 0 && f.on === on && (!f.repository || f.repository === repository))
+/**
+ * Takes one injected registry fault for this request, if any: `on` is "manifest" or "blob";
+ * `stored` picks the faults that lose the answer of a PUT the registry stored.
+ */
+function takeRegistryFault(on, repository, reference, stored = false) {
+  const fault = registryFaults.find(
+    f => f.count > 0 && f.on === on && !!f.stored === stored && (!f.repository || f.repository === repository) && (!f.reference || f.reference === reference)
+  )
   if (fault) fault.count--
   return fault
+}
+
+/** A fault's answer: its status with an error body, or, for "reset", the connection closed without one. */
+function answerFault(res, fault, message) {
+  if (fault.status === 'reset') return res.socket?.destroy()
+  return registryError(res, fault.status, 'UNKNOWN', message)
 }
 
 const log = (/** @type {string} */ m) => console.log(`${new Date().toISOString()} ${m}`)
@@ -193,21 +210,21 @@ async function handleRegistry(req, res) {
     )
   }
   if (v2.kind === 'blobs' && (req.method === 'PUT' || req.method === 'PATCH')) {
-    const blobFault = takeRegistryFault('blob', v2.name)
+    const blobFault = takeRegistryFault('blob', v2.name, v2.rest)
     if (blobFault) {
       log(`registry: injected ${blobFault.status} for ${req.method} of a blob upload to ${v2.name}`)
       req.resume()
-      return registryError(res, blobFault.status, 'UNKNOWN', 'injected fault')
+      return answerFault(res, blobFault, 'injected fault')
     }
   }
   if (v2.kind !== 'manifests' || req.method !== 'PUT') return proxyStream(req, res)
 
   const reference = v2.rest
   const body = await readBody(req)
-  const fault = takeRegistryFault('manifest', v2.name)
+  const fault = takeRegistryFault('manifest', v2.name, reference)
   if (fault) {
     log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
-    return registryError(res, fault.status, 'UNKNOWN', 'injected fault')
+    return answerFault(res, fault, 'injected fault')
   }
   const byTag = !reference.startsWith('sha256:')
   if (byTag) {
@@ -235,6 +252,12 @@ async function handleRegistry(req, res) {
       ...(byTag ? { imageTag: reference } : {})
     })
     if (!put.ok) log(`registry: PutImage ${v2.name}:${reference} → ${put.status} ${JSON.stringify(put.body)}`)
+    // Stored and registered: only the answer is lost (a reset after the write, a 5xx from a front that gave up).
+    const lost = takeRegistryFault('manifest', v2.name, reference, true)
+    if (lost) {
+      log(`registry: stored PUT ${v2.name}:${reference} (${digest}), then lost its answer: ${lost.status}`)
+      return answerFault(res, lost, 'injected fault after the manifest was stored')
+    }
   }
   const h = { ...up.headers }
   if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${REGISTRY_HOST}`)
@@ -558,7 +581,9 @@ async function handleControl(req, res) {
         count: json.count ?? 1,
         status: json.status ?? 500,
         on: json.on === 'blob' ? 'blob' : 'manifest',
-        ...(json.repository ? { repository: json.repository } : {})
+        ...(json.repository ? { repository: json.repository } : {}),
+        ...(json.reference ? { reference: json.reference } : {}),
+        ...(json.stored === true && json.on !== 'blob' ? { stored: true } : {})
       })
       return send(204)
     case 'POST /registry-delays':
