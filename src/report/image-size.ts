@@ -9,7 +9,8 @@
  * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
  *   once more for each region it is replicated to.
  */
-import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from '../registry/client.js'
+import type { Manifest, RegistryClient } from '../registry/client.js'
+import { isPlatformImage } from '../registry/image-config.js'
 
 export interface PlatformManifest {
   platform: string
@@ -86,7 +87,7 @@ export async function readPlatformImages(registry: RegistryClient, repository: s
   if (top === undefined) return []
   // A one-platform build pushes the image itself; `single` names its platform.
   if (top.manifests === undefined) return [{ platform: single, digest: top.digest || digest, manifest: top }]
-  const children = top.manifests.filter(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown')
+  const children = top.manifests.filter(isPlatformImage)
   return Promise.all(
     children.map(async m => {
       const p = m.platform
