@@ -21,6 +21,7 @@ export const Input = {
   LifecycleProtectTags: 'lifecycle-protect-tags',
   Version: 'version',
   Latest: 'latest',
+  LatestMayMoveBack: 'latest-may-move-back',
   Tags: 'tags',
   Platforms: 'platforms',
   Context: 'context',

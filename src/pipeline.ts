@@ -35,6 +35,8 @@ import { dockerConfigDir } from './registry/docker-config.js'
 import { decideVersion, findExistingVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
 import { dockerLogin, sharedConfigNotice, type RegistryLogin } from './registry/login.js'
 import { withRegistryRetry } from './registry/refusals.js'
+import { buildIdentity, readTag, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
+import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
 import { addTags, moveTags } from './registry/tags.js'
 import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
@@ -122,13 +124,13 @@ async function lookUpVersion(
   const { build, image } = settings
   const [existing, latestBefore] = await Promise.all([
     build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version)),
-    settings.summary && image.latest ? readTag(registry, path, 'latest', retry).catch(() => undefined) : undefined
+    settings.summary && image.latest ? imagesUnder(registry, path, LATEST, retry).catch(() => undefined) : undefined
   ])
   return { existing, latestBefore }
 }
 
 /** The platform images a tag names now; undefined when it names none. */
-async function readTag(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
+async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
   const top = await registry.manifest(path, tag)
   return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
 }
@@ -149,56 +151,95 @@ async function login({ docker, env }: PipelineDeps, credentials: RegistryCredent
   return done
 }
 
-/** A re-run: nothing is built; the tags that follow the version move back to the existing image. */
+/** A re-run: nothing is built; the tags that follow the version move back to the existing image, `latest` only forward. */
 async function reuse(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
-  const { image } = settings
   const reason = decision.build ? '' : decision.reason
   core.info(`Not building: ${reason}.`)
-  const others = image.tags.filter(t => t !== image.version)
-  const moved = await moveTags(registry, { name: destination.path, mutability: destination.mutability }, existing.digest, others, deps.retry)
-  return { digest: existing.digest, metadata: {}, built: false, outcome: `skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}` }
+  const moved = await moveTags(registry, { name: destination.path, mutability: destination.mutability }, existing.digest, followers(settings.image), deps.retry)
+  const latest = await followLatest(settings, deps, destination, registry, existing.digest, true)
+  if (latest?.action === 'moved') moved.push(LATEST)
+  return { digest: existing.digest, metadata: {}, built: false, ...withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest) }
 }
 
-/** The index made from the digests per-platform runs pushed, under every tag; its digest read back from the version tag. */
+/**
+ * The index made from the digests per-platform runs pushed, under every tag but `latest`,
+ * which then moves to it only forward. A tag the registry refused because it already names
+ * that index (a lost answer) is taken as merged, and the tags imagetools had not reached yet
+ * are put over the registry API. Its digest is read back from the version tag.
+ */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
-  await mergeIndex(deps.docker, destination.uri, image.tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds })
-  const index = await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version))
+  const tags = image.tags.filter(t => t !== LATEST)
+  const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, deps.retry)
+  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds }, check)
+  const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version)))
   if (index === undefined) {
     throw new ActionError(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`)
   }
   const { digest } = index
-  return { digest, metadata: {}, built: true, outcome: `merged ${build.mergeDigests.length} platform images into one index`, builder: describeBuilder(builder) }
+  if (found !== undefined) {
+    const missing: string[] = []
+    for (const tag of tags) if ((await readTag(registry, destination.path, tag, deps.retry))?.digest !== digest) missing.push(tag)
+    await addTags(registry, destination.path, digest, missing, deps.retry)
+  }
+  const latest = await followLatest(settings, deps, destination, registry, digest)
+  const outcome = `merged ${build.mergeDigests.length} platform images into one index${found ? `; found '${found.tag}' already naming it` : ''}`
+  return { digest, metadata: {}, built: true, ...withLatest(outcome, latest), builder: describeBuilder(builder) }
 }
 
 /**
  * buildx pushes the version (or, by digest, exports the image the action uploads); once it
- * has exited successfully, the other tags are put on the digest its metadata file names.
+ * has exited successfully, the other tags are put on the digest its metadata file names,
+ * `latest` last and only forward. A version tag the registry refused because it already
+ * names this run's build (a lost answer) is taken as pushed.
  */
 async function buildPush(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   const tags = tagRoutes(build, image)
-  const built = await buildAndPush(deps.docker, build, imageReferences(destination.uri, tags.buildx), labelsFor(deps.env, image.version), {
+  const labels = labelsFor(deps.env, image.version)
+  const identity = buildIdentity(labels, build.labels, build.platforms)
+  const built = await buildAndPush(deps.docker, build, imageReferences(destination.uri, tags.buildx), labels, {
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
     retry: deps.retry,
     byDigest: { registry, repository: destination.path },
     buildxConfigDir: buildxConfigDir(deps.env),
-    builder: builder.use
+    builder: builder.use,
+    alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, deps.retry)
   })
+  const others = tags.api.filter(t => t !== LATEST)
+  await addTags(registry, destination.path, built.digest, others, deps.retry)
+  const latest = tags.api.includes(LATEST) ? await followLatest(settings, deps, destination, registry, built.digest) : undefined
+  const tagged = tags.api.filter(t => t !== LATEST || latest?.action !== 'kept')
+  if (tagged.length > 0) core.info(`Tagged ${built.digest} as ${tagged.join(', ')}`)
   let metadata = built.metadata
-  if (tags.api.length > 0) {
-    await addTags(registry, destination.path, built.digest, tags.api, deps.retry)
-    core.info(`Tagged ${built.digest} as ${tags.api.join(', ')}`)
-    // The metadata names every tag, as when buildx pushes them all.
-    if (typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, image.tags).join(',') }
-  }
+  // The metadata names every tag, as when buildx pushes them all.
+  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, pushedTags(image, latest)).join(',') }
+  const outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : `built and pushed${built.found !== undefined ? `; found '${built.found}' already naming it` : ''}`
   return {
     digest: built.digest,
     metadata,
     built: true,
-    outcome: build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : 'built and pushed',
+    ...withLatest(outcome, latest),
     builder: describeBuilder(builder),
     ...(built.bytesUploaded !== undefined ? { uploaded: built.bytesUploaded } : {})
   }
+}
+
+/** The tags besides the version that follow it; `latest` apart, as it only moves forward. */
+const followers = (image: Settings['image']): string[] => image.tags.filter(t => t !== image.version && t !== LATEST)
+
+/** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
+async function followLatest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {
+  const { image } = settings
+  if (!image.tags.includes(LATEST) || image.version === LATEST) return undefined
+  return moveLatest(registry, destination.path, digest, deps.retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: destination.mutability } : {}) })
+}
+
+/** Every tag the run pushed: `latest` only when it moved (or already named the image). */
+const pushedTags = (image: Settings['image'], latest: LatestMove | undefined): string[] => image.tags.filter(t => t !== LATEST || latest?.action !== 'kept')
+
+/** The outcome with `latest` kept in words, and the report told to leave `latest` out of the outputs. */
+function withLatest(outcome: string, latest: LatestMove | undefined): Pick<Pushed, 'outcome' | 'latestKept'> {
+  return latest?.action === 'kept' ? { outcome: `${outcome}; ${latest.why}`, latestKept: true } : { outcome }
 }

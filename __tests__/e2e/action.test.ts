@@ -379,16 +379,17 @@ describe('re-runs', () => {
     expect(again.summary).toContain('if-version-exists: skip')
   })
 
-  test('a version kept with skip still moves latest back to it', async () => {
+  test('a version kept with skip moves latest back to it when latest-may-move-back allows', async () => {
     const ws = makeWorkspace('moves')
     const v1 = await ship({ repository: 'team/moves', version: '1.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
     const v2 = await ship({ repository: 'team/moves', version: '2.0.0' }, { workspace: makeWorkspace('moves-2'), env: { GITHUB_SHA: SHA_B } })
     expectSuccess(v2)
     expect((await registryManifest('team/moves', 'latest')).digest).toBe(v2.outputs.digest)
-    // Re-running the 1.0.0 release job: nothing is built, latest follows the release again.
+    // Re-running the 1.0.0 release job: nothing is built, latest follows the release again
+    // (without the input it stays on 2.0.0: tags.test.ts).
     const rec = recordingDocker()
     const rerun = await ship(
-      { repository: 'team/moves', version: '1.0.0', 'if-version-exists': 'skip' },
+      { repository: 'team/moves', version: '1.0.0', 'if-version-exists': 'skip', 'latest-may-move-back': 'true' },
       { workspace: ws, env: { GITHUB_SHA: SHA_A, PATH: rec.path, DOCKER_CONFIG: rec.configDir } }
     )
     expectSuccess(rerun)

@@ -152,8 +152,8 @@ export async function issuedTokens(): Promise<string[]> {
   return (await control('GET', '/tokens')) as string[]
 }
 
-/** The next `count` manifest PUTs (to `repository`, if given) answer `status`. */
-export async function injectRegistryFaults(fault: { count: number; status: number; on?: 'manifest' | 'blob'; repository?: string }): Promise<void> {
+/** The next `count` manifest PUTs (to `repository` and `reference`, if given) answer `status` ('reset': the connection is closed), storing nothing. */
+export async function injectRegistryFaults(fault: { count: number; status: number | 'reset'; on?: 'manifest' | 'blob'; repository?: string; reference?: string }): Promise<void> {
   await control('POST', '/registry-faults', fault)
 }
 
@@ -171,6 +171,15 @@ export async function failManifestReads(fault: {
   repository?: string
 }): Promise<void> {
   await control('POST', '/registry-faults', { ...fault, on: 'manifest-read' })
+}
+
+/**
+ * A lost answer: the next `count` manifest PUTs the registry stores (to `repository` and
+ * the tag or digest `reference`, if given) are stored and registered as usual, then answered
+ * `status` ('reset': the connection is closed without an answer).
+ */
+export async function loseRegistryAnswers(fault: { count: number; status: number | 'reset'; repository?: string; reference?: string }): Promise<void> {
+  await control('POST', '/registry-faults', { ...fault, on: 'manifest', stored: true })
 }
 
 /** After `skip` matching requests, the next `count` (`method` on the tag or digest `reference`) are answered `ms` late. */
@@ -347,6 +356,22 @@ export function registryGet(
     )
     req.on('error', reject)
     req.end()
+  })
+}
+
+/** PUT of a manifest through the front, as the repository owner (another writer of a tag): the status the registry answered. */
+export function registryPut(repository: string, reference: string, mediaType: string, body: string): Promise<number> {
+  const ca = readFileSync(env.NODE_EXTRA_CA_CERTS ?? '')
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      { host: REGISTRY, port: 443, path: `/v2/${repository}/manifests/${reference}`, method: 'PUT', ca, auth: `AWS:${PASSWORD}`, headers: { 'content-type': mediaType, 'content-length': Buffer.byteLength(body) } },
+      res => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      }
+    )
+    req.on('error', reject)
+    req.end(body)
   })
 }
 

@@ -75,6 +75,7 @@ describe('defaults', () => {
       version: `sha-${SHA.slice(0, 7)}`,
       ifVersionExists: 'auto',
       latest: true,
+      latestMayMoveBack: false,
       tags: [`sha-${SHA.slice(0, 7)}`, 'latest']
     })
     expect(s.build).toEqual({

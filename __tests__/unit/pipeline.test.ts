@@ -333,18 +333,87 @@ describe('re-runs', () => {
   })
 })
 
+describe('latest only moves forward', () => {
+  const summary = (): string => readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')
+  const logged = (): string => stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
+  /** 2.0.0 under its version and latest, as an earlier release left it. */
+  const released = (registry: FakeRegistry): string => {
+    const v2 = registry.pushImage('team/web', '2.0.0', OTHER_SHA, { labels: { 'org.opencontainers.image.version': '2.0.0' }, created: '2026-01-01T00:00:00Z' })
+    registry.put('team/web', 'application/vnd.oci.image.index.v1+json', registry.manifests.get(`team/web@${v2}`)?.body ?? '', 'latest')
+    return v2
+  }
+
+  test('a lower version is built and pushed; latest stays on the higher one, a warning says which and why, the outputs and summary leave latest out', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const v2 = released(registry)
+    const run = await ship({ version: '1.9.0' }, { registry })
+    expect(run.error).toBeUndefined()
+    expect(run.registry.tag('team/web', '1.9.0')).toBe(output(run, 'digest'))
+    expect(run.registry.tag('team/web', 'latest')).toBe(v2)
+    expect(logged()).toContain(`::warning::'latest' stays on 2.0.0 (${v2.slice(0, 19)}…, created 2026-01-01T00:00:00Z): this run's version 1.9.0 is lower than 2.0.0`)
+    expect(output(run, 'latest-uri')).toBe('')
+    expect(output(run, 'tags')).toBe(`${HOST}/team/web:1.9.0`)
+    expect(JSON.parse(output(run, 'metadata') ?? '{}')['image.name']).toBe(`${HOST}/team/web:1.9.0`)
+    expect(summary()).toContain('built and pushed; latest kept on 2.0.0')
+  })
+
+  test('latest-may-move-back: true moves it back', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    released(registry)
+    const run = await ship({ version: '1.9.0', 'latest-may-move-back': 'true' }, { registry })
+    expect(run.error).toBeUndefined()
+    expect(run.registry.tag('team/web', 'latest')).toBe(output(run, 'digest'))
+    expect(output(run, 'latest-uri')).toBe(`${HOST}/team/web:latest`)
+  })
+
+  test('a re-run of an older release: nothing built, latest not moved back', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const v2 = released(registry)
+    const old = registry.pushImage('team/web', '1.0.0', SHA, { labels: { 'org.opencontainers.image.version': '1.0.0' }, created: '2025-12-01T00:00:00Z' })
+    const run = await ship({ 'if-version-exists': 'skip' }, { registry })
+    expect(run.error).toBeUndefined()
+    expect(output(run, 'skipped')).toBe('true')
+    expect(output(run, 'digest')).toBe(old)
+    expect(run.registry.tag('team/web', 'latest')).toBe(v2)
+    expect(summary()).toMatch(/skipped: 1\.0\.0 already exists \(sha256:[0-9a-f]{64}\); if-version-exists: skip; latest kept on 2\.0\.0/)
+  })
+
+  test("a lost answer on buildx's push of the version: the tag found naming this run's build, the run succeeds and latest follows", async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const fake = fakeDocker(registry, HOST)
+    const refused = `The image tag '1.0.0' already exists in the 'team/web' repository and cannot be overwritten because the repository is immutable.`
+    const docker: PipelineDeps['docker'] = async (args, options) => {
+      const result = await fake.docker(args, options)
+      return args[1] === 'build' ? { exitCode: 1, stdout: '', stderr: `ERROR: failed to push ${HOST}/team/web:1.0.0: tag invalid: ${refused}\n` } : result
+    }
+    const logs: string[] = []
+    const run = await ship({}, { registry, docker, retry: { ...noRetry, log: m => void logs.push(m) } })
+    expect(run.error).toBeUndefined()
+    expect(logs.join('\n')).toContain("Found tag '1.0.0' already naming this run's image")
+    expect(output(run, 'digest')).toBe(registry.tag('team/web', '1.0.0'))
+    expect(registry.tag('team/web', 'latest')).toBe(registry.tag('team/web', '1.0.0'))
+    expect(summary()).toContain("built and pushed; found '1.0.0' already naming it")
+  })
+})
+
 describe('merge of per-platform digests', () => {
   const digests = ['sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64)]
 
-  test('makes the index under every tag with imagetools; the builder check asks for no platform', async () => {
+  test('makes the index under every tag but latest with imagetools, then moves latest over the registry API; the builder check asks for no platform', async () => {
     existingRepository(defaultPolicy())
-    const run = await ship({ 'merge-digests': digests.join('\n') })
+    const run = await ship({ 'merge-digests': digests.join('\n'), tags: 'stable' })
     expect(run.error).toBeUndefined()
     expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'merge'])
     expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx imagetools'])
     const merge = run.docker.find(c => c.args[1] === 'imagetools')?.args ?? []
-    expect(merge).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:latest`, ...digests.map(d => `${HOST}/team/web@${d}`)])
+    expect(merge).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:stable`, ...digests.map(d => `${HOST}/team/web@${d}`)])
     expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
+    expect(run.registry.tag('team/web', 'latest')).toBe(run.registry.tag('team/web', '1.0.0'))
+    expect(run.registry.requests).toContain('PUT /v2/team/web/manifests/latest')
   })
 
   test('the read of the merged index is tried again on a 503; the digest output is the index', async () => {

@@ -51,8 +51,10 @@ let expiredKeys = new Map()
  * Injected registry answers: `on` "manifest" (PUTs), "blob" (upload PATCH/PUTs) or
  * "manifest-read" (GETs and HEADs of manifests; `method` narrows it to one). `reference`
  * (a tag or digest, `*` matching any characters: "sha256:*") and `repository` narrow any
- * of them; `skip` matching requests are let through first.
- * @type {{count: number, status: number, on: string, repository?: string, reference?: string, method?: string, skip: number}[]}
+ * of them; `skip` matching requests are let through first. `status` is a number, or
+ * "reset": the connection is closed without an answer. `stored`: the manifest PUT is
+ * forwarded, stored and registered as usual first, and only its answer is lost.
+ * @type {{count: number, status: number | 'reset', on: string, repository?: string, reference?: string, method?: string, skip: number, stored?: boolean}[]}
  */
 let registryFaults = []
 
@@ -77,12 +79,16 @@ function takeRegistryDelay(method, repository, reference) {
   return delay.ms
 }
 
-/** Takes one injected registry fault for this request, if any: `on` is "manifest", "blob" or "manifest-read". */
-function takeRegistryFault(on, repository, method = '', reference = '') {
+/**
+ * Takes one injected registry fault for this request, if any: `on` is "manifest", "blob" or
+ * "manifest-read"; `stored` picks the faults that lose the answer of a PUT the registry stored.
+ */
+function takeRegistryFault(on, repository, method = '', reference = '', stored = false) {
   const fault = registryFaults.find(
     f =>
       f.count > 0 &&
       f.on === on &&
+      !!f.stored === stored &&
       (!f.repository || f.repository === repository) &&
       (!f.method || f.method === method) &&
       (!f.reference || matchesFilter(reference, f.reference))
@@ -94,6 +100,12 @@ function takeRegistryFault(on, repository, method = '', reference = '') {
   }
   fault.count--
   return fault
+}
+
+/** A fault's answer: its status with an error body, or, for "reset", the connection closed without one. */
+function answerFault(res, fault, message) {
+  if (fault.status === 'reset') return res.socket?.destroy()
+  return registryError(res, fault.status, 'UNKNOWN', message)
 }
 
 const log = (/** @type {string} */ m) => console.log(`${new Date().toISOString()} ${m}`)
@@ -239,7 +251,7 @@ async function handleRegistry(req, res) {
     if (blobFault) {
       log(`registry: injected ${blobFault.status} for ${req.method} of a blob upload to ${v2.name}`)
       req.resume()
-      return registryError(res, blobFault.status, 'UNKNOWN', 'injected fault')
+      return answerFault(res, blobFault, 'injected fault')
     }
   }
   if (v2.kind === 'blobs' && req.method === 'POST' && !blobMounting) req.url = withoutMount(req.url ?? '')
@@ -250,7 +262,7 @@ async function handleRegistry(req, res) {
   const fault = takeRegistryFault('manifest', v2.name, 'PUT', reference)
   if (fault) {
     log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
-    return registryError(res, fault.status, 'UNKNOWN', 'injected fault')
+    return answerFault(res, fault, 'injected fault')
   }
   const byTag = !reference.startsWith('sha256:')
   if (byTag) {
@@ -278,6 +290,12 @@ async function handleRegistry(req, res) {
       ...(byTag ? { imageTag: reference } : {})
     })
     if (!put.ok) log(`registry: PutImage ${v2.name}:${reference} → ${put.status} ${JSON.stringify(put.body)}`)
+    // Stored and registered: only the answer is lost (a reset after the write, a 5xx from a front that gave up).
+    const lost = takeRegistryFault('manifest', v2.name, 'PUT', reference, true)
+    if (lost) {
+      log(`registry: stored PUT ${v2.name}:${reference} (${digest}), then lost its answer: ${lost.status}`)
+      return answerFault(res, lost, 'injected fault after the manifest was stored')
+    }
   }
   const h = { ...up.headers }
   if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${REGISTRY_HOST}`)
@@ -622,7 +640,8 @@ async function handleControl(req, res) {
         skip: json.skip ?? 0,
         ...(json.repository ? { repository: json.repository } : {}),
         ...(json.reference ? { reference: json.reference } : {}),
-        ...(json.method ? { method: String(json.method).toUpperCase() } : {})
+        ...(json.method ? { method: String(json.method).toUpperCase() } : {}),
+        ...(json.stored === true && json.on !== 'blob' && json.on !== 'manifest-read' ? { stored: true } : {})
       })
       return send(204)
     case 'POST /registry-delays':

@@ -11,8 +11,10 @@ import path from 'node:path'
 import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../constants.js'
 import type { Docker } from '../docker.js'
 import { ActionError } from '../errors.js'
+import { foundTag } from '../registry/already-tagged.js'
 import type { RegistryClient } from '../registry/client.js'
 import { pushLayout } from '../registry/layout-push.js'
+import { ImmutableTagError } from '../registry/refusals.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
@@ -23,6 +25,8 @@ import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 export interface BuildResult {
   digest: string
   metadata: Record<string, unknown>
+  /** the tag the registry refused to write again because it already named this build (buildx then wrote no metadata) */
+  found?: string
   /** push-by-digest: what the upload sent (blobs the repository already had are not sent) */
   bytesUploaded?: number
 }
@@ -39,6 +43,11 @@ export interface BuildOptions {
   buildxConfigDir?: string
   /** the builder the check found (`builder` input); default: the job's current builder */
   builder?: BuilderUse
+  /**
+   * The registry refused a tag buildx pushed as immutable: the digest the tag names when it
+   * is this run's build (a try whose answer was lost, already-tagged.ts), else undefined.
+   */
+  alreadyPushed?: (tag: string) => Promise<string | undefined>
 }
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
@@ -55,17 +64,18 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     // so do the runner's cache variables, for a gha cache only.
     const env = buildxEnv(build)
     const inherit = buildxInherit(build)
-    await retry(
+    const found = await retry(
       'The push',
       async () => {
         const before = options.buildxConfigDir !== undefined ? await listBuildRefs(options.buildxConfigDir) : undefined
         const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}), ...(inherit.length > 0 ? { inherit } : {}) })
-        if (result.exitCode === 0) return
+        if (result.exitCode === 0) return undefined
         const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
         throw explainBuildFailure(failure, pushedTo)
       },
       policy
-    ).catch(givenUp('The push', policy))
+    ).catch(alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push'))
+    if (found !== undefined) return { digest: found.digest, metadata: {}, found: found.tag }
     const metadata = await readMetadata(metadataFile)
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
     if (build.pushByDigest && build.push) {
@@ -119,32 +129,62 @@ class MergeStalled extends Error {
  * time is tried once more (a stalled connection is no proof the registry is broken), and
  * a second stall fails the run; a failure that may pass is tried again by `retry`.
  */
-export async function mergeIndex(docker: Docker, repositoryUri: string, tags: string[], digests: string[], options: MergeOptions = {}): Promise<void> {
+export async function mergeIndex(
+  docker: Docker,
+  repositoryUri: string,
+  tags: string[],
+  digests: string[],
+  options: MergeOptions = {},
+  alreadyMerged?: (tag: string) => Promise<string | undefined>
+): Promise<{ tag: string; digest: string } | undefined> {
   const policy = options.retry ?? defaultRetry
   const seconds = options.timeoutSeconds ?? DEFAULT_MERGE_TIMEOUT_SECONDS
   const refs: string[] = []
   for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
   for (const digest of digests) refs.push(`${repositoryUri}@${digest}`)
   const args = buildxCommand(options.builder ?? {}, ['imagetools', 'create'], refs)
-  const merge = (): Promise<void> =>
+  const merge = (): Promise<{ tag: string; digest: string } | undefined> =>
     retry(
       'The merge',
       async () => {
         const result = await docker(args, { stream: true, timeoutMs: seconds * 1000 })
         if (result.timedOut === true) throw new MergeStalled(seconds)
         if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
+        return undefined
       },
       policy
-    ).catch(givenUp('The merge', policy))
+    ).catch(alreadyThere(tags, alreadyMerged, policy, 'The merge'))
   try {
-    await merge()
+    return await merge()
   } catch (error) {
     if (!(error instanceof MergeStalled)) throw error
     policy.log(`${error.message}; a stalled connection is no proof the registry is broken: trying the merge once more.`)
-    await merge().catch((again: unknown) => {
+    return merge().catch((again: unknown) => {
       if (!(again instanceof MergeStalled)) throw again
       throw new ActionError(`${again.message}, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).`)
     })
+  }
+}
+
+/**
+ * A failure that ends the push, unless the registry refused one of `tags` as immutable and
+ * `check` finds it already naming what this run pushed: then that tag and digest.
+ */
+function alreadyThere(
+  tags: string[],
+  check: ((tag: string) => Promise<string | undefined>) | undefined,
+  policy: RetryPolicy,
+  what: string
+): (error: unknown) => Promise<{ tag: string; digest: string }> {
+  return async error => {
+    if (error instanceof ImmutableTagError && check !== undefined && tags.includes(error.tag)) {
+      const digest = await check(error.tag)
+      if (digest !== undefined) {
+        policy.log(foundTag(error.tag, digest))
+        return { tag: error.tag, digest }
+      }
+    }
+    return givenUp(what, policy)(error)
   }
 }
 

@@ -11,7 +11,7 @@
  */
 import { ActionError } from '../errors.js'
 import { lastLine, type DockerResult } from '../docker.js'
-import { registryRefusal } from '../registry/refusals.js'
+import { ImmutableTagError, registryRefusal } from '../registry/refusals.js'
 import { TransientError } from '../retry.js'
 import { toolFailure } from './builder.js'
 
@@ -56,8 +56,19 @@ export function failureFromOutput(result: DockerResult): BuildFailure {
 export function explainBuildFailure(failure: BuildFailure, repositoryUri: string | undefined): ActionError | TransientError {
   const { message, step } = failure
   if (step !== undefined) return stepFailure(failure, step)
-  if (repositoryUri !== undefined && isPushTo(message, repositoryUri)) return registryRefusal(message, repositoryUri) ?? new TransientError(message)
+  if (repositoryUri !== undefined && isPushTo(message, repositoryUri)) return namedRefusal(message, repositoryUri) ?? new TransientError(message)
   return toolFailure({ exitCode: 1, stdout: '', stderr: message }) ?? new ActionError(`docker buildx build failed: ${message}`)
+}
+
+/**
+ * The refusal of buildx's push, explained. An immutable tag stays an ImmutableTagError (which
+ * the action may find already naming this run's build) only when buildx's own words
+ * (`failed to push <repository>:<tag>: …`) name the tag the registry refused.
+ */
+function namedRefusal(message: string, repositoryUri: string): ActionError | undefined {
+  const refusal = registryRefusal(message, repositoryUri)
+  if (!(refusal instanceof ImmutableTagError) || message.startsWith(`failed to push ${repositoryUri}:${refusal.tag}:`)) return refusal
+  return new ActionError(refusal.message)
 }
 
 /** buildx's `failed to push <repository>:<tag>: …` (or `@<digest>`) for this repository. */

@@ -68,7 +68,9 @@ export class RegistryError extends Error {
   override readonly name = 'RegistryError'
   constructor(
     readonly status: number,
-    message: string
+    message: string,
+    /** the registry's first error code (`TAG_INVALID`, `NAME_UNKNOWN` …), when its answer gave one */
+    readonly code?: string
   ) {
     super(message)
   }
@@ -266,11 +268,14 @@ async function expect(res: HttpResponse, ok: number[], what: string): Promise<vo
     return
   }
   const text = await res.text().catch(() => '')
-  let code: string
+  let detail: string
+  let code: string | undefined
   try {
-    code = ((JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ')
+    const errors = (JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []
+    detail = errors.map(e => `${e.code}: ${e.message}`).join('; ')
+    code = errors[0]?.code
   } catch {
-    code = text.slice(0, 200)
+    detail = text.slice(0, 200)
   }
-  throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
+  throw new RegistryError(res.status, `${what}: ${res.status}${detail ? ` ${detail}` : ''}`, code)
 }

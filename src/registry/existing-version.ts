@@ -7,7 +7,8 @@
  */
 import { ActionError } from '../errors.js'
 import type { IfVersionExists } from '../settings/types.js'
-import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from './client.js'
+import type { RegistryClient } from './client.js'
+import { firstImageConfig, LABEL } from './image-config.js'
 
 export interface ExistingVersion {
   digest: string
@@ -16,8 +17,6 @@ export interface ExistingVersion {
 }
 
 export type VersionDecision = { build: true } | { build: false; reason: string }
-
-const REVISION = 'org.opencontainers.image.revision'
 
 /** What the existing image's label claims, as a claim: nothing the registry vouches for. */
 function labelClaim(revision: string, sha: string): string {
@@ -49,23 +48,10 @@ export function decideVersion(
   )
 }
 
-/** The revision label of the first platform image an index (or image manifest) names. */
-async function revisionOf(registry: RegistryClient, repository: string, manifest: Manifest): Promise<string> {
-  let image: Manifest | undefined = manifest
-  if (manifest.manifests) {
-    const child = manifest.manifests.find(
-      m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown'
-    )
-    image = child ? await registry.manifest(repository, child.digest) : undefined
-  }
-  if (!image?.config) return ''
-  const config = (await registry.jsonBlob(repository, image.config.digest)) as { config?: { Labels?: Record<string, string> } }
-  return config.config?.Labels?.[REVISION] ?? ''
-}
-
 /** The image the version tag names in the registry, if any, with its revision label. */
 export async function findExistingVersion(registry: RegistryClient, repository: string, version: string): Promise<ExistingVersion | undefined> {
   const manifest = await registry.manifest(repository, version)
   if (manifest === undefined) return undefined
-  return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) }
+  const config = await firstImageConfig(registry, repository, manifest)
+  return { digest: manifest.digest, revision: config?.labels[LABEL.revision] ?? '' }
 }

@@ -10,15 +10,28 @@ import { RegistryError } from './client.js'
 /** ECR's own words for an overwrite of an immutable tag (the registry's error message). */
 const IMMUTABLE = /The image tag '([^']+)' already exists in the '([^']+)' repository/
 
+/**
+ * The registry refused to overwrite a tag its repository keeps immutable; `tag` and
+ * `repository` as the registry named them. A write tried again after its answer was lost
+ * meets this too: the caller may then find the tag already naming what it wrote
+ * (already-tagged.ts), which is no failure.
+ */
+export class ImmutableTagError extends ActionError {
+  constructor(
+    readonly tag: string,
+    readonly repository: string
+  ) {
+    super(
+      `Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+        `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`
+    )
+  }
+}
+
 /** The explanation for an immutable tag's refusal in `text`; undefined when it says no such thing. */
-export function immutableTagRefusal(text: string): ActionError | undefined {
+export function immutableTagRefusal(text: string): ImmutableTagError | undefined {
   const m = IMMUTABLE.exec(text)
-  if (!m) return undefined
-  const [, tag, repository] = m
-  return new ActionError(
-    `Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
-      `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`
-  )
+  return m ? new ImmutableTagError(m[1] ?? '', m[2] ?? '') : undefined
 }
 
 export function missingRepository(name: string): ActionError {
@@ -66,5 +79,7 @@ function explainRegistryError(registry: string, what: string, error: unknown, po
   if (error.status === 404 && /NAME_UNKNOWN/.test(message)) {
     return new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`)
   }
-  return immutableTagRefusal(message) ?? new ActionError(`The registry refused ${what}: ${message}`)
+  // ECR: 400 TAG_INVALID, naming the tag and the repository.
+  const immutable = error.status === 400 && (error.code === undefined || error.code === 'TAG_INVALID') ? immutableTagRefusal(message) : undefined
+  return immutable ?? new ActionError(`The registry refused ${what}: ${message}`)
 }

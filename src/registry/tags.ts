@@ -1,13 +1,15 @@
 /**
  * Tags put on an image the repository already has, over the registry API: after a build
- * (buildx pushes the version; `latest` and the other tags follow, one request each) and on
- * a re-run that builds nothing (the tags move back to the existing image).
+ * (buildx pushes the version; the other tags follow, one request each) and on a re-run
+ * that builds nothing (the tags move back to the existing image). `latest` goes through
+ * latest.ts, which moves it only forward.
  */
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import type { RetryPolicy } from '../retry.js'
 import type { RegistryClient } from './client.js'
-import { withRegistryRetry } from './refusals.js'
+import { foundTag, readTag } from './already-tagged.js'
+import { ImmutableTagError, withRegistryRetry } from './refusals.js'
 import { isTagMutable, type Mutability } from '../aws/repository-plan.js'
 
 /**
@@ -21,14 +23,21 @@ export async function addTags(client: RegistryClient, repository: string, digest
   const manifest = await withRegistryRetry(client.registry, `reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest))
   if (manifest === undefined) throw new ActionError(`The registry has no ${digest} in ${repository} to tag: run the job again.`)
   for (const tag of tags) {
-    const stored = await withRegistryRetry(client.registry, `the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body))
-    if (stored !== '' && stored !== digest) throw new ActionError(`The registry stored '${tag}' as ${stored}, not ${digest}: run the job again.`)
+    try {
+      const stored = await withRegistryRetry(client.registry, `the tag '${tag}'`, retry, () => client.putManifest(repository, tag, manifest.mediaType, manifest.body))
+      if (stored !== '' && stored !== digest) throw new ActionError(`The registry stored '${tag}' as ${stored}, not ${digest}: run the job again.`)
+    } catch (error) {
+      // An immutable tag refused on a try after a lost answer: fine when it names this digest (already-tagged.ts).
+      if (!(error instanceof ImmutableTagError) || error.tag !== tag || (await readTag(client, repository, tag, retry))?.digest !== digest) throw error
+      core.info(foundTag(tag, digest))
+    }
   }
 }
 
 /**
- * A skipped version still moves the tags that follow it (`latest`, and any the repository
- * lets move) when they point elsewhere: the existing index put under each,, one request a tag. Returns the tags moved.
+ * A skipped version still moves the tags that follow it (those the repository lets move;
+ * `latest` through latest.ts) when they point elsewhere: the existing index put under each,
+ * one request a tag. Returns the tags moved.
  */
 export async function moveTags(
   registry: RegistryClient,

@@ -10,7 +10,8 @@
  *   once more for each region it is replicated to.
  */
 import { ActionError } from '../errors.js'
-import { MANIFEST_MEDIA_TYPES, type Manifest, type RegistryClient } from '../registry/client.js'
+import type { Manifest, RegistryClient } from '../registry/client.js'
+import { isPlatformImage } from '../registry/image-config.js'
 import { withRegistryRetry } from '../registry/refusals.js'
 import type { RetryPolicy } from '../retry.js'
 
@@ -100,7 +101,7 @@ export async function readPlatformImages(
   if (top === undefined) throw new ActionError('the registry has no such manifest (was it deleted during the run?): run the job again.')
   // A one-platform build pushes the image itself; `single` names its platform.
   if (top.manifests === undefined) return [{ platform: single, digest: top.digest || digest, manifest: top }]
-  const children = top.manifests.filter(m => MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown')
+  const children = top.manifests.filter(isPlatformImage)
   return Promise.all(
     children.map(async m => {
       const p = m.platform

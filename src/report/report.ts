@@ -29,6 +29,8 @@ export interface Pushed {
   uploaded?: number
   /** the builder that built or merged it, in words */
   builder?: string
+  /** `latest` was not moved to it (it only moves forward): left out of the outputs and the summary's tags */
+  latestKept?: boolean
 }
 
 export async function report(
@@ -52,7 +54,11 @@ export async function report(
       : undefined
   const failures = scan && gate ? gateFailures(scan.total, gate) : []
 
-  const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : image
+  const pushedTags = build.pushByDigest
+    ? { ...image, tags: [], latest: false }
+    : pushed.latestKept
+      ? { ...image, tags: image.tags.filter(t => t !== 'latest'), latest: false }
+      : image
   const replicas = build.pushByDigest ? [] : replicaUris(`${destination.uri}:${image.version}`, repository.replicateToRegions)
   const outputs = imageOutputs({
     ...outputBase(pushedTags, destination.uri, destination.registry),
@@ -80,7 +86,7 @@ export async function report(
       imageUri: outputs['image-uri'],
       imageDigestUri: outputs['image-digest-uri'],
       digest: pushed.digest,
-      tags: image.tags,
+      tags: build.pushByDigest ? image.tags : pushedTags.tags,
       platforms: build.platforms,
       ...(pushed.builder !== undefined ? { builder: pushed.builder } : {}),
       platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),

@@ -102,7 +102,13 @@ export function readSettings(env: Env = process.env): Settings {
     },
     scan: readScan(env),
     storagePrice: readStoragePrice(env),
-    image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
+    image: {
+      version,
+      ifVersionExists: readIfVersionExists(env),
+      latest,
+      latestMayMoveBack: parseBoolean(Input.LatestMayMoveBack, getInput(env, Input.LatestMayMoveBack), false),
+      tags
+    },
     build: readBuild(env, workspace, cache),
     skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
     dryRun: parseBoolean(Input.DryRun, getInput(env, Input.DryRun), false),

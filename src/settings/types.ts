@@ -89,6 +89,8 @@ export interface Settings {
     /** What to do when the version tag already exists (re-runs). */
     ifVersionExists: IfVersionExists
     latest: boolean
+    /** `latest` may move to an image older than the one it names (latest.ts); by default it only moves forward. */
+    latestMayMoveBack: boolean
     /** Every tag to push, the version first, without duplicates. */
     tags: string[]
   }
