@@ -8,6 +8,7 @@
  */
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
+import { logSafe } from './errors.js'
 import { State } from './constants.js'
 import { docker as realDocker, type Docker } from './docker.js'
 import { configureNetwork } from './network/agents.js'
@@ -84,5 +85,5 @@ export function failureMessage(error: unknown): string {
       `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`
     )
   }
-  return `${error.name}: ${error.message}`
+  return `${error.name}: ${logSafe(error.message)}`
 }

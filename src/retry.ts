@@ -5,6 +5,7 @@
  * failed build step) are never retried.
  */
 import * as core from '@actions/core'
+import { logSafe } from './errors.js'
 
 export interface RetryPolicy {
   /** tries in all, the first included */
@@ -66,7 +67,8 @@ export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>
       signal?.throwIfAborted()
       if (attempt >= policy.attempts || !transient(error)) throw error
       const wait = policy.delay(attempt + 1)
-      policy.log(`${what} failed (${(error as Error).message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`)
+      // The message may be a registry's or AWS's words: one line, no workflow command in it.
+      policy.log(`${what} failed (${logSafe((error as Error).message)}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`)
       await sleepUnlessAborted(policy, wait)
     }
   }

@@ -807,6 +807,20 @@ describe('native per-platform builds, then a merge', () => {
     expect((await registryGet(`/v2/team/split-flaky/manifests/${job.outputs.digest}`)).status).toBe(200)
     await resetFaults()
   })
+
+  test("a registry's error message with workflow commands in it: logged on one line, and the runner takes no command from it", async () => {
+    const message = 'injected fault\n::set-output name=digest::sha256:evil\n::add-mask::team\n##[set-output name=evil;]x\n%0A::error::evil'
+    await injectRegistryFaults({ count: 1, status: 500, on: 'manifest', repository: 'team/split-words', message })
+    const job = await ship({ repository: 'team/split-words', version: '1.0.0', platforms: 'linux/amd64', 'push-by-digest': 'true', cache: 'none' }, { workspace: makeWorkspace('split-words') })
+    await resetFaults()
+    expectSuccess(job)
+    expect(job.log).toContain('500 UNKNOWN: injected fault\\n::set-output name=digest::sha256:evil\\n::add-mask::team\\n## [set-output name=evil;]x\\n%0A::error::evil); trying again in')
+    // Only the action's own commands: no output, mask or error from the registry's words.
+    expect(job.commands.outputs).toEqual({})
+    expect(job.masked).not.toContain('team')
+    expect(job.commands.errors).toEqual([])
+    expect(job.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+  })
 })
 
 describe('access policy and resource tags', () => {

@@ -151,8 +151,8 @@ export async function issuedTokens(): Promise<string[]> {
   return (await control('GET', '/tokens')) as string[]
 }
 
-/** The next `count` manifest PUTs (to `repository`, if given) answer `status`. */
-export async function injectRegistryFaults(fault: { count: number; status: number; on?: 'manifest' | 'blob'; repository?: string }): Promise<void> {
+/** The next `count` manifest PUTs (to `repository`, if given) answer `status`, with `message` as the registry's error message if given. */
+export async function injectRegistryFaults(fault: { count: number; status: number; on?: 'manifest' | 'blob'; repository?: string; message?: string }): Promise<void> {
   await control('POST', '/registry-faults', fault)
 }
 

@@ -47,7 +47,7 @@ const HANG_MS = 10 * 60 * 1000
  * @type {Map<string, {accessKeyId: string, expiresAt: number, expiration: string, refused: number}>}
  */
 let expiredKeys = new Map()
-/** @type {{count: number, status: number, on: string, repository?: string}[]} */
+/** @type {{count: number, status: number, on: string, repository?: string, message?: string}[]} */
 let registryFaults = []
 
 /**
@@ -197,7 +197,7 @@ async function handleRegistry(req, res) {
     if (blobFault) {
       log(`registry: injected ${blobFault.status} for ${req.method} of a blob upload to ${v2.name}`)
       req.resume()
-      return registryError(res, blobFault.status, 'UNKNOWN', 'injected fault')
+      return registryError(res, blobFault.status, 'UNKNOWN', blobFault.message ?? 'injected fault')
     }
   }
   if (v2.kind !== 'manifests' || req.method !== 'PUT') return proxyStream(req, res)
@@ -207,7 +207,7 @@ async function handleRegistry(req, res) {
   const fault = takeRegistryFault('manifest', v2.name)
   if (fault) {
     log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
-    return registryError(res, fault.status, 'UNKNOWN', 'injected fault')
+    return registryError(res, fault.status, 'UNKNOWN', fault.message ?? 'injected fault')
   }
   const byTag = !reference.startsWith('sha256:')
   if (byTag) {
@@ -558,7 +558,8 @@ async function handleControl(req, res) {
         count: json.count ?? 1,
         status: json.status ?? 500,
         on: json.on === 'blob' ? 'blob' : 'manifest',
-        ...(json.repository ? { repository: json.repository } : {})
+        ...(json.repository ? { repository: json.repository } : {}),
+        ...(typeof json.message === 'string' ? { message: json.message } : {})
       })
       return send(204)
     case 'POST /registry-delays':

@@ -11,7 +11,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { explainCertificates, MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
 import { requestIdToken } from './oidc-token.js'
 import { Renewable } from './session.js'
-import { ActionError } from '../errors.js'
+import { ActionError, logSafe } from '../errors.js'
 import { retry, sleep, type RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
 
@@ -90,7 +90,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
       if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
         const claims = tokenClaims(token)
         throw new ActionError(
-          `Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ` +
+          `Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ` +
             `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
             `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
             `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`

@@ -6,6 +6,7 @@
  * basic auth; the Authorization header never reaches a log line or an error.
  */
 import { createReadStream } from 'node:fs'
+import { logSafe } from '../errors.js'
 import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
 
@@ -235,7 +236,7 @@ export class RegistryClient {
   private async readManifest(repository: string, reference: string): Promise<RawManifest | undefined> {
     const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES])
     if (res.status === 404) return undefined
-    if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`)
+    if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status}${await errorText(res)}`)
     return {
       mediaType: res.headers.get('content-type') ?? '',
       digest: res.headers.get('docker-content-digest') ?? '',
@@ -265,12 +266,20 @@ async function expect(res: HttpResponse, ok: number[], what: string): Promise<vo
     await res.arrayBuffer().catch(() => undefined)
     return
   }
+  throw new RegistryError(res.status, `${what}: ${res.status}${await errorText(res)}`)
+}
+
+/**
+ * What a registry's error answer says (` CODE: message; …`, else the start of its body),
+ * made safe for the log: it reaches the retry's log lines and the run's error.
+ */
+async function errorText(res: HttpResponse): Promise<string> {
   const text = await res.text().catch(() => '')
-  let code: string
+  let said: string
   try {
-    code = ((JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ')
+    said = ((JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ')
   } catch {
-    code = text.slice(0, 200)
+    said = text.slice(0, 200)
   }
-  throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`)
+  return said === '' ? '' : ` ${logSafe(said)}`
 }
