@@ -3,11 +3,12 @@
  * speaks). It reads what a tag points to before building (the manifest, an image's config
  * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
  * `push-by-digest`. It uses the registry password the login stage already holds, as
- * basic auth; the Authorization header never reaches a log line or an error.
+ * basic auth, sent only to the registry's own origin; the Authorization header never
+ * reaches a log line or an error.
  */
 import { createReadStream } from 'node:fs'
 import { logSafe } from '../errors.js'
-import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
+import { mergeScopes, ownLocation, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
 
 export const INDEX_MEDIA_TYPES = [
@@ -186,12 +187,13 @@ export class RegistryClient {
   async uploadBlob(repository: string, digest: string, size: number, file: string): Promise<void> {
     const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`)
     await expect(started, [202], `start an upload to ${repository}`)
-    const patched = await this.send('PATCH', location(started), {
+    const patchUrl = this.uploadLocation(started)
+    const patched = await this.send('PATCH', patchUrl.toString(), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
       body: createReadStream(file)
     })
     await expect(patched, [202], `upload ${digest} to ${repository}`)
-    const closeUrl = new URL(location(patched), this.base)
+    const closeUrl = this.uploadLocation(patched)
     closeUrl.searchParams.set('digest', digest)
     const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } })
     await expect(closed, [201], `complete the upload of ${digest} to ${repository}`)
@@ -244,20 +246,24 @@ export class RegistryClient {
     }
   }
 
-  /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+  /** Where an upload goes on: the registry's `Location`, on its own origin only (bearer.ts). */
+  private uploadLocation(res: HttpResponse): URL {
+    const value = res.headers.get('location')
+    if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
+    return ownLocation(value, this.base, this.registry)
+  }
+
+  /**
+   * A JSON blob (an image config); the registry may redirect to storage (ECR: a presigned
+   * S3 URL), which the transport follows without the Authorization header (http.ts).
+   */
   async jsonBlob(repository: string, digest: string): Promise<unknown> {
-    // Authorization is not forwarded across origins (http.ts), which is what a signed S3 URL needs.
     const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*'])
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`)
     return res.json()
   }
 }
 
-function location(res: HttpResponse): string {
-  const value = res.headers.get('location')
-  if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
-  return value
-}
 
 /** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
 async function expect(res: HttpResponse, ok: number[], what: string): Promise<void> {
