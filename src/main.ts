@@ -57,11 +57,21 @@ function withSignal(docker: Docker, signal: AbortSignal | undefined): Docker {
   return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options })
 }
 
-/** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
+/** A line of a secret shorter than this (trimmed) is not masked on its own: `{`, `}`, `],`. */
+export const MIN_MASKED_LINE = 3
+
+/**
+ * Build secrets are masked before anything runs: each whole, and each line of a value of
+ * several lines (the log prints line by line), trimmed — as the runner masks a repository
+ * secret (actions/runner, Worker.cs InitializeSecretMasker: the whole trimmed value, then
+ * each trimmed line, however short). Unlike the runner, a line of one or two characters is
+ * not masked alone: a JSON secret's `{` and `}` would become *** in every line of the log
+ * and of outputs that print JSON. Such a line is no secret on its own.
+ */
 export function maskSecrets(secrets: { value: string }[]): void {
   for (const { value } of secrets) {
     core.setSecret(value)
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line)
+    for (const line of new Set(value.split(/\r?\n|\r/).map(l => l.trim()))) if (line.length >= MIN_MASKED_LINE && line !== value) core.setSecret(line)
   }
 }
 

@@ -75,4 +75,23 @@ describe('maskSecrets', () => {
       '::add-mask::-----END KEY-----'
     ])
   })
+
+  test("a JSON secret: masked whole and by its lines of 3 characters or more (trimmed), never '{' or '}' alone", () => {
+    const written: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (written.push(String(chunk)), true))
+    const json = '{\n  "user": "deploy",\n  "token": "s3cr3t"\n}'
+    try {
+      maskSecrets([{ value: json }, { value: 'ab\r\n  ]\r\nxyz  ' }])
+    } finally {
+      spy.mockRestore()
+    }
+    const masks = written.join('').split(/\r?\n/).filter(l => l.startsWith('::add-mask::'))
+    expect(masks).toEqual([
+      '::add-mask::{%0A  "user": "deploy",%0A  "token": "s3cr3t"%0A}',
+      '::add-mask::"user": "deploy",',
+      '::add-mask::"token": "s3cr3t"',
+      '::add-mask::ab%0D%0A  ]%0D%0Axyz  ',
+      '::add-mask::xyz'
+    ])
+  })
 })
