@@ -43,8 +43,9 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
     expect(readNetwork({ HTTPS_PROXY: 'http://env:1', NO_PROXY: 'env.example', 'INPUT_NO-PROXY': '*' }).proxy.noProxy).toEqual(['*'])
   })
 
-  test('a bad http-proxy is one line naming the input, with the password hidden', () => {
-    for (const bad of ['socks5://alice:s3cret@proxy:1080', 'proxy.corp:3128', 'http://', 'ftp://proxy']) {
+  test('a bad http-proxy is one line naming the input, never its credentials, whatever their form', () => {
+    const bads = ['socks5://alice:s3cret@proxy:1080', 'proxy.corp:3128', 'http://', 'ftp://proxy', 'user:s3cret@proxy:3128', 'http://user:s3/cret@proxy:3128', 'socks5://ghp_s3cret@proxy:1080', 'http://alice:s3cret@[bad']
+    for (const bad of bads) {
       const error = (() => {
         try {
           readNetwork({ 'INPUT_HTTP-PROXY': bad })
@@ -55,7 +56,7 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
       })()
       expect(error).toBeInstanceOf(InputError)
       expect(error?.message).toMatch(/^Input 'http-proxy': ('.*'|<a value not shaped like a URL, not shown>) is not a proxy URL: use http:\/\/host:port, or http:\/\/user:password@host:port\.$/)
-      expect(error?.message).not.toContain('s3cret')
+      expect(error?.message).not.toMatch(/s3cret|s3\/cret/)
     }
   })
 
@@ -98,21 +99,6 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
     expect(proxySecrets('http://ghp_0123456789abcdef@proxy:3128')).toEqual(['http://ghp_0123456789abcdef@proxy:3128', 'ghp_0123456789abcdef'])
     expect(proxySecrets('http://a:100%@proxy:3128')).toEqual(['http://a:100%@proxy:3128', '100%'])
     expect(proxySecrets('http://proxy:3128')).toEqual([])
-  })
-
-  test('a bad http-proxy never shows its credentials, whatever its form', () => {
-    for (const bad of ['user:s3cret@proxy:3128', 'http://user:s3/cret@proxy:3128', 'socks5://ghp_s3cret@proxy:1080', 'http://alice:s3cret@[bad']) {
-      const message = (() => {
-        try {
-          readNetwork({ 'INPUT_HTTP-PROXY': bad })
-        } catch (e) {
-          return (e as Error).message
-        }
-        return ''
-      })()
-      expect(message).toMatch(/^Input 'http-proxy': /)
-      expect(message).not.toMatch(/s3cret|s3\/cret/)
-    }
   })
 })
 
