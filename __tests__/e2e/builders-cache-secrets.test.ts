@@ -245,7 +245,7 @@ describe('build secrets and build arguments', () => {
     // …but buildx's metadata (the `metadata` output) records the build's arguments, and
     // BuildKit's progress names a RUN step by its command with the build arguments it uses
     // filled in (what the README warns of): the only log lines that show it.
-    expect(JSON.parse(result.outputs.metadata ?? '{}')).toMatchObject({ 'buildx.build.provenance': { invocation: { parameters: { args: { 'build-arg:GREETING': GREETING }, secrets: [{ id: 'npm' }, { id: 'token' }] } } } })
+    expect(JSON.parse(result.outputs.metadata ?? '{}')).toMatchObject({ 'buildx.build.provenance': { invocation: { parameters: { args: { 'build-arg:GREETING': GREETING }, secrets: [{ id: 'json' }, { id: 'npm' }, { id: 'token' }] } } } })
     const shown = result.log.split('\n').filter(l => l.includes(GREETING))
     expect(shown.length).toBeGreaterThan(0)
     for (const line of shown) expect(line).toMatch(/^#\d+ \[[^\]]+\] RUN printf %s /)
