@@ -308,7 +308,7 @@ describe('failures write nothing and push nothing', () => {
     ['role ARN', { 'role-to-assume': 'arn:aws:iam::123:role/x' }, "Input 'role-to-assume': 'arn:aws:iam::123:role/x' is not an IAM role ARN"],
     ['region', { 'aws-region': 'Seoul' }, "Input 'aws-region': 'Seoul' is not an AWS region code"],
     ['Dockerfile', { file: 'nope/Dockerfile' }, "Input 'file': 'nope/Dockerfile' does not exist"],
-    ['build-arg', { 'build-args': 'JUST_A_NAME' }, "Input 'build-args': line 1: 'JUST_A_NAME' is not KEY=VALUE"]
+    ['build-arg', { 'build-args': 'JUST_A_NAME' }, "Input 'build-args': line 1 is not KEY=VALUE"]
   ])('a bad %s: one line naming the input, nothing called, written or pushed', async (_what, inputs, message) => {
     const result = await ship({ repository: 'team/web', version: '8.0.0', ...inputs }, { post: false })
     expect(errorLine(result.log).startsWith(message)).toBe(true)
