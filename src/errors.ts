@@ -26,3 +26,20 @@ export class CancelledError extends Error {
     super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`)
   }
 }
+
+/**
+ * Text the action did not write — a registry's or AWS's error message, buildx's words about
+ * a push — made safe for one line of the log. The runner reads the step's output line by
+ * line and takes a line that starts with `::` (after blanks) as a workflow command, and
+ * `##[` anywhere in a line (the older form): such text could set an output, mask words or
+ * fail the step. Line breaks are written as `\n` (so no later line starts with `::`), a
+ * leading `::` and every `##[` are broken up. core.setFailed, warning and error escape line
+ * breaks in their message themselves (`%0A`, which the runner only decodes inside that one
+ * command); core.info prints its text as it is, so untrusted text goes through this first.
+ */
+export function logSafe(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/##\[/g, '## [')
+    .replace(/^(\s*):(?=:)/, '$1: ')
+}

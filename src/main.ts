@@ -8,6 +8,7 @@
  */
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
+import { logSafe } from './errors.js'
 import { State } from './constants.js'
 import { docker as realDocker, withSignal, type Docker } from './docker.js'
 import { configureNetwork } from './network/agents.js'
@@ -51,11 +52,21 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
   }
 }
 
-/** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
+/** A line of a secret shorter than this (trimmed) is not masked on its own: `{`, `}`, `],`. */
+export const MIN_MASKED_LINE = 3
+
+/**
+ * Build secrets are masked before anything runs: each whole, and each line of a value of
+ * several lines (the log prints line by line), trimmed — as the runner masks a repository
+ * secret (actions/runner, Worker.cs InitializeSecretMasker: the whole trimmed value, then
+ * each trimmed line, however short). Unlike the runner, a line of one or two characters is
+ * not masked alone: a JSON secret's `{` and `}` would become *** in every line of the log
+ * and of outputs that print JSON. Such a line is no secret on its own.
+ */
 export function maskSecrets(secrets: { value: string }[]): void {
   for (const { value } of secrets) {
     core.setSecret(value)
-    for (const line of value.split(/\r?\n/)) if (line.trim() !== '' && line !== value) core.setSecret(line)
+    for (const line of new Set(value.split(/\r?\n|\r/).map(l => l.trim()))) if (line.length >= MIN_MASKED_LINE && line !== value) core.setSecret(line)
   }
 }
 
@@ -79,5 +90,5 @@ export function failureMessage(error: unknown): string {
       `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`
     )
   }
-  return `${error.name}: ${error.message}`
+  return `${error.name}: ${logSafe(error.message)}`
 }

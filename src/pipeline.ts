@@ -15,8 +15,8 @@
  *
  * What runs side by side does so inside a stage. Every effect comes in through
  * `PipelineDeps` or the AWS SDK, which the unit tests replace. A cancel (the retry
- * policy's signal) stops the docker process running and starts no further stage, try or
- * tag.
+ * policy's signal) stops the docker process running and starts no further stage, try,
+ * tag or AWS write.
  */
 import * as core from '@actions/core'
 import os from 'node:os'
@@ -59,13 +59,15 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const { aws, build, image, repository } = settings
   const stages = new Stages(deps.retry.signal)
 
-  const [session, builder] = await stages.run('sign-in', () =>
+  const [signedIn, builder] = await stages.run('sign-in', () =>
     Promise.all([
       signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, ...(deps.retry.signal ? { signal: deps.retry.signal } : {}) }),
       // A merge builds nothing: it only needs buildx.
       checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
     ])
   )
+  // The cancel goes with the session: the AWS clients made with it start no write after it (aws/clients.ts).
+  const session: AwsSession = deps.retry.signal ? { ...signedIn, signal: deps.retry.signal } : signedIn
   if (aws.exportCredentials) exportCredentials(session)
 
   const destination = await stages.run('repository', () => prepareDestination(settings, session))

@@ -5,6 +5,7 @@
  * failed build step) are never retried.
  */
 import * as core from '@actions/core'
+import { logSafe } from './errors.js'
 
 export interface RetryPolicy {
   /** tries in all, the first included */
@@ -96,7 +97,8 @@ export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>
       const { attempts, delay } = budget ?? policy
       if (tries >= attempts) throw error
       const wait = delay(tries + 1)
-      policy.log(`${what} failed (${(error as Error).message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`)
+      // The message may be a registry's or AWS's words: one line, no workflow command in it.
+      policy.log(`${what} failed (${logSafe((error as Error).message)}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`)
       await sleepUnlessAborted(policy, wait)
     }
   }

@@ -310,7 +310,7 @@ describe('failures write nothing and push nothing', () => {
     ['role ARN', { 'role-to-assume': 'arn:aws:iam::123:role/x' }, "Input 'role-to-assume': 'arn:aws:iam::123:role/x' is not an IAM role ARN"],
     ['region', { 'aws-region': 'Seoul' }, "Input 'aws-region': 'Seoul' is not an AWS region code"],
     ['Dockerfile', { file: 'nope/Dockerfile' }, "Input 'file': 'nope/Dockerfile' does not exist"],
-    ['build-arg', { 'build-args': 'JUST_A_NAME' }, "Input 'build-args': line 1: 'JUST_A_NAME' is not KEY=VALUE"]
+    ['build-arg', { 'build-args': 'JUST_A_NAME' }, "Input 'build-args': line 1 is not KEY=VALUE"]
   ])('a bad %s: one line naming the input, nothing called, written or pushed', async (_what, inputs, message) => {
     const result = await ship({ repository: 'team/web', version: '8.0.0', ...inputs }, { post: false })
     expect(errorLine(result.log).startsWith(message)).toBe(true)
@@ -869,6 +869,20 @@ describe('native per-platform builds, then a merge', () => {
     expect(job.log).toMatch(/failed \(.*50[03].*\); trying again in \d+s \(2 of 4\)/)
     expect((await registryGet(`/v2/team/split-flaky/manifests/${job.outputs.digest}`)).status).toBe(200)
     await resetFaults()
+  })
+
+  test("a registry's error message with workflow commands in it: logged on one line, and the runner takes no command from it", async () => {
+    const message = 'injected fault\n::set-output name=digest::sha256:evil\n::add-mask::team\n##[set-output name=evil;]x\n%0A::error::evil'
+    await injectRegistryFaults({ count: 1, status: 500, on: 'manifest', repository: 'team/split-words', message })
+    const job = await ship({ repository: 'team/split-words', version: '1.0.0', platforms: 'linux/amd64', 'push-by-digest': 'true', cache: 'none' }, { workspace: makeWorkspace('split-words') })
+    await resetFaults()
+    expectSuccess(job)
+    expect(job.log).toContain('500 UNKNOWN: injected fault\\n::set-output name=digest::sha256:evil\\n::add-mask::team\\n## [set-output name=evil;]x\\n%0A::error::evil); trying again in')
+    // Only the action's own commands: no output, mask or error from the registry's words.
+    expect(job.commands.outputs).toEqual({})
+    expect(job.masked).not.toContain('team')
+    expect(job.commands.errors).toEqual([])
+    expect(job.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
   })
 })
 

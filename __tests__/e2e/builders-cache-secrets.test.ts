@@ -234,6 +234,8 @@ describe('build secrets and build arguments', () => {
   const TOKEN = `tok-${randomBytes(12).toString('hex')}`
   const NPM = `npm-${randomBytes(12).toString('hex')}`
   const GREETING = `greeting-${randomBytes(12).toString('hex')}`
+  /** a secret of several lines, as JSON: its lines `{` and `}` must not be masked on their own */
+  const JSON_SECRET = `{\n  "registry": "npm.example",\n  "token": "json-${randomBytes(12).toString('hex')}"\n}`
   const sha = (s: string) => createHash('sha256').update(s).digest('hex')
   const rec = recordingDocker()
   /**
@@ -263,6 +265,7 @@ describe('build secrets and build arguments', () => {
         'RUN ["/bin/busybox", "--install", "-s", "/bin"]',
         `RUN --mount=type=secret,id=token,required=true [ "$(sha256sum < /run/secrets/token | cut -d' ' -f1)" = "${sha(TOKEN)}" ] && echo token-ok > /checks`,
         `RUN --mount=type=secret,id=npm,required=true [ "$(sha256sum < /run/secrets/npm | cut -d' ' -f1)" = "${sha(NPM)}" ] && echo npm-ok >> /checks`,
+        `RUN --mount=type=secret,id=json,required=true [ "$(sha256sum < /run/secrets/json | cut -d' ' -f1)" = "${sha(JSON_SECRET)}" ] && echo json-ok >> /checks`,
         'ARG GREETING',
         'RUN printf %s "$GREETING" | sha256sum | cut -d" " -f1 >> /checks',
         'CMD ["/bin/cat", "/checks"]',
@@ -270,19 +273,23 @@ describe('build secrets and build arguments', () => {
       ].join('\n')
     )
     result = await ship(
-      { repository: 'team/secrets', version: '1.0.0', platforms: 'linux/amd64', secrets: `token=${TOKEN}`, 'secret-envs': 'npm=NPM_TOKEN', 'build-args': `GREETING=${GREETING}`, 'export-credentials': 'true' },
+      { repository: 'team/secrets', version: '1.0.0', platforms: 'linux/amd64', secrets: `token=${TOKEN}`, 'secret-envs': 'npm=NPM_TOKEN\njson=JSON_SECRET', 'build-args': `GREETING=${GREETING}`, 'export-credentials': 'true' },
       ws,
-      { PATH: rec.path, DOCKER_CONFIG: rec.configDir, NPM_TOKEN: NPM, ...STEP_ONLY }
+      { PATH: rec.path, DOCKER_CONFIG: rec.configDir, NPM_TOKEN: NPM, JSON_SECRET, ...STEP_ONLY }
     )
   })
 
   test('the build reads both secrets and the argument: the image says so', () => {
     expectSuccess(result)
-    expect(runImage(result.outputs['image-digest-uri'] ?? '', 'linux/amd64').split('\n')).toEqual(['token-ok', 'npm-ok', sha(GREETING)])
+    expect(runImage(result.outputs['image-digest-uri'] ?? '', 'linux/amd64').split('\n')).toEqual(['token-ok', 'npm-ok', 'json-ok', sha(GREETING)])
   })
 
   test('every secret value is masked and in no docker command line, log line, output or summary; a build argument\'s value in none of the action\'s', () => {
     expect(result.masked).toEqual(expect.arrayContaining([TOKEN, NPM]))
+    // A JSON secret: whole and by its lines, but not `{` and `}`, which would star every brace of the log and the JSON outputs.
+    const jsonLines = JSON_SECRET.split('\n').map(l => l.trim())
+    expect(result.masked).toEqual(expect.arrayContaining([JSON_SECRET, jsonLines[1], jsonLines[2]]))
+    expect(result.masked.filter(m => m.trim().length < 3)).toEqual([])
     const argv = rec.argv()
     const build = argv.split('\n').find(l => l.startsWith('buildx build ')) ?? ''
     expect(build).toContain('--build-arg GREETING ')
@@ -296,7 +303,7 @@ describe('build secrets and build arguments', () => {
     // …but buildx's metadata (the `metadata` output) records the build's arguments, and
     // BuildKit's progress names a RUN step by its command with the build arguments it uses
     // filled in (what the README warns of): the only log lines that show it.
-    expect(JSON.parse(result.outputs.metadata ?? '{}')).toMatchObject({ 'buildx.build.provenance': { invocation: { parameters: { args: { 'build-arg:GREETING': GREETING }, secrets: [{ id: 'npm' }, { id: 'token' }] } } } })
+    expect(JSON.parse(result.outputs.metadata ?? '{}')).toMatchObject({ 'buildx.build.provenance': { invocation: { parameters: { args: { 'build-arg:GREETING': GREETING }, secrets: [{ id: 'json' }, { id: 'npm' }, { id: 'token' }] } } } })
     const shown = result.log.split('\n').filter(l => l.includes(GREETING))
     expect(shown.length).toBeGreaterThan(0)
     for (const line of shown) expect(line).toMatch(/^#\d+ \[[^\]]+\] RUN printf %s /)

@@ -9,9 +9,11 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { errorLine, runAction, type RunOptions, type RunResult } from '../../scripts/local-runner.mjs'
 import {
+  awsCalls,
   buildHistory,
   delayRegistry,
   dockerLogins,
+  injectAwsFault,
   jobEnv,
   makeWorkspace,
   recordingDocker,
@@ -20,9 +22,11 @@ import {
   registryManifest,
   registrySnapshot,
   registryTags,
+  resetCalls,
   resetFaults,
   resetStack,
-  ROLE
+  ROLE,
+  writeCalls
 } from './stack.js'
 
 // Real builds, some under QEMU; a cancel waits for a long RUN step to start.
@@ -144,6 +148,23 @@ describe('a cancelled job', () => {
     expect(result.post?.log).toContain(`Logged out of ${REGISTRY}`)
     expect(dockerLogins(shim.configDir)).toEqual([])
     expect(readdirSync(result.runnerTemp).filter(f => f.startsWith('ecr-build-push-'))).toEqual([])
+  })
+
+  test('SIGINT while the repository stage waits for AWS: no AWS write starts after it (the new repository is not created), docker builds nothing', async () => {
+    const shim = recordingDocker()
+    const repository = `team/cancel-aws-${Date.now()}`
+    await resetCalls()
+    // The reconcile's first read answers 3 s late: well inside the 5 s the run has to stop after SIGINT.
+    await injectAwsFault({ operation: 'DescribeRepositories', kind: 'delay', ms: 3000, count: 1, service: 'ecr' })
+    const result = await ship({ repository, version: '1.0.0' }, makeWorkspace(`cancel-aws-${Date.now()}`), shim, { cancel: { when: /^::group::repository$/m } })
+    await resetFaults()
+    expect(result.cancelled?.signals).toEqual(['SIGINT'])
+    expect(result.exitCode).toBe(1)
+    expect(errorLine(result.log)).toBe('The run was cancelled (SIGINT): its docker processes were stopped, and nothing was pushed or tagged after the cancel.')
+    const calls = await awsCalls()
+    expect(calls.some(c => c.operation === 'DescribeRepositories')).toBe(true)
+    expect(writeCalls(calls)).toEqual([])
+    expect(shim.commands().filter(c => c.startsWith('buildx build'))).toEqual([])
   })
 
   test('the step killed outright (the runner’s last resort): the post step removes the folder it recorded, and logs out', async () => {

@@ -176,14 +176,14 @@ describe('a job behind a forward proxy', () => {
     for (const text of [visibleLog(result.log), visibleLog(result.post?.log ?? ''), result.summary, JSON.stringify(result.outputs), JSON.stringify(result.state)]) {
       expect(text).not.toContain(password)
     }
-    expect(visibleLog(result.log)).toContain(`go through the proxy http://alice:***@${PROXY_URL.replace('http://', '')}, from http-proxy`)
+    expect(visibleLog(result.log)).toContain(`go through the proxy http://***@${PROXY_URL.replace('http://', '')}, from http-proxy`)
   })
 
   test('a bad http-proxy fails before any AWS call, naming the input', async () => {
     await resetCalls()
     const result = await ship({ repository: 'net/proxied', version: '1.0.3', 'http-proxy': 'socks5://alice:hunter2@proxy:1080' })
     expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toBe("Input 'http-proxy': 'socks5://alice:***@proxy:1080' is not a proxy URL: use http://host:port, or http://user:password@host:port.")
+    expect(errorLine(result.log)).toBe("Input 'http-proxy': 'socks5://***@proxy:1080' is not a proxy URL: use http://host:port, or http://user:password@host:port.")
     expect(result.log).not.toContain('hunter2')
     expect(await awsCalls()).toEqual([])
   })

@@ -152,8 +152,8 @@ export async function issuedTokens(): Promise<string[]> {
   return (await control('GET', '/tokens')) as string[]
 }
 
-/** The next `count` manifest PUTs (to `repository` and `reference`, if given) answer `status` ('reset': the connection is closed), storing nothing. */
-export async function injectRegistryFaults(fault: { count: number; status: number | 'reset'; on?: 'manifest' | 'blob'; repository?: string; reference?: string }): Promise<void> {
+/** The next `count` manifest PUTs (to `repository` and `reference`, if given) answer `status` ('reset': the connection is closed), storing nothing; `message` is the registry's error message, if given. */
+export async function injectRegistryFaults(fault: { count: number; status: number | 'reset'; on?: 'manifest' | 'blob'; repository?: string; reference?: string; message?: string }): Promise<void> {
   await control('POST', '/registry-faults', fault)
 }
 

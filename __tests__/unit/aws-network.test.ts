@@ -8,14 +8,15 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr'
-import { sdkConfig, tagIamActions } from '../../src/aws/clients.js'
+import { BatchDeleteImageCommand, BatchGetImageCommand, DescribeRepositoriesCommand, ECRClient, PutLifecyclePolicyCommand, TagResourceCommand } from '@aws-sdk/client-ecr'
+import { createEcrClient, sdkConfig, tagIamActions, withSession } from '../../src/aws/clients.js'
+import { createPublicClient } from '../../src/aws/public-repository.js'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { Renewable } from '../../src/aws/session.js'
 import { requestIdToken } from '../../src/aws/oidc-token.js'
 import { waitForScans } from '../../src/aws/scan-gate.js'
 import { signIn } from '../../src/aws/sign-in.js'
-import { ActionError } from '../../src/errors.js'
+import { ActionError, CancelledError } from '../../src/errors.js'
 import { configureNetwork, DEFAULT_TIMEOUTS } from '../../src/network/agents.js'
 import { isTransient } from '../../src/retry.js'
 import type { ProxyConfig, Settings } from '../../src/settings/types.js'
@@ -221,5 +222,54 @@ describe('the OIDC token request', () => {
       await proxy.close()
       oidc.close()
     }
+  })
+})
+
+describe("after the run's cancel no AWS write starts", () => {
+  const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), signal })
+  const POLICY = { repositoryName: 'team/web', lifecyclePolicyText: '{"rules":[]}' }
+
+  test('a write is refused with the cancel\'s reason before it is sent; a read still goes', async () => {
+    const ecr = await server(() => ({ status: 200, body: '{}' }))
+    try {
+      const cancel = new AbortController()
+      const s = session(cancel.signal)
+      const client = tagIamActions(withSession(new ECRClient({ ...sdkConfig(s), endpoint: ecr.base }), s), 'ecr')
+      await client.send(new PutLifecyclePolicyCommand(POLICY))
+      const reason = new CancelledError('SIGINT')
+      cancel.abort(reason)
+      await expect(client.send(new PutLifecyclePolicyCommand(POLICY))).rejects.toBe(reason)
+      await expect(client.send(new TagResourceCommand({ resourceArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web', tags: [] }))).rejects.toBe(reason)
+      await expect(client.send(new BatchDeleteImageCommand({ repositoryName: 'team/web', imageIds: [] }))).rejects.toBe(reason)
+      await client.send(new DescribeRepositoriesCommand({}))
+      await client.send(new BatchGetImageCommand({ repositoryName: 'team/web', imageIds: [] }))
+      expect(ecr.requests.map(r => r.target.replace(/^.*\./, ''))).toEqual(['PutLifecyclePolicy', 'DescribeRepositories', 'BatchGetImage'])
+    } finally {
+      ecr.close()
+    }
+  })
+
+  test('a write the SDK is trying again when the cancel comes is not sent again', async () => {
+    const cancel = new AbortController()
+    // The first try fails with a 500, which the SDK retries; the cancel comes meanwhile.
+    const ecr = await server(n => {
+      if (n === 1) setImmediate(() => cancel.abort(new CancelledError('SIGTERM')))
+      return { status: 500, body: JSON.stringify({ __type: 'ServerException', message: 'try again' }) }
+    })
+    try {
+      const s = session(cancel.signal)
+      const client = withSession(new ECRClient({ ...sdkConfig(s), endpoint: ecr.base }), s)
+      await expect(client.send(new PutLifecyclePolicyCommand(POLICY))).rejects.toBeInstanceOf(CancelledError)
+      expect(ecr.requests).toHaveLength(1)
+    } finally {
+      ecr.close()
+    }
+  })
+
+  test('the clients the run makes carry the check: ECR and ECR Public, with the session the pipeline gives them', async () => {
+    const s = session(new AbortController().signal)
+    expect(createEcrClient(s).middlewareStack.identify()).toContainEqual(expect.stringMatching(/^refuseWritesAfterCancel /))
+    expect((await createPublicClient(s)).client.middlewareStack.identify()).toContainEqual(expect.stringMatching(/^refuseWritesAfterCancel /))
+    expect(createEcrClient({ region: 'us-east-1' }).middlewareStack.identify()).not.toContainEqual(expect.stringMatching(/^refuseWritesAfterCancel /))
   })
 })

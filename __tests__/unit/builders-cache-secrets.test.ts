@@ -287,14 +287,30 @@ describe('build secrets', () => {
   test.each<[string, Record<string, string>, Record<string, string>, string]>([
     ['a line without an id', { secrets: 'justthevalue' }, {}, "Input 'secrets': line 1 is not id=value: give one id=value per line."],
     ['an empty value', { secrets: 'a=1\ntoken=' }, {}, "Input 'secrets': line 2: the secret 'token' is empty (a repository secret that doesn't exist is empty in ${{ secrets.… }}): give it a value or remove the line."],
-    ['an id buildx would split', { secrets: 'a,b=value' }, {}, "Input 'secrets': line 1: 'a,b' is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…)."],
+    ['an id buildx would split', { secrets: 'a,b=value' }, {}, "Input 'secrets': line 1: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…)."],
     ['an id twice', { secrets: 'token=x', 'secret-envs': 'token=GH' }, { GH: 'y' }, "Input 'secret-envs': line 1: the secret 'token' is given twice: give each id once across secrets and secret-envs."],
     ['a variable that is not set', { 'secret-envs': 'gh=GH_TOKEN' }, {}, "Input 'secret-envs': line 1: the secret 'gh' reads GH_TOKEN, which is not set (or empty) in the step's environment: set it with env: on the step."],
-    ['not id=VARIABLE', { 'secret-envs': 'gh=not a name' }, {}, "Input 'secret-envs': line 1: 'gh=not a name' is not id=VARIABLE: give the secret's id and the name of the variable that holds it, e.g. token=GH_TOKEN."]
+    ['not id=VARIABLE', { 'secret-envs': 'gh=not a name' }, {}, "Input 'secret-envs': line 1 is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN."]
   ])('%s: one line naming the input and the line, never the value', (_name, inputs, extra, message) => {
     const error = inputError(inputs, extra)
     expect(error.message).toBe(message)
     expect(error.message).not.toContain('justthevalue')
+  })
+
+  test.each<[string, Record<string, string>]>([
+    // a base64 value written without its id: what stands before its padding is no id, and is the secret
+    ['secrets', { secrets: 'id=x\nc2VjcmV0K3Bhc3M/d29yZA==' }],
+    ['secrets', { secrets: 'ghp+s3cretvalue=' }],
+    // a value where the variable's name belongs
+    ['secret-envs', { 'secret-envs': 'token=ghp_s3cretvalue-from-a-paste' }],
+    ['secret-envs', { 'secret-envs': 'ghp_s3cretvalue' }],
+    // the second line of a value that went on over two lines, and a value with = before its key
+    ['build-args', { 'build-args': 'CERT=-----BEGIN CERTIFICATE-----\nMIIBs3cretvalue+abc/def' }],
+    ['build-args', { 'build-args': 'OK=1\ns3cretvalue/x=y' }]
+  ])('a malformed %s line never shows up in the error (%j)', (input, inputs) => {
+    const error = inputError(inputs)
+    expect(error.message).toMatch(new RegExp(`^Input '${input}': line \\d`))
+    expect(error.message).not.toMatch(/s3cret|c2VjcmV0|d29yZA|MIIB/)
   })
 })
 
@@ -324,8 +340,10 @@ describe('build-args through buildx\'s environment', () => {
     )
   })
 
-  test('a malformed line is named by its key and line, not its value', () => {
-    expect(inputError({ 'build-args': 'OK=1\n1BAD=hunter2' }).message).toBe("Input 'build-args': line 2: '1BAD' is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . -.")
+  test('a malformed line is named by its line, neither its value nor what may be one', () => {
+    expect(inputError({ 'build-args': 'OK=1\n1BAD=hunter2' }).message).toBe(
+      "Input 'build-args': line 2 is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines)."
+    )
   })
 
   test('proxy and BUILDKIT_ arguments stay allowed', () => {

@@ -6,6 +6,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
+import { RegistryClient } from '../../src/registry/client.js'
 import { createTransport } from '../../src/registry/http.js'
 
 interface Seen {
@@ -36,7 +37,7 @@ function server(handle: (req: http.IncomingMessage, res: http.ServerResponse, bo
 beforeAll(async () => {
   registry = server((req, res) => {
     const path = req.url ?? ''
-    if (path === '/blob') return void res.writeHead(307, { location: `${storageBase}/signed?x=1` }).end()
+    if (path === '/blob' || path === '/v2/team/web/blobs/sha256:c') return void res.writeHead(307, { location: `${storageBase}/signed?x=1` }).end()
     if (path === '/moved') return void res.writeHead(301, { location: '/here' }).end()
     if (path === '/see-other') return void res.writeHead(303, { location: '/here' }).end()
     if (path === '/temporary') return void res.writeHead(307, { location: '/here' }).end()
@@ -66,6 +67,15 @@ test('a redirect to another origin is followed without the Authorization header'
   expect(await res.json()).toEqual({ layer: 1 })
   expect(seen.map(s => [s.path, s.authorization])).toEqual([
     ['/blob', 'Basic c2VjcmV0'],
+    ['/signed?x=1', undefined]
+  ])
+})
+
+test("the registry client's blob read follows ECR's redirect to storage (a presigned URL) without the password", async () => {
+  const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, registryBase)
+  expect(await client.jsonBlob('team/web', 'sha256:c')).toEqual({ layer: 1 })
+  expect(seen.map(s => [s.path, s.authorization])).toEqual([
+    ['/v2/team/web/blobs/sha256:c', `Basic ${Buffer.from('AWS:secret').toString('base64')}`],
     ['/signed?x=1', undefined]
   ])
 })

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildxArgs, buildxEnv } from '../../src/build/plan.js'
 import { InputError } from '../../src/errors.js'
+import { jsonSyntaxError } from '../../src/json.js'
 import { getInput, parseBoolean, parseInteger, parseLines, parseList } from '../../src/settings/input.js'
 import { readSettings } from '../../src/settings/read.js'
 import { formatLifecyclePolicy, validateLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
@@ -281,6 +282,51 @@ describe('lifecycle-policy', () => {
       expect.objectContaining({ tagStatus: 'tagged', countType: 'sinceImagePushed', countNumber: 90 })
     )
     expect(policy.rules.some(r => r.selection.countType === 'imageCountMoreThan' && r.selection.countNumber === 100)).toBe(false)
+  })
+})
+
+describe("a policy that is not JSON: the input, the file and where, never the policy's text", () => {
+  // What JSON.parse says quotes the text: "Unexpected token 'x', \"{…}\" is not valid JSON".
+  const broken = '{\n  "rules": [\n    {"description": "s3cret-note", "rulePriority": 1 x}\n  ]\n}'
+
+  test.each([
+    ['lifecycle-policy', 'give a lifecycle policy'],
+    ['repository-policy', 'give a repository policy document']
+  ])('%s from a file names the file, the line and the column', (input, fix) => {
+    ws.write(`.github/broken-${input}.json`, broken)
+    const error = inputError(env({ [input]: `.github/broken-${input}.json` }))
+    expect(error.message).toBe(`Input '${input}': the file '.github/broken-${input}.json' is not valid JSON at line 3, column 54 (expected ',' or '}'): ${fix}${input === 'lifecycle-policy' ? " in ECR's JSON format" : ''}.`)
+  })
+
+  test.each(['lifecycle-policy', 'repository-policy'])('%s given inline: where, without the text', input => {
+    const error = inputError(env({ [input]: broken }))
+    expect(error.message).toMatch(new RegExp(`^Input '${input}': is not valid JSON at line 3, column 54 \\(expected ',' or '}'\\): give`))
+    expect(error.message).not.toContain('s3cret')
+  })
+
+  test.each<[string, { line: number; column: number; problem: string } | undefined]>([
+    ['{"a": [1, 2.5e3, -0, true, false, null, "x\\u00e9\\n"]}', undefined],
+    ['  []  ', undefined],
+    ['', { line: 1, column: 1, problem: 'the text ends too early' }],
+    ['{"rules": [', { line: 1, column: 12, problem: 'the text ends too early' }],
+    ['{"a" 1}', { line: 1, column: 6, problem: "expected ':' after the property name" }],
+    ["{'a': 1}", { line: 1, column: 2, problem: 'expected a "quoted" property name' }],
+    ['{"a": 1,}', { line: 1, column: 9, problem: 'expected a "quoted" property name' }],
+    ['[1,\n tru]', { line: 2, column: 2, problem: 'unexpected character (a value is a "string", a number, true, false, null, {…} or […])' }],
+    ['{"a": "x\ny"}', { line: 1, column: 9, problem: 'a line break or control character inside a string' }],
+    ['{"a": "\\q"}', { line: 1, column: 8, problem: 'a \\ escape JSON has no such thing as' }],
+    ['{"a": 1} {', { line: 1, column: 10, problem: 'more text after the JSON value' }],
+    ['{"a": "open', { line: 1, column: 12, problem: 'a string is not closed' }]
+  ])('jsonSyntaxError(%j)', (text, expected) => {
+    expect(jsonSyntaxError(text)).toEqual(expected)
+    // It agrees with JSON.parse about what is JSON.
+    if (expected === undefined) expect(() => JSON.parse(text)).not.toThrow()
+    else expect(() => JSON.parse(text)).toThrow(SyntaxError)
+  })
+
+  test('a value that is neither JSON nor a path is not echoed when it spans lines', () => {
+    const error = inputError(env({ 'lifecycle-policy': 'rules:\n  - s3cret-note' }))
+    expect(error.message).toBe("Input 'lifecycle-policy': is neither JSON nor a file in the workspace: give the policy JSON or a path to it.")
   })
 })
 

@@ -58,21 +58,36 @@ describe('failureMessage', () => {
 })
 
 describe('maskSecrets', () => {
-  test('each build secret is masked, and each line of one of several lines (as the runner masks a multi-line secret)', () => {
+  /** The add-mask commands maskSecrets writes for these secrets. */
+  function masksOf(secrets: { value: string }[]): string[] {
     const written: string[] = []
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (written.push(String(chunk)), true))
     try {
-      maskSecrets([{ value: 'one-line' }, { value: '-----BEGIN KEY-----\nabc123\n-----END KEY-----' }])
+      maskSecrets(secrets)
     } finally {
       spy.mockRestore()
     }
-    const masks = written.join('').split(/\r?\n/).filter(l => l.startsWith('::add-mask::'))
-    expect(masks).toEqual([
+    return written.join('').split(/\r?\n/).filter(l => l.startsWith('::add-mask::'))
+  }
+
+  test('each build secret is masked, and each line of one of several lines (as the runner masks a multi-line secret)', () => {
+    expect(masksOf([{ value: 'one-line' }, { value: '-----BEGIN KEY-----\nabc123\n-----END KEY-----' }])).toEqual([
       '::add-mask::one-line',
       '::add-mask::-----BEGIN KEY-----%0Aabc123%0A-----END KEY-----',
       '::add-mask::-----BEGIN KEY-----',
       '::add-mask::abc123',
       '::add-mask::-----END KEY-----'
+    ])
+  })
+
+  test("a JSON secret: masked whole and by its lines of 3 characters or more (trimmed), never '{' or '}' alone", () => {
+    const json = '{\n  "user": "deploy",\n  "token": "s3cr3t"\n}'
+    expect(masksOf([{ value: json }, { value: 'ab\r\n  ]\r\nxyz  ' }])).toEqual([
+      '::add-mask::{%0A  "user": "deploy",%0A  "token": "s3cr3t"%0A}',
+      '::add-mask::"user": "deploy",',
+      '::add-mask::"token": "s3cr3t"',
+      '::add-mask::ab%0D%0A  ]%0D%0Axyz  ',
+      '::add-mask::xyz'
     ])
   })
 })

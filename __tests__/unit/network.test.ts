@@ -12,7 +12,7 @@ import { configureNetwork, createAgents } from '../../src/network/agents.js'
 import { explainCertificateError, isCertificateError } from '../../src/network/certificates.js'
 import { proxyFor } from '../../src/network/proxy.js'
 import { createTransport } from '../../src/registry/http.js'
-import { readNetwork, redactProxy } from '../../src/settings/network.js'
+import { proxySecrets, readNetwork, redactProxy, UNSHOWN_PROXY } from '../../src/settings/network.js'
 import type { ProxyConfig } from '../../src/settings/types.js'
 import { startProxy, type FakeProxy } from '../fixtures/fake-proxy.js'
 import { selfSigned } from '../fixtures/tls.js'
@@ -43,8 +43,9 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
     expect(readNetwork({ HTTPS_PROXY: 'http://env:1', NO_PROXY: 'env.example', 'INPUT_NO-PROXY': '*' }).proxy.noProxy).toEqual(['*'])
   })
 
-  test('a bad http-proxy is one line naming the input, with the password hidden', () => {
-    for (const bad of ['socks5://alice:s3cret@proxy:1080', 'proxy.corp:3128', 'http://', 'ftp://proxy']) {
+  test('a bad http-proxy is one line naming the input, never its credentials, whatever their form', () => {
+    const bads = ['socks5://alice:s3cret@proxy:1080', 'proxy.corp:3128', 'http://', 'ftp://proxy', 'user:s3cret@proxy:3128', 'http://user:s3/cret@proxy:3128', 'socks5://ghp_s3cret@proxy:1080', 'http://alice:s3cret@[bad']
+    for (const bad of bads) {
       const error = (() => {
         try {
           readNetwork({ 'INPUT_HTTP-PROXY': bad })
@@ -54,20 +55,50 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
         return undefined
       })()
       expect(error).toBeInstanceOf(InputError)
-      expect(error?.message).toMatch(/^Input 'http-proxy': '.*' is not a proxy URL: use http:\/\/host:port, or http:\/\/user:password@host:port\.$/)
-      expect(error?.message).not.toContain('s3cret')
+      expect(error?.message).toMatch(/^Input 'http-proxy': ('.*'|<a value not shaped like a URL, not shown>) is not a proxy URL: use http:\/\/host:port, or http:\/\/user:password@host:port\.$/)
+      expect(error?.message).not.toMatch(/s3cret|s3\/cret/)
     }
   })
 
   test('a proxy variable that is no URL fails the run naming it, password hidden', () => {
     expect(() => readNetwork({ HTTPS_PROXY: 'http://alice:s3cret@[bad' })).toThrow(ActionError)
-    expect(() => readNetwork({ HTTPS_PROXY: 'http://alice:s3cret@[bad' })).toThrow("HTTPS_PROXY in the job's environment is not a proxy URL ('http://alice:***@[bad'): use http://host:port, or unset it.")
+    expect(() => readNetwork({ HTTPS_PROXY: 'http://alice:s3cret@[bad' })).toThrow(
+      "HTTPS_PROXY in the job's environment is not a proxy URL (<a value not shaped like a URL, not shown>): use http://host:port, or unset it."
+    )
+    expect(() => readNetwork({ HTTPS_PROXY: 'http://alice:pa/ss@proxy:3128' })).toThrow("HTTPS_PROXY in the job's environment is not a proxy URL ('http://***@proxy:3128')")
   })
 
-  test('redactProxy hides only the password', () => {
-    expect(redactProxy('http://alice:p@ss@proxy:3128')).toBe('http://alice:***@proxy:3128')
-    expect(redactProxy('http://proxy:3128')).toBe('http://proxy:3128')
-    expect(redactProxy('http://alice@proxy:3128')).toBe('http://alice@proxy:3128')
+  test.each([
+    ['http://alice:p@ss@proxy:3128', 'http://***@proxy:3128'],
+    // a password with `/`, which URL parsing takes for the end of the host
+    ['http://user:pa/ss@host:3128', 'http://***@host:3128'],
+    // no scheme, as HTTPS_PROXY may be written
+    ['user:pass@proxy:3128', '***@proxy:3128'],
+    // a token as the user name
+    ['http://ghp_0123456789abcdef@proxy:3128', 'http://***@proxy:3128'],
+    ['https://x-access-token:ghp_abc@proxy.corp', 'https://***@proxy.corp'],
+    // percent-encoded credentials
+    ['http://al%40ice:s3cr%2Ft%40@proxy:3128/', 'http://***@proxy:3128/'],
+    ['socks5://alice:s3cret@[::1]:1080', 'socks5://***@[::1]:1080'],
+    ['http://proxy:3128', 'http://proxy:3128'],
+    ['proxy.corp:3128', 'proxy.corp:3128'],
+    // what can't be parsed shows nothing of itself
+    ['http://alice:s3cret@[bad', UNSHOWN_PROXY],
+    ['http://alice:s3 cret@proxy:3128 trailing', UNSHOWN_PROXY],
+    ['http://proxy:3128/path?token=s3cret', UNSHOWN_PROXY],
+    ['s3cret-without-a-host@', UNSHOWN_PROXY],
+    ['http://', UNSHOWN_PROXY]
+  ])('redactProxy(%j) → %j', (value, shown) => {
+    expect(redactProxy(value)).toBe(shown)
+  })
+
+  test('proxySecrets: the URL, and the password or a lone user name (a token), as written and decoded', () => {
+    expect(proxySecrets('http://alice:s3cr%40t@proxy:3128')).toEqual(['http://alice:s3cr%40t@proxy:3128', 's3cr%40t', 's3cr@t'])
+    expect(proxySecrets('http://user:pa/ss@host:3128')).toEqual(['http://user:pa/ss@host:3128', 'pa/ss'])
+    expect(proxySecrets('user:pass@proxy:3128')).toEqual(['user:pass@proxy:3128', 'pass'])
+    expect(proxySecrets('http://ghp_0123456789abcdef@proxy:3128')).toEqual(['http://ghp_0123456789abcdef@proxy:3128', 'ghp_0123456789abcdef'])
+    expect(proxySecrets('http://a:100%@proxy:3128')).toEqual(['http://a:100%@proxy:3128', '100%'])
+    expect(proxySecrets('http://proxy:3128')).toEqual([])
   })
 })
 
@@ -117,8 +148,19 @@ describe('configureNetwork', () => {
     )
     expect(masked).toEqual(['http://alice:s3cr%40t@proxy.corp:3128', 's3cr%40t', 's3cr@t'])
     expect(lines).toEqual([
-      "The action's own requests (OIDC, AWS, the registry API) go through the proxy http://alice:***@proxy.corp:3128, from http-proxy; directly to .internal; docker pushes through the daemon's own proxy settings."
+      "The action's own requests (OIDC, AWS, the registry API) go through the proxy http://***@proxy.corp:3128, from http-proxy; directly to .internal; docker pushes through the daemon's own proxy settings."
     ])
+  })
+
+  test('a token given as the user name is masked and not logged; two proxies are logged each without credentials', async () => {
+    const masked: string[] = []
+    const lines: string[] = []
+    await configureNetwork(
+      { https: 'http://ghp_0123456789abcdef@proxy.corp:3128', http: 'user:pass@plain.corp:8080', noProxy: [], source: 'the environment' },
+      { setSecret: v => masked.push(v), log: l => lines.push(l) }
+    )
+    expect(masked).toEqual(['http://ghp_0123456789abcdef@proxy.corp:3128', 'ghp_0123456789abcdef', 'user:pass@plain.corp:8080', 'pass'])
+    expect(lines[0]).toContain('the proxy http://***@proxy.corp:3128 for https, ***@plain.corp:8080 for http, from the environment')
   })
 
   test('no proxy: nothing masked, nothing logged, plain keep-alive agents', async () => {

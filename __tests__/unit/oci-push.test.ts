@@ -16,6 +16,7 @@ import { findExistingVersion } from '../../src/registry/existing-version.js'
 import { pushLayout } from '../../src/registry/layout-push.js'
 import { addTags, moveTags } from '../../src/registry/tags.js'
 import { RegistryClient } from '../../src/registry/client.js'
+import type { HttpResponse, HttpTransport } from '../../src/registry/http.js'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -203,6 +204,64 @@ test('a repository the registry does not know: NAME_UNKNOWN explained, not retri
   await new Promise(resolve => setTimeout(resolve, 50))
   expect(requests.filter(r => r.startsWith('POST'))).toHaveLength(posts)
   expect(requests.filter(r => r.startsWith('PUT'))).toEqual([])
+})
+
+describe("an upload's Location: the registry's own https origin only, where the password may go", () => {
+  const answer = (status: number, location?: string): HttpResponse => ({
+    status,
+    ok: status < 300,
+    headers: { get: name => (name === 'location' ? (location ?? null) : null) },
+    text: async () => '',
+    json: async () => ({}),
+    arrayBuffer: async () => new ArrayBuffer(0)
+  })
+  /** A registry at https://registry.test that answers the POST and the PATCH with these Locations; every request it got. */
+  function upload(postLocation: string, patchLocation = '/v2/team/web/blobs/uploads/1?_state=b') {
+    const sent: string[] = []
+    const transport: HttpTransport = async (url, init = {}) => {
+      if (init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Uint8Array)) (init.body as NodeJS.ReadableStream & { destroy(): void }).destroy()
+      sent.push(`${init.method} ${url.href}${init.headers?.authorization ? ' (with the password)' : ''}`)
+      return init.method === 'POST' ? answer(202, postLocation) : init.method === 'PATCH' ? answer(202, patchLocation) : answer(201)
+    }
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'blob-')), 'blob')
+    writeFileSync(file, 'blob')
+    const run = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, undefined, transport).uploadBlob('team/web', 'sha256:abc', 4, file)
+    return { sent, run }
+  }
+
+  test.each([
+    ['https://elsewhere.test/v2/team/web/blobs/uploads/1', 'https://elsewhere.test'],
+    ['//elsewhere.test/uploads/1', 'https://elsewhere.test'],
+    ['http://registry.test/v2/team/web/blobs/uploads/1', 'http://registry.test'],
+    ['https://registry.test:8443/v2/team/web/blobs/uploads/1', 'https://registry.test:8443']
+  ])('the POST answers %s: refused naming %s, nothing sent there', async (location, shown) => {
+    const { sent, run } = upload(location)
+    const error = (await run.catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(ActionError)
+    expect(error.message).toBe(
+      `The registry registry.test gave an upload location on ${shown}; the action sends the registry's password only to https://registry.test itself, so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.`
+    )
+    expect(sent).toEqual(['POST https://registry.test/v2/team/web/blobs/uploads/ (with the password)'])
+  })
+
+  test("the PATCH answers with another origin: the upload isn't closed there", async () => {
+    const { sent, run } = upload('/v2/team/web/blobs/uploads/1?_state=a', 'https://elsewhere.test/close')
+    await expect(run).rejects.toThrow('gave an upload location on https://elsewhere.test;')
+    expect(sent).toEqual([
+      'POST https://registry.test/v2/team/web/blobs/uploads/ (with the password)',
+      'PATCH https://registry.test/v2/team/web/blobs/uploads/1?_state=a (with the password)'
+    ])
+  })
+
+  test('Locations on the registry itself, relative or absolute, are followed', async () => {
+    const { sent, run } = upload('/v2/team/web/blobs/uploads/1?_state=a', 'https://registry.test/v2/team/web/blobs/uploads/1?_state=b')
+    await run
+    expect(sent).toEqual([
+      'POST https://registry.test/v2/team/web/blobs/uploads/ (with the password)',
+      'PATCH https://registry.test/v2/team/web/blobs/uploads/1?_state=a (with the password)',
+      'PUT https://registry.test/v2/team/web/blobs/uploads/1?_state=b&digest=sha256%3Aabc (with the password)'
+    ])
+  })
 })
 
 test('a corrupt layout is refused before anything is sent', async () => {

@@ -272,6 +272,18 @@ describe('a cancelled run', () => {
     expect(output(run, 'digest')).toBeUndefined()
   })
 
+  test("the run's cancel goes with the session to the AWS clients the repository stage makes (aws/clients.ts refuses their writes after it)", async () => {
+    existingRepository(defaultPolicy())
+    const stacks: string[][] = []
+    ecr.on(GetAuthorizationTokenCommand).callsFake((_input, getClient) => {
+      stacks.push(getClient().middlewareStack.identify())
+      return { authorizationData: [{ authorizationToken: Buffer.from('AWS:registry-password').toString('base64'), proxyEndpoint: `https://${HOST}` }] }
+    })
+    expect((await ship({}, { signal: new AbortController().signal })).error).toBeUndefined()
+    expect((await ship({})).error).toBeUndefined()
+    expect(stacks.map(stack => stack.some(name => name.startsWith('refuseWritesAfterCancel ')))).toEqual([true, false])
+  })
+
   test("buildx's folder is in the step's state while it runs, and out of it (and gone) after", async () => {
     existingRepository(defaultPolicy())
     let during: string[] = []

@@ -73,6 +73,8 @@ __webpack_require__.d(__webpack_exports__, {
   parseManifest: () => (/* binding */ parseManifest)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -160,6 +162,7 @@ var http = __webpack_require__(8851);
 
 
 
+
 const INDEX_MEDIA_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json'
@@ -175,10 +178,14 @@ function parseManifest(json, mediaType, digest) {
 }
 class RegistryError extends Error {
     status;
+    code;
     name = 'RegistryError';
-    constructor(status, message) {
+    constructor(status, message, 
+    /** the registry's first error code (`TAG_INVALID`, `NAME_UNKNOWN` …), when its answer gave one */
+    code) {
         super(message);
         this.status = status;
+        this.code = code;
     }
 }
 class RegistryClient {
@@ -339,11 +346,10 @@ class RegistryClient {
             return undefined;
         if (!res.ok)
             throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`);
-        return {
-            mediaType: res.headers.get('content-type') ?? '',
-            digest: res.headers.get('docker-content-digest') ?? '',
-            body: Buffer.from(await res.arrayBuffer())
-        };
+        const body = Buffer.from(await res.arrayBuffer());
+        // A registry that sends no Docker-Content-Digest: the digest is that of the bytes served.
+        const digest = res.headers.get('docker-content-digest') || `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+        return { mediaType: res.headers.get('content-type') ?? '', digest, body };
     }
     /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
     async jsonBlob(repository, digest) {
@@ -368,14 +374,17 @@ async function expect(res, ok, what) {
         return;
     }
     const text = await res.text().catch(() => '');
+    let detail;
     let code;
     try {
-        code = (JSON.parse(text).errors ?? []).map(e => `${e.code}: ${e.message}`).join('; ');
+        const errors = JSON.parse(text).errors ?? [];
+        detail = errors.map(e => `${e.code}: ${e.message}`).join('; ');
+        code = errors[0]?.code;
     }
     catch {
-        code = text.slice(0, 200);
+        detail = text.slice(0, 200);
     }
-    throw new RegistryError(res.status, `${what}: ${res.status}${code ? ` ${code}` : ''}`);
+    throw new RegistryError(res.status, `${what}: ${res.status}${detail ? ` ${detail}` : ''}`, code);
 }
 
 

@@ -20,8 +20,12 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/registry/already-tagged.ts
+var already_tagged = __webpack_require__(8752);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -137,8 +141,6 @@ async function pushLayout(client, repository, layout, retry) {
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __webpack_require__(3110);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/temp-dirs.ts
 /**
  * The temporary folders the main step makes (buildx's metadata file and, for
@@ -218,8 +220,19 @@ function explainBuildFailure(failure, repositoryUri) {
     if (step !== undefined)
         return stepFailure(failure, step);
     if (repositoryUri !== undefined && isPushTo(message, repositoryUri))
-        return (0,refusals/* registryRefusal */.AE)(message, repositoryUri) ?? new retry.TransientError(message);
+        return namedRefusal(message, repositoryUri) ?? new retry.TransientError(message);
     return (0,builder/* toolFailure */.Lu)({ exitCode: 1, stdout: '', stderr: message }) ?? new errors/* ActionError */.lZ(`docker buildx build failed: ${message}`);
+}
+/**
+ * The refusal of buildx's push, explained. An immutable tag stays an ImmutableTagError (which
+ * the action may find already naming this run's build) only when buildx's own words
+ * (`failed to push <repository>:<tag>: …`) name the tag the registry refused.
+ */
+function namedRefusal(message, repositoryUri) {
+    const refusal = (0,refusals/* registryRefusal */.AE)(message, repositoryUri);
+    if (!(refusal instanceof refusals/* ImmutableTagError */.zF) || message.startsWith(`failed to push ${repositoryUri}:${refusal.tag}:`))
+        return refusal;
+    return new errors/* ActionError */.lZ(refusal.message);
 }
 /** buildx's `failed to push <repository>:<tag>: …` (or `@<digest>`) for this repository. */
 function isPushTo(message, repositoryUri) {
@@ -271,6 +284,9 @@ var build_record = __webpack_require__(991);
 
 
 
+
+
+
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
 async function buildAndPush(docker, build, references, labels, options = {}) {
     const policy = options.retry ?? retry.defaultRetry;
@@ -281,16 +297,20 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
     const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined;
     try {
         const args = (0,plan/* buildxArgs */.w$)(build, references, labels, metadataFile, options.repositoryUri, options.builder);
-        // Build-argument and secret values go in buildx's environment, never its argv or the log.
+        // Build-argument and secret values go in buildx's environment, never its argv or the log;
+        // so do the runner's cache variables, for a gha cache only.
         const env = (0,plan/* buildxEnv */.aW)(build);
-        await (0,retry.retry)('The push', async () => {
+        const inherit = (0,plan/* buildxInherit */.gT)(build);
+        const found = await (0,retry.retry)('The push', async () => {
             const before = options.buildxConfigDir !== undefined ? await (0,build_record/* listBuildRefs */.r3)(options.buildxConfigDir) : undefined;
-            const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}) });
+            const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}), ...(inherit.length > 0 ? { inherit } : {}) });
             if (result.exitCode === 0)
-                return;
+                return undefined;
             const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result);
             throw explainBuildFailure(failure, pushedTo);
-        }, policy).catch(givenUp('The push', policy));
+        }, policy).catch(alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push'));
+        if (found !== undefined)
+            return { digest: found.digest, metadata: {}, found: found.tag };
         const metadata = await readMetadata(metadataFile);
         const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : '';
         if (build.pushByDigest && build.push) {
@@ -326,23 +346,65 @@ async function readMetadata(file) {
         throw new errors/* ActionError */.lZ(`buildx wrote no readable metadata file (${error.message}).`);
     }
 }
+/** A try of the merge that got no answer in time (the command was stopped). */
+class MergeStalled extends Error {
+    constructor(seconds) {
+        super(`The merge got no answer from the registry in ${seconds} s: docker buildx imagetools create was stopped`);
+    }
+}
 /**
  * Pushes under every tag the index made from the images native runners each pushed by
  * digest (a merge): `buildx imagetools create`, which ECR takes (`docker manifest create`
- * does not).
+ * does not). Each try is bounded by `timeoutSeconds`. A try that got no answer in that
+ * time is tried once more (a stalled connection is no proof the registry is broken), and
+ * a second stall fails the run; a failure that may pass is tried again by `retry`.
  */
-async function mergeIndex(docker, repositoryUri, tags, digests, policy = retry.defaultRetry, builder = {}) {
+async function mergeIndex(docker, repositoryUri, tags, digests, options = {}, alreadyMerged) {
+    const policy = options.retry ?? retry.defaultRetry;
+    const seconds = options.timeoutSeconds ?? constants/* DEFAULT_MERGE_TIMEOUT_SECONDS */.dz;
     const refs = [];
     for (const tag of tags)
         refs.push('--tag', `${repositoryUri}:${tag}`);
     for (const digest of digests)
         refs.push(`${repositoryUri}@${digest}`);
-    const args = (0,plan/* buildxCommand */.I0)(builder, ['imagetools', 'create'], refs);
-    await (0,retry.retry)('The merge', async () => {
-        const result = await docker(args, { stream: true });
+    const args = (0,plan/* buildxCommand */.I0)(options.builder ?? {}, ['imagetools', 'create'], refs);
+    const merge = () => (0,retry.retry)('The merge', async () => {
+        const result = await docker(args, { stream: true, timeoutMs: seconds * 1000 });
+        if (result.timedOut === true)
+            throw new MergeStalled(seconds);
         if (result.exitCode !== 0)
             throw explainMergeFailure(result, repositoryUri);
-    }, policy).catch(givenUp('The merge', policy));
+        return undefined;
+    }, policy).catch(alreadyThere(tags, alreadyMerged, policy, 'The merge'));
+    try {
+        return await merge();
+    }
+    catch (error) {
+        if (!(error instanceof MergeStalled))
+            throw error;
+        policy.log(`${error.message}; a stalled connection is no proof the registry is broken: trying the merge once more.`);
+        return merge().catch((again) => {
+            if (!(again instanceof MergeStalled))
+                throw again;
+            throw new errors/* ActionError */.lZ(`${again.message}, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).`);
+        });
+    }
+}
+/**
+ * A failure that ends the push, unless the registry refused one of `tags` as immutable and
+ * `check` finds it already naming what this run pushed: then that tag and digest.
+ */
+function alreadyThere(tags, check, policy, what) {
+    return async (error) => {
+        if (error instanceof refusals/* ImmutableTagError */.zF && check !== undefined && tags.includes(error.tag)) {
+            const digest = await check(error.tag);
+            if (digest !== undefined) {
+                policy.log((0,already_tagged/* foundTag */.jb)(error.tag, digest));
+                return { tag: error.tag, digest };
+            }
+        }
+        return givenUp(what, policy)(error);
+    };
 }
 /** A transient failure that outlasted every try, in words; any other error as it is. */
 function givenUp(what, policy) {
@@ -369,7 +431,7 @@ function givenUp(what, policy) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _registry_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26);
+/* harmony import */ var _registry_docker_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(240);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4713);
 /**
  * A build's record, as BuildKit keeps it: how the action learns why a build failed.
@@ -452,40 +514,274 @@ async function readBuildFailure(docker, ref, use = {}) {
 
 /***/ }),
 
-/***/ 26:
+/***/ 8752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GL: () => (/* binding */ fileStoreConfig),
-/* harmony export */   _D: () => (/* binding */ writeDockerConfig),
-/* harmony export */   kG: () => (/* binding */ dockerConfigDir)
+/* harmony export */   Db: () => (/* binding */ tagHoldsMerge),
+/* harmony export */   bj: () => (/* binding */ buildIdentity),
+/* harmony export */   fr: () => (/* binding */ tagHoldsBuild),
+/* harmony export */   jb: () => (/* binding */ foundTag),
+/* harmony export */   zW: () => (/* binding */ readTag)
 /* harmony export */ });
-/* unused harmony export readDockerConfig */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* unused harmony exports isThisBuild, namesExactly */
+/* harmony import */ var _image_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3689);
+/* harmony import */ var _refusals_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(390);
+
+
+function keyValues(pairs) {
+    const out = {};
+    for (const pair of pairs) {
+        const at = pair.indexOf('=');
+        if (at > 0)
+            out[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    return out;
+}
+/**
+ * Pure: the labels this run's build gives its images (the workflow's own win, as on
+ * buildx's command line); undefined when the workflow replaces the action's created time,
+ * the one label that tells this run's images from another run's.
+ */
+function buildIdentity(actionLabels, workflowLabels, platforms) {
+    const own = keyValues(actionLabels);
+    const labels = { ...own, ...keyValues(workflowLabels) };
+    const mark = own[_image_config_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL */ .d_.created];
+    return mark !== undefined && labels[_image_config_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL */ .d_.created] === mark ? { labels, platforms } : undefined;
+}
+/** arm64's only variant is v8 (and amd64's v1): registries and buildx write it or not. */
+const platformKey = (p) => p.replace(/^([^/]+)\/(arm64\/v8|amd64\/v1)$/, (_, os, arch) => `${os}/${arch.split('/')[0]}`);
+/** Pure: the same values, each as often, in any order. */
+function sameItems(a, b) {
+    const x = [...a].sort();
+    const y = [...b].sort();
+    return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+/** Pure: the platform images under a tag are this run's build — each carries all its labels, and they are exactly its platforms. */
+function isThisBuild(configs, build) {
+    if (!sameItems(configs.map(c => platformKey(c.platform)), build.platforms.map(platformKey)))
+        return false;
+    return configs.every(c => Object.entries(build.labels).every(([k, v]) => c.labels[k] === v));
+}
+/** Pure: an index names exactly these manifests, in any order. */
+function namesExactly(children, expected) {
+    return sameItems(children, expected);
+}
+/** What a tag names now, read with the retries of any registry read; undefined when there is no such tag. */
+function readTag(registry, repository, tag, retry) {
+    return (0,_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .withRegistryRetry */ .ox)(registry.registry, `reading the tag '${tag}'`, retry, () => registry.manifest(repository, tag));
+}
+/** The digest `tag` names when it is this run's build; undefined when it names something else (or nothing). */
+async function tagHoldsBuild(registry, repository, tag, build, retry) {
+    if (build === undefined)
+        return undefined;
+    const top = await readTag(registry, repository, tag, retry);
+    if (top === undefined)
+        return undefined;
+    const configs = await (0,_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .withRegistryRetry */ .ox)(registry.registry, `reading the images '${tag}' names`, retry, () => (0,_image_config_js__WEBPACK_IMPORTED_MODULE_0__/* .imageConfigs */ .bL)(registry, repository, top));
+    return configs !== undefined && isThisBuild(configs, build) ? top.digest : undefined;
+}
+/**
+ * The digest `tag` names when it is the index made from exactly these digests: an image
+ * digest stands for itself, an index's for its children (`imagetools create` merges them).
+ */
+async function tagHoldsMerge(registry, repository, tag, digests, retry) {
+    const top = await readTag(registry, repository, tag, retry);
+    if (top?.manifests === undefined)
+        return undefined;
+    const expected = await (0,_refusals_js__WEBPACK_IMPORTED_MODULE_1__/* .withRegistryRetry */ .ox)(registry.registry, 'reading the merged images', retry, async () => {
+        const given = await Promise.all(digests.map(d => registry.manifest(repository, d)));
+        return given.flatMap((m, i) => (m?.manifests !== undefined ? m.manifests.map(c => c.digest) : [digests[i] ?? '']));
+    });
+    return namesExactly(top.manifests.map(m => m.digest), expected) ? top.digest : undefined;
+}
+/** The log line for a tag the registry would not write again because it already names what this run wrote. */
+function foundTag(tag, digest) {
+    return `Found tag '${tag}' already naming this run's image (${digest}): the registry refused to write the immutable tag again, so an earlier try was stored though its answer was lost.`;
+}
+
+
+/***/ }),
+
+/***/ 240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  kG: () => (/* binding */ dockerConfigDir),
+  B1: () => (/* binding */ editDockerConfig),
+  fR: () => (/* binding */ replaceFile)
+});
+
+// UNUSED EXPORTS: fileStoreConfig, readDockerConfig, writeDockerConfig
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/registry/file-lock.ts
+/**
+ * A lock file beside a file that several processes read, change and write back (docker's
+ * config.json, which the jobs of a self-hosted runner can share): `<file>.lock`, created
+ * exclusively (O_EXCL), holding who took it — pid, host, time and a token of its own. A
+ * process waits for it a bounded time; a lock whose holder is gone (its pid no longer runs
+ * on this host) or that is older than any holder keeps one is stale and taken over.
+ * Node built-ins only: the post step uses it too. Programs that don't know the lock (the
+ * docker CLI) don't wait for it.
+ */
+
+
+
+
+const WAIT_MS = 15_000;
+const STALE_MS = 10_000;
+/** Runs `fn` holding `<file>.lock`; throws when the lock can't be had within the wait. */
+async function withFileLock(file, fn, options = {}) {
+    const lock = `${file}.lock`;
+    const token = await acquire(lock, options.waitMs ?? WAIT_MS, options.staleMs ?? STALE_MS);
+    try {
+        return await fn();
+    }
+    finally {
+        await release(lock, token);
+    }
+}
+async function acquire(lock, waitMs, staleMs) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    const deadline = Date.now() + waitMs;
+    for (let pause = 10;; pause = Math.min(pause * 2, 200)) {
+        if (await create(lock, token))
+            return token;
+        const seen = await inspect(lock);
+        if (seen === undefined)
+            continue;
+        if (isStale(seen, staleMs)) {
+            await breakStale(lock, seen);
+            continue;
+        }
+        if (Date.now() >= deadline) {
+            const by = seen.holder ? `process ${seen.holder.pid} on ${seen.holder.host}` : 'another process';
+            throw new Error(`${lock} is held by ${by} for ${Math.round(seen.ageMs / 1000)} s; remove it if no docker login is running`);
+        }
+        await (0,external_node_timers_promises_.setTimeout)(pause + Math.floor(Math.random() * pause));
+    }
+}
+/** True when this call created the lock file; false when it exists. */
+async function create(lock, token) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(lock, 'wx', 0o600);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    try {
+        await handle.writeFile(JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname(), at: Date.now(), token }));
+    }
+    catch (error) {
+        await handle.close();
+        await (0,promises_.rm)(lock, { force: true });
+        throw error;
+    }
+    await handle.close();
+    return true;
+}
+/** The lock file as it is now; undefined when it is gone. */
+async function inspect(lock) {
+    try {
+        const [info, text] = await Promise.all([(0,promises_.stat)(lock), (0,promises_.readFile)(lock, 'utf8')]);
+        return { holder: parseHolder(text), identity: `${info.ino}:${info.mtimeMs}:${text}`, ageMs: Date.now() - info.mtimeMs };
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+function parseHolder(text) {
+    try {
+        const h = JSON.parse(text);
+        return typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string' ? h : undefined;
+    }
+    catch {
+        return undefined; // being written, or not ours: its age decides
+    }
+}
+/** Stale: its holder's process is gone from this host, or it is older than any holder keeps it. */
+function isStale(seen, staleMs) {
+    if (seen.ageMs > staleMs)
+        return true;
+    return seen.holder !== undefined && seen.holder.host === external_node_os_default().hostname() && !running(seen.holder.pid);
+}
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Takes a stale lock away: moved aside first (a rename happens once, so two waiters can't
+ * both remove it), then checked to be the file judged stale; a lock another waiter took in
+ * between is put back.
+ */
+async function breakStale(lock, seen) {
+    const aside = `${lock}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+    try {
+        await (0,promises_.rename)(lock, aside);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw error;
+    }
+    const moved = await inspect(aside);
+    if (moved !== undefined && moved.identity !== seen.identity)
+        await (0,promises_.link)(aside, lock).catch(() => undefined);
+    await (0,promises_.rm)(aside, { force: true });
+}
+/** Removes the lock if it is still this holder's (a stale-lock take-over may have replaced it). */
+async function release(lock, token) {
+    const text = await (0,promises_.readFile)(lock, 'utf8').catch(() => '');
+    if (parseHolder(text)?.token === token)
+        await (0,promises_.rm)(lock, { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 /**
  * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
  * login kept there: where docker keeps credentials when no credential store or helper
  * does, in the format `docker login` writes. The main step adds the registry's entry and
- * the post step removes it, each without a docker process. Node built-ins only: the post
- * step's bundle stays small.
+ * the post step takes it out again, each without a docker process, each reading, changing
+ * and writing the file under its lock (file-lock.ts): jobs that share the file don't lose
+ * each other's changes. Node built-ins only: the post step's bundle stays small.
  */
+
 
 
 
 /** Where docker keeps its configuration: $DOCKER_CONFIG, else ~/.docker (as the docker CLI decides). */
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME || node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.docker');
+    return env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker');
 }
 /** config.json as an object: `{}` when there is no file yet; undefined when it can't be read as a JSON object. */
 async function readDockerConfig(configDir) {
     let config;
     try {
-        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json'), 'utf8'));
+        config = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(configDir, 'config.json'), 'utf8'));
     }
     catch (error) {
         return error.code === 'ENOENT' ? {} : undefined;
@@ -507,17 +803,42 @@ async function fileStoreConfig(configDir, registry) {
  * docker CLI does.
  */
 async function writeDockerConfig(configDir, config) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(configDir, { recursive: true, mode: 0o700 });
-    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json')).catch(() => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, 'config.json'));
-    const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.config.json.${process.pid}.tmp`);
+    await (0,promises_.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    await replaceFile(await configFile(configDir), `${JSON.stringify(config, null, '\t')}\n`);
+}
+/** Replaces a file atomically (a file beside it, then a rename), readable by its owner only. */
+async function replaceFile(file, text) {
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, file);
+        await (0,promises_.writeFile)(temporary, text, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, file);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temporary, { force: true });
+        await (0,promises_.rm)(temporary, { force: true });
         throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
     }
+}
+/** config.json's real path: a symlink's target (the file written, and the lock beside it). */
+const configFile = (configDir) => (0,promises_.realpath)(external_node_path_default().join(configDir, 'config.json')).catch(() => external_node_path_default().join(configDir, 'config.json'));
+/**
+ * Reads config.json, lets `edit` change it and writes it back if it changed, all under
+ * config.json's lock; `edit` is also given config.json's real path (files kept beside it
+ * are changed under the same lock). Undefined (and `edit` not run) when docker keeps this
+ * registry's credentials elsewhere or can't read the file (see fileStoreConfig).
+ */
+async function editDockerConfig(configDir, registry, edit, lock) {
+    await (0,promises_.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const file = await configFile(configDir);
+    return withFileLock(file, async () => {
+        const config = await fileStoreConfig(configDir, registry);
+        if (config === undefined)
+            return undefined;
+        const before = JSON.stringify(config);
+        const result = await edit(config, file);
+        if (JSON.stringify(config) !== before)
+            await writeDockerConfig(configDir, config);
+        return { result };
+    }, lock);
 }
 
 
@@ -528,7 +849,8 @@ async function writeDockerConfig(configDir, config) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AE: () => (/* binding */ registryRefusal),
-/* harmony export */   ox: () => (/* binding */ withRegistryRetry)
+/* harmony export */   ox: () => (/* binding */ withRegistryRetry),
+/* harmony export */   zF: () => (/* binding */ ImmutableTagError)
 /* harmony export */ });
 /* unused harmony exports immutableTagRefusal, missingRepository, pushRefused */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -545,14 +867,26 @@ async function writeDockerConfig(configDir, config) {
 
 /** ECR's own words for an overwrite of an immutable tag (the registry's error message). */
 const IMMUTABLE = /The image tag '([^']+)' already exists in the '([^']+)' repository/;
+/**
+ * The registry refused to overwrite a tag its repository keeps immutable; `tag` and
+ * `repository` as the registry named them. A write tried again after its answer was lost
+ * meets this too: the caller may then find the tag already naming what it wrote
+ * (already-tagged.ts), which is no failure.
+ */
+class ImmutableTagError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    tag;
+    repository;
+    constructor(tag, repository) {
+        super(`Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
+            `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`);
+        this.tag = tag;
+        this.repository = repository;
+    }
+}
 /** The explanation for an immutable tag's refusal in `text`; undefined when it says no such thing. */
 function immutableTagRefusal(text) {
     const m = IMMUTABLE.exec(text);
-    if (!m)
-        return undefined;
-    const [, tag, repository] = m;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Tag '${tag}' already exists in '${repository}', which keeps it immutable: bump the version, or, if '${tag}' is meant to move, ` +
-        `add it to tag-mutability-exclusions (with tag-mutability: IMMUTABLE_WITH_EXCLUSION).`);
+    return m ? new ImmutableTagError(m[1] ?? '', m[2] ?? '') : undefined;
 }
 function missingRepository(name) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry has no repository '${name}': it was deleted during the run, or the push went to another registry.`);
@@ -602,7 +936,9 @@ function explainRegistryError(registry, what, error, policy) {
     if (error.status === 404 && /NAME_UNKNOWN/.test(message)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`);
     }
-    return immutableTagRefusal(message) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry refused ${what}: ${message}`);
+    // ECR: 400 TAG_INVALID, naming the tag and the repository.
+    const immutable = error.status === 400 && (error.code === undefined || error.code === 'TAG_INVALID') ? immutableTagRefusal(message) : undefined;
+    return immutable ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry refused ${what}: ${message}`);
 }
 
 

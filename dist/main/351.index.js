@@ -342,10 +342,11 @@ async function registryToken(get) {
 /* harmony export */   XF: () => (/* binding */ readReplication)
 /* harmony export */ });
 /* unused harmony exports MAX_RULES, MAX_DESTINATIONS, DEFAULT_REPLICATION_WRITE */
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(637);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9809);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(637);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9809);
 /**
  * Cross-region replication (`replicate-to-regions`). ECR keeps one replication
  * configuration per registry, shared by every repository, so the action reads it, adds
@@ -359,8 +360,18 @@ async function registryToken(get) {
  * gone, it is merged into what is there now and written again (a few tries, with backoff).
  * Each write starts from the latest read, so the other writer's rules stay.
  *
+ * ECR filters repositories by name prefix only (`PREFIX_MATCH`): the rule the action adds
+ * has the repository's full name as its prefix, so it also replicates every repository
+ * whose name begins with it (`team/web` → `team/web-api`, `team/webhooks`); the change line
+ * says so. Coverage is decided the way ECR replicates: a rule counts for a region when its
+ * destinations include that region of this account and it has no filter or a filter that is
+ * a prefix of this repository's name — a rule for a longer name (a sibling such as
+ * `team/web-api`) never counts for `team/web`. The log names the rule that covers each
+ * region already.
+ *
  * Planning is pure (`planReplication`); `ensureReplication` makes the calls.
  */
+
 
 
 
@@ -368,35 +379,62 @@ async function registryToken(get) {
 /** ECR's limits: rules per registry, destinations per rule. */
 const MAX_RULES = 10;
 const MAX_DESTINATIONS = 25;
+/** The filters of a rule that match `repository` (ECR's PREFIX_MATCH: the filter begins its name); every repository for a rule without filters. */
+function matchingFilters(rule, repository) {
+    const filters = rule.repositoryFilters ?? [];
+    if (filters.length === 0)
+        return 'all';
+    return filters.filter(f => f.filterType === 'PREFIX_MATCH' && f.filter !== undefined && repository.startsWith(f.filter)).map(f => f.filter ?? '');
+}
 /** Whether a rule copies `repository` to `region` of this account. */
 function covers(rule, repository, region, account) {
     const toRegion = (rule.destinations ?? []).some(d => d.region === region && d.registryId === account);
-    const filters = rule.repositoryFilters ?? [];
-    const matches = filters.length === 0 || filters.some(f => f.filterType === 'PREFIX_MATCH' && repository.startsWith(f.filter ?? '\u0000'));
-    return toRegion && matches;
+    const filters = matchingFilters(rule, repository);
+    return toRegion && (filters === 'all' || filters.length > 0);
 }
 /** The regions no rule of `rules` copies `repository` to. */
 function uncovered(rules, repository, regions, account) {
     return regions.filter(region => !rules.some(rule => covers(rule, repository, region, account)));
 }
+/** "the registry's rules already copy it to eu-west-1 (rule 1, prefix 'team/')", for the regions some rule covers; '' when none. */
+function describeCoverage(rules, repository, regions, account) {
+    const parts = regions.flatMap(region => {
+        const index = rules.findIndex(rule => covers(rule, repository, region, account));
+        const rule = rules[index];
+        if (rule === undefined)
+            return [];
+        const filters = matchingFilters(rule, repository);
+        const which = filters === 'all' ? 'every repository' : `prefix ${filters.map(f => `'${f}'`).join(', ')}`;
+        return [`${region} (rule ${index + 1}, ${which})`];
+    });
+    return parts.length > 0 ? `the registry's rules already copy it to ${parts.join(', ')}` : '';
+}
+/** ECR matches by prefix only: what the action's rule for `repository` also replicates. */
+const prefixNote = (repository) => `ECR's filters are prefixes: the rule's filter '${repository}' also replicates every repository whose name begins with it, e.g. '${repository}-api'`;
 function planReplication(current, repository, regions, account) {
     const missing = uncovered(current, repository, regions, account);
+    const covered = describeCoverage(current, repository, regions, account);
     if (missing.length === 0)
-        return { missing, rules: current, change: '' };
+        return { missing, rules: current, change: '', covered };
     // Existing rules are never changed, not even one naming only this repository: it may be
     // the user's own (e.g. with a deletion setting); the missing regions get a rule of their own.
     if (current.length >= MAX_RULES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry's replication configuration already has ${current.length} rules, ECR's limit: add ${missing.join(', ')} to a rule that matches '${repository}' by hand, or remove replicate-to-regions.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The registry's replication configuration already has ${current.length} rules, ECR's limit: add ${missing.join(', ')} to a rule that matches '${repository}' by hand, or remove replicate-to-regions.`);
     }
     const rules = [...current, { destinations: missing.map(region => ({ region, registryId: account })), repositoryFilters: [{ filter: repository, filterType: 'PREFIX_MATCH' }] }];
-    return { missing, rules, change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length})` };
+    return {
+        missing,
+        rules,
+        change: `replication to ${missing.join(', ')} added (registry replication rule ${rules.length} of ${rules.length}); ${prefixNote(repository)}`,
+        covered
+    };
 }
 /** The account and the registry's current rules (ecr:DescribeRegistry). */
 async function readReplication(ecr) {
-    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeRegistryCommand */ .IRV({}));
+    const out = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .DescribeRegistryCommand */ .IRV({}));
     return { account: out.registryId ?? '', rules: out.replicationConfiguration?.rules ?? [] };
 }
-const DEFAULT_REPLICATION_WRITE = { retry: _retry_js__WEBPACK_IMPORTED_MODULE_2__.defaultRetry, settleMs: 2000 };
+const DEFAULT_REPLICATION_WRITE = { retry: _retry_js__WEBPACK_IMPORTED_MODULE_3__.defaultRetry, settleMs: 2000, log: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) };
 /**
  * Makes sure the registry replicates `repository` to every region; returns the change made,
  * or ''. A write is checked by reading the configuration again; a rule another writer
@@ -406,37 +444,42 @@ async function ensureReplication(ecr, repository, regions, write = DEFAULT_REPLI
     if (regions.length === 0)
         return '';
     let change = '';
+    let logged = '';
     const once = async () => {
         const { account, rules } = await readReplication(ecr);
         const plan = planReplication(rules, repository, regions, account);
+        if (plan.covered !== '' && plan.covered !== logged) {
+            write.log(`Replication of ${repository}: ${plan.covered}.`);
+            logged = plan.covered;
+        }
         if (plan.missing.length === 0)
             return;
-        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .PutReplicationConfigurationCommand */ .xhm({ replicationConfiguration: { rules: plan.rules } }));
+        await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .PutReplicationConfigurationCommand */ .xhm({ replicationConfiguration: { rules: plan.rules } }));
         change = plan.change;
         await write.retry.sleep(write.settleMs);
         const dropped = uncovered((await readReplication(ecr)).rules, repository, regions, account);
         if (dropped.length > 0) {
-            throw new _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError(`another writer replaced the registry's replication configuration after this run's write, dropping ${repository} → ${dropped.join(', ')}`);
+            throw new _retry_js__WEBPACK_IMPORTED_MODULE_3__.TransientError(`another writer replaced the registry's replication configuration after this run's write, dropping ${repository} → ${dropped.join(', ')}`);
         }
     };
     try {
         // Only a dropped rule is tried again here: the SDK retries the calls themselves.
-        await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.retry)("The registry's replication configuration", once, write.retry, error => error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError);
+        await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__.retry)("The registry's replication configuration", once, write.retry, error => error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__.TransientError);
     }
     catch (error) {
-        if (!(error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_2__.TransientError))
+        if (!(error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__.TransientError))
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`);
     }
     return change;
 }
 /** Where the replicas of an image appear: the same repository and tag in each region's registry. */
 function replicaUris(imageUri, regions) {
-    const registry = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryHost */ .TZ)(imageUri);
+    const registry = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryHost */ .TZ)(imageUri);
     if (registry?.kind !== 'private')
         return [];
     const rest = imageUri.slice(imageUri.indexOf('/'));
-    return regions.map(region => `${(0,_registry_host_js__WEBPACK_IMPORTED_MODULE_1__/* .registryInRegion */ .Z8)(registry, region)}${rest}`);
+    return regions.map(region => `${(0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .registryInRegion */ .Z8)(registry, region)}${rest}`);
 }
 
 
@@ -478,7 +521,8 @@ function toRepositoryState(r) {
             exclusions: (r.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').filter(f => f !== '')
         },
         scanOnPush: r.imageScanningConfiguration?.scanOnPush ?? false,
-        encryption
+        encryption,
+        ...(r.createdAt ? { createdAt: r.createdAt } : {})
     };
 }
 async function describe(ecr, name) {
@@ -581,6 +625,7 @@ async function ensureRepository(ecr, desired, movingTags, region) {
         const [create] = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planRepository */ ._B)(undefined, desired, movingTags).changes;
         if (create?.kind !== 'create')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Nothing planned to create repository '${name}'.`);
+        const createSentAt = Date.now();
         try {
             uri = (await apply(ecr, name, create, desired.tags)) ?? '';
             created = true;
@@ -588,12 +633,16 @@ async function ensureRepository(ecr, desired, movingTags, region) {
             changes.push(describeChange(create));
         }
         catch (error) {
-            // Another job created it between our describe and create: reconcile with what is there.
             if (error.name !== 'RepositoryAlreadyExistsException')
                 throw error;
+            // Another job created it between our describe and create (reconciled with what is
+            // there), or this run did and ECR's answer was lost (repository-plan.ts says how to tell).
             current = await describe(ecr, name);
             uri = current?.uri ?? '';
             mutability = current?.mutability;
+            created = (0,_repository_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .createdByThisRun */ .Nv)(error.$metadata?.attempts, current?.createdAt, createSentAt);
+            if (created)
+                changes.push(`${describeChange(create)} — by this run: ECR's answer was lost, and the repository its retry found was created at ${current?.createdAt?.toISOString() ?? '?'}`);
         }
     }
     if (current !== undefined) {
@@ -753,7 +802,7 @@ function renewOnExpiredToken(client, credentials) {
 /* harmony export */   Jv: () => (/* binding */ signIn),
 /* harmony export */   rG: () => (/* binding */ exportCredentials)
 /* harmony export */ });
-/* unused harmony export tokenClaims */
+/* unused harmony exports tokenClaims, trustPolicyHint, STS_THROTTLE_ATTEMPTS, STS_THROTTLE_MAX_WAIT_MS, stsRetry */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1695);
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
@@ -793,6 +842,37 @@ function tokenClaims(token) {
     }
 }
 /**
+ * What the role's trust policy must say to let this job's token in, as one sentence: a
+ * condition naming the job's protected branch, tag pattern or environment (built from the
+ * token's claims), never `repo:<owner>/<repo>:*`, which lets any branch — anyone who can
+ * push one — assume the role. A pull request's token is told to stay out of a push role.
+ */
+function trustPolicyHint(claims, audience) {
+    const claim = (key) => (typeof claims[key] === 'string' && claims[key] !== '' ? claims[key] : undefined);
+    const aud = claim('aud') ?? audience;
+    const sub = claim('sub');
+    const repo = claim('repository') ?? /^repo:([^:]+):/.exec(sub ?? '')?.[1] ?? '<owner>/<repo>';
+    const must = `The role's trust policy must allow token.actions.githubusercontent.com with aud '${aud}' and sub '${sub ?? '?'}'`;
+    if (sub === `repo:${repo}:pull_request`) {
+        return `${must}; but this job runs for a pull request, which should not assume a role that pushes: build pull requests with push: false (a trust policy that lets them in lets any pull request's code push).`;
+    }
+    const environment = claim('environment');
+    const ref = claim('ref');
+    const tag = ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+    // A custom sub format (OIDC claim customization) is matched as it is.
+    const [op, value] = sub !== undefined && !/^repo:[^:]+:(?:ref|environment):/.test(sub)
+        ? ['StringEquals', sub]
+        : environment !== undefined
+            ? ['StringEquals', `repo:${repo}:environment:${environment}`]
+            : tag !== undefined
+                ? ['StringLike', `repo:${repo}:ref:refs/tags/${/^[^0-9]*/.exec(tag)?.[0] ?? ''}*`]
+                : ['StringEquals', `repo:${repo}:ref:${ref ?? 'refs/heads/main'}`];
+    const key = 'token.actions.githubusercontent.com';
+    const condition = op === 'StringEquals' ? `{"StringEquals": {"${key}:aud": "${aud}", "${key}:sub": "${value}"}}` : `{"StringEquals": {"${key}:aud": "${aud}"}, "StringLike": {"${key}:sub": "${value}"}}`;
+    return (`${must}, e.g. Condition ${condition}: name a protected branch, tag pattern (a ruleset guarding those tags) or environment, ` +
+        `never repo:${repo}:*, which lets any branch, and so anyone who can push one, assume the role.`);
+}
+/**
  * With `role-to-assume`: the job's OIDC token traded for the role's temporary credentials,
  * which sign in again the same way when they are about to run out (session.ts); without
  * it, the SDK's default chain.
@@ -807,17 +887,41 @@ async function signIn(aws, deps = defaultDeps()) {
     const credentials = new _session_js__WEBPACK_IMPORTED_MODULE_3__/* .Renewable */ .eR("the role's session", await assume(), assume, { log: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
     return { region: aws.region, credentials };
 }
+/** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
+const STS_THROTTLE_ATTEMPTS = 12;
+const STS_THROTTLE_MAX_WAIT_MS = 6000;
+/**
+ * How AssumeRoleWithWebIdentity is tried again. Many jobs signing in at once (a matrix) get
+ * STS throttling, and STS's IDPCommunicationError means GitHub's OIDC provider did not
+ * answer STS in time: both pass when the callers spread out, so they get 12 tries with
+ * exponential waits of full jitter (up to 0.25 s, 0.5 s, 1 s … capped at 6 s: at most about
+ * 44 s of waiting, 22 s on average), as configure-aws-credentials retries for tens of
+ * seconds. Other passing errors (5xx, a connection reset or timed out) keep the 6 tries of
+ * every AWS call (counted apart), each of which may itself wait out a response timeout.
+ * Errors that can't pass (AccessDenied, InvalidIdentityToken, an expired token) are not
+ * tried again. The run's cancel ends any wait.
+ */
+function stsRetry(wait, log, signal) {
+    return {
+        attempts: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ATTEMPTS */ .m,
+        // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
+        delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
+        slowDown: {
+            name: 'while throttled',
+            when: error => (0,_retry_js__WEBPACK_IMPORTED_MODULE_5__.isThrottling)(error) || error?.name === 'IDPCommunicationError',
+            attempts: STS_THROTTLE_ATTEMPTS,
+            delay: attempt => Math.random() * Math.min(STS_THROTTLE_MAX_WAIT_MS, 250 * 2 ** (attempt - 2))
+        },
+        sleep: wait,
+        log,
+        ...(signal ? { signal } : {})
+    };
+}
 /** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
 function assumeRole(aws, roleArn, deps) {
     // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
     const sts = (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCertificates */ .i0)(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_6__/* .STSClient */ .iM({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .sdkConfig */ .bN)({ region: aws.region }), maxAttempts: 1 }));
-    const policy = {
-        attempts: _clients_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ATTEMPTS */ .m,
-        // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
-        delay: attempt => Math.random() * 200 * 2 ** (attempt - 2),
-        sleep: deps.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_5__.sleep,
-        log: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message)
-    };
+    const policy = stsRetry(deps.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_5__.sleep, message => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message), deps.signal);
     return async () => {
         let token = '';
         let result;
@@ -831,11 +935,7 @@ function assumeRole(aws, roleArn, deps) {
         catch (error) {
             const name = error.name;
             if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-                const claims = tokenClaims(token);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${error.message}). ` +
-                    `The role's trust policy must allow token.actions.githubusercontent.com with aud '${String(claims.aud ?? aws.audience)}' ` +
-                    `and sub '${String(claims.sub ?? '?')}': e.g. Condition {"StringEquals": {"token.actions.githubusercontent.com:aud": "${String(claims.aud ?? aws.audience)}"}, ` +
-                    `"StringLike": {"token.actions.githubusercontent.com:sub": "repo:${String(claims.repository ?? '<owner>/<repo>')}:*"}}.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${error.message}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`);
             }
             throw error;
         }
@@ -932,48 +1032,46 @@ async function unlessNotFound(read, notFound) {
 /* harmony export */   v: () => (/* binding */ decideVersion)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1017);
+/* harmony import */ var _image_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3689);
 /**
- * Re-runs: before building, look the version tag up in the registry. When it already holds
- * an image built from this commit, a re-run has nothing to build; when it holds one built
- * from another commit, an immutable tag can't take the new one, so the run stops before
- * building and says why.
+ * Re-runs: before building, look the version tag up in the registry. An existing tag is
+ * kept only when the workflow says so (`if-version-exists: skip`): its revision label is
+ * written by whoever pushed the image, so it can't show which commit the image was built
+ * from, and anyone with push rights could label an image with a release's commit. Otherwise
+ * the run stops before building (and before docker's login) and says why.
  */
 
 
-const REVISION = 'org.opencontainers.image.revision';
-/** Pure: what to do about a version tag that may already exist. */
+/** What the existing image's label claims, as a claim: nothing the registry vouches for. */
+function labelClaim(revision, sha) {
+    if (revision === '')
+        return 'with no revision label';
+    return revision === sha ? `labelled as built from this commit (${sha.slice(0, 7)})` : `labelled as built from commit ${revision} (this run is ${sha.slice(0, 7)})`;
+}
+/**
+ * Pure: what to do about a version tag that may already exist. `skip` keeps it (the
+ * workflow chose to trust whoever pushed it); `auto` and `fail` stop, since nothing the
+ * action can read yet shows that the image was built from this commit.
+ */
 function decideVersion(existing, run, mode) {
     if (existing === undefined)
         return { build: true };
     if (mode === 'skip') {
         return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` };
     }
-    if (existing.revision !== '' && existing.revision === run.sha && mode === 'auto') {
-        return { build: false, reason: `${run.version} was already built from this commit (${run.sha.slice(0, 7)})` };
-    }
-    const from = existing.revision !== '' ? `commit ${existing.revision}` : 'an image without a revision label';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Tag '${run.version}' already exists in '${run.repository}', built from ${from}; this run is commit ${run.sha}. ` +
-        'Bump the version (or use if-version-exists: skip to keep the existing image).');
-}
-/** The revision label of the first platform image an index (or image manifest) names. */
-async function revisionOf(registry, repository, manifest) {
-    let image = manifest;
-    if (manifest.manifests) {
-        const child = manifest.manifests.find(m => _client_js__WEBPACK_IMPORTED_MODULE_1__.MANIFEST_MEDIA_TYPES.includes(m.mediaType) && m.platform?.os !== 'unknown');
-        image = child ? await registry.manifest(repository, child.digest) : undefined;
-    }
-    if (!image?.config)
-        return '';
-    const config = (await registry.jsonBlob(repository, image.config.digest));
-    return config.config?.Labels?.[REVISION] ?? '';
+    const why = mode === 'fail'
+        ? 'if-version-exists: fail stops whenever the tag exists'
+        : "a label is written by whoever pushed the image, so it can't show that the image was built from this commit";
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Tag '${run.version}' already exists in '${run.repository}' (${existing.digest}), ${labelClaim(existing.revision, run.sha)}; ${why}. ` +
+        'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).');
 }
 /** The image the version tag names in the registry, if any, with its revision label. */
 async function findExistingVersion(registry, repository, version) {
     const manifest = await registry.manifest(repository, version);
     if (manifest === undefined)
         return undefined;
-    return { digest: manifest.digest, revision: await revisionOf(registry, repository, manifest) };
+    const config = await (0,_image_config_js__WEBPACK_IMPORTED_MODULE_1__/* .firstImageConfig */ .mo)(registry, repository, manifest);
+    return { digest: manifest.digest, revision: config?.labels[_image_config_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL */ .d_.revision] ?? '' };
 }
 
 

@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TransientError: () => (/* binding */ TransientError),
 /* harmony export */   defaultRetry: () => (/* binding */ defaultRetry),
+/* harmony export */   isThrottling: () => (/* binding */ isThrottling),
 /* harmony export */   isTransient: () => (/* binding */ isTransient),
 /* harmony export */   retry: () => (/* binding */ retry),
 /* harmony export */   sleep: () => (/* binding */ sleep)
@@ -34,7 +35,8 @@ class TransientError extends Error {
     name = 'TransientError';
     transient = true;
 }
-const TRANSIENT_NAMES = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/;
+const TRANSIENT_NAMES = /^(InternalFailure|InternalError|ServiceUnavailable|ServiceUnavailableException|ServerException|IDPCommunicationError|RequestTimeout|RequestTimeoutException|TimeoutError)$/;
+const THROTTLING_NAMES = /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException)$/;
 const NETWORK_CODES = /^(ECONNRESET|ETIMEDOUT|EPIPE|ECONNREFUSED|EAI_AGAIN|ENOTFOUND|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET)$/;
 /**
  * Whether an error may pass when tried again: throttling, 5xx and 429 answers (from AWS or
@@ -45,21 +47,31 @@ function isTransient(error) {
     if (typeof error !== 'object' || error === null)
         return false;
     const e = error;
-    if (e.transient === true || e.$retryable)
+    if (e.transient === true || e.$retryable || isThrottling(error))
         return true;
     if (TRANSIENT_NAMES.test(e.name ?? ''))
         return true;
     const status = e.status ?? e.$metadata?.httpStatusCode ?? 0;
-    if (status >= 500 || status === 429)
+    if (status >= 500)
         return true;
     return NETWORK_CODES.test(e.code ?? '');
 }
+/** Whether an error asks the caller to slow down: a throttling error's name, or HTTP 429. */
+function isThrottling(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    return THROTTLING_NAMES.test(e.name ?? '') || (e.status ?? e.$metadata?.httpStatusCode) === 429;
+}
 /**
  * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
- * `policy.attempts` times; each retry is logged with what failed and the wait.
+ * `policy.attempts` times (errors of `policy.slowDown`: its `attempts`, counted apart);
+ * each retry is logged with what failed and the wait.
  */
 async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
-    const { signal } = policy;
+    const { signal, slowDown } = policy;
+    let failed = 0;
+    let slowed = 0;
     for (let attempt = 1;; attempt++) {
         signal?.throwIfAborted();
         try {
@@ -67,10 +79,15 @@ async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
         }
         catch (error) {
             signal?.throwIfAborted();
-            if (attempt >= policy.attempts || !transient(error))
+            if (!transient(error))
                 throw error;
-            const wait = policy.delay(attempt + 1);
-            policy.log(`${what} failed (${error.message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${attempt + 1} of ${policy.attempts}).`);
+            const budget = slowDown?.when(error) === true ? slowDown : undefined;
+            const tries = budget ? ++slowed : ++failed;
+            const { attempts, delay } = budget ?? policy;
+            if (tries >= attempts)
+                throw error;
+            const wait = delay(tries + 1);
+            policy.log(`${what} failed (${error.message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`);
             await sleepUnlessAborted(policy, wait);
         }
     }

@@ -286,12 +286,13 @@ __webpack_unused_export__ = debug; // for test
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E_: () => (/* binding */ planLifecycle),
+/* harmony export */   Nv: () => (/* binding */ createdByThisRun),
 /* harmony export */   Pe: () => (/* binding */ withCacheFilter),
 /* harmony export */   _B: () => (/* binding */ planRepository),
 /* harmony export */   bo: () => (/* binding */ isTagMutable),
 /* harmony export */   yk: () => (/* binding */ describeMutability)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_POLICY_INPUT, matchesFilter, sameMutability */
+/* unused harmony exports DEFAULT_POLICY_INPUT, matchesFilter, sameMutability, CLOCK_ALLOWANCE_MS */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 /* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5940);
 
@@ -419,6 +420,35 @@ function planLifecycle(current, intent, created) {
     }
     return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
 }
+/** How far the runner's clock may be ahead of AWS's when a repository's createdAt is compared with it. */
+const CLOCK_ALLOWANCE_MS = 60_000;
+/**
+ * Whether a repository that this run's CreateRepository found already there
+ * (RepositoryAlreadyExistsException) was made by this very run, whose answer was lost.
+ *
+ * - Found on the create's first attempt: another writer made it between the run's describe
+ *   and its create. Adopted: it is theirs.
+ * - Found on a later attempt (the SDK tried the create again after a connection reset, a
+ *   timeout or a 5xx): an earlier attempt of this run may have reached ECR, which created
+ *   the repository, and its answer was lost on the way back. ECR's createdAt tells: a
+ *   repository created no earlier than this run's first CreateRepository was sent (less
+ *   CLOCK_ALLOWANCE_MS, for a runner clock ahead of AWS's) was created by this run — the
+ *   describe just before found no repository, so it can't be older. A clock further ahead,
+ *   or no createdAt, leaves it adopted: no policy the workflow doesn't state is put on a
+ *   repository the run can't tell it created.
+ *
+ * Another writer creating the same name within the seconds of this run's tries is the one
+ * case this can't tell apart; that repository is seconds old, with nothing pushed yet and no
+ * policy of its own, and gets the policy its creator would have put.
+ *
+ * @param attempts the SDK's tries of the CreateRepository that ended with AlreadyExists ($metadata.attempts)
+ * @param createSentAt when this run sent its first CreateRepository (epoch ms, the runner's clock)
+ */
+function createdByThisRun(attempts, createdAt, createSentAt) {
+    if ((attempts ?? 1) < 2 || createdAt === undefined)
+        return false;
+    return createdAt.getTime() >= createSentAt - CLOCK_ALLOWANCE_MS;
+}
 
 
 /***/ }),
@@ -483,6 +513,76 @@ function exitNow(reason) {
 
 /***/ }),
 
+/***/ 5387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eZ: () => (/* binding */ GHA_CACHE_VARIABLES),
+/* harmony export */   gf: () => (/* binding */ childEnv)
+/* harmony export */ });
+/* unused harmony export passedToDocker */
+/**
+ * The environment a docker process gets: what docker, the buildx plugin and a credential
+ * helper read, and nothing else of the step's. An allow-list, not a deny-list: the step's
+ * environment holds the raw inputs (`INPUT_*`, the build secrets among them), the runner's
+ * tokens (`ACTIONS_*`, `GITHUB_TOKEN`), AWS credentials (the job's own, and the action's with
+ * `export-credentials`) and whatever else the workflow sets; none of it is docker's business,
+ * and a variable a child can read is one a `--build-arg NAME` can bake into an image.
+ */
+/** Variables passed as they are (matched without regard to case, as Windows names them). */
+const NAMES = new Set([
+    // the process itself
+    'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TEMP', 'TMP', 'NO_COLOR', 'CI', 'SOURCE_DATE_EPOCH',
+    // proxies and certificates, for buildx's own connections (a remote builder, imagetools)
+    'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
+    // reaching an engine or builder: DOCKER_HOST=ssh://…, kubernetes builders, WSL, sudo
+    'SSH_AUTH_SOCK', 'KUBECONFIG', 'WSL_DISTRO_NAME', 'SUDO_UID', 'SUDO_GID', 'SUDO_USER', 'SUDO_COMMAND',
+    // credential helpers (secretservice, pass) on self-hosted runners
+    'DBUS_SESSION_BUS_ADDRESS', 'PASSWORD_STORE_DIR', 'GNUPGHOME',
+    // the docker CLI's own (docs.docker.com: "Use the Docker command line")
+    'DOCKER_API_VERSION', 'DOCKER_AUTH_CONFIG', 'DOCKER_BUILDKIT', 'DOCKER_CERT_PATH', 'DOCKER_CONFIG', 'DOCKER_CONTENT_TRUST',
+    'DOCKER_CONTENT_TRUST_SERVER', 'DOCKER_CONTEXT', 'DOCKER_CUSTOM_HEADERS', 'DOCKER_DEFAULT_PLATFORM',
+    'DOCKER_HIDE_LEGACY_COMMANDS', 'DOCKER_HOST', 'DOCKER_TLS', 'DOCKER_TLS_VERIFY',
+    // what buildx records of the run in provenance (util/ghutil), none of them secret
+    'GITHUB_ACTIONS', 'GITHUB_ACTOR', 'GITHUB_ACTOR_ID', 'GITHUB_TRIGGERING_ACTOR', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH',
+    'GITHUB_REF', 'GITHUB_REF_NAME', 'GITHUB_REF_PROTECTED', 'GITHUB_REF_TYPE', 'GITHUB_REPOSITORY', 'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER', 'GITHUB_REPOSITORY_OWNER_ID', 'GITHUB_JOB', 'GITHUB_RUN_ATTEMPT', 'GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL', 'GITHUB_WORKFLOW', 'GITHUB_WORKFLOW_REF', 'GITHUB_WORKFLOW_SHA', 'GITHUB_SHA', 'GITHUB_WORKSPACE',
+    'GITHUB_API_URL', 'GITHUB_BASE_REF', 'GITHUB_HEAD_REF',
+    'RUNNER_OS', 'RUNNER_ARCH', 'RUNNER_NAME', 'RUNNER_ENVIRONMENT', 'RUNNER_TRACKING_ID', 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE',
+    'RUNNER_WORKSPACE', 'RUNNER_DEBUG', 'IMAGEOS', 'IMAGEVERSION',
+    // Windows
+    'SYSTEMROOT', 'SYSTEMDRIVE', 'COMSPEC', 'PATHEXT', 'WINDIR', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA',
+    'PROGRAMFILES', 'USERNAME'
+]);
+/** Families passed whole: locale, XDG folders, buildx's and BuildKit's settings, the docker CLI's. */
+const PREFIXES = ['LC_', 'XDG_', 'BUILDX_', 'BUILDKIT_', 'DOCKER_CLI_'];
+/**
+ * What buildx's `type=gha` cache reads from its environment (build/opt.go addGithubToken):
+ * given to the build only when its cache is GitHub's.
+ */
+const GHA_CACHE_VARIABLES = ['ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_SERVICE_V2'];
+/** Whether a docker process gets this variable of the step's environment. */
+function passedToDocker(name) {
+    const upper = name.toUpperCase();
+    return NAMES.has(upper) || PREFIXES.some(p => upper.startsWith(p));
+}
+/**
+ * A docker process's environment: the allowed variables of `parent`, the ones named in
+ * `inherit` (e.g. GHA_CACHE_VARIABLES), then `extra` (a build's argument and secret values).
+ */
+function childEnv(parent, inherit = [], extra = {}) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && (passedToDocker(name) || inherit.includes(name)))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -495,6 +595,7 @@ function exitNow(reason) {
 /* harmony export */   Uz: () => (/* binding */ STORAGE_PRICE_USD_PER_GB_MONTH),
 /* harmony export */   _O: () => (/* binding */ USER_AGENT),
 /* harmony export */   cp: () => (/* binding */ PUBLIC_API_REGION),
+/* harmony export */   dz: () => (/* binding */ DEFAULT_MERGE_TIMEOUT_SECONDS),
 /* harmony export */   k7: () => (/* binding */ Output),
 /* harmony export */   pd: () => (/* binding */ Input),
 /* harmony export */   pu: () => (/* binding */ DEFAULT_PLATFORMS),
@@ -522,6 +623,7 @@ const Input = {
     LifecycleProtectTags: 'lifecycle-protect-tags',
     Version: 'version',
     Latest: 'latest',
+    LatestMayMoveBack: 'latest-may-move-back',
     Tags: 'tags',
     Platforms: 'platforms',
     Context: 'context',
@@ -545,6 +647,7 @@ const Input = {
     RepositoryTags: 'repository-tags',
     PushByDigest: 'push-by-digest',
     MergeDigests: 'merge-digests',
+    MergeTimeout: 'merge-timeout',
     Summary: 'summary',
     ReplicateToRegions: 'replicate-to-regions',
     ScanFailOn: 'scan-fail-on',
@@ -576,12 +679,16 @@ const State = {
     LoggedInRegistries: 'logged-in-registries',
     /** the docker config folder the login was written to, when it was written there (not by docker login) */
     LoginConfigDir: 'login-config-dir',
+    /** the entry written there, as a hash, and where the entry it replaced is kept (config-login.ts WrittenLogin) */
+    LoginWritten: 'login-written',
     /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
     TempDirs: 'temp-dirs'
 };
 /** How the temporary folders the action makes are named: the post step removes only such folders. */
 const TEMP_DIR_PREFIX = 'ecr-build-push-';
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
+const DEFAULT_MERGE_TIMEOUT_SECONDS = 120;
 const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
 const USER_AGENT = 'ecr-build-push';
@@ -605,13 +712,15 @@ const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E7: () => (/* binding */ killAll),
 /* harmony export */   T3: () => (/* binding */ docker),
-/* harmony export */   fM: () => (/* binding */ lastLine)
+/* harmony export */   fM: () => (/* binding */ lastLine),
+/* harmony export */   l_: () => (/* binding */ withSignal)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_TIMEOUT_MS, KILL_GRACE_MS, run */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5387);
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
  * as data, output captured and, for builds, streamed to the log. Tests replace it with a
@@ -620,14 +729,19 @@ const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
  * Every docker process is bounded. Each runs in a process group of its own (docker starts
  * the buildx plugin as its child), so a cancel reaches the whole group: SIGINT first —
  * what Ctrl-C sends, on which buildx cancels the build in BuildKit — and SIGKILL if the
- * group is still there a few seconds later. A command that is not streamed gets a timeout
- * too; a build is bounded by the cancel (and the job's timeout). Whatever is still running
- * when the step's process exits is killed with it.
+ * group is still there a few seconds later. Every command but the build has a timeout too
+ * (5 minutes unless its caller sets one: the merge's is `merge-timeout`); a build is bounded
+ * by the cancel (and the job's timeout). Whatever is still running when the step's process
+ * exits is killed with it.
  *
  * Streamed output is the children's, not the action's: it goes to the log between
  * `::stop-commands::<token>` and `::<token>::`, so no line a build prints (`::set-output`,
  * `::add-mask::`, `##[save-state …]`) is taken by the runner as a workflow command.
+ *
+ * A docker process gets the step's environment only as far as docker needs it
+ * (child-env.ts): no input, token or AWS credential of the step reaches it.
  */
+
 
 
 /** A command that is not a build (inspect, login, history) has this long. */
@@ -652,7 +766,7 @@ function run(command, args, options = {}) {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
             detached: true,
             stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            env: { ...process.env, ...options.env }
+            env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_2__/* .childEnv */ .gf)(process.env, options.inherit, options.env)
         });
         running.add(child);
         const out = { stdout: '', stderr: '' };
@@ -705,11 +819,22 @@ function run(command, args, options = {}) {
         // docker not on PATH: the exit code a shell gives, and spawn's message (…ENOENT).
         child.on('error', error => finish({ exitCode: 127, stdout: '', stderr: error.message }));
         child.on('close', (code, signal) => {
-            if (timedOut)
-                out.stderr += `\nERROR: docker ${args.slice(0, 2).join(' ')} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`;
-            finish({ exitCode: timedOut ? 124 : (code ?? 128 + signalNumber(signal)), ...out });
+            if (!timedOut)
+                return finish({ exitCode: code ?? 128 + signalNumber(signal), ...out });
+            out.stderr += `\nERROR: ${commandName(command, args)} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`;
+            finish({ exitCode: 124, ...out, timedOut: true });
         });
     });
+}
+/** `docker buildx imagetools create`: the command and its words before the first flag, past a leading `--context NAME`. */
+function commandName(command, args) {
+    const words = args[0] === '--context' ? args.slice(2) : args;
+    const end = words.findIndex(w => w.startsWith('-'));
+    return [command, ...words.slice(0, end === -1 ? words.length : end).slice(0, 4)].join(' ');
+}
+/** Docker with the run's cancel on every command (a command's own signal wins). */
+function withSignal(docker, signal) {
+    return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options });
 }
 /** A signal to the child's process group: docker and the buildx plugin it started, even when docker itself has gone. */
 function signalGroup(child, signal) {
@@ -787,7 +912,7 @@ class CancelledError extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(217);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9181);
 /** Entry point of the main step (`runs.main`). */
 
 
@@ -844,7 +969,7 @@ function sameJson(a, b) {
 
 /***/ }),
 
-/***/ 217:
+/***/ 9181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -991,6 +1116,87 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/settings/cache-scope.ts
+/**
+ * The registry cache per ref. Builds of the repository's default branch read and write the
+ * cache tag itself (`buildcache`, or a push-by-digest job's `buildcache-linux-arm64`); a
+ * build of any other ref — a branch, a tag, a pull request — reads that cache and its own,
+ * and writes only its own, `<cache tag>--<ref slug>` (`buildcache--feature-x`,
+ * `buildcache-linux-arm64--pr-12`). So a branch can't plant layers that a release build
+ * then takes as CACHED. The `--` keeps every scoped tag apart from the default branch's
+ * (whose per-platform suffixes are single-hyphen words) and gives the lifecycle policy one
+ * pattern for them, `<cache-tag>*--*`.
+ *
+ * The default branch is read from the event payload (GITHUB_EVENT_PATH →
+ * repository.default_branch). When it can't be read, the run counts as another ref: it
+ * writes a scoped tag (fail closed).
+ */
+
+const SCOPE_SEPARATOR = '--';
+/** A scoped tag keeps at least this much of the ref's name; a longer cache tag is refused. */
+const MIN_SLUG = 8;
+const MAX_TAG = 128;
+/** The run's ref, from the runner's variables and its event payload (never from the network). */
+function readRefInfo(env) {
+    const info = { ref: env.GITHUB_REF ?? '' };
+    const file = env.GITHUB_EVENT_PATH ?? '';
+    if (file === '')
+        return info;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return info;
+    }
+    const branch = payload?.repository?.default_branch;
+    if (typeof branch === 'string' && branch !== '')
+        info.defaultBranch = branch;
+    const number = payload?.pull_request?.number;
+    if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') && typeof number === 'number' && Number.isInteger(number))
+        info.pullRequest = number;
+    return info;
+}
+/**
+ * Whether the run builds the default branch: a push (or dispatch, schedule …) on it. A
+ * pull request never does, `pull_request_target` included (its GITHUB_REF is the base
+ * branch, but what it builds may come from the pull request).
+ */
+function isDefaultBranch(info) {
+    return info.defaultBranch !== undefined && info.pullRequest === undefined && info.ref === `refs/heads/${info.defaultBranch}`;
+}
+/**
+ * The ref in a tag: `refs/heads/Feature/X` → `feature-x`, `refs/pull/12/merge` → `pr-12`,
+ * `refs/tags/v1.2.3` → `v1.2.3`; lower case, `[a-z0-9._-]`, at most `max` characters.
+ */
+function refSlug(info, max) {
+    const pr = /^refs\/pull\/(\d+)\//.exec(info.ref);
+    const name = info.pullRequest !== undefined
+        ? `pr-${info.pullRequest}`
+        : pr
+            ? `pr-${pr[1]}`
+            : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '');
+    const trim = (s) => s.replace(/^[-._]+|[-._]+$/g, '');
+    const slug = trim(trim(name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')).slice(0, max));
+    return slug !== '' ? slug : 'no-ref';
+}
+/**
+ * The cache tags of a run: what it writes (`tag`) and what it reads (`from`: its own first).
+ * @param base the cache tag with a push-by-digest job's platform suffix
+ * @returns undefined when `base` leaves less than MIN_SLUG characters for the ref
+ */
+function scopeCacheTag(base, info) {
+    if (isDefaultBranch(info))
+        return { tag: base, from: [base] };
+    const room = MAX_TAG - base.length - SCOPE_SEPARATOR.length;
+    if (room < MIN_SLUG)
+        return undefined;
+    const tag = `${base}${SCOPE_SEPARATOR}${refSlug(info, room)}`;
+    return { tag, from: [tag, base] };
+}
+/** The lifecycle pattern of every ref's own cache, and none of the default branch's: `buildcache*--*`. */
+const scopedCachePattern = (cacheTag) => `${cacheTag}*${SCOPE_SEPARATOR}*`;
+
 ;// CONCATENATED MODULE: ./src/settings/secrets.ts
 /**
  * What reaches buildx through its environment rather than its command line: build secrets
@@ -1004,8 +1210,9 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
+const SECRET_PREFIX = 'ECR_BUILD_PUSH_SECRET_';
 /** The variable that carries the n-th value given in `secrets` (1-based). */
-const secretVariable = (n) => `ECR_BUILD_PUSH_SECRET_${n}`;
+const secretVariable = (n) => `${SECRET_PREFIX}${n}`;
 /**
  * Variables docker and buildx read from their own environment, where a build argument's
  * value would have to be set for the build: it would change how docker itself runs.
@@ -1057,9 +1264,30 @@ function readBuildArgs(env) {
     }
     return args;
 }
+/**
+ * A name that is both a secret — its id, or the variable that carries it to buildx — and a
+ * build argument is refused before anything runs. `--build-arg NAME` takes the value of
+ * buildx's variable NAME, which the image's history keeps: a build argument named like the
+ * secret's variable would get the secret's value, and one named like its id is most likely
+ * the same value passed twice (as `build-args: NPM_TOKEN=…` beside `secrets: NPM_TOKEN=…`).
+ */
+function keepSecretsApart(buildArgs, secrets) {
+    const argNames = new Set(buildArgs.map(arg => arg.slice(0, arg.indexOf('='))));
+    for (const secret of secrets) {
+        const from = secret.env.startsWith(SECRET_PREFIX) ? constants/* Input */.pd.Secrets : constants/* Input */.pd.SecretEnvs;
+        const name = [secret.id, secret.env].find(n => argNames.has(n));
+        if (name === undefined)
+            continue;
+        throw new errors/* InputError */.dz(from, name === secret.id
+            ? `'${name}' is a secret and, in build-args, a build argument too: a build argument's value stays in the image's history, where anyone who can pull reads it. Drop the build argument and read the value with RUN --mount=type=secret,id=${name}.`
+            : `${name}, the variable that carries the secret '${secret.id}', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable).`);
+    }
+    return { buildArgs, secrets };
+}
 
 ;// CONCATENATED MODULE: ./src/settings/build.ts
 /** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
+
 
 
 
@@ -1091,7 +1319,9 @@ const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
  * Empty: the registry cache for private repositories, none for public ones (it would
  * publish every build stage). A push-by-digest job builds its platforms apart from the
  * others, so it keeps a cache of its own, `<cache-tag>-<platform>`: parallel jobs don't
- * overwrite each other's. `filter` (`<cache-tag>*`) covers them all.
+ * overwrite each other's. A run of another ref than the default branch writes only a cache
+ * of its own beside it (cache-scope.ts). `filter` (`<cache-tag>*`) covers them all;
+ * `scoped` (`<cache-tag>*--*`) only the other refs' ones.
  */
 function readCache(env, registryType) {
     const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
@@ -1101,12 +1331,20 @@ function readCache(env, registryType) {
     }
     const base = (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache');
     const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
-    const tag = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base;
+    const own = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base;
     // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
-    if (!input/* IMAGE_TAG */.Ne.test(tag) || base.length > 127) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' is too long${tag !== base ? ` for this job's per-platform cache tag '${tag}'` : ''}: use at most ${Math.min(127, 128 - (tag.length - base.length))} characters.`);
+    if (!input/* IMAGE_TAG */.Ne.test(own) || base.length > 127) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`);
     }
-    return { type, tag, filter: `${base}*` };
+    const names = { filter: `${base}*`, scoped: scopedCachePattern(base) };
+    if (type !== 'ecr')
+        return { type, tag: own, from: [own], ...names };
+    const scope = scopeCacheTag(own, readRefInfo(env));
+    if (scope === undefined) {
+        const most = 128 - SCOPE_SEPARATOR.length - MIN_SLUG - (own.length - base.length);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' leaves no room for this ref's own cache tag ('${own}${SCOPE_SEPARATOR}<ref>'): use at most ${most} characters.`);
+    }
+    return { type, ...scope, ...names };
 }
 /** `buildcache` + linux/arm64 → `buildcache-linux-arm64`. */
 function perPlatformCacheTag(base, platforms) {
@@ -1155,8 +1393,7 @@ function readBuild(env, workspace, cache) {
         platforms,
         context,
         file,
-        buildArgs: readBuildArgs(env),
-        secrets: readSecrets(env),
+        ...keepSecretsApart(readBuildArgs(env), readSecrets(env)),
         labels: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.Labels, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Labels)),
         push: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true),
         cache,
@@ -1171,7 +1408,7 @@ function readBuild(env, workspace, cache) {
         settings.builder = builder;
     return settings;
 }
-/** @param needed false for build-only runs (push: false), which make no AWS call */
+/** `push-by-digest`, or `merge-digests` with the bound of one try of the merge (`merge-timeout`, seconds). */
 function readSplitBuild(env) {
     const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
     const mergeDigests = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeDigests)))];
@@ -1183,7 +1420,8 @@ function readSplitBuild(env) {
     if (pushByDigest && mergeDigests.length > 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
     }
-    return { pushByDigest, mergeDigests };
+    const mergeTimeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.MergeTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeTimeout), { min: 10, max: 3600 }) ?? constants/* DEFAULT_MERGE_TIMEOUT_SECONDS */.dz;
+    return { pushByDigest, mergeDigests, mergeTimeoutSeconds };
 }
 function readProvenance(env) {
     const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'false';
@@ -1429,7 +1667,7 @@ function readSettings(env = process.env) {
     const aws = readAws(env, push && registryType === 'private');
     if (registryType === 'public' && aws.region === '')
         aws.region = constants/* PUBLIC_API_REGION */.cp;
-    const { filter: cacheFilter, ...cache } = readCache(env, registryType);
+    const { filter: cacheFilter, scoped: scopedCache, ...cache } = readCache(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined;
     const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter);
@@ -1456,7 +1694,10 @@ function readSettings(env = process.env) {
             ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
             scanOnPush: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
             encryption: readEncryption(env),
-            lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])]),
+            lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, {
+                protect: [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])],
+                ...(ecrCacheFilter ? { scopedCache } : {})
+            }),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
             tags: readResourceTags(env),
             replicateToRegions: readReplication(env, aws.region),
@@ -1465,7 +1706,13 @@ function readSettings(env = process.env) {
         },
         scan: readScan(env),
         storagePrice: readStoragePrice(env),
-        image: { version, ifVersionExists: readIfVersionExists(env), latest, tags },
+        image: {
+            version,
+            ifVersionExists: readIfVersionExists(env),
+            latest,
+            latestMayMoveBack: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.LatestMayMoveBack, (0,input/* getInput */.V4)(env, constants/* Input */.pd.LatestMayMoveBack), false),
+            tags
+        },
         build: readBuild(env, workspace, cache),
         skipLogout: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.SkipLogout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.SkipLogout), false),
         dryRun: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.DryRun, (0,input/* getInput */.V4)(env, constants/* Input */.pd.DryRun), false),
@@ -1489,21 +1736,21 @@ function readSettings(env = process.env) {
 
 
 async function run({ signal, ...given } = { env: process.env, docker: docker/* docker */.T3 }) {
-    const deps = { ...given, docker: withSignal(given.docker, signal) };
+    const deps = { ...given, docker: (0,docker/* withSignal */.l_)(given.docker, signal) };
     try {
         core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
         const settings = readSettings(deps.env);
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         maskSecrets(settings.build.secrets);
         if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(45), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(861), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         }
         else if (!settings.build.push) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(45), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(861), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(45), __nccwpck_require__.e(351), __nccwpck_require__.e(264), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7001)),
+                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(861), __nccwpck_require__.e(351), __nccwpck_require__.e(264), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944)),
                 __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
                 __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
                 __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
@@ -1519,10 +1766,6 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
     catch (error) {
         core/* setFailed */.C1(failureMessage(signal?.aborted ? signal.reason : error));
     }
-}
-/** Docker with the run's cancel on every command. */
-function withSignal(docker, signal) {
-    return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options });
 }
 /** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
 function maskSecrets(secrets) {
@@ -2017,6 +2260,15 @@ function validateLifecyclePolicy(text, input) {
  */
 function generateLifecyclePolicy(opts) {
     const rules = [];
+    if (opts.expireFirst !== undefined) {
+        const { pattern, days } = opts.expireFirst;
+        rules.push({
+            rulePriority: 1,
+            description: `Expire the caches of refs other than the default branch (${pattern}) after ${days} days`,
+            selection: { tagStatus: 'tagged', tagPatternList: [pattern], countType: 'sinceImagePushed', countUnit: 'days', countNumber: days },
+            action: { type: 'expire' }
+        });
+    }
     for (const pattern of opts.protectTags) {
         rules.push({
             rulePriority: rules.length + 1,
@@ -2066,8 +2318,13 @@ function lifecyclePoliciesEqual(a, b) {
 function formatLifecyclePolicy(policy) {
     return JSON.stringify(policy);
 }
-/** The lifecycle policy the workflow states: `lifecycle-policy` (JSON or a file), the `lifecycle-*` shorthand, or neither (the default). */
-function readLifecycle(env, workspace, protectDefault) {
+/**
+ * The lifecycle policy the workflow states: `lifecycle-policy` (JSON or a file), the
+ * `lifecycle-*` shorthand, or neither (the default).
+ * @param defaults the patterns protected unless `lifecycle-protect-tags` is given, and the
+ *   pattern of other refs' registry caches, expired after `lifecycle-untagged-days` with them
+ */
+function readLifecycle(env, workspace, defaults) {
     const policyInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy);
     const keepCount = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleKeepCount, (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleKeepCount), { min: 1, max: 10000 });
     const expireDays = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays), { min: 1, max: 36500 });
@@ -2094,10 +2351,14 @@ function readLifecycle(env, workspace, protectDefault) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.');
     }
     const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? DEFAULT_LIFECYCLE.keepCount };
+    const days = untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays;
+    // Stated protections are the workflow's to make: other refs' caches then expire only as it says.
+    const scoped = protectInput === '' && defaults.scopedCache !== undefined ? { expireFirst: { pattern: defaults.scopedCache, days } } : {};
     const policy = generateLifecyclePolicy({
         ...tagRule,
-        untaggedDays: untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays,
-        protectTags: protectInput !== '' ? protectTags : protectDefault
+        untaggedDays: days,
+        protectTags: protectInput !== '' ? protectTags : defaults.protect,
+        ...scoped
     });
     return shorthandStated
         ? { stated: true, policy, source: 'lifecycle-* inputs' }
@@ -2334,6 +2595,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
 /***/ 7975:
 /***/ ((module) => {
 
@@ -2392,6 +2660,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dN: () => (/* binding */ exportVariable),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -2400,7 +2669,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -2426,7 +2695,7 @@ function toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -5235,7 +5504,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -5243,7 +5512,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -5251,7 +5520,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

@@ -1,140 +1,144 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 908:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(219);
-/** The post step's entry point (action.yml `post`). */
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
+/* harmony export */ });
+/* unused harmony export CANCEL_GRACE_MS */
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(114);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/**
+ * The runner's cancel. When a job is cancelled the runner sends the step's process SIGINT,
+ * SIGTERM 7.5 s later, and kills the process tree 2.5 s after that; the post step still
+ * runs. On the first signal the run's AbortSignal aborts: the docker process running is
+ * stopped (SIGINT to its process group, as Ctrl-C: buildx cancels the build in BuildKit),
+ * no later stage, retry or tag starts, and main reports the cancel and exits non-zero.
+ * Should the run not have ended a few seconds later (an AWS call that never answers), or
+ * should a second signal come, every docker process left is killed and the step exits.
+ */
 
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)();
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
+/** How long the run has, after the first signal, to stop by itself: well before the runner's SIGTERM. */
+const CANCEL_GRACE_MS = 5000;
+/**
+ * @param giveUp what happens when the run has not stopped in time: by default the docker
+ *   processes are killed and the process exits with 1 (tests pass their own)
+ */
+function cancelOnSignals(giveUp = exitNow, graceMs = CANCEL_GRACE_MS) {
+    const controller = new AbortController();
+    let timer;
+    const on = (signal) => {
+        if (controller.signal.aborted)
+            return giveUp(controller.signal.reason);
+        const reason = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(signal);
+        controller.abort(reason);
+        timer = setTimeout(() => giveUp(reason), graceMs);
+        // The timer alone must not hold the step open once the run has stopped.
+        timer.unref();
+    };
+    const onInterrupt = () => on('SIGINT');
+    const onTerminate = () => on('SIGTERM');
+    process.on('SIGINT', onInterrupt);
+    process.on('SIGTERM', onTerminate);
+    return {
+        signal: controller.signal,
+        dispose() {
+            clearTimeout(timer);
+            process.off('SIGINT', onInterrupt);
+            process.off('SIGTERM', onTerminate);
+        }
+    };
+}
+function exitNow(reason) {
+    (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .killAll */ .E7)();
+    process.stdout.write(`::error::${reason.message}\n`);
+    process.exit(1);
+}
+
 
 /***/ }),
 
-/***/ 219:
+/***/ 114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  bE: () => (/* binding */ post)
+  T3: () => (/* binding */ docker),
+  E7: () => (/* binding */ killAll),
+  fM: () => (/* binding */ lastLine),
+  l_: () => (/* binding */ withSignal)
 });
 
-// UNUSED EXPORTS: logout, removeTempDirs
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/constants.ts
-/** Names the workflow, the runner and the post step see. Written once, here. */
-const Input = {
-    RoleToAssume: 'role-to-assume',
-    AwsRegion: 'aws-region',
-    Audience: 'audience',
-    RoleSessionName: 'role-session-name',
-    RoleDurationSeconds: 'role-duration-seconds',
-    ExportCredentials: 'export-credentials',
-    Repository: 'repository',
-    CreateRepository: 'create-repository',
-    TagMutability: 'tag-mutability',
-    TagMutabilityExclusions: 'tag-mutability-exclusions',
-    ScanOnPush: 'scan-on-push',
-    Encryption: 'encryption',
-    KmsKey: 'kms-key',
-    LifecyclePolicy: 'lifecycle-policy',
-    LifecycleKeepCount: 'lifecycle-keep-count',
-    LifecycleExpireDays: 'lifecycle-expire-days',
-    LifecycleUntaggedDays: 'lifecycle-untagged-days',
-    LifecycleProtectTags: 'lifecycle-protect-tags',
-    Version: 'version',
-    Latest: 'latest',
-    Tags: 'tags',
-    Platforms: 'platforms',
-    Context: 'context',
-    File: 'file',
-    Target: 'target',
-    BuildArgs: 'build-args',
-    Secrets: 'secrets',
-    SecretEnvs: 'secret-envs',
-    Builder: 'builder',
-    Labels: 'labels',
-    Push: 'push',
-    SkipLogout: 'skip-logout',
-    IfVersionExists: 'if-version-exists',
-    Cache: 'cache',
-    CacheTag: 'cache-tag',
-    Provenance: 'provenance',
-    Sbom: 'sbom',
-    DryRun: 'dry-run',
-    RepositoryPolicy: 'repository-policy',
-    PullPrincipals: 'pull-principals',
-    RepositoryTags: 'repository-tags',
-    PushByDigest: 'push-by-digest',
-    MergeDigests: 'merge-digests',
-    Summary: 'summary',
-    ReplicateToRegions: 'replicate-to-regions',
-    ScanFailOn: 'scan-fail-on',
-    ScanTimeout: 'scan-timeout',
-    RegistryType: 'registry-type',
-    Description: 'description',
-    About: 'about',
-    StoragePrice: 'storage-price',
-    HttpProxy: 'http-proxy',
-    NoProxy: 'no-proxy'
-};
-const Output = {
-    Registry: 'registry',
-    RepositoryUri: 'repository-uri',
-    ImageUri: 'image-uri',
-    LatestUri: 'latest-uri',
-    Digest: 'digest',
-    ImageDigestUri: 'image-digest-uri',
-    Tags: 'tags',
-    Version: 'version',
-    Metadata: 'metadata',
-    Skipped: 'skipped',
-    ReplicaUris: 'replica-uris',
-    ScanFindings: 'scan-findings'
-};
-/** Values the main step hands to the post step. */
-const State = {
-    IsPost: 'is-post',
-    LoggedInRegistries: 'logged-in-registries',
-    /** the docker config folder the login was written to, when it was written there (not by docker login) */
-    LoginConfigDir: 'login-config-dir',
-    /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
-    TempDirs: 'temp-dirs'
-};
-/** How the temporary folders the action makes are named: the post step removes only such folders. */
-const TEMP_DIR_PREFIX = 'ecr-build-push-';
-const DEFAULT_PLATFORMS = (/* unused pure expression or super */ null && (['linux/amd64', 'linux/arm64']));
-const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
-const DEFAULT_MUTABILITY_EXCLUSIONS = (/* unused pure expression or super */ null && (['latest']));
-const USER_AGENT = 'ecr-build-push';
-/** ECR Public's registry host; its API answers in us-east-1 only. */
-const PUBLIC_REGISTRY = 'public.ecr.aws';
-const PUBLIC_API_REGION = 'us-east-1';
-/**
- * ECR's published storage price, US$ per GB-month of compressed image data, US East
- * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
- * then the same price. `storage-price` overrides it (other regions, later prices).
- */
-const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
-const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
+// UNUSED EXPORTS: DEFAULT_TIMEOUT_MS, KILL_GRACE_MS, run
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: ./src/child-env.ts
+/**
+ * The environment a docker process gets: what docker, the buildx plugin and a credential
+ * helper read, and nothing else of the step's. An allow-list, not a deny-list: the step's
+ * environment holds the raw inputs (`INPUT_*`, the build secrets among them), the runner's
+ * tokens (`ACTIONS_*`, `GITHUB_TOKEN`), AWS credentials (the job's own, and the action's with
+ * `export-credentials`) and whatever else the workflow sets; none of it is docker's business,
+ * and a variable a child can read is one a `--build-arg NAME` can bake into an image.
+ */
+/** Variables passed as they are (matched without regard to case, as Windows names them). */
+const NAMES = new Set([
+    // the process itself
+    'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TEMP', 'TMP', 'NO_COLOR', 'CI', 'SOURCE_DATE_EPOCH',
+    // proxies and certificates, for buildx's own connections (a remote builder, imagetools)
+    'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
+    // reaching an engine or builder: DOCKER_HOST=ssh://…, kubernetes builders, WSL, sudo
+    'SSH_AUTH_SOCK', 'KUBECONFIG', 'WSL_DISTRO_NAME', 'SUDO_UID', 'SUDO_GID', 'SUDO_USER', 'SUDO_COMMAND',
+    // credential helpers (secretservice, pass) on self-hosted runners
+    'DBUS_SESSION_BUS_ADDRESS', 'PASSWORD_STORE_DIR', 'GNUPGHOME',
+    // the docker CLI's own (docs.docker.com: "Use the Docker command line")
+    'DOCKER_API_VERSION', 'DOCKER_AUTH_CONFIG', 'DOCKER_BUILDKIT', 'DOCKER_CERT_PATH', 'DOCKER_CONFIG', 'DOCKER_CONTENT_TRUST',
+    'DOCKER_CONTENT_TRUST_SERVER', 'DOCKER_CONTEXT', 'DOCKER_CUSTOM_HEADERS', 'DOCKER_DEFAULT_PLATFORM',
+    'DOCKER_HIDE_LEGACY_COMMANDS', 'DOCKER_HOST', 'DOCKER_TLS', 'DOCKER_TLS_VERIFY',
+    // what buildx records of the run in provenance (util/ghutil), none of them secret
+    'GITHUB_ACTIONS', 'GITHUB_ACTOR', 'GITHUB_ACTOR_ID', 'GITHUB_TRIGGERING_ACTOR', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH',
+    'GITHUB_REF', 'GITHUB_REF_NAME', 'GITHUB_REF_PROTECTED', 'GITHUB_REF_TYPE', 'GITHUB_REPOSITORY', 'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER', 'GITHUB_REPOSITORY_OWNER_ID', 'GITHUB_JOB', 'GITHUB_RUN_ATTEMPT', 'GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL', 'GITHUB_WORKFLOW', 'GITHUB_WORKFLOW_REF', 'GITHUB_WORKFLOW_SHA', 'GITHUB_SHA', 'GITHUB_WORKSPACE',
+    'GITHUB_API_URL', 'GITHUB_BASE_REF', 'GITHUB_HEAD_REF',
+    'RUNNER_OS', 'RUNNER_ARCH', 'RUNNER_NAME', 'RUNNER_ENVIRONMENT', 'RUNNER_TRACKING_ID', 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE',
+    'RUNNER_WORKSPACE', 'RUNNER_DEBUG', 'IMAGEOS', 'IMAGEVERSION',
+    // Windows
+    'SYSTEMROOT', 'SYSTEMDRIVE', 'COMSPEC', 'PATHEXT', 'WINDIR', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA',
+    'PROGRAMFILES', 'USERNAME'
+]);
+/** Families passed whole: locale, XDG folders, buildx's and BuildKit's settings, the docker CLI's. */
+const PREFIXES = ['LC_', 'XDG_', 'BUILDX_', 'BUILDKIT_', 'DOCKER_CLI_'];
+/**
+ * What buildx's `type=gha` cache reads from its environment (build/opt.go addGithubToken):
+ * given to the build only when its cache is GitHub's.
+ */
+const GHA_CACHE_VARIABLES = (/* unused pure expression or super */ null && (['ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_SERVICE_V2']));
+/** Whether a docker process gets this variable of the step's environment. */
+function passedToDocker(name) {
+    const upper = name.toUpperCase();
+    return NAMES.has(upper) || PREFIXES.some(p => upper.startsWith(p));
+}
+/**
+ * A docker process's environment: the allowed variables of `parent`, the ones named in
+ * `inherit` (e.g. GHA_CACHE_VARIABLES), then `extra` (a build's argument and secret values).
+ */
+function childEnv(parent, inherit = [], extra = {}) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && (passedToDocker(name) || inherit.includes(name)))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+
 ;// CONCATENATED MODULE: ./src/docker.ts
 /**
  * The one way the action runs docker: an argv array (never a shell string), stdin passed
@@ -144,14 +148,19 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * Every docker process is bounded. Each runs in a process group of its own (docker starts
  * the buildx plugin as its child), so a cancel reaches the whole group: SIGINT first —
  * what Ctrl-C sends, on which buildx cancels the build in BuildKit — and SIGKILL if the
- * group is still there a few seconds later. A command that is not streamed gets a timeout
- * too; a build is bounded by the cancel (and the job's timeout). Whatever is still running
- * when the step's process exits is killed with it.
+ * group is still there a few seconds later. Every command but the build has a timeout too
+ * (5 minutes unless its caller sets one: the merge's is `merge-timeout`); a build is bounded
+ * by the cancel (and the job's timeout). Whatever is still running when the step's process
+ * exits is killed with it.
  *
  * Streamed output is the children's, not the action's: it goes to the log between
  * `::stop-commands::<token>` and `::<token>::`, so no line a build prints (`::set-output`,
  * `::add-mask::`, `##[save-state …]`) is taken by the runner as a workflow command.
+ *
+ * A docker process gets the step's environment only as far as docker needs it
+ * (child-env.ts): no input, token or AWS credential of the step reaches it.
  */
+
 
 
 /** A command that is not a build (inspect, login, history) has this long. */
@@ -168,7 +177,7 @@ function run(command, args, options = {}) {
     if (options.signal?.aborted)
         return Promise.reject(options.signal.reason);
     const stream = options.stream === true;
-    const resume = stream ? (0,external_node_crypto_namespaceObject.randomUUID)() : '';
+    const resume = stream ? (0,external_node_crypto_.randomUUID)() : '';
     // The command line too is inside: its arguments (build args, labels, paths) are the workflow's, not the action's.
     if (stream)
         process.stdout.write(`::stop-commands::${resume}\n[command]${[command, ...args].join(' ')}\n`);
@@ -176,7 +185,7 @@ function run(command, args, options = {}) {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
             detached: true,
             stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            env: { ...process.env, ...options.env }
+            env: childEnv(process.env, options.inherit, options.env)
         });
         running.add(child);
         const out = { stdout: '', stderr: '' };
@@ -229,11 +238,22 @@ function run(command, args, options = {}) {
         // docker not on PATH: the exit code a shell gives, and spawn's message (…ENOENT).
         child.on('error', error => finish({ exitCode: 127, stdout: '', stderr: error.message }));
         child.on('close', (code, signal) => {
-            if (timedOut)
-                out.stderr += `\nERROR: docker ${args.slice(0, 2).join(' ')} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`;
-            finish({ exitCode: timedOut ? 124 : (code ?? 128 + signalNumber(signal)), ...out });
+            if (!timedOut)
+                return finish({ exitCode: code ?? 128 + signalNumber(signal), ...out });
+            out.stderr += `\nERROR: ${commandName(command, args)} gave no result in ${Math.round((timeoutMs ?? 0) / 1000)} s and was stopped`;
+            finish({ exitCode: 124, ...out, timedOut: true });
         });
     });
+}
+/** `docker buildx imagetools create`: the command and its words before the first flag, past a leading `--context NAME`. */
+function commandName(command, args) {
+    const words = args[0] === '--context' ? args.slice(2) : args;
+    const end = words.findIndex(w => w.startsWith('-'));
+    return [command, ...words.slice(0, end === -1 ? words.length : end).slice(0, 4)].join(' ');
+}
+/** Docker with the run's cancel on every command (a command's own signal wins). */
+function withSignal(docker, signal) {
+    return signal === undefined ? docker : (args, options = {}) => docker(args, { signal, ...options });
 }
 /** A signal to the child's process group: docker and the buildx plugin it started, even when docker itself has gone. */
 function signalGroup(child, signal) {
@@ -264,14 +284,337 @@ function lastLine(result) {
     return lines.findLast(l => /error/i.test(l)) ?? lines.at(-1) ?? `exit code ${result.exitCode}`;
 }
 
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */ });
+/* unused harmony export ActionError */
+/**
+ * Errors the action reports to the user. Each carries a one-line message that says what
+ * is wrong and how to fix it; `main` prints it with `core.setFailed` and nothing else.
+ */
+/** A workflow input is invalid. Raised before any AWS write or docker call. */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+    }
+}
+/** Something outside the inputs stops the run (permissions, tools, AWS state). */
+class ActionError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'ActionError';
+}
+/** The runner cancelled the run (SIGINT, then SIGTERM): the reason of the run's AbortSignal. */
+class CancelledError extends Error {
+    signal;
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`);
+        this.signal = signal;
+    }
+}
+
+
+/***/ }),
+
+/***/ 908:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(114);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(569);
+/** The post step's entry point (action.yml `post`): a cancel stops its docker commands too. */
+
+
+
+const cancel = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .cancelOnSignals */ .d)();
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .bE)(process.env, (0,_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .withSignal */ .l_)(_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3, cancel.signal));
+cancel.dispose();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bE: () => (/* binding */ post)
+});
+
+// UNUSED EXPORTS: logout, removeTempDirs
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/constants.ts
+/** Names the workflow, the runner and the post step see. Written once, here. */
+const Input = {
+    RoleToAssume: 'role-to-assume',
+    AwsRegion: 'aws-region',
+    Audience: 'audience',
+    RoleSessionName: 'role-session-name',
+    RoleDurationSeconds: 'role-duration-seconds',
+    ExportCredentials: 'export-credentials',
+    Repository: 'repository',
+    CreateRepository: 'create-repository',
+    TagMutability: 'tag-mutability',
+    TagMutabilityExclusions: 'tag-mutability-exclusions',
+    ScanOnPush: 'scan-on-push',
+    Encryption: 'encryption',
+    KmsKey: 'kms-key',
+    LifecyclePolicy: 'lifecycle-policy',
+    LifecycleKeepCount: 'lifecycle-keep-count',
+    LifecycleExpireDays: 'lifecycle-expire-days',
+    LifecycleUntaggedDays: 'lifecycle-untagged-days',
+    LifecycleProtectTags: 'lifecycle-protect-tags',
+    Version: 'version',
+    Latest: 'latest',
+    LatestMayMoveBack: 'latest-may-move-back',
+    Tags: 'tags',
+    Platforms: 'platforms',
+    Context: 'context',
+    File: 'file',
+    Target: 'target',
+    BuildArgs: 'build-args',
+    Secrets: 'secrets',
+    SecretEnvs: 'secret-envs',
+    Builder: 'builder',
+    Labels: 'labels',
+    Push: 'push',
+    SkipLogout: 'skip-logout',
+    IfVersionExists: 'if-version-exists',
+    Cache: 'cache',
+    CacheTag: 'cache-tag',
+    Provenance: 'provenance',
+    Sbom: 'sbom',
+    DryRun: 'dry-run',
+    RepositoryPolicy: 'repository-policy',
+    PullPrincipals: 'pull-principals',
+    RepositoryTags: 'repository-tags',
+    PushByDigest: 'push-by-digest',
+    MergeDigests: 'merge-digests',
+    MergeTimeout: 'merge-timeout',
+    Summary: 'summary',
+    ReplicateToRegions: 'replicate-to-regions',
+    ScanFailOn: 'scan-fail-on',
+    ScanTimeout: 'scan-timeout',
+    RegistryType: 'registry-type',
+    Description: 'description',
+    About: 'about',
+    StoragePrice: 'storage-price',
+    HttpProxy: 'http-proxy',
+    NoProxy: 'no-proxy'
+};
+const Output = {
+    Registry: 'registry',
+    RepositoryUri: 'repository-uri',
+    ImageUri: 'image-uri',
+    LatestUri: 'latest-uri',
+    Digest: 'digest',
+    ImageDigestUri: 'image-digest-uri',
+    Tags: 'tags',
+    Version: 'version',
+    Metadata: 'metadata',
+    Skipped: 'skipped',
+    ReplicaUris: 'replica-uris',
+    ScanFindings: 'scan-findings'
+};
+/** Values the main step hands to the post step. */
+const State = {
+    IsPost: 'is-post',
+    LoggedInRegistries: 'logged-in-registries',
+    /** the docker config folder the login was written to, when it was written there (not by docker login) */
+    LoginConfigDir: 'login-config-dir',
+    /** the entry written there, as a hash, and where the entry it replaced is kept (config-login.ts WrittenLogin) */
+    LoginWritten: 'login-written',
+    /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
+    TempDirs: 'temp-dirs'
+};
+/** How the temporary folders the action makes are named: the post step removes only such folders. */
+const TEMP_DIR_PREFIX = 'ecr-build-push-';
+const DEFAULT_PLATFORMS = (/* unused pure expression or super */ null && (['linux/amd64', 'linux/arm64']));
+/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
+const DEFAULT_MERGE_TIMEOUT_SECONDS = 120;
+const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
+const DEFAULT_MUTABILITY_EXCLUSIONS = (/* unused pure expression or super */ null && (['latest']));
+const USER_AGENT = 'ecr-build-push';
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+const PUBLIC_REGISTRY = 'public.ecr.aws';
+const PUBLIC_API_REGION = 'us-east-1';
+/**
+ * ECR's published storage price, US$ per GB-month of compressed image data, US East
+ * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
+ * then the same price. `storage-price` overrides it (other regions, later prices).
+ */
+const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
+const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
+
+// EXTERNAL MODULE: ./src/docker.ts + 2 modules
+var docker = __nccwpck_require__(114);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/registry/file-lock.ts
+/**
+ * A lock file beside a file that several processes read, change and write back (docker's
+ * config.json, which the jobs of a self-hosted runner can share): `<file>.lock`, created
+ * exclusively (O_EXCL), holding who took it — pid, host, time and a token of its own. A
+ * process waits for it a bounded time; a lock whose holder is gone (its pid no longer runs
+ * on this host) or that is older than any holder keeps one is stale and taken over.
+ * Node built-ins only: the post step uses it too. Programs that don't know the lock (the
+ * docker CLI) don't wait for it.
+ */
+
+
+
+
+const WAIT_MS = 15_000;
+const STALE_MS = 10_000;
+/** Runs `fn` holding `<file>.lock`; throws when the lock can't be had within the wait. */
+async function withFileLock(file, fn, options = {}) {
+    const lock = `${file}.lock`;
+    const token = await acquire(lock, options.waitMs ?? WAIT_MS, options.staleMs ?? STALE_MS);
+    try {
+        return await fn();
+    }
+    finally {
+        await release(lock, token);
+    }
+}
+async function acquire(lock, waitMs, staleMs) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    const deadline = Date.now() + waitMs;
+    for (let pause = 10;; pause = Math.min(pause * 2, 200)) {
+        if (await create(lock, token))
+            return token;
+        const seen = await inspect(lock);
+        if (seen === undefined)
+            continue;
+        if (isStale(seen, staleMs)) {
+            await breakStale(lock, seen);
+            continue;
+        }
+        if (Date.now() >= deadline) {
+            const by = seen.holder ? `process ${seen.holder.pid} on ${seen.holder.host}` : 'another process';
+            throw new Error(`${lock} is held by ${by} for ${Math.round(seen.ageMs / 1000)} s; remove it if no docker login is running`);
+        }
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(pause + Math.floor(Math.random() * pause));
+    }
+}
+/** True when this call created the lock file; false when it exists. */
+async function create(lock, token) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(lock, 'wx', 0o600);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    try {
+        await handle.writeFile(JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname(), at: Date.now(), token }));
+    }
+    catch (error) {
+        await handle.close();
+        await (0,promises_namespaceObject.rm)(lock, { force: true });
+        throw error;
+    }
+    await handle.close();
+    return true;
+}
+/** The lock file as it is now; undefined when it is gone. */
+async function inspect(lock) {
+    try {
+        const [info, text] = await Promise.all([(0,promises_namespaceObject.stat)(lock), (0,promises_namespaceObject.readFile)(lock, 'utf8')]);
+        return { holder: parseHolder(text), identity: `${info.ino}:${info.mtimeMs}:${text}`, ageMs: Date.now() - info.mtimeMs };
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+function parseHolder(text) {
+    try {
+        const h = JSON.parse(text);
+        return typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.token === 'string' ? h : undefined;
+    }
+    catch {
+        return undefined; // being written, or not ours: its age decides
+    }
+}
+/** Stale: its holder's process is gone from this host, or it is older than any holder keeps it. */
+function isStale(seen, staleMs) {
+    if (seen.ageMs > staleMs)
+        return true;
+    return seen.holder !== undefined && seen.holder.host === external_node_os_default().hostname() && !running(seen.holder.pid);
+}
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Takes a stale lock away: moved aside first (a rename happens once, so two waiters can't
+ * both remove it), then checked to be the file judged stale; a lock another waiter took in
+ * between is put back.
+ */
+async function breakStale(lock, seen) {
+    const aside = `${lock}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+    try {
+        await (0,promises_namespaceObject.rename)(lock, aside);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw error;
+    }
+    const moved = await inspect(aside);
+    if (moved !== undefined && moved.identity !== seen.identity)
+        await (0,promises_namespaceObject.link)(aside, lock).catch(() => undefined);
+    await (0,promises_namespaceObject.rm)(aside, { force: true });
+}
+/** Removes the lock if it is still this holder's (a stale-lock take-over may have replaced it). */
+async function release(lock, token) {
+    const text = await (0,promises_namespaceObject.readFile)(lock, 'utf8').catch(() => '');
+    if (parseHolder(text)?.token === token)
+        await (0,promises_namespaceObject.rm)(lock, { force: true });
+}
+
 ;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 /**
  * Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), for a
  * login kept there: where docker keeps credentials when no credential store or helper
  * does, in the format `docker login` writes. The main step adds the registry's entry and
- * the post step removes it, each without a docker process. Node built-ins only: the post
- * step's bundle stays small.
+ * the post step takes it out again, each without a docker process, each reading, changing
+ * and writing the file under its lock (file-lock.ts): jobs that share the file don't lose
+ * each other's changes. Node built-ins only: the post step's bundle stays small.
  */
+
 
 
 
@@ -306,10 +649,13 @@ async function fileStoreConfig(configDir, registry) {
  */
 async function writeDockerConfig(configDir, config) {
     await (0,promises_namespaceObject.mkdir)(configDir, { recursive: true, mode: 0o700 });
-    const file = await (0,promises_namespaceObject.realpath)(external_node_path_default().join(configDir, 'config.json')).catch(() => external_node_path_default().join(configDir, 'config.json'));
-    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.config.json.${process.pid}.tmp`);
+    await replaceFile(await configFile(configDir), `${JSON.stringify(config, null, '\t')}\n`);
+}
+/** Replaces a file atomically (a file beside it, then a rename), readable by its owner only. */
+async function replaceFile(file, text) {
+    const temporary = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
     try {
-        await (0,promises_namespaceObject.writeFile)(temporary, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
+        await (0,promises_namespaceObject.writeFile)(temporary, text, { mode: 0o600 });
         await (0,promises_namespaceObject.rename)(temporary, file);
     }
     catch (error) {
@@ -317,37 +663,216 @@ async function writeDockerConfig(configDir, config) {
         throw new Error(`could not write ${file}: ${error.message}`, { cause: error });
     }
 }
+/** config.json's real path: a symlink's target (the file written, and the lock beside it). */
+const configFile = (configDir) => (0,promises_namespaceObject.realpath)(external_node_path_default().join(configDir, 'config.json')).catch(() => external_node_path_default().join(configDir, 'config.json'));
+/**
+ * Reads config.json, lets `edit` change it and writes it back if it changed, all under
+ * config.json's lock; `edit` is also given config.json's real path (files kept beside it
+ * are changed under the same lock). Undefined (and `edit` not run) when docker keeps this
+ * registry's credentials elsewhere or can't read the file (see fileStoreConfig).
+ */
+async function docker_config_editDockerConfig(configDir, registry, edit, lock) {
+    await (0,promises_namespaceObject.mkdir)(configDir, { recursive: true, mode: 0o700 });
+    const file = await configFile(configDir);
+    return withFileLock(file, async () => {
+        const config = await fileStoreConfig(configDir, registry);
+        if (config === undefined)
+            return undefined;
+        const before = JSON.stringify(config);
+        const result = await edit(config, file);
+        if (JSON.stringify(config) !== before)
+            await writeDockerConfig(configDir, config);
+        return { result };
+    }, lock);
+}
+
+;// CONCATENATED MODULE: ./src/registry/config-login.ts
+/**
+ * The registry login the main step writes into docker's config file, and how the post step
+ * takes it out again without taking anyone else's: jobs on a self-hosted runner that share
+ * `~/.docker` log in to the same registry side by side, and the user may have had a login
+ * there before the run.
+ *
+ * The main step remembers the entry it wrote only as a SHA-256 of it (step state: nothing
+ * to log in with), and the entry it replaced, if any, in a file of its own in the runner's
+ * temporary folder, readable by its owner only, that the post step reads and deletes. That
+ * entry is a credential: the step state (GITHUB_STATE) is a file too, but its values become
+ * the post step's environment, which any process of the user can read, and nothing deletes
+ * it before the job ends. The copy adds no reader: config.json, which held it, is a file of
+ * the same user, also readable by its owner only.
+ *
+ * The post step, under the config's lock: the entry still the one written → the replaced
+ * one back (or none); another entry since (another job logged in) → left alone, said in one
+ * line, and handed off: what this run replaced is kept beside config.json (HANDOFF, owner
+ * only) under the hash of this run's entry, so the run that replaced it, putting this run's
+ * entry back at its end, puts back the older one instead — once every run has ended the
+ * config holds what it held before the first, and no run's token. Node built-ins only: the
+ * post step's bundle stays small.
+ */
+
+
+
+
+
+const REPLACED_PREFIX = `${TEMP_DIR_PREFIX}replaced-login-`;
+/** Beside config.json: entries of runs that ended while another run's login covered theirs. */
+const HANDOFF = 'ecr-build-push-handoff.json';
+/** A handoff outlives no token it is about: ECR's last 12 hours. */
+const HANDOFF_TTL_MS = 12 * 3600_000;
+/** SHA-256 of an entry as JSON with its keys sorted: the same entry whoever wrote the file. */
+function entryHash(entry) {
+    const sorted = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : 1))) : entry;
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+/**
+ * Main step: puts `entry` in the config for the registry; undefined when docker keeps the
+ * registry's credentials elsewhere. `earlier` is this run's own earlier login (a renewed
+ * token): while its entry is still there, what it replaced stays what this one replaces;
+ * if another run's entry covers it, it is handed off as at the post step.
+ */
+async function writeLogin(configDir, registry, entry, tempDir, earlier) {
+    let saved;
+    try {
+        const done = await editDockerConfig(configDir, registry, async (config, file) => {
+            const current = config.auths?.[registry];
+            let replaced = earlier?.replaced;
+            if (earlier === undefined || current === undefined || entryHash(current) !== earlier.sha256) {
+                if (earlier !== undefined && current !== undefined)
+                    await handOff(file, earlier, await readReplaced(earlier.replaced).catch(() => undefined));
+                if (earlier?.replaced !== undefined)
+                    await removeReplaced(earlier.replaced);
+                replaced = saved = current === undefined ? undefined : await saveReplaced(tempDir, current);
+            }
+            config.auths = { ...config.auths, [registry]: entry };
+            return { registry, sha256: entryHash(entry), ...(replaced !== undefined ? { replaced } : {}) };
+        });
+        return done?.result;
+    }
+    catch (error) {
+        if (saved !== undefined)
+            await removeReplaced(saved);
+        throw error;
+    }
+}
+/** What the post step does with the entry it finds: `written` unknown (no record) → removed, as docker logout would. */
+function decideUndo(current, written) {
+    if (current === undefined)
+        return 'gone';
+    if (written === undefined)
+        return 'remove';
+    if (entryHash(current) !== written.sha256)
+        return 'changed';
+    return written.replaced !== undefined ? 'restore' : 'remove';
+}
+/**
+ * Post step: undoes the login in the config (decideUndo); undefined when docker keeps the
+ * registry's credentials elsewhere now. A replaced entry that can't be read back is warned
+ * about, and the run's own entry still removed.
+ */
+async function undoLogin(configDir, registry, written, warn) {
+    let replaced;
+    try {
+        replaced = await readReplaced(written?.replaced);
+    }
+    catch (error) {
+        warn(`The login to ${registry} this run replaced in docker's config could not be read back (${error.message}); removing this run's.`);
+    }
+    const done = await docker_config_editDockerConfig(configDir, registry, async (config, file) => {
+        const decision = decideUndo(config.auths?.[registry], written);
+        if (decision === 'gone')
+            return decision;
+        if (decision === 'changed' && written !== undefined) {
+            await handOff(file, written, replaced);
+            return decision;
+        }
+        const back = decision === 'restore' ? await takeHandedOff(file, replaced) : undefined;
+        const { [registry]: _, ...others } = config.auths ?? {};
+        config.auths = back !== undefined ? { ...others, [registry]: back } : others;
+        return back !== undefined ? 'restored' : 'removed';
+    });
+    return done?.result;
+}
+/** Records that this run's entry, covered by another run's, stands for the entry it replaced. */
+async function handOff(file, written, replaced) {
+    const handoff = await readHandoff(file);
+    const stands = resolve(handoff, replaced);
+    // An entry that would stand for itself (two runs given the same token) needs no handoff.
+    if (stands === undefined || entryHash(stands) !== written.sha256)
+        handoff[written.sha256] = { replaced: stands ?? null, at: Date.now() };
+    await writeHandoff(file, handoff);
+}
+/** The entry to put back: through the handoffs of runs that have ended, to the one before them. */
+async function takeHandedOff(file, entry) {
+    if (entry === undefined)
+        return undefined;
+    const handoff = await readHandoff(file);
+    const before = Object.keys(handoff).length;
+    const back = resolve(handoff, entry);
+    if (Object.keys(handoff).length !== before)
+        await writeHandoff(file, handoff);
+    return back;
+}
+/** Follows (and takes out) the handoffs from `entry`; undefined: none to put back. */
+function resolve(handoff, entry) {
+    while (entry !== undefined && entry !== null) {
+        const step = handoff[entryHash(entry)];
+        if (step === undefined)
+            return entry;
+        delete handoff[entryHash(entry)];
+        entry = step.replaced;
+    }
+    return undefined;
+}
+async function readHandoff(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(external_node_path_default().dirname(file), HANDOFF), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return {};
+        throw error;
+    }
+    const handoff = JSON.parse(text);
+    if (typeof handoff !== 'object' || handoff === null || Array.isArray(handoff))
+        throw new Error(`${HANDOFF} beside docker's config is not a JSON object`);
+    return handoff;
+}
+/** Writes the handoffs (owner only) without those older than any token; no file when none is left. */
+async function writeHandoff(file, handoff) {
+    const kept = Object.entries(handoff).filter(([, h]) => Date.now() - h.at < HANDOFF_TTL_MS);
+    const target = external_node_path_default().join(external_node_path_default().dirname(file), HANDOFF);
+    if (kept.length === 0)
+        await (0,promises_namespaceObject.rm)(target, { force: true });
+    else
+        await replaceFile(target, `${JSON.stringify(Object.fromEntries(kept))}\n`);
+}
+/** Keeps a replaced entry in a new file only its owner reads. */
+async function saveReplaced(dir, entry) {
+    const file = path.join(dir, `${REPLACED_PREFIX}${randomUUID()}.json`);
+    await writeFile(file, JSON.stringify(entry), { mode: 0o600, flag: 'wx' });
+    return file;
+}
+/** Only files the action names as its own: the path comes from the step state. */
+const isReplacedFile = (file) => external_node_path_default().isAbsolute(file) && external_node_path_default().basename(file).startsWith(REPLACED_PREFIX);
+/** The entry a replaced-entry file keeps; undefined for no file. */
+async function readReplaced(file) {
+    if (file === undefined)
+        return undefined;
+    if (!isReplacedFile(file))
+        throw new Error(`${file} is not a file the action wrote`);
+    return JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+}
+/** Deletes the file keeping a replaced entry (the post step, whatever it did with the login). */
+async function removeReplaced(file) {
+    if (isReplacedFile(file))
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * Errors the action reports to the user. Each carries a one-line message that says what
- * is wrong and how to fix it; `main` prints it with `core.setFailed` and nothing else.
- */
-/** A workflow input is invalid. Raised before any AWS write or docker call. */
-class errors_InputError extends Error {
-    input;
-    name = 'InputError';
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-    }
-}
-/** Something outside the inputs stops the run (permissions, tools, AWS state). */
-class ActionError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'ActionError';
-}
-/** The runner cancelled the run (SIGINT, then SIGTERM): the reason of the run's AbortSignal. */
-class CancelledError extends Error {
-    signal;
-    name = 'CancelledError';
-    constructor(signal) {
-        super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`);
-        this.signal = signal;
-    }
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: ./src/settings/input.ts
 /**
  * How the runner hands inputs to the step (`INPUT_<NAME>`) and the parsers every section
@@ -382,7 +907,7 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (v === 'false')
         return false;
-    throw new errors_InputError(name, `'${value}' is not a boolean: use true or false.`);
+    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean: use true or false.`);
 }
 function parseInteger(name, value, range) {
     if (value === '')
@@ -428,9 +953,10 @@ const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
 ;// CONCATENATED MODULE: ./src/post.ts
 /**
  * Post step: logs docker out of the registries the main step logged in to, unless
- * `skip-logout` — out of docker's config file where the main step wrote the login there,
- * else with `docker logout` — and removes the temporary folders the main step recorded
- * and did not remove itself (it was cancelled). Warns and never fails the job.
+ * `skip-logout` — out of docker's config file where the main step wrote the login there
+ * (only the entry it wrote, the one it replaced put back), else with `docker logout` —
+ * and removes the temporary folders the main step recorded and did not remove itself (it
+ * was cancelled). Warns and never fails the job.
  *
  * It runs at the end of every job that uses the action, so it loads as little as it can:
  * no AWS SDK and no @actions/core (whose HTTP client is most of a bundle). The three
@@ -454,39 +980,45 @@ const info = (message) => {
 /**
  * Forgets the registry credentials; returns the registries logged out. Warns, never fails.
  * A login the main step wrote to docker's config file (`configDir`) is taken out of it
- * the same way, without a docker process, while the file still keeps it; otherwise
- * `docker logout`.
+ * without a docker process while the file still keeps credentials itself — only while the
+ * entry is still the one this run wrote, the entry it replaced put back (config-login.ts);
+ * otherwise `docker logout`.
  */
-async function logout(run, registries, warn = warning, configDir) {
+async function logout(run, registries, { warn = warning, info: say = info, configDir, written } = {}) {
     const done = [];
     for (const registry of registries) {
-        if (configDir !== undefined && (await removeFromConfigFile(configDir, registry, warn))) {
+        const undone = configDir === undefined ? undefined : await undoInConfigFile(configDir, registry, written?.registry === registry ? written : undefined, warn);
+        if (undone === 'changed') {
+            say(`Left the login to ${registry} in docker's config: it is no longer the one this run wrote (another job logged in since).`);
+            continue;
+        }
+        if (undone !== undefined) {
+            say(undone === 'restored' ? `Logged out of ${registry}; the login this run replaced is back` : `Logged out of ${registry}`);
             done.push(registry);
             continue;
         }
         const result = await run(['logout', registry]);
-        if (result.exitCode === 0)
+        if (result.exitCode === 0) {
+            say(`Logged out of ${registry}`);
             done.push(registry);
+        }
         else
-            warn(`docker logout ${registry} failed: ${lastLine(result)}`);
+            warn(`docker logout ${registry} failed: ${(0,docker/* lastLine */.fM)(result)}`);
     }
     return done;
 }
-/** True when the config file keeps this registry's credentials itself and no longer holds them. */
-async function removeFromConfigFile(configDir, registry, warn) {
-    const config = await fileStoreConfig(configDir, registry);
-    if (config === undefined)
-        return false;
-    if (config.auths === undefined || !(registry in config.auths))
-        return true;
-    delete config.auths[registry];
+/**
+ * undoLogin, or undefined — docker logout then — when the config file doesn't keep the
+ * login, or can't be changed (its lock not had in time): a credential left behind is worse
+ * than another job having to log in again.
+ */
+async function undoInConfigFile(configDir, registry, written, warn) {
     try {
-        await writeDockerConfig(configDir, config);
-        return true;
+        return await undoLogin(configDir, registry, written, warn);
     }
     catch (error) {
         warn(`Removing the login to ${registry} from docker's config failed (${error.message}); trying docker logout.`);
-        return false;
+        return undefined;
     }
 }
 /**
@@ -510,7 +1042,7 @@ async function removeTempDirs(recorded, warn = warning) {
     }
     return removed;
 }
-async function post(env = process.env, run = docker) {
+async function post(env = process.env, run = docker/* docker */.T3) {
     try {
         for (const dir of await removeTempDirs(env[`STATE_${State.TempDirs}`] ?? ''))
             info(`Removed ${dir}, left by the main step`);
@@ -518,6 +1050,7 @@ async function post(env = process.env, run = docker) {
     catch (error) {
         warning(`Post step: ${error.message}`);
     }
+    const written = parseWritten(env[`STATE_${State.LoginWritten}`]);
     try {
         const registries = JSON.parse(env[`STATE_${State.LoggedInRegistries}`] || '[]');
         if (parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)) {
@@ -525,16 +1058,36 @@ async function post(env = process.env, run = docker) {
                 info(`Staying logged in to ${registries.join(', ')} (skip-logout).`);
         }
         else {
-            const configDir = env[`STATE_${State.LoginConfigDir}`] || undefined;
-            for (const r of await logout(run, registries, warning, configDir))
-                info(`Logged out of ${r}`);
+            await logout(run, registries, { configDir: env[`STATE_${State.LoginConfigDir}`] || undefined, ...(written ? { written } : {}) });
         }
     }
     catch (error) {
         warning(`Post step: ${error.message}`);
     }
+    finally {
+        if (written?.replaced !== undefined)
+            await removeReplaced(written.replaced).catch(error => warning(`Post step: ${error.message}`));
+    }
+}
+/** The main step's record of the entry it wrote; undefined when there is none (or it can't be read). */
+function parseWritten(text) {
+    try {
+        const w = JSON.parse(text || 'null');
+        const valid = typeof w?.registry === 'string' && typeof w.sha256 === 'string' && (w.replaced === undefined || typeof w.replaced === 'string');
+        return valid ? w : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ })
 

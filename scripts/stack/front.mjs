@@ -52,9 +52,10 @@ let expiredKeys = new Map()
  * "manifest-read" (GETs and HEADs of manifests; `method` narrows it to one). `reference`
  * (a tag or digest, `*` matching any characters: "sha256:*") and `repository` narrow any
  * of them; `skip` matching requests are let through first. `status` is a number, or
- * "reset": the connection is closed without an answer. `stored`: the manifest PUT is
- * forwarded, stored and registered as usual first, and only its answer is lost.
- * @type {{count: number, status: number | 'reset', on: string, repository?: string, reference?: string, method?: string, skip: number, stored?: boolean}[]}
+ * "reset": the connection is closed without an answer; `message` is the registry's error
+ * message. `stored`: the manifest PUT is forwarded, stored and registered as usual first,
+ * and only its answer is lost.
+ * @type {{count: number, status: number | 'reset', on: string, repository?: string, reference?: string, method?: string, skip: number, stored?: boolean, message?: string}[]}
  */
 let registryFaults = []
 
@@ -251,7 +252,7 @@ async function handleRegistry(req, res) {
     if (blobFault) {
       log(`registry: injected ${blobFault.status} for ${req.method} of a blob upload to ${v2.name}`)
       req.resume()
-      return answerFault(res, blobFault, 'injected fault')
+      return answerFault(res, blobFault, blobFault.message ?? 'injected fault')
     }
   }
   if (v2.kind === 'blobs' && req.method === 'POST' && !blobMounting) req.url = withoutMount(req.url ?? '')
@@ -262,7 +263,7 @@ async function handleRegistry(req, res) {
   const fault = takeRegistryFault('manifest', v2.name, 'PUT', reference)
   if (fault) {
     log(`registry: injected ${fault.status} for PUT ${v2.name}:${reference}`)
-    return answerFault(res, fault, 'injected fault')
+    return answerFault(res, fault, fault.message ?? 'injected fault')
   }
   const byTag = !reference.startsWith('sha256:')
   if (byTag) {
@@ -641,7 +642,8 @@ async function handleControl(req, res) {
         ...(json.repository ? { repository: json.repository } : {}),
         ...(json.reference ? { reference: json.reference } : {}),
         ...(json.method ? { method: String(json.method).toUpperCase() } : {}),
-        ...(json.stored === true && json.on !== 'blob' && json.on !== 'manifest-read' ? { stored: true } : {})
+        ...(json.stored === true && json.on !== 'blob' && json.on !== 'manifest-read' ? { stored: true } : {}),
+        ...(typeof json.message === 'string' ? { message: json.message } : {})
       })
       return send(204)
     case 'POST /registry-delays':

@@ -10,6 +10,10 @@
  * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
  * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
  * retries; calls go through the job's proxy when it has one.
+ *
+ * The run's cancel travels with the session: once it has aborted, a client made with the
+ * session starts no write (nor another try of one) — the rest of a reconcile's Put* calls
+ * are refused with the cancel's reason, unsent; reads still go.
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
@@ -27,6 +31,8 @@ export interface AwsSession {
    * the SDK's default chain (environment, profile, instance role), which renews its own.
    */
   credentials?: Renewable<AwsCredentialIdentity>
+  /** the run's cancel: once it has aborted, the session's clients send no write */
+  signal?: AbortSignal
 }
 
 export function sdkConfig(session: AwsSession): {
@@ -45,13 +51,36 @@ export function sdkConfig(session: AwsSession): {
   }
 }
 
-/** A client made with the session: a call refused as expired is sent again with renewed credentials. */
+/**
+ * A client made with the session: a call refused as expired is sent again with renewed
+ * credentials, and no write starts after the run's cancel.
+ */
 export function withSession<
   I extends object,
   O extends MetadataBearer,
   C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }
 >(client: C, session: AwsSession): C {
+  if (session.signal) refuseWritesAfter<I, O, C>(client, session.signal)
   return session.credentials ? renewOnExpiredToken<I, O, C>(client, session.credentials) : client
+}
+
+/** Operations that change something in AWS (ECR's and ECR Public's, by their names). */
+const WRITE_OPERATION = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)[A-Z]/
+
+/**
+ * Once `signal` has aborted, a write operation is refused with its reason before it is sent.
+ * Checked on every try (after the SDK's retry middleware): a write the SDK would try again
+ * after the cancel is refused too. The refusal is no error the SDK retries.
+ */
+export function refuseWritesAfter<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, signal: AbortSignal): C {
+  client.middlewareStack.add(
+    (next, context) => async args => {
+      if (signal.aborted && WRITE_OPERATION.test(String(context.commandName))) throw signal.reason as Error
+      return next(args)
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'refuseWritesAfterCancel' }
+  )
+  return client
 }
 
 /** An AWS error tagged with the IAM action of the call that failed, for explanations. */

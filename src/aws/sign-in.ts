@@ -11,7 +11,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { explainCertificates, MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
 import { requestIdToken } from './oidc-token.js'
 import { Renewable } from './session.js'
-import { ActionError } from '../errors.js'
+import { ActionError, logSafe } from '../errors.js'
 import { isThrottling, retry, sleep, type RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
 
@@ -151,7 +151,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
     } catch (error) {
       const name = (error as Error).name
       if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${(error as Error).message}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`)
+        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`)
       }
       throw error
     }

@@ -8,7 +8,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { ProxyConfig } from '../settings/types.js'
-import { redactProxy } from '../settings/network.js'
+import { proxySecrets, redactProxy } from '../settings/network.js'
 import { hasProxy, type Agents } from './proxy.js'
 
 export type { Agents }
@@ -37,8 +37,8 @@ let sdkAgents: Agents | undefined
 
 /**
  * Sets the proxy and the timeouts for every client made from now on. A proxy's credentials
- * are masked (the whole URL and the password) before anything can print them, and the log
- * says which proxy is used, with the password hidden.
+ * are masked (the whole URL, and the password or a token given as the user name) before
+ * anything can print them, and the log says which proxy is used, without its credentials.
  */
 export async function configureNetwork(
   config: ProxyConfig,
@@ -62,13 +62,8 @@ export async function configureNetwork(
 }
 
 function maskProxyCredentials(url: string, setSecret?: (value: string) => void): void {
-  if (url === '' || setSecret === undefined) return
-  const password = URL.canParse(url) ? new URL(url).password : ''
-  if (password === '') return
-  setSecret(url)
-  setSecret(password)
-  const decoded = /%[0-9a-f]{2}/i.test(password) ? decodeURIComponent(password.replace(/%(?![0-9a-f]{2})/gi, '%25')) : password
-  if (decoded !== password) setSecret(decoded)
+  if (setSecret === undefined) return
+  for (const part of proxySecrets(url)) setSecret(part)
 }
 
 export function currentTimeouts(): Timeouts {

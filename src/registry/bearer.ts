@@ -2,7 +2,8 @@
  * The pure parts of the Bearer token dance a registry like public.ecr.aws asks for: the
  * challenge, the scopes a token grants, and where the registry's password may be sent for
  * one — over https to the registry's own host or to ECR Public's token service, nowhere
- * else, whatever realm a challenge names.
+ * else, whatever realm a challenge names. And where an upload may go on with it: the
+ * registry's own origin only.
  */
 import { PUBLIC_REGISTRY } from '../constants.js'
 import { ActionError } from '../errors.js'
@@ -24,6 +25,26 @@ export function tokenRealm(realm: string, base: string, registry: string): URL {
   const shown = url !== undefined ? url.origin : `'${realm.slice(0, 100)}'`
   throw new ActionError(
     `The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${PUBLIC_REGISTRY}, ` +
+      'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.'
+  )
+}
+
+/**
+ * Where an upload goes on, from the registry's `Location`: only on the registry's own origin
+ * (`base`) — ECR's upload locations are on its host — since the next request carries the
+ * registry's password. Another host, or plain http, is refused before anything is sent there.
+ */
+export function ownLocation(location: string, base: string, registry: string): URL {
+  const own = new URL(base)
+  let url: URL | undefined
+  try {
+    url = new URL(location, own)
+  } catch {
+    url = undefined
+  }
+  if (url?.origin === own.origin) return url
+  throw new ActionError(
+    `The registry ${registry} gave an upload location on ${url === undefined ? 'an address that is no URL' : `${url.protocol}//${url.host}`}; the action sends the registry's password only to ${own.origin} itself, ` +
       'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.'
   )
 }

@@ -3,11 +3,13 @@
  * speaks). It reads what a tag points to before building (the manifest, an image's config
  * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
  * `push-by-digest`. It uses the registry password the login stage already holds, as
- * basic auth; the Authorization header never reaches a log line or an error.
+ * basic auth, sent only to the registry's own origin; the Authorization header never
+ * reaches a log line or an error.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
+import { logSafe } from '../errors.js'
+import { mergeScopes, ownLocation, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
 
 export const INDEX_MEDIA_TYPES = [
@@ -188,12 +190,13 @@ export class RegistryClient {
   async uploadBlob(repository: string, digest: string, size: number, file: string): Promise<void> {
     const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`)
     await expect(started, [202], `start an upload to ${repository}`)
-    const patched = await this.send('PATCH', location(started), {
+    const patchUrl = this.uploadLocation(started)
+    const patched = await this.send('PATCH', patchUrl.toString(), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
       body: createReadStream(file)
     })
     await expect(patched, [202], `upload ${digest} to ${repository}`)
-    const closeUrl = new URL(location(patched), this.base)
+    const closeUrl = this.uploadLocation(patched)
     closeUrl.searchParams.set('digest', digest)
     const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } })
     await expect(closed, [201], `complete the upload of ${digest} to ${repository}`)
@@ -238,27 +241,31 @@ export class RegistryClient {
   private async readManifest(repository: string, reference: string): Promise<RawManifest | undefined> {
     const res = await this.get(`${repository}/manifests/${reference}`, [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES])
     if (res.status === 404) return undefined
-    if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`)
+    if (!res.ok) throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status}${(await errorText(res)).text}`)
     const body = Buffer.from(await res.arrayBuffer())
     // A registry that sends no Docker-Content-Digest: the digest is that of the bytes served.
     const digest = res.headers.get('docker-content-digest') || `sha256:${createHash('sha256').update(body).digest('hex')}`
     return { mediaType: res.headers.get('content-type') ?? '', digest, body }
   }
 
-  /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+  /** Where an upload goes on: the registry's `Location`, on its own origin only (bearer.ts). */
+  private uploadLocation(res: HttpResponse): URL {
+    const value = res.headers.get('location')
+    if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
+    return ownLocation(value, this.base, this.registry)
+  }
+
+  /**
+   * A JSON blob (an image config); the registry may redirect to storage (ECR: a presigned
+   * S3 URL), which the transport follows without the Authorization header (http.ts).
+   */
   async jsonBlob(repository: string, digest: string): Promise<unknown> {
-    // Authorization is not forwarded across origins (http.ts), which is what a signed S3 URL needs.
     const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*'])
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`)
     return res.json()
   }
 }
 
-function location(res: HttpResponse): string {
-  const value = res.headers.get('location')
-  if (!value) throw new RegistryError(res.status, 'the registry gave no upload location')
-  return value
-}
 
 /** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
 async function expect(res: HttpResponse, ok: number[], what: string): Promise<void> {
@@ -267,15 +274,25 @@ async function expect(res: HttpResponse, ok: number[], what: string): Promise<vo
     await res.arrayBuffer().catch(() => undefined)
     return
   }
-  const text = await res.text().catch(() => '')
-  let detail: string
+  const { text, code } = await errorText(res)
+  throw new RegistryError(res.status, `${what}: ${res.status}${text}`, code)
+}
+
+/**
+ * What a registry's error answer says (` CODE: message; …`, else the start of its body),
+ * made safe for the log: it reaches the retry's log lines and the run's error; and the
+ * first error's code, which decides what a refusal means.
+ */
+async function errorText(res: HttpResponse): Promise<{ text: string; code?: string }> {
+  const body = await res.text().catch(() => '')
+  let said: string
   let code: string | undefined
   try {
-    const errors = (JSON.parse(text) as { errors?: { code?: string; message?: string }[] }).errors ?? []
-    detail = errors.map(e => `${e.code}: ${e.message}`).join('; ')
+    const errors = (JSON.parse(body) as { errors?: { code?: string; message?: string }[] }).errors ?? []
+    said = errors.map(e => `${e.code}: ${e.message}`).join('; ')
     code = errors[0]?.code
   } catch {
-    detail = text.slice(0, 200)
+    said = body.slice(0, 200)
   }
-  throw new RegistryError(res.status, `${what}: ${res.status}${detail ? ` ${detail}` : ''}`, code)
+  return { text: said === '' ? '' : ` ${logSafe(said)}`, ...(code !== undefined ? { code } : {}) }
 }

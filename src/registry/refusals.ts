@@ -2,7 +2,7 @@
  * What a registry's refusals mean, in one line with the fix — the same words whether the
  * refusal reached the action through buildx or through its own registry client.
  */
-import { ActionError } from '../errors.js'
+import { ActionError, logSafe } from '../errors.js'
 import { pushRefusedHint } from '../aws/iam-policy.js'
 import { isTransient, retry, type RetryPolicy } from '../retry.js'
 import { RegistryError } from './client.js'
@@ -72,7 +72,7 @@ export async function withRegistryRetry<T>(registry: string, what: string, polic
 }
 
 function explainRegistryError(registry: string, what: string, error: unknown, policy: RetryPolicy): unknown {
-  const message = (error as Error).message
+  const message = logSafe((error as Error).message)
   if (isTransient(error)) return new ActionError(`${what} failed ${policy.attempts} times (${message}); the registry may be having trouble: run the job again.`)
   if (!(error instanceof RegistryError)) return error
   if (error.status === 401 || error.status === 403) return pushRefused(`${what} (${error.status})`, registry)

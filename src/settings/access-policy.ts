@@ -1,7 +1,8 @@
 /** The repository's access policy: `repository-policy` as given, or the pull statement `pull-principals` makes. */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { getInput, parseList, readPolicyText } from './input.js'
+import { describeJsonError } from '../json.js'
+import { getInput, parseList, policySource, readPolicyText } from './input.js'
 import type { Env, Settings } from './types.js'
 
 const ACCOUNT_ID = /^\d{12}$/
@@ -10,7 +11,7 @@ const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:root|role\/[\w+=,.@/-]+|us
 const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability']
 
 /** A repository policy as ECR takes it: an IAM policy document with statements, ≤ 10,240 characters. */
-export function validateRepositoryPolicy(text: string): string {
+export function validateRepositoryPolicy(text: string, file?: string): string {
   const fail = (what: string): never => {
     throw new InputError(Input.RepositoryPolicy, what)
   }
@@ -18,8 +19,8 @@ export function validateRepositoryPolicy(text: string): string {
   let policy: unknown
   try {
     policy = JSON.parse(text)
-  } catch (error) {
-    return fail(`is not valid JSON (${(error as Error).message}): give a repository policy document.`)
+  } catch {
+    return fail(`${policySource(file)}is not valid JSON ${describeJsonError(text)}: give a repository policy document.`)
   }
   const statements = (policy as { Statement?: unknown }).Statement
   const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : []
@@ -71,7 +72,8 @@ export function readAccessPolicy(env: Env, workspace: string): Settings['reposit
     throw new InputError(Input.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.')
   }
   if (policyInput !== '') {
-    return { text: validateRepositoryPolicy(readPolicyText(Input.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' }
+    const { text, file } = readPolicyText(Input.RepositoryPolicy, policyInput, workspace)
+    return { text: validateRepositoryPolicy(text, file), source: 'repository-policy' }
   }
   if (principals.length > 0) return { text: pullPolicy(principals), source: 'pull-principals' }
   return undefined

@@ -67,15 +67,28 @@ export function validateTag(input: InputName, tag: string): string {
   return tag
 }
 
-/** A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file. */
-export function readPolicyText(name: InputName, value: string, workspace: string): string {
-  if (value.startsWith('{') || value.startsWith('[')) return value
+/** A policy as the workflow gave it: the text, and the file it came from (relative to the workspace) when it was a path. */
+export interface PolicyText {
+  text: string
+  file?: string
+}
+
+/**
+ * A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file.
+ * An error echoes the value only when it reads as a path (one short line): never policy text.
+ */
+export function readPolicyText(name: InputName, value: string, workspace: string): PolicyText {
+  if (value.startsWith('{') || value.startsWith('[')) return { text: value }
   const file = path.resolve(workspace, value)
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new InputError(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`)
+    const shown = /^[^\n]{1,200}$/.test(value) ? `'${value}' is` : 'is'
+    throw new InputError(name, `${shown} neither JSON nor a file in the workspace: give the policy JSON or a path to it.`)
   }
-  return readFileSync(file, 'utf8')
+  return { text: readFileSync(file, 'utf8'), file: value }
 }
+
+/** How an error names a policy: the file it came from, if any. */
+export const policySource = (file: string | undefined): string => (file === undefined ? '' : `the file '${file}' `)
 
 export function readKeyValues(name: InputName, value: string): string[] {
   const items = parseLines(value)

@@ -10,8 +10,8 @@
  */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { parseJson, sameJson } from '../json.js'
-import { getInput, parseInteger, parseList, readPolicyText } from './input.js'
+import { describeJsonError, parseJson, sameJson } from '../json.js'
+import { getInput, parseInteger, parseList, policySource, readPolicyText } from './input.js'
 import type { CountType, Env, LifecycleIntent, LifecyclePolicy, LifecycleRule } from './types.js'
 
 export const MAX_POLICY_LENGTH = 30720
@@ -37,7 +37,7 @@ function unknownKey(obj: Record<string, unknown>, allowed: string[]): string | u
  * Parses and validates a lifecycle policy. Throws `InputError(input, …)` at the first
  * problem, naming where it is (`rules[1].selection.countNumber`) and what to change.
  */
-export function validateLifecyclePolicy(text: string, input: string): LifecyclePolicy {
+export function validateLifecyclePolicy(text: string, input: string, file?: string): LifecyclePolicy {
   const fail = (where: string, what: string): never => {
     throw new InputError(input, where === '' ? what : `${where}: ${what}`)
   }
@@ -47,8 +47,8 @@ export function validateLifecyclePolicy(text: string, input: string): LifecycleP
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
-  } catch (error) {
-    return fail('', `is not valid JSON (${(error as Error).message}): give a lifecycle policy in ECR's JSON format.`)
+  } catch {
+    return fail('', `${policySource(file)}is not valid JSON ${describeJsonError(text)}: give a lifecycle policy in ECR's JSON format.`)
   }
   if (!isObject(parsed)) return fail('', 'the policy must be a JSON object with a "rules" list.')
   const extra = unknownKey(parsed, ['rules'])
@@ -267,8 +267,8 @@ export function readLifecycle(env: Env, workspace: string, defaults: { protect: 
         'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.'
       )
     }
-    const text = readPolicyText(Input.LifecyclePolicy, policyInput, workspace)
-    return { stated: true, policy: validateLifecyclePolicy(text, Input.LifecyclePolicy), source: 'lifecycle-policy' }
+    const { text, file } = readPolicyText(Input.LifecyclePolicy, policyInput, workspace)
+    return { stated: true, policy: validateLifecyclePolicy(text, Input.LifecyclePolicy, file), source: 'lifecycle-policy' }
   }
   if (keepCount !== undefined && expireDays !== undefined) {
     throw new InputError(

@@ -1,7 +1,9 @@
 /**
  * What reaches buildx through its environment rather than its command line: build secrets
  * (`secrets`: id=value, `secret-envs`: id=VARIABLE) and the values of build arguments. An
- * error here names the input and the line, never the value.
+ * error here names the input and the line, never the value — nor a part of the line that
+ * failed to parse, which may be a value written without its id or key (a secret's line, a
+ * continued line of a value of several lines).
  */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
@@ -26,7 +28,7 @@ export function readSecrets(env: Env): BuildSecret[] {
   const secrets: BuildSecret[] = []
   const add = (input: typeof Input.Secrets | typeof Input.SecretEnvs, line: number, id: string, variable: string, value: string | undefined): void => {
     if (!SECRET_ID.test(id)) {
-      throw new InputError(input, `line ${line}: '${id}' is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`)
+      throw new InputError(input, `line ${line}: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`)
     }
     if (secrets.some(s => s.id === id)) throw new InputError(input, `line ${line}: the secret '${id}' is given twice: give each id once across secrets and secret-envs.`)
     if (value === undefined || value === '') {
@@ -48,7 +50,10 @@ export function readSecrets(env: Env): BuildSecret[] {
   parseLines(getInput(env, Input.SecretEnvs)).forEach((item, i) => {
     const [id = '', variable = '', ...rest] = item.split('=').map(s => s.trim())
     if (rest.length > 0 || !VARIABLE.test(variable)) {
-      throw new InputError(Input.SecretEnvs, `line ${i + 1}: '${item}' is not id=VARIABLE: give the secret's id and the name of the variable that holds it, e.g. token=GH_TOKEN.`)
+      throw new InputError(
+        Input.SecretEnvs,
+        `line ${i + 1} is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN.`
+      )
     }
     add(Input.SecretEnvs, i + 1, id, variable, env[variable])
   })
@@ -61,7 +66,10 @@ export function readBuildArgs(env: Env): string[] {
   for (const [i, arg] of args.entries()) {
     const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg
     if (!BUILD_ARG.test(arg)) {
-      throw new InputError(Input.BuildArgs, `line ${i + 1}: '${name}' is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . -.`)
+      throw new InputError(
+        Input.BuildArgs,
+        `line ${i + 1} is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines).`
+      )
     }
     if (DOCKER_OWN.test(name)) {
       throw new InputError(
