@@ -111,7 +111,9 @@ describe('the archive price', () => {
 
 describe('least-privilege policy', () => {
   let ws: TempWorkspace
-  beforeAll(() => (ws = makeWorkspace()))
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
   afterAll(() => ws.remove())
   const actions = (inputs: Record<string, string>) =>
     leastPrivilegePolicy(readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs })), '123456789012').Statement.find(s => s.Sid === 'Repository')?.Action
