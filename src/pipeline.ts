@@ -21,6 +21,7 @@
 import * as core from '@actions/core'
 import os from 'node:os'
 import { prepareDestination, type Destination } from './aws/destination.js'
+import { readStorageState, restoreCommand } from './aws/image-status.js'
 import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, signIn } from './aws/sign-in.js'
 import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
@@ -76,7 +77,10 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   for (const warning of destination.warnings) core.warning(warning)
   const registry = deps.registry(destination.credentials)
 
-  const { existing, latestBefore } = await stages.run('version', () => lookUpVersion(settings, registry, destination.path, deps.retry))
+  const { existing, latestBefore } = await stages.run('version', async () => {
+    const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
+    return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, deps.retry.signal)) }
+  })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
 
   const loggedIn = destination.credentials.current
@@ -129,6 +133,20 @@ async function lookUpVersion(
     settings.summary && image.latest ? imagesUnder(registry, path, LATEST, retry).catch(() => undefined) : undefined
   ])
   return { existing, latestBefore }
+}
+
+/**
+ * An existing version on ECR with what ECR says of its storage class (one DescribeImages
+ * call, made only when the tag exists): an image that isn't ACTIVE is marked, and
+ * decideVersion moves no tag to it. ECR Public has no archive.
+ */
+async function withStorageState(settings: Settings, destination: Destination, existing: ExistingVersion, signal?: AbortSignal): Promise<ExistingVersion> {
+  if (destination.ecr === undefined) return existing
+  const name = settings.repository.name
+  const state = await readStorageState(destination.ecr, name, existing.digest, signal)
+  if (state?.status === 'ACTIVE') return existing
+  const restore = restoreCommand(name, existing.digest, settings.aws.region)
+  return { ...existing, archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) } }
 }
 
 /** The platform images a tag names now; undefined when it names none. */

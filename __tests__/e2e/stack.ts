@@ -464,3 +464,9 @@ export function testDockerConfig(): string {
   })
   return testLogin
 }
+
+/** Puts an image in ECR's archive, mid-restore, or back in standard storage (`POST /_stack/image-status` on moto). */
+export async function setImageStatus(image: { repositoryName: string; imageTag?: string; imageDigest?: string; imageStatus: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING' }): Promise<void> {
+  const res = await fetch(`${env.STACK_MOTO_URL}/_stack/image-status`, { method: 'POST', body: JSON.stringify(image) })
+  if (!res.ok) throw new Error(`POST /_stack/image-status: ${res.status} ${await res.text()}`)
+}

@@ -17,7 +17,8 @@ import {
   GetLifecyclePolicyCommand,
   LifecyclePolicyNotFoundException,
   PutLifecyclePolicyCommand,
-  RepositoryNotFoundException
+  RepositoryNotFoundException,
+  DescribeImagesCommand
 } from '@aws-sdk/client-ecr'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -75,6 +76,10 @@ beforeEach(() => {
   sts.on(AssumeRoleWithWebIdentityCommand).resolves({
     Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'session', Expiration: new Date(Date.now() + 3600_000) }
   })
+  // Every image is in ECR's standard storage class unless a test archives it.
+  ecr.on(DescribeImagesCommand).callsFake((input: { imageIds?: { imageDigest?: string }[] }) => ({
+    imageDetails: (input.imageIds ?? []).map(id => ({ imageDigest: id.imageDigest, imageStatus: 'ACTIVE' }))
+  }))
   ecr.on(GetAuthorizationTokenCommand).resolves({
     authorizationData: [{ authorizationToken: Buffer.from('AWS:registry-password').toString('base64'), proxyEndpoint: `https://${HOST}` }]
   })
@@ -333,6 +338,41 @@ describe('re-runs', () => {
     expect(registry.tag('team/web', 'latest')).toBe(digest)
     expect(output(run, 'skipped')).toBe('true')
     expect(output(run, 'digest')).toBe(digest)
+  })
+
+  test('if-version-exists: skip on an archived image: the run stops before login, moves no tag, and names the restore command', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const digest = registry.pushImage('team/web', '1.0.0', SHA)
+    const latest = registry.pushImage('team/web', 'latest', 'something-else')
+    ecr.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: digest, imageStatus: 'ARCHIVED', imageSizeInBytes: 2 * 1024 ** 3, lastArchivedAt: new Date('2026-09-01T00:00:00Z') }] })
+    const run = await ship({ 'if-version-exists': 'skip' }, { registry })
+    expect(failureMessage(run.error)).toBe(
+      `Tag '1.0.0' in 'team/web' names ${digest}, and ECR has archived it since 2026-09-01 (imageStatus ARCHIVED): an archived image can't be pulled. No tag was moved. ` +
+        `Restore it with \`aws ecr update-image-storage-class --region us-east-1 --repository-name team/web --image-id imageDigest=${digest} --target-storage-class STANDARD\` ` +
+        'and run the job again once it is ACTIVE (ECR restores within about 20 minutes), or bump the version to push a new image. ' +
+        "Archive: 2.0 GB at about $0.20 a month, restoring it about $0.060; $0.10 per GB-month in the archive, 90 days minimum; restoring $0.030 per GB (ECR's prices, March 2026, us-east-1)."
+    )
+    expect(ecr.commandCalls(DescribeImagesCommand).map(c => c.args[0].input)).toEqual([{ repositoryName: 'team/web', imageIds: [{ imageDigest: digest }] }])
+    expect(groups).toEqual(['sign-in', 'repository', 'version'])
+    expect(registry.tag('team/web', 'latest')).toBe(latest)
+  })
+
+  test('a re-run without ecr:DescribeImages fails closed, naming the permission', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    registry.pushImage('team/web', '1.0.0', SHA)
+    ecr.on(DescribeImagesCommand).rejects(Object.assign(new Error('not authorized to perform: ecr:DescribeImages'), { name: 'AccessDeniedException' }))
+    const run = await ship({ 'if-version-exists': 'skip' }, { registry })
+    expect(failureMessage(run.error)).toMatch(/^AWS refused ecr:DescribeImages \(AccessDeniedException\): a re-run reads whether the existing image .* allow ecr:DescribeImages on the repository/)
+    expect(groups).toEqual(['sign-in', 'repository', 'version'])
+  })
+
+  test('a first push asks nothing of DescribeImages', async () => {
+    existingRepository(defaultPolicy())
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    expect(ecr.commandCalls(DescribeImagesCommand)).toHaveLength(0)
   })
 
   test('if-version-exists: skip keeps any existing image, whatever its label', async () => {

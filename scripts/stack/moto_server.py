@@ -16,7 +16,9 @@ the ECR API reference:
 - scanning: a repository with scanOnPush starts each pushed image's basic scan itself; a
   scan reports IN_PROGRESS for a set number of reads, then COMPLETE with the findings the
   tests set (POST /_stack/scan {"severityCounts": {...}, "inProgressReads": n, "status":
-  "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds.
+  "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds;
+- archived images (the block marked "archived images"): imageStatus in DescribeImages,
+  UpdateImageStorageClass, and POST /_stack/image-status to archive or restore an image.
 Usage: python3 moto_server.py HOST PORT
 """
 import fnmatch
@@ -281,6 +283,101 @@ models.ECRBackend.start_image_scan = start_image_scan
 models.ECRBackend.describe_image_scan_findings = describe_image_scan_findings
 
 
+# --- Archived images (ECR's archive storage class) -------------------------------------
+# Begin: archived images. DescribeImages answers imageStatus (ACTIVE by default) with
+# lastArchivedAt / lastActivatedAt (epoch seconds); UpdateImageStorageClass
+# {repositoryName, imageId, targetStorageClass: STANDARD|ARCHIVE} moves an image between
+# ARCHIVED and ACTIVE (a restore is done at once here; ECR takes up to 20 minutes);
+# POST /_stack/image-status {"repositoryName","imageDigest"|"imageTag","imageStatus"} sets
+# ACTIVE, ARCHIVED or ACTIVATING directly; a PutImage of an image's manifest restores it.
+STORAGE_TARGETS = {"STANDARD": "ACTIVE", "ARCHIVE": "ARCHIVED"}
+
+
+class ImageStorageClassUpdateNotSupportedException(JsonRESTError):
+    code = 400
+
+    def __init__(self, message):
+        super().__init__(error_type="ImageStorageClassUpdateNotSupportedException", message=message)
+
+
+def set_image_status(image, status):
+    now = time.time()
+    if status == "ARCHIVED":
+        image.last_archived_at = now
+    elif status == "ACTIVE" and getattr(image, "image_status", "ACTIVE") != "ACTIVE":
+        image.last_activated_at = now
+    image.image_status = status
+
+
+_describe_object = models.Image.response_describe_object.fget
+
+
+def describe_object_with_status(self):
+    out = _describe_object(self)
+    out["imageStatus"] = getattr(self, "image_status", "ACTIVE")
+    for key, attr in (("lastArchivedAt", "last_archived_at"), ("lastActivatedAt", "last_activated_at")):
+        if getattr(self, attr, None) is not None:
+            out[key] = getattr(self, attr)
+    return out
+
+
+models.Image.response_describe_object = property(describe_object_with_status)
+
+
+def update_image_storage_class(self):
+    name = self._get_param("repositoryName")
+    image_id = self._get_param("imageId") or {}
+    target = self._get_param("targetStorageClass")
+    if target not in STORAGE_TARGETS:
+        raise InvalidParameterException(
+            "Invalid parameter at 'targetStorageClass' failed to satisfy constraint: "
+            "'Member must satisfy enum value set: [STANDARD, ARCHIVE]'"
+        )
+    repo = self.ecr_backend._get_repository(name, self._get_param("registryId"))
+    image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+    status = getattr(image, "image_status", "ACTIVE")
+    if (target == "ARCHIVE" and status != "ACTIVE") or (target == "STANDARD" and status == "ACTIVE"):
+        raise ImageStorageClassUpdateNotSupportedException(
+            f"The image is {status}; it can't be moved to the {target} storage class."
+        )
+    set_image_status(image, STORAGE_TARGETS[target])
+    return json.dumps(
+        {
+            "registryId": repo.registry_id,
+            "repositoryName": name,
+            "imageId": {"imageDigest": image.get_image_digest()},
+            "imageStatus": image.image_status,
+        }
+    )
+
+
+responses.ECRResponse.update_image_storage_class = update_image_storage_class
+
+_put_image_with_mutability = models.ECRBackend.put_image
+
+
+def put_image_restores(self, *args, **kwargs):
+    image = _put_image_with_mutability(self, *args, **kwargs)
+    if getattr(image, "image_status", "ACTIVE") != "ACTIVE":
+        set_image_status(image, "ACTIVE")
+    return image
+
+
+models.ECRBackend.put_image = put_image_restores
+
+
+def stack_image_status(backend, body):
+    repo = backend._get_repository(body["repositoryName"], body.get("registryId"))
+    image = repo._get_image(body.get("imageTag"), body.get("imageDigest"))
+    if body.get("imageStatus") not in ("ACTIVE", "ARCHIVED", "ACTIVATING"):
+        raise ValueError("imageStatus: ACTIVE, ARCHIVED or ACTIVATING")
+    set_image_status(image, body["imageStatus"])
+    return {"imageDigest": image.get_image_digest(), "imageStatus": image.image_status}
+
+
+# End: archived images.
+
+
 def stack_routes(app):
     """POST /_stack/scan sets how the next scans go; /moto-api/reset also forgets them."""
 
@@ -294,6 +391,16 @@ def stack_routes(app):
             SCAN_READS.clear()
             start_response("200 OK", [("Content-Type", "application/json")])
             return [json.dumps(SCAN).encode()]
+        if path == "/_stack/image-status" and environ.get("REQUEST_METHOD") == "POST":
+            size = int(environ.get("CONTENT_LENGTH") or 0)
+            body = json.loads(environ["wsgi.input"].read(size) or b"{}")
+            backend = models.ecr_backends[body.get("accountId", "123456789012")][body.get("region", "us-east-1")]
+            try:
+                out, status = stack_image_status(backend, body), "200 OK"
+            except Exception as error:  # noqa: BLE001 - the control route reports any refusal
+                out, status = {"error": str(error)}, "400 Bad Request"
+            start_response(status, [("Content-Type", "application/json")])
+            return [json.dumps(out).encode()]
         if path == "/moto-api/reset":
             SCAN.update({"severityCounts": {}, "inProgressReads": 0, "status": "COMPLETE"})
             SCAN_READS.clear()

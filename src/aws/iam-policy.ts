@@ -49,6 +49,8 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
   const arn = `arn:${partition}:ecr:${settings.aws.region}:${account}:repository/${repository.name}`
   const actions = ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']
   if (build.push) actions.push(...pushActions('ecr'))
+  // A re-run reads whether the image its version tag names is archived (aws/image-status.ts).
+  if (build.push && !build.pushByDigest) actions.push('ecr:DescribeImages')
   if (repository.create) actions.push('ecr:CreateRepository')
   actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration')
   // The default policy goes only on a repository the run creates; a stated one on any.

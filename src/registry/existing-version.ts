@@ -5,7 +5,10 @@
  * from, and anyone with push rights could label an image with a release's commit. Otherwise
  * the run stops before building (and before docker's login) and says why.
  */
+import type { ImageStatus } from '../aws/image-status.js'
+import { ARCHIVE_MINIMUM_DAYS, ARCHIVE_PRICE_AS_OF, ARCHIVE_PRICE_USD_PER_GB_MONTH, ARCHIVE_RESTORE_USD_PER_GB } from '../constants.js'
 import { ActionError } from '../errors.js'
+import { archiveCostLine } from '../report/image-size.js'
 import type { IfVersionExists } from '../settings/types.js'
 import type { RegistryClient } from './client.js'
 import { firstImageConfig, LABEL } from './image-config.js'
@@ -14,6 +17,18 @@ export interface ExistingVersion {
   digest: string
   /** `org.opencontainers.image.revision` of the image's config; '' when it has none */
   revision: string
+  /** set when ECR doesn't show the image in its standard storage class (ECR only) */
+  archive?: ArchivedImage
+}
+
+/** An existing image ECR keeps out of reach: archived, being restored, or not listed as active. */
+export interface ArchivedImage {
+  /** ECR's imageStatus; UNLISTED when DescribeImages didn't list the image */
+  status: Exclude<ImageStatus, 'ACTIVE'> | 'UNLISTED'
+  /** the command that restores it */
+  restore: string
+  bytes?: number
+  archivedAt?: Date
 }
 
 export type VersionDecision = { build: true } | { build: false; reason: string }
@@ -35,6 +50,10 @@ export function decideVersion(
   mode: IfVersionExists
 ): VersionDecision {
   if (existing === undefined) return { build: true }
+  // No tag moves to an image that can't be pulled, whatever the mode.
+  if (existing.archive !== undefined && mode === 'skip') {
+    throw new ActionError(`Tag '${run.version}' in '${run.repository}' names ${existing.digest}, and ${archivedWords(existing.archive)}. ${archivedAdvice(existing.archive)}`)
+  }
   if (mode === 'skip') {
     return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` }
   }
@@ -44,8 +63,33 @@ export function decideVersion(
       : "a label is written by whoever pushed the image, so it can't show that the image was built from this commit"
   throw new ActionError(
     `Tag '${run.version}' already exists in '${run.repository}' (${existing.digest}), ${labelClaim(existing.revision, run.sha)}; ${why}. ` +
-      'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).'
+      (existing.archive === undefined
+        ? 'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).'
+        : `Bump the version. Besides, ${archivedWords(existing.archive)}. ${archivedAdvice(existing.archive)}`)
   )
+}
+
+/** How ECR keeps the image, in words: why it is no release as it is. */
+function archivedWords(a: ArchivedImage): string {
+  const since = a.archivedAt !== undefined ? ` since ${a.archivedAt.toISOString().slice(0, 10)}` : ''
+  if (a.status === 'ACTIVATING') return "ECR is restoring it from its archive (imageStatus ACTIVATING): it can't be pulled until the restore is done"
+  if (a.status === 'ARCHIVED') return `ECR has archived it${since} (imageStatus ARCHIVED): an archived image can't be pulled`
+  return "ECR's DescribeImages doesn't list it (without a status filter it lists active images only): it may be archived"
+}
+
+/** What to do: restore it (the exact command) and run again, or push a new version; and what the archive costs. */
+function archivedAdvice(a: ArchivedImage): string {
+  const cost = archiveCostLine(a.bytes, {
+    perGbMonth: ARCHIVE_PRICE_USD_PER_GB_MONTH,
+    restorePerGb: ARCHIVE_RESTORE_USD_PER_GB,
+    minimumDays: ARCHIVE_MINIMUM_DAYS,
+    asOf: ARCHIVE_PRICE_AS_OF
+  })
+  const restore =
+    a.status === 'ACTIVATING'
+      ? 'Run the job again once it is ACTIVE (ECR restores within about 20 minutes)'
+      : `Restore it with \`${a.restore}\` and run the job again once it is ACTIVE (ECR restores within about 20 minutes)`
+  return `No tag was moved. ${restore}, or bump the version to push a new image. ${cost}`
 }
 
 /** The image the version tag names in the registry, if any, with its revision label. */

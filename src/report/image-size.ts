@@ -121,3 +121,22 @@ export function sizeLines(r: SizeReport, price: number, priceSource: string): st
   lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`)
   return lines
 }
+
+/** ECR's archive storage class: its GB-month price, the restore fee per GB, the minimum stay. */
+export interface ArchivePrice {
+  perGbMonth: number
+  restorePerGb: number
+  minimumDays: number
+  asOf: string
+}
+
+/**
+ * What an archived image costs, for the run's message: its month in the archive and its
+ * restore, from the size ECR reports (the largest platform image of an index, so a floor).
+ */
+export function archiveCostLine(bytes: number | undefined, price: ArchivePrice): string {
+  const rates = `${formatCost(price.perGbMonth)} per GB-month in the archive, ${price.minimumDays} days minimum; restoring ${formatCost(price.restorePerGb)} per GB (ECR's prices, ${price.asOf})`
+  if (bytes === undefined) return `Archive: ${rates}.`
+  const gb = bytes / GB
+  return `Archive: ${formatBytes(bytes)} at about ${formatCost(gb * price.perGbMonth)} a month, restoring it about ${formatCost(gb * price.restorePerGb)}; ${rates}.`
+}
