@@ -18,6 +18,7 @@ import {
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
+import { deferScanOnPush, type RegistryScanning } from './registry-scanning.js'
 import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings, TagMutability } from '../settings/types.js'
 import {
@@ -169,10 +170,11 @@ export interface RepositoryInspection {
 export async function inspectRepository(
   ecr: ECRClient,
   desired: Settings['repository'],
-  movingTags: string[]
+  movingTags: string[],
+  registryScanning?: () => Promise<RegistryScanning | undefined>
 ): Promise<RepositoryInspection> {
   const { current, policy } = await describeWithPolicy(ecr, desired.name)
-  const plan = planRepository(current, desired, movingTags)
+  const plan = await deferScanOnPush(planRepository(current, desired, movingTags), desired.name, registryScanning)
   const currentPolicy = current === undefined ? undefined : await policy()
   // A missing repository would be created by the run (unless create-repository is false, which fails it).
   return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle, current === undefined) }
@@ -188,7 +190,9 @@ export async function ensureRepository(
   ecr: ECRClient,
   desired: Settings['repository'],
   movingTags: string[],
-  region: string
+  region: string,
+  /** the registry's scanning configuration, read when scan on push differs from the workflow's */
+  registryScanning?: () => Promise<RegistryScanning | undefined>
 ): Promise<RepositoryResult> {
   const name = desired.name
   const read = await describeWithPolicy(ecr, name)
@@ -226,7 +230,7 @@ export async function ensureRepository(
     }
   }
   if (current !== undefined) {
-    const plan = planRepository(current, desired, movingTags)
+    const plan = await deferScanOnPush(planRepository(current, desired, movingTags), name, registryScanning)
     warnings = plan.warnings
     for (const change of plan.changes) {
       await apply(ecr, name, change)
