@@ -292,10 +292,11 @@ models.ECRBackend.describe_image_scan_findings = describe_image_scan_findings
 # severity counts POST /_stack/scan set (each with a findingArn, severity and package
 # details); `status` other than COMPLETE (e.g. FINDINGS_UNAVAILABLE,
 # SCAN_ELIGIBILITY_EXPIRED) is answered as that status. An image no rule covers has no scan
-# (ScanNotFoundException). BASIC registries are answered by the block above, unchanged.
+# (ScanNotFoundException). BASIC registries are answered by the block above, with a BASIC
+# rule scanning on push for the repository taking precedence over its own scan on push.
 
 
-def enhanced_covers(config, repository_name):
+def rules_cover(config, repository_name):
     for rule in config.get("rules", []):
         for f in rule.get("repositoryFilters", []):
             text = f.get("filter", "")
@@ -332,10 +333,17 @@ def enhanced_findings(repo, image):
 def describe_enhanced_or_basic(self, registry_id, repository_name, image_id):
     config = self.registry_scanning_configuration
     if config.get("scanType") != "ENHANCED":
+        # A BASIC rule scanning on push for the repository takes precedence over its own setting.
+        on_push = {"scanType": "BASIC", "rules": [r for r in config.get("rules", []) if r.get("scanFrequency") == "SCAN_ON_PUSH"]}
+        if rules_cover(on_push, repository_name):
+            repo = self._get_repository(repository_name, registry_id)
+            image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+            if image.last_scan is None:
+                image.last_scan = datetime.fromtimestamp(image.image_pushed_at, timezone.utc)
         return _describe_basic_scan_findings(self, registry_id, repository_name, image_id)
     repo = self._get_repository(repository_name, registry_id)
     image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
-    if not enhanced_covers(config, repository_name):
+    if not rules_cover(config, repository_name):
         raise ScanNotFoundException(
             image_id=f"{{imageDigest:'{image.image_digest}', imageTag:'null'}}",
             repository_name=repository_name,
