@@ -79,7 +79,8 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
       ...(inspection.current === undefined && !repository.create
         ? [`missing, and create-repository is false: the run would fail`]
         : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
-      ...inspection.warnings.map(w => `note: ${w}`)
+      ...inspection.warnings.map(w => `note: ${w}`),
+      ...(inspection.notes ?? []).map(n => `note: ${n}`)
     ]
     if (replication !== undefined) {
       const plan = planReplication(replication.rules, repository.name, repository.replicateToRegions, replication.account)

@@ -75,7 +75,8 @@ describe('deferScanOnPush', () => {
   test('the registry decides: the scan-on-push change is left out, with a note naming the configuration', async () => {
     const out = await deferScanOnPush(plan, 'team/web', async () => enhanced())
     expect(out.changes.map(c => c.kind)).toEqual(['tag-mutability'])
-    expect(out.warnings).toEqual([
+    expect(out.warnings).toEqual([])
+    expect(out.notes).toEqual([
       "scan on push is on on the repository, not off as scan-on-push states, and left so: the registry's ENHANCED scanning (Amazon Inspector) decides how it is scanned: rule CONTINUOUS_SCAN (filter '*')."
     ])
   })

@@ -24,6 +24,8 @@ export interface Destination {
   /** what this run changed, in the user's words */
   changes: string[]
   warnings: string[]
+  /** what the run left alone on purpose (e.g. scan on push, which the registry's scanning decides) */
+  notes?: string[]
   /** what happened to the lifecycle policy, when it was not put (a put is among the changes) */
   lifecycle: string
   mutability: Mutability
@@ -65,6 +67,7 @@ async function privateDestination(settings: Settings, session: AwsSession): Prom
     path: repository.name,
     changes,
     warnings: refused !== undefined ? [...repo.warnings, refused] : repo.warnings,
+    ...(repo.notes !== undefined ? { notes: repo.notes } : {}),
     lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
     mutability: repo.mutability,
     credentials,

@@ -14,7 +14,7 @@
  * on as if the repository's setting decided.
  */
 import { GetRegistryScanningConfigurationCommand, type ECRClient } from '@aws-sdk/client-ecr'
-import type { RepositoryPlan } from './repository-plan.js'
+import { matchesFilter, type RepositoryPlan } from './repository-plan.js'
 
 export interface ScanningRule {
   scanFrequency: string
@@ -32,9 +32,8 @@ export interface RegistryScanning {
  * stands for zero or more characters, and the name must match the filter as a whole.
  */
 export function matchesRepositoryFilter(name: string, filter: string): boolean {
-  if (!filter.includes('*')) return name.includes(filter)
-  const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-  return new RegExp(`^${pattern.join('.*')}$`).test(name)
+  // With a `*`, the same matching as the tag filters of tag mutability.
+  return filter.includes('*') ? matchesFilter(name, filter) : name.includes(filter)
 }
 
 /** The first rule with a filter covering the repository, with that filter. */
@@ -94,7 +93,8 @@ export function registryScanningReader(ecr: ECRClient): RegistryScanningReader {
 
 /**
  * A repository plan with the scan-on-push change left out when the registry's configuration
- * decides (ECR would ignore it), and a note saying so instead. Reads the configuration only
+ * decides (ECR would ignore it), and a note saying so instead (a note, not a warning: with
+ * enhanced scanning the repository's setting is expected to be stale). Reads the configuration only
  * when the plan has that change.
  */
 export async function deferScanOnPush(plan: RepositoryPlan, repository: string, read: (() => Promise<RegistryScanning | undefined>) | undefined): Promise<RepositoryPlan> {
@@ -104,6 +104,7 @@ export async function deferScanOnPush(plan: RepositoryPlan, repository: string, 
   if (decides === undefined) return plan
   return {
     changes: plan.changes.filter(c => c !== change),
-    warnings: [...plan.warnings, `scan on push is ${change.from ? 'on' : 'off'} on the repository, not ${change.to ? 'on' : 'off'} as scan-on-push states, and left so: ${decides}.`]
+    warnings: plan.warnings,
+    notes: [...(plan.notes ?? []), `scan on push is ${change.from ? 'on' : 'off'} on the repository, not ${change.to ? 'on' : 'off'} as scan-on-push states, and left so: ${decides}.`]
   }
 }

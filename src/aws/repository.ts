@@ -41,6 +41,8 @@ export interface RepositoryResult {
   /** What this run changed, in the user's words; empty when nothing. */
   changes: string[]
   warnings: string[]
+  /** What the run left alone on purpose, in words (when anything). */
+  notes?: string[]
   /** What happened to the lifecycle policy: put (and why) or kept (and why). */
   lifecycle: string
   /** Whether this run put the lifecycle policy (then it is among `changes`). */
@@ -162,6 +164,7 @@ export interface RepositoryInspection {
   current: RepositoryState | undefined
   changes: RepositoryChange[]
   warnings: string[]
+  notes?: string[]
   currentPolicy: string | undefined
   lifecycle: LifecyclePlan
 }
@@ -207,6 +210,7 @@ export async function ensureRepository(
   let created = false
   const changes: string[] = []
   let warnings: string[] = []
+  let notes: string[] = []
   let mutability = current?.mutability
 
   if (current === undefined) {
@@ -232,6 +236,7 @@ export async function ensureRepository(
   if (current !== undefined) {
     const plan = await deferScanOnPush(planRepository(current, desired, movingTags), name, registryScanning)
     warnings = plan.warnings
+    notes = plan.notes ?? []
     for (const change of plan.changes) {
       await apply(ecr, name, change)
       if (change.kind === 'tag-mutability') mutability = change.to
@@ -271,6 +276,7 @@ export async function ensureRepository(
     mutability,
     changes,
     warnings,
+    ...(notes.length > 0 ? { notes } : {}),
     lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
     lifecyclePut: lifecycle.put
   }

@@ -95,7 +95,7 @@ export async function report(
       ...(pushed.builder !== undefined ? { builder: pushed.builder } : {}),
       platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
       cache: build.cache.type === 'ecr' ? cacheLine(destination.uri, build.cache) : build.cache.type,
-      repositoryChanges: destination.changes,
+      repositoryChanges: [...destination.changes, ...(destination.notes ?? []).map(n => `note: ${n}`)],
       lifecycle: destination.lifecycle,
       warnings: destination.warnings,
       ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
