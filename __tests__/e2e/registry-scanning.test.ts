@@ -94,6 +94,18 @@ describe('ENHANCED registry scanning (Amazon Inspector)', () => {
     expect(result.exitCode).toBe(1)
     expect(errorLine(result.log)).toMatch(/enhanced scan of linux\/amd64 .* ended FINDINGS_UNAVAILABLE: Inspector's findings for it aren't available.*can't vouch/)
   })
+
+  test('no ENHANCED rule covers the repository: the gate fails at once (Inspector would never scan it), starting no scan', async () => {
+    await scanning('ENHANCED', [{ scanFrequency: 'SCAN_ON_PUSH', filter: 'other/*' }])
+    await setScans({ severityCounts: {} })
+    await resetCalls()
+    const result = await ship({ repository: 'team/inspected', version: '1.4.0', 'scan-fail-on': 'CRITICAL' }, makeWorkspace('inspected-uncovered'))
+    expect(result.exitCode).toBe(1)
+    expect(errorLine(result.log)).toMatch(/^scan-fail-on can't judge team\/inspected@sha256:[0-9a-f]{64}: the registry's ENHANCED scanning has no rule covering team\/inspected/)
+    const ops = await operations()
+    expect(ops).not.toContain('StartImageScan')
+    expect(ops).not.toContain('DescribeImageScanFindings')
+  })
 })
 
 describe('BASIC registry scanning with a rule covering the repository', () => {
