@@ -19,6 +19,7 @@ import { getPublicRegistryCredentials, getRegistryCredentials } from './aws/regi
 import { RegistryClient } from './registry/client.js'
 import { readReplication, planReplication } from './aws/replication.js'
 import { describeChange, inspectRepository } from './aws/repository.js'
+import { registryScanningReader } from './aws/registry-scanning.js'
 import { writePlan } from './report/summary.js'
 
 /**
@@ -44,6 +45,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   let lifecycleText: string | undefined
   let currentLifecycleText: string | undefined
   let buildLine = 'would be built (push: false: not pushed)'
+  let scanBy = "ECR's scan"
 
   if (build.push && repository.type === 'public') {
     const pub = await createPublicClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
@@ -61,18 +63,24 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
     const movingTags = image.tags.filter(t => t !== image.version)
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
-    const [inspection, credentials, replication] = await Promise.all([
-      inspectRepository(ecr, repository, mustStayMutable),
+    const scanning = registryScanningReader(ecr)
+    const [inspection, credentials, replication, scanConfig] = await Promise.all([
+      inspectRepository(ecr, repository, mustStayMutable, scanning.get),
       getRegistryCredentials(ecr),
-      repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined
+      repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined,
+      settings.scan.failOn !== undefined ? scanning.get() : undefined
     ])
+    if (scanConfig?.scanType === 'ENHANCED') scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)"
+    const refused = scanning.warning()
+    if (refused !== undefined) inspection.warnings.push(refused)
     registryHost = credentials.registry
     repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
     repositoryLines = [
       ...(inspection.current === undefined && !repository.create
         ? [`missing, and create-repository is false: the run would fail`]
         : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
-      ...inspection.warnings.map(w => `note: ${w}`)
+      ...inspection.warnings.map(w => `note: ${w}`),
+      ...(inspection.notes ?? []).map(n => `note: ${n}`)
     ]
     if (replication !== undefined) {
       const plan = planReplication(replication.rules, repository.name, repository.replicateToRegions, replication.account)
@@ -92,7 +100,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   }
 
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
-    buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
+    buildLine += `, then ${scanBy} awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
   }
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
   const tags = tagRoutes(build, image)

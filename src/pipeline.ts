@@ -73,6 +73,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
 
   const destination = await stages.run('repository', () => prepareDestination(settings, session))
   for (const change of destination.changes) core.info(`Repository ${repository.name}: ${change}`)
+  for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
   for (const warning of destination.warnings) core.warning(warning)
   const registry = deps.registry(destination.credentials)

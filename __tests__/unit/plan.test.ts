@@ -21,7 +21,8 @@ describe('leastPrivilegePolicy', () => {
     expect(policy.Statement[1]?.Action).toEqual(
       expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy'])
     )
-    expect(policy.Statement).toHaveLength(2)
+    expect(policy.Statement[2]).toEqual({ Sid: 'RegistryScanning', Effect: 'Allow', Action: ['ecr:GetRegistryScanningConfiguration'], Resource: '*' })
+    expect(policy.Statement).toHaveLength(3)
   })
 
   test('create-repository: false needs no CreateRepository; push: false needs no upload', () => {
@@ -39,7 +40,7 @@ describe('leastPrivilegePolicy', () => {
   test('KMS encryption adds the grant actions on the key', () => {
     const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
     const policy = leastPrivilegePolicy(settings({ encryption: 'KMS', 'kms-key': key }), '123456789012')
-    expect(policy.Statement[2]).toEqual({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })
+    expect(policy.Statement.find(st => st.Sid === 'Encryption')).toEqual({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })
   })
 
   test('parseRegistryHost (which replaced parseRegistry)', () => {

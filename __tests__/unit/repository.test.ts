@@ -480,6 +480,34 @@ describe('an existing repository', () => {
   })
 })
 
+describe("the registry's scanning configuration", () => {
+  const reader = () => {
+    const calls = { n: 0 }
+    return { calls, read: async () => (calls.n++, { scanType: 'ENHANCED' as const, rules: [{ scanFrequency: 'CONTINUOUS_SCAN', filters: ['*'] }] }) }
+  }
+
+  test('ENHANCED with scan-on-push drift: no PutImageScanningConfiguration, a note naming the configuration instead', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described({ imageScanningConfiguration: { scanOnPush: true } })] })
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+    const { calls, read } = reader()
+    const result = await ensureRepository(ecr, repoSettings({ 'scan-on-push': 'false' }), ['latest'], 'us-east-1', read)
+    expect(ecrMock.commandCalls(PutImageScanningConfigurationCommand)).toHaveLength(0)
+    expect(calls.n).toBe(1)
+    expect(result.changes).toEqual([])
+    expect(result.warnings).toEqual([])
+    expect(result.notes).toEqual([expect.stringMatching(/^scan on push is on on the repository, not off as scan-on-push states, and left so: the registry's ENHANCED scanning/)])
+  })
+
+  test('a repository that already matches: the configuration is not read', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(noPolicy())
+    const { calls, read } = reader()
+    const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1', read)
+    expect(calls.n).toBe(0)
+    expect(result.notes).toBeUndefined()
+  })
+})
+
 describe('toRepositoryState', () => {
   test('reads mode, filters, scanning and encryption', () => {
     expect(

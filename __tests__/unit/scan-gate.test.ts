@@ -5,7 +5,7 @@
 import { DescribeImageScanFindingsCommand, ECRClient, ScanNotFoundException, StartImageScanCommand, LimitExceededException } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { addCounts, formatCounts, gateFailures, waitForScans, type ScanWait } from '../../src/aws/scan-gate.js'
+import { addCounts, countEnhanced, enhancedSeverity, failingArns, formatCounts, gateFailures, waitForScans, type ScanWait } from '../../src/aws/scan-gate.js'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`
@@ -138,5 +138,70 @@ describe('waitForScans', () => {
   test('enhanced scanning (ACTIVE) counts as done', async () => {
     ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: 'ACTIVE' }, imageScanFindings: { findingSeverityCounts: { MEDIUM: 2 } } })
     expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ MEDIUM: 2 })
+  })
+})
+
+describe('waitForScans with enhanced scanning (the registry is ENHANCED)', () => {
+  const arn = (n: number) => `arn:aws:inspector2:us-east-1:123456789012:finding/${n.toString(16).padStart(32, '0')}`
+  const active = (severities: string[], nextToken?: string, from = 0) => ({
+    imageScanStatus: { status: 'ACTIVE' as const },
+    imageScanFindings: { enhancedFindings: severities.map((severity, i) => ({ severity, findingArn: arn(from + i), type: 'PACKAGE_VULNERABILITY' })) },
+    ...(nextToken ? { nextToken } : {})
+  })
+
+  test('never starts a basic scan: waits through no scan yet and PENDING for ACTIVE, then counts the findings, every page', async () => {
+    ecrMock
+      .on(DescribeImageScanFindingsCommand, forDigest(A))
+      .rejectsOnce(new ScanNotFoundException({ message: 'no scan', $metadata: {} }))
+      .resolvesOnce({ imageScanStatus: { status: 'PENDING' } })
+      .resolves(active(['HIGH', 'UNTRIAGED'], 'page2'))
+    ecrMock.on(DescribeImageScanFindingsCommand, { ...forDigest(A), nextToken: 'page2' }).resolves(active(['HIGH', 'LOW'], undefined, 2))
+    const wait = fakeWait()
+    const result = await waitForScans(ecr, 'team/web', [IMAGES[0]!], wait, true)
+    expect(result.total).toEqual({ HIGH: 2, LOW: 1, UNDEFINED: 1 })
+    expect(result.arns).toEqual({ HIGH: [arn(0), arn(2)], UNDEFINED: [arn(1)], LOW: [arn(3)] })
+    expect(ecrMock.commandCalls(StartImageScanCommand)).toHaveLength(0)
+    expect(wait.lines[0]).toMatch(/^Waiting for ECR's enhanced \(Inspector\) scan of linux\/amd64 .*: NOT_STARTED/)
+    expect(wait.lines[1]).toMatch(/: PENDING /)
+  })
+
+  test("ECR's own counts are never undercut by the findings listed", async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand).resolves({ ...active(['HIGH']), imageScanFindings: { ...active(['HIGH']).imageScanFindings, findingSeverityCounts: { HIGH: 3, UNTRIAGED: 2 } as Record<string, number> } })
+    expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait(), true)).total).toEqual({ HIGH: 3, UNDEFINED: 2 })
+  })
+
+  test.each([
+    ['FINDINGS_UNAVAILABLE', "findings for it aren't available"],
+    ['SCAN_ELIGIBILITY_EXPIRED', 'no longer eligible'],
+    ['UNSUPPORTED_IMAGE', "can't scan its operating system"],
+    ['LIMIT_EXCEEDED', 'limit was reached']
+  ])('%s is not "passed": the gate fails, saying why', async (status, why) => {
+    ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: status as 'FAILED' } })
+    await expect(waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait(), true)).rejects.toThrow(new RegExp(`enhanced scan of .* ended ${status}: .*${why}.*can't vouch`))
+  })
+
+  test('no result by the deadline fails as the gate does today, and still no scan is started', async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand).rejects(new ScanNotFoundException({ message: 'no scan', $metadata: {} }))
+    await expect(waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait(10), true)).rejects.toThrow(/still NOT_STARTED after \d+ s/)
+    expect(ecrMock.commandCalls(StartImageScanCommand)).toHaveLength(0)
+  })
+
+  test('enhanced findings are counted even when the configuration could not be read', async () => {
+    ecrMock.on(DescribeImageScanFindingsCommand).resolves(active(['CRITICAL']))
+    expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ CRITICAL: 1 })
+  })
+})
+
+describe('failingArns', () => {
+  test('the failing severities only, most severe first, at most 10 then "and N more"', () => {
+    const arns = { CRITICAL: ['c1'], HIGH: Array.from({ length: 12 }, (_, i) => `h${i}`), LOW: ['l1'] }
+    expect(failingArns(arns, 'CRITICAL')).toEqual(['c1'])
+    expect(failingArns(arns, 'HIGH')).toEqual(['c1', 'h0', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8', 'and 3 more'])
+    expect(failingArns(undefined, 'LOW')).toEqual([])
+  })
+  test('UNTRIAGED counts as UNDEFINED, the lowest severity', () => {
+    expect(enhancedSeverity('UNTRIAGED')).toBe('UNDEFINED')
+    expect(enhancedSeverity('HIGH')).toBe('HIGH')
+    expect(countEnhanced([{ severity: 'UNTRIAGED', findingArn: 'a' }, { severity: 'MEDIUM' }]).counts).toEqual({ UNDEFINED: 1, MEDIUM: 1 })
   })
 })

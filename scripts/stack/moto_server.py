@@ -19,6 +19,10 @@ the ECR API reference:
   "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds;
 - archived images (the block marked "archived images"): imageStatus in DescribeImages,
   UpdateImageStorageClass, and POST /_stack/image-status to archive or restore an image.
+
+
+- enhanced scanning: with the registry's scanType ENHANCED, DescribeImageScanFindings answers
+  PENDING, then ACTIVE with enhancedFindings (findingArn, severity, …) from the same counts.
 Usage: python3 moto_server.py HOST PORT
 """
 import fnmatch
@@ -376,6 +380,96 @@ def stack_image_status(backend, body):
 
 
 # End: archived images.
+
+
+# --- Enhanced scanning (registry scanType ENHANCED): Inspector's findings -------------
+# With the registry's scanning configuration ENHANCED (PutRegistryScanningConfiguration,
+# which moto stores), DescribeImageScanFindings answers as Amazon Inspector's scans do: for
+# an image of a repository a rule's filter covers (ECR's WILDCARD: no `*` = the name
+# contains the filter, else `*` is zero or more characters over the whole name), PENDING
+# for the set number of reads, then ACTIVE with `enhancedFindings` generated from the
+# severity counts POST /_stack/scan set (each with a findingArn, severity and package
+# details); `status` other than COMPLETE (e.g. FINDINGS_UNAVAILABLE,
+# SCAN_ELIGIBILITY_EXPIRED) is answered as that status. An image no rule covers has no scan
+# (ScanNotFoundException). BASIC registries are answered by the block above, with a BASIC
+# rule scanning on push for the repository taking precedence over its own scan on push.
+
+
+def rules_cover(config, repository_name):
+    for rule in config.get("rules", []):
+        for f in rule.get("repositoryFilters", []):
+            text = f.get("filter", "")
+            if ("*" in text and fnmatch.fnmatchcase(repository_name, text)) or ("*" not in text and text in repository_name):
+                return True
+    return False
+
+
+def enhanced_findings(repo, image):
+    findings = []
+    for severity, n in SCAN["severityCounts"].items():
+        for i in range(n):
+            k = len(findings)
+            findings.append({
+                "awsAccountId": repo.registry_id,
+                "findingArn": f"arn:aws:inspector2:us-east-1:{repo.registry_id}:finding/{image.image_digest[7:23]}{k:016x}",
+                "description": f"A {severity.lower()} vulnerability (stack emulation).",
+                "severity": severity,
+                "status": "ACTIVE",
+                "title": f"CVE-2026-{2000 + k} - example-package",
+                "type": "PACKAGE_VULNERABILITY",
+                "packageVulnerabilityDetails": {
+                    "vulnerabilityId": f"CVE-2026-{2000 + k}",
+                    "source": "NVD",
+                    "vulnerablePackages": [{"name": "example-package", "version": "1.0.0"}],
+                },
+                "firstObservedAt": image.image_pushed_at,
+                "lastObservedAt": time.time(),
+                "updatedAt": time.time(),
+            })
+    return findings
+
+
+def describe_enhanced_or_basic(self, registry_id, repository_name, image_id):
+    config = self.registry_scanning_configuration
+    if config.get("scanType") != "ENHANCED":
+        # A BASIC rule scanning on push for the repository takes precedence over its own setting.
+        on_push = {"scanType": "BASIC", "rules": [r for r in config.get("rules", []) if r.get("scanFrequency") == "SCAN_ON_PUSH"]}
+        if rules_cover(on_push, repository_name):
+            repo = self._get_repository(repository_name, registry_id)
+            image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+            if image.last_scan is None:
+                image.last_scan = datetime.fromtimestamp(image.image_pushed_at, timezone.utc)
+        return _describe_basic_scan_findings(self, registry_id, repository_name, image_id)
+    repo = self._get_repository(repository_name, registry_id)
+    image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+    if not rules_cover(config, repository_name):
+        raise ScanNotFoundException(
+            image_id=f"{{imageDigest:'{image.image_digest}', imageTag:'null'}}",
+            repository_name=repository_name,
+            registry_id=repo.registry_id,
+        )
+    out = {"registryId": repo.registry_id, "repositoryName": repository_name, "imageId": {"imageDigest": image.image_digest}}
+    reads = SCAN_READS.get(image.image_digest, 0)
+    SCAN_READS[image.image_digest] = reads + 1
+    if reads < SCAN["inProgressReads"]:
+        out["imageScanStatus"] = {"status": "PENDING", "description": "Scan pending."}
+        return out
+    if SCAN["status"] != "COMPLETE":
+        out["imageScanStatus"] = {"status": SCAN["status"], "description": f"The scan ended {SCAN['status']}."}
+        return out
+    counts = {k: v for k, v in SCAN["severityCounts"].items() if v > 0}
+    out["imageScanStatus"] = {"status": "ACTIVE", "description": "Continuous scan is selected for image."}
+    out["imageScanFindings"] = {
+        "imageScanCompletedAt": time.time(),
+        "vulnerabilitySourceUpdatedAt": time.time(),
+        "findingSeverityCounts": counts,
+        "enhancedFindings": enhanced_findings(repo, image),
+    }
+    return out
+
+
+_describe_basic_scan_findings = models.ECRBackend.describe_image_scan_findings
+models.ECRBackend.describe_image_scan_findings = describe_enhanced_or_basic
 
 
 def stack_routes(app):

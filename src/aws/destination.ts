@@ -9,6 +9,7 @@ import type { Settings } from '../settings/types.js'
 import { createEcrClient, type AwsSession } from './clients.js'
 import { createPublicClient, ensurePublicRepository } from './public-repository.js'
 import { getPublicRegistryCredentials, getRegistryCredentials, registryToken } from './registry-token.js'
+import { registryScanningReader, type RegistryScanning } from './registry-scanning.js'
 import { ensureReplication } from './replication.js'
 import { ensureRepository } from './repository.js'
 import type { Mutability } from './repository-plan.js'
@@ -23,6 +24,8 @@ export interface Destination {
   /** what this run changed, in the user's words */
   changes: string[]
   warnings: string[]
+  /** what the run left alone on purpose (e.g. scan on push, which the registry's scanning decides) */
+  notes?: string[]
   /** what happened to the lifecycle policy, when it was not put (a put is among the changes) */
   lifecycle: string
   mutability: Mutability
@@ -30,6 +33,8 @@ export interface Destination {
   credentials: Renewable<RegistryCredentials>
   /** ECR only: the client the scan gate uses */
   ecr?: ECRClient
+  /** ECR with the scan gate: the registry's scanning configuration (undefined when it couldn't be read) */
+  scanning?: RegistryScanning
 }
 
 /** The tags the run pushes again each time, which the repository must let move. */
@@ -46,22 +51,28 @@ export async function prepareDestination(settings: Settings, session: AwsSession
 async function privateDestination(settings: Settings, session: AwsSession): Promise<Destination> {
   const { repository } = settings
   const ecr = createEcrClient(session)
-  const [repo, replication, credentials] = await Promise.all([
-    ensureRepository(ecr, repository, movingTags(settings), settings.aws.region),
+  // Read once, only when it matters: for the gate (beside the other reads), or for scan-on-push drift.
+  const scanning = registryScanningReader(ecr)
+  const [repo, replication, credentials, scanConfig] = await Promise.all([
+    ensureRepository(ecr, repository, movingTags(settings), settings.aws.region, scanning.get),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
-    registryToken(() => getRegistryCredentials(ecr))
+    registryToken(() => getRegistryCredentials(ecr)),
+    settings.scan.failOn !== undefined ? scanning.get() : undefined
   ])
   const changes = replication !== '' ? [...repo.changes, replication] : repo.changes
+  const refused = scanning.warning()
   return {
     uri: repo.uri,
     registry: repo.registry,
     path: repository.name,
     changes,
-    warnings: repo.warnings,
+    warnings: refused !== undefined ? [...repo.warnings, refused] : repo.warnings,
+    ...(repo.notes !== undefined ? { notes: repo.notes } : {}),
     lifecycle: repo.lifecyclePut ? '' : repo.lifecycle,
     mutability: repo.mutability,
     credentials,
-    ecr
+    ecr,
+    ...(scanConfig !== undefined ? { scanning: scanConfig } : {})
   }
 }
 

@@ -60,7 +60,9 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
   if (settings.scan.failOn !== undefined) actions.push('ecr:DescribeImageScanFindings', 'ecr:StartImageScan')
   const statements: PolicyDocument['Statement'] = [
     { Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
-    { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn }
+    { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: arn },
+    // Whether the registry's scanning configuration, not the repository's scan on push, decides (and how the gate reads findings).
+    { Sid: 'RegistryScanning', Effect: 'Allow', Action: ['ecr:GetRegistryScanningConfiguration'], Resource: '*' }
   ]
   if (repository.replicateToRegions.length > 0) {
     // The registry's replication configuration; the first one also creates ECR's service-linked role.

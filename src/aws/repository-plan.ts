@@ -40,6 +40,8 @@ export interface RepositoryPlan {
   changes: RepositoryChange[]
   /** Things the user should know that the action will not change. */
   warnings: string[]
+  /** What the action leaves alone on purpose, in words (e.g. the registry's scanning decides). */
+  notes?: string[]
 }
 
 export type LifecyclePlan =

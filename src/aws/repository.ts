@@ -18,6 +18,7 @@ import {
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
+import { deferScanOnPush, type RegistryScanning } from './registry-scanning.js'
 import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings, TagMutability } from '../settings/types.js'
 import {
@@ -40,6 +41,8 @@ export interface RepositoryResult {
   /** What this run changed, in the user's words; empty when nothing. */
   changes: string[]
   warnings: string[]
+  /** What the run left alone on purpose, in words (when anything). */
+  notes?: string[]
   /** What happened to the lifecycle policy: put (and why) or kept (and why). */
   lifecycle: string
   /** Whether this run put the lifecycle policy (then it is among `changes`). */
@@ -161,6 +164,7 @@ export interface RepositoryInspection {
   current: RepositoryState | undefined
   changes: RepositoryChange[]
   warnings: string[]
+  notes?: string[]
   currentPolicy: string | undefined
   lifecycle: LifecyclePlan
 }
@@ -169,10 +173,11 @@ export interface RepositoryInspection {
 export async function inspectRepository(
   ecr: ECRClient,
   desired: Settings['repository'],
-  movingTags: string[]
+  movingTags: string[],
+  registryScanning?: () => Promise<RegistryScanning | undefined>
 ): Promise<RepositoryInspection> {
   const { current, policy } = await describeWithPolicy(ecr, desired.name)
-  const plan = planRepository(current, desired, movingTags)
+  const plan = await deferScanOnPush(planRepository(current, desired, movingTags), desired.name, registryScanning)
   const currentPolicy = current === undefined ? undefined : await policy()
   // A missing repository would be created by the run (unless create-repository is false, which fails it).
   return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle, current === undefined) }
@@ -188,7 +193,9 @@ export async function ensureRepository(
   ecr: ECRClient,
   desired: Settings['repository'],
   movingTags: string[],
-  region: string
+  region: string,
+  /** the registry's scanning configuration, read when scan on push differs from the workflow's */
+  registryScanning?: () => Promise<RegistryScanning | undefined>
 ): Promise<RepositoryResult> {
   const name = desired.name
   const read = await describeWithPolicy(ecr, name)
@@ -203,6 +210,7 @@ export async function ensureRepository(
   let created = false
   const changes: string[] = []
   let warnings: string[] = []
+  let notes: string[] = []
   let mutability = current?.mutability
 
   if (current === undefined) {
@@ -226,8 +234,9 @@ export async function ensureRepository(
     }
   }
   if (current !== undefined) {
-    const plan = planRepository(current, desired, movingTags)
+    const plan = await deferScanOnPush(planRepository(current, desired, movingTags), name, registryScanning)
     warnings = plan.warnings
+    notes = plan.notes ?? []
     for (const change of plan.changes) {
       await apply(ecr, name, change)
       if (change.kind === 'tag-mutability') mutability = change.to
@@ -267,6 +276,7 @@ export async function ensureRepository(
     mutability,
     changes,
     warnings,
+    ...(notes.length > 0 ? { notes } : {}),
     lifecycle: lifecycle.put ? `put (${lifecycle.reason})` : lifecycle.reason,
     lifecyclePut: lifecycle.put
   }

@@ -7,7 +7,8 @@ import * as core from '@actions/core'
 import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
 import type { Destination } from '../aws/destination.js'
 import { replicaUris } from '../aws/replication.js'
-import { formatCounts, gateFailures, waitForScans, type ScanWait } from '../aws/scan-gate.js'
+import { coveringRule } from '../aws/registry-scanning.js'
+import { failingArns, formatCounts, gateFailures, waitForScans, type ScanWait } from '../aws/scan-gate.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
 import { sleep, type RetryPolicy } from '../retry.js'
@@ -47,12 +48,15 @@ export async function report(
   const { images, unread } = settings.summary || gate !== undefined ? await platformImages(settings, registry, destination.path, pushed.digest, retry) : { images: [] }
   const ecr = destination.ecr
   // The gate judges every platform image or fails the run: never "passed" on nothing.
-  const unjudged = gate === undefined ? undefined : (unread ?? (ecr === undefined ? 'this registry has no scans: remove scan-fail-on.' : undefined))
+  const enhanced = destination.scanning?.scanType === 'ENHANCED'
+  const unjudged = gate === undefined ? undefined : (unread ?? (ecr === undefined ? 'this registry has no scans: remove scan-fail-on.' : unscanned(destination, repository.name)))
+  if (gate !== undefined && enhanced && unjudged === undefined) core.info(`Scan gate: the registry's ENHANCED scanning (Amazon Inspector) scans ${repository.name}; awaiting its findings.`)
   const scan =
     gate !== undefined && ecr !== undefined && unjudged === undefined
-      ? await stages.run('scan', () => waitForScans(ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds)))
+      ? await stages.run('scan', () => waitForScans(ecr, repository.name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds), enhanced))
       : undefined
   const failures = scan && gate ? gateFailures(scan.total, gate) : []
+  const arns = scan?.arns !== undefined && gate !== undefined && failures.length > 0 ? failingArns(scan.arns, gate) : []
 
   const pushedTags = build.pushByDigest
     ? { ...image, tags: [], latest: false }
@@ -91,11 +95,13 @@ export async function report(
       ...(pushed.builder !== undefined ? { builder: pushed.builder } : {}),
       platformDigests: images.filter(i => i.platform !== '').map(({ platform, digest }) => ({ platform, digest })),
       cache: build.cache.type === 'ecr' ? cacheLine(destination.uri, build.cache) : build.cache.type,
-      repositoryChanges: destination.changes,
+      repositoryChanges: [...destination.changes, ...(destination.notes ?? []).map(n => `note: ${n}`)],
       lifecycle: destination.lifecycle,
       warnings: destination.warnings,
       ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
-      ...(scan && gate ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}` } : {}),
+      ...(scan && gate
+        ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}${arns.length > 0 ? `<br>findings: ${arns.map(a => (a.startsWith('arn:') ? `\`${a}\`` : a)).join('<br>')}` : ''}` }
+        : {}),
       ...(unjudged !== undefined ? { scan: `not judged — scan-fail-on ${gate}: failed (${unjudged})` } : {}),
       replicas
     })
@@ -105,8 +111,9 @@ export async function report(
     throw new ActionError(`scan-fail-on can't judge ${which}: ${unjudged}`)
   }
   if (failures.length > 0) {
+    if (arns.length > 0) core.info(`Findings at or above ${gate}: ${arns.join(', ')}`)
     throw new ActionError(
-      `ECR's scan found ${failures.join(', ')} in ${repository.name}@${pushed.digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts are in the job summary, the findings in the ECR console.`
+      `ECR's scan found ${failures.join(', ')} in ${repository.name}@${pushed.digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts ${arns.length > 0 ? 'and the findings\' ARNs are in the job summary, the findings' : 'are in the job summary, the findings'} in the ECR console.`
     )
   }
 }
@@ -128,6 +135,13 @@ async function platformImages(settings: Settings, registry: RegistryClient, path
     retry.signal?.throwIfAborted()
     return { images: [], unread: (error as Error).message.replace(/\s+/g, ' ') }
   }
+}
+
+/** Why the registry's ENHANCED scanning won't scan this repository (no rule covers it); undefined when it will, or the scanning is basic. */
+function unscanned(destination: Destination, repository: string): string | undefined {
+  const scanning = destination.scanning
+  if (scanning?.scanType !== 'ENHANCED' || coveringRule(scanning, repository) !== undefined) return undefined
+  return `the registry's ENHANCED scanning has no rule covering ${repository}, so Amazon Inspector doesn't scan it (and no basic scan can be started): add a rule whose filter covers it, or remove scan-fail-on.`
 }
 
 /** Polls quickly at first (scans of small images finish in seconds), then every 5 s. */
