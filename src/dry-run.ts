@@ -63,11 +63,11 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
     const [inspection, credentials, replication] = await Promise.all([
       inspectRepository(ecr, repository, mustStayMutable),
-      getRegistryCredentials(ecr),
+      getRegistryCredentials(ecr, undefined, settings.aws.dualStack),
       repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined
     ])
     registryHost = credentials.registry
-    repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
+    repoUri = `${registryHost}/${repository.name}`
     repositoryLines = [
       ...(inspection.current === undefined && !repository.create
         ? [`missing, and create-repository is false: the run would fail`]

@@ -55,7 +55,8 @@ describe('defaults', () => {
       audience: 'sts.amazonaws.com',
       roleSessionName: 'GitHubActions',
       roleDurationSeconds: 3600,
-      exportCredentials: false
+      exportCredentials: false,
+      dualStack: false
     })
     expect('roleToAssume' in s.aws).toBe(false)
     expect(s.repository).toMatchObject({
@@ -165,7 +166,8 @@ describe('defaults', () => {
       audience: 'sts.example',
       roleSessionName: 'deploy@web',
       roleDurationSeconds: 900,
-      exportCredentials: true
+      exportCredentials: true,
+      dualStack: false
     })
     expect(s.repository.create).toBe(false)
     expect(s.repository.scanOnPush).toBe(false)
