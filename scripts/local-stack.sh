@@ -3,7 +3,7 @@
 #   - Docker engine 28.5 + buildx 0.29 (Debian forky, pinned low) with the containerd image
 #     store and QEMU binfmt handlers, so one build makes a linux/amd64 + linux/arm64 index;
 #   - the distribution registry behind an ECR-like TLS front answering as
-#     123456789012.dkr.ecr.us-east-1.amazonaws.com (scripts/stack/front.mjs);
+#     123456789012.dkr.ecr.us-east-1.amazonaws.com and its dual-stack name (scripts/stack/front.mjs);
 #   - moto (ECR + STS) in a debootstrapped trixie chroot, extended where it lags behind ECR
 #     (scripts/stack/moto_server.py), behind a counting, fault-injecting proxy;
 #   - a stand-in for the runner's OIDC token endpoint; static busybox for both architectures;
@@ -17,6 +17,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 STATE=/var/lib/ecr-build-push-stack
 ROOTFS="$STATE/moto-root"
 HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
+# The same registry's dual-stack (IPv4 and IPv6) name, which the front answers as the same registry.
+DUAL_STACK_HOST=123456789012.dkr-ecr.us-east-1.on.aws
 PUBLIC_HOST=public.ecr.aws
 # Names for the stack's HTTP services: clients skip proxies for localhost and 127.*, not
 # for names (ENVIRONMENT.md, "Proxies and loopback").
@@ -169,17 +171,21 @@ trust_check() {
 }
 
 tls() {
-  # One certificate for both registries; made again when it lacks the public host.
-  if [ -f "$STATE/tls/cert.pem" ] && openssl x509 -in "$STATE/tls/cert.pem" -noout -text | grep -q "DNS:$PUBLIC_HOST"; then return 0; fi
+  # One certificate for both registries; made again when it lacks one of their names.
+  if [ -f "$STATE/tls/cert.pem" ]; then
+    local text
+    text=$(openssl x509 -in "$STATE/tls/cert.pem" -noout -text)
+    if grep -q "DNS:$PUBLIC_HOST" <<<"$text" && grep -q "DNS:$DUAL_STACK_HOST" <<<"$text"; then return 0; fi
+  fi
   mkdir -p "$STATE/tls"
   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$HOST" \
-    -addext "subjectAltName=DNS:$HOST,DNS:$PUBLIC_HOST" -keyout "$STATE/tls/key.pem" -out "$STATE/tls/cert.pem" 2>/dev/null
+    -addext "subjectAltName=DNS:$HOST,DNS:$PUBLIC_HOST,DNS:$DUAL_STACK_HOST" -keyout "$STATE/tls/key.pem" -out "$STATE/tls/cert.pem" 2>/dev/null
   if running front; then stop front; sleep 0.5; fi
   if running dockerd; then stop dockerd; sleep 2; fi
 }
 
 hosts_and_certs() {
-  for h in "$HOST" "$PUBLIC_HOST"; do
+  for h in "$HOST" "$DUAL_STACK_HOST" "$PUBLIC_HOST"; do
     grep -q " $h\$" /etc/hosts || echo "127.0.0.1 $h" >>/etc/hosts
     mkdir -p "/etc/docker/certs.d/$h"
     cmp -s "$STATE/tls/cert.pem" "/etc/docker/certs.d/$h/ca.crt" || cp "$STATE/tls/cert.pem" "/etc/docker/certs.d/$h/ca.crt"

@@ -7,6 +7,7 @@ export const Input = {
   RoleSessionName: 'role-session-name',
   RoleDurationSeconds: 'role-duration-seconds',
   ExportCredentials: 'export-credentials',
+  DualStack: 'dual-stack',
   Repository: 'repository',
   CreateRepository: 'create-repository',
   TagMutability: 'tag-mutability',

@@ -66,7 +66,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     const scanning = registryScanningReader(ecr)
     const [inspection, credentials, replication, scanConfig] = await Promise.all([
       inspectRepository(ecr, repository, mustStayMutable, scanning.get),
-      getRegistryCredentials(ecr),
+      getRegistryCredentials(ecr, undefined, settings.aws.dualStack),
       repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined,
       settings.scan.failOn !== undefined ? scanning.get() : undefined
     ])
@@ -74,7 +74,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     const refused = scanning.warning()
     if (refused !== undefined) inspection.warnings.push(refused)
     registryHost = credentials.registry
-    repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`
+    repoUri = `${registryHost}/${repository.name}`
     repositoryLines = [
       ...(inspection.current === undefined && !repository.create
         ? [`missing, and create-repository is false: the run would fail`]

@@ -140,12 +140,22 @@ export interface RegistryCall {
   kind: string
   /** what follows the kind in the path: a tag or digest, `uploads/…` */
   reference: string
+  /** the registry name the client used (its IPv4 or its dual-stack one) */
+  host?: string
 }
 
 /** Every registry request to a repository since the last reset of the calls, in order. */
 export async function registryCalls(): Promise<RegistryCall[]> {
   return (await control('GET', '/registry-calls')) as RegistryCall[]
 }
+
+/** Claims the stand-in's next OIDC tokens carry over its default ones (`{}`: the defaults again; /faults/reset also restores them). */
+export async function setOidcClaims(claims: Record<string, string>): Promise<void> {
+  await control('POST', '/oidc-claims', claims)
+}
+
+/** The registry's dual-stack name, which the front answers as the same registry. */
+export const DUAL_STACK_REGISTRY = '123456789012.dkr-ecr.us-east-1.on.aws'
 
 /** Every OIDC token the stand-in issued. */
 export async function issuedTokens(): Promise<string[]> {

@@ -53,7 +53,7 @@ async function server(answer: (n: number, body: string, req: http.IncomingMessag
 }
 
 const REPOSITORIES = JSON.stringify({ repositories: [{ repositoryName: 'team/web', repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web' }] })
-const ecrAt = (endpoint: string) => tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS) }), endpoint }), 'ecr')
+const ecrAt = (endpoint: string) => tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS) }, 'ECR'), endpoint }), 'ecr')
 
 afterEach(async () => configureNetwork(DIRECT))
 
@@ -72,7 +72,7 @@ test('an ECR call that gets no answer is cut off at the response bound and retri
 })
 
 test('the handler options every client gets: connect and response bounds that throw, an idle bound', () => {
-  expect(sdkConfig({ region: 'us-east-1' }).requestHandler).toEqual({
+  expect(sdkConfig({ region: 'us-east-1' }, 'ECR').requestHandler).toEqual({
     connectionTimeout: DEFAULT_TIMEOUTS.connect,
     requestTimeout: DEFAULT_TIMEOUTS.awsResponse,
     throwOnRequestTimeout: true,
@@ -144,7 +144,7 @@ test("the scan gate's deadline aborts a poll that never gets an answer: the gate
 
 describe('sign-in', () => {
   const STS_ANSWER = `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIAEXAMPLE</AccessKeyId><SecretAccessKey>s3cretKey</SecretAccessKey><SessionToken>sessionTok</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>`
-  const aws: Settings['aws'] = { region: 'us-east-1', roleToAssume: 'arn:aws:iam::123456789012:role/push', audience: 'sts.amazonaws.com', roleSessionName: 'GitHubActions', roleDurationSeconds: 3600, exportCredentials: false }
+  const aws: Settings['aws'] = { region: 'us-east-1', roleToAssume: 'arn:aws:iam::123456789012:role/push', audience: 'sts.amazonaws.com', roleSessionName: 'GitHubActions', roleDurationSeconds: 3600, exportCredentials: false, dualStack: false }
   const saved = process.env.AWS_ENDPOINT_URL_STS
   afterEach(() => {
     if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_STS
@@ -234,7 +234,7 @@ describe("after the run's cancel no AWS write starts", () => {
     try {
       const cancel = new AbortController()
       const s = session(cancel.signal)
-      const client = tagIamActions(withSession(new ECRClient({ ...sdkConfig(s), endpoint: ecr.base }), s), 'ecr')
+      const client = tagIamActions(withSession(new ECRClient({ ...sdkConfig(s, 'ECR'), endpoint: ecr.base }), s), 'ecr')
       await client.send(new PutLifecyclePolicyCommand(POLICY))
       const reason = new CancelledError('SIGINT')
       cancel.abort(reason)
@@ -258,7 +258,7 @@ describe("after the run's cancel no AWS write starts", () => {
     })
     try {
       const s = session(cancel.signal)
-      const client = withSession(new ECRClient({ ...sdkConfig(s), endpoint: ecr.base }), s)
+      const client = withSession(new ECRClient({ ...sdkConfig(s, 'ECR'), endpoint: ecr.base }), s)
       await expect(client.send(new PutLifecyclePolicyCommand(POLICY))).rejects.toBeInstanceOf(CancelledError)
       expect(ecr.requests).toHaveLength(1)
     } finally {

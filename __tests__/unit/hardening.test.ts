@@ -42,7 +42,8 @@ describe('signIn retries STS with a fresh OIDC token each time', () => {
     audience: 'sts.amazonaws.com',
     roleSessionName: 'GitHubActions',
     roleDurationSeconds: 3600,
-    exportCredentials: false
+    exportCredentials: false,
+    dualStack: false
   }
   const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://t', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'r' }
 

@@ -56,7 +56,8 @@ describe('defaults', () => {
       audience: 'sts.amazonaws.com',
       roleSessionName: 'GitHubActions',
       roleDurationSeconds: 3600,
-      exportCredentials: false
+      exportCredentials: false,
+      dualStack: false
     })
     expect('roleToAssume' in s.aws).toBe(false)
     expect(s.repository).toMatchObject({
@@ -166,7 +167,8 @@ describe('defaults', () => {
       audience: 'sts.example',
       roleSessionName: 'deploy@web',
       roleDurationSeconds: 900,
-      exportCredentials: true
+      exportCredentials: true,
+      dualStack: false
     })
     expect(s.repository.create).toBe(false)
     expect(s.repository.scanOnPush).toBe(false)

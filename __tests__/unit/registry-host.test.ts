@@ -116,7 +116,7 @@ describe('registryInRegion: the same account’s registry in another region of i
     [`${ACCOUNT}.dkr.ecr.eusc-de-east-1.amazonaws.eu`, 'eusc-de-west-1', `${ACCOUNT}.dkr.ecr.eusc-de-west-1.amazonaws.eu`],
     // a FIPS or dual-stack registry's replica is named in the plain form
     [`${ACCOUNT}.dkr.ecr-fips.us-east-1.amazonaws.com`, 'us-west-2', `${ACCOUNT}.dkr.ecr.us-west-2.amazonaws.com`],
-    [`${ACCOUNT}.dkr-ecr.us-east-2.on.aws`, 'eu-west-1', `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`]
+    [`${ACCOUNT}.dkr-ecr.us-east-2.on.aws`, 'eu-west-1', `${ACCOUNT}.dkr-ecr.eu-west-1.on.aws`]
   ])('%s in %s', (host, region, expected) => {
     expect(registryInRegion(privateHost(host), region)).toBe(expected)
   })

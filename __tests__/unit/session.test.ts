@@ -135,7 +135,8 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
     audience: 'sts.amazonaws.com',
     roleSessionName: 'GitHubActions',
     roleDurationSeconds: 3600,
-    exportCredentials: false
+    exportCredentials: false,
+    dualStack: false
   }
   const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://t', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'r' }
   let ecr: Awaited<ReturnType<typeof fakeEcr>>
@@ -226,7 +227,7 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
     process.env.AWS_ACCESS_KEY_ID = 'AKIAJOB'
     process.env.AWS_SECRET_ACCESS_KEY = 'job-secret'
     try {
-      const client = createEcrClient(await signIn({ region: aws.region, audience: aws.audience, roleSessionName: aws.roleSessionName, roleDurationSeconds: 3600, exportCredentials: false }))
+      const client = createEcrClient(await signIn({ region: aws.region, audience: aws.audience, roleSessionName: aws.roleSessionName, roleDurationSeconds: 3600, exportCredentials: false, dualStack: false }))
       await client.send(new DescribeRepositoriesCommand({}))
       ecr.expired.add('AKIAJOB')
       await expect(client.send(new DescribeRepositoriesCommand({}))).rejects.toMatchObject({ name: 'ExpiredTokenException' })

@@ -17,7 +17,8 @@ const AWS: Settings['aws'] = {
   audience: 'sts.amazonaws.com',
   roleSessionName: 'GitHubActions',
   roleDurationSeconds: 3600,
-  exportCredentials: false
+  exportCredentials: false,
+  dualStack: false
 }
 const CREDENTIALS = { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'session', Expiration: new Date('2030-01-01T00:00:00Z') }
 const stsError = (name: string, status = 400) => Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status } })

@@ -23,6 +23,10 @@ import { ALIAS, PUBLIC_HOST, PUBLIC_PASSWORD, publicApi, publicRepositoryExists,
 const STATE = process.argv[2] ?? '/var/lib/ecr-build-push-stack'
 const ACCOUNT = '123456789012'
 const REGISTRY_HOST = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`
+/** The same registry's dual-stack name (IPv4 and IPv6), which the front answers as the same registry. */
+const DUAL_STACK_HOST = `${ACCOUNT}.dkr-ecr.us-east-1.on.aws`
+/** The registry name the client used (dual-stack or not), for the locations the front gives back. */
+const clientHost = req => ((req.headers.host ?? '').split(':')[0] === DUAL_STACK_HOST ? DUAL_STACK_HOST : REGISTRY_HOST)
 const PASSWORD = `${ACCOUNT}-auth-token`
 const MOTO = { host: '127.0.0.1', port: 5000 }
 const REGISTRY = { host: '127.0.0.1', port: 5001 }
@@ -186,6 +190,8 @@ function registryError(res, status, code, message, detail) {
  * a push to a new repository uploads every blob, as on ECR.
  */
 let blobMounting = false
+/** Claims the next OIDC tokens carry over the default ones (POST /oidc-claims; reset by /faults/reset). */
+let oidcClaims = {}
 function withoutMount(url) {
   const [route, query = ''] = url.split('?')
   const params = new URLSearchParams(query)
@@ -206,7 +212,7 @@ function proxyStream(req, res, body) {
   const up = http.request({ ...REGISTRY, method: req.method, path: req.url, headers }, upRes => {
     const h = { ...upRes.headers }
     // Upload locations point at the backend; give the client the front's host.
-    if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${REGISTRY_HOST}`)
+    if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${clientHost(req)}`)
     res.writeHead(upRes.statusCode ?? 502, h)
     upRes.pipe(res)
   })
@@ -224,7 +230,7 @@ async function handleRegistry(req, res) {
     return
   }
   const v2 = parseV2(req.url ?? '')
-  if (v2) registryCalls.push({ at: Date.now(), method: req.method, repository: v2.name, kind: v2.kind, reference: v2.rest })
+  if (v2) registryCalls.push({ at: Date.now(), method: req.method, repository: v2.name, kind: v2.kind, reference: v2.rest, host: clientHost(req) })
   const hold = v2 ? takeRegistryDelay(req.method, v2.name, v2.rest) : 0
   if (hold > 0) await new Promise(resolve => setTimeout(resolve, hold))
   if (v2?.kind === 'manifests' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -299,7 +305,7 @@ async function handleRegistry(req, res) {
     }
   }
   const h = { ...up.headers }
-  if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${REGISTRY_HOST}`)
+  if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${clientHost(req)}`)
   res.writeHead(up.status, h)
   res.end(up.body)
 }
@@ -589,7 +595,8 @@ function handleOidc(req, res) {
     jti: Math.random().toString(36).slice(2),
     iat: now,
     nbf: now,
-    exp: now + 300
+    exp: now + 300,
+    ...oidcClaims
   }
   const token = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'local-stack' })}.${b64url(claims)}.${Buffer.from(
     Math.random().toString(36).repeat(8)
@@ -659,8 +666,12 @@ async function handleControl(req, res) {
     case 'POST /public/reset':
       resetPublic()
       return send(204)
+    case 'POST /oidc-claims':
+      oidcClaims = json && typeof json === 'object' && !Array.isArray(json) ? json : {}
+      return send(204)
     case 'POST /faults/reset':
       blobMounting = false
+      oidcClaims = {}
       awsFaults = []
       registryFaults = []
       registryDelays = []

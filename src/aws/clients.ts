@@ -1,7 +1,9 @@
 /**
  * The AWS SDK clients, created once per run with the region, the signed-in credentials
  * and the action's user agent. Endpoints follow the SDK's own configuration
- * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS).
+ * (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_STS); with `dual-stack` they are
+ * the dual-stack ones (`ecr.<region>.api.aws`), unless such a variable names the endpoint:
+ * an explicit endpoint wins, and the SDK refuses both at once.
  *
  * Retries: the SDK's standard strategy (jittered exponential backoff) retries throttling,
  * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
@@ -33,12 +35,31 @@ export interface AwsSession {
   credentials?: Renewable<AwsCredentialIdentity>
   /** the run's cancel: once it has aborted, the session's clients send no write */
   signal?: AbortSignal
+  /** ECR's dual-stack (IPv4 and IPv6) endpoints */
+  dualStack?: boolean
 }
 
-export function sdkConfig(session: AwsSession): {
+/** The services' names in AWS_ENDPOINT_URL_<SERVICE>. */
+export type SdkService = 'ECR' | 'ECR_PUBLIC' | 'STS'
+
+/**
+ * The SDK's dual-stack switch, always set (the SDK would otherwise read
+ * AWS_USE_DUALSTACK_ENDPOINT itself): on with `dual-stack`, off when the job names the
+ * service's endpoint, which the SDK then uses as it is.
+ */
+export function useDualstack(session: Pick<AwsSession, 'dualStack'>, service: SdkService, env: NodeJS.ProcessEnv = process.env): boolean {
+  const explicit = (env.AWS_ENDPOINT_URL ?? '') !== '' || (env[`AWS_ENDPOINT_URL_${service}`] ?? '') !== ''
+  return session.dualStack === true && !explicit
+}
+
+export function sdkConfig(
+  session: AwsSession,
+  service: SdkService
+): {
   region: string
   customUserAgent: string
   maxAttempts: number
+  useDualstackEndpoint: boolean
   requestHandler: ReturnType<typeof sdkRequestHandler>
   credentials?: AwsCredentialIdentityProvider
 } {
@@ -46,6 +67,7 @@ export function sdkConfig(session: AwsSession): {
     region: session.region,
     customUserAgent: USER_AGENT,
     maxAttempts: MAX_ATTEMPTS,
+    useDualstackEndpoint: useDualstack(session, service),
     requestHandler: sdkRequestHandler(),
     ...(session.credentials ? { credentials: credentialProvider(session.credentials) } : {})
   }
@@ -126,5 +148,5 @@ export function explainCertificates<I extends object, O extends MetadataBearer, 
 }
 
 export function createEcrClient(session: AwsSession): ECRClient {
-  return tagIamActions(withSession(new ECRClient(sdkConfig(session)), session), 'ecr')
+  return tagIamActions(withSession(new ECRClient(sdkConfig(session, 'ECR')), session), 'ecr')
 }

@@ -8,7 +8,7 @@ import type { RegistryCredentials } from '../registry/client.js'
 import type { Settings } from '../settings/types.js'
 import { createEcrClient, type AwsSession } from './clients.js'
 import { createPublicClient, ensurePublicRepository } from './public-repository.js'
-import { getPublicRegistryCredentials, getRegistryCredentials, registryToken } from './registry-token.js'
+import { dualStackRegistry, getPublicRegistryCredentials, getRegistryCredentials, onDualStack, registryToken } from './registry-token.js'
 import { registryScanningReader, type RegistryScanning } from './registry-scanning.js'
 import { ensureReplication } from './replication.js'
 import { ensureRepository } from './repository.js'
@@ -56,14 +56,16 @@ async function privateDestination(settings: Settings, session: AwsSession): Prom
   const [repo, replication, credentials, scanConfig] = await Promise.all([
     ensureRepository(ecr, repository, movingTags(settings), settings.aws.region, scanning.get),
     ensureReplication(ecr, repository.name, repository.replicateToRegions),
-    registryToken(() => getRegistryCredentials(ecr)),
+    registryToken(() => getRegistryCredentials(ecr, undefined, settings.aws.dualStack)),
     settings.scan.failOn !== undefined ? scanning.get() : undefined
   ])
   const changes = replication !== '' ? [...repo.changes, replication] : repo.changes
   const refused = scanning.warning()
+  // ECR names the repository by its IPv4 registry name; dual-stack pushes to the same registry by its other name.
+  const dualStack = settings.aws.dualStack
   return {
-    uri: repo.uri,
-    registry: repo.registry,
+    uri: dualStack ? onDualStack(repo.uri) : repo.uri,
+    registry: dualStack ? dualStackRegistry(repo.registry) : repo.registry,
     path: repository.name,
     changes,
     warnings: refused !== undefined ? [...repo.warnings, refused] : repo.warnings,

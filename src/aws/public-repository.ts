@@ -75,7 +75,7 @@ export interface PublicClient {
 
 export async function createPublicClient(session: AwsSession): Promise<PublicClient> {
   const sdk = await import('@aws-sdk/client-ecr-public')
-  const client = tagIamActions(withSession(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION })), session), 'ecr-public')
+  const client = tagIamActions(withSession(new sdk.ECRPUBLICClient(sdkConfig({ ...session, region: PUBLIC_API_REGION }, 'ECR_PUBLIC')), session), 'ecr-public')
   return { sdk, client }
 }
 

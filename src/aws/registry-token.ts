@@ -8,21 +8,29 @@ import * as core from '@actions/core'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import { PUBLIC_REGISTRY } from '../constants.js'
 import { ActionError } from '../errors.js'
+import { dualStackHost } from '../registry/host.js'
 import type { RegistryCredentials } from '../registry/client.js'
 import type { PublicClient } from './public-repository.js'
 import { Renewable } from './session.js'
 
+/**
+ * ECR's token for the account's registry. Its proxyEndpoint is the IPv4 name; with
+ * `dualStack` the registry is the same registry's dual-stack name, which docker logs in to
+ * and pushes to.
+ */
 export async function getRegistryCredentials(
   ecr: ECRClient,
-  setSecret: (v: string) => void = core.setSecret
+  setSecret: (v: string) => void = core.setSecret,
+  dualStack = false
 ): Promise<RegistryCredentials> {
   const out = await ecr.send(new GetAuthorizationTokenCommand({}))
   const data = out.authorizationData?.[0]
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new ActionError('ECR GetAuthorizationToken returned no token.')
   }
+  const proxyHost = data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, '')
   return {
-    registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+    registry: dualStack ? dualStackRegistry(proxyHost) : proxyHost,
     ...decodeToken(data.authorizationToken, setSecret),
     ...(data.expiresAt ? { expiration: data.expiresAt } : {})
   }
@@ -49,4 +57,17 @@ export async function getPublicRegistryCredentials({ sdk, client }: PublicClient
 /** The registry's credentials from `get`, asked for again when they are about to run out. */
 export async function registryToken(get: () => Promise<RegistryCredentials>): Promise<Renewable<RegistryCredentials>> {
   return new Renewable("the registry's token", await get(), get, { log: line => core.info(line) })
+}
+
+/** The dual-stack name of an ECR registry host; a host that has none fails the run naming it. */
+export function dualStackRegistry(host: string): string {
+  const dual = dualStackHost(host)
+  if (dual === undefined) throw new ActionError(`dual-stack is on, but ECR's registry ${host} has no dual-stack name: set dual-stack: false.`)
+  return dual
+}
+
+/** An image or repository URI on the same registry's dual-stack name. */
+export function onDualStack(uri: string): string {
+  const host = uri.split('/')[0] ?? ''
+  return `${dualStackRegistry(host)}${uri.slice(host.length)}`
 }

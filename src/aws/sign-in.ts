@@ -11,6 +11,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { explainCertificates, MAX_ATTEMPTS, sdkConfig, type AwsSession } from './clients.js'
 import { requestIdToken } from './oidc-token.js'
 import { Renewable } from './session.js'
+import { HINT_CLAIMS, trustPolicyHint } from './trust-hint.js'
 import { ActionError, logSafe } from '../errors.js'
 import { isThrottling, retry, sleep, type RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
@@ -36,46 +37,10 @@ export function tokenClaims(token: string): Record<string, unknown> {
   try {
     const payload = token.split('.')[1] ?? ''
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
-    const keep = ['sub', 'aud', 'repository', 'ref', 'environment', 'job_workflow_ref']
-    return Object.fromEntries(Object.entries(claims).filter(([k]) => keep.includes(k)))
+    return Object.fromEntries(Object.entries(claims).filter(([k]) => HINT_CLAIMS.includes(k)))
   } catch {
     return {}
   }
-}
-
-/**
- * What the role's trust policy must say to let this job's token in, as one sentence: a
- * condition naming the job's protected branch, tag pattern or environment (built from the
- * token's claims), never `repo:<owner>/<repo>:*`, which lets any branch — anyone who can
- * push one — assume the role. A pull request's token is told to stay out of a push role.
- */
-export function trustPolicyHint(claims: Record<string, unknown>, audience: string): string {
-  const claim = (key: string): string | undefined => (typeof claims[key] === 'string' && claims[key] !== '' ? (claims[key] as string) : undefined)
-  const aud = claim('aud') ?? audience
-  const sub = claim('sub')
-  const repo = claim('repository') ?? /^repo:([^:]+):/.exec(sub ?? '')?.[1] ?? '<owner>/<repo>'
-  const must = `The role's trust policy must allow token.actions.githubusercontent.com with aud '${aud}' and sub '${sub ?? '?'}'`
-  if (sub === `repo:${repo}:pull_request`) {
-    return `${must}; but this job runs for a pull request, which should not assume a role that pushes: build pull requests with push: false (a trust policy that lets them in lets any pull request's code push).`
-  }
-  const environment = claim('environment')
-  const ref = claim('ref')
-  const tag = ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined
-  // A custom sub format (OIDC claim customization) is matched as it is.
-  const [op, value] =
-    sub !== undefined && !/^repo:[^:]+:(?:ref|environment):/.test(sub)
-      ? ['StringEquals', sub]
-      : environment !== undefined
-        ? ['StringEquals', `repo:${repo}:environment:${environment}`]
-        : tag !== undefined
-          ? ['StringLike', `repo:${repo}:ref:refs/tags/${/^[^0-9]*/.exec(tag)?.[0] ?? ''}*`]
-          : ['StringEquals', `repo:${repo}:ref:${ref ?? 'refs/heads/main'}`]
-  const key = 'token.actions.githubusercontent.com'
-  const condition = op === 'StringEquals' ? `{"StringEquals": {"${key}:aud": "${aud}", "${key}:sub": "${value}"}}` : `{"StringEquals": {"${key}:aud": "${aud}"}, "StringLike": {"${key}:sub": "${value}"}}`
-  return (
-    `${must}, e.g. Condition ${condition}: name a protected branch, tag pattern (a ruleset guarding those tags) or environment, ` +
-    `never repo:${repo}:*, which lets any branch, and so anyone who can push one, assume the role.`
-  )
 }
 
 /**
@@ -84,7 +49,7 @@ export function trustPolicyHint(claims: Record<string, unknown>, audience: strin
  * it, the SDK's default chain.
  */
 export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps()): Promise<AwsSession> {
-  if (aws.roleToAssume === undefined) return { region: aws.region }
+  if (aws.roleToAssume === undefined) return { region: aws.region, dualStack: aws.dualStack }
 
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new ActionError(
@@ -93,7 +58,7 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   }
   const assume = assumeRole(aws, aws.roleToAssume, deps)
   const credentials = new Renewable("the role's session", await assume(), assume, { log: line => core.info(line) })
-  return { region: aws.region, credentials }
+  return { region: aws.region, dualStack: aws.dualStack, credentials }
 }
 
 /** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
@@ -131,7 +96,7 @@ export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: str
 /** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
 function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps): () => Promise<AwsCredentialIdentity> {
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
-  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region }), maxAttempts: 1 }))
+  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region, dualStack: aws.dualStack }, 'STS'), maxAttempts: 1 }))
   const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message), deps.signal)
   return async () => {
     let token = ''

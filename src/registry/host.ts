@@ -39,8 +39,33 @@ export function parseRegistryHost(hostOrReference: string): RegistryHost | undef
   return { kind: 'private', account, region, partition: partition.partition, host }
 }
 
-/** The same repository in another region's registry of the account: what replication makes. */
+/** The same repository in another region's registry of the account: what replication makes (by the same kind of name). */
 export function registryInRegion(registry: RegistryHost & { kind: 'private' }, region: string): string {
+  if (DUAL_STACK.test(registry.host)) return `${registry.account}.dkr-ecr.${region}.on.aws`
   const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com'
   return `${registry.account}.dkr.ecr.${region}.${suffix}`
+}
+
+/** A dual-stack registry name: `<account>.dkr-ecr[-fips].<region>.on.aws`. */
+const DUAL_STACK = /^\d{12}\.dkr-ecr(?:-fips)?\./
+
+/** The partitions where ECR has dual-stack (IPv4 and IPv6) names: `ecr.<region>.api.aws` and `<account>.dkr-ecr.<region>.on.aws`. */
+const DUAL_STACK_PARTITIONS = ['aws', 'aws-us-gov']
+
+export function dualStackSupported(region: string): boolean {
+  return DUAL_STACK_PARTITIONS.includes(partitionOf(region))
+}
+
+/**
+ * The dual-stack name of a private registry (GetAuthorizationToken's proxyEndpoint and a
+ * repository's URI give the IPv4 one): `<account>.dkr-ecr[-fips].<region>.on.aws`. ECR
+ * Public keeps public.ecr.aws; undefined for a host that is no ECR registry, or one in a
+ * partition without dual-stack names.
+ */
+export function dualStackHost(host: string): string | undefined {
+  const registry = parseRegistryHost(host)
+  if (registry?.kind === 'public') return registry.host
+  if (registry === undefined || !DUAL_STACK_PARTITIONS.includes(registry.partition)) return undefined
+  const fips = /^\d{12}\.dkr[.-]ecr-fips\./.test(registry.host) ? '-fips' : ''
+  return `${registry.account}.dkr-ecr${fips}.${registry.region}.on.aws`
 }

@@ -1,6 +1,7 @@
 /** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
+import { dualStackSupported, partitionOf } from '../registry/host.js'
 import { getInput, parseBoolean, parseInteger } from './input.js'
 import type { Env, Settings } from './types.js'
 
@@ -34,8 +35,23 @@ export function readAws(env: Env, needed: boolean): Settings['aws'] {
     roleSessionName,
     roleDurationSeconds:
       parseInteger(Input.RoleDurationSeconds, getInput(env, Input.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
-    exportCredentials: parseBoolean(Input.ExportCredentials, getInput(env, Input.ExportCredentials), false)
+    exportCredentials: parseBoolean(Input.ExportCredentials, getInput(env, Input.ExportCredentials), false),
+    dualStack: readDualStack(env, region)
   }
   if (roleToAssume !== '') aws.roleToAssume = roleToAssume
   return aws
+}
+
+/**
+ * `dual-stack`, by default the SDK's own AWS_USE_DUALSTACK_ENDPOINT: ECR's IPv4-and-IPv6
+ * names, for runners on IPv6-only networks. Refused in a partition where ECR has none.
+ */
+function readDualStack(env: Env, region: string): boolean {
+  const fallback = (env.AWS_USE_DUALSTACK_ENDPOINT ?? '').trim().toLowerCase() === 'true'
+  const dualStack = parseBoolean(Input.DualStack, getInput(env, Input.DualStack), fallback)
+  if (dualStack && region !== '' && !dualStackSupported(region)) {
+    const from = getInput(env, Input.DualStack) !== '' ? 'dual-stack: true' : 'AWS_USE_DUALSTACK_ENDPOINT=true'
+    throw new InputError(Input.DualStack, `${from}, but ECR has no dual-stack endpoints in ${region} (partition ${partitionOf(region)}): set dual-stack: false.`)
+  }
+  return dualStack
 }

@@ -54,6 +54,8 @@ export interface Settings {
     roleSessionName: string
     roleDurationSeconds: number
     exportCredentials: boolean
+    /** ECR's dual-stack (IPv4 and IPv6) names for the AWS APIs and the registry */
+    dualStack: boolean
   }
   repository: {
     name: string
