@@ -77,16 +77,17 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/registry/bearer.ts
 /**
  * The pure parts of the Bearer token dance a registry like public.ecr.aws asks for: the
  * challenge, the scopes a token grants, and where the registry's password may be sent for
  * one — over https to the registry's own host or to ECR Public's token service, nowhere
- * else, whatever realm a challenge names.
+ * else, whatever realm a challenge names. And where an upload may go on with it: the
+ * registry's own origin only.
  */
 
 
@@ -108,6 +109,25 @@ function tokenRealm(realm, base, registry) {
         return url;
     const shown = url !== undefined ? url.origin : `'${realm.slice(0, 100)}'`;
     throw new errors/* ActionError */.lZ(`The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${constants/* PUBLIC_REGISTRY */.uD}, ` +
+        'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.');
+}
+/**
+ * Where an upload goes on, from the registry's `Location`: only on the registry's own origin
+ * (`base`) — ECR's upload locations are on its host — since the next request carries the
+ * registry's password. Another host, or plain http, is refused before anything is sent there.
+ */
+function ownLocation(location, base, registry) {
+    const own = new URL(base);
+    let url;
+    try {
+        url = new URL(location, own);
+    }
+    catch {
+        url = undefined;
+    }
+    if (url?.origin === own.origin)
+        return url;
+    throw new errors/* ActionError */.lZ(`The registry ${registry} gave an upload location on ${url === undefined ? 'an address that is no URL' : `${url.protocol}//${url.host}`}; the action sends the registry's password only to ${own.origin} itself, ` +
         'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.');
 }
 /**
@@ -157,8 +177,10 @@ var http = __webpack_require__(8851);
  * speaks). It reads what a tag points to before building (the manifest, an image's config
  * with its labels), and pushes an OCI layout by digest (blobs, then manifests), for
  * `push-by-digest`. It uses the registry password the login stage already holds, as
- * basic auth; the Authorization header never reaches a log line or an error.
+ * basic auth, sent only to the registry's own origin; the Authorization header never
+ * reaches a log line or an error.
  */
+
 
 
 
@@ -297,12 +319,13 @@ class RegistryClient {
     async uploadBlob(repository, digest, size, file) {
         const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`);
         await expect(started, [202], `start an upload to ${repository}`);
-        const patched = await this.send('PATCH', client_location(started), {
+        const patchUrl = this.uploadLocation(started);
+        const patched = await this.send('PATCH', patchUrl.toString(), {
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
             body: (0,external_node_fs_.createReadStream)(file)
         });
         await expect(patched, [202], `upload ${digest} to ${repository}`);
-        const closeUrl = new URL(client_location(patched), this.base);
+        const closeUrl = this.uploadLocation(patched);
         closeUrl.searchParams.set('digest', digest);
         const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } });
         await expect(closed, [201], `complete the upload of ${digest} to ${repository}`);
@@ -345,26 +368,29 @@ class RegistryClient {
         if (res.status === 404)
             return undefined;
         if (!res.ok)
-            throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status} ${await res.text()}`);
+            throw new RegistryError(res.status, `GET ${repository}:${reference} manifest: ${res.status}${(await errorText(res)).text}`);
         const body = Buffer.from(await res.arrayBuffer());
         // A registry that sends no Docker-Content-Digest: the digest is that of the bytes served.
         const digest = res.headers.get('docker-content-digest') || `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
         return { mediaType: res.headers.get('content-type') ?? '', digest, body };
     }
-    /** A JSON blob (an image config); the registry may redirect to storage (ECR: S3). */
+    /** Where an upload goes on: the registry's `Location`, on its own origin only (bearer.ts). */
+    uploadLocation(res) {
+        const value = res.headers.get('location');
+        if (!value)
+            throw new RegistryError(res.status, 'the registry gave no upload location');
+        return ownLocation(value, this.base, this.registry);
+    }
+    /**
+     * A JSON blob (an image config); the registry may redirect to storage (ECR: a presigned
+     * S3 URL), which the transport follows without the Authorization header (http.ts).
+     */
     async jsonBlob(repository, digest) {
-        // Authorization is not forwarded across origins (http.ts), which is what a signed S3 URL needs.
         const res = await this.get(`${repository}/blobs/${digest}`, ['application/json', '*/*']);
         if (!res.ok)
             throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`);
         return res.json();
     }
-}
-function client_location(res) {
-    const value = res.headers.get('location');
-    if (!value)
-        throw new RegistryError(res.status, 'the registry gave no upload location');
-    return value;
 }
 /** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
 async function expect(res, ok, what) {
@@ -373,18 +399,27 @@ async function expect(res, ok, what) {
         await res.arrayBuffer().catch(() => undefined);
         return;
     }
-    const text = await res.text().catch(() => '');
-    let detail;
+    const { text, code } = await errorText(res);
+    throw new RegistryError(res.status, `${what}: ${res.status}${text}`, code);
+}
+/**
+ * What a registry's error answer says (` CODE: message; …`, else the start of its body),
+ * made safe for the log: it reaches the retry's log lines and the run's error; and the
+ * first error's code, which decides what a refusal means.
+ */
+async function errorText(res) {
+    const body = await res.text().catch(() => '');
+    let said;
     let code;
     try {
-        const errors = JSON.parse(text).errors ?? [];
-        detail = errors.map(e => `${e.code}: ${e.message}`).join('; ');
+        const errors = JSON.parse(body).errors ?? [];
+        said = errors.map(e => `${e.code}: ${e.message}`).join('; ');
         code = errors[0]?.code;
     }
     catch {
-        detail = text.slice(0, 200);
+        said = body.slice(0, 200);
     }
-    throw new RegistryError(res.status, `${what}: ${res.status}${detail ? ` ${detail}` : ''}`, code);
+    return { text: said === '' ? '' : ` ${(0,errors/* logSafe */.sN)(said)}`, ...(code !== undefined ? { code } : {}) };
 }
 
 

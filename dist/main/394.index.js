@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
 /* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4713);
 /* harmony import */ var _build_builder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8079);
-/* harmony import */ var _aws_sign_in_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9030);
+/* harmony import */ var _aws_sign_in_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2369);
 /* harmony import */ var _registry_existing_version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6527);
 /* harmony import */ var _aws_iam_policy_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4427);
 /* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(637);
@@ -24,11 +24,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1017);
 /* harmony import */ var _aws_replication_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5107);
 /* harmony import */ var _aws_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2190);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7994);
+/* harmony import */ var _aws_registry_scanning_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8756);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7994);
 /**
  * Plan mode (`dry-run: true`): signs in and only reads — the repository, its lifecycle
  * policy, the version tag — then prints and summarizes what a run would do.
  */
+
 
 
 
@@ -69,6 +71,7 @@ async function planOnly(settings, { env, docker }) {
     let lifecycleText;
     let currentLifecycleText;
     let buildLine = 'would be built (push: false: not pushed)';
+    let scanBy = "ECR's scan";
     if (build.push && repository.type === 'public') {
         const pub = await (0,_aws_public_repository_js__WEBPACK_IMPORTED_MODULE_10__/* .createPublicClient */ .lh)(await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Sign in to AWS', () => (0,_aws_sign_in_js__WEBPACK_IMPORTED_MODULE_5__/* .signIn */ .Jv)(settings.aws)));
         const inspection = await (0,_aws_public_repository_js__WEBPACK_IMPORTED_MODULE_10__/* .inspectPublicRepository */ .i9)(pub, repository, build.platforms);
@@ -85,18 +88,26 @@ async function planOnly(settings, { env, docker }) {
         const ecr = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .createEcrClient */ .yv)(await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Sign in to AWS', () => (0,_aws_sign_in_js__WEBPACK_IMPORTED_MODULE_5__/* .signIn */ .Jv)(settings.aws)));
         const movingTags = image.tags.filter(t => t !== image.version);
         const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags;
-        const [inspection, credentials, replication] = await Promise.all([
-            (0,_aws_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .inspectRepository */ .Fl)(ecr, repository, mustStayMutable),
-            (0,_aws_registry_token_js__WEBPACK_IMPORTED_MODULE_11__/* .getRegistryCredentials */ .U2)(ecr),
-            repository.replicateToRegions.length > 0 ? (0,_aws_replication_js__WEBPACK_IMPORTED_MODULE_13__/* .readReplication */ .XF)(ecr) : undefined
+        const scanning = (0,_aws_registry_scanning_js__WEBPACK_IMPORTED_MODULE_15__/* .registryScanningReader */ .ud)(ecr);
+        const [inspection, credentials, replication, scanConfig] = await Promise.all([
+            (0,_aws_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .inspectRepository */ .Fl)(ecr, repository, mustStayMutable, scanning.get),
+            (0,_aws_registry_token_js__WEBPACK_IMPORTED_MODULE_11__/* .getRegistryCredentials */ .U2)(ecr, undefined, settings.aws.dualStack),
+            repository.replicateToRegions.length > 0 ? (0,_aws_replication_js__WEBPACK_IMPORTED_MODULE_13__/* .readReplication */ .XF)(ecr) : undefined,
+            settings.scan.failOn !== undefined ? scanning.get() : undefined
         ]);
+        if (scanConfig?.scanType === 'ENHANCED')
+            scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)";
+        const refused = scanning.warning();
+        if (refused !== undefined)
+            inspection.warnings.push(refused);
         registryHost = credentials.registry;
-        repoUri = inspection.current?.uri ?? `${registryHost}/${repository.name}`;
+        repoUri = `${registryHost}/${repository.name}`;
         repositoryLines = [
             ...(inspection.current === undefined && !repository.create
                 ? [`missing, and create-repository is false: the run would fail`]
                 : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${(0,_aws_repository_js__WEBPACK_IMPORTED_MODULE_14__/* .describeChange */ .uQ)(c)}`)),
-            ...inspection.warnings.map(w => `note: ${w}`)
+            ...inspection.warnings.map(w => `note: ${w}`),
+            ...(inspection.notes ?? []).map(n => `note: ${n}`)
         ];
         if (replication !== undefined) {
             const plan = (0,_aws_replication_js__WEBPACK_IMPORTED_MODULE_13__/* .planReplication */ .A3)(replication.rules, repository.name, repository.replicateToRegions, replication.account);
@@ -119,7 +130,7 @@ async function planOnly(settings, { env, docker }) {
         buildLine = versionLine(existing);
     }
     if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
-        buildLine += `, then ECR's scan awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`;
+        buildLine += `, then ${scanBy} awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`;
     }
     // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
     const tags = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .tagRoutes */ .ZS)(build, image);
@@ -149,7 +160,7 @@ async function planOnly(settings, { env, docker }) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`IAM policy for these inputs:\n${iamPolicy}`);
     (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .setOutputs */ .n0)((0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .imageOutputs */ .am)({ ...(0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_9__/* .outputBase */ .zx)(image, repoUri, registryHost), digest: '', metadata: {}, skipped: false }));
     if (settings.summary) {
-        await (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .writePlan */ .pD)({
+        await (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .writePlan */ .pD)({
             repository: repository.name,
             imageUri: `${repoUri}:${image.version}`,
             repositoryLines,

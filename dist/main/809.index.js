@@ -15,12 +15,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
  * The one retry helper: one policy type, one sleep, and the one place that decides what is
  * worth another try. STS, the registry client and buildx pushes all go through `retry`.
  * Errors that can never succeed (access denied, an immutable tag, a missing repository, a
  * failed build step) are never retried.
  */
+
 
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** 2 s, 4 s, 8 s: four tries over about 14 s, for registry writes and pushes. */
@@ -87,7 +89,8 @@ async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
             if (tries >= attempts)
                 throw error;
             const wait = delay(tries + 1);
-            policy.log(`${what} failed (${error.message}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`);
+            // The message may be a registry's or AWS's words: one line, no workflow command in it.
+            policy.log(`${what} failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN)(error.message)}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`);
             await sleepUnlessAborted(policy, wait);
         }
     }

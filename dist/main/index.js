@@ -290,9 +290,10 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */   Pe: () => (/* binding */ withCacheFilter),
 /* harmony export */   _B: () => (/* binding */ planRepository),
 /* harmony export */   bo: () => (/* binding */ isTagMutable),
-/* harmony export */   yk: () => (/* binding */ describeMutability)
+/* harmony export */   yk: () => (/* binding */ describeMutability),
+/* harmony export */   yy: () => (/* binding */ matchesFilter)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_POLICY_INPUT, matchesFilter, sameMutability, CLOCK_ALLOWANCE_MS */
+/* unused harmony exports DEFAULT_POLICY_INPUT, sameMutability, CLOCK_ALLOWANCE_MS */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 /* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5940);
 
@@ -588,14 +589,18 @@ function childEnv(parent, inherit = [], extra = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Z: () => (/* binding */ DEFAULT_MUTABILITY_EXCLUSIONS),
+/* harmony export */   Az: () => (/* binding */ ARCHIVE_MINIMUM_DAYS),
 /* harmony export */   Hm: () => (/* binding */ STORAGE_PRICE_AS_OF),
 /* harmony export */   I6: () => (/* binding */ DEFAULT_TAG_MUTABILITY),
 /* harmony export */   Qx: () => (/* binding */ TEMP_DIR_PREFIX),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   Uz: () => (/* binding */ STORAGE_PRICE_USD_PER_GB_MONTH),
+/* harmony export */   Zm: () => (/* binding */ ARCHIVE_RESTORE_USD_PER_GB),
 /* harmony export */   _O: () => (/* binding */ USER_AGENT),
 /* harmony export */   cp: () => (/* binding */ PUBLIC_API_REGION),
 /* harmony export */   dz: () => (/* binding */ DEFAULT_MERGE_TIMEOUT_SECONDS),
+/* harmony export */   g$: () => (/* binding */ ARCHIVE_PRICE_AS_OF),
+/* harmony export */   hS: () => (/* binding */ ARCHIVE_PRICE_USD_PER_GB_MONTH),
 /* harmony export */   k7: () => (/* binding */ Output),
 /* harmony export */   pd: () => (/* binding */ Input),
 /* harmony export */   pu: () => (/* binding */ DEFAULT_PLATFORMS),
@@ -609,6 +614,7 @@ const Input = {
     RoleSessionName: 'role-session-name',
     RoleDurationSeconds: 'role-duration-seconds',
     ExportCredentials: 'export-credentials',
+    DualStack: 'dual-stack',
     Repository: 'repository',
     CreateRepository: 'create-repository',
     TagMutability: 'tag-mutability',
@@ -702,6 +708,16 @@ const PUBLIC_API_REGION = 'us-east-1';
  */
 const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
 const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
+/**
+ * ECR's archive storage class, US East (N. Virginia), as published in March 2026: storage
+ * at the standard price for the first 150 TB a month ($0.07 per GB-month past that), a
+ * restore (retrieval) fee per GB, and a 90-day minimum storage duration. An archived image
+ * can't be pulled until restored; ECR restores within about 20 minutes.
+ */
+const ARCHIVE_PRICE_USD_PER_GB_MONTH = 0.1;
+const ARCHIVE_RESTORE_USD_PER_GB = 0.03;
+const ARCHIVE_MINIMUM_DAYS = 90;
+const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1';
 
 
 /***/ }),
@@ -874,7 +890,8 @@ function lastLine(result) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   sN: () => (/* binding */ logSafe)
 /* harmony export */ });
 /**
  * Errors the action reports to the user. Each carries a one-line message that says what
@@ -901,6 +918,22 @@ class CancelledError extends Error {
         super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`);
         this.signal = signal;
     }
+}
+/**
+ * Text the action did not write — a registry's or AWS's error message, buildx's words about
+ * a push — made safe for one line of the log. The runner reads the step's output line by
+ * line and takes a line that starts with `::` (after blanks) as a workflow command, and
+ * `##[` anywhere in a line (the older form): such text could set an output, mask words or
+ * fail the step. Line breaks are written as `\n` (so no later line starts with `::`), a
+ * leading `::` and every `##[` are broken up. core.setFailed, warning and error escape line
+ * breaks in their message themselves (`%0A`, which the runner only decodes inside that one
+ * command); core.info prints its text as it is, so untrusted text goes through this first.
+ */
+function logSafe(text) {
+    return text
+        .replace(/\r\n|\r|\n/g, '\\n')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/, '$1: ');
 }
 
 
@@ -933,10 +966,11 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M1: () => (/* binding */ describeJsonError),
 /* harmony export */   Vk: () => (/* binding */ sameJson),
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
-/* unused harmony export canonicalJson */
+/* unused harmony exports canonicalJson, jsonSyntaxError */
 /** JSON compared as data: key order and white space don't matter. */
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The value with every object's keys sorted, so equal data stringifies equally. */
@@ -965,6 +999,105 @@ function sameJson(a, b) {
     const x = parseJson(a);
     return x !== undefined && JSON.stringify(canonicalJson(x)) === JSON.stringify(canonicalJson(parseJson(b)));
 }
+/**
+ * Where text first breaks JSON's grammar — line and column (1-based) and what is wrong
+ * there — so that an error can point at it without printing the text (a policy file may
+ * hold anything; JSON.parse's own message quotes it). Undefined when the text is JSON.
+ */
+function jsonSyntaxError(text) {
+    let i = 0;
+    const fail = (problem) => {
+        throw Object.assign(new SyntaxError(problem), { at: i });
+    };
+    const blank = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i] ?? ''))
+            i++;
+    };
+    const expect = (c, what) => {
+        blank();
+        if (text[i] !== c)
+            fail(i >= text.length ? 'the text ends too early' : what);
+        i++;
+    };
+    const string = () => {
+        i++;
+        for (;;) {
+            if (i >= text.length)
+                fail('a string is not closed');
+            const c = text[i] ?? '';
+            if (c === '"')
+                return void i++;
+            if (c < ' ')
+                fail('a line break or control character inside a string');
+            if (c !== '\\') {
+                i++;
+                continue;
+            }
+            const next = text[i + 1] ?? '';
+            if ('"\\/bfnrt'.includes(next) && next !== '')
+                i += 2;
+            else if (next === 'u' && /^[0-9a-f]{4}$/i.test(text.slice(i + 2, i + 6)))
+                i += 6;
+            else
+                fail('a \\ escape JSON has no such thing as');
+        }
+    };
+    const value = () => {
+        blank();
+        const c = text[i];
+        if (c === undefined)
+            return fail('the text ends too early');
+        if (c === '"')
+            return string();
+        if (c === '{' || c === '[') {
+            const close = c === '{' ? '}' : ']';
+            i++;
+            blank();
+            if (text[i] === close)
+                return void i++;
+            for (;;) {
+                if (c === '{') {
+                    blank();
+                    if (text[i] !== '"')
+                        fail(i >= text.length ? 'the text ends too early' : 'expected a "quoted" property name');
+                    string();
+                    expect(':', "expected ':' after the property name");
+                }
+                value();
+                blank();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                return expect(close, `expected ',' or '${close}'`);
+            }
+        }
+        const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+        literal.lastIndex = i;
+        if (!literal.test(text))
+            fail('unexpected character (a value is a "string", a number, true, false, null, {…} or […])');
+        i = literal.lastIndex;
+    };
+    try {
+        value();
+        blank();
+        if (i < text.length)
+            fail('more text after the JSON value');
+        return undefined;
+    }
+    catch (error) {
+        const at = error.at;
+        if (typeof at !== 'number')
+            return { line: 0, column: 0, problem: 'too deeply nested to read' };
+        const before = text.slice(0, at).split('\n');
+        return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1, problem: error.message };
+    }
+}
+/** Where a JSON text that JSON.parse refused breaks, for an error: `at line 3, column 14 (expected ',' or '}')`. */
+function describeJsonError(text) {
+    const error = jsonSyntaxError(text);
+    return error === undefined || error.line === 0 ? `(${error?.problem ?? 'as JSON.parse reads it'})` : `at line ${error.line}, column ${error.column} (${error.problem})`;
+}
 
 
 /***/ }),
@@ -978,22 +1111,25 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: failureMessage, maskSecrets
+// UNUSED EXPORTS: MIN_MASKED_LINE, failureMessage, maskSecrets
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3110);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/docker.ts
 var docker = __nccwpck_require__(3871);
 // EXTERNAL MODULE: ./src/network/agents.ts
 var agents = __nccwpck_require__(3662);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 // EXTERNAL MODULE: ./src/settings/input.ts
 var input = __nccwpck_require__(4781);
 ;// CONCATENATED MODULE: ./src/settings/access-policy.ts
 /** The repository's access policy: `repository-policy` as given, or the pull statement `pull-principals` makes. */
+
 
 
 
@@ -1002,7 +1138,7 @@ const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(?:root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/;
 const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'];
 /** A repository policy as ECR takes it: an IAM policy document with statements, ≤ 10,240 characters. */
-function validateRepositoryPolicy(text) {
+function validateRepositoryPolicy(text, file) {
     const fail = (what) => {
         throw new errors/* InputError */.dz(constants/* Input */.pd.RepositoryPolicy, what);
     };
@@ -1012,8 +1148,8 @@ function validateRepositoryPolicy(text) {
     try {
         policy = JSON.parse(text);
     }
-    catch (error) {
-        return fail(`is not valid JSON (${error.message}): give a repository policy document.`);
+    catch {
+        return fail(`${(0,input/* policySource */.IQ)(file)}is not valid JSON ${(0,json/* describeJsonError */.M1)(text)}: give a repository policy document.`);
     }
     const statements = policy.Statement;
     const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
@@ -1067,15 +1203,19 @@ function readAccessPolicy(env, workspace) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
     }
     if (policyInput !== '') {
-        return { text: validateRepositoryPolicy((0,input/* readPolicyText */.OG)(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace)), source: 'repository-policy' };
+        const { text, file } = (0,input/* readPolicyText */.OG)(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace);
+        return { text: validateRepositoryPolicy(text, file), source: 'repository-policy' };
     }
     if (principals.length > 0)
         return { text: pullPolicy(principals), source: 'pull-principals' };
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/registry/host.ts
+var host = __nccwpck_require__(637);
 ;// CONCATENATED MODULE: ./src/settings/aws.ts
 /** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
+
 
 
 
@@ -1104,11 +1244,25 @@ function readAws(env, needed) {
         audience,
         roleSessionName,
         roleDurationSeconds: (0,input/* parseInteger */.cG)(constants/* Input */.pd.RoleDurationSeconds, (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
-        exportCredentials: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ExportCredentials, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ExportCredentials), false)
+        exportCredentials: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ExportCredentials, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ExportCredentials), false),
+        dualStack: readDualStack(env, region)
     };
     if (roleToAssume !== '')
         aws.roleToAssume = roleToAssume;
     return aws;
+}
+/**
+ * `dual-stack`, by default the SDK's own AWS_USE_DUALSTACK_ENDPOINT: ECR's IPv4-and-IPv6
+ * names, for runners on IPv6-only networks. Refused in a partition where ECR has none.
+ */
+function readDualStack(env, region) {
+    const fallback = (env.AWS_USE_DUALSTACK_ENDPOINT ?? '').trim().toLowerCase() === 'true';
+    const dualStack = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.DualStack, (0,input/* getInput */.V4)(env, constants/* Input */.pd.DualStack), fallback);
+    if (dualStack && region !== '' && !(0,host/* dualStackSupported */.f3)(region)) {
+        const from = (0,input/* getInput */.V4)(env, constants/* Input */.pd.DualStack) !== '' ? 'dual-stack: true' : 'AWS_USE_DUALSTACK_ENDPOINT=true';
+        throw new errors/* InputError */.dz(constants/* Input */.pd.DualStack, `${from}, but ECR has no dual-stack endpoints in ${region} (partition ${(0,host/* partitionOf */.iQ)(region)}): set dual-stack: false.`);
+    }
+    return dualStack;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1201,7 +1355,9 @@ const scopedCachePattern = (cacheTag) => `${cacheTag}*${SCOPE_SEPARATOR}*`;
 /**
  * What reaches buildx through its environment rather than its command line: build secrets
  * (`secrets`: id=value, `secret-envs`: id=VARIABLE) and the values of build arguments. An
- * error here names the input and the line, never the value.
+ * error here names the input and the line, never the value — nor a part of the line that
+ * failed to parse, which may be a value written without its id or key (a secret's line, a
+ * continued line of a value of several lines).
  */
 
 
@@ -1223,7 +1379,7 @@ function readSecrets(env) {
     const secrets = [];
     const add = (input, line, id, variable, value) => {
         if (!SECRET_ID.test(id)) {
-            throw new errors/* InputError */.dz(input, `line ${line}: '${id}' is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`);
+            throw new errors/* InputError */.dz(input, `line ${line}: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`);
         }
         if (secrets.some(s => s.id === id))
             throw new errors/* InputError */.dz(input, `line ${line}: the secret '${id}' is given twice: give each id once across secrets and secret-envs.`);
@@ -1244,7 +1400,7 @@ function readSecrets(env) {
     (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.SecretEnvs)).forEach((item, i) => {
         const [id = '', variable = '', ...rest] = item.split('=').map(s => s.trim());
         if (rest.length > 0 || !VARIABLE.test(variable)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.SecretEnvs, `line ${i + 1}: '${item}' is not id=VARIABLE: give the secret's id and the name of the variable that holds it, e.g. token=GH_TOKEN.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.SecretEnvs, `line ${i + 1} is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN.`);
         }
         add(constants/* Input */.pd.SecretEnvs, i + 1, id, variable, env[variable]);
     });
@@ -1256,7 +1412,7 @@ function readBuildArgs(env) {
     for (const [i, arg] of args.entries()) {
         const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
         if (!BUILD_ARG.test(arg)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `line ${i + 1}: '${name}' is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . -.`);
+            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `line ${i + 1} is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines).`);
         }
         if (DOCKER_OWN.test(name)) {
             throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `'${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`);
@@ -1735,6 +1891,7 @@ function readSettings(env = process.env) {
 
 
 
+
 async function run({ signal, ...given } = { env: process.env, docker: docker/* docker */.T3 }) {
     const deps = { ...given, docker: (0,docker/* withSignal */.l_)(given.docker, signal) };
     try {
@@ -1743,14 +1900,14 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         maskSecrets(settings.build.secrets);
         if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(861), __nccwpck_require__.e(351), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(634), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         }
         else if (!settings.build.push) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(861), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(861), __nccwpck_require__.e(351), __nccwpck_require__.e(264), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944)),
+                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(634), __nccwpck_require__.e(264), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1779)),
                 __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
                 __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
                 __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
@@ -1767,12 +1924,21 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
         core/* setFailed */.C1(failureMessage(signal?.aborted ? signal.reason : error));
     }
 }
-/** Build secrets are masked before anything runs; a value of several lines, each line too (as the runner masks them). */
+/** A line of a secret shorter than this (trimmed) is not masked on its own: `{`, `}`, `],`. */
+const MIN_MASKED_LINE = 3;
+/**
+ * Build secrets are masked before anything runs: each whole, and each line of a value of
+ * several lines (the log prints line by line), trimmed — as the runner masks a repository
+ * secret (actions/runner, Worker.cs InitializeSecretMasker: the whole trimmed value, then
+ * each trimmed line, however short). Unlike the runner, a line of one or two characters is
+ * not masked alone: a JSON secret's `{` and `}` would become *** in every line of the log
+ * and of outputs that print JSON. Such a line is no secret on its own.
+ */
 function maskSecrets(secrets) {
     for (const { value } of secrets) {
         core/* setSecret */.Pq(value);
-        for (const line of value.split(/\r?\n/))
-            if (line.trim() !== '' && line !== value)
+        for (const line of new Set(value.split(/\r?\n|\r/).map(l => l.trim())))
+            if (line.length >= MIN_MASKED_LINE && line !== value)
                 core/* setSecret */.Pq(line);
     }
 }
@@ -1794,7 +1960,7 @@ function failureMessage(error) {
         return (`AWS refused ${iamAction} (${error.name}): allow ${iamAction} on the repository for the role. ` +
             `A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).`);
     }
-    return `${error.name}: ${error.message}`;
+    return `${error.name}: ${(0,errors/* logSafe */.sN)(error.message)}`;
 }
 
 
@@ -1836,8 +2002,8 @@ let route;
 let sdkAgents;
 /**
  * Sets the proxy and the timeouts for every client made from now on. A proxy's credentials
- * are masked (the whole URL and the password) before anything can print them, and the log
- * says which proxy is used, with the password hidden.
+ * are masked (the whole URL, and the password or a token given as the user name) before
+ * anything can print them, and the log says which proxy is used, without its credentials.
  */
 async function configureNetwork(config, options = {}) {
     for (const url of new Set([config.https, config.http]))
@@ -1856,16 +2022,10 @@ async function configureNetwork(config, options = {}) {
         '; docker pushes through the daemon\'s own proxy settings.');
 }
 function maskProxyCredentials(url, setSecret) {
-    if (url === '' || setSecret === undefined)
+    if (setSecret === undefined)
         return;
-    const password = URL.canParse(url) ? new URL(url).password : '';
-    if (password === '')
-        return;
-    setSecret(url);
-    setSecret(password);
-    const decoded = /%[0-9a-f]{2}/i.test(password) ? decodeURIComponent(password.replace(/%(?![0-9a-f]{2})/gi, '%25')) : password;
-    if (decoded !== password)
-        setSecret(decoded);
+    for (const part of (0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .proxySecrets */ .Wm)(url))
+        setSecret(part);
 }
 function currentTimeouts() {
     return timeouts;
@@ -1973,11 +2133,92 @@ function hasProxy(config) {
 
 /***/ }),
 
+/***/ 637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   T_: () => (/* binding */ dualStackHost),
+/* harmony export */   Z8: () => (/* binding */ registryInRegion),
+/* harmony export */   f3: () => (/* binding */ dualStackSupported),
+/* harmony export */   iQ: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/**
+ * The one parser of registry host names. ECR's private registries are
+ * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
+ * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
+ */
+
+/** Each partition's DNS suffix and the prefixes of its regions. */
+const PARTITIONS = [
+    { partition: 'aws-cn', suffix: 'amazonaws.com.cn', regions: /^cn-/ },
+    { partition: 'aws-us-gov', suffix: 'amazonaws.com', regions: /^us-gov-/ },
+    { partition: 'aws-iso', suffix: 'c2s.ic.gov', regions: /^us-iso-/ },
+    { partition: 'aws-iso-b', suffix: 'sc2s.sgov.gov', regions: /^us-isob-/ },
+    { partition: 'aws-iso-e', suffix: 'cloud.adc-e.uk', regions: /^eu-isoe-/ },
+    { partition: 'aws-iso-f', suffix: 'csp.hci.ic.gov', regions: /^us-isof-/ },
+    { partition: 'aws-eusc', suffix: 'amazonaws.eu', regions: /^eusc-/ },
+    { partition: 'aws', suffix: 'amazonaws.com', regions: /^/ }
+];
+/** The partition a region belongs to (`aws` for the commercial regions). */
+function partitionOf(region) {
+    return PARTITIONS.find(p => p.regions.test(region))?.partition ?? 'aws';
+}
+/** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
+function parseRegistryHost(hostOrReference) {
+    const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? '';
+    if (host === _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .PUBLIC_REGISTRY */ .uD)
+        return { kind: 'public', host };
+    const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host);
+    if (!m)
+        return undefined;
+    const account = m[1] ?? '';
+    const region = m[2] ?? m[4] ?? '';
+    const partition = PARTITIONS.find(p => p.regions.test(region));
+    if (partition === undefined || (m[3] !== undefined && m[3] !== partition.suffix))
+        return undefined;
+    return { kind: 'private', account, region, partition: partition.partition, host };
+}
+/** The same repository in another region's registry of the account: what replication makes (by the same kind of name). */
+function registryInRegion(registry, region) {
+    if (DUAL_STACK.test(registry.host))
+        return `${registry.account}.dkr-ecr.${region}.on.aws`;
+    const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com';
+    return `${registry.account}.dkr.ecr.${region}.${suffix}`;
+}
+/** A dual-stack registry name: `<account>.dkr-ecr[-fips].<region>.on.aws`. */
+const DUAL_STACK = /^\d{12}\.dkr-ecr(?:-fips)?\./;
+/** The partitions where ECR has dual-stack (IPv4 and IPv6) names: `ecr.<region>.api.aws` and `<account>.dkr-ecr.<region>.on.aws`. */
+const DUAL_STACK_PARTITIONS = ['aws', 'aws-us-gov'];
+function dualStackSupported(region) {
+    return DUAL_STACK_PARTITIONS.includes(partitionOf(region));
+}
+/**
+ * The dual-stack name of a private registry (GetAuthorizationToken's proxyEndpoint and a
+ * repository's URI give the IPv4 one): `<account>.dkr-ecr[-fips].<region>.on.aws`. ECR
+ * Public keeps public.ecr.aws; undefined for a host that is no ECR registry, or one in a
+ * partition without dual-stack names.
+ */
+function dualStackHost(host) {
+    const registry = parseRegistryHost(host);
+    if (registry?.kind === 'public')
+        return registry.host;
+    if (registry === undefined || !DUAL_STACK_PARTITIONS.includes(registry.partition))
+        return undefined;
+    const fips = /^\d{12}\.dkr[.-]ecr-fips\./.test(registry.host) ? '-fips' : '';
+    return `${registry.account}.dkr-ecr${fips}.${registry.region}.on.aws`;
+}
+
+
+/***/ }),
+
 /***/ 4781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   IQ: () => (/* binding */ policySource),
 /* harmony export */   Li: () => (/* binding */ parseLines),
 /* harmony export */   Ne: () => (/* binding */ IMAGE_TAG),
 /* harmony export */   OG: () => (/* binding */ readPolicyText),
@@ -2047,16 +2288,22 @@ function validateTag(input, tag) {
     }
     return tag;
 }
-/** A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file. */
+/**
+ * A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file.
+ * An error echoes the value only when it reads as a path (one short line): never policy text.
+ */
 function readPolicyText(name, value, workspace) {
     if (value.startsWith('{') || value.startsWith('['))
-        return value;
+        return { text: value };
     const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
+        const shown = /^[^\n]{1,200}$/.test(value) ? `'${value}' is` : 'is';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, `${shown} neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
     }
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), file: value };
 }
+/** How an error names a policy: the file it came from, if any. */
+const policySource = (file) => (file === undefined ? '' : `the file '${file}' `);
 function readKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
@@ -2117,7 +2364,7 @@ function unknownKey(obj, allowed) {
  * Parses and validates a lifecycle policy. Throws `InputError(input, …)` at the first
  * problem, naming where it is (`rules[1].selection.countNumber`) and what to change.
  */
-function validateLifecyclePolicy(text, input) {
+function validateLifecyclePolicy(text, input, file) {
     const fail = (where, what) => {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, where === '' ? what : `${where}: ${what}`);
     };
@@ -2128,8 +2375,8 @@ function validateLifecyclePolicy(text, input) {
     try {
         parsed = JSON.parse(text);
     }
-    catch (error) {
-        return fail('', `is not valid JSON (${error.message}): give a lifecycle policy in ECR's JSON format.`);
+    catch {
+        return fail('', `${(0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .policySource */ .IQ)(file)}is not valid JSON ${(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .describeJsonError */ .M1)(text)}: give a lifecycle policy in ECR's JSON format.`);
     }
     if (!isObject(parsed))
         return fail('', 'the policy must be a JSON object with a "rules" list.');
@@ -2344,8 +2591,8 @@ function readLifecycle(env, workspace, defaults) {
         if (shorthandStated) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, 'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.');
         }
-        const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .readPolicyText */ .OG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, policyInput, workspace);
-        return { stated: true, policy: validateLifecyclePolicy(text, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy), source: 'lifecycle-policy' };
+        const { text, file } = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .readPolicyText */ .OG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, policyInput, workspace);
+        return { stated: true, policy: validateLifecyclePolicy(text, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecyclePolicy, file), source: 'lifecycle-policy' };
     }
     if (keepCount !== undefined && expireDays !== undefined) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.');
@@ -2373,9 +2620,10 @@ function readLifecycle(env, workspace, defaults) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lp: () => (/* binding */ readNetwork),
+/* harmony export */   Wm: () => (/* binding */ proxySecrets),
 /* harmony export */   YP: () => (/* binding */ redactProxy)
 /* harmony export */ });
-/* unused harmony export parseNoProxy */
+/* unused harmony exports UNSHOWN_PROXY, parseNoProxy */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4781);
@@ -2387,9 +2635,58 @@ function readLifecycle(env, workspace, defaults) {
 
 
 
-/** A proxy URL as it can be shown: the password, if any, replaced by ***. */
+/** What a proxy value shows in its place when it is not shaped like a URL: nothing of it. */
+const UNSHOWN_PROXY = '<a value not shaped like a URL, not shown>';
+/**
+ * A proxy value split where its credentials end: the scheme (if any), what stands before
+ * the last `@` (a user and password, or a token given as the user name), and the rest.
+ * The last `@`, not URL parsing: a password with `/` or `@` in it is split wrongly by a
+ * URL parser, and the whole of it must still count as credentials.
+ */
+function splitProxy(value) {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)?([\s\S]*)$/i.exec(value);
+    const scheme = m?.[1] ?? '';
+    const rest = m?.[2] ?? value;
+    const at = rest.lastIndexOf('@');
+    return at < 0 ? { scheme, credentials: undefined, host: rest } : { scheme, credentials: rest.slice(0, at), host: rest.slice(at + 1) };
+}
+/** `host`, `host:port`, `[v6]:port`, with a `/` at most after it. */
+const HOST_PORT = /^(?:\[[0-9a-f:.]+\]|[\w.~%-]+)(?::\d{1,5})?\/?$/i;
+/**
+ * A proxy value as it can be shown in the log, the summary or an error: its credentials
+ * (user and password, or a token as the user name; encoded or not) replaced by ***, with or
+ * without a scheme. A value that is not `[scheme://][credentials@]host[:port]` shows as a
+ * placeholder only: where its secret ends can't be told.
+ */
 function redactProxy(value) {
-    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^/]*@/i, '$1:***@');
+    const { scheme, credentials, host } = splitProxy(value.trim());
+    if (!HOST_PORT.test(host))
+        return UNSHOWN_PROXY;
+    return `${scheme}${credentials === undefined ? '' : '***@'}${host}`;
+}
+/** A proxy value for an error message: redacted and quoted, or the placeholder. */
+function quoted(value) {
+    const shown = redactProxy(value);
+    return shown === UNSHOWN_PROXY ? shown : `'${shown}'`;
+}
+/**
+ * The parts of a proxy value to mask in the log: the value itself, and the password — or
+ * the user name when it comes alone (a token) — as written and percent-decoded.
+ */
+function proxySecrets(value) {
+    const { credentials } = splitProxy(value);
+    if (credentials === undefined || credentials === '')
+        return [];
+    const colon = credentials.indexOf(':');
+    const secret = colon < 0 ? credentials : credentials.slice(colon + 1);
+    const parts = [value, secret];
+    try {
+        parts.push(decodeURIComponent(secret));
+    }
+    catch {
+        // not percent-encoded: masked as written
+    }
+    return [...new Set(parts)].filter(part => part !== '');
 }
 /** A proxy URL the agents can use: http(s), with a host; undefined when it is none. */
 function proxyUrl(value) {
@@ -2417,7 +2714,7 @@ function envProxy(env, names) {
         return '';
     const value = /^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`;
     if (proxyUrl(value) === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${found.name} in the job's environment is not a proxy URL ('${redactProxy(found.value)}'): use http://host:port, or unset it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${found.name} in the job's environment is not a proxy URL (${quoted(found.value)}): use http://host:port, or unset it.`);
     }
     return value;
 }
@@ -2431,7 +2728,7 @@ function parseNoProxy(value) {
 function readNetwork(env) {
     const input = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy);
     if (input !== '' && proxyUrl(input) === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy, `'${redactProxy(input)}' is not a proxy URL: use http://host:port, or http://user:password@host:port.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.HttpProxy, `${quoted(input)} is not a proxy URL: use http://host:port, or http://user:password@host:port.`);
     }
     const noProxyInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.NoProxy);
     const noProxy = parseNoProxy(noProxyInput !== '' ? noProxyInput : (fromEnv(env, ['no_proxy', 'NO_PROXY'])?.value ?? ''));

@@ -294,7 +294,7 @@ function lastLine(result) {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony export ActionError */
+/* unused harmony exports ActionError, logSafe */
 /**
  * Errors the action reports to the user. Each carries a one-line message that says what
  * is wrong and how to fix it; `main` prints it with `core.setFailed` and nothing else.
@@ -320,6 +320,22 @@ class CancelledError extends Error {
         super(`The run was cancelled (${signal}): its docker processes were stopped, and nothing was pushed or tagged after the cancel.`);
         this.signal = signal;
     }
+}
+/**
+ * Text the action did not write — a registry's or AWS's error message, buildx's words about
+ * a push — made safe for one line of the log. The runner reads the step's output line by
+ * line and takes a line that starts with `::` (after blanks) as a workflow command, and
+ * `##[` anywhere in a line (the older form): such text could set an output, mask words or
+ * fail the step. Line breaks are written as `\n` (so no later line starts with `::`), a
+ * leading `::` and every `##[` are broken up. core.setFailed, warning and error escape line
+ * breaks in their message themselves (`%0A`, which the runner only decodes inside that one
+ * command); core.info prints its text as it is, so untrusted text goes through this first.
+ */
+function logSafe(text) {
+    return text
+        .replace(/\r\n|\r|\n/g, '\\n')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/, '$1: ');
 }
 
 
@@ -373,6 +389,7 @@ const Input = {
     RoleSessionName: 'role-session-name',
     RoleDurationSeconds: 'role-duration-seconds',
     ExportCredentials: 'export-credentials',
+    DualStack: 'dual-stack',
     Repository: 'repository',
     CreateRepository: 'create-repository',
     TagMutability: 'tag-mutability',
@@ -466,6 +483,16 @@ const PUBLIC_API_REGION = 'us-east-1';
  */
 const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
 const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
+/**
+ * ECR's archive storage class, US East (N. Virginia), as published in March 2026: storage
+ * at the standard price for the first 150 TB a month ($0.07 per GB-month past that), a
+ * restore (retrieval) fee per GB, and a 90-day minimum storage duration. An archived image
+ * can't be pulled until restored; ECR restores within about 20 minutes.
+ */
+const ARCHIVE_PRICE_USD_PER_GB_MONTH = 0.1;
+const ARCHIVE_RESTORE_USD_PER_GB = 0.03;
+const ARCHIVE_MINIMUM_DAYS = 90;
+const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1';
 
 // EXTERNAL MODULE: ./src/docker.ts + 2 modules
 var docker = __nccwpck_require__(114);
@@ -929,16 +956,22 @@ function validateTag(input, tag) {
     }
     return tag;
 }
-/** A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file. */
+/**
+ * A policy input: the JSON itself, or a path (relative to the workspace) to a JSON file.
+ * An error echoes the value only when it reads as a path (one short line): never policy text.
+ */
 function readPolicyText(name, value, workspace) {
     if (value.startsWith('{') || value.startsWith('['))
-        return value;
+        return { text: value };
     const file = path.resolve(workspace, value);
     if (!existsSync(file) || !statSync(file).isFile()) {
-        throw new InputError(name, `'${value}' is neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
+        const shown = /^[^\n]{1,200}$/.test(value) ? `'${value}' is` : 'is';
+        throw new InputError(name, `${shown} neither JSON nor a file in the workspace: give the policy JSON or a path to it.`);
     }
-    return readFileSync(file, 'utf8');
+    return { text: readFileSync(file, 'utf8'), file: value };
 }
+/** How an error names a policy: the file it came from, if any. */
+const policySource = (file) => (file === undefined ? '' : `the file '${file}' `);
 function readKeyValues(name, value) {
     const items = parseLines(value);
     for (const item of items) {
