@@ -21,7 +21,10 @@ describe('leastPrivilegePolicy', () => {
     expect(policy.Statement[1]?.Action).toEqual(
       expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy'])
     )
-    expect(policy.Statement).toHaveLength(2)
+    // a repository the run creates takes its creation template's defaults, read registry-wide
+    expect(policy.Statement[2]).toEqual({ Sid: 'CreationTemplates', Effect: 'Allow', Action: ['ecr:DescribeRepositoryCreationTemplates'], Resource: '*' })
+    expect(policy.Statement).toHaveLength(3)
+    expect(leastPrivilegePolicy(settings({ 'create-repository': 'false' }), '1').Statement.map(s => s.Sid)).not.toContain('CreationTemplates')
   })
 
   test('create-repository: false needs no CreateRepository; push: false needs no upload', () => {

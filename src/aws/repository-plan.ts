@@ -32,7 +32,14 @@ export interface RepositoryState {
 }
 
 export type RepositoryChange =
-  | { kind: 'create'; mutability: Mutability; scanOnPush: boolean; encryption: Settings['repository']['encryption'] }
+  | {
+      kind: 'create'
+      mutability: Mutability
+      scanOnPush: boolean
+      encryption: Settings['repository']['encryption']
+      /** the repository creation template whose settings it takes, and which (creation-template.ts) */
+      template?: { prefix: string; settings: string[]; tags: string[] }
+    }
   | { kind: 'tag-mutability'; from: Mutability; to: Mutability }
   | { kind: 'scan-on-push'; from: boolean; to: boolean }
 
