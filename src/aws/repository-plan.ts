@@ -147,9 +147,10 @@ export function planRepository(
     changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush })
   }
 
+  // Encryption the workflow doesn't state (a creation template's, say) is not compared.
   const enc = desired.encryption
   const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey
-  if (current.encryption.type !== enc.type || keyDiffers) {
+  if (desired.encryptionStated !== false && (current.encryption.type !== enc.type || keyDiffers)) {
     const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type
     warnings.push(
       `the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`
