@@ -9,7 +9,7 @@ import type { Settings } from '../settings/types.js'
 import { createEcrClient, type AwsSession } from './clients.js'
 import { createPublicClient, ensurePublicRepository } from './public-repository.js'
 import { getPublicRegistryCredentials, getRegistryCredentials, registryToken } from './registry-token.js'
-import { ensureReplication } from './replication.js'
+import { DEFAULT_REPLICATION_WRITE, ensureReplication } from './replication.js'
 import { ensureRepository } from './repository.js'
 import type { Mutability } from './repository-plan.js'
 import type { Renewable } from './session.js'
@@ -46,9 +46,11 @@ export async function prepareDestination(settings: Settings, session: AwsSession
 async function privateDestination(settings: Settings, session: AwsSession): Promise<Destination> {
   const { repository } = settings
   const ecr = createEcrClient(session)
+  const ensured = ensureRepository(ecr, repository, movingTags(settings), settings.aws.region)
   const [repo, replication, credentials] = await Promise.all([
-    ensureRepository(ecr, repository, movingTags(settings), settings.aws.region),
-    ensureReplication(ecr, repository.name, repository.replicateToRegions),
+    ensured,
+    // Read side by side; a replication write waits for the repository, whose checks may stop the run first.
+    ensureReplication(ecr, repository.name, repository.replicateToRegions, { ...DEFAULT_REPLICATION_WRITE, beforeWrite: () => ensured }),
     registryToken(() => getRegistryCredentials(ecr))
   ])
   const changes = replication !== '' ? [...repo.changes, replication] : repo.changes
