@@ -22,7 +22,10 @@ describe('leastPrivilegePolicy', () => {
       expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy'])
     )
     expect(policy.Statement[2]).toEqual({ Sid: 'RegistryScanning', Effect: 'Allow', Action: ['ecr:GetRegistryScanningConfiguration'], Resource: '*' })
-    expect(policy.Statement).toHaveLength(3)
+    // a repository the run creates takes its creation template's defaults, read registry-wide
+    expect(policy.Statement[3]).toEqual({ Sid: 'CreationTemplates', Effect: 'Allow', Action: ['ecr:DescribeRepositoryCreationTemplates'], Resource: '*' })
+    expect(policy.Statement).toHaveLength(4)
+    expect(leastPrivilegePolicy(settings({ 'create-repository': 'false' }), '1').Statement.map(s => s.Sid)).not.toContain('CreationTemplates')
   })
 
   test('create-repository: false needs no CreateRepository; push: false needs no upload', () => {

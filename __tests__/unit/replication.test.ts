@@ -115,6 +115,14 @@ describe('ensureReplication', () => {
   }
   const operations = (): string[] => ecrMock.calls().map(c => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''))
 
+  test('a repository check that stops the run (beforeWrite rejects): no write', async () => {
+    registry([OTHER])
+    const { write } = policy()
+    const stop = new Error("Repository creation template 'team' makes new repositories IMMUTABLE")
+    await expect(ensureReplication(ecr, 'team/web', ['eu-west-1'], { ...write, beforeWrite: () => Promise.reject(stop) })).rejects.toBe(stop)
+    expect(operations()).toEqual(['DescribeRegistry'])
+  })
+
   test('reads, merges and writes the whole configuration once, then reads it again after the settle time', async () => {
     const rules = registry([OTHER])
     const { write, waits } = policy()

@@ -193,7 +193,9 @@ describe('planRepository', () => {
   })
 
   test.each<[string, RepositoryState['encryption'], Record<string, string>, boolean]>([
-    ['KMS repository, AES256 wanted', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, {}, true],
+    ['KMS repository, AES256 stated', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, { encryption: 'AES256' }, true],
+    // e.g. a repository created with a creation template's key: the workflow asks for nothing else
+    ['KMS repository, no encryption stated', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, {}, false],
     ['AES256 repository, KMS wanted', { type: 'AES256' }, { encryption: 'KMS' }, true],
     [
       'another KMS key ARN',

@@ -92,7 +92,7 @@ describe('a missing repository', () => {
 
     const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
 
-    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'CreateRepositoryCommand', 'PutLifecyclePolicyCommand'])
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'DescribeRepositoryCreationTemplatesCommand', 'CreateRepositoryCommand', 'PutLifecyclePolicyCommand'])
     expect(ecrMock.commandCalls(DescribeRepositoriesCommand)[0]?.args[0].input).toEqual({ repositoryNames: ['team/web'] })
     expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
@@ -163,6 +163,7 @@ describe('a missing repository', () => {
     expect(sent()).toEqual([
       'DescribeRepositoriesCommand',
       'GetLifecyclePolicyCommand',
+      'DescribeRepositoryCreationTemplatesCommand',
       'CreateRepositoryCommand',
       'DescribeRepositoriesCommand',
       'PutImageTagMutabilityCommand',

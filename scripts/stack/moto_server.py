@@ -19,10 +19,10 @@ the ECR API reference:
   "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds;
 - archived images (the block marked "archived images"): imageStatus in DescribeImages,
   UpdateImageStorageClass, and POST /_stack/image-status to archive or restore an image.
-
-
 - enhanced scanning: with the registry's scanType ENHANCED, DescribeImageScanFindings answers
   PENDING, then ACTIVE with enhancedFindings (findingArn, severity, …) from the same counts.
+- repository creation templates (Create/Describe/DeleteRepositoryCreationTemplate), which
+  moto lacks: stored only, applied by nothing (the action reads them itself).
 Usage: python3 moto_server.py HOST PORT
 """
 import fnmatch
@@ -34,7 +34,7 @@ from datetime import datetime, timezone
 
 from moto.core.exceptions import JsonRESTError
 from moto.ecr import models, responses
-from moto.ecr.exceptions import InvalidParameterException, ScanNotFoundException
+from moto.ecr.exceptions import InvalidParameterException, ScanNotFoundException, ValidationException
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import run_simple
 
@@ -470,6 +470,134 @@ def describe_enhanced_or_basic(self, registry_id, repository_name, image_id):
 
 _describe_basic_scan_findings = models.ECRBackend.describe_image_scan_findings
 models.ECRBackend.describe_image_scan_findings = describe_enhanced_or_basic
+
+
+# === Repository creation templates (moto 5.1 has none) ================================
+# CreateRepositoryCreationTemplate, DescribeRepositoryCreationTemplates,
+# DeleteRepositoryCreationTemplate with the API reference's shapes and errors. Kept on the
+# region's backend, so moto's reset (POST /moto-api/reset) forgets them.
+TEMPLATE_PREFIX = re.compile(r"^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$")
+APPLIED_FOR = ["CREATE_ON_PUSH", "PULL_THROUGH_CACHE", "REPLICATION"]
+ENCRYPTION_TYPES = ["AES256", "KMS", "KMS_DSSE"]
+
+
+class TemplateAlreadyExistsException(JsonRESTError):
+    code = 400
+
+    def __init__(self, prefix):
+        super().__init__(
+            error_type="TemplateAlreadyExistsException",
+            message=f"The repository creation template with prefix '{prefix}' already exists. Specify a unique prefix and try again.",
+        )
+
+
+class TemplateNotFoundException(JsonRESTError):
+    code = 400
+
+    def __init__(self, prefix):
+        super().__init__(
+            error_type="TemplateNotFoundException",
+            message=f"The repository creation template with prefix '{prefix}' does not exist.",
+        )
+
+
+def creation_templates(backend):
+    if "creation_templates" not in backend.__dict__:
+        backend.creation_templates = {}
+    return backend.creation_templates
+
+
+def validate_template_prefix(prefix):
+    if not isinstance(prefix, str) or not 1 <= len(prefix) <= 256 or not TEMPLATE_PREFIX.match(prefix):
+        raise ValidationException(
+            f"1 validation error detected: Value '{prefix}' at 'prefix' failed to satisfy constraint: "
+            "Member must satisfy regular expression pattern: "
+            "^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*/?|ROOT)$"
+        )
+
+
+def create_repository_creation_template(self):
+    prefix = self._get_param("prefix")
+    validate_template_prefix(prefix)
+    applied_for = self._get_param("appliedFor") or []
+    if not applied_for or any(a not in APPLIED_FOR for a in applied_for):
+        raise ValidationException(
+            f"1 validation error detected: Value '{applied_for}' at 'appliedFor' failed to satisfy constraint: "
+            f"Member must satisfy enum value set: [{', '.join(APPLIED_FOR)}] and have at least 1 member"
+        )
+    description = self._get_param("description")
+    if description is not None and len(description) > 256:
+        raise ValidationException("Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 256")
+    encryption = self._get_param("encryptionConfiguration") or {"encryptionType": "AES256"}
+    if encryption.get("encryptionType") not in ENCRYPTION_TYPES:
+        raise ValidationException(f"Value at 'encryptionConfiguration.encryptionType' failed to satisfy constraint: Member must satisfy enum value set: [{', '.join(ENCRYPTION_TYPES)}]")
+    if encryption.get("kmsKey") and encryption["encryptionType"] == "AES256":
+        raise InvalidParameterException("Invalid parameter: a kmsKey can only be given with encryptionType KMS or KMS_DSSE")
+    mode, filters = validate_mutability(self._get_param("imageTagMutability"), self._get_param("imageTagMutabilityExclusionFilters"))
+    for name in ("lifecyclePolicy", "repositoryPolicy"):
+        text = self._get_param(name)
+        if text is not None:
+            try:
+                json.loads(text)
+            except ValueError as error:
+                raise InvalidParameterException(f"Invalid parameter at '{name}': {error}")
+    backend = self.ecr_backend
+    templates = creation_templates(backend)
+    if prefix in templates:
+        raise TemplateAlreadyExistsException(prefix)
+    now = time.time()
+    template = {
+        "prefix": prefix,
+        "encryptionConfiguration": encryption,
+        "resourceTags": self._get_param("resourceTags") or [],
+        "imageTagMutability": mode,
+        "appliedFor": applied_for,
+        "createdAt": now,
+        "updatedAt": now,
+    }
+    if filters:
+        template["imageTagMutabilityExclusionFilters"] = filters
+    for name in ("description", "repositoryPolicy", "lifecyclePolicy", "customRoleArn"):
+        if self._get_param(name) is not None:
+            template[name] = self._get_param(name)
+    templates[prefix] = template
+    return json.dumps({"registryId": backend.account_id, "repositoryCreationTemplate": template})
+
+
+def describe_repository_creation_templates(self):
+    backend = self.ecr_backend
+    prefixes = self._get_param("prefixes")
+    max_results = self._get_param("maxResults") or 100
+    if not isinstance(max_results, int) or not 1 <= max_results <= 1000:
+        raise ValidationException("Value at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000")
+    for prefix in prefixes or []:
+        validate_template_prefix(prefix)
+    found = [t for p, t in creation_templates(backend).items() if prefixes is None or p in prefixes]
+    token = self._get_param("nextToken")
+    try:
+        start = int(token) if token else 0
+    except ValueError:
+        raise InvalidParameterException("Invalid parameter at 'nextToken': not a token this operation gave")
+    out = {"registryId": backend.account_id, "repositoryCreationTemplates": found[start : start + max_results]}
+    if start + max_results < len(found):
+        out["nextToken"] = str(start + max_results)
+    return json.dumps(out)
+
+
+def delete_repository_creation_template(self):
+    prefix = self._get_param("prefix")
+    validate_template_prefix(prefix)
+    backend = self.ecr_backend
+    template = creation_templates(backend).pop(prefix, None)
+    if template is None:
+        raise TemplateNotFoundException(prefix)
+    return json.dumps({"registryId": backend.account_id, "repositoryCreationTemplate": template})
+
+
+responses.ECRResponse.create_repository_creation_template = create_repository_creation_template
+responses.ECRResponse.describe_repository_creation_templates = describe_repository_creation_templates
+responses.ECRResponse.delete_repository_creation_template = delete_repository_creation_template
+# === end of repository creation templates =============================================
 
 
 def stack_routes(app):

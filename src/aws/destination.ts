@@ -10,7 +10,7 @@ import { createEcrClient, type AwsSession } from './clients.js'
 import { createPublicClient, ensurePublicRepository } from './public-repository.js'
 import { dualStackRegistry, getPublicRegistryCredentials, getRegistryCredentials, onDualStack, registryToken } from './registry-token.js'
 import { registryScanningReader, type RegistryScanning } from './registry-scanning.js'
-import { ensureReplication } from './replication.js'
+import { DEFAULT_REPLICATION_WRITE, ensureReplication } from './replication.js'
 import { ensureRepository } from './repository.js'
 import type { Mutability } from './repository-plan.js'
 import type { Renewable } from './session.js'
@@ -53,9 +53,11 @@ async function privateDestination(settings: Settings, session: AwsSession): Prom
   const ecr = createEcrClient(session)
   // Read once, only when it matters: for the gate (beside the other reads), or for scan-on-push drift.
   const scanning = registryScanningReader(ecr)
+  const ensured = ensureRepository(ecr, repository, movingTags(settings), settings.aws.region, scanning.get)
   const [repo, replication, credentials, scanConfig] = await Promise.all([
-    ensureRepository(ecr, repository, movingTags(settings), settings.aws.region, scanning.get),
-    ensureReplication(ecr, repository.name, repository.replicateToRegions),
+    ensured,
+    // Read side by side; a replication write waits for the repository, whose checks may stop the run first.
+    ensureReplication(ecr, repository.name, repository.replicateToRegions, { ...DEFAULT_REPLICATION_WRITE, beforeWrite: () => ensured }),
     registryToken(() => getRegistryCredentials(ecr, undefined, settings.aws.dualStack)),
     settings.scan.failOn !== undefined ? scanning.get() : undefined
   ])

@@ -117,6 +117,8 @@ export interface ReplicationWrite {
   settleMs: number
   /** where the rules that already cover the repository are named */
   log: (line: string) => void
+  /** awaited before the write: the repository's own checks (a creation template that stops the run) come before any write */
+  beforeWrite?: () => Promise<unknown>
 }
 
 export const DEFAULT_REPLICATION_WRITE: ReplicationWrite = { retry: defaultRetry, settleMs: 2000, log: line => core.info(line) }
@@ -138,6 +140,7 @@ export async function ensureReplication(ecr: ECRClient, repository: string, regi
       logged = plan.covered
     }
     if (plan.missing.length === 0) return
+    await write.beforeWrite?.()
     await ecr.send(new PutReplicationConfigurationCommand({ replicationConfiguration: { rules: plan.rules } }))
     change = plan.change
     await write.retry.sleep(write.settleMs)

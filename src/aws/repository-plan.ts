@@ -32,7 +32,14 @@ export interface RepositoryState {
 }
 
 export type RepositoryChange =
-  | { kind: 'create'; mutability: Mutability; scanOnPush: boolean; encryption: Settings['repository']['encryption'] }
+  | {
+      kind: 'create'
+      mutability: Mutability
+      scanOnPush: boolean
+      encryption: Settings['repository']['encryption']
+      /** the repository creation template whose settings it takes, and which (creation-template.ts) */
+      template?: { prefix: string; settings: string[]; tags: string[] }
+    }
   | { kind: 'tag-mutability'; from: Mutability; to: Mutability }
   | { kind: 'scan-on-push'; from: boolean; to: boolean }
 
@@ -142,9 +149,10 @@ export function planRepository(
     changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush })
   }
 
+  // Encryption the workflow doesn't state (a creation template's, say) is not compared.
   const enc = desired.encryption
   const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey
-  if (current.encryption.type !== enc.type || keyDiffers) {
+  if (desired.encryptionStated !== false && (current.encryption.type !== enc.type || keyDiffers)) {
     const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type
     warnings.push(
       `the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`

@@ -18,6 +18,7 @@ import {
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
+import { creationDefaults } from './creation-template.js'
 import { deferScanOnPush, type RegistryScanning } from './registry-scanning.js'
 import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings, TagMutability } from '../settings/types.js'
@@ -105,8 +106,13 @@ async function describeWithPolicy(
 
 function describeChange(c: RepositoryChange): string {
   switch (c.kind) {
-    case 'create':
-      return `created the repository: ${describeMutability(c.mutability)}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption`
+    case 'create': {
+      const t = c.template
+      const from = (setting: string): string => (t?.settings.includes(setting) ? ` from template ${t.prefix}` : '')
+      const key = c.encryption.kmsKey && from('encryption') !== '' ? ` (${c.encryption.kmsKey})` : ''
+      const tags = t?.settings.includes('tags') ? `, tags ${t.tags.join(', ')}${from('tags')}` : ''
+      return `created the repository: ${describeMutability(c.mutability)}${from('tag mutability')}, scan on push ${c.scanOnPush ? 'on' : 'off'}, ${c.encryption.type} encryption${key}${from('encryption')}${tags}`
+    }
     case 'tag-mutability':
       return `tag mutability ${describeMutability(c.from)} → ${describeMutability(c.to)}`
     case 'scan-on-push':
@@ -177,10 +183,14 @@ export async function inspectRepository(
   registryScanning?: () => Promise<RegistryScanning | undefined>
 ): Promise<RepositoryInspection> {
   const { current, policy } = await describeWithPolicy(ecr, desired.name)
-  const plan = await deferScanOnPush(planRepository(current, desired, movingTags), desired.name, registryScanning)
+  // A missing repository would be created by the run (unless create-repository is false, which fails it), with its template's settings.
+  const defaults = current === undefined && desired.create ? await creationDefaults(ecr, desired, movingTags) : { repository: desired, warnings: [], changes: [] }
+  const plan =
+    current === undefined && desired.create
+      ? { changes: defaults.changes, warnings: defaults.warnings }
+      : await deferScanOnPush(planRepository(current, desired, movingTags), desired.name, registryScanning)
   const currentPolicy = current === undefined ? undefined : await policy()
-  // A missing repository would be created by the run (unless create-repository is false, which fails it).
-  return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, desired.lifecycle, current === undefined) }
+  return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, defaults.repository.lifecycle, current === undefined) }
 }
 
 export { describeChange }
@@ -191,13 +201,15 @@ export { describeChange }
  */
 export async function ensureRepository(
   ecr: ECRClient,
-  desired: Settings['repository'],
+  stated: Settings['repository'],
   movingTags: string[],
   region: string,
   /** the registry's scanning configuration, read when scan on push differs from the workflow's */
   registryScanning?: () => Promise<RegistryScanning | undefined>
 ): Promise<RepositoryResult> {
-  const name = desired.name
+  const name = stated.name
+  /** what the repository is made to match: the workflow's settings, and its template's when this run creates it */
+  let desired = stated
   const read = await describeWithPolicy(ecr, name)
   let current = read.current
   if (current === undefined && !desired.create) {
@@ -209,16 +221,18 @@ export async function ensureRepository(
   let uri = current?.uri ?? ''
   let created = false
   const changes: string[] = []
-  let warnings: string[] = []
+  const warnings: string[] = []
   let notes: string[] = []
   let mutability = current?.mutability
 
   if (current === undefined) {
-    const [create] = planRepository(undefined, desired, movingTags).changes
+    const defaults = await creationDefaults(ecr, desired, movingTags)
+    warnings.push(...defaults.warnings)
+    const [create] = defaults.changes
     if (create?.kind !== 'create') throw new ActionError(`Nothing planned to create repository '${name}'.`)
     const createSentAt = Date.now()
     try {
-      uri = (await apply(ecr, name, create, desired.tags)) ?? ''
+      uri = (await apply(ecr, name, create, defaults.repository.tags)) ?? ''
       created = true
       mutability = create.mutability
       changes.push(describeChange(create))
@@ -232,10 +246,11 @@ export async function ensureRepository(
       created = createdByThisRun((error as { $metadata?: { attempts?: number } }).$metadata?.attempts, current?.createdAt, createSentAt)
       if (created) changes.push(`${describeChange(create)} — by this run: ECR's answer was lost, and the repository its retry found was created at ${current?.createdAt?.toISOString() ?? '?'}`)
     }
+    if (created) desired = defaults.repository
   }
   if (current !== undefined) {
     const plan = await deferScanOnPush(planRepository(current, desired, movingTags), name, registryScanning)
-    warnings = plan.warnings
+    warnings.push(...plan.warnings)
     notes = plan.notes ?? []
     for (const change of plan.changes) {
       await apply(ecr, name, change)

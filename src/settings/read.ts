@@ -90,6 +90,7 @@ export function readSettings(env: Env = process.env): Settings {
       ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
       scanOnPush: parseBoolean(Input.ScanOnPush, getInput(env, Input.ScanOnPush), true),
       encryption: readEncryption(env),
+      encryptionStated: getInput(env, Input.Encryption) !== '' || getInput(env, Input.KmsKey) !== '',
       lifecycle: readLifecycle(env, workspace, {
         protect: [...DEFAULT_LIFECYCLE.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])],
         ...(ecrCacheFilter ? { scopedCache } : {})

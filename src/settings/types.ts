@@ -69,7 +69,10 @@ export interface Settings {
     /** `<cache-tag>*`: the one wildcard that covers every cache tag of the repository, the per-platform ones too. */
     cacheFilter?: string
     scanOnPush: boolean
-    encryption: { type: 'AES256' | 'KMS'; kmsKey?: string }
+    /** AES256 or KMS from the workflow; KMS_DSSE only from a repository creation template. */
+    encryption: { type: 'AES256' | 'KMS' | 'KMS_DSSE'; kmsKey?: string }
+    /** Whether `encryption` or `kms-key` was given: else a creation template's encryption applies. */
+    encryptionStated?: boolean
     lifecycle: LifecycleIntent
     /** The access (repository) policy the workflow states; undefined: never read or touched. */
     accessPolicy?: { text: string; source: string }
