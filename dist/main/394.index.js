@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_registry_token_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8318);
 /* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1017);
 /* harmony import */ var _aws_replication_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5107);
-/* harmony import */ var _aws_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2190);
+/* harmony import */ var _aws_repository_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3330);
 /* harmony import */ var _aws_registry_scanning_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8756);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7994);
 /**

@@ -28,8 +28,8 @@ var registry_token = __webpack_require__(8318);
 var registry_scanning = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/aws/replication.ts
 var aws_replication = __webpack_require__(5107);
-// EXTERNAL MODULE: ./src/aws/repository.ts
-var aws_repository = __webpack_require__(2190);
+// EXTERNAL MODULE: ./src/aws/repository.ts + 1 modules
+var aws_repository = __webpack_require__(3330);
 ;// CONCATENATED MODULE: ./src/aws/destination.ts
 
 
@@ -51,9 +51,11 @@ async function privateDestination(settings, session) {
     const ecr = (0,clients/* createEcrClient */.yv)(session);
     // Read once, only when it matters: for the gate (beside the other reads), or for scan-on-push drift.
     const scanning = (0,registry_scanning/* registryScanningReader */.ud)(ecr);
+    const ensured = (0,aws_repository/* ensureRepository */.z0)(ecr, repository, movingTags(settings), settings.aws.region, scanning.get);
     const [repo, replication, credentials, scanConfig] = await Promise.all([
-        (0,aws_repository/* ensureRepository */.z0)(ecr, repository, movingTags(settings), settings.aws.region, scanning.get),
-        (0,aws_replication/* ensureReplication */.RF)(ecr, repository.name, repository.replicateToRegions),
+        ensured,
+        // Read side by side; a replication write waits for the repository, whose checks may stop the run first.
+        (0,aws_replication/* ensureReplication */.RF)(ecr, repository.name, repository.replicateToRegions, { ...aws_replication/* DEFAULT_REPLICATION_WRITE */.Hm, beforeWrite: () => ensured }),
         (0,registry_token/* registryToken */.pd)(() => (0,registry_token/* getRegistryCredentials */.U2)(ecr, undefined, settings.aws.dualStack)),
         settings.scan.failOn !== undefined ? scanning.get() : undefined
     ]);

@@ -90,6 +90,9 @@ function leastPrivilegePolicy(settings, account) {
         const key = repository.encryption.kmsKey?.startsWith('arn:') ? repository.encryption.kmsKey : `arn:${partition}:kms:${settings.aws.region}:${account}:key/*`;
         statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key });
     }
+    // A repository the run creates takes the defaults of the registry's creation template (creation-template.ts).
+    if (repository.create)
+        statements.push({ Sid: 'CreationTemplates', Effect: 'Allow', Action: ['ecr:DescribeRepositoryCreationTemplates'], Resource: '*' });
     return { Version: '2012-10-17', Statement: statements };
 }
 

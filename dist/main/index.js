@@ -379,9 +379,10 @@ function planRepository(current, desired, movingTags) {
     if (current.scanOnPush !== desired.scanOnPush) {
         changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
     }
+    // Encryption the workflow doesn't state (a creation template's, say) is not compared.
     const enc = desired.encryption;
     const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
-    if (current.encryption.type !== enc.type || keyDiffers) {
+    if (desired.encryptionStated !== false && (current.encryption.type !== enc.type || keyDiffers)) {
         const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
         warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
     }
@@ -1850,6 +1851,7 @@ function readSettings(env = process.env) {
             ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
             scanOnPush: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
             encryption: readEncryption(env),
+            encryptionStated: (0,input/* getInput */.V4)(env, constants/* Input */.pd.Encryption) !== '' || (0,input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey) !== '',
             lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, {
                 protect: [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])],
                 ...(ecrCacheFilter ? { scopedCache } : {})
@@ -1900,14 +1902,14 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         maskSecrets(settings.build.secrets);
         if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(634), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(829), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
         }
         else if (!settings.build.push) {
             await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(634), __nccwpck_require__.e(264), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1779)),
+                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(829), __nccwpck_require__.e(264), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1779)),
                 __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
                 __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
                 __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
