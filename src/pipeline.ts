@@ -152,7 +152,7 @@ async function withStorageState(settings: Settings, destination: Destination, ex
 
 /** The platform images a tag names now; undefined when it names none. */
 async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
-  const top = await registry.manifest(path, tag)
+  const top = await readTag(registry, path, tag, retry)
   return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
 }
 

@@ -48,7 +48,7 @@ export async function moveTags(
 ): Promise<string[]> {
   const moving: string[] = []
   for (const tag of tags) {
-    const current = await registry.manifest(repo.name, tag)
+    const current = await readTag(registry, repo.name, tag, retry)
     if (current?.digest === digest) continue
     if (current !== undefined && !isTagMutable(tag, repo.mutability)) {
       core.warning(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`)
