@@ -549,7 +549,7 @@ async function addTags(client, repository, digest, tags, retry) {
 async function moveTags(registry, repo, digest, tags, retry) {
     const moving = [];
     for (const tag of tags) {
-        const current = await registry.manifest(repo.name, tag);
+        const current = await (0,already_tagged/* readTag */.zW)(registry, repo.name, tag, retry);
         if (current?.digest === digest)
             continue;
         if (current !== undefined && !(0,repository_plan/* isTagMutable */.bo)(tag, repo.mutability)) {
@@ -1087,7 +1087,7 @@ async function withStorageState(settings, destination, existing, signal) {
 }
 /** The platform images a tag names now; undefined when it names none. */
 async function imagesUnder(registry, path, tag, retry) {
-    const top = await registry.manifest(path, tag);
+    const top = await (0,already_tagged/* readTag */.zW)(registry, path, tag, retry);
     return top ? (0,image_size/* readPlatformImages */.W2)(registry, path, top.digest, retry) : undefined;
 }
 /**
