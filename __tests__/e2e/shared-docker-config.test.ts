@@ -47,7 +47,7 @@ beforeAll(() => resetStack())
 
 describe('a login for the registry in the config before the run', () => {
   test('during the job the action’s login is there, the one before kept aside in the runner’s temp (owner only, not in the state); after the post step it is back', async () => {
-    const dir = configWith({ [REGISTRY]: BEFORE, 'ghcr.io': { auth: 'eQ==' } })
+    const dir = configWith({ [REGISTRY]: BEFORE, 'ghcr.io': { auth: 'Y2k6dG9rZW4=' } })
     let during: Record<string, unknown> = {}
     let replaced = ''
     const result = await ship('team/shared-before', { DOCKER_CONFIG: dir, RUNNER_ENVIRONMENT: 'self-hosted' }, main => {
@@ -60,9 +60,9 @@ describe('a login for the registry in the config before the run', () => {
       for (const secret of [BEFORE.auth, THE_ACTIONS.auth, PASSWORD]) expect(state).not.toContain(secret)
     })
     expectSuccess(result)
-    expect(during).toEqual({ [REGISTRY]: THE_ACTIONS, 'ghcr.io': { auth: 'eQ==' } })
+    expect(during).toEqual({ [REGISTRY]: THE_ACTIONS, 'ghcr.io': { auth: 'Y2k6dG9rZW4=' } })
     expect(result.post?.log).toContain(`Logged out of ${REGISTRY}; the login this run replaced is back`)
-    expect(entries(dir)).toEqual({ [REGISTRY]: BEFORE, 'ghcr.io': { auth: 'eQ==' } })
+    expect(entries(dir)).toEqual({ [REGISTRY]: BEFORE, 'ghcr.io': { auth: 'Y2k6dG9rZW4=' } })
     expect(existsSync(replaced)).toBe(false)
     expect(leftovers(dir)).toEqual([])
     // A DOCKER_CONFIG of its own: no notice.
