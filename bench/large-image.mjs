@@ -90,7 +90,7 @@ function buildx(ws, repository, version, sha) {
 const timedNode = (() => {
   const dir = tempDir('bench-node-')
   const wrapper = path.join(dir, 'node')
-  writeFileSync(wrapper, `#!/bin/sh\nexec /usr/bin/time -a -o "$BENCH_RSS_FILE" -f %M ${NODE24} "$@"\n`, { mode: 0o755 })
+  writeFileSync(wrapper, `#!/bin/bash\nexec /usr/bin/time -a -o "$BENCH_RSS_FILE" -f %M ${NODE24} "$@"\n`, { mode: 0o755 })
   return wrapper
 })()
 
@@ -115,6 +115,10 @@ async function action(checkout, ws, repository, version, sha, extra = {}) {
   })
   const s = seconds(start)
   if (r.exitCode !== 0) throw new Error(r.log)
+  // The side must be what it says: a by-digest run pushes no tag.
+  if ((extra['push-by-digest'] === 'true') !== !/--tag /.test(r.log.split('\n').find(l => l.startsWith('[command]docker buildx build')) ?? '')) {
+    throw new Error(`${repository}: the run's buildx command doesn't match push-by-digest=${extra['push-by-digest'] ?? 'false'}`)
+  }
   if (process.env.BENCH_LOG_DIR) writeFileSync(path.join(process.env.BENCH_LOG_DIR, `${repository.replace(/\//g, '_')}-${version}.log`), `${r.log}\n${r.summary}`)
   const rssKiB = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number))
   // What buildx sent of the build context, as it states it: a measure of the push only when small.

@@ -1,5 +1,5 @@
 /** Stage 5, planning: image references, OCI labels, the buildx argv and the builder check. */
-import { buildxArgs, buildxEnv, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../src/build/plan.js'
+import { buildxArgs, buildxEnv, cacheArgs, cacheMode, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../src/build/plan.js'
 import type { Settings } from '../../src/settings/types.js'
 import { buildSettings } from '../fixtures/build-settings.js'
 
@@ -365,5 +365,28 @@ describe('tagRoutes: which tags buildx pushes, which the registry API adds', () 
   test('not pushed, or pushed by digest: buildx gets every tag, the API none', () => {
     expect(tagRoutes(build({ push: false }), image)).toEqual({ buildx: image.tags, api: [] })
     expect(tagRoutes(build({ pushByDigest: true }), image)).toEqual({ buildx: image.tags, api: [] })
+  })
+})
+
+describe('cacheMode: min where max keeps nothing more', () => {
+  test.each([
+    ['one stage', 'FROM node:22\nCOPY . /app\nRUN npm ci\n', 'min'],
+    ['one stage, lower case, continued line, comments', '# syntax=docker/dockerfile:1\n# FROM a comment\nfrom \\\n  node:22 AS app\nRUN echo\n', 'min'],
+    ['two stages', 'FROM golang AS build\nRUN go build\nFROM scratch\nCOPY --from=build /app /app\n', 'max'],
+    ['a FROM after a continuation', 'FROM a\nRUN echo \\\nFROM b\n', 'min'],
+    ['no FROM at all', 'RUN echo\n', 'max'],
+    ['unreadable (a remote context)', undefined, 'max']
+  ])('%s → %s', (_name, dockerfile, mode) => {
+    expect(cacheMode(dockerfile)).toBe(mode)
+  })
+
+  test('the mode reaches both cache kinds', () => {
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, 'r.test/web', 'min')).toEqual([
+      '--cache-from',
+      'type=registry,ref=r.test/web:buildcache',
+      '--cache-to',
+      'type=registry,ref=r.test/web:buildcache,mode=min,image-manifest=true,oci-mediatypes=true,ignore-error=true'
+    ])
+    expect(cacheArgs({ type: 'gha', tag: 'buildcache', from: [] }, undefined, 'min')).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=min,ignore-error=true'])
   })
 })

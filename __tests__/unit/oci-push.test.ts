@@ -4,7 +4,7 @@
  * fail on purpose.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -13,7 +13,7 @@ import type { RetryPolicy } from '../../src/retry.js'
 import { jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
 import { findExistingVersion } from '../../src/registry/existing-version.js'
-import { pushLayout } from '../../src/registry/layout-push.js'
+import { prefillLayout, pushLayout } from '../../src/registry/layout-push.js'
 import { addTags, moveTags } from '../../src/registry/tags.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import type { HttpResponse, HttpTransport } from '../../src/registry/http.js'
@@ -225,7 +225,7 @@ describe("an upload's Location: the registry's own https origin only, where the 
     }
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'blob-')), 'blob')
     writeFileSync(file, 'blob')
-    const run = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, undefined, transport).uploadBlob('team/web', 'sha256:abc', 4, file)
+    const run = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, undefined, transport).uploadBlob('team/web', 'sha256:abc', 4, createReadStream(file))
     return { sent, run }
   }
 
@@ -270,6 +270,63 @@ test('a corrupt layout is refused before anything is sent', async () => {
   writeFileSync(manifest, '{"tampered": true}')
   await expect(pushLayout(client(), 'team/web', l.dir, retry)).rejects.toThrow(`Blob ${l.root} in the OCI layout`)
   expect(requests).toEqual([])
+})
+
+describe('a large image costs what the repository lacks', () => {
+  /** The layer blobs of the layout's one image manifest. */
+  const layersOf = (dir: string, root: string): { digest: string; size: number }[] =>
+    (JSON.parse(readFileSync(path.join(dir, 'blobs', 'sha256', root.slice(7)), 'utf8')) as { layers: { digest: string; size: number }[] }).layers
+  const blobFile = (dir: string, digest: string) => path.join(dir, 'blobs', 'sha256', digest.slice(7))
+
+  test('a blob the repository has is never read: an empty placeholder for it pushes fine, counted as left out', async () => {
+    const first = layout()
+    await pushLayout(client(), 'team/web', first.dir, retry)
+    const l = layout(['arm64'], { build: '2' })
+    const shared = layersOf(l.dir, l.root)
+    for (const layer of shared) writeFileSync(blobFile(l.dir, layer.digest), '')
+    requests = []
+    const result = await pushLayout(client(), 'team/web', l.dir, retry, new Set(shared.map(d => d.digest)))
+    expect(result).toMatchObject({ digest: l.root, uploaded: 1, skipped: 2, leftOut: 2 })
+    expect(requests.filter(r => r.startsWith('PATCH'))).toHaveLength(1)
+  })
+
+  test('a layer corrupted on disk is caught while it is sent, and its upload is never closed', async () => {
+    const l = layout()
+    const [layer] = layersOf(l.dir, l.root).slice(-1)
+    writeFileSync(blobFile(l.dir, layer!.digest), Buffer.alloc(layer!.size, 'x'))
+    await expect(pushLayout(client(), 'team/web', l.dir, retry)).rejects.toThrow(`Blob ${layer!.digest} in the OCI layout does not match its digest: run the job again.`)
+    expect(blobs.has(`team/web@${layer!.digest}`)).toBe(false)
+    expect(requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([])
+    // Uploads closed: the two good blobs only.
+    expect(requests.filter(r => r.startsWith('PUT /v2/team/web/blobs/uploads/'))).toHaveLength(2)
+  })
+
+  test('a placeholder for a blob the repository no longer has: one line, nothing half-pushed', async () => {
+    const l = layout()
+    const [layer] = layersOf(l.dir, l.root)
+    writeFileSync(blobFile(l.dir, layer!.digest), '')
+    await expect(pushLayout(client(), 'team/web', l.dir, retry, new Set([layer!.digest]))).rejects.toThrow(
+      `The repository no longer has blob ${layer!.digest}, which its registry cache named when the build started, so the build didn't export it: run the job again.`
+    )
+    expect(requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([])
+  })
+
+  test("prefillLayout: an empty file for each layer of the caches' manifests; a missing cache adds none, an unreadable one is said", async () => {
+    const cache = layout(['amd64'])
+    await pushLayout(client(), 'team/web', cache.dir, retry)
+    await addTags(client(), 'team/web', cache.root, ['buildcache'], retry)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'prefill-'))
+    const said: string[] = []
+    const prefilled = await prefillLayout(client(), 'team/web', path.join(dir, 'oci-layout'), ['buildcache', 'buildcache--other'], m => said.push(m))
+    const layers = layersOf(cache.dir, cache.root).map(d => d.digest)
+    expect([...prefilled].sort()).toEqual([...layers].sort())
+    for (const d of layers) expect(readFileSync(blobFile(path.join(dir, 'oci-layout'), d), 'utf8')).toBe('')
+    expect(said).toEqual([])
+    faults = [{ method: 'GET', status: 500, count: 9 }]
+    const none = await prefillLayout(client(), 'team/web', path.join(dir, 'other'), ['buildcache'], m => said.push(m))
+    expect(none.size).toBe(0)
+    expect(said).toEqual([expect.stringMatching(/^The registry cache buildcache could not be read \(.*500.*\): the layout gets every blob\.$/)])
+  })
 })
 
 describe('addTags: more tags on a pushed image, one PUT each', () => {

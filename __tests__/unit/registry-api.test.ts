@@ -3,7 +3,7 @@
  * public.ecr.aws asks for (401 with a Bearer challenge → a token for that scope → again).
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -228,7 +228,7 @@ describe('requests side by side on a registry with scoped tokens', () => {
     hold.headChallenge = 100
     hold.uploadStart = 250
     const registry = scopedClient()
-    await expect(Promise.all([registry.blobExists('alias/web', 'sha256:1'), registry.uploadBlob('alias/web', 'sha256:2', 5, file)])).resolves.toEqual([false, undefined])
+    await expect(Promise.all([registry.blobExists('alias/web', 'sha256:1'), registry.uploadBlob('alias/web', 'sha256:2', 5, createReadStream(file))])).resolves.toEqual([false, undefined])
     expect(log).toContain('PATCH /v2/alias/web/blobs/uploads/u1')
     expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull%2Cpush'])
   })

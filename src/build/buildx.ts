@@ -5,7 +5,7 @@
  * (never from its log: failure.ts, record.ts), and for `push-by-digest` uploads the OCI
  * layout it exported (layout-push.ts). A merge makes the index with `buildx imagetools create`.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../constants.js'
@@ -13,13 +13,13 @@ import type { Docker } from '../docker.js'
 import { ActionError } from '../errors.js'
 import { foundTag } from '../registry/already-tagged.js'
 import type { RegistryClient } from '../registry/client.js'
-import { pushLayout } from '../registry/layout-push.js'
+import { prefillLayout, pushLayout } from '../registry/layout-push.js'
 import { ImmutableTagError } from '../registry/refusals.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, buildxCommand, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
+import { buildxArgs, buildxCommand, cacheMode, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -59,11 +59,17 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
   // local layout (by digest) or no push at all cannot.
   const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined
   try {
-    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder)
+    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder, cacheMode(await readDockerfile(build)))
     // Build-argument and secret values go in buildx's environment, never its argv or the log;
     // so do the runner's cache variables, for a gha cache only.
     const env = buildxEnv(build)
     const inherit = buildxInherit(build)
+    const byDigest = build.pushByDigest && build.push ? options.byDigest : undefined
+    // The layers the repository has from the registry cache aren't written to the layout again.
+    const prefilled =
+      byDigest !== undefined && build.cache.type === 'ecr'
+        ? await prefillLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), build.cache.from, m => policy.log(m))
+        : new Set<string>()
     const found = await retry(
       'The push',
       async () => {
@@ -79,10 +85,10 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     const metadata = await readMetadata(metadataFile)
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
     if (build.pushByDigest && build.push) {
-      if (options.byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
-      const pushed = await pushLayout(options.byDigest.registry, options.byDigest.repository, layoutDir(metadataFile), policy)
+      if (byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
+      const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), policy, prefilled)
       if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
-      policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository.`)
+      policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`)
       return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded }
     }
     if (build.push && !/^sha256:[0-9a-f]{64}$/.test(built)) throw new ActionError('buildx pushed the image but reported no digest in its metadata file.')
@@ -98,6 +104,14 @@ async function recordedFailure(docker: Docker, { buildxConfigDir: configDir, bui
   if (configDir === undefined || before === undefined) return undefined
   const ref = await findBuildRef(configDir, before, context)
   return ref === undefined ? undefined : readBuildFailure(docker, ref, builder)
+}
+
+/** The build's Dockerfile, for its cache mode; undefined when it isn't a local file of a sane size. */
+export async function readDockerfile(build: Settings['build']): Promise<string | undefined> {
+  if (build.cache.type === 'none' || /^[a-z]+:\/\/|^git@|^-$/i.test(build.context)) return undefined
+  const file = build.file !== '' ? build.file : path.join(build.context, 'Dockerfile')
+  const size = (await stat(file).catch(() => undefined))?.size
+  return size !== undefined && size < 1 << 20 ? readFile(file, 'utf8').catch(() => undefined) : undefined
 }
 
 async function readMetadata(file: string): Promise<Record<string, unknown>> {

@@ -7,7 +7,7 @@
  * reaches a log line or an error.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import type { Readable } from 'node:stream'
 import { logSafe } from '../errors.js'
 import { mergeScopes, ownLocation, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
@@ -184,18 +184,20 @@ export class RegistryClient {
   }
 
   /**
-   * Uploads a blob from a file, streamed (never held in memory): start an upload, send the
-   * whole blob in one PATCH, then close it with its digest — what docker does, and ECR takes.
+   * Uploads a blob, streamed (never held in memory): start an upload, send the whole blob
+   * in one PATCH — what docker does, and ECR takes — then close it with its digest, unless
+   * `beforeClose` throws (the caller's check of what was sent).
    */
-  async uploadBlob(repository: string, digest: string, size: number, file: string): Promise<void> {
+  async uploadBlob(repository: string, digest: string, size: number, body: Readable, beforeClose: () => void = () => undefined): Promise<void> {
     const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`)
     await expect(started, [202], `start an upload to ${repository}`)
     const patchUrl = this.uploadLocation(started)
     const patched = await this.send('PATCH', patchUrl.toString(), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-      body: createReadStream(file)
+      body
     })
     await expect(patched, [202], `upload ${digest} to ${repository}`)
+    beforeClose()
     const closeUrl = this.uploadLocation(patched)
     closeUrl.searchParams.set('digest', digest)
     const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } })
