@@ -1,5 +1,5 @@
 /** Stage 5, planning: image references, OCI labels, the buildx argv and the builder check. */
-import { buildxArgs, buildxEnv, cacheArgs, cacheMode, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../src/build/plan.js'
+import { buildxArgs, buildxEnv, cacheArgs, cacheMode, cacheOnlyArgs, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../src/build/plan.js'
 import type { Settings } from '../../src/settings/types.js'
 import { buildSettings } from '../fixtures/build-settings.js'
 
@@ -389,4 +389,9 @@ describe('cacheMode: min where max keeps nothing more', () => {
     ])
     expect(cacheArgs({ type: 'gha', tag: 'buildcache', from: [] }, undefined, 'min')).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=min,ignore-error=true'])
   })
+})
+
+test('cacheOnlyArgs: the same build with only its cache export (a first push by digest sends the layers with the cache)', () => {
+  const args = ['buildx', 'build', '--platform', 'linux/amd64', '--output', 'type=oci,dest=/t/oci-layout,tar=false', '--label', 'a=b', '--cache-to', 'type=registry,ref=r/w:c', '--metadata-file', '/t/metadata.json', '.']
+  expect(cacheOnlyArgs(args)).toEqual(['buildx', 'build', '--platform', 'linux/amd64', '--output', 'type=cacheonly', '--label', 'a=b', '--cache-to', 'type=registry,ref=r/w:c', '.'])
 })

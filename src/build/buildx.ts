@@ -19,7 +19,7 @@ import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, buildxCommand, cacheMode, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
+import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -65,22 +65,35 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     const env = buildxEnv(build)
     const inherit = buildxInherit(build)
     const byDigest = build.pushByDigest && build.push ? options.byDigest : undefined
-    // The layers the repository has from the registry cache aren't written to the layout again.
-    const prefilled =
-      byDigest !== undefined && build.cache.type === 'ecr'
-        ? await prefillLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), build.cache.from, m => policy.log(m))
-        : new Set<string>()
-    const found = await retry(
-      'The push',
-      async () => {
-        const before = options.buildxConfigDir !== undefined ? await listBuildRefs(options.buildxConfigDir) : undefined
-        const result = await docker(args, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}), ...(inherit.length > 0 ? { inherit } : {}) })
-        if (result.exitCode === 0) return undefined
-        const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
-        throw explainBuildFailure(failure, pushedTo)
-      },
-      policy
-    ).catch(alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push'))
+    const runBuild = (argv: string[]): Promise<void> =>
+      retry(
+        'The push',
+        async () => {
+          const before = options.buildxConfigDir !== undefined ? await listBuildRefs(options.buildxConfigDir) : undefined
+          const result = await docker(argv, { stream: true, ...(Object.keys(env).length > 0 ? { env } : {}), ...(inherit.length > 0 ? { inherit } : {}) })
+          if (result.exitCode === 0) return
+          const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
+          throw explainBuildFailure(failure, pushedTo)
+        },
+        policy
+      )
+    // By digest with a registry cache: the layers the repository has from the cache aren't
+    // written to the layout. With no cache yet (a first push), the cache goes first, alone,
+    // sending every layer to the repository; the layout then leaves them all out.
+    let prefilled = new Set<string>()
+    if (byDigest !== undefined && build.cache.type === 'ecr') {
+      const prefill = (tags: string[]) => prefillLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), [...new Set(tags)], m => policy.log(m))
+      prefilled = await prefill([build.cache.tag, ...build.cache.from])
+      if (prefilled.size === 0) {
+        policy.log(`No registry cache yet: the build sends its layers to the repository with the cache (${build.cache.tag}) first.`)
+        await runBuild(cacheOnlyArgs(args))
+        prefilled = await prefill([build.cache.tag])
+      }
+    }
+    const found = await runBuild(args).then(
+      () => undefined,
+      alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push')
+    )
     if (found !== undefined) return { digest: found.digest, metadata: {}, found: found.tag }
     const metadata = await readMetadata(metadataFile)
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''

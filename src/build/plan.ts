@@ -153,6 +153,18 @@ export function buildxInherit(build: Settings['build']): readonly string[] {
 }
 
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+/** The same build with no output but its cache export (`--output type=cacheonly`, no metadata file). */
+export function cacheOnlyArgs(args: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--output' || args[i] === '--metadata-file') {
+      if (args[i] === '--output') out.push('--output', 'type=cacheonly')
+      i++
+    } else out.push(args[i] ?? '')
+  }
+  return out
+}
+
 export function layoutDir(metadataFile: string): string {
   return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`
 }
