@@ -1,18 +1,16 @@
 /**
  * A push, as a sequence of stages, each awaited before the next:
  *
- *   sign-in     credentials (OIDC → STS, or the job's own), and the builder check beside
- *               them: nothing is written to AWS before docker can build what was asked;
- *   repository  the run's plan for the repository (aws/destination.ts, the same plan a dry
- *               run prints) carried out, and the registry's token;
- *   version     whether the version tag exists already (a re-run), and what `latest` is;
- *   login       docker logged in to the registry (the post step logs out);
- *   push        build and push, merge per-platform digests, or reuse the existing image;
- *   scan        with `scan-fail-on`: ECR's scans awaited (up to `scan-timeout`); its verdict
- *               fails the run once the outputs and the summary are written;
- *
- * then the report (outputs, job summary), and docker's login and the exported credentials
- * renewed for the job's later steps if they were during the run.
+ *   1. sign-in     credentials (OIDC → STS, or the job's own), and the builder check beside
+ *                  them: nothing is written to AWS before docker can build what was asked;
+ *   2. repository  the repository made to match the workflow (the plan a dry run prints,
+ *                  aws/destination.ts, carried out), and the registry's token;
+ *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
+ *   4. login       docker logged in to the registry (the post step logs out);
+ *   5. push        build and push, merge per-platform digests, or reuse the existing image;
+ *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
+ *   7. report      outputs, job summary, then the scan gate's verdict; then docker's login and
+ *                  the exported credentials renewed for the job's later steps if they were.
  *
  * The role's session and the registry's token are renewed when they are about to run out
  * (aws/session.ts), so the calls after a long build — tags, the scan gate — still work.
