@@ -8,7 +8,7 @@
  */
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
-import type { RegistryCredentials, RenewableCredentials } from './registry/client.js'
+import type { PipelineDeps } from './pipeline.js'
 import { logSafe } from './errors.js'
 import { State } from './constants.js'
 import { docker as realDocker, withSignal, type Docker } from './docker.js'
@@ -35,10 +35,10 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
     } else {
       // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
       const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([import('./registry/client.js'), import('./retry.js'), import('./aws/oidc-token.js')])
-      const pushDeps = {
+      const pushDeps: PipelineDeps = {
         ...deps,
-        registry: (credentials: RegistryCredentials | RenewableCredentials) => new RegistryClient(credentials),
-        getIDToken: (audience: string) => requestIdToken(deps.env, audience, core.setSecret),
+        registry: credentials => new RegistryClient(credentials),
+        getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret),
         retry: defaultRetry,
         ...(signal ? { cancel: signal } : {})
       }
