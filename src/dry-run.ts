@@ -1,33 +1,66 @@
 /**
- * Plan mode (`dry-run: true`): signs in and only reads — the repository, its lifecycle
- * policy, the version tag — then prints and summarizes what a run would do.
+ * Plan mode (`dry-run: true`): signs in as a push does and makes the push's own plan
+ * (aws/destination.ts) — read calls only — then prints and summarizes it: every write the
+ * push would make, what it leaves alone, the version tag's fate, the build command and the
+ * IAM policy. No write call, no docker login, no build.
  */
 import * as core from '@actions/core'
-import { createEcrClient } from './aws/clients.js'
 import { PUBLIC_REGISTRY } from './constants.js'
 import { buildxArgs, imageReferences, labelsFor, tagRoutes, type BuilderUse } from './build/plan.js'
 import { inspectBuilder } from './build/builder.js'
-import type { Docker } from './docker.js'
-import { signIn } from './aws/sign-in.js'
-import { decideVersion, findExistingVersion, type ExistingVersion } from './registry/existing-version.js'
+import { plannedWrites, planDestination, PUBLIC_LIFECYCLE, type DestinationPlan } from './aws/destination.js'
 import { leastPrivilegePolicy } from './aws/iam-policy.js'
+import { runSession } from './aws/sign-in.js'
+import { announceWrite } from './aws/setting-writes.js'
+import type { PipelineDeps } from './pipeline.js'
+import { decideVersion, findExistingVersion, type ExistingVersion } from './registry/existing-version.js'
 import { parseRegistryHost } from './registry/host.js'
-import type { Env, Settings } from './settings/types.js'
+import type { Settings } from './settings/types.js'
 import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
-import { createPublicClient, inspectPublicRepository } from './aws/public-repository.js'
-import { getPublicRegistryCredentials, getRegistryCredentials } from './aws/registry-token.js'
-import { RegistryClient } from './registry/client.js'
-import { readReplication, planReplication } from './aws/replication.js'
-import { describeChange, inspectRepository } from './aws/repository.js'
-import { registryScanningReader } from './aws/registry-scanning.js'
 import { writePlan } from './report/summary.js'
 
-/**
- * `dry-run: true`: signs in and reads (repository, lifecycle policy, the version tag),
- * then prints the plan. No write call, no docker login, no build.
- */
-export async function planOnly(settings: Settings, { env, docker }: { env: Env; docker: Docker }): Promise<void> {
+export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'cancel'>
+
+/** What the plan says of the repository, in lines: each write the push would make, then what it leaves alone. */
+export function repositoryLines(plan: DestinationPlan): string[] {
+  if (plan.repository.stop !== undefined) return ['missing, and create-repository is false: the run would fail']
+  const lines = plannedWrites(plan).map(announceWrite)
+  const held = plan.type === 'public' ? plan.repository.heldByLogo : undefined
+  if (held !== undefined) lines.push(`catalog data would not be updated (${held.join('; ')}): the repository has a logo`)
+  const notes = plan.type === 'private' ? [...plan.repository.warnings, ...plan.warnings, ...plan.repository.notes] : plan.warnings
+  lines.push(...notes.map(n => `note: ${n}`))
+  const covered = plan.type === 'private' ? plan.replication?.plan.covered : undefined
+  if (covered) lines.push(`note: replication: ${covered}`)
+  return lines.length > 0 ? lines : ['no changes: it already matches the workflow']
+}
+
+/** The lifecycle policy: what the plan does with it, and (when it would be put) the texts before and after. */
+function lifecycleOf(plan: DestinationPlan): { line: string; text?: string; currentText?: string } {
+  if (plan.type === 'public') return { line: PUBLIC_LIFECYCLE }
+  const { lifecycle, current } = plan.repository
+  if (!lifecycle.put) return { line: lifecycle.reason }
+  const before = current !== undefined ? plan.repository.currentPolicy : undefined
+  return {
+    line: `would be put (${lifecycle.reason})`,
+    text: JSON.stringify(lifecycle.policy, null, 2),
+    ...(before !== undefined ? { currentText: JSON.stringify(JSON.parse(before), null, 2) } : {})
+  }
+}
+
+/** Where the image would go, and the version tag as the registry has it now (a repository that doesn't exist yet has none). */
+async function destinationOf(settings: Settings, plan: DestinationPlan, deps: PlanDeps): Promise<{ registry: string; uri: string; existing: ExistingVersion | undefined }> {
+  const { name } = settings.repository
+  const registry = plan.credentials.current.registry
+  const found = plan.type === 'public' ? plan.repository.current?.uri : plan.repository.current && `${registry}/${name}`
+  const uri = found ?? (plan.type === 'public' ? `${PUBLIC_REGISTRY}/<alias>/${name}` : `${registry}/${name}`)
+  if (found === undefined) return { registry, uri, existing: undefined }
+  const existing = await findExistingVersion(deps.registry(plan.credentials), found.slice(registry.length + 1), settings.image.version)
+  return { registry, uri, existing }
+}
+
+export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void> {
   const { build, image, repository } = settings
+  const { env, docker } = deps
   const labels = labelsFor(env, image.version)
   /** What the run would do about the version tag as it is now. */
   const versionLine = (existing: ExistingVersion | undefined): string => {
@@ -40,63 +73,21 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   }
   let registryHost = ''
   let repoUri = repository.name
-  let repositoryLines = ['not checked: push: false makes no AWS call']
-  let lifecycle = 'not checked (push: false)'
-  let lifecycleText: string | undefined
-  let currentLifecycleText: string | undefined
+  let lines = ['not checked: push: false makes no AWS call']
+  let lifecycle: ReturnType<typeof lifecycleOf> = { line: 'not checked (push: false)' }
   let buildLine = 'would be built (push: false: not pushed)'
   let scanBy = "ECR's scan"
 
-  if (build.push && repository.type === 'public') {
-    const pub = await createPublicClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
-    const inspection = await inspectPublicRepository(pub, repository, build.platforms)
-    registryHost = PUBLIC_REGISTRY
-    repoUri = inspection.uri ?? `${PUBLIC_REGISTRY}/<alias>/${repository.name}`
-    repositoryLines = inspection.lines
-    lifecycle = 'none: ECR Public has no lifecycle policies'
-    const existing =
-      inspection.uri !== undefined
-        ? await findExistingVersion(new RegistryClient(await getPublicRegistryCredentials(pub)), inspection.uri.slice(PUBLIC_REGISTRY.length + 1), image.version)
-        : undefined
-    buildLine = versionLine(existing)
-  } else if (build.push) {
-    const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
-    const movingTags = image.tags.filter(t => t !== image.version)
-    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
-    const scanning = registryScanningReader(ecr)
-    const [inspection, credentials, replication, scanConfig] = await Promise.all([
-      inspectRepository(ecr, repository, mustStayMutable, scanning.get),
-      getRegistryCredentials(ecr, undefined, settings.aws.dualStack),
-      repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined,
-      settings.scan.failOn !== undefined ? scanning.get() : undefined
-    ])
-    if (scanConfig?.scanType === 'ENHANCED') scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)"
-    const refused = scanning.warning()
-    if (refused !== undefined) inspection.warnings.push(refused)
-    registryHost = credentials.registry
-    repoUri = `${registryHost}/${repository.name}`
-    repositoryLines = [
-      ...(inspection.current === undefined && !repository.create
-        ? [`missing, and create-repository is false: the run would fail`]
-        : inspection.changes.map(c => `would ${c.kind === 'create' ? 'create' : 'change'}: ${describeChange(c)}`)),
-      ...inspection.warnings.map(w => `note: ${w}`),
-      ...(inspection.notes ?? []).map(n => `note: ${n}`)
-    ]
-    if (replication !== undefined) {
-      const plan = planReplication(replication.rules, repository.name, repository.replicateToRegions, replication.account)
-      if (plan.covered !== '') repositoryLines.push(`note: replication: ${plan.covered}`)
-      if (plan.missing.length > 0) repositoryLines.push(`would change: ${plan.change}`)
-    }
-    if (repositoryLines.length === 0) repositoryLines = ['no changes: it already matches the workflow']
-    lifecycle = inspection.lifecycle.put ? `would be put (${inspection.lifecycle.reason})` : inspection.lifecycle.reason
-    if (inspection.lifecycle.put) {
-      lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2)
-      if (inspection.currentPolicy !== undefined) currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2)
-    }
-    const existing = inspection.current
-      ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
-      : undefined
-    buildLine = versionLine(existing)
+  if (build.push) {
+    const session = await core.group('Sign in to AWS', () => runSession(settings.aws, deps))
+    const plan = await planDestination(settings, session)
+    const where = await destinationOf(settings, plan, deps)
+    registryHost = where.registry
+    repoUri = where.uri
+    lines = repositoryLines(plan)
+    lifecycle = lifecycleOf(plan)
+    buildLine = versionLine(where.existing)
+    if (plan.type === 'private' && plan.scanning?.scanType === 'ENHANCED') scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)"
   }
 
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
@@ -119,9 +110,9 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
 
   core.info(`Dry run: nothing will be changed, built or pushed.`)
-  for (const line of repositoryLines) core.info(`Repository ${repository.name}: ${line}`)
-  core.info(`Lifecycle policy: ${lifecycle}`)
-  if (lifecycleText !== undefined) core.info(lifecycleText)
+  for (const line of lines) core.info(`Repository ${repository.name}: ${line}`)
+  core.info(`Lifecycle policy: ${lifecycle.line}`)
+  if (lifecycle.text !== undefined) core.info(lifecycle.text)
   core.info(`Image ${repoUri}:${image.version}: ${buildLine}`)
   core.info(`Build command: ${command.join(' ')}`)
   core.info(`IAM policy for these inputs:\n${iamPolicy}`)
@@ -131,10 +122,10 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     await writePlan({
       repository: repository.name,
       imageUri: `${repoUri}:${image.version}`,
-      repositoryLines,
-      lifecycle,
-      ...(lifecycleText !== undefined ? { lifecycleText } : {}),
-      ...(currentLifecycleText !== undefined ? { currentLifecycleText } : {}),
+      repositoryLines: lines,
+      lifecycle: lifecycle.line,
+      ...(lifecycle.text !== undefined ? { lifecycleText: lifecycle.text } : {}),
+      ...(lifecycle.currentText !== undefined ? { currentLifecycleText: lifecycle.currentText } : {}),
       tags: image.tags,
       version: image.version,
       build: buildLine,
@@ -143,4 +134,3 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     })
   }
 }
-

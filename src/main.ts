@@ -8,6 +8,7 @@
  */
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
+import type { PipelineDeps } from './pipeline.js'
 import { logSafe } from './errors.js'
 import { State } from './constants.js'
 import { docker as realDocker, withSignal, type Docker } from './docker.js'
@@ -29,23 +30,20 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
     const settings = readSettings(deps.env)
     await configureNetwork(settings.network.proxy, { setSecret: core.setSecret, log: core.info })
     maskSecrets(settings.build.secrets)
-    if (settings.dryRun) {
-      await (await import('./dry-run.js')).planOnly(settings, deps)
-    } else if (!settings.build.push) {
+    if (!settings.build.push && !settings.dryRun) {
       await (await import('./build-only.js')).buildOnly(settings, deps)
     } else {
-      const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-        import('./pipeline.js'),
-        import('./registry/client.js'),
-        import('./retry.js'),
-        import('./aws/oidc-token.js')
-      ])
-      await pushPipeline(settings, {
+      // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
+      const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([import('./registry/client.js'), import('./retry.js'), import('./aws/oidc-token.js')])
+      const pushDeps: PipelineDeps = {
         ...deps,
         registry: credentials => new RegistryClient(credentials),
         getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret),
-        retry: signal ? { ...defaultRetry, signal } : defaultRetry
-      })
+        retry: defaultRetry,
+        ...(signal ? { cancel: signal } : {})
+      }
+      if (settings.dryRun) await (await import('./dry-run.js')).planOnly(settings, pushDeps)
+      else await (await import('./pipeline.js')).pushPipeline(settings, pushDeps)
     }
   } catch (error) {
     core.setFailed(failureMessage(signal?.aborted ? signal.reason : error))

@@ -3,27 +3,30 @@
  *
  *   1. sign-in     credentials (OIDC → STS, or the job's own), and the builder check beside
  *                  them: nothing is written to AWS before docker can build what was asked;
- *   2. repository  the repository made to match the workflow, and the registry's token;
+ *   2. repository  the repository made to match the workflow (the plan a dry run prints,
+ *                  aws/destination.ts, carried out), and the registry's token;
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
- *   6. report      scan gate, outputs, job summary; then docker's login and the exported
- *                  credentials renewed for the job's later steps if they were during the run.
+ *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
+ *   7. report      outputs, job summary, then the scan gate's verdict; then docker's login and
+ *                  the exported credentials renewed for the job's later steps if they were.
  *
  * The role's session and the registry's token are renewed when they are about to run out
  * (aws/session.ts), so the calls after a long build — tags, the scan gate — still work.
  *
  * What runs side by side does so inside a stage. Every effect comes in through
- * `PipelineDeps` or the AWS SDK, which the unit tests replace. A cancel (the retry
- * policy's signal) stops the docker process running and starts no further stage, try,
- * tag or AWS write.
+ * `PipelineDeps` or the AWS SDK, which the unit tests replace. The run's cancel
+ * (`deps.cancel`) stops the docker process running and starts no further stage, try, tag
+ * or AWS write.
  */
 import * as core from '@actions/core'
 import os from 'node:os'
 import { prepareDestination, type Destination } from './aws/destination.js'
 import { readStorageState, restoreCommand } from './aws/image-status.js'
 import type { AwsSession } from './aws/clients.js'
-import { exportCredentials, signIn } from './aws/sign-in.js'
+import { exportCredentials, runSession } from './aws/sign-in.js'
+import { awaitScans, gateVerdict, unjudgeable } from './aws/scan-verdict.js'
 import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
@@ -39,7 +42,7 @@ import { withRegistryRetry } from './registry/refusals.js'
 import { buildIdentity, readTag, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
 import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
 import { addTags, moveTags } from './registry/tags.js'
-import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
+import { pushedImages, readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
@@ -52,23 +55,26 @@ export interface PipelineDeps {
   registry: (credentials: RegistryCredentials | RenewableCredentials) => RegistryClient
   /** the runner's OIDC token for an audience */
   getIDToken: (audience: string) => Promise<string>
-  /** how registry writes and pushes are tried again; its signal is the run's cancel */
+  /** how registry writes and pushes are tried again */
   retry: RetryPolicy
+  /** the run's cancel (cancel.ts) */
+  cancel?: AbortSignal
 }
 
-export async function pushPipeline(settings: Settings, deps: PipelineDeps): Promise<void> {
+export async function pushPipeline(settings: Settings, given: PipelineDeps): Promise<void> {
   const { aws, build, image, repository } = settings
-  const stages = new Stages(deps.retry.signal)
+  const { cancel } = given
+  // A retry's wait ends at the cancel, and no try starts after it.
+  const deps = cancel ? { ...given, retry: { ...given.retry, signal: cancel } } : given
+  const stages = new Stages(cancel)
 
-  const [signedIn, builder] = await stages.run('sign-in', () =>
+  const [session, builder] = await stages.run('sign-in', () =>
     Promise.all([
-      signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, ...(deps.retry.signal ? { signal: deps.retry.signal } : {}) }),
+      runSession(aws, deps),
       // A merge builds nothing: it only needs buildx.
       checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
     ])
   )
-  // The cancel goes with the session: the AWS clients made with it start no write after it (aws/clients.ts).
-  const session: AwsSession = deps.retry.signal ? { ...signedIn, signal: deps.retry.signal } : signedIn
   if (aws.exportCredentials) exportCredentials(session)
 
   const destination = await stages.run('repository', () => prepareDestination(settings, session))
@@ -80,7 +86,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
 
   const { existing, latestBefore } = await stages.run('version', async () => {
     const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
-    return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, deps.retry.signal)) }
+    return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, cancel)) }
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
 
@@ -94,7 +100,17 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
-  await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry)
+  // What was pushed, platform by platform: the summary's sizes, and what the scan gate judges.
+  const gated = settings.scan.failOn !== undefined
+  const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
+  const read = settings.summary || gated ? await pushedImages(registry, destination.path, pushed.digest, deps.retry, { single, gated, cancel }) : { images: [] }
+  const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined
+  const ecr = destination.ecr
+  const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined
+  const verdict = gated ? gateVerdict(settings, pushed.digest, scan, unjudged) : undefined
+
+  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), times: stages.times })
+  if (verdict?.failure) throw verdict.failure
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 

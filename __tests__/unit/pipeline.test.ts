@@ -142,9 +142,7 @@ async function ship(
   const calls = fake.calls
   const inner = options.docker ?? fake.docker
   const docker: typeof fake.docker = async (args, o) => (options.onDocker?.(args), inner(args, o))
-  const base = options.retry ?? noRetry
-  const retry = options.signal ? { ...base, signal: options.signal } : base
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry }
+  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry, ...(options.signal ? { cancel: options.signal } : {}) }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)

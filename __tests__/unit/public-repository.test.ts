@@ -8,6 +8,8 @@ import {
   ECRPUBLICClient,
   GetAuthorizationTokenCommand,
   GetRepositoryCatalogDataCommand,
+  GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
   PutRepositoryCatalogDataCommand,
   RepositoryNotFoundException,
   SetRepositoryPolicyCommand,
@@ -20,11 +22,12 @@ import {
   catalogBadges,
   createPublicClient,
   ensurePublicRepository,
-  inspectPublicRepository,
   planCatalog,
+  planPublicRepository,
   type PublicClient
 } from '../../src/aws/public-repository.js'
 import { getPublicRegistryCredentials } from '../../src/aws/registry-token.js'
+import { announceWrite, callOf } from '../../src/aws/setting-writes.js'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { Renewable } from '../../src/aws/session.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
@@ -126,22 +129,37 @@ describe('ensurePublicRepository', () => {
   })
 })
 
-describe('inspectPublicRepository (dry runs): reads only', () => {
-  test('missing: would be created, with the catalog it would get', async () => {
+describe('planPublicRepository (what a push writes and a dry run prints): reads only', () => {
+  test('missing: the create, with the catalog it would get', async () => {
     mock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
-    expect(await inspectPublicRepository(pub, desired({ description: 'Web' }), PLATFORMS)).toEqual({
-      uri: undefined,
-      lines: ['would create the public repository with catalog data: description; architectures x86-64, ARM 64; operating systems Linux']
-    })
+    const plan = await planPublicRepository(pub, desired({ description: 'Web' }), PLATFORMS)
+    expect(plan.current).toBeUndefined()
+    expect(plan.writes.map(announceWrite)).toEqual(['would create: created the public repository with catalog data (x86-64, ARM 64; Linux)'])
     expect(writes()).toHaveLength(0)
   })
 
-  test('drifted: the catalog change; converged: none', async () => {
+  test('drifted: the catalog, the tags and the access policy it states; converged: none', async () => {
+    const policy = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage"]}]}'
     mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryUri: URI, repositoryArn: ARN }] })
     mock.on(GetRepositoryCatalogDataCommand).resolves({ catalogData: { description: 'Old', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] } })
-    expect((await inspectPublicRepository(pub, desired({ description: 'New' }), PLATFORMS)).lines).toEqual(['would change catalog data: description'])
-    expect((await inspectPublicRepository(pub, desired({ description: 'Old' }), PLATFORMS)).lines).toEqual(['no changes: the catalog data already says it all'])
+    mock.on(ListTagsForResourceCommand).resolves({ tags: [{ Key: 'team', Value: 'api' }] })
+    mock.on(GetRepositoryPolicyCommand).rejects(Object.assign(new Error('none'), { name: 'RepositoryPolicyNotFoundException' }))
+    const drifted = await planPublicRepository(pub, desired({ description: 'New', 'repository-tags': 'team=web', 'repository-policy': policy }), PLATFORMS)
+    expect(drifted.writes.map(announceWrite)).toEqual(['would change: catalog data: description', 'would change: tags team=web', 'would change: access policy set (repository-policy)'])
+    expect(drifted.writes.map(w => callOf(w, 'ecr-public'))).toEqual(['ecr-public:PutRepositoryCatalogData', 'ecr-public:TagResource', 'ecr-public:SetRepositoryPolicy'])
+
+    mock.on(ListTagsForResourceCommand).resolves({ tags: [{ Key: 'team', Value: 'web' }] })
+    mock.on(GetRepositoryPolicyCommand).resolves({ policyText: policy })
+    expect((await planPublicRepository(pub, desired({ description: 'Old', 'repository-tags': 'team=web', 'repository-policy': policy }), PLATFORMS)).writes).toEqual([])
     expect(writes()).toHaveLength(0)
+  })
+
+  test('a logo: the catalog change held, and said so; nothing planned for it', async () => {
+    mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryUri: URI, repositoryArn: ARN }] })
+    mock.on(GetRepositoryCatalogDataCommand).resolves({ catalogData: { description: 'Old', logoUrl: 'https://example.com/logo.png', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] } })
+    const plan = await planPublicRepository(pub, desired({ description: 'New' }), PLATFORMS)
+    expect(plan.writes).toEqual([])
+    expect(plan.heldByLogo).toEqual(['description'])
   })
 })
 

@@ -1,6 +1,7 @@
 /**
- * The report stage's reads of what was pushed (src/report/report.ts): with `scan-fail-on`
- * the gate must know every platform image it judges. A read that fails in a passing way is
+ * The tail of a push as pipeline.ts runs it — the reads of what was pushed
+ * (report/image-size.ts), the scan gate (aws/scan-verdict.ts) and the report of plain data
+ * (report/report.ts): with `scan-fail-on` the gate must know every platform image it judges. A read that fails in a passing way is
  * tried again; one that keeps failing, an empty digest or an index without a platform image
  * fails the run naming the image — never "passed" on nothing, never `scan-findings={}`.
  * Without the gate the sizes stay informative, and the summary says when they are unknown.
@@ -16,6 +17,8 @@ import { ActionError } from '../../src/errors.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import type { HttpTransport } from '../../src/registry/http.js'
 import { report, type Pushed } from '../../src/report/report.js'
+import { pushedImages } from '../../src/report/image-size.js'
+import { awaitScans, gateVerdict, unjudgeable } from '../../src/aws/scan-verdict.js'
 import type { RetryPolicy } from '../../src/retry.js'
 import { readSettings } from '../../src/settings/read.js'
 import { Stages } from '../../src/stages.js'
@@ -94,9 +97,17 @@ function destination(): Destination {
 async function run(inputs: Record<string, string>, client: RegistryClient, digest: string): Promise<{ error: unknown; outputs: string; summary: string }> {
   const settings = readSettings(stepEnv(ws.dir, { repository: 'team/web', version: '1.0.0', ...inputs }))
   const pushed: Pushed = { digest, metadata: {}, outcome: 'built and pushed', built: true }
+  const target = destination()
   let error: unknown
   try {
-    await report(settings, new Stages(), destination(), client, pushed, undefined, retry())
+    // As pipeline.ts does it: read, judge (the scan stage), report, then fail on the verdict.
+    const gated = settings.scan.failOn !== undefined
+    const read = await pushedImages(client, target.path, digest, retry(), { single: '', gated })
+    const unjudged = gated ? unjudgeable(settings, target, read.unread) : undefined
+    const scan = gated && unjudged === undefined ? await new Stages().run('scan', () => awaitScans(settings, { ...target, ecr }, read.images)) : undefined
+    const verdict = gated ? gateVerdict(settings, digest, scan, unjudged) : undefined
+    await report(settings, { destination: target, pushed, ...read, latestBefore: undefined, ...(verdict ? { scan: verdict } : {}), times: [] })
+    if (verdict?.failure) throw verdict.failure
   } catch (e) {
     error = e
   }

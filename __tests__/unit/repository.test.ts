@@ -148,7 +148,7 @@ describe('a missing repository', () => {
     expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
   })
 
-  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, reconciled; the default policy is the creator\'s to put', async () => {
+  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, then reconciled; the default policy is the creator\'s to put', async () => {
     ecrMock
       .on(DescribeRepositoriesCommand)
       .rejectsOnce(notFound())
@@ -166,9 +166,9 @@ describe('a missing repository', () => {
       'DescribeRepositoryCreationTemplatesCommand',
       'CreateRepositoryCommand',
       'DescribeRepositoriesCommand',
+      'GetLifecyclePolicyCommand',
       'PutImageTagMutabilityCommand',
-      'PutImageScanningConfigurationCommand',
-      'GetLifecyclePolicyCommand'
+      'PutImageScanningConfigurationCommand'
     ])
     expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',

@@ -13,7 +13,8 @@ import type { ECRPUBLICClient, RepositoryCatalogData, RepositoryCatalogDataInput
 import { sdkConfig, tagIamActions, withSession, type AwsSession } from './clients.js'
 import { PUBLIC_API_REGION, PUBLIC_REGISTRY } from '../constants.js'
 import { ActionError } from '../errors.js'
-import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
+import { describeWrite, type SettingWrite } from './setting-writes.js'
+import { planAccessPolicy, planTags, unlessNotFound } from './stated-settings.js'
 import type { Settings } from '../settings/types.js'
 import { sameJson } from '../json.js'
 
@@ -84,74 +85,108 @@ async function describe({ sdk, client }: PublicClient, name: string): Promise<{ 
   return repo ? { uri: repo.repositoryUri ?? '', arn: repo.repositoryArn ?? '' } : undefined
 }
 
-/** Makes sure the public repository exists with the stated catalog data, access policy and tags. */
-export async function ensurePublicRepository(pub: PublicClient, desired: Settings['repository'], platforms: string[]): Promise<PublicRepository> {
+/** The writes that make the public repository match the workflow, from read calls only. */
+export interface PublicRepositoryPlan {
+  name: string
+  /** undefined: no such repository (its URI comes with the create) */
+  current: { uri: string; arn: string } | undefined
+  writes: SettingWrite[]
+  /** the catalog changes a logo on the repository keeps from being written */
+  heldByLogo?: string[]
+  /** the run stops before any write, saying this */
+  stop?: string
+}
+
+/**
+ * What the run does to the public repository, from read calls only: the catalog data, the
+ * tags and the access policy the workflow states, compared with the repository's.
+ * `known`: the repository as just described (no second describe).
+ */
+export async function planPublicRepository(pub: PublicClient, desired: Settings['repository'], platforms: string[], known?: { uri: string; arn: string }): Promise<PublicRepositoryPlan> {
   const { sdk, client } = pub
   const name = desired.name
-  const changes: string[] = []
-  const warnings: string[] = []
-  let repo = await describe(pub, name)
-  let created = false
-  if (repo === undefined) {
-    if (!desired.create) {
-      throw new ActionError(`Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.`)
+  const current = known ?? (await describe(pub, name))
+  if (current === undefined) {
+    if (!desired.create) return { name, current, writes: [], stop: `Public repository '${name}' does not exist: create it, or set create-repository: true to let the action create it.` }
+    const catalog = planCatalog(undefined, desired.catalog, platforms)?.catalog
+    const access = planAccessPolicy(desired.accessPolicy, undefined)
+    return { name, current, writes: [{ kind: 'create-public', ...(catalog ? { catalog } : {}), tags: desired.tags }, ...(access ? [access] : [])] }
+  }
+  const [catalogData, policy, tags] = await Promise.all([
+    client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name })).then(out => out.catalogData),
+    desired.accessPolicy !== undefined
+      ? unlessNotFound(async () => (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException')
+      : undefined,
+    desired.tags.length > 0 ? client.send(new sdk.ListTagsForResourceCommand({ resourceArn: current.arn })).then(out => out.tags ?? []) : []
+  ])
+  const catalog = planCatalog(catalogData, desired.catalog, platforms)
+  // The API can't hand the logo back to keep it: a repository with one is not written.
+  const heldByLogo = catalog !== undefined && catalogData?.logoUrl ? catalog.changed : undefined
+  const writes = [heldByLogo === undefined && catalog !== undefined ? { kind: 'catalog' as const, ...catalog } : undefined, planTags(desired.tags, tags, current.arn), planAccessPolicy(desired.accessPolicy, policy)]
+  return { name, current, writes: writes.filter(w => w !== undefined), ...(heldByLogo !== undefined ? { heldByLogo } : {}) }
+}
+
+/** Carries out one write; the created repository's URI and ARN for `create-public`. */
+async function apply({ sdk, client }: PublicClient, name: string, w: SettingWrite): Promise<{ uri: string; arn: string } | undefined> {
+  switch (w.kind) {
+    case 'create-public': {
+      const out = await client.send(new sdk.CreateRepositoryCommand({ repositoryName: name, ...(w.catalog ? { catalogData: w.catalog } : {}), ...(w.tags.length > 0 ? { tags: w.tags } : {}) }))
+      return { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' }
     }
-    const catalogData = planCatalog(undefined, desired.catalog, platforms)?.catalog
+    case 'catalog':
+      await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: w.catalog }))
+      return undefined
+    case 'tags':
+      await client.send(new sdk.TagResourceCommand({ resourceArn: w.resourceArn, tags: w.tags }))
+      return undefined
+    case 'access-policy':
+      await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText: w.text }))
+      return undefined
+    default:
+      throw new ActionError(`ECR Public has no write '${w.kind}'.`)
+  }
+}
+
+/**
+ * Carries out the plan's writes. A create that finds the repository there already (another
+ * job created it since the plan's describe) plans again against what is there.
+ */
+export async function applyPublicRepository(pub: PublicClient, plan: PublicRepositoryPlan, replan: (known: { uri: string; arn: string }) => Promise<PublicRepositoryPlan>): Promise<PublicRepository> {
+  if (plan.stop !== undefined) throw new ActionError(plan.stop)
+  let repo = plan.current
+  let { writes, heldByLogo } = plan
+  let created = false
+  const changes: string[] = []
+  const [first, ...rest] = writes
+  if (first?.kind === 'create-public') {
     try {
-      const out = await client.send(
-        new sdk.CreateRepositoryCommand({ repositoryName: name, ...(catalogData ? { catalogData } : {}), ...(desired.tags.length > 0 ? { tags: desired.tags } : {}) })
-      )
-      repo = { uri: out.repository?.repositoryUri ?? '', arn: out.repository?.repositoryArn ?? '' }
+      repo = await apply(pub, plan.name, first)
       created = true
-      changes.push(`created the public repository${catalogData ? ` with catalog data (${catalogData.architectures?.join(', ')}; ${catalogData.operatingSystems?.join(', ')})` : ''}`)
+      changes.push(describeWrite(first))
+      writes = rest
     } catch (error) {
       if ((error as Error).name !== 'RepositoryAlreadyExistsException') throw error
-      repo = await describe(pub, name)
+      repo = await describe(pub, plan.name)
+      if (repo === undefined) throw new ActionError(`ECR Public did not describe repository '${plan.name}'.`)
+      ;({ writes, heldByLogo } = await replan(repo))
     }
   }
-  if (repo === undefined || repo.uri === '') throw new ActionError(`ECR Public did not describe repository '${name}'.`)
-
-  if (!created) {
-    const current = (await client.send(new sdk.GetRepositoryCatalogDataCommand({ repositoryName: name }))).catalogData
-    const plan = planCatalog(current, desired.catalog, platforms)
-    if (plan !== undefined && current?.logoUrl) {
-      warnings.push(`catalog data not updated (${plan.changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`)
-    } else if (plan !== undefined) {
-      await client.send(new sdk.PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: plan.catalog }))
-      changes.push(`catalog data: ${plan.changed.join('; ')}`)
-    }
-    const arn = repo.arn
-    const tagged = await ensureResourceTags(desired.tags, {
-      list: async () => (await client.send(new sdk.ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? [],
-      add: async tags => void (await client.send(new sdk.TagResourceCommand({ resourceArn: arn, tags })))
-    })
-    if (tagged !== undefined) changes.push(tagged)
+  if (repo === undefined || repo.uri === '') throw new ActionError(`ECR Public did not describe repository '${plan.name}'.`)
+  for (const write of writes) {
+    await apply(pub, plan.name, write)
+    changes.push(describeWrite(write))
   }
-  const access = await ensureAccessPolicy(desired.accessPolicy, created, {
-    read: () => unlessNotFound(async () => (await client.send(new sdk.GetRepositoryPolicyCommand({ repositoryName: name }))).policyText, 'RepositoryPolicyNotFoundException'),
-    write: async policyText => void (await client.send(new sdk.SetRepositoryPolicyCommand({ repositoryName: name, policyText })))
-  })
-  if (access !== undefined) changes.push(access)
+  const warnings = heldByLogo !== undefined ? [logoWarning(heldByLogo)] : []
   return { uri: repo.uri, registry: repo.uri.split('/')[0] ?? PUBLIC_REGISTRY, created, changes, warnings }
 }
 
-/** What `ensurePublicRepository` would do, from read calls only (dry runs): the URI when it exists, and a line per change. */
-export async function inspectPublicRepository(
-  pub: PublicClient,
-  desired: Settings['repository'],
-  platforms: string[]
-): Promise<{ uri: string | undefined; lines: string[] }> {
-  const repo = await describe(pub, desired.name)
-  if (repo === undefined) {
-    if (!desired.create) return { uri: undefined, lines: ['missing, and create-repository is false: the run would fail'] }
-    const plan = planCatalog(undefined, desired.catalog, platforms)
-    return { uri: undefined, lines: [`would create the public repository with catalog data: ${plan?.changed.join('; ') ?? 'none'}`] }
-  }
-  const current = (await pub.client.send(new pub.sdk.GetRepositoryCatalogDataCommand({ repositoryName: desired.name }))).catalogData
-  const plan = planCatalog(current, desired.catalog, platforms)
-  if (plan === undefined) return { uri: repo.uri, lines: ['no changes: the catalog data already says it all'] }
-  return {
-    uri: repo.uri,
-    lines: [current?.logoUrl ? `catalog data would not be updated (${plan.changed.join('; ')}): the repository has a logo` : `would change catalog data: ${plan.changed.join('; ')}`]
-  }
+/** Why the catalog data was not written: the logo. */
+function logoWarning(changed: string[]): string {
+  return `catalog data not updated (${changed.join(', ')}): the repository has a logo, which ECR Public's API can't keep on update; change it in the console.`
+}
+
+/** Makes sure the public repository exists with the stated catalog data, access policy and tags: its plan, carried out. */
+export async function ensurePublicRepository(pub: PublicClient, desired: Settings['repository'], platforms: string[]): Promise<PublicRepository> {
+  const plan = await planPublicRepository(pub, desired, platforms)
+  return applyPublicRepository(pub, plan, known => planPublicRepository(pub, desired, platforms, known))
 }

@@ -123,18 +123,38 @@ export interface ReplicationWrite {
 
 export const DEFAULT_REPLICATION_WRITE: ReplicationWrite = { retry: defaultRetry, settleMs: 2000, log: line => core.info(line) }
 
+/** The registry's rules as read, and what this repository needs of them. */
+export interface ReplicationRead {
+  account: string
+  plan: ReplicationPlan
+}
+
+/** What the repository needs of the registry's replication configuration, from one read. */
+export async function readReplicationPlan(ecr: ECRClient, repository: string, regions: string[]): Promise<ReplicationRead> {
+  const { account, rules } = await readReplication(ecr)
+  return { account, plan: planReplication(rules, repository, regions, account) }
+}
+
 /**
  * Makes sure the registry replicates `repository` to every region; returns the change made,
  * or ''. A write is checked by reading the configuration again; a rule another writer
  * dropped meanwhile is merged and written again, up to `write.retry.attempts` times.
+ * @param planned the configuration as the run's plan read it (the first try writes from it)
  */
-export async function ensureReplication(ecr: ECRClient, repository: string, regions: string[], write: ReplicationWrite = DEFAULT_REPLICATION_WRITE): Promise<string> {
+export async function ensureReplication(
+  ecr: ECRClient,
+  repository: string,
+  regions: string[],
+  write: ReplicationWrite = DEFAULT_REPLICATION_WRITE,
+  planned?: ReplicationRead
+): Promise<string> {
   if (regions.length === 0) return ''
   let change = ''
   let logged = ''
+  let read = planned
   const once = async (): Promise<void> => {
-    const { account, rules } = await readReplication(ecr)
-    const plan = planReplication(rules, repository, regions, account)
+    const { account, plan } = read ?? (await readReplicationPlan(ecr, repository, regions))
+    read = undefined
     if (plan.covered !== '' && plan.covered !== logged) {
       write.log(`Replication of ${repository}: ${plan.covered}.`)
       logged = plan.covered

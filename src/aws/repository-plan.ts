@@ -39,6 +39,8 @@ export type RepositoryChange =
       encryption: Settings['repository']['encryption']
       /** the repository creation template whose settings it takes, and which (creation-template.ts) */
       template?: { prefix: string; settings: string[]; tags: string[] }
+      /** the resource tags it is created with */
+      tags?: { Key: string; Value: string }[]
     }
   | { kind: 'tag-mutability'; from: Mutability; to: Mutability }
   | { kind: 'scan-on-push'; from: boolean; to: boolean }

@@ -61,6 +61,17 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   return { region: aws.region, dualStack: aws.dualStack, credentials }
 }
 
+/**
+ * The run's AWS session — a push's and a dry run's alike — signed in with the run's OIDC
+ * token source and environment. The cancel goes with the session: the clients made with
+ * it start no write after it (clients.ts).
+ */
+export async function runSession(aws: Settings['aws'], deps: { env: Env; getIDToken: (audience: string) => Promise<string>; cancel?: AbortSignal | undefined }): Promise<AwsSession> {
+  const { cancel } = deps
+  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, ...(cancel ? { signal: cancel } : {}) })
+  return cancel ? { ...session, signal: cancel } : session
+}
+
 /** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
 export const STS_THROTTLE_ATTEMPTS = 12
 export const STS_THROTTLE_MAX_WAIT_MS = 6000

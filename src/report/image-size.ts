@@ -140,3 +140,27 @@ export function archiveCostLine(bytes: number | undefined, price: ArchivePrice):
   const gb = bytes / GB
   return `Archive: ${formatBytes(bytes)} at about ${formatCost(gb * price.perGbMonth)} a month, restoring it about ${formatCost(gb * price.restorePerGb)}; ${rates}.`
 }
+
+/**
+ * The platform images of what was pushed, each read tried again while it fails in a way
+ * that may pass; when they can't be read (or there are none), why not, in one line.
+ * @param single the one platform a single-platform build was for ('' otherwise)
+ * @param gated the scan gate will judge them (its fix is named when there are none)
+ */
+export async function pushedImages(
+  registry: RegistryClient,
+  path: string,
+  digest: string,
+  retry: RetryPolicy,
+  { single, gated, cancel }: { single: string; gated: boolean; cancel?: AbortSignal | undefined }
+): Promise<{ images: PlatformManifest[]; unread?: string }> {
+  try {
+    const images = await readPlatformImages(registry, path, digest, retry, single)
+    if (images.length > 0) return { images }
+    return { images, unread: `its index names no platform image (only attestations)${gated ? ': push an image built for a platform, or remove scan-fail-on.' : '.'}` }
+  } catch (error) {
+    // A cancel ends the run; anything else is why the images are unknown.
+    cancel?.throwIfAborted()
+    return { images: [], unread: (error as Error).message.replace(/\s+/g, ' ') }
+  }
+}
