@@ -6,7 +6,8 @@
  */
 import * as core from '@actions/core'
 import { PUBLIC_REGISTRY } from './constants.js'
-import { buildxArgs, imageReferences, labelsFor, tagRoutes, type BuilderUse } from './build/plan.js'
+import { readDockerfile } from './build/buildx.js'
+import { buildxArgs, cacheMode, imageReferences, labelsFor, tagRoutes, type BuilderUse } from './build/plan.js'
 import { inspectBuilder } from './build/builder.js'
 import { plannedWrites, planDestination, PUBLIC_LIFECYCLE, type DestinationPlan } from './aws/destination.js'
 import { leastPrivilegePolicy } from './aws/iam-policy.js'
@@ -104,7 +105,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
     use = builder instanceof Error ? { builder: build.builder } : builder.use
   }
   // As the run's: build arguments and secrets by name only, their values in buildx's environment.
-  const command = ['docker', ...buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined, use)]
+  const command = ['docker', ...buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined, use, cacheMode(await readDockerfile(build)))]
   const host = parseRegistryHost(registryHost)
   const account = host?.kind === 'private' ? host.account : '<account>'
   const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
