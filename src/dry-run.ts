@@ -20,6 +20,7 @@ import { RegistryClient } from './registry/client.js'
 import { readReplication, planReplication } from './aws/replication.js'
 import { describeChange, inspectRepository } from './aws/repository.js'
 import { registryScanningReader } from './aws/registry-scanning.js'
+import { profileWords, readSigningPlan, requireProblem, type SigningPlan } from './aws/signing.js'
 import { writePlan } from './report/summary.js'
 
 /**
@@ -46,6 +47,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   let currentLifecycleText: string | undefined
   let buildLine = 'would be built (push: false: not pushed)'
   let scanBy = "ECR's scan"
+  let signing: SigningPlan | undefined
 
   if (build.push && repository.type === 'public') {
     const pub = await createPublicClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
@@ -64,12 +66,14 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     const movingTags = image.tags.filter(t => t !== image.version)
     const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
     const scanning = registryScanningReader(ecr)
-    const [inspection, credentials, replication, scanConfig] = await Promise.all([
+    const [inspection, credentials, replication, scanConfig, signingPlan] = await Promise.all([
       inspectRepository(ecr, repository, mustStayMutable, scanning.get),
       getRegistryCredentials(ecr, undefined, settings.aws.dualStack),
       repository.replicateToRegions.length > 0 ? readReplication(ecr) : undefined,
-      settings.scan.failOn !== undefined ? scanning.get() : undefined
+      settings.scan.failOn !== undefined ? scanning.get() : undefined,
+      readSigningPlan(ecr, repository.name)
     ])
+    signing = signingPlan
     if (scanConfig?.scanType === 'ENHANCED') scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)"
     const refused = scanning.warning()
     if (refused !== undefined) inspection.warnings.push(refused)
@@ -102,6 +106,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
     buildLine += `, then ${scanBy} awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
   }
+  if (signing !== undefined && buildLine.startsWith('would be built')) buildLine += signingLine(settings, signing)
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
   const tags = tagRoutes(build, image)
   if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`
@@ -116,7 +121,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   const command = ['docker', ...buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined, use)]
   const host = parseRegistryHost(registryHost)
   const account = host?.kind === 'private' ? host.account : '<account>'
-  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
+  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account, signing), null, 2)
 
   core.info(`Dry run: nothing will be changed, built or pushed.`)
   for (const line of repositoryLines) core.info(`Repository ${repository.name}: ${line}`)
@@ -144,3 +149,10 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   }
 }
 
+/** What ECR managed signing would do after the push, as the plan's words. */
+function signingLine(settings: Settings, signing: SigningPlan): string {
+  const problem = settings.signing.require ? requireProblem(signing, settings.repository.name) : undefined
+  if (problem !== undefined) return `; but the run would stop before building: ${problem}`
+  if (signing.kind === 'signed') return `, then ECR's managed signing with ${profileWords(signing.profiles)} awaited (up to ${settings.signing.timeoutSeconds} s)`
+  return signing.kind === 'none' ? `; unsigned: ${signing.why}` : `; signature not known: ${signing.why}`
+}

@@ -7,7 +7,11 @@
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
- *   6. report      scan gate, outputs, job summary; then docker's login and the exported
+ *   6. signature   ECR managed signing: the pushed image's signature awaited when a signing
+ *                  rule covers the repository (signing-stage.ts; its configuration is read
+ *                  beside the version lookup, and stops a `require-signature` run before
+ *                  the build when ECR won't sign it);
+ *   7. report      scan gate, outputs, job summary; then docker's login and the exported
  *                  credentials renewed for the job's later steps if they were during the run.
  *
  * The role's session and the registry's token are renewed when they are about to run out
@@ -41,6 +45,7 @@ import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
 import { addTags, moveTags } from './registry/tags.js'
 import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
+import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.js'
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
@@ -77,12 +82,14 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
   for (const warning of destination.warnings) core.warning(warning)
   const registry = deps.registry(destination.credentials)
+  const signing = readSigning(settings, destination, deps.retry.signal)
 
   const { existing, latestBefore } = await stages.run('version', async () => {
     const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
     return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, deps.retry.signal)) }
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
+  checkBeforeBuild(settings, await signing)
 
   const loggedIn = destination.credentials.current
   const firstLogin = await stages.run('login', () => login(deps, loggedIn))
@@ -94,7 +101,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
-  await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry)
+  const signature = await signatureStage(settings, stages, destination, pushed, await signing, deps.retry.signal)
+  await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry, signature)
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 

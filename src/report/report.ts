@@ -9,6 +9,7 @@ import type { Destination } from '../aws/destination.js'
 import { replicaUris } from '../aws/replication.js'
 import { coveringRule } from '../aws/registry-scanning.js'
 import { failingArns, formatCounts, gateFailures, waitForScans, type ScanWait } from '../aws/scan-gate.js'
+import type { SignatureResult } from '../aws/signature.js'
 import { ActionError } from '../errors.js'
 import type { RegistryClient } from '../registry/client.js'
 import { sleep, type RetryPolicy } from '../retry.js'
@@ -41,7 +42,9 @@ export async function report(
   registry: RegistryClient,
   pushed: Pushed,
   latestBefore: PlatformManifest[] | undefined,
-  retry: RetryPolicy
+  retry: RetryPolicy,
+  /** ECR managed signing's outcome (signing-stage.ts) */
+  signature?: SignatureResult
 ): Promise<void> {
   const { build, image, repository } = settings
   const gate = settings.scan.failOn
@@ -70,10 +73,12 @@ export async function report(
     metadata: pushed.metadata,
     skipped: !pushed.built,
     replicaUris: replicas,
-    ...(scan ? { scanFindings: scan.total } : {})
+    ...(scan ? { scanFindings: scan.total } : {}),
+    ...(signature ? { signature: signature.state } : {})
   })
   setOutputs(outputs)
   core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
+  if (signature?.warning !== undefined) core.warning(signature.warning)
   if (settings.summary) {
     const sizes = sizeReport(images, latestBefore, settings.storagePrice, 1 + repository.replicateToRegions.length)
     if (!pushed.built) sizes.addedBytes = 0
@@ -97,12 +102,13 @@ export async function report(
       cache: build.cache.type === 'ecr' ? cacheLine(destination.uri, build.cache) : build.cache.type,
       repositoryChanges: [...destination.changes, ...(destination.notes ?? []).map(n => `note: ${n}`)],
       lifecycle: destination.lifecycle,
-      warnings: destination.warnings,
+      warnings: signature?.warning !== undefined ? [...destination.warnings, signature.warning] : destination.warnings,
       ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
       ...(scan && gate
         ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}${arns.length > 0 ? `<br>findings: ${arns.map(a => (a.startsWith('arn:') ? `\`${a}\`` : a)).join('<br>')}` : ''}` }
         : {}),
       ...(unjudged !== undefined ? { scan: `not judged — scan-fail-on ${gate}: failed (${unjudged})` } : {}),
+      ...(signature ? { signature: signature.line } : {}),
       replicas
     })
   }
@@ -116,6 +122,8 @@ export async function report(
       `ECR's scan found ${failures.join(', ')} in ${repository.name}@${pushed.digest} (scan-fail-on: ${gate}): fix them and push a new version; the counts ${arns.length > 0 ? 'and the findings\' ARNs are in the job summary, the findings' : 'are in the job summary, the findings'} in the ECR console.`
     )
   }
+  // The signature, like the gate, fails the run after the outputs and the summary are written.
+  if (signature?.failure !== undefined) throw new ActionError(`${signature.failure}.`)
 }
 
 /**
