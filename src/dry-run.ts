@@ -106,10 +106,10 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
     buildLine += `, then ${scanBy} awaited (up to ${settings.scan.timeoutSeconds} s) and the run failed at or above ${settings.scan.failOn}`
   }
-  if (signing !== undefined && buildLine.startsWith('would be built')) buildLine += signingLine(settings, signing)
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
   const tags = tagRoutes(build, image)
   if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`
+  if (signing !== undefined && buildLine.startsWith('would be built')) buildLine += signingLine(settings, signing)
   // A named builder is looked at (not started) to show how buildx reaches it.
   let use: BuilderUse = {}
   if (build.builder !== undefined) {
