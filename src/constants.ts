@@ -51,6 +51,8 @@ export const Input = {
   ReplicateToRegions: 'replicate-to-regions',
   ScanFailOn: 'scan-fail-on',
   ScanTimeout: 'scan-timeout',
+  RequireSignature: 'require-signature',
+  SignatureTimeout: 'signature-timeout',
   RegistryType: 'registry-type',
   Description: 'description',
   About: 'about',
@@ -72,7 +74,10 @@ export const Output = {
   Metadata: 'metadata',
   Skipped: 'skipped',
   ReplicaUris: 'replica-uris',
-  ScanFindings: 'scan-findings'
+  ScanFindings: 'scan-findings',
+  Signature: 'signature',
+  SubjectName: 'subject-name',
+  SubjectDigest: 'subject-digest'
 } as const
 
 /** Values the main step hands to the post step. */

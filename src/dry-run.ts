@@ -18,6 +18,7 @@ import { decideVersion, findExistingVersion, type ExistingVersion } from './regi
 import { parseRegistryHost } from './registry/host.js'
 import type { Settings } from './settings/types.js'
 import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
+import { profileWords, readSigningPlan, requireProblem, type SigningPlan } from './aws/signing.js'
 import { writePlan } from './report/summary.js'
 
 export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'cancel'>
@@ -78,6 +79,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
   let lifecycle: ReturnType<typeof lifecycleOf> = { line: 'not checked (push: false)' }
   let buildLine = 'would be built (push: false: not pushed)'
   let scanBy = "ECR's scan"
+  let signing: SigningPlan | undefined
 
   if (build.push) {
     const session = await core.group('Sign in to AWS', () => runSession(settings.aws, deps))
@@ -89,6 +91,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
     lifecycle = lifecycleOf(plan)
     buildLine = versionLine(where.existing)
     if (plan.type === 'private' && plan.scanning?.scanType === 'ENHANCED') scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)"
+    if (plan.type === 'private') signing = await readSigningPlan(plan.ecr, repository.name, deps.cancel)
   }
 
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
@@ -97,6 +100,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
   const tags = tagRoutes(build, image)
   if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`
+  if (signing !== undefined && buildLine.startsWith('would be built')) buildLine += signingLine(settings, signing)
   // A named builder is looked at (not started) to show how buildx reaches it.
   let use: BuilderUse = {}
   if (build.builder !== undefined) {
@@ -108,7 +112,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
   const command = ['docker', ...buildxArgs(build, imageReferences(repoUri, tags.buildx), labels, '<metadata-file>', build.push ? repoUri : undefined, use, cacheMode(await readDockerfile(build)))]
   const host = parseRegistryHost(registryHost)
   const account = host?.kind === 'private' ? host.account : '<account>'
-  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account), null, 2)
+  const iamPolicy = JSON.stringify(leastPrivilegePolicy(settings, account, signing), null, 2)
 
   core.info(`Dry run: nothing will be changed, built or pushed.`)
   for (const line of lines) core.info(`Repository ${repository.name}: ${line}`)
@@ -134,4 +138,12 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
       iamPolicy
     })
   }
+}
+
+/** What ECR managed signing would do after the push, as the plan's words. */
+function signingLine(settings: Settings, signing: SigningPlan): string {
+  const problem = settings.signing.require ? requireProblem(signing, settings.repository.name) : undefined
+  if (problem !== undefined) return `; but the run would stop before building: ${problem}`
+  if (signing.kind === 'signed') return `, then ECR's managed signing with ${profileWords(signing.profiles)} awaited (up to ${settings.signing.timeoutSeconds} s)`
+  return signing.kind === 'none' ? `; unsigned: ${signing.why}` : `; signature not known: ${signing.why}`
 }

@@ -9,8 +9,13 @@
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
  *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
- *   7. report      outputs, job summary, then the scan gate's verdict; then docker's login and
- *                  the exported credentials renewed for the job's later steps if they were.
+ *   7. signature   ECR managed signing: the pushed image's signature awaited when a signing
+ *                  rule covers the repository (signing-stage.ts; its configuration is read
+ *                  beside the version lookup, and stops a `require-signature` run before
+ *                  the build when ECR won't sign it);
+ *   8. report      outputs, job summary, then the scan gate's and the signature's verdicts;
+ *                  then docker's login and the exported credentials renewed for the job's
+ *                  later steps if they were.
  *
  * The role's session and the registry's token are renewed when they are about to run out
  * (aws/session.ts), so the calls after a long build — tags, the scan gate — still work.
@@ -44,6 +49,7 @@ import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
 import { addTags, moveTags } from './registry/tags.js'
 import { pushedImages, readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
+import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.js'
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
@@ -83,12 +89,14 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
   for (const warning of destination.warnings) core.warning(warning)
   const registry = deps.registry(destination.credentials)
+  const signing = readSigning(settings, destination, cancel)
 
   const { existing, latestBefore } = await stages.run('version', async () => {
     const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
     return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, cancel)) }
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
+  checkBeforeBuild(settings, await signing)
 
   const loggedIn = destination.credentials.current
   const firstLogin = await stages.run('login', () => login(deps, loggedIn))
@@ -109,8 +117,12 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined
   const verdict = gated ? gateVerdict(settings, pushed.digest, scan, unjudged) : undefined
 
-  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), times: stages.times })
+  const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
+
+  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, times: stages.times })
   if (verdict?.failure) throw verdict.failure
+  // The signature, like the gate, fails the run after the outputs and the summary are written.
+  if (signature.failure !== undefined) throw new ActionError(`${signature.failure}.`)
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 

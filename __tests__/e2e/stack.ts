@@ -203,6 +203,16 @@ export async function setScans(scan: { severityCounts?: Record<string, number>; 
   if (!res.ok) throw new Error(`POST /_stack/scan: ${res.status} ${await res.text()}`)
 }
 
+/**
+ * How ECR managed signing goes for the images pushed from now on (`POST /_stack/signing` on
+ * moto): IN_PROGRESS for that many reads of each image, then `status` (`COMPLETE`, `FAILED`
+ * with the failure code and reason, or `IN_PROGRESS` for good). `{}`: at once COMPLETE.
+ */
+export async function setSigning(signing: { status?: 'COMPLETE' | 'FAILED' | 'IN_PROGRESS'; inProgressReads?: number; failureCode?: string; failureReason?: string }): Promise<void> {
+  const res = await fetch(`${env.STACK_MOTO_URL}/_stack/signing`, { method: 'POST', body: JSON.stringify(signing) })
+  if (!res.ok) throw new Error(`POST /_stack/signing: ${res.status} ${await res.text()}`)
+}
+
 // ---------------------------------------------------------------- the forward proxy
 
 /** The stack's logging forward proxy (CONNECT and absolute-URI http), and the names of the stack's services that resolve to loopback without being skipped by proxy agents. */

@@ -18,7 +18,10 @@ import {
   LifecyclePolicyNotFoundException,
   PutLifecyclePolicyCommand,
   RepositoryNotFoundException,
-  DescribeImagesCommand
+  DescribeImagesCommand,
+  DescribeImageSigningStatusCommand,
+  GetSigningConfigurationCommand,
+  SigningConfigurationNotFoundException
 } from '@aws-sdk/client-ecr'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -184,7 +187,7 @@ describe('a new build', () => {
   test('a repository that already matches is only read: no AWS write', async () => {
     existingRepository(defaultPolicy())
     await ship({})
-    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
+    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy', 'GetSigningConfiguration'])
   })
 
   test('an existing repository without a lifecycle policy, none stated: none is put; the log and the summary say so and name the input that would', async () => {
@@ -192,7 +195,7 @@ describe('a new build', () => {
     ecr.on(GetLifecyclePolicyCommand).rejects(new LifecyclePolicyNotFoundException({ message: 'no policy', $metadata: {} }))
     const run = await ship({})
     expect(run.error).toBeUndefined()
-    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy'])
+    expect(ecrCalls().sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetLifecyclePolicy', 'GetSigningConfiguration'])
     const logged = stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
     expect(logged).toMatch(/Lifecycle policy: none: the repository has no lifecycle policy .*lifecycle-keep-count: 100 would put the default policy/)
     expect(readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')).toMatch(
@@ -447,6 +450,71 @@ describe('latest only moves forward', () => {
     expect(output(run, 'digest')).toBe(registry.tag('team/web', '1.0.0'))
     expect(registry.tag('team/web', 'latest')).toBe(registry.tag('team/web', '1.0.0'))
     expect(summary()).toContain("built and pushed; found '1.0.0' already naming it")
+  })
+})
+
+describe('ECR managed signing', () => {
+  const PROFILE = 'arn:aws:signer:us-east-1:123456789012:/signing-profiles/release_signer'
+  const summary = (): string => readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')
+  const logged = (): string => stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
+  const rule = (filter: string) => ({ signingConfiguration: { rules: [{ signingProfileArn: PROFILE, repositoryFilters: [{ filter, filterType: 'WILDCARD_MATCH' as const }] }] } })
+
+  test('require-signature and no signing configuration: the run stops before login and build, saying ECR would not sign it', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).rejects(new SigningConfigurationNotFoundException({ message: 'none', $metadata: {} }))
+    const run = await ship({ 'require-signature': 'true' })
+    expect(failureMessage(run.error)).toMatch(/^require-signature is true, but the registry has no signing configuration .*, so ECR won't sign team\/web's images/)
+    expect(groups).toEqual(['sign-in', 'repository', 'version'])
+    expect(commands(run.docker)).not.toContain('buildx build')
+  })
+
+  test('a rule covers the repository: the signature stage waits for COMPLETE on the pushed digest; outputs and summary say signed', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).resolves(rule('team/*'))
+    ecr
+      .on(DescribeImageSigningStatusCommand)
+      .resolvesOnce({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'IN_PROGRESS' }] })
+      .resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'COMPLETE' }] })
+    const run = await ship({ 'require-signature': 'true' })
+    expect(run.error).toBeUndefined()
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'signature'])
+    const digest = run.registry.tag('team/web', '1.0.0')
+    expect(ecr.commandCalls(DescribeImageSigningStatusCommand).map(c => c.args[0].input)).toContainEqual({ repositoryName: 'team/web', imageId: { imageDigest: digest } })
+    expect(output(run, 'signature')).toBe('signed')
+    expect(output(run, 'subject-name')).toBe(`${HOST}/team/web`)
+    expect(output(run, 'subject-digest')).toBe(digest)
+    expect(summary()).toContain(`<tr><th align="left">Signature</th><td>signed by <code>${PROFILE}</code> (ECR managed signing)</td></tr>`)
+  })
+
+  test('FAILED with require-signature: the run fails after the outputs and the summary, naming the profile and signer:SignPayload', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).resolves(rule('team/*'))
+    ecr.on(DescribeImageSigningStatusCommand).resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'FAILED', failureCode: 'AccessDenied', failureReason: 'no' }] })
+    const run = await ship({ 'require-signature': 'true' })
+    expect(failureMessage(run.error)).toMatch(new RegExp(`^require-signature is true, but ECR's managed signing of team/web@sha256:[0-9a-f]{64} failed with the Signer profile ${PROFILE.replace(/[/.]/g, '\\$&')}: FAILED \\(AccessDenied: no\\); the role that pushes needs signer:SignPayload`))
+    expect(output(run, 'signature')).toBe('failed')
+    expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
+    expect(summary()).toContain('FAILED with the Signer profile')
+  })
+
+  test('a configuration the role may not read, without require-signature: one warning, signature unknown, nothing waited for', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }))
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    expect(output(run, 'signature')).toBe('unknown')
+    expect(logged().match(/::warning::Whether ECR signed team\/web@sha256:[0-9a-f]{64} is not known: the registry's signing configuration could not be read \(AccessDeniedException: not authorized\); grant the role ecr:GetSigningConfiguration/g)).toHaveLength(1)
+    expect(groups).not.toContain('signature')
+    expect(ecr.commandCalls(DescribeImageSigningStatusCommand)).toHaveLength(0)
+  })
+
+  test('no signing configuration: one line says the image is unsigned; no wait, no warning', async () => {
+    existingRepository(defaultPolicy())
+    const run = await ship({})
+    expect(output(run, 'signature')).toBe('unsigned')
+    expect(logged()).toMatch(/Signature of team\/web@sha256:[0-9a-f]{64}: unsigned: the registry has no signing configuration/)
+    expect(logged()).not.toContain('::warning::')
+    expect(groups).not.toContain('signature')
   })
 })
 

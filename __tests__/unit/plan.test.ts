@@ -22,9 +22,11 @@ describe('leastPrivilegePolicy', () => {
       expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy'])
     )
     expect(policy.Statement[2]).toEqual({ Sid: 'RegistryScanning', Effect: 'Allow', Action: ['ecr:GetRegistryScanningConfiguration'], Resource: '*' })
+    // whether the registry's managed signing covers the repository
+    expect(policy.Statement[3]).toEqual({ Sid: 'ManagedSigning', Effect: 'Allow', Action: ['ecr:GetSigningConfiguration'], Resource: '*' })
     // a repository the run creates takes its creation template's defaults, read registry-wide
-    expect(policy.Statement[3]).toEqual({ Sid: 'CreationTemplates', Effect: 'Allow', Action: ['ecr:DescribeRepositoryCreationTemplates'], Resource: '*' })
-    expect(policy.Statement).toHaveLength(4)
+    expect(policy.Statement[4]).toEqual({ Sid: 'CreationTemplates', Effect: 'Allow', Action: ['ecr:DescribeRepositoryCreationTemplates'], Resource: '*' })
+    expect(policy.Statement).toHaveLength(5)
     expect(leastPrivilegePolicy(settings({ 'create-repository': 'false' }), '1').Statement.map(s => s.Sid)).not.toContain('CreationTemplates')
   })
 

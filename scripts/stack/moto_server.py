@@ -23,6 +23,9 @@ the ECR API reference:
   PENDING, then ACTIVE with enhancedFindings (findingArn, severity, …) from the same counts.
 - repository creation templates (Create/Describe/DeleteRepositoryCreationTemplate), which
   moto lacks: stored only, applied by nothing (the action reads them itself).
+- managed signing (Put/Get/DeleteSigningConfiguration, DescribeImageSigningStatus), which
+  moto lacks: an image pushed while rules cover its repository gets a status per Signer
+  profile, IN_PROGRESS then COMPLETE or FAILED as the tests set (POST /_stack/signing).
 Usage: python3 moto_server.py HOST PORT
 """
 import fnmatch
@@ -600,6 +603,135 @@ responses.ECRResponse.delete_repository_creation_template = delete_repository_cr
 # === end of repository creation templates =============================================
 
 
+# === ECR managed signing (moto 5.1 has none) ==========================================
+# PutSigningConfiguration, GetSigningConfiguration, DeleteSigningConfiguration and
+# DescribeImageSigningStatus with the API reference's shapes and errors. The configuration
+# (up to 10 rules: a Signer profile ARN and up to 100 WILDCARD_MATCH repository filters, `*`
+# = any characters over the whole name; no filters = every repository) is kept on the
+# region's backend, so POST /moto-api/reset forgets it. An image gets its signing profiles
+# when first pushed (PutImage): those whose rules cover its repository then, as ECR signs on
+# push; an image pushed before a rule covered it has no status. DescribeImageSigningStatus
+# answers IN_PROGRESS for the set number of reads of each image, then the set status
+# (POST /_stack/signing {"status": "COMPLETE"|"FAILED"|"IN_PROGRESS", "inProgressReads": n,
+# "failureCode", "failureReason"}; IN_PROGRESS stays so). No signature artifact is pushed.
+SIGNING_DEFAULT = {"status": "COMPLETE", "inProgressReads": 0, "failureCode": "SIGNING_FAILED", "failureReason": "The Signer profile refused the signing request (stack emulation)."}
+SIGNING = dict(SIGNING_DEFAULT)
+SIGNING_READS = {}
+SIGNING_STATUSES = ["IN_PROGRESS", "COMPLETE", "FAILED"]
+PROFILE_ARN = re.compile(r"^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$")
+
+
+class SigningConfigurationNotFoundException(JsonRESTError):
+    code = 400
+
+    def __init__(self, registry_id):
+        super().__init__(
+            error_type="SigningConfigurationNotFoundException",
+            message=f"Signing configuration not found for registry '{registry_id}'",
+        )
+
+
+def signing_configuration(backend):
+    return backend.__dict__.get("signing_configuration")
+
+
+def validate_signing_configuration(config):
+    rules = (config or {}).get("rules")
+    if not isinstance(rules, list) or len(rules) > 10:
+        raise ValidationException("1 validation error detected: Value at 'signingConfiguration.rules' failed to satisfy constraint: Member must have length less than or equal to 10")
+    for rule in rules:
+        arn = rule.get("signingProfileArn")
+        if not isinstance(arn, str) or len(arn) > 200 or not PROFILE_ARN.match(arn):
+            raise ValidationException(
+                f"1 validation error detected: Value '{arn}' at 'signingProfileArn' failed to satisfy constraint: "
+                "Member must satisfy regular expression pattern: ^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$"
+            )
+        filters = rule.get("repositoryFilters") or []
+        if len(filters) > 100:
+            raise ValidationException("Value at 'repositoryFilters' failed to satisfy constraint: Member must have length less than or equal to 100")
+        for f in filters:
+            text = f.get("filter")
+            if f.get("filterType") != "WILDCARD_MATCH":
+                raise ValidationException(f"Value '{f.get('filterType')}' at 'filterType' failed to satisfy constraint: Member must satisfy enum value set: [WILDCARD_MATCH]")
+            if not isinstance(text, str) or not 1 <= len(text) <= 256:
+                raise ValidationException(f"Value '{text}' at 'filter' failed to satisfy constraint: Member must have length between 1 and 256")
+    return {"rules": [{k: v for k, v in r.items() if k in ("signingProfileArn", "repositoryFilters")} for r in rules]}
+
+
+def covering_profiles(config, repository_name):
+    found = []
+    for rule in (config or {}).get("rules", []):
+        filters = rule.get("repositoryFilters") or []
+        if not filters or any(fnmatch.fnmatchcase(repository_name, f["filter"]) for f in filters):
+            if rule["signingProfileArn"] not in found:
+                found.append(rule["signingProfileArn"])
+    return found
+
+
+def put_signing_configuration(self):
+    config = validate_signing_configuration(self._get_param("signingConfiguration"))
+    self.ecr_backend.signing_configuration = config
+    return json.dumps({"signingConfiguration": config})
+
+
+def get_signing_configuration(self):
+    backend = self.ecr_backend
+    config = signing_configuration(backend)
+    if config is None:
+        raise SigningConfigurationNotFoundException(backend.account_id)
+    return json.dumps({"registryId": backend.account_id, "signingConfiguration": config})
+
+
+def delete_signing_configuration(self):
+    backend = self.ecr_backend
+    config = signing_configuration(backend)
+    if config is None:
+        raise SigningConfigurationNotFoundException(backend.account_id)
+    del backend.__dict__["signing_configuration"]
+    return json.dumps({"registryId": backend.account_id, "signingConfiguration": config})
+
+
+def describe_image_signing_status(self):
+    backend = self.ecr_backend
+    name = self._get_param("repositoryName")
+    image_id = self._get_param("imageId") or {}
+    repo = backend._get_repository(name, self._get_param("registryId"))
+    image = repo._get_image(image_id.get("imageTag"), image_id.get("imageDigest"))
+    digest = image.get_image_digest()
+    reads = SIGNING_READS.get(digest, 0)
+    SIGNING_READS[digest] = reads + 1
+    statuses = []
+    for arn in getattr(image, "signing_profiles", []):
+        status = "IN_PROGRESS" if reads < SIGNING["inProgressReads"] else SIGNING["status"]
+        entry = {"signingProfileArn": arn, "status": status}
+        if status == "FAILED":
+            entry.update({"failureCode": SIGNING["failureCode"], "failureReason": SIGNING["failureReason"]})
+        statuses.append(entry)
+    out_id = {"imageDigest": digest}
+    if image_id.get("imageTag"):
+        out_id["imageTag"] = image_id["imageTag"]
+    return json.dumps({"registryId": repo.registry_id, "repositoryName": name, "imageId": out_id, "signingStatuses": statuses})
+
+
+_put_image_before_signing = models.ECRBackend.put_image
+
+
+def put_image_signs(self, repository_name, *args, **kwargs):
+    image = _put_image_before_signing(self, repository_name, *args, **kwargs)
+    # Signed on its first push only, by the rules covering the repository then.
+    if "signing_profiles" not in image.__dict__:
+        image.signing_profiles = covering_profiles(signing_configuration(self), repository_name)
+    return image
+
+
+models.ECRBackend.put_image = put_image_signs
+responses.ECRResponse.put_signing_configuration = put_signing_configuration
+responses.ECRResponse.get_signing_configuration = get_signing_configuration
+responses.ECRResponse.delete_signing_configuration = delete_signing_configuration
+responses.ECRResponse.describe_image_signing_status = describe_image_signing_status
+# === end of managed signing ===========================================================
+
+
 def stack_routes(app):
     """POST /_stack/scan sets how the next scans go; /moto-api/reset also forgets them."""
 
@@ -623,9 +755,24 @@ def stack_routes(app):
                 out, status = {"error": str(error)}, "400 Bad Request"
             start_response(status, [("Content-Type", "application/json")])
             return [json.dumps(out).encode()]
+        if path == "/_stack/signing" and environ.get("REQUEST_METHOD") == "POST":
+            size = int(environ.get("CONTENT_LENGTH") or 0)
+            body = json.loads(environ["wsgi.input"].read(size) or b"{}")
+            if body.get("status", "COMPLETE") not in SIGNING_STATUSES:
+                start_response("400 Bad Request", [("Content-Type", "application/json")])
+                return [json.dumps({"error": "status: IN_PROGRESS, COMPLETE or FAILED"}).encode()]
+            SIGNING.clear()
+            SIGNING.update(SIGNING_DEFAULT)
+            SIGNING.update(body)
+            SIGNING_READS.clear()
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return [json.dumps(SIGNING).encode()]
         if path == "/moto-api/reset":
             SCAN.update({"severityCounts": {}, "inProgressReads": 0, "status": "COMPLETE"})
             SCAN_READS.clear()
+            SIGNING.clear()
+            SIGNING.update(SIGNING_DEFAULT)
+            SIGNING_READS.clear()
         return app(environ, start_response)
 
     return wsgi

@@ -4,6 +4,7 @@
  */
 import { partitionOf, parseRegistryHost } from '../registry/host.js'
 import type { Settings } from '../settings/types.js'
+import type { SigningPlan } from './signing.js'
 
 export interface PolicyDocument {
   Version: '2012-10-17'
@@ -42,7 +43,23 @@ function publicPolicy(settings: Settings, account: string): PolicyDocument {
   }
 }
 
-export function leastPrivilegePolicy(settings: Settings, account: string): PolicyDocument {
+/**
+ * ECR managed signing: the run reads the registry's signing configuration and the pushed
+ * image's signing status; ECR signs with the pusher's identity, so the role needs
+ * signer:SignPayload on each profile whose rule covers the repository — the profiles the
+ * dry run read, or (not read, with require-signature) any of the account's profiles in the region.
+ */
+function signingStatements(settings: Settings, account: string, partition: string, signing: SigningPlan | undefined): PolicyDocument['Statement'] {
+  const statements: PolicyDocument['Statement'] = [{ Sid: 'ManagedSigning', Effect: 'Allow', Action: ['ecr:GetSigningConfiguration'], Resource: '*' }]
+  if (signing?.kind === 'signed') {
+    statements.push({ Sid: 'SignOnPush', Effect: 'Allow', Action: ['signer:SignPayload'], Resource: signing.profiles.map(p => p.arn) })
+  } else if (signing?.kind !== 'none' && settings.signing.require) {
+    statements.push({ Sid: 'SignOnPush', Effect: 'Allow', Action: ['signer:SignPayload'], Resource: `arn:${partition}:signer:${settings.aws.region}:${account}:/signing-profiles/*` })
+  }
+  return statements
+}
+
+export function leastPrivilegePolicy(settings: Settings, account: string, signing?: SigningPlan): PolicyDocument {
   const { repository, build } = settings
   if (repository.type === 'public') return publicPolicy(settings, account)
   const partition = partitionOf(settings.aws.region)
@@ -51,6 +68,8 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
   if (build.push) actions.push(...pushActions('ecr'))
   // A re-run reads whether the image its version tag names is archived (aws/image-status.ts).
   if (build.push && !build.pushByDigest) actions.push('ecr:DescribeImages')
+  // Whether ECR signed the pushed image (managed signing).
+  if (build.push) actions.push('ecr:DescribeImageSigningStatus')
   if (repository.create) actions.push('ecr:CreateRepository')
   actions.push('ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration')
   // The default policy goes only on a repository the run creates; a stated one on any.
@@ -64,6 +83,7 @@ export function leastPrivilegePolicy(settings: Settings, account: string): Polic
     // Whether the registry's scanning configuration, not the repository's scan on push, decides (and how the gate reads findings).
     { Sid: 'RegistryScanning', Effect: 'Allow', Action: ['ecr:GetRegistryScanningConfiguration'], Resource: '*' }
   ]
+  if (build.push) statements.push(...signingStatements(settings, account, partition, signing))
   if (repository.replicateToRegions.length > 0) {
     // The registry's replication configuration; the first one also creates ECR's service-linked role.
     statements.push(

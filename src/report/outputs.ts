@@ -23,6 +23,8 @@ export interface OutputValues {
   replicaUris?: string[]
   /** Findings per severity from the scan gate; undefined when there was no gate. */
   scanFindings?: Record<string, number>
+  /** ECR managed signing's outcome (aws/signature.ts); undefined when the run pushed nothing. */
+  signature?: string
 }
 
 export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
@@ -38,7 +40,11 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
     [Output.Metadata]: JSON.stringify(v.metadata),
     [Output.Skipped]: String(v.skipped),
     [Output.ReplicaUris]: (v.replicaUris ?? []).join('\n'),
-    [Output.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : ''
+    [Output.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : '',
+    [Output.Signature]: v.signature ?? '',
+    // What actions/attest-build-provenance takes with push-to-registry: the image's name without a tag, and its digest.
+    [Output.SubjectName]: v.digest !== '' ? v.repositoryUri : '',
+    [Output.SubjectDigest]: v.digest
   }
 }
 

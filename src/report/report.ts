@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
 import { replicaUris } from '../aws/replication.js'
+import type { SignatureResult } from '../aws/signature.js'
 import type { Settings } from '../settings/types.js'
 import { sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
@@ -49,6 +50,8 @@ export interface RunReport {
   latestBefore: PlatformManifest[] | undefined
   /** the scan gate's line and findings, when it ran */
   scan?: { line: string; counts?: Record<string, number> }
+  /** ECR managed signing's outcome (signing-stage.ts) */
+  signature?: SignatureResult
   /** seconds per stage, in the order they ran */
   times: [string, number][]
 }
@@ -56,7 +59,7 @@ export interface RunReport {
 /** Writes the outputs and the job summary. */
 export async function report(settings: Settings, run: RunReport): Promise<void> {
   const { build, image, repository } = settings
-  const { destination, pushed, images, unread, scan } = run
+  const { destination, pushed, images, unread, scan, signature } = run
   const pushedTags = build.pushByDigest
     ? { ...image, tags: [], latest: false }
     : pushed.latestKept
@@ -69,10 +72,12 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     metadata: pushed.metadata,
     skipped: !pushed.built,
     replicaUris: replicas,
-    ...(scan?.counts !== undefined ? { scanFindings: scan.counts } : {})
+    ...(scan?.counts !== undefined ? { scanFindings: scan.counts } : {}),
+    ...(signature ? { signature: signature.state } : {})
   })
   setOutputs(outputs)
   core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
+  if (signature?.warning !== undefined) core.warning(signature.warning)
   if (!settings.summary) return
   const sizes = sizeReport(images, run.latestBefore, settings.storagePrice, 1 + repository.replicateToRegions.length)
   if (!pushed.built) sizes.addedBytes = 0
@@ -96,9 +101,10 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     cache: build.cache.type === 'ecr' ? cacheLine(destination.uri, build.cache) : build.cache.type,
     repositoryChanges: [...destination.changes, ...(destination.notes ?? []).map(n => `note: ${n}`)],
     lifecycle: destination.lifecycle,
-    warnings: destination.warnings,
+    warnings: signature?.warning !== undefined ? [...destination.warnings, signature.warning] : destination.warnings,
     ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
     ...(scan !== undefined ? { scan: scan.line } : {}),
+    ...(signature ? { signature: signature.line } : {}),
     replicas
   })
 }

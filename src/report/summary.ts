@@ -32,6 +32,8 @@ export interface SummaryData {
   size?: { lines: string[] }
   /** the scan gate's result line, e.g. "2 HIGH (scan-fail-on: CRITICAL): passed" */
   scan?: string
+  /** ECR managed signing's line, e.g. "signed by `arn:aws:signer:…` (ECR managed signing)" */
+  signature?: string
   /** regions the image replicates to, with their URIs */
   replicas?: string[]
 }
@@ -72,6 +74,7 @@ export function renderSummary(d: SummaryData): string {
   ]
   if (d.lifecycle !== '') rows.push(['Lifecycle policy', d.lifecycle])
   if (d.scan !== undefined) rows.push(['Scan', d.scan])
+  if (d.signature !== undefined) rows.push(['Signature', d.signature.replace(/`([^`]+)`/g, (_, s: string) => code(s))])
   if (d.replicas !== undefined && d.replicas.length > 0) rows.push(['Replicas', d.replicas.map(code).join('<br>')])
   if (d.size !== undefined && d.size.lines.length > 0) rows.push(['Size', d.size.lines.join('<br>')])
   if (d.cache !== undefined) rows.push(['Cache', d.cache])

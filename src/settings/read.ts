@@ -27,6 +27,20 @@ function readScan(env: Env): Settings['scan'] {
   return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds }
 }
 
+/**
+ * ECR managed signing: `require-signature` needs a private repository the run pushes to
+ * (ECR Public signs nothing; push: false pushes nothing to sign).
+ */
+function readSigning(env: Env, push: boolean, registryType: Settings['repository']['type']): Settings['signing'] {
+  const require = parseBoolean(Input.RequireSignature, getInput(env, Input.RequireSignature), false)
+  const timeoutSeconds = parseInteger(Input.SignatureTimeout, getInput(env, Input.SignatureTimeout), { min: 10, max: 3600 }) ?? 120
+  if (require && registryType === 'public') {
+    throw new InputError(Input.RequireSignature, 'is true, but ECR Public has no managed signing: remove require-signature, or push to a private repository.')
+  }
+  if (require && !push) throw new InputError(Input.RequireSignature, 'is true, but push is false: nothing is pushed, so nothing is signed; remove require-signature for build-only runs.')
+  return { require, timeoutSeconds }
+}
+
 function readStoragePrice(env: Env): number {
   const value = getInput(env, Input.StoragePrice)
   if (value === '') return STORAGE_PRICE_USD_PER_GB_MONTH
@@ -102,6 +116,7 @@ export function readSettings(env: Env = process.env): Settings {
       catalog: readCatalog(env, workspace)
     },
     scan: readScan(env),
+    signing: readSigning(env, push, registryType),
     storagePrice: readStoragePrice(env),
     image: {
       version,

@@ -87,6 +87,8 @@ export interface Settings {
   }
   /** The gate after the push: fail at or above `failOn`; undefined: no gate, no waiting. */
   scan: { failOn?: Severity; timeoutSeconds: number }
+  /** ECR managed signing: how long to wait for the signature, and whether the run fails without one. */
+  signing: { require: boolean; timeoutSeconds: number }
   /** US$ per GB-month for the summary's storage estimate. */
   storagePrice: number
   image: {
