@@ -19,19 +19,11 @@ import {
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
 import { creationDefaults } from './creation-template.js'
+import { leaveAsItIs } from './leave-repository.js'
 import { deferScanOnPush, type RegistryScanning } from './registry-scanning.js'
 import { ensureAccessPolicy, ensureResourceTags, unlessNotFound } from './stated-settings.js'
 import type { Settings, TagMutability } from '../settings/types.js'
-import {
-  createdByThisRun,
-  describeMutability,
-  planLifecycle,
-  planRepository,
-  type LifecyclePlan,
-  type Mutability,
-  type RepositoryChange,
-  type RepositoryState
-} from './repository-plan.js'
+import { createdByThisRun, describeMutability, planLifecycle, planRepository, type LifecyclePlan, type Mutability, type RepositoryChange, type RepositoryState } from './repository-plan.js'
 
 export interface RepositoryResult {
   uri: string
@@ -104,7 +96,7 @@ async function describeWithPolicy(
   }
 }
 
-function describeChange(c: RepositoryChange): string {
+export function describeChange(c: RepositoryChange): string {
   switch (c.kind) {
     case 'create': {
       const t = c.template
@@ -193,8 +185,6 @@ export async function inspectRepository(
   return { current, ...plan, currentPolicy, lifecycle: planLifecycle(currentPolicy, defaults.repository.lifecycle, current === undefined) }
 }
 
-export { describeChange }
-
 /**
  * Makes sure the repository exists and matches the workflow.
  * @param movingTags tags the run pushes that must be able to move (for warnings)
@@ -247,6 +237,10 @@ export async function ensureRepository(
       if (created) changes.push(`${describeChange(create)} — by this run: ECR's answer was lost, and the repository its retry found was created at ${current?.createdAt?.toISOString() ?? '?'}`)
     }
     if (created) desired = defaults.repository
+  }
+  if (current !== undefined && !created && stated.existing === 'leave') {
+    const left = await leaveAsItIs(ecr, current, stated, movingTags, read.policy, registryScanning)
+    return { uri, registry: uri.split('/')[0] ?? '', created, mutability: current.mutability, changes: [], ...left, lifecyclePut: false }
   }
   if (current !== undefined) {
     const plan = await deferScanOnPush(planRepository(current, desired, movingTags), name, registryScanning)
