@@ -13,7 +13,7 @@ import type { Env, Settings } from './settings/types.js'
 
 export async function buildOnly(settings: Settings, { env, docker }: { env: Env; docker: Docker }): Promise<void> {
   const { build, image, repository } = settings
-  const builder = await checkBuilder(docker, build.platforms, build.builder)
+  const builder = await checkBuilder(docker, build.platforms, build.builder, build.options?.load === true)
   const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
     tempDir: env.RUNNER_TEMP,
     buildxConfigDir: buildxConfigDir(env),
@@ -25,7 +25,7 @@ export async function buildOnly(settings: Settings, { env, docker }: { env: Env;
     await writeSummary({
       repository: repository.name,
       pushed: false,
-      outcome: 'built, not pushed (push: false)',
+      outcome: `built, not pushed (push: false)${build.options?.load === true ? `; loaded into the job's Docker engine as ${image.tags.map(t => `${repository.name}:${t}`).join(', ')}` : ''}`,
       imageUri: outputs['image-uri'],
       imageDigestUri: '',
       digest: '',

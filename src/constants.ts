@@ -58,7 +58,21 @@ export const Input = {
   About: 'about',
   StoragePrice: 'storage-price',
   HttpProxy: 'http-proxy',
-  NoProxy: 'no-proxy'
+  NoProxy: 'no-proxy',
+  ExistingRepository: 'existing-repository',
+  // docker/build-push-action's pass-through build options, under its names
+  BuildContexts: 'build-contexts',
+  NoCache: 'no-cache',
+  NoCacheFilters: 'no-cache-filters',
+  Pull: 'pull',
+  Ssh: 'ssh',
+  Network: 'network',
+  ShmSize: 'shm-size',
+  Ulimit: 'ulimit',
+  AddHosts: 'add-hosts',
+  CacheFrom: 'cache-from',
+  CacheTo: 'cache-to',
+  Load: 'load'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 

@@ -381,13 +381,13 @@ describe('cacheMode: min where max keeps nothing more', () => {
   })
 
   test('the mode reaches both cache kinds', () => {
-    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, 'r.test/web', 'min')).toEqual([
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, 'r.test/web', {}, 'min')).toEqual([
       '--cache-from',
       'type=registry,ref=r.test/web:buildcache',
       '--cache-to',
       'type=registry,ref=r.test/web:buildcache,mode=min,image-manifest=true,oci-mediatypes=true,ignore-error=true'
     ])
-    expect(cacheArgs({ type: 'gha', tag: 'buildcache', from: [] }, undefined, 'min')).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=min,ignore-error=true'])
+    expect(cacheArgs({ type: 'gha', tag: 'buildcache', from: [] }, undefined, {}, 'min')).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=min,ignore-error=true'])
   })
 })
 

@@ -119,8 +119,8 @@ describe('the cache tags a run reads and writes', () => {
     ])
   })
 
-  test('gha and none are not scoped (GitHub scopes its own cache per ref)', () => {
-    expect(settings({ cache: 'gha' }, { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN }).build.cache).toEqual({ type: 'gha', tag: 'buildcache', from: ['buildcache'] })
+  test('gha and none are not scoped per ref (GitHub scopes its own cache per ref); gha has a scope per image and platforms', () => {
+    expect(settings({ cache: 'gha' }, { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN }).build.cache).toEqual({ type: 'gha', tag: 'buildcache', from: ['buildcache'], scope: 'team/web-linux-amd64-linux-arm64' })
   })
 
   test('a scoped tag stays within 128 characters; a cache tag that leaves no room for the ref is refused', () => {

@@ -21,6 +21,7 @@ import {
 import { ActionError } from '../errors.js'
 import type { Settings, TagMutability } from '../settings/types.js'
 import { creationDefaults } from './creation-template.js'
+import { leaveAsItIs } from './leave-repository.js'
 import { deferScanOnPush, type RegistryScanning } from './registry-scanning.js'
 import { createdByThisRun, planLifecycle, planRepository, type LifecyclePlan, type Mutability, type RepositoryPlan, type RepositoryState } from './repository-plan.js'
 import { describeWrite, type ResourceTag, type SettingWrite } from './setting-writes.js'
@@ -160,7 +161,9 @@ export async function planRepositorySettings(
   const desired = defaults?.repository ?? (known?.createdByThisRun ? known.desired : stated)
   const base: RepositoryPlan = defaults ?? (await deferScanOnPush(planRepository(current, desired, movingTags), name, registryScanning))
   const fresh = current === undefined || known?.createdByThisRun === true
-  return { name, current, desired, ...settingWrites(base, desired, reads, fresh), currentPolicy: reads.lifecyclePolicy, warnings: base.warnings, notes: base.notes ?? [] }
+  const plan = { name, current, desired, ...settingWrites(base, desired, reads, fresh), currentPolicy: reads.lifecyclePolicy, warnings: base.warnings, notes: base.notes ?? [] }
+  // existing-repository: leave — a repository this run didn't create gets no write, only what differs said.
+  return stated.existing === 'leave' && current !== undefined && !fresh ? leaveAsItIs(plan, current, movingTags) : plan
 }
 
 /** Carries out one write; the created repository's URI for `create`. */

@@ -35,8 +35,10 @@ export interface CheckedBuilder extends BuilderInfo {
 /**
  * Checks the builder can build `platforms` (none: only that buildx runs, as for a merge).
  * @param name the `builder` input: a builder an earlier step created; undefined: the current one
+ * @param load `load: true`: the image goes into the job's Docker engine, which holds several
+ *   platforms of one image only with the containerd image store
  */
-export async function checkBuilder(docker: Docker, platforms: string[], name?: string): Promise<CheckedBuilder> {
+export async function checkBuilder(docker: Docker, platforms: string[], name?: string, load = false): Promise<CheckedBuilder> {
   // The image store matters only to the docker driver, but asked beside the inspect it costs
   // nothing; a named builder's engine is known only from its driver, so asked after it.
   const engineInfo = (use: BuilderUse): Promise<DockerResult> => docker([...(use.context !== undefined ? ['--context', use.context] : []), 'info', '--format', '{{json .DriverStatus}}'])
@@ -52,6 +54,16 @@ export async function checkBuilder(docker: Docker, platforms: string[], name?: s
     if (!info.stdout.includes('io.containerd.snapshotter')) {
       throw new ActionError(
         `the '${builder.name}' builder uses the docker driver without the containerd image store, which can't build several platforms at once: add docker/setup-buildx-action before this step (or turn on the containerd image store).`
+      )
+    }
+  }
+  // The docker driver's engine was checked above; another driver loads into the job's engine.
+  if (load && builder.driver !== 'docker' && platforms.length > 1) {
+    const info = await engineInfo({})
+    if (info.exitCode !== 0) throw dockerFailure('docker info', info)
+    if (!info.stdout.includes('io.containerd.snapshotter')) {
+      throw new ActionError(
+        `load: true can't put ${platforms.length} platforms of one image into the job's Docker engine, whose image store holds one (the containerd image store holds several): set platforms to the one the job tests, or turn that store on.`
       )
     }
   }

@@ -81,7 +81,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     // written to the layout. With no cache yet (a first push), the cache goes first, alone,
     // sending every layer to the repository; the layout then leaves them all out.
     let prefilled = new Set<string>()
-    if (byDigest !== undefined && build.cache.type === 'ecr') {
+    if (byDigest !== undefined && build.cache.type === 'ecr' && build.options?.cacheTo === undefined) {
       const prefill = (tags: string[]) => prefillLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), [...new Set(tags)], m => policy.log(m))
       prefilled = await prefill([build.cache.tag, ...build.cache.from])
       if (prefilled.size === 0) {

@@ -4,7 +4,8 @@
  * a shell.
  */
 import { GHA_CACHE_VARIABLES } from '../child-env.js'
-import type { Env, Settings } from '../settings/types.js'
+import type { BuildOptions, Env, Settings } from '../settings/types.js'
+import { passThroughArgs, usesGhaCache } from './pass-through.js'
 
 export interface RunInfo {
   /** GITHUB_SHA */
@@ -60,21 +61,28 @@ export function cacheMode(dockerfile: string | undefined): 'min' | 'max' {
  * tags (another ref than the default branch: its own and the default branch's) and written
  * to one. ECR takes a registry cache only as an OCI image manifest
  * (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails the build.
+ * A gha cache has a scope per image and platforms (cache-scope.ts ghaScope). The workflow's
+ * `cache-from` / `cache-to` replace the reads / the writes of `cache`.
  * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
  * @param mode cacheMode's answer for the build's Dockerfile
  */
-export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: string | undefined, mode: 'min' | 'max' = 'max'): string[] {
+export function cacheArgs(
+  cache: Settings['build']['cache'],
+  repositoryUri: string | undefined,
+  overrides: Pick<BuildOptions, 'cacheFrom' | 'cacheTo'> = {},
+  mode: 'min' | 'max' = 'max'
+): string[] {
+  let from: string[] = []
+  let to: string[] = []
   if (cache.type === 'gha') {
-    return ['--cache-from', 'type=gha', '--cache-to', `type=gha,mode=${mode},ignore-error=true`]
+    const scope = cache.scope !== undefined ? `,scope=${cache.scope}` : ''
+    from = [`type=gha${scope}`]
+    to = [`type=gha${scope},mode=${mode},ignore-error=true`]
+  } else if (cache.type === 'ecr' && repositoryUri !== undefined) {
+    from = cache.from.map(tag => `type=registry,ref=${repositoryUri}:${tag}`)
+    to = [`type=registry,ref=${repositoryUri}:${cache.tag},mode=${mode},image-manifest=true,oci-mediatypes=true,ignore-error=true`]
   }
-  if (cache.type === 'ecr' && repositoryUri !== undefined) {
-    return [
-      ...cache.from.flatMap(tag => ['--cache-from', `type=registry,ref=${repositoryUri}:${tag}`]),
-      '--cache-to',
-      `type=registry,ref=${repositoryUri}:${cache.tag},mode=${mode},image-manifest=true,oci-mediatypes=true,ignore-error=true`
-    ]
-  }
-  return []
+  return [...(overrides.cacheFrom ?? from).flatMap(spec => ['--cache-from', spec]), ...(overrides.cacheTo ?? to).flatMap(spec => ['--cache-to', spec])]
 }
 
 /**
@@ -126,7 +134,8 @@ export function buildxArgs(
   for (const label of [...labels, ...build.labels]) args.push('--label', label)
   for (const name of new Set(build.buildArgs.map(argName))) args.push('--build-arg', name)
   for (const secret of build.secrets) args.push('--secret', `id=${secret.id},env=${secret.env}`)
-  args.push(...cacheArgs(build.cache, repositoryUri, mode))
+  args.push(...cacheArgs(build.cache, repositoryUri, build.options, mode))
+  args.push(...passThroughArgs(build.options))
   // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
   // and SageMaker refuse an index that holds them.
   args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`)
@@ -147,9 +156,9 @@ export function buildxEnv(build: Settings['build']): Record<string, string> {
   return env
 }
 
-/** The runner's variables the build's buildx gets besides every docker command's: the gha cache's (its URL and token), for a gha cache only. */
+/** The runner's variables the build's buildx gets besides every docker command's: the gha cache's (its URL and token), for a gha cache only (`cache: gha`, or one in cache-from / cache-to). */
 export function buildxInherit(build: Settings['build']): readonly string[] {
-  return build.cache.type === 'gha' ? GHA_CACHE_VARIABLES : []
+  return usesGhaCache(build) ? GHA_CACHE_VARIABLES : []
 }
 
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */

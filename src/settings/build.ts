@@ -4,11 +4,11 @@ import path from 'node:path'
 import { DEFAULT_MERGE_TIMEOUT_SECONDS, DEFAULT_PLATFORMS, Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseList, readKeyValues, validateTag } from './input.js'
-import { MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
+import { BUILD_STAGE, readBuildOptions } from './build-options.js'
+import { ghaScope, MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
 import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
-const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 const PLATFORM_OS = ['linux', 'windows']
 const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64']
 const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/
@@ -59,6 +59,7 @@ export function readCache(env: Env, registryType: RegistryType): Settings['build
     throw new InputError(Input.CacheTag, `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`)
   }
   const names = { filter: `${base}*`, scoped: scopedCachePattern(base) }
+  if (type === 'gha') return { type, tag: own, from: [own], scope: ghaScope(getInput(env, Input.Repository), readPlatforms(env), getInput(env, Input.Target)), ...names }
   if (type !== 'ecr') return { type, tag: own, from: [own], ...names }
   const scope = scopeCacheTag(own, readRefInfo(env))
   if (scope === undefined) {
@@ -108,7 +109,7 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     }
   }
   const target = getInput(env, Input.Target)
-  if (target !== '' && !BUILD_TARGET.test(target)) {
+  if (target !== '' && !BUILD_STAGE.test(target)) {
     throw new InputError(Input.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`)
   }
   const settings: Settings['build'] = {
@@ -124,6 +125,13 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     ...readSplitBuild(env)
   }
   if (target !== '') settings.target = target
+  const options = readBuildOptions(env, {
+    workspace,
+    repository: getInput(env, Input.Repository),
+    push: settings.push,
+    pushesAnyway: settings.pushByDigest || settings.mergeDigests.length > 0
+  })
+  if (options !== undefined) settings.options = options
   const builder = readBuilder(env)
   if (builder !== undefined) settings.builder = builder
   return settings

@@ -88,3 +88,13 @@ export function scopeCacheTag(base: string, info: RefInfo): { tag: string; from:
 
 /** The lifecycle pattern of every ref's own cache, and none of the default branch's: `buildcache*--*`. */
 export const scopedCachePattern = (cacheTag: string): string => `${cacheTag}*${SCOPE_SEPARATOR}*`
+
+/**
+ * The `cache: gha` scope of a build: one per image and platform set, e.g.
+ * `team/web-linux-amd64-linux-arm64`, `team/web-tests-linux-arm64` (with a target). buildx's
+ * default scope, `buildkit`, is one per repository of GitHub's: each image's and each
+ * per-platform job's cache write replaced the others'. GitHub keeps the cache per ref itself.
+ */
+export function ghaScope(repository: string, platforms: string[], target?: string): string {
+  return [repository, ...(target !== undefined && target !== '' ? [target] : []), ...platforms.map(p => p.replace(/\//g, '-'))].join('-')
+}

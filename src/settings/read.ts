@@ -11,7 +11,7 @@ import { readBuild, readCache } from './build.js'
 import { getInput, parseBoolean, parseInteger, parseList, validateTag } from './input.js'
 import { DEFAULT_LIFECYCLE, readLifecycle } from './lifecycle-policy.js'
 import { readNetwork } from './network.js'
-import { readCatalog, readEncryption, readMutability, readRegistryType, readReplication, readResourceTags, validateRepositoryName } from './repository.js'
+import { readCatalog, readEncryption, readExistingRepository, readMutability, readRegistryType, readReplication, readResourceTags, validateRepositoryName } from './repository.js'
 import { SEVERITIES, type Env, type IfVersionExists, type Settings, type Severity } from './types.js'
 import { deriveVersion } from './version.js'
 
@@ -110,6 +110,7 @@ export function readSettings(env: Env = process.env): Settings {
         ...(ecrCacheFilter ? { scopedCache } : {})
       }),
       ...optional('accessPolicy', readAccessPolicy(env, workspace)),
+      ...(readExistingRepository(env) === 'leave' ? { existing: 'leave' as const } : {}),
       tags: readResourceTags(env),
       replicateToRegions: readReplication(env, aws.region),
       type: registryType,

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js'
 import { withCacheFilter } from '../aws/repository-plan.js'
 import { REGION } from './aws.js'
 import { getInput, parseLines, parseList } from './input.js'
-import { TAG_MUTABILITIES, type Env, type RegistryType, type Settings, type TagMutability } from './types.js'
+import { TAG_MUTABILITIES, type Env, type ExistingRepository, type RegistryType, type Settings, type TagMutability } from './types.js'
 
 /** ECR repository names: lowercase path components, 2–256 characters. */
 const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
@@ -127,13 +127,23 @@ export function refuseForPublic(env: Env): void {
     [Input.KmsKey, v => v !== ''],
     [Input.ReplicateToRegions, v => v !== ''],
     [Input.ScanFailOn, v => v !== ''],
-    [Input.PullPrincipals, v => v !== '']
+    [Input.PullPrincipals, v => v !== ''],
+    [Input.ExistingRepository, v => v.toLowerCase() === 'leave']
   ]
   for (const [name, stated] of unsupported) {
     if (stated(getInput(env, name))) {
       throw new InputError(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`)
     }
   }
+}
+
+/** `existing-repository`: reconcile (the default) or leave a repository the run didn't create. */
+export function readExistingRepository(env: Env): ExistingRepository {
+  const value = (getInput(env, Input.ExistingRepository) || 'reconcile').toLowerCase()
+  if (value !== 'reconcile' && value !== 'leave') {
+    throw new InputError(Input.ExistingRepository, `'${value}' is not a choice: use reconcile (make an existing repository match the workflow) or leave (write nothing to it, report the differences).`)
+  }
+  return value
 }
 
 export function readRegistryType(env: Env): RegistryType {

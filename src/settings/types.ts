@@ -76,6 +76,8 @@ export interface Settings {
     lifecycle: LifecycleIntent
     /** The access (repository) policy the workflow states; undefined: never read or touched. */
     accessPolicy?: { text: string; source: string }
+    /** `reconcile` (undefined): an existing repository is made to match; `leave`: nothing is written to it, the differences are reported. */
+    existing?: ExistingRepository
     /** Resource tags the workflow states; tags it doesn't state are never removed. */
     tags: { Key: string; Value: string }[]
     /** Regions the registry's replication configuration must copy this repository to. */
@@ -117,7 +119,9 @@ export interface Settings {
      * of `from` (a push-by-digest job's own: `<cache-tag>-<platform>`; another ref than the
      * default branch writes `<…>--<ref>` and reads the default branch's too); `gha`: GitHub's cache.
      */
-    cache: { type: 'ecr' | 'gha' | 'none'; tag: string; from: string[] }
+    cache: { type: 'ecr' | 'gha' | 'none'; tag: string; from: string[]; scope?: string }
+    /** build-push-action's pass-through options, as validated (build-options.ts); absent: none given */
+    options?: BuildOptions
     /** The buildx builder an earlier step created; undefined: the job's current builder. */
     builder?: string
     /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
@@ -152,6 +156,37 @@ export interface ProxyConfig {
   noProxy: string[]
   /** where the proxy came from, for the log */
   source: string
+}
+
+/** What the run does to a repository it didn't create. */
+export type ExistingRepository = 'reconcile' | 'leave'
+
+/**
+ * The build options docker/build-push-action users pass through, under its names and with
+ * its meaning; each is in buildx's argv as given (checked: no secret among them).
+ */
+export interface BuildOptions {
+  /** `--build-context name=value`, a local path made absolute */
+  buildContexts: string[]
+  noCache: boolean
+  /** stages built without the cache (`--no-cache-filter`) */
+  noCacheFilters: string[]
+  pull: boolean
+  /** `--ssh` specs: `default`, or `id=<agent socket or key file path>[,…]` */
+  ssh: string[]
+  /** `--network`: default, none or host */
+  network?: string
+  /** `--shm-size`, e.g. 2g */
+  shmSize?: string
+  /** `--ulimit type=soft[:hard]` */
+  ulimits: string[]
+  /** `--add-host name:ip` */
+  addHosts: string[]
+  /** replace the cache reads and writes `cache` makes (undefined: `cache` decides) */
+  cacheFrom?: string[]
+  cacheTo?: string[]
+  /** `--load`: the built image into the job's Docker engine (push: false) */
+  load: boolean
 }
 
 /** A build secret: its id in the Dockerfile, and the variable of buildx's environment that holds its value. */
