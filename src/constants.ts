@@ -24,6 +24,8 @@ export const Input = {
   Latest: 'latest',
   LatestMayMoveBack: 'latest-may-move-back',
   Tags: 'tags',
+  RefTags: 'ref-tags',
+  Annotations: 'annotations',
   Platforms: 'platforms',
   Context: 'context',
   File: 'file',
@@ -72,7 +74,9 @@ export const Output = {
   Metadata: 'metadata',
   Skipped: 'skipped',
   ReplicaUris: 'replica-uris',
-  ScanFindings: 'scan-findings'
+  ScanFindings: 'scan-findings',
+  Labels: 'labels',
+  Annotations: 'annotations'
 } as const
 
 /** Values the main step hands to the post step. */

@@ -2,6 +2,7 @@
  * Plan mode (`dry-run: true`): signs in and only reads — the repository, its lifecycle
  * policy, the version tag — then prints and summarizes what a run would do.
  */
+import { movingTags } from './aws/destination.js'
 import * as core from '@actions/core'
 import { createEcrClient } from './aws/clients.js'
 import { PUBLIC_REGISTRY } from './constants.js'
@@ -61,8 +62,7 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     buildLine = versionLine(existing)
   } else if (build.push) {
     const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
-    const movingTags = image.tags.filter(t => t !== image.version)
-    const mustStayMutable = repository.cacheTag !== undefined ? [...movingTags, repository.cacheTag] : movingTags
+    const mustStayMutable = movingTags(settings)
     const scanning = registryScanningReader(ecr)
     const [inspection, credentials, replication, scanConfig] = await Promise.all([
       inspectRepository(ecr, repository, mustStayMutable, scanning.get),

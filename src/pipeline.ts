@@ -26,6 +26,7 @@ import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, signIn } from './aws/sign-in.js'
 import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
+import { annotationLevels, annotationsFor, mergedLabels } from './build/metadata.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
 import { State } from './constants.js'
@@ -38,7 +39,9 @@ import { dockerLogin, sharedConfigNotice, type RegistryLogin } from './registry/
 import { withRegistryRetry } from './registry/refusals.js'
 import { buildIdentity, readTag, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
 import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
+import { followRefTags, type RefTagsFollowed } from './registry/follow-tags.js'
 import { addTags, moveTags } from './registry/tags.js'
+import { checkReferenceHosts } from './settings/tag-references.js'
 import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
 import type { RetryPolicy } from './retry.js'
@@ -72,6 +75,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   if (aws.exportCredentials) exportCredentials(session)
 
   const destination = await stages.run('repository', () => prepareDestination(settings, session))
+  checkReferenceHosts(image.referenceHosts, destination.uri, repository.name)
   for (const change of destination.changes) core.info(`Repository ${repository.name}: ${change}`)
   for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
@@ -176,10 +180,13 @@ async function login({ docker, env }: PipelineDeps, credentials: RegistryCredent
 async function reuse(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
   const reason = decision.build ? '' : decision.reason
   core.info(`Not building: ${reason}.`)
-  const moved = await moveTags(registry, { name: destination.path, mutability: destination.mutability }, existing.digest, followers(settings.image), deps.retry)
+  const repo = { name: destination.path, mutability: destination.mutability }
+  const moved = await moveTags(registry, repo, existing.digest, followers(settings.image), deps.retry)
+  const refs = await followRefTags(registry, repo, existing.digest, settings.image, deps.retry, true)
+  moved.push(...refs.tagged)
   const latest = await followLatest(settings, deps, destination, registry, existing.digest, true)
   if (latest?.action === 'moved') moved.push(LATEST)
-  return { digest: existing.digest, metadata: {}, built: false, ...withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest) }
+  return { digest: existing.digest, metadata: {}, built: false, ...withKept(withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest), refs) }
 }
 
 /**
@@ -190,9 +197,10 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
  */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
-  const tags = image.tags.filter(t => t !== LATEST)
+  const tags = image.tags.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
+  const annotations = annotationsFor(labelsFor(deps.env, image.version), build.annotations.filter(indexLevelOnly), ['index'])
   const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, deps.retry)
-  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds }, check)
+  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
   const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version)))
   if (index === undefined) {
     throw new ActionError(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`)
@@ -203,9 +211,10 @@ async function merge(settings: Settings, deps: PipelineDeps, destination: Destin
     for (const tag of tags) if ((await readTag(registry, destination.path, tag, deps.retry))?.digest !== digest) missing.push(tag)
     await addTags(registry, destination.path, digest, missing, deps.retry)
   }
+  const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, deps.retry)
   const latest = await followLatest(settings, deps, destination, registry, digest)
   const outcome = `merged ${build.mergeDigests.length} platform images into one index${found ? `; found '${found.tag}' already naming it` : ''}`
-  return { digest, metadata: {}, built: true, ...withLatest(outcome, latest), builder: describeBuilder(builder) }
+  return { digest, metadata: {}, built: true, ...withKept(withLatest(outcome, latest), refs), builder: describeBuilder(builder), annotations }
 }
 
 /**
@@ -219,7 +228,8 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
   const tags = tagRoutes(build, image)
   const labels = labelsFor(deps.env, image.version)
   const identity = buildIdentity(labels, build.labels, build.platforms)
-  const built = await buildAndPush(deps.docker, build, imageReferences(destination.uri, tags.buildx), labels, {
+  const annotated = { ...build, annotations: annotationsFor(labels, build.annotations, annotationLevels(build)) }
+  const built = await buildAndPush(deps.docker, annotated, imageReferences(destination.uri, tags.buildx), labels, {
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
     retry: deps.retry,
@@ -228,27 +238,40 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     builder: builder.use,
     alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, deps.retry)
   })
-  const others = tags.api.filter(t => t !== LATEST)
+  const others = tags.api.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
   await addTags(registry, destination.path, built.digest, others, deps.retry)
+  const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, deps.retry) : { tagged: [], kept: [] }
   const latest = tags.api.includes(LATEST) ? await followLatest(settings, deps, destination, registry, built.digest) : undefined
-  const tagged = tags.api.filter(t => t !== LATEST || latest?.action !== 'kept')
+  const kept = new Set(refs.kept.map(k => k.tag))
+  const tagged = tags.api.filter(t => (t !== LATEST || latest?.action !== 'kept') && !kept.has(t))
   if (tagged.length > 0) core.info(`Tagged ${built.digest} as ${tagged.join(', ')}`)
   let metadata = built.metadata
   // The metadata names every tag, as when buildx pushes them all.
-  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, pushedTags(image, latest)).join(',') }
+  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, pushedTags(image, latest).filter(t => !kept.has(t))).join(',') }
   const outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : `built and pushed${built.found !== undefined ? `; found '${built.found}' already naming it` : ''}`
   return {
     digest: built.digest,
     metadata,
     built: true,
-    ...withLatest(outcome, latest),
+    ...withKept(withLatest(outcome, latest), refs),
     builder: describeBuilder(builder),
+    labels: mergedLabels(labels, build.labels),
+    annotations: annotated.annotations,
     ...(built.bytesUploaded !== undefined ? { uploaded: built.bytesUploaded } : {})
   }
 }
 
-/** The tags besides the version that follow it; `latest` apart, as it only moves forward. */
-const followers = (image: Settings['image']): string[] => image.tags.filter(t => t !== image.version && t !== LATEST)
+/** The tags besides the version that follow it; `latest` and the ref tags apart (follow-tags.ts), as they only move forward or are put once. */
+const followers = (image: Settings['image']): string[] => image.tags.filter(t => t !== image.version && t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
+
+/** The outcome with the floating ref tags kept in words, and the report told to leave them out of the outputs. */
+function withKept(pushed: Pick<Pushed, 'outcome' | 'latestKept'>, refs: RefTagsFollowed): Pick<Pushed, 'outcome' | 'latestKept' | 'keptTags'> {
+  if (refs.kept.length === 0) return pushed
+  return { ...pushed, outcome: `${pushed.outcome}; ${refs.kept.map(k => k.why).join('; ')}`, keptTags: refs.kept.map(k => k.tag) }
+}
+
+/** An annotation the merge's index can take: `index:` (or `index-descriptor:`) levels only. */
+const indexLevelOnly = (annotation: string): boolean => /^index(?:-descriptor)?(?:,index(?:-descriptor)?)*:/.test(annotation)
 
 /** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
 async function followLatest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {

@@ -17,7 +17,7 @@ const values = (over: Partial<OutputValues> = {}): OutputValues => ({
   ...over
 })
 
-const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings']
+const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings', 'labels', 'annotations']
 
 describe('imageOutputs', () => {
   test('a pushed image with latest', () => {
@@ -33,7 +33,9 @@ describe('imageOutputs', () => {
       metadata: JSON.stringify({ 'containerimage.digest': DIGEST, 'image.name': `${URI}:1.2.3,${URI}:latest` }),
       skipped: 'false',
       'replica-uris': '',
-      'scan-findings': ''
+      'scan-findings': '',
+      labels: '',
+      annotations: ''
     })
   })
 
@@ -66,7 +68,9 @@ describe('imageOutputs', () => {
       metadata: '{"buildx.build.ref":"builder/builder0/abc"}',
       skipped: 'false',
       'replica-uris': '',
-      'scan-findings': ''
+      'scan-findings': '',
+      labels: '',
+      annotations: ''
     })
   })
 

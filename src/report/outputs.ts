@@ -23,6 +23,9 @@ export interface OutputValues {
   replicaUris?: string[]
   /** Findings per severity from the scan gate; undefined when there was no gate. */
   scanFindings?: Record<string, number>
+  /** The labels the build gave the image (`KEY=VALUE`) and its annotations (`<level>:KEY=VALUE`); empty when nothing was built. */
+  labels?: string[]
+  annotations?: string[]
 }
 
 export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
@@ -38,7 +41,9 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
     [Output.Metadata]: JSON.stringify(v.metadata),
     [Output.Skipped]: String(v.skipped),
     [Output.ReplicaUris]: (v.replicaUris ?? []).join('\n'),
-    [Output.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : ''
+    [Output.ScanFindings]: v.scanFindings !== undefined ? JSON.stringify(v.scanFindings) : '',
+    [Output.Labels]: (v.labels ?? []).join('\n'),
+    [Output.Annotations]: (v.annotations ?? []).join('\n')
   }
 }
 

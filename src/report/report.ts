@@ -32,6 +32,11 @@ export interface Pushed {
   builder?: string
   /** `latest` was not moved to it (it only moves forward): left out of the outputs and the summary's tags */
   latestKept?: boolean
+  /** floating ref tags left on a newer image (they only move forward): left out like `latest` */
+  keptTags?: string[]
+  /** the labels and annotations the build set (outputs) */
+  labels?: string[]
+  annotations?: string[]
 }
 
 export async function report(
@@ -58,11 +63,10 @@ export async function report(
   const failures = scan && gate ? gateFailures(scan.total, gate) : []
   const arns = scan?.arns !== undefined && gate !== undefined && failures.length > 0 ? failingArns(scan.arns, gate) : []
 
+  const kept = new Set([...(pushed.keptTags ?? []), ...(pushed.latestKept ? ['latest'] : [])])
   const pushedTags = build.pushByDigest
     ? { ...image, tags: [], latest: false }
-    : pushed.latestKept
-      ? { ...image, tags: image.tags.filter(t => t !== 'latest'), latest: false }
-      : image
+    : { ...image, tags: image.tags.filter(t => !kept.has(t)), latest: image.latest && !pushed.latestKept }
   const replicas = build.pushByDigest ? [] : replicaUris(`${destination.uri}:${image.version}`, repository.replicateToRegions)
   const outputs = imageOutputs({
     ...outputBase(pushedTags, destination.uri, destination.registry),
@@ -70,7 +74,9 @@ export async function report(
     metadata: pushed.metadata,
     skipped: !pushed.built,
     replicaUris: replicas,
-    ...(scan ? { scanFindings: scan.total } : {})
+    ...(scan ? { scanFindings: scan.total } : {}),
+    labels: pushed.labels ?? [],
+    annotations: pushed.annotations ?? []
   })
   setOutputs(outputs)
   core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
