@@ -4,6 +4,8 @@ import { readSettings } from '../../src/settings/read.js'
 import { checkReferenceHosts, readTagsInput } from '../../src/settings/tag-references.js'
 import { checkTagMutability } from '../../src/settings/tag-mutability.js'
 import { ActionError, InputError } from '../../src/errors.js'
+import { planRepository } from '../../src/aws/repository-plan.js'
+import { movingTags } from '../../src/aws/destination.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
@@ -92,6 +94,17 @@ describe('mutability with floating tags', () => {
     expect(error.message).toMatch(new RegExp(`^Input '${input}': `))
     expect(error.message).toContain(text)
     expect(error.message).not.toContain('\n')
+  })
+
+  test('an existing immutable repository is not loosened on its own: the plan warns that the floating tags stay and names the setting that lets them move; sha- tags need not move', () => {
+    const s = settingsFor({ 'ref-tags': 'semver,sha' }, 'refs/tags/v1.2.3')
+    expect(movingTags(s)).toEqual(['latest', '1.2', '1', 'buildcache--v1.2.3'])
+    const current = { uri: `${REGISTRY}/team/web`, arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web', mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION' as const, exclusions: ['latest', 'buildcache*'] }, scanOnPush: true, encryption: { type: 'AES256' } }
+    const plan = planRepository(current, s.repository, movingTags(s))
+    expect(plan.changes).toEqual([])
+    expect(plan.warnings).toEqual([
+      "the repository keeps '1.2', '1' immutable, so pushing it again will be refused: set tag-mutability: MUTABLE_WITH_EXCLUSION (versions *.*.* and sha-* stay immutable) to let floating tags move."
+    ])
   })
 
   test('the check itself: IMMUTABLE_WITH_EXCLUSION naming the floating tags exactly passes', () => {
