@@ -4,7 +4,7 @@
  */
 import { checkBuilder, describeBuilder } from './build/builder.js'
 import { buildAndPush } from './build/buildx.js'
-import { annotationLevels, annotationsFor, mergedLabels } from './build/metadata.js'
+import { annotationsForBuild, mergedLabels } from './build/metadata.js'
 import { imageReferences, labelsFor } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
 import type { Docker } from './docker.js'
@@ -16,7 +16,7 @@ export async function buildOnly(settings: Settings, { env, docker }: { env: Env;
   const { build, image, repository } = settings
   const builder = await checkBuilder(docker, build.platforms, build.builder)
   const labels = labelsFor(env, image.version)
-  const annotated = { ...build, annotations: annotationsFor(labels, build.annotations, annotationLevels(build)) }
+  const annotated = { ...build, annotations: annotationsForBuild(labels, build) }
   const result = await buildAndPush(docker, annotated, imageReferences(repository.name, image.tags), labels, {
     tempDir: env.RUNNER_TEMP,
     buildxConfigDir: buildxConfigDir(env),

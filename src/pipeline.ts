@@ -26,7 +26,7 @@ import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, signIn } from './aws/sign-in.js'
 import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
-import { annotationLevels, annotationsFor, mergedLabels } from './build/metadata.js'
+import { annotationsFor, annotationsForBuild, mergedLabels, onIndexOnly } from './build/metadata.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
 import { State } from './constants.js'
@@ -198,7 +198,7 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   const tags = image.tags.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
-  const annotations = annotationsFor(labelsFor(deps.env, image.version), build.annotations.filter(indexLevelOnly), ['index'])
+  const annotations = annotationsFor(labelsFor(deps.env, image.version), build.annotations.filter(onIndexOnly), ['index'])
   const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, deps.retry)
   const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
   const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version)))
@@ -228,7 +228,7 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
   const tags = tagRoutes(build, image)
   const labels = labelsFor(deps.env, image.version)
   const identity = buildIdentity(labels, build.labels, build.platforms)
-  const annotated = { ...build, annotations: annotationsFor(labels, build.annotations, annotationLevels(build)) }
+  const annotated = { ...build, annotations: annotationsForBuild(labels, build) }
   const built = await buildAndPush(deps.docker, annotated, imageReferences(destination.uri, tags.buildx), labels, {
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
@@ -270,8 +270,6 @@ function withKept(pushed: Pick<Pushed, 'outcome' | 'latestKept'>, refs: RefTagsF
   return { ...pushed, outcome: `${pushed.outcome}; ${refs.kept.map(k => k.why).join('; ')}`, keptTags: refs.kept.map(k => k.tag) }
 }
 
-/** An annotation the merge's index can take: `index:` (or `index-descriptor:`) levels only. */
-const indexLevelOnly = (annotation: string): boolean => /^index(?:-descriptor)?(?:,index(?:-descriptor)?)*:/.test(annotation)
 
 /** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
 async function followLatest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {

@@ -1,10 +1,11 @@
 /** OCI annotations and the standard labels: the `annotations` input, what buildx gets, the outputs. */
-import { annotationLevels, annotationsFor, mergedLabels, repositoryFacts } from '../../src/build/metadata.js'
+import { annotationLevels, annotationsFor, annotationsForBuild, mergedLabels, repositoryFacts } from '../../src/build/metadata.js'
 import { buildxArgs, labelsFor } from '../../src/build/plan.js'
 import { readAnnotations } from '../../src/settings/build.js'
+import { readSettings } from '../../src/settings/read.js'
 import { InputError } from '../../src/errors.js'
 import { buildSettings } from '../fixtures/build-settings.js'
-import { eventFile } from '../fixtures/workspace.js'
+import { eventFile, makeWorkspace, stepEnv } from '../fixtures/workspace.js'
 
 const EVENT = eventFile({
   repository: { name: 'web', full_name: 'acme/web', description: 'The web\nfront end', html_url: 'https://github.com/acme/web', license: { spdx_id: 'Apache-2.0' } }
@@ -72,5 +73,23 @@ describe('the annotations input', () => {
   test.each(['layer:a=b', 'no-value', '=x'])("'%s' is refused naming the input", item => {
     expect(() => readAnnotations(item)).toThrow(InputError)
     expect(() => readAnnotations(item)).toThrow(/^Input 'annotations': '.*' is not \[level:\]KEY=VALUE/)
+  })
+})
+
+describe('index annotations need an index', () => {
+  const ws = makeWorkspace()
+  afterAll(() => ws.remove())
+  const read = (inputs: Record<string, string>) => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }))
+
+  test('one platform: an index annotation is refused before any docker call, naming the input', () => {
+    expect(() => read({ platforms: 'linux/amd64', annotations: 'index:a.b=c' })).toThrow(
+      "Input 'annotations': 'index:a.b=c' goes on an index, and a build of one platform has none: use the manifest level, or build several platforms."
+    )
+    expect(read({ platforms: 'linux/amd64', annotations: 'manifest:a.b=c' }).build.annotations).toEqual(['manifest:a.b=c'])
+  })
+
+  test('a push-by-digest job leaves the index ones to the merge', () => {
+    const build = read({ platforms: 'linux/arm64', 'push-by-digest': 'true', annotations: 'index:a.b=c\nmanifest:d.e=f' }).build
+    expect(annotationsForBuild(['org.opencontainers.image.version=1'], build)).toEqual(['manifest:org.opencontainers.image.version=1', 'manifest:d.e=f'])
   })
 })

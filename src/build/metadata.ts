@@ -51,6 +51,13 @@ function levelsAndKey(annotation: string): { levels: string[]; key: string } {
   return { levels, key: k.slice(colon + 1) }
 }
 
+/** Whether an annotation goes on an index (`index:` or `index-descriptor:` among its levels). */
+export const onIndex = (annotation: string): boolean => levelsAndKey(annotation).levels.some(l => l.startsWith('index'))
+
+/** An annotation only an index takes (every level `index` or `index-descriptor`): what a merge can set. */
+export const onIndexOnly = (annotation: string): boolean => levelsAndKey(annotation).levels.every(l => l.startsWith('index'))
+
+
 /** The annotation levels the standard metadata goes on: the index only when there is one (several platforms, not pushed by digest). */
 export function annotationLevels(build: Pick<Settings['build'], 'platforms' | 'pushByDigest'>): string[] {
   return build.platforms.length > 1 && !build.pushByDigest ? ['index', 'manifest'] : ['manifest']
@@ -73,4 +80,13 @@ export function annotationsFor(labels: string[], stated: string[], levels: strin
 export function mergedLabels(action: string[], workflow: string[]): string[] {
   const stated = new Set(workflow.map(key))
   return [...action.filter(l => !stated.has(key(l))), ...workflow]
+}
+
+/**
+ * What a build sets: the standard annotations at its levels and the workflow's — a
+ * push-by-digest job's image has no index, so its index ones are left to the merge.
+ */
+export function annotationsForBuild(labels: string[], build: Pick<Settings['build'], 'annotations' | 'platforms' | 'pushByDigest'>): string[] {
+  const stated = build.pushByDigest ? build.annotations.filter(a => !onIndex(a)) : build.annotations
+  return annotationsFor(labels, stated, annotationLevels(build))
 }

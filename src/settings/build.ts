@@ -6,6 +6,7 @@ import { InputError } from '../errors.js'
 import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseLines, parseList, readKeyValues, validateTag } from './input.js'
 import { MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
 import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
+import { onIndex } from '../build/metadata.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
 const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
@@ -123,6 +124,11 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     provenance: readProvenance(env),
     sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false),
     ...readSplitBuild(env)
+  }
+  // buildx makes an index for several platforms only; a merge (merge-digests) sets the index's, a push-by-digest job leaves them to it.
+  const indexed = settings.annotations.find(onIndex)
+  if (indexed !== undefined && platforms.length < 2 && !settings.pushByDigest && settings.mergeDigests.length === 0) {
+    throw new InputError(Input.Annotations, `'${indexed.slice(0, 120)}' goes on an index, and a build of one platform has none: use the manifest level, or build several platforms.`)
   }
   if (target !== '') settings.target = target
   const builder = readBuilder(env)
