@@ -4,6 +4,7 @@
  */
 import { checkBuilder, describeBuilder } from './build/builder.js'
 import { buildAndPush } from './build/buildx.js'
+import { annotationsForBuild, mergedLabels } from './build/metadata.js'
 import { imageReferences, labelsFor } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
 import type { Docker } from './docker.js'
@@ -14,12 +15,14 @@ import type { Env, Settings } from './settings/types.js'
 export async function buildOnly(settings: Settings, { env, docker }: { env: Env; docker: Docker }): Promise<void> {
   const { build, image, repository } = settings
   const builder = await checkBuilder(docker, build.platforms, build.builder, build.options?.load === true)
-  const result = await buildAndPush(docker, build, imageReferences(repository.name, image.tags), labelsFor(env, image.version), {
+  const labels = labelsFor(env, image.version)
+  const annotated = { ...build, annotations: annotationsForBuild(labels, build) }
+  const result = await buildAndPush(docker, annotated, imageReferences(repository.name, image.tags), labels, {
     tempDir: env.RUNNER_TEMP,
     buildxConfigDir: buildxConfigDir(env),
     builder: builder.use
   })
-  const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false })
+  const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false, labels: mergedLabels(labels, build.labels), annotations: annotated.annotations })
   setOutputs(outputs)
   if (settings.summary)
     await writeSummary({

@@ -24,6 +24,8 @@ export const Input = {
   Latest: 'latest',
   LatestMayMoveBack: 'latest-may-move-back',
   Tags: 'tags',
+  RefTags: 'ref-tags',
+  Annotations: 'annotations',
   Platforms: 'platforms',
   Context: 'context',
   File: 'file',
@@ -91,7 +93,9 @@ export const Output = {
   ScanFindings: 'scan-findings',
   Signature: 'signature',
   SubjectName: 'subject-name',
-  SubjectDigest: 'subject-digest'
+  SubjectDigest: 'subject-digest',
+  Labels: 'labels',
+  Annotations: 'annotations'
 } as const
 
 /** Values the main step hands to the post step. */

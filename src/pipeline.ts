@@ -28,12 +28,12 @@
 import * as core from '@actions/core'
 import os from 'node:os'
 import { prepareDestination, type Destination } from './aws/destination.js'
-import { readStorageState, restoreCommand } from './aws/image-status.js'
 import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, runSession } from './aws/sign-in.js'
 import { awaitScans, gateVerdict, unjudgeable } from './aws/scan-verdict.js'
 import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
+import { annotationsFor, annotationsForBuild, mergedLabels, onIndexOnly } from './build/metadata.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
 import { State } from './constants.js'
@@ -41,18 +41,21 @@ import { ActionError } from './errors.js'
 import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
 import { dockerConfigDir } from './registry/docker-config.js'
-import { decideVersion, findExistingVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
+import { decideVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
 import { dockerLogin, sharedConfigNotice, type RegistryLogin } from './registry/login.js'
 import { withRegistryRetry } from './registry/refusals.js'
 import { buildIdentity, readTag, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
 import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
+import { followRefTags, type RefTagsFollowed } from './registry/follow-tags.js'
 import { addTags, moveTags } from './registry/tags.js'
-import { pushedImages, readPlatformImages, type PlatformManifest } from './report/image-size.js'
+import { checkReferenceHosts } from './settings/tag-references.js'
+import { pushedImages } from './report/image-size.js'
 import { report, type Pushed } from './report/report.js'
 import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.js'
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
+import { lookUpVersion, withStorageState } from './version-stage.js'
 
 export interface PipelineDeps {
   env: Env
@@ -84,6 +87,7 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   if (aws.exportCredentials) exportCredentials(session)
 
   const destination = await stages.run('repository', () => prepareDestination(settings, session))
+  checkReferenceHosts(image.referenceHosts, destination.uri, repository.name)
   for (const change of destination.changes) core.info(`Repository ${repository.name}: ${change}`)
   for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
@@ -146,45 +150,6 @@ async function renewForLaterSteps(
 }
 
 /**
- * The version tag as the registry has it (a per-platform push has none; a read that fails
- * in a passing way is tried again), and — for the summary's "added by this push" — the
- * platform images `latest` named before this run.
- */
-async function lookUpVersion(
-  settings: Settings,
-  registry: RegistryClient,
-  path: string,
-  retry: RetryPolicy
-): Promise<{ existing: ExistingVersion | undefined; latestBefore: PlatformManifest[] | undefined }> {
-  const { build, image } = settings
-  const [existing, latestBefore] = await Promise.all([
-    build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version)),
-    settings.summary && image.latest ? imagesUnder(registry, path, LATEST, retry).catch(() => undefined) : undefined
-  ])
-  return { existing, latestBefore }
-}
-
-/**
- * An existing version on ECR with what ECR says of its storage class (one DescribeImages
- * call, made only when the tag exists): an image that isn't ACTIVE is marked, and
- * decideVersion moves no tag to it. ECR Public has no archive.
- */
-async function withStorageState(settings: Settings, destination: Destination, existing: ExistingVersion, signal?: AbortSignal): Promise<ExistingVersion> {
-  if (destination.ecr === undefined) return existing
-  const name = settings.repository.name
-  const state = await readStorageState(destination.ecr, name, existing.digest, signal)
-  if (state?.status === 'ACTIVE') return existing
-  const restore = restoreCommand(name, existing.digest, settings.aws.region)
-  return { ...existing, archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) } }
-}
-
-/** The platform images a tag names now; undefined when it names none. */
-async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
-  const top = await readTag(registry, path, tag, retry)
-  return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
-}
-
-/**
  * Logs docker in, and tells the post step what to log out of — and, for a login written to
  * docker's config file, which entry this run wrote (config-login.ts). A self-hosted job
  * sharing its user's docker config is told how to have its own.
@@ -204,10 +169,13 @@ async function login({ docker, env }: PipelineDeps, credentials: RegistryCredent
 async function reuse(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
   const reason = decision.build ? '' : decision.reason
   core.info(`Not building: ${reason}.`)
-  const moved = await moveTags(registry, { name: destination.path, mutability: destination.mutability }, existing.digest, followers(settings.image), deps.retry)
+  const repo = { name: destination.path, mutability: destination.mutability }
+  const moved = await moveTags(registry, repo, existing.digest, followers(settings.image), deps.retry)
+  const refs = await followRefTags(registry, repo, existing.digest, settings.image, deps.retry, true)
+  moved.push(...refs.tagged)
   const latest = await followLatest(settings, deps, destination, registry, existing.digest, true)
   if (latest?.action === 'moved') moved.push(LATEST)
-  return { digest: existing.digest, metadata: {}, built: false, ...withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest) }
+  return { digest: existing.digest, metadata: {}, built: false, ...withKept(withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest), refs) }
 }
 
 /**
@@ -218,9 +186,10 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
  */
 async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
-  const tags = image.tags.filter(t => t !== LATEST)
+  const tags = image.tags.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
+  const annotations = annotationsFor(labelsFor(deps.env, image.version), build.annotations.filter(onIndexOnly), ['index'])
   const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, deps.retry)
-  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds }, check)
+  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
   const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version)))
   if (index === undefined) {
     throw new ActionError(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`)
@@ -231,9 +200,10 @@ async function merge(settings: Settings, deps: PipelineDeps, destination: Destin
     for (const tag of tags) if ((await readTag(registry, destination.path, tag, deps.retry))?.digest !== digest) missing.push(tag)
     await addTags(registry, destination.path, digest, missing, deps.retry)
   }
+  const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, deps.retry)
   const latest = await followLatest(settings, deps, destination, registry, digest)
   const outcome = `merged ${build.mergeDigests.length} platform images into one index${found ? `; found '${found.tag}' already naming it` : ''}`
-  return { digest, metadata: {}, built: true, ...withLatest(outcome, latest), builder: describeBuilder(builder) }
+  return { digest, metadata: {}, built: true, ...withKept(withLatest(outcome, latest), refs), builder: describeBuilder(builder), annotations }
 }
 
 /**
@@ -247,7 +217,8 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
   const tags = tagRoutes(build, image)
   const labels = labelsFor(deps.env, image.version)
   const identity = buildIdentity(labels, build.labels, build.platforms)
-  const built = await buildAndPush(deps.docker, build, imageReferences(destination.uri, tags.buildx), labels, {
+  const annotated = { ...build, annotations: annotationsForBuild(labels, build) }
+  const built = await buildAndPush(deps.docker, annotated, imageReferences(destination.uri, tags.buildx), labels, {
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
     retry: deps.retry,
@@ -256,27 +227,37 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     builder: builder.use,
     alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, deps.retry)
   })
-  const others = tags.api.filter(t => t !== LATEST)
+  const others = tags.api.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
   await addTags(registry, destination.path, built.digest, others, deps.retry)
+  const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, deps.retry) : { tagged: [], kept: [] }
   const latest = tags.api.includes(LATEST) ? await followLatest(settings, deps, destination, registry, built.digest) : undefined
-  const tagged = tags.api.filter(t => t !== LATEST || latest?.action !== 'kept')
+  const kept = new Set(refs.kept.map(k => k.tag))
+  const tagged = tags.api.filter(t => (t !== LATEST || latest?.action !== 'kept') && !kept.has(t))
   if (tagged.length > 0) core.info(`Tagged ${built.digest} as ${tagged.join(', ')}`)
   let metadata = built.metadata
   // The metadata names every tag, as when buildx pushes them all.
-  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, pushedTags(image, latest)).join(',') }
+  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, pushedTags(image, latest).filter(t => !kept.has(t))).join(',') }
   const outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : `built and pushed${built.found !== undefined ? `; found '${built.found}' already naming it` : ''}`
   return {
     digest: built.digest,
     metadata,
     built: true,
-    ...withLatest(outcome, latest),
+    ...withKept(withLatest(outcome, latest), refs),
     builder: describeBuilder(builder),
+    labels: mergedLabels(labels, build.labels),
+    annotations: annotated.annotations,
     ...(built.bytesUploaded !== undefined ? { uploaded: built.bytesUploaded } : {})
   }
 }
 
-/** The tags besides the version that follow it; `latest` apart, as it only moves forward. */
-const followers = (image: Settings['image']): string[] => image.tags.filter(t => t !== image.version && t !== LATEST)
+/** The tags besides the version that follow it; `latest` and the ref tags apart (follow-tags.ts), as they only move forward or are put once. */
+const followers = (image: Settings['image']): string[] => image.tags.filter(t => t !== image.version && t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
+
+/** The outcome with the floating ref tags kept in words, and the report told to leave them out of the outputs. */
+function withKept(pushed: Pick<Pushed, 'outcome' | 'latestKept'>, refs: RefTagsFollowed): Pick<Pushed, 'outcome' | 'latestKept' | 'keptTags'> {
+  if (refs.kept.length === 0) return pushed
+  return { ...pushed, outcome: `${pushed.outcome}; ${refs.kept.map(k => k.why).join('; ')}`, keptTags: refs.kept.map(k => k.tag) }
+}
 
 /** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
 async function followLatest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {

@@ -78,7 +78,10 @@ describe('defaults', () => {
       ifVersionExists: 'auto',
       latest: true,
       latestMayMoveBack: false,
-      tags: [`sha-${SHA.slice(0, 7)}`, 'latest']
+      tags: [`sha-${SHA.slice(0, 7)}`, 'latest'],
+      floating: [],
+      once: [],
+      referenceHosts: []
     })
     expect(s.build).toEqual({
       platforms: ['linux/amd64', 'linux/arm64'],
@@ -87,6 +90,7 @@ describe('defaults', () => {
       buildArgs: [],
       secrets: [],
       labels: [],
+      annotations: [],
       push: true,
       cache: { type: 'ecr', tag: 'buildcache', from: ['buildcache'] },
       provenance: 'false',

@@ -17,7 +17,7 @@ const values = (over: Partial<OutputValues> = {}): OutputValues => ({
   ...over
 })
 
-const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings', 'signature', 'subject-name', 'subject-digest']
+const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings', 'signature', 'subject-name', 'subject-digest', 'labels', 'annotations']
 
 describe('imageOutputs', () => {
   test('a pushed image with latest', () => {
@@ -36,7 +36,9 @@ describe('imageOutputs', () => {
       'scan-findings': '',
       signature: '',
       'subject-name': URI,
-      'subject-digest': DIGEST
+      'subject-digest': DIGEST,
+      labels: '',
+      annotations: ''
     })
   })
 
@@ -72,7 +74,9 @@ describe('imageOutputs', () => {
       'scan-findings': '',
       signature: '',
       'subject-name': '',
-      'subject-digest': ''
+      'subject-digest': '',
+      labels: '',
+      annotations: ''
     })
   })
 

@@ -518,6 +518,59 @@ describe('ECR managed signing', () => {
   })
 })
 
+describe('floating ref tags move only forward; fixed ones are put once', () => {
+  const summary = (): string => readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')
+  const logged = (): string => stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
+  const index = (registry: FakeRegistry, digest: string, tag: string): void =>
+    void registry.put('team/web', 'application/vnd.oci.image.index.v1+json', registry.manifests.get(`team/web@${digest}`)?.body ?? '', tag)
+  /** 1.3.0 under 1.3.0, 1.3, 1 and latest; 1.2.3 under 1.2.3 and 1.2: what earlier releases left. */
+  const released = (registry: FakeRegistry): { v13: string; v123: string } => {
+    const v13 = registry.pushImage('team/web', '1.3.0', OTHER_SHA, { labels: { 'org.opencontainers.image.version': '1.3.0' }, created: '2026-02-01T00:00:00Z' })
+    for (const tag of ['1.3', '1', 'latest']) index(registry, v13, tag)
+    const v123 = registry.pushImage('team/web', '1.2.3', OTHER_SHA, { labels: { 'org.opencontainers.image.version': '1.2.3' }, created: '2026-01-01T00:00:00Z' })
+    index(registry, v123, '1.2')
+    return { v13, v123 }
+  }
+
+  test('a patch of an older line: 1.2 moves to it, 1 and latest stay on 1.3.0; sha-<commit> is put; the outputs leave the kept ones out', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const { v13 } = released(registry)
+    const run = await ship({ version: '1.2.4', 'ref-tags': 'semver,sha' }, { registry })
+    expect(run.error).toBeUndefined()
+    const digest = output(run, 'digest')
+    expect(run.registry.tag('team/web', '1.2.4')).toBe(digest)
+    expect(run.registry.tag('team/web', '1.2')).toBe(digest)
+    expect(run.registry.tag('team/web', `sha-${SHA.slice(0, 7)}`)).toBe(digest)
+    expect(run.registry.tag('team/web', '1')).toBe(v13)
+    expect(run.registry.tag('team/web', 'latest')).toBe(v13)
+    expect(logged()).toContain(`::warning::'1' stays on 1.3.0 (${v13.slice(0, 19)}…, created 2026-02-01T00:00:00Z): this run's version 1.2.4 is lower than 1.3.0, and '1' only moves forward.`)
+    expect(output(run, 'tags')).toBe([`${HOST}/team/web:1.2.4`, `${HOST}/team/web:1.2`, `${HOST}/team/web:sha-${SHA.slice(0, 7)}`].join('\n'))
+    expect(summary()).toContain('1 kept on 1.3.0')
+  })
+
+  test('a newer release moves 1.3 and 1 forward', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    released(registry)
+    const run = await ship({ version: '1.3.1', 'ref-tags': 'semver' }, { registry })
+    expect(run.error).toBeUndefined()
+    const digest = output(run, 'digest')
+    for (const tag of ['1.3.1', '1.3', '1', 'latest']) expect(run.registry.tag('team/web', tag)).toBe(digest)
+  })
+
+  test('a fixed tag naming another image already is left as it is', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const { v123 } = released(registry)
+    index(registry, v123, `sha-${SHA.slice(0, 7)}`)
+    const run = await ship({ version: '1.3.1', 'ref-tags': 'sha' }, { registry })
+    expect(run.error).toBeUndefined()
+    expect(run.registry.tag('team/web', `sha-${SHA.slice(0, 7)}`)).toBe(v123)
+    expect(logged()).toContain(`'sha-${SHA.slice(0, 7)}' names ${v123} already, and names one build only: left as it is.`)
+  })
+})
+
 describe('merge of per-platform digests', () => {
   const digests = ['sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64)]
 
@@ -528,7 +581,11 @@ describe('merge of per-platform digests', () => {
     expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'merge'])
     expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx imagetools'])
     const merge = run.docker.find(c => c.args[1] === 'imagetools')?.args ?? []
-    expect(merge).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:stable`, ...digests.map(d => `${HOST}/team/web@${d}`)])
+    const annotations = merge.flatMap((a, i) => (merge[i - 1] === '--annotation' ? [a] : []))
+    expect(merge.filter((a, i) => a !== '--annotation' && merge[i - 1] !== '--annotation')).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:stable`, ...digests.map(d => `${HOST}/team/web@${d}`)])
+    // The index carries the standard OCI annotations.
+    expect(annotations).toContain('index:org.opencontainers.image.version=1.0.0')
+    expect(annotations.every(a => a.startsWith('index:org.opencontainers.image.'))).toBe(true)
     expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
     expect(run.registry.tag('team/web', 'latest')).toBe(run.registry.tag('team/web', '1.0.0'))
     expect(run.registry.requests).toContain('PUT /v2/team/web/manifests/latest')

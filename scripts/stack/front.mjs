@@ -162,6 +162,14 @@ async function ecr(operation, payload) {
 const matchesFilter = (tag, filter) =>
   new RegExp(`^${filter.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(tag)
 
+/** The manifest types a tag can name, for reads that must see any of them. */
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
 function tagIsImmutable(repo, tag) {
   const excluded = (repo.imageTagMutabilityExclusionFilters ?? []).some(f => matchesFilter(tag, f.filter))
   switch (repo.imageTagMutability) {
@@ -273,7 +281,9 @@ async function handleRegistry(req, res) {
   }
   const byTag = !reference.startsWith('sha256:')
   if (byTag) {
-    const head = await request(REGISTRY, { method: 'HEAD', path: `/v2/${v2.name}/manifests/${reference}`, headers: { accept: '*/*' } })
+    // Every manifest type named: the registry answers 404 for an OCI manifest or index that
+    // the Accept header doesn't name (`*/*` doesn't), and ECR refuses the overwrite whatever the type.
+    const head = await request(REGISTRY, { method: 'HEAD', path: `/v2/${v2.name}/manifests/${reference}`, headers: { accept: MANIFEST_TYPES } })
     if (head.status === 200 && tagIsImmutable(repo, reference)) {
       log(`registry: refused overwrite of immutable ${v2.name}:${reference}`)
       return registryError(

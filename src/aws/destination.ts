@@ -40,10 +40,10 @@ export interface Destination {
   scanning?: RegistryScanning
 }
 
-/** The tags the run pushes again each time, which the repository must let move. */
+/** The tags the run pushes again each time, which the repository must let move (not the version, nor the ref tags put once). */
 export function movingTags(settings: Settings): string[] {
   const { image, repository } = settings
-  const moving = image.tags.filter(t => t !== image.version)
+  const moving = image.tags.filter(t => t !== image.version && !image.once.includes(t))
   return repository.cacheTag !== undefined ? [...moving, repository.cacheTag] : moving
 }
 

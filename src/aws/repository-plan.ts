@@ -143,7 +143,9 @@ export function planRepository(
   if (frozen.length > 0) {
     warnings.push(
       `the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
-        `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`
+        (desired.tagMutability === 'MUTABLE_WITH_EXCLUSION' && !desired.tagMutabilityStated
+          ? `set tag-mutability: MUTABLE_WITH_EXCLUSION (versions *.*.* and sha-* stay immutable) to let floating tags move.`
+          : `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`)
     )
   }
 

@@ -140,6 +140,8 @@ export interface MergeOptions {
   builder?: BuilderUse
   /** how long one try may take before it is stopped (`merge-timeout`) */
   timeoutSeconds?: number
+  /** `index:KEY=VALUE` annotations for the index */
+  annotations?: string[]
 }
 
 /** A try of the merge that got no answer in time (the command was stopped). */
@@ -168,6 +170,7 @@ export async function mergeIndex(
   const seconds = options.timeoutSeconds ?? DEFAULT_MERGE_TIMEOUT_SECONDS
   const refs: string[] = []
   for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
+  for (const annotation of options.annotations ?? []) refs.push('--annotation', annotation)
   for (const digest of digests) refs.push(`${repositoryUri}@${digest}`)
   const args = buildxCommand(options.builder ?? {}, ['imagetools', 'create'], refs)
   const merge = (): Promise<{ tag: string; digest: string } | undefined> =>

@@ -5,6 +5,7 @@
  */
 import { GHA_CACHE_VARIABLES } from '../child-env.js'
 import type { BuildOptions, Env, Settings } from '../settings/types.js'
+import { repositoryFacts } from './metadata.js'
 import { passThroughArgs, usesGhaCache } from './pass-through.js'
 
 export interface RunInfo {
@@ -14,6 +15,11 @@ export interface RunInfo {
   sourceUrl: string
   /** ISO 8601 time of the build */
   created: string
+  /** the GitHub repository's name, description, page and license (SPDX), when the event names them */
+  title?: string
+  description?: string
+  url?: string
+  licenses?: string
 }
 
 /** `<repository>:<tag>` for every tag, the version first. */
@@ -36,6 +42,10 @@ export function ociLabels(version: string, run: RunInfo): string[] {
   const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`]
   if (run.sha !== '') labels.push(`org.opencontainers.image.revision=${run.sha}`)
   if (run.sourceUrl !== '') labels.push(`org.opencontainers.image.source=${run.sourceUrl}`)
+  for (const key of ['title', 'description', 'url', 'licenses'] as const) {
+    const value = run[key]
+    if (value !== undefined && value !== '') labels.push(`org.opencontainers.image.${key}=${value}`)
+  }
   return labels
 }
 
@@ -132,6 +142,7 @@ export function buildxArgs(
     for (const ref of references) args.push('--tag', ref)
   }
   for (const label of [...labels, ...build.labels]) args.push('--label', label)
+  for (const annotation of build.annotations) args.push('--annotation', annotation)
   for (const name of new Set(build.buildArgs.map(argName))) args.push('--build-arg', name)
   for (const secret of build.secrets) args.push('--secret', `id=${secret.id},env=${secret.env}`)
   args.push(...cacheArgs(build.cache, repositoryUri, build.options, mode))
@@ -204,12 +215,13 @@ export function parseBuilderInspect(text: string): BuilderInfo {
   return info
 }
 
-/** The OCI labels for this run, from the runner's variables. */
+/** The OCI labels for this run, from the runner's variables and the event's repository (metadata.ts). */
 export function labelsFor(env: Env, version: string): string[] {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   return ociLabels(version, {
     sha: env.GITHUB_SHA ?? '',
     sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
-    created: new Date().toISOString()
+    created: new Date().toISOString(),
+    ...repositoryFacts(env)
   })
 }

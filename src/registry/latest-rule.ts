@@ -73,12 +73,12 @@ export function describeImage(image: ImageFacts): string {
 }
 
 /**
- * Whether `latest` may move from `current` (undefined: there is no `latest` yet) to `next`:
+ * Whether `latest` (or another tag that only moves forward) may move from `current` (undefined: there is no `latest` yet) to `next`:
  * backwards when both versions are semver and the new one is lower; otherwise (not both
  * semver, or equal) when the new image was created before the current one. A current image
  * with neither data to compare (pushed by another tool) lets it move, and the log says so.
  */
-export function judgeLatest(current: ImageFacts | undefined, next: ImageFacts): LatestVerdict {
+export function judgeLatest(current: ImageFacts | undefined, next: ImageFacts, tag = 'latest'): LatestVerdict {
   if (current === undefined || current.digest === next.digest) return { move: true }
   const [from, to] = [parseSemver(current.version), parseSemver(next.version)]
   if (from !== undefined && to !== undefined) {
@@ -92,7 +92,7 @@ export function judgeLatest(current: ImageFacts | undefined, next: ImageFacts): 
   }
   const note =
     then === undefined
-      ? `'latest' named ${current.digest}, which has ${from === undefined ? 'neither a semver version label nor a' : 'no'} created time to compare with (pushed by another tool?): moved it to this run's image`
-      : `this run's image has no created time to compare with ${describeImage(current)}: moved 'latest' to it`
+      ? `'${tag}' named ${current.digest}, which has ${from === undefined ? 'neither a semver version label nor a' : 'no'} created time to compare with (pushed by another tool?): moved it to this run's image`
+      : `this run's image has no created time to compare with ${describeImage(current)}: moved '${tag}' to it`
   return { move: true, note }
 }

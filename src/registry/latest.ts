@@ -1,10 +1,11 @@
 /**
- * `latest` moved to this run's image — only forward. Right before the move, what the
- * registry holds under `latest` now is read and judged against this run's image
- * (latest-rule.ts): going back is refused with a warning that names the image that stays
- * and why, and the run still succeeds (its version tag is pushed). When the image `latest`
- * names can't be read, it is not moved either (fail closed). `latest-may-move-back: true`
- * moves it without the check.
+ * `latest` moved to this run's image — only forward; so are the floating ref tags (`1.2`,
+ * `1`, a branch's tag: settings/ref-tags.ts). Right before the move, what the registry
+ * holds under the tag now is read and judged against this run's image (latest-rule.ts):
+ * going back is refused with a warning that names the image that stays and why, and the
+ * run still succeeds (its version tag is pushed). When the image the tag names can't be
+ * read, it is not moved either (fail closed). `latest-may-move-back: true` moves `latest`
+ * without the check.
  */
 import * as core from '@actions/core'
 import { isTagMutable, type Mutability } from '../aws/repository-plan.js'
@@ -46,43 +47,49 @@ function keep(warning: string, why: string): LatestMove {
 }
 
 /** Moves `latest` to `digest` unless that would move it back (or whether it would can't be known). */
-export async function moveLatest(registry: RegistryClient, repository: string, digest: string, retry: RetryPolicy, options: LatestOptions): Promise<LatestMove> {
+export function moveLatest(registry: RegistryClient, repository: string, digest: string, retry: RetryPolicy, options: LatestOptions): Promise<LatestMove> {
+  return moveForward(registry, repository, LATEST, digest, retry, options)
+}
+
+/** Moves `tag` to `digest` unless that would move it back (or whether it would can't be known). */
+export async function moveForward(registry: RegistryClient, repository: string, tag: string, digest: string, retry: RetryPolicy, options: LatestOptions): Promise<LatestMove> {
+  const backHint = tag === LATEST ? ' Set latest-may-move-back: true to move it back.' : ''
   let current: Manifest | undefined
   let facts: [ImageFacts, ImageFacts] | undefined
-  let reading = `what '${LATEST}' names`
+  let reading = `what '${tag}' names`
   try {
-    current = await readTag(registry, repository, LATEST, retry)
+    current = await readTag(registry, repository, tag, retry)
     if (current?.digest === digest) return { action: 'unchanged' }
-    if (current !== undefined && options.mutability !== undefined && !isTagMutable(LATEST, options.mutability)) {
-      return keep(`'${LATEST}' points to another image and the repository keeps it immutable: left as it is.`, `${LATEST} kept: the repository keeps it immutable`)
+    if (current !== undefined && options.mutability !== undefined && !isTagMutable(tag, options.mutability)) {
+      return keep(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`, `${tag} kept: the repository keeps it immutable`)
     }
     if (current !== undefined && !options.allowBack) {
       const now = current
-      reading = `the image '${LATEST}' names (${now.digest}) or this run's (${digest})`
+      reading = `the image '${tag}' names (${now.digest}) or this run's (${digest})`
       const next = await withRegistryRetry(registry.registry, `reading ${digest.slice(0, 19)}…`, retry, () => registry.manifest(repository, digest))
       if (next === undefined) throw new ActionError(`the registry has no ${digest}`)
-      facts = await withRegistryRetry(registry.registry, `reading the images of '${LATEST}' and this run`, retry, () =>
+      facts = await withRegistryRetry(registry.registry, `reading the images of '${tag}' and this run`, retry, () =>
         Promise.all([readFacts(registry, repository, now), readFacts(registry, repository, next)])
       )
     }
   } catch (error) {
     if (retry.signal?.aborted) throw error
     return keep(
-      `'${LATEST}' was not moved: ${reading} could not be read (${(error as Error).message}), so whether this run's image is newer is not known. Run the job again to move it, or set latest-may-move-back: true.`,
-      `${LATEST} kept: ${reading} could not be read`
+      `'${tag}' was not moved: ${reading} could not be read (${(error as Error).message}), so whether this run's image is newer is not known. Run the job again to move it${tag === LATEST ? ', or set latest-may-move-back: true' : ''}.`,
+      `${tag} kept: ${reading} could not be read`
     )
   }
   if (facts !== undefined) {
     const [now, next] = facts
-    const verdict = judgeLatest(now, next)
+    const verdict = judgeLatest(now, next, tag)
     if (!verdict.move) {
       return keep(
-        `'${LATEST}' stays on ${describeImage(now)}: ${verdict.why}, and '${LATEST}' only moves forward. Set latest-may-move-back: true to move it back.`,
-        `${LATEST} kept on ${describeImage(now)}: ${verdict.why}`
+        `'${tag}' stays on ${describeImage(now)}: ${verdict.why}, and '${tag}' only moves forward.${backHint}`,
+        `${tag} kept on ${describeImage(now)}: ${verdict.why}`
       )
     }
     if (verdict.note !== undefined) core.info(verdict.note)
   }
-  await addTags(registry, repository, digest, [LATEST], retry)
+  await addTags(registry, repository, digest, [tag], retry)
   return { action: 'moved' }
 }

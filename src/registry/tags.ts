@@ -59,3 +59,19 @@ export async function moveTags(
   await addTags(registry, repo.name, digest, moving, retry)
   return moving
 }
+
+/**
+ * Tags fixed to one build (`sha-1a2b3c4`): put where the repository lacks them; one that
+ * names another image already (the same commit built by an earlier run) is left as it is.
+ * Returns the tags put.
+ */
+export async function putMissing(registry: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryPolicy): Promise<string[]> {
+  const missing: string[] = []
+  for (const tag of tags) {
+    const current = await readTag(registry, repository, tag, retry)
+    if (current === undefined) missing.push(tag)
+    else if (current.digest !== digest) core.info(`'${tag}' names ${current.digest} already, and names one build only: left as it is.`)
+  }
+  await addTags(registry, repository, digest, missing, retry)
+  return missing
+}

@@ -25,6 +25,9 @@ export interface OutputValues {
   scanFindings?: Record<string, number>
   /** ECR managed signing's outcome (aws/signature.ts); undefined when the run pushed nothing. */
   signature?: string
+  /** The labels the build gave the image (`KEY=VALUE`) and its annotations (`<level>:KEY=VALUE`); empty when nothing was built. */
+  labels?: string[]
+  annotations?: string[]
 }
 
 export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
@@ -44,7 +47,9 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
     [Output.Signature]: v.signature ?? '',
     // What actions/attest-build-provenance takes with push-to-registry: the image's name without a tag, and its digest.
     [Output.SubjectName]: v.digest !== '' ? v.repositoryUri : '',
-    [Output.SubjectDigest]: v.digest
+    [Output.SubjectDigest]: v.digest,
+    [Output.Labels]: (v.labels ?? []).join('\n'),
+    [Output.Annotations]: (v.annotations ?? []).join('\n')
   }
 }
 

@@ -26,6 +26,11 @@ export interface Pushed {
   builder?: string
   /** `latest` was not moved to it (it only moves forward): left out of the outputs and the summary's tags */
   latestKept?: boolean
+  /** floating ref tags left on a newer image (they only move forward): left out like `latest` */
+  keptTags?: string[]
+  /** the labels and annotations the build set (outputs) */
+  labels?: string[]
+  annotations?: string[]
 }
 
 /** Where the image went, as the report tells it. */
@@ -60,11 +65,10 @@ export interface RunReport {
 export async function report(settings: Settings, run: RunReport): Promise<void> {
   const { build, image, repository } = settings
   const { destination, pushed, images, unread, scan, signature } = run
+  const kept = new Set([...(pushed.keptTags ?? []), ...(pushed.latestKept ? ['latest'] : [])])
   const pushedTags = build.pushByDigest
     ? { ...image, tags: [], latest: false }
-    : pushed.latestKept
-      ? { ...image, tags: image.tags.filter(t => t !== 'latest'), latest: false }
-      : image
+    : { ...image, tags: image.tags.filter(t => !kept.has(t)), latest: image.latest && !pushed.latestKept }
   const replicas = build.pushByDigest ? [] : replicaUris(`${destination.uri}:${image.version}`, repository.replicateToRegions)
   const outputs = imageOutputs({
     ...outputBase(pushedTags, destination.uri, destination.registry),
@@ -73,7 +77,9 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     skipped: !pushed.built,
     replicaUris: replicas,
     ...(scan?.counts !== undefined ? { scanFindings: scan.counts } : {}),
-    ...(signature ? { signature: signature.state } : {})
+    ...(signature ? { signature: signature.state } : {}),
+    labels: pushed.labels ?? [],
+    annotations: pushed.annotations ?? []
   })
   setOutputs(outputs)
   core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)

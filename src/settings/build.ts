@@ -3,10 +3,11 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_MERGE_TIMEOUT_SECONDS, DEFAULT_PLATFORMS, Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseList, readKeyValues, validateTag } from './input.js'
+import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseLines, parseList, readKeyValues, validateTag } from './input.js'
 import { BUILD_STAGE, readBuildOptions } from './build-options.js'
 import { ghaScope, MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
 import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
+import { onIndex } from '../build/metadata.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
 const PLATFORM_OS = ['linux', 'windows']
@@ -118,11 +119,17 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     file,
     ...keepSecretsApart(readBuildArgs(env), readSecrets(env)),
     labels: readKeyValues(Input.Labels, getInput(env, Input.Labels)),
+    annotations: readAnnotations(getInput(env, Input.Annotations)),
     push: parseBoolean(Input.Push, getInput(env, Input.Push), true),
     cache,
     provenance: readProvenance(env),
     sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false),
     ...readSplitBuild(env)
+  }
+  // buildx makes an index for several platforms only; a merge (merge-digests) sets the index's, a push-by-digest job leaves them to it.
+  const indexed = settings.annotations.find(onIndex)
+  if (indexed !== undefined && platforms.length < 2 && !settings.pushByDigest && settings.mergeDigests.length === 0) {
+    throw new InputError(Input.Annotations, `'${indexed.slice(0, 120)}' goes on an index, and a build of one platform has none: use the manifest level, or build several platforms.`)
   }
   if (target !== '') settings.target = target
   const options = readBuildOptions(env, {
@@ -135,6 +142,21 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
   const builder = readBuilder(env)
   if (builder !== undefined) settings.builder = builder
   return settings
+}
+
+const ANNOTATION_LEVEL = '(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[a-z0-9]+/[a-z0-9]+(?:/v\\d+)?\\])?'
+/** buildx's `--annotation`: `[<level>[,<level>]:]KEY=VALUE`, the level `manifest` when none is given. */
+const ANNOTATION = new RegExp(`^(?:${ANNOTATION_LEVEL}(?:,${ANNOTATION_LEVEL})*:)?[A-Za-z0-9][A-Za-z0-9._/-]*=`)
+
+/** `annotations`: one `[<level>:]KEY=VALUE` per line, as docker/metadata-action's `annotations` output gives them. */
+export function readAnnotations(value: string): string[] {
+  const items = parseLines(value)
+  for (const item of items) {
+    if (!ANNOTATION.test(item)) {
+      throw new InputError(Input.Annotations, `'${item.slice(0, 120)}' is not [level:]KEY=VALUE: one per line, the level manifest, index, manifest-descriptor or index-descriptor (default manifest).`)
+    }
+  }
+  return items
 }
 
 /** `push-by-digest`, or `merge-digests` with the bound of one try of the merge (`merge-timeout`, seconds). */

@@ -13,6 +13,9 @@ import { DEFAULT_LIFECYCLE, readLifecycle } from './lifecycle-policy.js'
 import { readNetwork } from './network.js'
 import { readCatalog, readEncryption, readExistingRepository, readMutability, readRegistryType, readReplication, readResourceTags, validateRepositoryName } from './repository.js'
 import { SEVERITIES, type Env, type IfVersionExists, type Settings, type Severity } from './types.js'
+import { readRefTags, refValues } from './ref-tags.js'
+import { checkTagMutability } from './tag-mutability.js'
+import { readTagsInput } from './tag-references.js'
 import { deriveVersion } from './version.js'
 
 const IF_VERSION_EXISTS: readonly IfVersionExists[] = ['auto', 'fail', 'skip']
@@ -77,20 +80,30 @@ export function readSettings(env: Env = process.env): Settings {
   const { filter: cacheFilter, scoped: scopedCache, ...cache } = readCache(env, registryType)
   const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
   const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined
-  const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter)
-
   const versionInput = getInput(env, Input.Version)
   const version =
     versionInput !== ''
       ? validateTag(Input.Version, versionInput)
       : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' })
   const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true)
-  const extraTags = parseList(getInput(env, Input.Tags)).map(t => validateTag(Input.Tags, t))
-  const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])]
+  const extra = readTagsInput(parseList(getInput(env, Input.Tags)), name, aws.region, registryType)
+  const refTags = readRefTags(getInput(env, Input.RefTags), refValues({ version, ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' }))
+  const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter, refTags.floats)
+  const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extra.tags, ...refTags.floating, ...refTags.once])]
+  // A ref tag the version or a tag of `tags` is already is pushed as that.
+  const fixed = new Set([version, ...extra.tags])
+  const floating = refTags.floating.filter(t => !fixed.has(t))
+  const once = refTags.once.filter(t => !fixed.has(t))
   // Every tag `<cache-tag>*` matches is kept mutable and protected from expiry: the cache's alone.
   const cacheLike = ecrCacheFilter !== undefined ? tags.find(t => t.startsWith(ecrCacheFilter.slice(0, -1))) : undefined
   if (cacheLike !== undefined) {
     throw new InputError(Input.CacheTag, `'${cacheLike}' is an image tag this run pushes, and the registry cache's tags are ${ecrCacheFilter}: give the cache a tag of its own.`)
+  }
+  if (registryType === 'private') {
+    checkTagMutability(
+      { mode: mutability, exclusions },
+      { version, floating: [...floating, ...(latest ? ['latest'] : [])], ...(ecrCacheFilter !== undefined ? { cacheTag: ecrCacheFilter.slice(0, -1) } : {}), floats: refTags.floats }
+    )
   }
 
   return {
@@ -124,7 +137,10 @@ export function readSettings(env: Env = process.env): Settings {
       ifVersionExists: readIfVersionExists(env),
       latest,
       latestMayMoveBack: parseBoolean(Input.LatestMayMoveBack, getInput(env, Input.LatestMayMoveBack), false),
-      tags
+      tags,
+      floating,
+      once,
+      referenceHosts: extra.hosts
     },
     build: readBuild(env, workspace, cache),
     skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js'
 import { withCacheFilter } from '../aws/repository-plan.js'
 import { REGION } from './aws.js'
 import { getInput, parseLines, parseList } from './input.js'
+import { VERSION_FILTERS } from './tag-mutability.js'
 import { TAG_MUTABILITIES, type Env, type ExistingRepository, type RegistryType, type Settings, type TagMutability } from './types.js'
 
 /** ECR repository names: lowercase path components, 2–256 characters. */
@@ -27,10 +28,14 @@ export function validateRepositoryName(name: string): string {
 }
 
 
-/** @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites */
+/**
+ * @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites
+ * @param floats `ref-tags` asks for floating tags: unstated, the default is then MUTABLE_WITH_EXCLUSION (tag-mutability.ts)
+ */
 export function readMutability(
   env: Env,
-  cacheFilter: string | undefined
+  cacheFilter: string | undefined,
+  floats = false
 ): {
   mutability: TagMutability
   exclusions: string[]
@@ -38,12 +43,14 @@ export function readMutability(
 } {
   const modeInput = getInput(env, Input.TagMutability)
   const exclusionsInput = getInput(env, Input.TagMutabilityExclusions)
-  const mode = (modeInput === '' ? DEFAULT_TAG_MUTABILITY : modeInput.toUpperCase()) as TagMutability
+  const mode = (modeInput !== '' ? modeInput.toUpperCase() : floats && exclusionsInput === '' ? 'MUTABLE_WITH_EXCLUSION' : DEFAULT_TAG_MUTABILITY) as TagMutability
   if (!TAG_MUTABILITIES.includes(mode)) {
     throw new InputError(Input.TagMutability, `'${modeInput}' is not a tag mutability: use ${TAG_MUTABILITIES.join(', ')}.`)
   }
   const withExclusions = mode.endsWith('_WITH_EXCLUSION')
-  const listed = exclusionsInput === '' ? (withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []) : parseList(exclusionsInput)
+  // MUTABLE_WITH_EXCLUSION's filters are what stays immutable: the versions; IMMUTABLE_WITH_EXCLUSION's what moves: latest.
+  const defaults = mode === 'MUTABLE_WITH_EXCLUSION' ? VERSION_FILTERS : withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []
+  const listed = exclusionsInput === '' ? defaults : parseList(exclusionsInput)
   if (!withExclusions && listed.length > 0) {
     throw new InputError(
       Input.TagMutabilityExclusions,

@@ -102,6 +102,12 @@ export interface Settings {
     latestMayMoveBack: boolean
     /** Every tag to push, the version first, without duplicates. */
     tags: string[]
+    /** Of `tags`: the ref tags that float (`1.2`, `1`, a branch's, `pr-7`), moved only forward like `latest`. */
+    floating: string[]
+    /** Of `tags`: the ref tags fixed to one build (`sha-1a2b3c4`), put when the repository lacks them and never moved. */
+    once: string[]
+    /** The registries `tags` references named (`<registry>/<repository>:<tag>`), checked against the run's once it has signed in. */
+    referenceHosts: string[]
   }
   build: {
     platforms: string[]
@@ -113,6 +119,8 @@ export interface Settings {
     /** Build secrets (`RUN --mount=type=secret,id=…`): each value reaches buildx in the variable `env`. */
     secrets: BuildSecret[]
     labels: string[]
+    /** `annotations`: `[<level>:]KEY=VALUE`, as buildx's --annotation takes them. */
+    annotations: string[]
     push: boolean
     /**
      * `ecr`: a registry cache in the same repository, written under `tag` and read from each

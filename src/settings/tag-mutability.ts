@@ -1,0 +1,56 @@
+/**
+ * Which tags may move, checked against ECR's rules before anything is written. ECR's
+ * exclusion filters are wildcards only (`*`), at most five: no filter can tell `1.2` from
+ * `1.2.3` the other way round (`*.*` matches both), so floating tags can't be the exceptions
+ * of an immutable repository. With floating tags (`ref-tags`) the default turns the rule
+ * around: `MUTABLE_WITH_EXCLUSION` with `*.*.*` and `sha-*` keeps every full version
+ * (`1.2.3`, `2.0.0-rc.1`, `v1.2.3`) and every commit's tag immutable, and lets everything
+ * else move: `1.2`, `1`, `latest`, branch and `pr-` tags, the registry cache.
+ */
+import { Input } from '../constants.js'
+import { InputError } from '../errors.js'
+import { describeMutability, isTagMutable, matchesFilter, type Mutability } from '../aws/repository-plan.js'
+
+/** The exclusion filters that keep versions immutable under MUTABLE_WITH_EXCLUSION: full semver versions and commits' tags. */
+export const VERSION_FILTERS = ['*.*.*', 'sha-*']
+
+export interface TagPlan {
+  version: string
+  /** tags this run moves (floating ref tags, `latest`) */
+  floating: string[]
+  /**
+   * the registry cache's tag (cache: ecr) that every default-branch build rewrites; another
+   * ref's own (`buildcache--v1.2.3`) may be kept immutable: it is written once, read after
+   */
+  cacheTag?: string
+  /** whether `ref-tags` asks for floating tags: versions must then stay immutable */
+  floats: boolean
+}
+
+/**
+ * The run's tags under the mutability the workflow states (or the default): with floating
+ * tags, the version stays immutable and every floating tag can move; under
+ * MUTABLE_WITH_EXCLUSION the registry cache can be written again (IMMUTABLE_WITH_EXCLUSION
+ * gets the cache's own filter: repository.ts). Throws a one-line InputError otherwise.
+ */
+export function checkTagMutability(m: Mutability, plan: TagPlan): void {
+  const setting = describeMutability(m)
+  if (m.mode === 'MUTABLE_WITH_EXCLUSION' && plan.cacheTag !== undefined && !isTagMutable(plan.cacheTag, m)) {
+    throw new InputError(Input.CacheTag, `'${plan.cacheTag}' would be immutable under ${setting}, and every build rewrites the cache: give the cache a tag no filter matches.`)
+  }
+  if (!plan.floats) return
+  if (isTagMutable(plan.version, m)) {
+    throw new InputError(
+      Input.TagMutabilityExclusions,
+      `the version '${plan.version}' could be overwritten under ${setting}: with floating ref-tags every version stays immutable; use semver versions (${VERSION_FILTERS.join(',')} covers them), or state a filter that matches yours.`
+    )
+  }
+  const frozen = plan.floating.find(t => !isTagMutable(t, m))
+  if (frozen !== undefined) {
+    const filter = m.exclusions.find(f => matchesFilter(frozen, f))
+    throw new InputError(
+      Input.RefTags,
+      `'${frozen}' moves with every release of its line, but ${setting} keeps it immutable${filter !== undefined ? ` (it matches '${filter}')` : ''}: drop it from ref-tags, or state tag-mutability: MUTABLE_WITH_EXCLUSION with tag-mutability-exclusions that don't match it.`
+    )
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The version stage's reads: the version tag as the registry has it, what `latest` named
+ * before the run, and — for an existing version on ECR — its storage class.
+ */
+import { readStorageState, restoreCommand } from './aws/image-status.js'
+import type { Destination } from './aws/destination.js'
+import type { RegistryClient } from './registry/client.js'
+import { findExistingVersion, type ExistingVersion } from './registry/existing-version.js'
+import { readTag } from './registry/already-tagged.js'
+import { LATEST } from './registry/latest.js'
+import { withRegistryRetry } from './registry/refusals.js'
+import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
+import type { RetryPolicy } from './retry.js'
+import type { Settings } from './settings/types.js'
+
+/**
+ * The version tag as the registry has it (a per-platform push has none; a read that fails
+ * in a passing way is tried again), and — for the summary's "added by this push" — the
+ * platform images `latest` named before this run.
+ */
+export async function lookUpVersion(
+  settings: Settings,
+  registry: RegistryClient,
+  path: string,
+  retry: RetryPolicy
+): Promise<{ existing: ExistingVersion | undefined; latestBefore: PlatformManifest[] | undefined }> {
+  const { build, image } = settings
+  const [existing, latestBefore] = await Promise.all([
+    build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version)),
+    settings.summary && image.latest ? imagesUnder(registry, path, LATEST, retry).catch(() => undefined) : undefined
+  ])
+  return { existing, latestBefore }
+}
+
+/**
+ * An existing version on ECR with what ECR says of its storage class (one DescribeImages
+ * call, made only when the tag exists): an image that isn't ACTIVE is marked, and
+ * decideVersion moves no tag to it. ECR Public has no archive.
+ */
+export async function withStorageState(settings: Settings, destination: Destination, existing: ExistingVersion, signal?: AbortSignal): Promise<ExistingVersion> {
+  if (destination.ecr === undefined) return existing
+  const name = settings.repository.name
+  const state = await readStorageState(destination.ecr, name, existing.digest, signal)
+  if (state?.status === 'ACTIVE') return existing
+  const restore = restoreCommand(name, existing.digest, settings.aws.region)
+  return { ...existing, archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) } }
+}
+
+/** The platform images a tag names now; undefined when it names none. */
+async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
+  const top = await readTag(registry, path, tag, retry)
+  return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
+}
