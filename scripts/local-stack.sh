@@ -78,6 +78,8 @@ install_packages() {
   [ -x /usr/bin/qemu-aarch64-static ] || need+=(qemu)
   command -v docker-registry >/dev/null || need+=(registry)
   command -v debootstrap >/dev/null || need+=(debootstrap)
+  # oras (forky): a real OCI 1.1 client, for checking referrers (`oras discover`).
+  command -v oras >/dev/null || need+=(oras)
   [ -f /var/lib/dpkg/info/busybox-static:arm64.list ] || [ -f "$STATE/busybox/arm64/busybox" ] || need+=(busybox)
   [ ${#need[@]} -eq 0 ] && return 0
   say "installing: ${need[*]}"
@@ -95,7 +97,7 @@ EOF
   dpkg --print-foreign-architectures | grep -q arm64 || dpkg --add-architecture arm64
   "${APT[@]}" update >/dev/null
   "${APT[@]}" install --no-install-recommends \
-    docker.io/forky docker-cli/forky docker-buildx/forky containerd/forky tini-static/forky runc \
+    docker.io/forky docker-cli/forky docker-buildx/forky containerd/forky tini-static/forky oras/forky runc \
     qemu-user-static binfmt-support docker-registry debootstrap openssl iptables >/dev/null
 }
 
@@ -244,7 +246,7 @@ moto_up() {
 }
 
 front_up() {
-  for f in front.mjs ecr-public.mjs forward-proxy.mjs; do
+  for f in front.mjs ecr-public.mjs forward-proxy.mjs referrers.mjs; do
     if running front && ! cmp -s "$HERE/stack/$f" "$STATE/$f"; then stop front; sleep 0.5; fi
     cp "$HERE/stack/$f" "$STATE/$f"
   done

@@ -44,6 +44,7 @@ import { report, type Pushed } from './report/report.js'
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
+import { attestImages, provenanceMode } from './supply/attest.js'
 
 export interface PipelineDeps {
   env: Env
@@ -87,6 +88,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const loggedIn = destination.credentials.current
   const firstLogin = await stages.run('login', () => login(deps, loggedIn))
 
+  const startedOn = new Date().toISOString()
   const pushed =
     !decision.build && existing !== undefined
       ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
@@ -94,8 +96,19 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
+  if (pushed.built && build.mergeDigests.length === 0 && provenanceMode(build.provenance) !== undefined) {
+    await stages.run('attest', () => attest(settings, deps, destination, registry, pushed.digest, startedOn))
+  }
   await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry)
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
+}
+
+/** Each platform image of the push gets its provenance statement as a referrer (supply/attest.ts). */
+async function attest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, startedOn: string): Promise<void> {
+  const { build, image } = settings
+  const images = await readPlatformImages(registry, destination.path, digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '')
+  const input = { env: deps.env, build, uri: destination.uri, path: destination.path, version: image.version, startedOn, finishedOn: new Date().toISOString() }
+  await attestImages(registry, images.map(({ platform, digest: d }) => ({ platform, digest: d })), input, deps.retry)
 }
 
 /**

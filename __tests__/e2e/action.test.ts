@@ -99,6 +99,7 @@ describe('a new repository', () => {
     expect(repo?.imageTagMutability).toBe('IMMUTABLE_WITH_EXCLUSION')
     expect(repo?.imageTagMutabilityExclusionFilters).toEqual([
       { filterType: 'WILDCARD', filter: 'latest' },
+      { filterType: 'WILDCARD', filter: 'sha256-*' },
       { filterType: 'WILDCARD', filter: 'buildcache*' }
     ])
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(true)
@@ -532,7 +533,7 @@ describe('dry-run', () => {
   test('a missing repository: would be created, with the default policy, and built', async () => {
     const result = await dryRun('team/planned')
     expect(result.summary).toContain('dry run: nothing was changed, built or pushed')
-    expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache*)')
+    expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*, buildcache*)')
     expect(result.summary).toContain('**Lifecycle policy**: would be put (new repository: default policy)')
     expect(result.summary).toContain('would be built and pushed; then latest put on the same image by the registry API')
     // As a run does it: buildx pushes the version tag only.
@@ -553,7 +554,7 @@ describe('dry-run', () => {
       })
     )
     const result = await dryRun('team/drifted', { 'lifecycle-keep-count': '30', 'build-args': 'TOKEN=hunter2' })
-    expect(result.summary).toContain('would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest, buildcache*)')
+    expect(result.summary).toContain('would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest, sha256-*, buildcache*)')
     expect(result.summary).toContain('would change: scan on push off → on')
     expect(result.summary).toContain('would be put (differs from lifecycle-* inputs)')
     expect(result.summary).toMatch(/Now:[\s\S]*"countNumber": 5[\s\S]*Would become:[\s\S]*"countNumber": 30/)

@@ -67,6 +67,11 @@ async function control(method: string, route: string, body?: unknown): Promise<u
   return text === '' ? undefined : JSON.parse(text)
 }
 
+/** The front answers as a registry without the OCI 1.1 referrers API (false) or as ECR (true); `resetFaults` sets it back. */
+export async function setReferrersApi(enabled: boolean): Promise<void> {
+  await control('POST', '/referrers-api', { enabled })
+}
+
 export interface AwsCall {
   service: string
   operation: string

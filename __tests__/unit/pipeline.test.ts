@@ -155,6 +155,7 @@ async function ship(
   return { error, registry, docker: calls, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE') }
 }
 
+const summaryText = (): string => readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')
 const commands = (calls: DockerCall[]): string[] => calls.map(c => c.args.slice(0, 2).join(' '))
 const ecrCalls = (): string[] => ecr.calls().map(c => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''))
 const output = (run: Run, name: string): string | undefined => new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs)?.[2]
@@ -165,7 +166,7 @@ describe('a new build', () => {
     existingRepository(defaultPolicy())
     const run = await ship({})
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
     expect(commands(run.docker)).toEqual(['buildx inspect', 'info --format', 'buildx build'])
   })
 
@@ -181,6 +182,31 @@ describe('a new build', () => {
     expect(output(run, 'image-uri')).toBe(`${HOST}/team/web:1.0.0`)
     expect(output(run, 'skipped')).toBe('false')
     expect(JSON.parse(output(run, 'metadata') ?? '{}')['image.name']).toBe(`${HOST}/team/web:1.0.0,${HOST}/team/web:latest`)
+  })
+
+  test('provenance by default: buildx puts no attestation in the index; each platform image gets a referrer whose subject it is', async () => {
+    existingRepository(defaultPolicy())
+    const before = summaryText().length
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    const summary = summaryText().slice(before)
+    expect(run.docker.find(c => c.args[1] === 'build')?.args).toContain('--provenance=false')
+    const index = JSON.parse(run.registry.manifests.get(`team/web:1.0.0`)?.body.toString() ?? '{}') as { manifests: { digest: string; platform: { os: string } }[] }
+    expect(index.manifests.map(m => m.platform.os)).toEqual(['linux', 'linux'])
+    const referrers = [...run.registry.manifests.values()].map(m => JSON.parse(m.body.toString()) as { subject?: { digest: string }; artifactType?: string }).filter(m => m.subject)
+    expect(new Set(referrers.map(r => r.subject?.digest))).toEqual(new Set(index.manifests.map(m => m.digest)))
+    expect(referrers.map(r => r.artifactType)).toEqual(['application/vnd.in-toto+json', 'application/vnd.in-toto+json'])
+    expect(summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)<br>linux\/arm64/)
+  })
+
+  test('provenance: false attaches nothing', async () => {
+    existingRepository(defaultPolicy())
+    const before = summaryText().length
+    const run = await ship({ provenance: 'false' })
+    expect(run.error).toBeUndefined()
+    expect([...run.registry.manifests.values()].filter(m => m.body.includes('"subject"'))).toEqual([])
+    expect(summaryText().slice(before)).toContain('linux/amd64 <code>sha256:')
+    expect(summaryText().slice(before)).toContain('nothing attached')
   })
 
   test('a repository that already matches is only read: no AWS write', async () => {

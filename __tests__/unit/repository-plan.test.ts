@@ -106,7 +106,7 @@ describe('planRepository', () => {
       changes: [
         {
           kind: 'create',
-          mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+          mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
           scanOnPush: false,
           encryption: { type: 'KMS', kmsKey: 'alias/ecr' }
         }
@@ -129,7 +129,7 @@ describe('planRepository', () => {
       {
         kind: 'tag-mutability',
         from: { mode: 'MUTABLE', exclusions: [] },
-        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] }
+        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] }
       },
       { kind: 'scan-on-push', from: false, to: true }
     ])
@@ -139,7 +139,7 @@ describe('planRepository', () => {
   test('unstated mutability makes a MUTABLE repository immutable except latest', () => {
     const plan = planRepository(state({ mutability: { mode: 'MUTABLE', exclusions: [] } }), repoSettings(), ['latest'])
     expect(plan.changes).toEqual([
-      { kind: 'tag-mutability', from: { mode: 'MUTABLE', exclusions: [] }, to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] } }
+      { kind: 'tag-mutability', from: { mode: 'MUTABLE', exclusions: [] }, to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] } }
     ])
   })
 

@@ -108,9 +108,9 @@ export function buildxArgs(
   for (const name of new Set(build.buildArgs.map(argName))) args.push('--build-arg', name)
   for (const secret of build.secrets) args.push('--secret', `id=${secret.id},env=${secret.env}`)
   args.push(...cacheArgs(build.cache, repositoryUri))
-  // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
-  // and SageMaker refuse an index that holds them.
-  args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`)
+  // No attestations inside the image index: they show up in ECR as unknown/unknown images,
+  // which Lambda and SageMaker refuse. The action attaches provenance as referrers instead (supply/).
+  args.push('--provenance=false', `--sbom=${build.sbom}`)
   args.push('--metadata-file', metadataFile)
   if (build.push && !build.pushByDigest) args.push('--push')
   args.push(build.context)

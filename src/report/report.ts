@@ -16,7 +16,8 @@ import type { Settings } from '../settings/types.js'
 import type { Stages } from '../stages.js'
 import { readPlatformImages, sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
-import { writeSummary } from './summary.js'
+import { writeSummary, type SummaryData } from './summary.js'
+import { readAttachments } from '../supply/attest.js'
 
 /** What the push stage did. */
 export interface Pushed {
@@ -103,7 +104,8 @@ export async function report(
         ? { scan: `${formatCounts(scan.total)} — scan-fail-on ${gate}: ${failures.length > 0 ? 'failed' : 'passed'}${arns.length > 0 ? `<br>findings: ${arns.map(a => (a.startsWith('arn:') ? `\`${a}\`` : a)).join('<br>')}` : ''}` }
         : {}),
       ...(unjudged !== undefined ? { scan: `not judged — scan-fail-on ${gate}: failed (${unjudged})` } : {}),
-      replicas
+      replicas,
+      ...(images.length > 0 ? { attachments: await attachments(registry, destination.path, images, retry) } : {})
     })
   }
   if (unjudged !== undefined) {
@@ -134,6 +136,16 @@ async function platformImages(settings: Settings, registry: RegistryClient, path
     // A cancel ends the run; anything else is why the images are unknown.
     retry.signal?.throwIfAborted()
     return { images: [], unread: (error as Error).message.replace(/\s+/g, ' ') }
+  }
+}
+
+/** What each platform image has attached (supply/attest.ts); a read that failed for good is said, not fatal. */
+async function attachments(registry: RegistryClient, path: string, images: PlatformManifest[], retry: RetryPolicy): Promise<NonNullable<SummaryData['attachments']>> {
+  try {
+    return await readAttachments(registry, path, images.map(({ platform, digest }) => ({ platform, digest })), retry)
+  } catch (error) {
+    retry.signal?.throwIfAborted()
+    return (error as Error).message.replace(/\s+/g, ' ')
   }
 }
 

@@ -146,7 +146,7 @@ export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest'
 }
 
 export function readProvenance(env: Env): string {
-  const value = getInput(env, Input.Provenance) || 'false'
+  const value = getInput(env, Input.Provenance) || 'mode=min'
   if (!PROVENANCE.test(value)) {
     throw new InputError(Input.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`)
   }

@@ -118,7 +118,7 @@ export interface Settings {
     cache: { type: 'ecr' | 'gha' | 'none'; tag: string; from: string[] }
     /** The buildx builder an earlier step created; undefined: the job's current builder. */
     builder?: string
-    /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
+    /** `false`, `true` / `mode=min` (the default) or `mode=max`: the provenance the action attaches to each pushed platform image as a referrer. */
     provenance: string
     sbom: boolean
     /** Push this platform's image untagged, for a later merge (native per-platform runners). */
