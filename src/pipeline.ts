@@ -45,6 +45,7 @@ import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
 import { attestImages, provenanceMode } from './supply/attest.js'
+import { judgeProvenance, reuseClaim } from './supply/reuse.js'
 
 export interface PipelineDeps {
   env: Env
@@ -81,7 +82,10 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
 
   const { existing, latestBefore } = await stages.run('version', async () => {
     const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
-    return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, deps.retry.signal)) }
+    const existing = found.existing && (await withStorageState(settings, destination, found.existing, deps.retry.signal))
+    // auto reuses on provenance only (supply/reuse.ts); an archived image is never reused.
+    if (existing === undefined || image.ifVersionExists !== 'auto' || existing.archive !== undefined) return { ...found, existing }
+    return { ...found, existing: { ...existing, provenance: await judgeProvenance(registry, destination.path, existing.digest, reuseClaim(deps.env), deps.retry) } }
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
 

@@ -125,7 +125,15 @@ interface Run {
 
 async function ship(
   inputs: Record<string, string>,
-  options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy; docker?: PipelineDeps['docker']; signal?: AbortSignal; onDocker?: (args: string[]) => void } = {}
+  options: {
+    registry?: FakeRegistry
+    fail?: Parameters<typeof fakeDocker>[2]
+    retry?: RetryPolicy
+    docker?: PipelineDeps['docker']
+    signal?: AbortSignal
+    onDocker?: (args: string[]) => void
+    env?: Record<string, string>
+  } = {}
 ): Promise<Run> {
   const env = stepEnv(
     ws.dir,
@@ -134,7 +142,8 @@ async function ship(
       ACTIONS_ID_TOKEN_REQUEST_URL: 'http://oidc.test/token',
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
       DOCKER_CONFIG: path.join(files, 'docker'),
-      RUNNER_TEMP: files
+      RUNNER_TEMP: files,
+      ...options.env
     }
   )
   const registry = options.registry ?? new FakeRegistry()
@@ -340,6 +349,49 @@ describe('re-runs', () => {
     expect(groups).toEqual(['sign-in', 'repository', 'version'])
     expect(commands(run.docker)).not.toContain('buildx build')
     expect(registry.tag('team/web', 'latest')).toBe(latest)
+  })
+
+  describe('if-version-exists: auto reuses on provenance', () => {
+    const WORKFLOW = { GITHUB_REPOSITORY: 'acme/web', GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/main' }
+    /** A first run that built and attached provenance, then the same version again. */
+    async function again(env: Record<string, string>): Promise<{ first: Run; second: Run; digest: string | undefined }> {
+      existingRepository(defaultPolicy())
+      const registry = new FakeRegistry()
+      const first = await ship({}, { registry, env: WORKFLOW })
+      expect(first.error).toBeUndefined()
+      const digest = registry.tag('team/web', '1.0.0')
+      const second = await ship({}, { registry, env: { ...WORKFLOW, ...env } })
+      return { first, second, digest }
+    }
+
+    test('this repository, this commit, the same workflow ref: kept, nothing built, the reason names the provenance', async () => {
+      const { first, second, digest } = await again({})
+      expect(second.error).toBeUndefined()
+      expect(commands(second.docker)).not.toContain('buildx build')
+      const own = { ...second, outputs: second.outputs.slice(first.outputs.length) }
+      expect(output(own, 'skipped')).toBe('true')
+      expect(output(own, 'digest')).toBe(digest)
+      expect(groups).toContain('reuse')
+    })
+
+    test.each([
+      ['another commit', { GITHUB_SHA: OTHER_SHA }, `it was built from commit ${SHA}, not fedcba9`],
+      ['another workflow ref', { GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/dev' }, 'which is not an allowed one'],
+      ['another repository', { GITHUB_REPOSITORY: 'evil/web', GITHUB_WORKFLOW_REF: 'evil/web/.github/workflows/release.yml@refs/heads/main' }, 'it was built by https://github.com/acme/web, not https://github.com/evil/web']
+    ])('%s: the run stops before login and build, saying which', async (_, env, why) => {
+      const { second } = await again(env)
+      expect(failureMessage(second.error)).toContain(why)
+      expect(failureMessage(second.error)).toContain('Bump the version')
+      expect(commands(second.docker)).not.toContain('buildx build')
+    })
+
+    test('an image without provenance (pushed with provenance: false): not reused', async () => {
+      existingRepository(defaultPolicy())
+      const registry = new FakeRegistry()
+      expect((await ship({ provenance: 'false' }, { registry, env: WORKFLOW })).error).toBeUndefined()
+      const second = await ship({}, { registry, env: WORKFLOW })
+      expect(failureMessage(second.error)).toContain('it has no SLSA provenance referrer')
+    })
   })
 
   test('the version exists from another commit: the run stops before login and build, saying how to fix it', async () => {
