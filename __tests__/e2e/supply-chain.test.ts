@@ -76,3 +76,52 @@ describe('provenance on by default, as referrers', () => {
     expect(result.log).toContain('(tag-schema)')
   })
 })
+
+describe('per-platform runners, the merge and re-runs', () => {
+  const ws = makeWorkspace('prov-split')
+  const perPlatform: string[] = []
+
+  test('each push-by-digest job attaches its platform image’s provenance', async () => {
+    for (const arch of ['amd64', 'arm64']) {
+      const job = await ship({ repository: 'team/prov-split', version: '2.0.0', platforms: `linux/${arch}`, 'push-by-digest': 'true' }, ws)
+      expectSuccess(job)
+      const digest = job.outputs.digest ?? ''
+      const { referrers } = orasDiscover('team/prov-split', digest)
+      expect(referrers.map(r => r.annotations?.['in-toto.io/predicate-type'])).toEqual([SLSA])
+      const statement = await statementOf('team/prov-split', referrers[0]?.digest ?? '')
+      expect(statement.subject[0]?.name).toContain(`platform=linux%2F${arch}`)
+      expect(job.summary).toContain(`linux/${arch} <code>`)
+      perPlatform.push(digest)
+    }
+  })
+
+  test('the merge keeps every platform’s referrers reachable and lists them; a re-run under auto reuses the index on its provenance', async () => {
+    const merge = await ship({ repository: 'team/prov-split', version: '2.0.0', 'merge-digests': perPlatform.join(',') }, ws)
+    expectSuccess(merge)
+    const index = await registryManifest('team/prov-split', '2.0.0')
+    expect(index.manifests.map(m => m.digest).sort()).toEqual([...perPlatform].sort())
+    for (const child of index.manifests) expect(orasDiscover('team/prov-split', child.digest).referrers).toHaveLength(1)
+    expect(merge.summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)<br>linux\/arm64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)/)
+
+    const rerun = await ship({ repository: 'team/prov-split', version: '2.0.0', 'merge-digests': perPlatform.join(',') }, ws)
+    expectSuccess(rerun)
+    expect(rerun.outputs.skipped).toBe('true')
+    expect(rerun.outputs.digest).toBe(index.digest)
+    expect(rerun.log).toContain(`and its provenance shows it was built from this commit (${SHA.slice(0, 7)}) by .github/workflows/release.yml@refs/heads/main; if-version-exists: auto`)
+    expect(rerun.log).not.toContain('imagetools create')
+    expect(rerun.summary).toContain('provenance (SLSA v1)')
+    for (const child of index.manifests) expect(orasDiscover('team/prov-split', child.digest).referrers).toHaveLength(1)
+  })
+
+  test('a re-run of the same version from another workflow ref is not reused: it stops before building, saying why', async () => {
+    const other = await runAction({
+      inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', cache: 'none', repository: 'team/prov-split', version: '2.0.0', 'merge-digests': perPlatform.join(',') },
+      env: jobEnv({ GITHUB_SHA: SHA, GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/branch.yml@refs/heads/feature' }),
+      workspace: ws,
+      post: true
+    })
+    expect(other.exitCode).toBe(1)
+    expect(other.log).toContain('it was built by the workflow .github/workflows/release.yml@refs/heads/main, which is not an allowed one (.github/workflows/branch.yml@refs/heads/feature)')
+    expect(other.log).not.toContain('imagetools create')
+  })
+})
