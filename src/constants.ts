@@ -40,6 +40,7 @@ export const Input = {
   CacheTag: 'cache-tag',
   Provenance: 'provenance',
   Sbom: 'sbom',
+  SbomGenerator: 'sbom-generator',
   DryRun: 'dry-run',
   RepositoryPolicy: 'repository-policy',
   PullPrincipals: 'pull-principals',

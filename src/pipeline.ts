@@ -46,6 +46,7 @@ import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
 import { attestImages, provenanceMode } from './supply/attest.js'
 import { judgeProvenance, reuseClaim } from './supply/reuse.js'
+import { generateSboms } from './supply/sbom.js'
 
 export interface PipelineDeps {
   env: Env
@@ -100,19 +101,23 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
-  if (pushed.built && build.mergeDigests.length === 0 && provenanceMode(build.provenance) !== undefined) {
-    await stages.run('attest', () => attest(settings, deps, destination, registry, pushed.digest, startedOn))
+  if (pushed.built && build.mergeDigests.length === 0 && (provenanceMode(build.provenance) !== undefined || build.sbom)) {
+    await stages.run('attest', () => attest(settings, deps, destination, registry, pushed.digest, startedOn, builder))
   }
   await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry)
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 
-/** Each platform image of the push gets its provenance statement as a referrer (supply/attest.ts). */
-async function attest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, startedOn: string): Promise<void> {
+/** Each platform image of the push gets its provenance statement, and its SBOM, as referrers (supply/). */
+async function attest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, startedOn: string, builder: CheckedBuilder): Promise<void> {
   const { build, image } = settings
   const images = await readPlatformImages(registry, destination.path, digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '')
-  const input = { env: deps.env, build, uri: destination.uri, path: destination.path, version: image.version, startedOn, finishedOn: new Date().toISOString() }
-  await attestImages(registry, images.map(({ platform, digest: d }) => ({ platform, digest: d })), input, deps.retry)
+  const finishedOn = new Date().toISOString()
+  const sboms = build.sbom
+    ? await generateSboms(deps.docker, build, labelsFor(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: builder.use })
+    : undefined
+  const input = { env: deps.env, build, uri: destination.uri, path: destination.path, version: image.version, startedOn, finishedOn }
+  await attestImages(registry, images.map(({ platform, digest: d }) => ({ platform, digest: d })), input, deps.retry, sboms)
 }
 
 /**

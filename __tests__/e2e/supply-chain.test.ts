@@ -9,7 +9,7 @@ import { jest } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
 import { orasDiscover, statementOf } from './referrers.js'
-import { jobEnv, makeWorkspace, registryGet, registryManifest, registryTags, resetFaults, resetStack, ROLE, setReferrersApi } from './stack.js'
+import { env, jobEnv, makeWorkspace, registryGet, registryManifest, registryTags, resetFaults, resetStack, ROLE, setReferrersApi } from './stack.js'
 
 const SHA = 'abcdef0123456789abcdef0123456789abcdef01'
 const IN_TOTO = 'application/vnd.in-toto+json'
@@ -74,6 +74,26 @@ describe('provenance on by default, as referrers', () => {
     const { referrers } = orasDiscover('team/prov-tags', digest)
     expect(referrers.map(r => r.artifactType)).toEqual([IN_TOTO])
     expect(result.log).toContain('(tag-schema)')
+  })
+})
+
+describe('SBOM', () => {
+  test('sbom: true with the stack’s generator: each platform image gets an SPDX referrer beside its provenance, about it, listing its files; the index stays platforms only', async () => {
+    const generator = env.STACK_SBOM_GENERATOR ?? 'stack.test/sbom-generator:1'
+    const result = await ship({ repository: 'team/sbom', version: '1.0.0', sbom: 'true', 'sbom-generator': generator }, makeWorkspace('sbom'))
+    expectSuccess(result)
+    expect(result.log).toContain(`--sbom=generator=${generator}`)
+    const index = await registryManifest('team/sbom', '1.0.0')
+    expect(index.manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    for (const child of index.manifests) {
+      const { referrers } = orasDiscover('team/sbom', child.digest)
+      expect(referrers.map(r => r.annotations?.['in-toto.io/predicate-type']).sort()).toEqual(['https://slsa.dev/provenance/v1', 'https://spdx.dev/Document'])
+      const spdx = referrers.find(r => r.annotations?.['in-toto.io/predicate-type'] === 'https://spdx.dev/Document')
+      const statement = await statementOf('team/sbom', spdx?.digest ?? '')
+      expect(statement.subject.map(s => `sha256:${s.digest.sha256}`)).toEqual([child.digest])
+      expect(JSON.stringify(statement.predicate)).toContain('"fileName":"./bin/busybox"')
+    }
+    expect(result.summary).toContain('provenance (SLSA v1), SBOM (SPDX)')
   })
 })
 

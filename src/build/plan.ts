@@ -109,8 +109,8 @@ export function buildxArgs(
   for (const secret of build.secrets) args.push('--secret', `id=${secret.id},env=${secret.env}`)
   args.push(...cacheArgs(build.cache, repositoryUri))
   // No attestations inside the image index: they show up in ECR as unknown/unknown images,
-  // which Lambda and SageMaker refuse. The action attaches provenance as referrers instead (supply/).
-  args.push('--provenance=false', `--sbom=${build.sbom}`)
+  // which Lambda and SageMaker refuse. The action attaches provenance and SBOMs as referrers instead (supply/).
+  args.push('--provenance=false', '--sbom=false')
   args.push('--metadata-file', metadataFile)
   if (build.push && !build.pushByDigest) args.push('--push')
   args.push(build.context)

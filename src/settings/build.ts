@@ -123,6 +123,8 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
     sbom: parseBoolean(Input.Sbom, getInput(env, Input.Sbom), false),
     ...readSplitBuild(env)
   }
+  const generator = readSbomGenerator(env, settings.sbom)
+  if (generator !== undefined) settings.sbomGenerator = generator
   if (target !== '') settings.target = target
   const builder = readBuilder(env)
   if (builder !== undefined) settings.builder = builder
@@ -143,6 +145,18 @@ export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest'
   }
   const mergeTimeoutSeconds = parseInteger(Input.MergeTimeout, getInput(env, Input.MergeTimeout), { min: 10, max: 3600 }) ?? DEFAULT_MERGE_TIMEOUT_SECONDS
   return { pushByDigest, mergeDigests, mergeTimeoutSeconds }
+}
+
+/** An image reference: `[host[:port]/]path[:tag][@sha256:…]`, lowercase path. */
+const IMAGE_REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/
+
+/** `sbom-generator`: BuildKit's SBOM generator image (`generator=`); only with `sbom: true`. */
+export function readSbomGenerator(env: Env, sbom: boolean): string | undefined {
+  const image = getInput(env, Input.SbomGenerator)
+  if (image === '') return undefined
+  if (!sbom) throw new InputError(Input.SbomGenerator, 'is set but sbom is false: set sbom: true, or remove sbom-generator.')
+  if (!IMAGE_REFERENCE.test(image)) throw new InputError(Input.SbomGenerator, `'${image}' is not an image reference: give the generator image, e.g. docker/buildkit-syft-scanner:stable-1.`)
+  return image
 }
 
 export function readProvenance(env: Env): string {

@@ -1,12 +1,16 @@
 /**
- * Stage 5b — attest: each pushed platform image gets its provenance statement as an OCI 1.1
- * referrer (referrers.ts), and the report reads back what each platform image has attached.
+ * Stage 5b — attest: each pushed platform image gets its provenance statement (and with
+ * `sbom: true` its SPDX SBOM) as an OCI 1.1 referrer (referrers.ts), and the report reads
+ * back what each platform image has attached.
  */
 import * as core from '@actions/core'
 import type { RegistryClient } from '../registry/client.js'
 import type { RetryPolicy } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
-import { IN_TOTO_MEDIA_TYPE, provenanceStatement, SLSA_PROVENANCE_V1 } from './provenance.js'
+import { ActionError } from '../errors.js'
+import type { Descriptor } from '../registry/client.js'
+import { IN_TOTO_MEDIA_TYPE, provenanceStatement, SLSA_PROVENANCE_V1, subjectName } from './provenance.js'
+import { SPDX_DOCUMENT, withSubject } from './sbom.js'
 import { attach, listReferrers, predicateTypeOf, subjectOf, type Attachment } from './referrers.js'
 
 /** `provenance` as a mode: undefined when the workflow turned it off. */
@@ -30,23 +34,38 @@ export interface AttestInput {
   finishedOn: string
 }
 
-/** Attaches a provenance statement to each platform image; what was attached, per image. */
-export async function attestImages(registry: RegistryClient, images: PlatformImage[], input: AttestInput, retry: RetryPolicy): Promise<(PlatformImage & Attachment)[]> {
+/**
+ * Attaches to each platform image its provenance statement and, given `sboms` (sbom.ts, by
+ * platform), its SPDX statements; what was attached, per image. A platform the SBOM run gave
+ * nothing for fails the run: `sbom: true` never passes on nothing.
+ */
+export async function attestImages(
+  registry: RegistryClient,
+  images: PlatformImage[],
+  input: AttestInput,
+  retry: RetryPolicy,
+  sboms?: Map<string, Buffer[]>
+): Promise<(PlatformImage & Attachment & { kind: string })[]> {
   const mode = provenanceMode(input.build.provenance)
-  if (mode === undefined) return []
-  const done: (PlatformImage & Attachment)[] = []
+  const done: (PlatformImage & Attachment & { kind: string })[] = []
+  const store = async (image: PlatformImage, subject: Descriptor, kind: string, predicateType: string, statement: Buffer): Promise<void> => {
+    const attached = await attach(registry, input.path, subject, { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn }, retry)
+    core.info(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
+    done.push({ ...image, ...attached, kind })
+  }
   for (const image of images) {
     const subject = await subjectOf(registry, input.path, image.digest, retry)
-    const statement = provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest })
-    const attached = await attach(
-      registry,
-      input.path,
-      subject,
-      { artifactType: IN_TOTO_MEDIA_TYPE, predicateType: SLSA_PROVENANCE_V1, statement: Buffer.from(JSON.stringify(statement)), created: input.finishedOn },
-      retry
-    )
-    core.info(`Attached provenance to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
-    done.push({ ...image, ...attached })
+    if (mode !== undefined) {
+      const statement = provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest })
+      await store(image, subject, 'provenance', SLSA_PROVENANCE_V1, Buffer.from(JSON.stringify(statement)))
+    }
+    if (sboms === undefined) continue
+    const found = sboms.get(image.platform) ?? (image.platform === '' && sboms.size === 1 ? [...sboms.values()][0] : undefined)
+    if (found === undefined || found.length === 0) {
+      throw new ActionError(`The SBOM generator made no SBOM for ${image.platform || 'the image'} (it made some for: ${[...sboms.keys()].join(', ') || 'none'}): the image is pushed without one.`)
+    }
+    const name = subjectName(input.uri, input.version, image.platform)
+    for (const statement of found) await store(image, subject, 'SBOM', SPDX_DOCUMENT, withSubject(statement, { name, digest: image.digest }))
   }
   return done
 }
@@ -55,7 +74,7 @@ export async function attestImages(registry: RegistryClient, images: PlatformIma
 const KINDS: Record<string, string> = {
   [SLSA_PROVENANCE_V1]: 'provenance (SLSA v1)',
   'https://slsa.dev/provenance/v0.2': 'provenance (SLSA v0.2)',
-  'https://spdx.dev/Document': 'SBOM (SPDX)'
+  [SPDX_DOCUMENT]: 'SBOM (SPDX)'
 }
 
 /** What each platform image has attached, in words (`provenance (SLSA v1)`), read back from the registry. */

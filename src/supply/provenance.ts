@@ -61,13 +61,16 @@ export interface StatementInput {
   finishedOn: string
 }
 
+/** An in-toto subject's name for a platform image: `pkg:docker/<uri>@<version>?platform=linux%2Famd64`. */
+export const subjectName = (uri: string, version: string, platform: string): string =>
+  `pkg:docker/${uri}@${version}${platform === '' ? '' : `?platform=${encodeURIComponent(platform)}`}`
+
 /** The in-toto statement (SLSA provenance v1) for one platform image. */
 export function provenanceStatement(i: StatementInput): Record<string, unknown> {
   const { env, build } = i
   const run = workflowRun(env)
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const hosted = env.RUNNER_ENVIRONMENT === 'self-hosted' ? 'self-hosted' : 'github-hosted'
-  const platform = i.platform === '' ? '' : `?platform=${encodeURIComponent(i.platform)}`
   const buildFacts: Record<string, unknown> = { platform: i.platform, context: build.context, file: build.file || 'Dockerfile', ...(build.target !== undefined ? { target: build.target } : {}) }
   if (i.mode === 'max') {
     buildFacts.buildArgs = [...new Set(build.buildArgs.map(a => a.slice(0, a.indexOf('='))))]
@@ -82,7 +85,7 @@ export function provenanceStatement(i: StatementInput): Record<string, unknown> 
   const runId = env.GITHUB_RUN_ID
   return {
     _type: STATEMENT_V1,
-    subject: [{ name: `pkg:docker/${i.uri}@${i.version}${platform}`, digest: { sha256: i.digest.replace(/^sha256:/, '') } }],
+    subject: [{ name: subjectName(i.uri, i.version, i.platform), digest: { sha256: i.digest.replace(/^sha256:/, '') } }],
     predicateType: SLSA_PROVENANCE_V1,
     predicate: {
       buildDefinition: {
