@@ -46,6 +46,7 @@ import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
 import { attestImages, provenanceMode } from './supply/attest.js'
 import { judgeProvenance, reuseClaim } from './supply/reuse.js'
+import { referrerRisk } from './supply/lifecycle.js'
 import { generateSboms } from './supply/sbom.js'
 
 export interface PipelineDeps {
@@ -79,6 +80,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
   for (const warning of destination.warnings) core.warning(warning)
+  const risk = destination.ecr !== undefined && (provenanceMode(build.provenance) !== undefined || build.sbom) ? referrerRisk(repository.lifecycle) : undefined
+  if (risk !== undefined) core.warning(risk)
   const registry = deps.registry(destination.credentials)
 
   const { existing, latestBefore } = await stages.run('version', async () => {
@@ -116,7 +119,7 @@ async function attest(settings: Settings, deps: PipelineDeps, destination: Desti
   const sboms = build.sbom
     ? await generateSboms(deps.docker, build, labelsFor(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: builder.use })
     : undefined
-  const input = { env: deps.env, build, uri: destination.uri, path: destination.path, version: image.version, startedOn, finishedOn }
+  const input = { env: deps.env, build, uri: destination.uri, path: destination.path, version: image.version, startedOn, finishedOn, keepTags: destination.ecr !== undefined }
   await attestImages(registry, images.map(({ platform, digest: d }) => ({ platform, digest: d })), input, deps.retry, sboms)
 }
 

@@ -105,11 +105,11 @@ describe('a new repository', () => {
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(true)
     expect(repo?.encryptionConfiguration?.encryptionType).toBe('AES256')
     const policy = (await lifecyclePolicy('team/web')) as { rules: { selection: Record<string, unknown> }[] }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
-    expect(policy.rules.slice(0, 3).map(r => r.selection.tagPatternList)).toEqual([['buildcache*--*'], ['latest'], ['buildcache*']])
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
+    expect(policy.rules.slice(0, 4).map(r => r.selection.tagPatternList)).toEqual([['buildcache*--*'], ['latest'], ['buildcache*'], ['sha256-*']])
     expect(policy.rules[0]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[5]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
   })
 
   test('holds one index with both platforms under the version and latest, the digest the outputs give', async () => {

@@ -9,7 +9,7 @@ import { jest } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
 import { orasDiscover, statementOf } from './referrers.js'
-import { env, jobEnv, makeWorkspace, registryGet, registryManifest, registryTags, resetFaults, resetStack, ROLE, setReferrersApi } from './stack.js'
+import { env, jobEnv, REFERRER_KEEP_TAG, makeWorkspace, registryGet, registryManifest, registryTags, resetFaults, resetStack, ROLE, setReferrersApi } from './stack.js'
 
 const SHA = 'abcdef0123456789abcdef0123456789abcdef01'
 const IN_TOTO = 'application/vnd.in-toto+json'
@@ -51,8 +51,11 @@ describe('provenance on by default, as referrers', () => {
     }
     // For the README and the report: what a user sees.
     writeFileSync('/tmp/supply-chain-oras-discover.txt', trees.join('\n'))
-    // The front answered OCI-Subject: no referrers tag was needed.
-    expect((await registryTags('team/prov')).filter(t => t.startsWith('sha256-'))).toEqual([])
+    // The front answered OCI-Subject: no referrers tag schema index; each referrer has a tag of its own
+    // (sha256-<subject>.<referrer>), which the default lifecycle policy protects.
+    const tags = await registryTags('team/prov', { referrerTags: true })
+    expect(tags.filter(t => /^sha256-[0-9a-f]{64}$/.test(t))).toEqual([])
+    expect(tags.filter(t => REFERRER_KEEP_TAG.test(t)).map(t => t.slice(0, 71)).sort()).toEqual(index.manifests.map(m => m.digest.replace(':', '-')).sort())
     expect(result.summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)/)
   })
 

@@ -202,9 +202,12 @@ describe('a new build', () => {
     expect(run.docker.find(c => c.args[1] === 'build')?.args).toContain('--provenance=false')
     const index = JSON.parse(run.registry.manifests.get(`team/web:1.0.0`)?.body.toString() ?? '{}') as { manifests: { digest: string; platform: { os: string } }[] }
     expect(index.manifests.map(m => m.platform.os)).toEqual(['linux', 'linux'])
-    const referrers = [...run.registry.manifests.values()].map(m => JSON.parse(m.body.toString()) as { subject?: { digest: string }; artifactType?: string }).filter(m => m.subject)
+    const stored = [...run.registry.manifests.entries()].filter(([key]) => key.includes('@')).map(([, m]) => ({ digest: m.digest, ...(JSON.parse(m.body.toString()) as { subject?: { digest: string }; artifactType?: string }) }))
+    const referrers = stored.filter(m => m.subject)
     expect(new Set(referrers.map(r => r.subject?.digest))).toEqual(new Set(index.manifests.map(m => m.digest)))
     expect(referrers.map(r => r.artifactType)).toEqual(['application/vnd.in-toto+json', 'application/vnd.in-toto+json'])
+    // On ECR each referrer has a tag of its own, which the lifecycle policy's sha256-* rule protects.
+    for (const r of referrers) expect(run.registry.tag('team/web', `${r.subject?.digest.replace(':', '-')}.${r.digest.slice(7, 23)}`)).toBe(r.digest)
     expect(summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)<br>linux\/arm64/)
   })
 

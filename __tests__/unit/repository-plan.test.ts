@@ -238,7 +238,7 @@ describe('planLifecycle', () => {
       put: false,
       reason:
         'none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ' +
-        'lifecycle-keep-count: 100 would put the default policy (Expire the caches of refs other than the default branch (cache*--*) after 14 days; Protect latest; Protect cache*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
+        'lifecycle-keep-count: 100 would put the default policy (Expire the caches of refs other than the default branch (cache*--*) after 14 days; Protect latest; Protect cache*; Protect sha256-*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
     })
   })
 

@@ -367,7 +367,7 @@ describe('an existing repository', () => {
     expectNoWrites()
     expect(result.lifecyclePut).toBe(false)
     expect(result.changes).toEqual([])
-    expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/)
+    expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Protect sha256-\*; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/)
   })
 
   test.each([

@@ -32,6 +32,8 @@ export interface AttestInput {
   version: string
   startedOn: string
   finishedOn: string
+  /** ECR: each referrer also gets a tag of its own, which the lifecycle policy protects (referrers.ts keepTag) */
+  keepTags?: boolean
 }
 
 /**
@@ -49,7 +51,8 @@ export async function attestImages(
   const mode = provenanceMode(input.build.provenance)
   const done: (PlatformImage & Attachment & { kind: string })[] = []
   const store = async (image: PlatformImage, subject: Descriptor, kind: string, predicateType: string, statement: Buffer): Promise<void> => {
-    const attached = await attach(registry, input.path, subject, { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn }, retry)
+    const artifact = { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true }
+    const attached = await attach(registry, input.path, subject, artifact, retry)
     core.info(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
     done.push({ ...image, ...attached, kind })
   }

@@ -58,7 +58,7 @@ export async function attach(
   registry: RegistryClient,
   repository: string,
   subject: Descriptor,
-  artifact: { artifactType: string; predicateType: string; statement: Buffer; created: string },
+  artifact: { artifactType: string; predicateType: string; statement: Buffer; created: string; keepTag?: boolean },
   retry: RetryPolicy
 ): Promise<Attachment> {
   const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created)
@@ -72,10 +72,32 @@ export async function attach(
   const stored = await withRegistryRetry(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () =>
     registry.storeManifest(repository, digest, OCI_MANIFEST, manifest)
   )
-  if (stored.subject === subject.digest) return { digest, via: 'referrers-api' }
+  if (stored.subject === subject.digest) {
+    if (artifact.keepTag === true) await putKeepTag(registry, repository, subject.digest, digest, manifest, retry)
+    return { digest, via: 'referrers-api' }
+  }
   const entry: Descriptor = { mediaType: OCI_MANIFEST, digest, size: manifest.length, artifactType: artifact.artifactType, annotations: { [PREDICATE_TYPE_ANNOTATION]: artifact.predicateType } }
   await addToReferrersTag(registry, repository, subject.digest, entry, retry)
   return { digest, via: 'tag-schema' }
+}
+
+/**
+ * `sha256-<subject hex>.<referrer hex, 16>`: a tag of the referrer's own, on ECR. ECR's
+ * lifecycle rules expire a referrer within 24 hours of its subject's deletion, but nothing
+ * in them keeps an untagged referrer from an `untagged` rule while its subject lives (only
+ * images an index references are kept so); tagged, and protected by the policy's
+ * `sha256-*` rule (settings/lifecycle-policy.ts), it lives exactly as long as its image.
+ * Unique per referrer, so never overwritten: a tag already naming it is fine.
+ */
+export const keepTag = (subject: string, referrer: string): string => `${referrersTag(subject)}.${referrer.replace(/^sha256:/, '').slice(0, 16)}`
+
+async function putKeepTag(registry: RegistryClient, repository: string, subject: string, digest: string, manifest: Buffer, retry: RetryPolicy): Promise<void> {
+  const tag = keepTag(subject, digest)
+  try {
+    await withRegistryRetry(registry.registry, `the tag '${tag}'`, retry, () => registry.putManifest(repository, tag, OCI_MANIFEST, manifest))
+  } catch (error) {
+    if (!(error instanceof ImmutableTagError) || (await registry.manifest(repository, tag))?.digest !== digest) throw error
+  }
 }
 
 /** The tag schema: the subject's `sha256-<hex>` index with `entry` in it (read, added to, put back). */
