@@ -86,7 +86,9 @@ export async function readAttachments(registry: RegistryClient, path: string, im
     images.map(async image => {
       const found = await listReferrers(registry, path, image.digest, retry)
       const kinds = found.map(d => KINDS[predicateTypeOf(d)] ?? d.artifactType ?? d.mediaType)
-      return { ...image, attached: [...new Set(kinds)] }
+      // In a fixed order (provenance, then SBOMs, then others), whatever order the registry lists them in.
+      const rank = (k: string): number => (Object.values(KINDS).indexOf(k) + 1 || 99)
+      return { ...image, attached: [...new Set(kinds)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)) }
     })
   )
 }
