@@ -17,6 +17,8 @@ import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
 import { createPublicClient, inspectPublicRepository } from './aws/public-repository.js'
 import { getPublicRegistryCredentials, getRegistryCredentials } from './aws/registry-token.js'
 import { RegistryClient } from './registry/client.js'
+import { defaultRetry } from './retry.js'
+import { judgeProvenance, reuseClaim } from './supply/reuse.js'
 import { readReplication, planReplication } from './aws/replication.js'
 import { describeChange, inspectRepository } from './aws/repository.js'
 import { registryScanningReader } from './aws/registry-scanning.js'
@@ -30,8 +32,11 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
   const { build, image, repository } = settings
   const labels = labelsFor(env, image.version)
   /** What the run would do about the version tag as it is now. */
-  const versionLine = (existing: ExistingVersion | undefined): string => {
+  const versionLine = async (found: ExistingVersion | undefined, client: RegistryClient, path: string): Promise<string> => {
     try {
+      // As the run judges it: auto reuses on the image's provenance (supply/reuse.ts).
+      const existing =
+        found !== undefined && image.ifVersionExists === 'auto' ? { ...found, provenance: await judgeProvenance(client, path, found.digest, reuseClaim(env), defaultRetry) } : found
       const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
       return decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
     } catch (error) {
@@ -54,11 +59,10 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
     repoUri = inspection.uri ?? `${PUBLIC_REGISTRY}/<alias>/${repository.name}`
     repositoryLines = inspection.lines
     lifecycle = 'none: ECR Public has no lifecycle policies'
-    const existing =
-      inspection.uri !== undefined
-        ? await findExistingVersion(new RegistryClient(await getPublicRegistryCredentials(pub)), inspection.uri.slice(PUBLIC_REGISTRY.length + 1), image.version)
-        : undefined
-    buildLine = versionLine(existing)
+    const client = new RegistryClient(await getPublicRegistryCredentials(pub))
+    const path = inspection.uri?.slice(PUBLIC_REGISTRY.length + 1) ?? ''
+    const existing = inspection.uri !== undefined ? await findExistingVersion(client, path, image.version) : undefined
+    buildLine = await versionLine(existing, client, path)
   } else if (build.push) {
     const ecr = createEcrClient(await core.group('Sign in to AWS', () => signIn(settings.aws)))
     const movingTags = image.tags.filter(t => t !== image.version)
@@ -93,10 +97,9 @@ export async function planOnly(settings: Settings, { env, docker }: { env: Env; 
       lifecycleText = JSON.stringify(inspection.lifecycle.policy, null, 2)
       if (inspection.currentPolicy !== undefined) currentLifecycleText = JSON.stringify(JSON.parse(inspection.currentPolicy), null, 2)
     }
-    const existing = inspection.current
-      ? await findExistingVersion(new RegistryClient(credentials), repository.name, image.version)
-      : undefined
-    buildLine = versionLine(existing)
+    const client = new RegistryClient(credentials)
+    const existing = inspection.current ? await findExistingVersion(client, repository.name, image.version) : undefined
+    buildLine = await versionLine(existing, client, repository.name)
   }
 
   if (settings.scan.failOn !== undefined && buildLine.startsWith('would be built')) {
