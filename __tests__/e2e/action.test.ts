@@ -593,8 +593,8 @@ describe('the job summary', () => {
   test('times each stage, and groups the log by stage', async () => {
     const result = await ship({ repository: 'team/timed', version: '1.0.0' }, { workspace: makeWorkspace('timed') })
     expectSuccess(result)
-    expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · version \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s<\/td>/)
-    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push/)
+    expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · version \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s · attest \d+\.\d s<\/td>/)
+    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push[\s\S]*::group::attest/)
   })
 })
 
