@@ -104,10 +104,15 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
-  if (pushed.built && build.mergeDigests.length === 0 && (provenanceMode(build.provenance) !== undefined || build.sbom)) {
-    await stages.run('attest', () => attest(settings, deps, destination, registry, pushed.digest, startedOn, builder))
-  }
-  await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry)
+  const attesting = pushed.built && build.mergeDigests.length === 0 && (provenanceMode(build.provenance) !== undefined || build.sbom)
+  // A failed attest leaves the image pushed: the outputs, the summary and the scan gate still come, then its failure.
+  const run = (): Promise<void> => attest(settings, deps, destination, registry, pushed.digest, startedOn, builder)
+  const failed = attesting ? await stages.run('attest', run).then(() => undefined, (e: unknown) => (deps.retry.signal?.throwIfAborted(), e as Error)) : undefined
+  await report(settings, stages, destination, registry, pushed, latestBefore, deps.retry).catch((error: unknown) => {
+    if (failed !== undefined) core.warning(`Attaching provenance/SBOM failed too: ${failed.message}`)
+    throw error
+  })
+  if (failed !== undefined) throw failed
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 

@@ -211,6 +211,21 @@ describe('a new build', () => {
     expect(summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)<br>linux\/arm64/)
   })
 
+  test('attaching fails for good: the image stays pushed, the outputs name it, then the run fails saying why', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const broken: HttpTransport = async (url, init) => {
+      if (init?.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+      return registry.transport(url, init)
+    }
+    registry.client = credentials => new RegistryClient(credentials, undefined, broken)
+    const run = await ship({}, { registry })
+    expect(failureMessage(run.error)).toMatch(/^the upload of sha256:44136fa355b3… failed 1 times \(.*socket hang up.*\); the registry may be having trouble: run the job again\.$/)
+    const digest = registry.tag('team/web', '1.0.0')
+    expect(output(run, 'digest')).toBe(digest)
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+  })
+
   test('provenance: false attaches nothing', async () => {
     existingRepository(defaultPolicy())
     const before = summaryText().length
