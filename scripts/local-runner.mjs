@@ -314,6 +314,9 @@ export async function runAction(options) {
     GITHUB_EVENT_NAME: 'push',
     GITHUB_EVENT_PATH: event,
     GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/main',
+    RUNNER_ENVIRONMENT: 'github-hosted',
     RUNNER_TEMP: dir,
     ...files
   }

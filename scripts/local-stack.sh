@@ -78,6 +78,8 @@ install_packages() {
   [ -x /usr/bin/qemu-aarch64-static ] || need+=(qemu)
   command -v docker-registry >/dev/null || need+=(registry)
   command -v debootstrap >/dev/null || need+=(debootstrap)
+  # oras (forky): a real OCI 1.1 client, for checking referrers (`oras discover`).
+  command -v oras >/dev/null || need+=(oras)
   [ -f /var/lib/dpkg/info/busybox-static:arm64.list ] || [ -f "$STATE/busybox/arm64/busybox" ] || need+=(busybox)
   [ ${#need[@]} -eq 0 ] && return 0
   say "installing: ${need[*]}"
@@ -95,7 +97,7 @@ EOF
   dpkg --print-foreign-architectures | grep -q arm64 || dpkg --add-architecture arm64
   "${APT[@]}" update >/dev/null
   "${APT[@]}" install --no-install-recommends \
-    docker.io/forky docker-cli/forky docker-buildx/forky containerd/forky tini-static/forky runc \
+    docker.io/forky docker-cli/forky docker-buildx/forky containerd/forky tini-static/forky oras/forky runc \
     qemu-user-static binfmt-support docker-registry debootstrap openssl iptables >/dev/null
 }
 
@@ -244,7 +246,7 @@ moto_up() {
 }
 
 front_up() {
-  for f in front.mjs ecr-public.mjs forward-proxy.mjs; do
+  for f in front.mjs ecr-public.mjs forward-proxy.mjs referrers.mjs; do
     if running front && ! cmp -s "$HERE/stack/$f" "$STATE/$f"; then stop front; sleep 0.5; fi
     cp "$HERE/stack/$f" "$STATE/$f"
   done
@@ -265,6 +267,22 @@ reset() {
   registry_up
 }
 
+# The SBOM generator the tests name in `sbom-generator` (BuildKit's default one is on Docker
+# Hub): a local image in the engine's store, which the docker driver's BuildKit resolves.
+# Built again when its script changes (the image carries the script's hash as a label).
+SBOM_GENERATOR=stack.test/sbom-generator:1
+sbom_generator_up() {
+  local sum; sum=$(cat "$HERE/stack/sbom-generator/generate.sh" "$HERE/stack/sbom-generator/Dockerfile" | sha256sum | cut -c1-16)
+  [ "$(docker image inspect --format '{{ index .Config.Labels "stack.script" }}' "$SBOM_GENERATOR" 2>/dev/null)" = "$sum" ] && return 0
+  say "building the SBOM generator image $SBOM_GENERATOR"
+  local tmp; tmp=$(mktemp -d)
+  cp "$HERE/stack/sbom-generator/generate.sh" "$HERE/stack/sbom-generator/Dockerfile" "$tmp/"
+  cp "$STATE/busybox/amd64/busybox" "$tmp/busybox"
+  docker buildx build --builder default --platform linux/amd64 --provenance=false --sbom=false --label "stack.script=$sum" \
+    -t "$SBOM_GENERATOR" --load "$tmp" >"$STATE/sbom-generator-build.log" 2>&1 || die "building the SBOM generator failed (see $STATE/sbom-generator-build.log)"
+  rm -rf "$tmp"
+}
+
 print_env() {
   cat <<EOF
 AWS_ENDPOINT_URL=http://127.0.0.1:4566
@@ -278,6 +296,7 @@ ACTIONS_ID_TOKEN_REQUEST_TOKEN=local-stack-oidc-request-token
 STACK_CONTROL_URL=http://127.0.0.1:4599
 STACK_MOTO_URL=http://127.0.0.1:5000
 STACK_BUSYBOX_DIR=$STATE/busybox
+STACK_SBOM_GENERATOR=$SBOM_GENERATOR
 STACK_PROXY_URL=http://127.0.0.1:3128
 STACK_AWS_HOST_URL=http://$AWS_NAME:4566
 STACK_OIDC_HOST_URL=http://$OIDC_NAME:4580/token?api-version=2.0
@@ -374,6 +393,7 @@ case "${1:-}" in
     tls
     hosts_and_certs
     docker_up
+    sbom_generator_up
     registry_up
     moto_up
     front_up

@@ -42,6 +42,7 @@ export const Input = {
   CacheTag: 'cache-tag',
   Provenance: 'provenance',
   Sbom: 'sbom',
+  SbomGenerator: 'sbom-generator',
   DryRun: 'dry-run',
   RepositoryPolicy: 'repository-policy',
   PullPrincipals: 'pull-principals',
@@ -117,7 +118,7 @@ export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
 /** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
 export const DEFAULT_MERGE_TIMEOUT_SECONDS = 120
 export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
-export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest']
+export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest', 'sha256-*']
 export const USER_AGENT = 'ecr-build-push'
 /** ECR Public's registry host; its API answers in us-east-1 only. */
 export const PUBLIC_REGISTRY = 'public.ecr.aws'

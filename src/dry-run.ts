@@ -19,6 +19,9 @@ import { parseRegistryHost } from './registry/host.js'
 import type { Settings } from './settings/types.js'
 import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
 import { profileWords, readSigningPlan, requireProblem, type SigningPlan } from './aws/signing.js'
+import type { RegistryClient } from './registry/client.js'
+import { defaultRetry } from './retry.js'
+import { withProvenance } from './version-stage.js'
 import { writePlan } from './report/summary.js'
 
 export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'cancel'>
@@ -50,14 +53,16 @@ function lifecycleOf(plan: DestinationPlan): { line: string; text?: string; curr
 }
 
 /** Where the image would go, and the version tag as the registry has it now (a repository that doesn't exist yet has none). */
-async function destinationOf(settings: Settings, plan: DestinationPlan, deps: PlanDeps): Promise<{ registry: string; uri: string; existing: ExistingVersion | undefined }> {
+async function destinationOf(settings: Settings, plan: DestinationPlan, deps: PlanDeps): Promise<{ registry: string; uri: string; existing: ExistingVersion | undefined; client: RegistryClient; path: string }> {
   const { name } = settings.repository
   const registry = plan.credentials.current.registry
   const found = plan.type === 'public' ? plan.repository.current?.uri : plan.repository.current && `${registry}/${name}`
   const uri = found ?? (plan.type === 'public' ? `${PUBLIC_REGISTRY}/<alias>/${name}` : `${registry}/${name}`)
-  if (found === undefined) return { registry, uri, existing: undefined }
-  const existing = await findExistingVersion(deps.registry(plan.credentials), found.slice(registry.length + 1), settings.image.version)
-  return { registry, uri, existing }
+  const client = deps.registry(plan.credentials)
+  const path = (found ?? '').slice(registry.length + 1)
+  if (found === undefined) return { registry, uri, existing: undefined, client, path }
+  const existing = await findExistingVersion(client, path, settings.image.version)
+  return { registry, uri, existing, client, path }
 }
 
 export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void> {
@@ -65,8 +70,10 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
   const { env, docker } = deps
   const labels = labelsFor(env, image.version)
   /** What the run would do about the version tag as it is now. */
-  const versionLine = (existing: ExistingVersion | undefined): string => {
+  const versionLine = async (found: ExistingVersion | undefined, client: RegistryClient, path: string): Promise<string> => {
     try {
+      // As the run judges it: auto reuses on the image's provenance (supply/reuse.ts).
+      const existing = found && (await withProvenance(settings, client, path, found, { env, retry: defaultRetry }))
       const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
       return decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
     } catch (error) {
@@ -89,7 +96,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
     repoUri = where.uri
     lines = repositoryLines(plan)
     lifecycle = lifecycleOf(plan)
-    buildLine = versionLine(where.existing)
+    buildLine = await versionLine(where.existing, where.client, where.path)
     if (plan.type === 'private' && plan.scanning?.scanType === 'ENHANCED') scanBy = "ECR's enhanced scan (Amazon Inspector, the registry's configuration)"
     if (plan.type === 'private') signing = await readSigningPlan(plan.ecr, repository.name, deps.cancel)
   }

@@ -55,7 +55,8 @@ import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.j
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
-import { lookUpVersion, withStorageState } from './version-stage.js'
+import { attestStage, referrerWarning, summaryAttachments } from './supply/attest-stage.js'
+import { lookUpVersion, withProvenance, withStorageState } from './version-stage.js'
 
 export interface PipelineDeps {
   env: Env
@@ -92,12 +93,14 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
   if (destination.lifecycle !== '') core.info(`Lifecycle policy: ${destination.lifecycle}`)
   for (const warning of destination.warnings) core.warning(warning)
+  referrerWarning(settings, destination)
   const registry = deps.registry(destination.credentials)
   const signing = readSigning(settings, destination, cancel)
 
   const { existing, latestBefore } = await stages.run('version', async () => {
     const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
-    return { ...found, existing: found.existing && (await withStorageState(settings, destination, found.existing, cancel)) }
+    const existing = found.existing && (await withStorageState(settings, destination, found.existing, cancel))
+    return { ...found, existing: existing && (await withProvenance(settings, registry, destination.path, existing, deps)) }
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
   checkBeforeBuild(settings, await signing)
@@ -105,12 +108,16 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   const loggedIn = destination.credentials.current
   const firstLogin = await stages.run('login', () => login(deps, loggedIn))
 
+  const startedOn = new Date().toISOString()
   const pushed =
     !decision.build && existing !== undefined
       ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
       : build.mergeDigests.length > 0
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
+
+  // A failed attest leaves the image pushed: what follows still runs, then the run fails.
+  const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, startedOn, builder, built: pushed.built })
 
   // What was pushed, platform by platform: the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
@@ -123,10 +130,12 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
 
   const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
 
-  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, times: stages.times })
-  if (verdict?.failure) throw verdict.failure
-  // The signature, like the gate, fails the run after the outputs and the summary are written.
-  if (signature.failure !== undefined) throw new ActionError(`${signature.failure}.`)
+  const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, deps.retry) : undefined
+  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, times: stages.times })
+  // The gate, the signature and a failed attest fail the run after the outputs and the summary are written.
+  const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
+  for (const also of failures.slice(1)) core.warning(`Also: ${also.message}`)
+  if (failures[0] !== undefined) throw failures[0]
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 

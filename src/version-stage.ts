@@ -11,7 +11,8 @@ import { LATEST } from './registry/latest.js'
 import { withRegistryRetry } from './registry/refusals.js'
 import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
 import type { RetryPolicy } from './retry.js'
-import type { Settings } from './settings/types.js'
+import type { Env, Settings } from './settings/types.js'
+import { judgeProvenance, reuseClaim } from './supply/reuse.js'
 
 /**
  * The version tag as the registry has it (a per-platform push has none; a read that fails
@@ -50,4 +51,13 @@ export async function withStorageState(settings: Settings, destination: Destinat
 async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
   const top = await readTag(registry, path, tag, retry)
   return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
+}
+
+/**
+ * `if-version-exists: auto` reuses an existing version on its provenance only (supply/reuse.ts):
+ * the verdict is added to it. An archived image is never reused, so not judged.
+ */
+export async function withProvenance(settings: Settings, registry: RegistryClient, path: string, existing: ExistingVersion, deps: { env: Env; retry: RetryPolicy }): Promise<ExistingVersion> {
+  if (settings.image.ifVersionExists !== 'auto' || existing.archive !== undefined) return existing
+  return { ...existing, provenance: await judgeProvenance(registry, path, existing.digest, reuseClaim(deps.env), deps.retry) }
 }

@@ -99,16 +99,17 @@ describe('a new repository', () => {
     expect(repo?.imageTagMutability).toBe('IMMUTABLE_WITH_EXCLUSION')
     expect(repo?.imageTagMutabilityExclusionFilters).toEqual([
       { filterType: 'WILDCARD', filter: 'latest' },
+      { filterType: 'WILDCARD', filter: 'sha256-*' },
       { filterType: 'WILDCARD', filter: 'buildcache*' }
     ])
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(true)
     expect(repo?.encryptionConfiguration?.encryptionType).toBe('AES256')
     const policy = (await lifecyclePolicy('team/web')) as { rules: { selection: Record<string, unknown> }[] }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
-    expect(policy.rules.slice(0, 3).map(r => r.selection.tagPatternList)).toEqual([['buildcache*--*'], ['latest'], ['buildcache*']])
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
+    expect(policy.rules.slice(0, 4).map(r => r.selection.tagPatternList)).toEqual([['buildcache*--*'], ['latest'], ['buildcache*'], ['sha256-*']])
     expect(policy.rules[0]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[5]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
   })
 
   test('holds one index with both platforms under the version and latest, the digest the outputs give', async () => {
@@ -350,22 +351,32 @@ describe('push: false', () => {
 })
 
 describe('re-runs', () => {
-  test('the same commit and version again: auto trusts no label and stops before login and build; nothing written or moved', async () => {
+  test('the same commit, version and workflow again: auto reuses it on its provenance, nothing built or written; from another workflow ref it trusts no label and stops before login and build', async () => {
     const ws = makeWorkspace('rerun')
     const first = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
     expectSuccess(first)
     await resetCalls()
     const before = await registrySnapshot()
     const again = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
-    expect(again.exitCode).toBe(1)
-    expect(errorLine(again.log)).toBe(
-      `Tag '3.0.0' already exists in 'team/rerun' (${first.outputs.digest}), labelled as built from this commit (aaaaaaa); ` +
-        "a label is written by whoever pushed the image, so it can't show that the image was built from this commit. " +
-        'Bump the version, or set if-version-exists: skip to keep the existing image (trusting whoever pushed it).'
-    )
+    expectSuccess(again)
+    expect(again.outputs.skipped).toBe('true')
+    expect(again.outputs.digest).toBe(first.outputs.digest)
+    expect(again.log).toContain(`3.0.0 already exists (${first.outputs.digest}) and its provenance shows it was built from this commit (aaaaaaa) by .github/workflows/release.yml@refs/heads/main; if-version-exists: auto`)
     expect(again.log).not.toMatch(BUILD_COMMAND)
-    expect(again.log).not.toContain('Logged in to')
     expect(writeCalls(await awsCalls())).toEqual([])
+    expect(await registrySnapshot()).toBe(before)
+
+    const branch = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A, GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/branch.yml@refs/heads/feature' } })
+    expect(branch.exitCode).toBe(1)
+    expect(errorLine(branch.log)).toMatch(
+      new RegExp(
+        `^Tag '3\\.0\\.0' already exists in 'team/rerun' \\(${first.outputs.digest}\\), labelled as built from this commit \\(aaaaaaa\\); ` +
+          "a label is written by whoever pushed the image, and its provenance doesn't show that this workflow built it from this commit \\(linux/amd64 sha256:.*it was built by the workflow \\.github/workflows/release\\.yml@refs/heads/main, which is not an allowed one \\(\\.github/workflows/branch\\.yml@refs/heads/feature\\)\\)\\. " +
+          'Bump the version, or set if-version-exists: skip to keep the existing image \\(trusting whoever pushed it\\)\\.$'
+      )
+    )
+    expect(branch.log).not.toMatch(BUILD_COMMAND)
+    expect(branch.log).not.toContain('Logged in to')
     expect(await registrySnapshot()).toBe(before)
   })
 
@@ -532,7 +543,7 @@ describe('dry-run', () => {
   test('a missing repository: would be created, with the default policy, and built', async () => {
     const result = await dryRun('team/planned')
     expect(result.summary).toContain('dry run: nothing was changed, built or pushed')
-    expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache*)')
+    expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*, buildcache*)')
     expect(result.summary).toContain('**Lifecycle policy**: would be put (new repository: default policy)')
     expect(result.summary).toContain('would be built and pushed; then latest put on the same image by the registry API')
     // As a run does it: buildx pushes the version tag only.
@@ -553,7 +564,7 @@ describe('dry-run', () => {
       })
     )
     const result = await dryRun('team/drifted', { 'lifecycle-keep-count': '30', 'build-args': 'TOKEN=hunter2' })
-    expect(result.summary).toContain('would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest, buildcache*)')
+    expect(result.summary).toContain('would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest, sha256-*, buildcache*)')
     expect(result.summary).toContain('would change: scan on push off → on')
     expect(result.summary).toContain('would be put (differs from lifecycle-* inputs)')
     expect(result.summary).toMatch(/Now:[\s\S]*"countNumber": 5[\s\S]*Would become:[\s\S]*"countNumber": 30/)
@@ -563,11 +574,11 @@ describe('dry-run', () => {
     expect((await describeRepository('team/drifted'))?.imageTagMutability).toBe('MUTABLE')
   })
 
-  test('a converged repository: no changes, and an existing version would stop the run (with skip: be kept)', async () => {
+  test('a converged repository: no changes, and an existing version built by this commit and workflow would be kept on its provenance, as the run judges it (with skip: be kept too)', async () => {
     const result = await dryRun('team/rerun', {}, '3.0.0')
     expect(result.summary).toContain('no changes: it already matches the workflow')
     expect(result.summary).toContain('kept the existing policy (the workflow states none)')
-    expect(result.summary).toContain("the run would stop: Tag '3.0.0' already exists in 'team/rerun'")
+    expect(result.summary).toMatch(/would be skipped: 3\.0\.0 already exists \(sha256:[0-9a-f]{64}\) and its provenance shows it was built from this commit \(aaaaaaa\)/)
     expect((await dryRun('team/rerun', { 'if-version-exists': 'skip' }, '3.0.0')).summary).toContain('would be skipped: 3.0.0 already exists')
   })
 })
@@ -582,8 +593,8 @@ describe('the job summary', () => {
   test('times each stage, and groups the log by stage', async () => {
     const result = await ship({ repository: 'team/timed', version: '1.0.0' }, { workspace: makeWorkspace('timed') })
     expectSuccess(result)
-    expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · version \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s<\/td>/)
-    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push/)
+    expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · version \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s · attest \d+\.\d s<\/td>/)
+    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push[\s\S]*::group::attest/)
   })
 })
 

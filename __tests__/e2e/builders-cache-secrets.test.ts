@@ -183,7 +183,7 @@ describe('a registry cache per platform', () => {
 
     // One wildcard keeps them all mutable (round 2 rewrote both) and the default policy protects them.
     const repo = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: ['team/per-platform'] }))).repositories?.[0]
-    expect(repo?.imageTagMutabilityExclusionFilters?.map(f => f.filter)).toEqual(['latest', 'buildcache*'])
+    expect(repo?.imageTagMutabilityExclusionFilters?.map(f => f.filter)).toEqual(['latest', 'sha256-*', 'buildcache*'])
     const policy = JSON.parse((await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'team/per-platform' }))).lifecyclePolicyText ?? '{}') as {
       rules: { selection: { tagPatternList?: string[] } }[]
     }

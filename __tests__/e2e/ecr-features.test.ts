@@ -307,10 +307,21 @@ describe('registry-type: public', () => {
     expect((await publicCalls()).map(c => c.operation).sort()).toEqual(['DescribeRepositories', 'GetAuthorizationToken', 'GetRepositoryCatalogData'])
   })
 
-  test('a re-run of the same commit and version stops under auto, and is skipped with skip (the version is read from public.ecr.aws)', async () => {
-    const refused = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0' }, ws)
+  test('a re-run of the same commit and version is reused under auto on its provenance (read from public.ecr.aws under the referrers tag schema); another commit stops; skip keeps it', async () => {
+    const reused = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0' }, ws)
+    expectSuccess(reused)
+    expect(reused.outputs.skipped).toBe('true')
+    expect(reused.outputs.digest).toBe(first.outputs.digest)
+    expect(reused.log).toContain('and its provenance shows it was built from this commit')
+    const refused = await runAction({
+      inputs: { 'role-to-assume': ROLE, 'aws-region': 'us-east-1', 'registry-type': 'public', repository: 'tools/web', version: '1.0.0' },
+      env: jobEnv({ GITHUB_SHA: 'f'.repeat(40) }),
+      workspace: ws,
+      post: true
+    })
     expect(refused.exitCode).toBe(1)
-    expect(errorLine(refused.log)).toContain(`Tag '1.0.0' already exists in 'tools/web' (${first.outputs.digest}), labelled as built from this commit`)
+    expect(errorLine(refused.log)).toContain(`Tag '1.0.0' already exists in 'tools/web' (${first.outputs.digest}), labelled as built from commit`)
+    expect(errorLine(refused.log)).toContain(', not fffffff')
     const again = await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.0', 'if-version-exists': 'skip' }, ws)
     expectSuccess(again)
     expect(again.outputs.skipped).toBe('true')

@@ -120,7 +120,7 @@ describe('replication with another writer', () => {
 describe('adopting an existing repository that has no lifecycle policy', () => {
   const NONE =
     'none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ' +
-    'lifecycle-keep-count: 100 would put the default policy (Expire the caches of refs other than the default branch (buildcache*--*) after 14 days; Protect latest; Protect buildcache*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
+    'lifecycle-keep-count: 100 would put the default policy (Expire the caches of refs other than the default branch (buildcache*--*) after 14 days; Protect latest; Protect buildcache*; Protect sha256-*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
   const noPolicy = () => ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'team/adopted' }))
 
   beforeAll(async () => {
@@ -172,7 +172,7 @@ describe("a repository the run created, whose CreateRepository answer was lost",
     const creates = (await awsCalls()).filter(c => c.operation === 'CreateRepository')
     expect(creates).toHaveLength(2)
     expect(creates[0]?.answeredAt).toBeUndefined()
-    expect(await policyRules('team/lost-answer')).toEqual(['Expire the caches of refs other than the default branch (buildcache*--*) after 14 days', 'Protect latest', 'Protect buildcache*', 'Expire untagged images after 14 days', 'Keep the newest 100 tagged images'])
+    expect(await policyRules('team/lost-answer')).toEqual(['Expire the caches of refs other than the default branch (buildcache*--*) after 14 days', 'Protect latest', 'Protect buildcache*', 'Protect sha256-*', 'Expire untagged images after 14 days', 'Keep the newest 100 tagged images'])
     expect(visibleLog(result.log)).toMatch(
       /Repository team\/lost-answer: created the repository: .* — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z/
     )

@@ -67,6 +67,11 @@ async function control(method: string, route: string, body?: unknown): Promise<u
   return text === '' ? undefined : JSON.parse(text)
 }
 
+/** The front answers as a registry without the OCI 1.1 referrers API (false) or as ECR (true); `resetFaults` sets it back. */
+export async function setReferrersApi(enabled: boolean): Promise<void> {
+  await control('POST', '/referrers-api', { enabled })
+}
+
 export interface AwsCall {
   service: string
   operation: string
@@ -395,10 +400,14 @@ export function registryPut(repository: string, reference: string, mediaType: st
   })
 }
 
-export async function registryTags(repository: string): Promise<string[]> {
+/** A referrer's own tag on ECR (`sha256-<subject hex>.<referrer hex>`, supply/referrers.ts): left out of registryTags unless asked for. */
+export const REFERRER_KEEP_TAG = /^sha256-[0-9a-f]{64}\.[0-9a-f]{16}$/
+
+export async function registryTags(repository: string, options: { referrerTags?: boolean } = {}): Promise<string[]> {
   const res = await registryGet(`/v2/${repository}/tags/list`)
   if (res.status === 404) return []
-  return ((JSON.parse(res.body) as { tags?: string[] | null }).tags ?? []).sort()
+  const tags = ((JSON.parse(res.body) as { tags?: string[] | null }).tags ?? []).sort()
+  return options.referrerTags === true ? tags : tags.filter(t => !REFERRER_KEEP_TAG.test(t))
 }
 
 /** Every repository in the registry with its tags and what they point to: equal before and after means nothing was pushed. */

@@ -193,7 +193,7 @@ describe('a registry cache per platform', () => {
   test('one wildcard filter keeps every cache tag mutable, and the default lifecycle policy protects them all', () => {
     for (const inputs of [{}, { platforms: 'linux/arm64', 'push-by-digest': 'true' }]) {
       const s = settings(inputs)
-      expect(s.repository.tagMutabilityExclusions).toEqual(['latest', 'buildcache*'])
+      expect(s.repository.tagMutabilityExclusions).toEqual(['latest', 'sha256-*', 'buildcache*'])
       const rules = (JSON.parse(formatLifecyclePolicy(s.repository.lifecycle.policy)) as { rules: { selection: { tagPatternList?: string[] } }[] }).rules
       expect(rules[2]?.selection.tagPatternList).toEqual(['buildcache*'])
     }

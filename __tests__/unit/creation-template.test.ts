@@ -74,7 +74,7 @@ describe('withTemplate: stated, else the template, else the default — setting 
   test.each<[string, Record<string, string>, Over, (r: Settings['repository']) => unknown, unknown, TemplateSetting | undefined]>([
     ['mutability from the template', {}, {}, r => [r.tagMutability, r.tagMutabilityExclusions], ['MUTABLE', []], 'tag mutability'],
     ['mutability stated', { 'tag-mutability': 'MUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'v*' }, {}, r => [r.tagMutability, r.tagMutabilityExclusions], ['MUTABLE_WITH_EXCLUSION', ['v*']], undefined],
-    ['mutability default', {}, { mutability: undefined }, r => [r.tagMutability, r.tagMutabilityExclusions], ['IMMUTABLE_WITH_EXCLUSION', ['latest']], undefined],
+    ['mutability default', {}, { mutability: undefined }, r => [r.tagMutability, r.tagMutabilityExclusions], ['IMMUTABLE_WITH_EXCLUSION', ['latest', 'sha256-*']], undefined],
     ['encryption from the template', {}, {}, r => r.encryption, { type: 'KMS', kmsKey: KEY }, 'encryption'],
     ['encryption stated', { encryption: 'KMS', 'kms-key': STATED_KEY }, {}, r => r.encryption, { type: 'KMS', kmsKey: STATED_KEY }, undefined],
     ['encryption AES256 stated', { encryption: 'AES256' }, {}, r => r.encryption, { type: 'AES256' }, undefined],
@@ -192,7 +192,7 @@ describe('ensureRepository with creation templates', () => {
     expect(JSON.parse(ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? '')).toEqual(TEMPLATE_POLICY)
     expect(ecrMock.commandCalls(SetRepositoryPolicyCommand)[0]?.args[0].input.policyText).toBe(ACCESS)
     expect(result.changes).toEqual([
-      `created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, KMS encryption (${KEY}) from template team, tags owner=platform from template team`,
+      `created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, KMS encryption (${KEY}) from template team, tags owner=platform from template team`,
       'access policy set (from template team)',
       'lifecycle policy put (new repository: the policy from template team)'
     ])
@@ -203,7 +203,7 @@ describe('ensureRepository with creation templates', () => {
     const result = await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
     expect(result.warnings).toEqual([TEMPLATES_DENIED])
     expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input.encryptionConfiguration).toEqual({ encryptionType: 'AES256' })
-    expect(result.changes[0]).toBe('created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption')
+    expect(result.changes[0]).toBe('created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, AES256 encryption')
   })
 
   test('a template that would freeze latest: no write at all', async () => {

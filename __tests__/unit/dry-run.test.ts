@@ -100,7 +100,7 @@ describe('ECR', () => {
     expect(written).toEqual(['ecr:PutImageTagMutability', 'ecr:PutImageScanningConfiguration', 'ecr:SetRepositoryPolicy', 'ecr:TagResource', 'ecr:PutLifecyclePolicy'])
     expect(planned).toEqual(written)
     expect(lines).toEqual([
-      'would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest)',
+      'would change: tag mutability MUTABLE → IMMUTABLE_WITH_EXCLUSION (latest, sha256-*)',
       'would change: scan on push off → on',
       'would change: access policy replaced (pull-principals)',
       'would change: tags team=web',

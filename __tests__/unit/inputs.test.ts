@@ -64,7 +64,7 @@ describe('defaults', () => {
       name: 'team/web',
       create: true,
       tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      tagMutabilityExclusions: ['latest', 'buildcache*'],
+      tagMutabilityExclusions: ['latest', 'sha256-*', 'buildcache*'],
       tagMutabilityStated: false,
       cacheTag: 'buildcache',
       cacheFilter: 'buildcache*',
@@ -93,7 +93,7 @@ describe('defaults', () => {
       annotations: [],
       push: true,
       cache: { type: 'ecr', tag: 'buildcache', from: ['buildcache'] },
-      provenance: 'false',
+      provenance: 'mode=min',
       sbom: false,
       pushByDigest: false,
       mergeDigests: [],
@@ -109,13 +109,15 @@ describe('defaults', () => {
     const policy = JSON.parse(formatLifecyclePolicy(lifecycle.policy)) as {
       rules: { selection: Record<string, unknown>; action: { type: string } }[]
     }
-    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
+    expect(policy.rules.map(r => r.selection.tagStatus)).toEqual(['tagged', 'tagged', 'tagged', 'tagged', 'untagged', 'tagged'])
     // First: an image a higher-priority rule selects is never expired by a lower one (the protection of buildcache*).
     expect(policy.rules[0]?.selection).toEqual({ tagStatus: 'tagged', tagPatternList: ['buildcache*--*'], countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 })
     expect(policy.rules[1]?.selection.tagPatternList).toEqual(['latest'])
     expect(policy.rules[2]?.selection.tagPatternList).toEqual(['buildcache*'])
-    expect(policy.rules[3]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
-    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
+    // The referrers' own tags (provenance, SBOMs): kept while their image lives.
+    expect(policy.rules[3]?.selection.tagPatternList).toEqual(['sha256-*'])
+    expect(policy.rules[4]?.selection).toMatchObject({ countType: 'sinceImagePushed', countNumber: 14 })
+    expect(policy.rules[5]?.selection).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 100 })
     expect(validateLifecyclePolicy(formatLifecyclePolicy(lifecycle.policy), 'lifecycle-policy')).toEqual(lifecycle.policy)
   })
 

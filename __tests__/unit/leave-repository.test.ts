@@ -77,7 +77,7 @@ test('leave: reads only, and each difference is said', async () => {
   expect(result.created).toBe(false)
   expect(result.mutability).toEqual({ mode: 'MUTABLE', exclusions: [] })
   const notes = (result.notes ?? []).join('\n')
-  expect(notes).toContain('tag mutability is MUTABLE; the workflow\'s settings make it IMMUTABLE_WITH_EXCLUSION (latest)')
+  expect(notes).toContain('tag mutability is MUTABLE; the workflow\'s settings make it IMMUTABLE_WITH_EXCLUSION (latest, sha256-*)')
   expect(notes).toContain('scan on push is off; scan-on-push states on')
   expect(notes).toContain('the access policy differs')
   expect(notes).toContain('owner=platform')

@@ -128,7 +128,15 @@ interface Run {
 
 async function ship(
   inputs: Record<string, string>,
-  options: { registry?: FakeRegistry; fail?: Parameters<typeof fakeDocker>[2]; retry?: RetryPolicy; docker?: PipelineDeps['docker']; signal?: AbortSignal; onDocker?: (args: string[]) => void } = {}
+  options: {
+    registry?: FakeRegistry
+    fail?: Parameters<typeof fakeDocker>[2]
+    retry?: RetryPolicy
+    docker?: PipelineDeps['docker']
+    signal?: AbortSignal
+    onDocker?: (args: string[]) => void
+    env?: Record<string, string>
+  } = {}
 ): Promise<Run> {
   const env = stepEnv(
     ws.dir,
@@ -137,7 +145,8 @@ async function ship(
       ACTIONS_ID_TOKEN_REQUEST_URL: 'http://oidc.test/token',
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
       DOCKER_CONFIG: path.join(files, 'docker'),
-      RUNNER_TEMP: files
+      RUNNER_TEMP: files,
+      ...options.env
     }
   )
   const registry = options.registry ?? new FakeRegistry()
@@ -156,6 +165,7 @@ async function ship(
   return { error, registry, docker: calls, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE') }
 }
 
+const summaryText = (): string => readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')
 const commands = (calls: DockerCall[]): string[] => calls.map(c => c.args.slice(0, 2).join(' '))
 const ecrCalls = (): string[] => ecr.calls().map(c => (c.args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, ''))
 const output = (run: Run, name: string): string | undefined => new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs)?.[2]
@@ -166,7 +176,7 @@ describe('a new build', () => {
     existingRepository(defaultPolicy())
     const run = await ship({})
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
     expect(commands(run.docker)).toEqual(['buildx inspect', 'info --format', 'buildx build'])
   })
 
@@ -182,6 +192,49 @@ describe('a new build', () => {
     expect(output(run, 'image-uri')).toBe(`${HOST}/team/web:1.0.0`)
     expect(output(run, 'skipped')).toBe('false')
     expect(JSON.parse(output(run, 'metadata') ?? '{}')['image.name']).toBe(`${HOST}/team/web:1.0.0,${HOST}/team/web:latest`)
+  })
+
+  test('provenance by default: buildx puts no attestation in the index; each platform image gets a referrer whose subject it is', async () => {
+    existingRepository(defaultPolicy())
+    const before = summaryText().length
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    const summary = summaryText().slice(before)
+    expect(run.docker.find(c => c.args[1] === 'build')?.args).toContain('--provenance=false')
+    const index = JSON.parse(run.registry.manifests.get(`team/web:1.0.0`)?.body.toString() ?? '{}') as { manifests: { digest: string; platform: { os: string } }[] }
+    expect(index.manifests.map(m => m.platform.os)).toEqual(['linux', 'linux'])
+    const stored = [...run.registry.manifests.entries()].filter(([key]) => key.includes('@')).map(([, m]) => ({ digest: m.digest, ...(JSON.parse(m.body.toString()) as { subject?: { digest: string }; artifactType?: string }) }))
+    const referrers = stored.filter(m => m.subject)
+    expect(new Set(referrers.map(r => r.subject?.digest))).toEqual(new Set(index.manifests.map(m => m.digest)))
+    expect(referrers.map(r => r.artifactType)).toEqual(['application/vnd.in-toto+json', 'application/vnd.in-toto+json'])
+    // On ECR each referrer has a tag of its own, which the lifecycle policy's sha256-* rule protects.
+    for (const r of referrers) expect(run.registry.tag('team/web', `${r.subject?.digest.replace(':', '-')}.${r.digest.slice(7, 23)}`)).toBe(r.digest)
+    expect(summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)<br>linux\/arm64/)
+  })
+
+  test('attaching fails for good: the image stays pushed, the outputs name it, then the run fails saying why', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const broken: HttpTransport = async (url, init) => {
+      if (init?.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+      return registry.transport(url, init)
+    }
+    registry.client = credentials => new RegistryClient(credentials, undefined, broken)
+    const run = await ship({}, { registry })
+    expect(failureMessage(run.error)).toMatch(/^the upload of sha256:44136fa355b3… failed 1 times \(.*socket hang up.*\); the registry may be having trouble: run the job again\.$/)
+    const digest = registry.tag('team/web', '1.0.0')
+    expect(output(run, 'digest')).toBe(digest)
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+  })
+
+  test('provenance: false attaches nothing', async () => {
+    existingRepository(defaultPolicy())
+    const before = summaryText().length
+    const run = await ship({ provenance: 'false' })
+    expect(run.error).toBeUndefined()
+    expect([...run.registry.manifests.values()].filter(m => m.body.includes('"subject"'))).toEqual([])
+    expect(summaryText().slice(before)).toContain('linux/amd64 <code>sha256:')
+    expect(summaryText().slice(before)).toContain('nothing attached')
   })
 
   test('a repository that already matches is only read: no AWS write', async () => {
@@ -315,6 +368,49 @@ describe('re-runs', () => {
     expect(groups).toEqual(['sign-in', 'repository', 'version'])
     expect(commands(run.docker)).not.toContain('buildx build')
     expect(registry.tag('team/web', 'latest')).toBe(latest)
+  })
+
+  describe('if-version-exists: auto reuses on provenance', () => {
+    const WORKFLOW = { GITHUB_REPOSITORY: 'acme/web', GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/main' }
+    /** A first run that built and attached provenance, then the same version again. */
+    async function again(env: Record<string, string>): Promise<{ first: Run; second: Run; digest: string | undefined }> {
+      existingRepository(defaultPolicy())
+      const registry = new FakeRegistry()
+      const first = await ship({}, { registry, env: WORKFLOW })
+      expect(first.error).toBeUndefined()
+      const digest = registry.tag('team/web', '1.0.0')
+      const second = await ship({}, { registry, env: { ...WORKFLOW, ...env } })
+      return { first, second, digest }
+    }
+
+    test('this repository, this commit, the same workflow ref: kept, nothing built, the reason names the provenance', async () => {
+      const { first, second, digest } = await again({})
+      expect(second.error).toBeUndefined()
+      expect(commands(second.docker)).not.toContain('buildx build')
+      const own = { ...second, outputs: second.outputs.slice(first.outputs.length) }
+      expect(output(own, 'skipped')).toBe('true')
+      expect(output(own, 'digest')).toBe(digest)
+      expect(groups).toContain('reuse')
+    })
+
+    test.each([
+      ['another commit', { GITHUB_SHA: OTHER_SHA }, `it was built from commit ${SHA}, not fedcba9`],
+      ['another workflow ref', { GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/dev' }, 'which is not an allowed one'],
+      ['another repository', { GITHUB_REPOSITORY: 'evil/web', GITHUB_WORKFLOW_REF: 'evil/web/.github/workflows/release.yml@refs/heads/main' }, 'it was built by https://github.com/acme/web, not https://github.com/evil/web']
+    ])('%s: the run stops before login and build, saying which', async (_, env, why) => {
+      const { second } = await again(env)
+      expect(failureMessage(second.error)).toContain(why)
+      expect(failureMessage(second.error)).toContain('Bump the version')
+      expect(commands(second.docker)).not.toContain('buildx build')
+    })
+
+    test('an image without provenance (pushed with provenance: false): not reused', async () => {
+      existingRepository(defaultPolicy())
+      const registry = new FakeRegistry()
+      expect((await ship({ provenance: 'false' }, { registry, env: WORKFLOW })).error).toBeUndefined()
+      const second = await ship({}, { registry, env: WORKFLOW })
+      expect(failureMessage(second.error)).toContain('it has no SLSA provenance referrer')
+    })
   })
 
   test('the version exists from another commit: the run stops before login and build, saying how to fix it', async () => {
@@ -477,7 +573,7 @@ describe('ECR managed signing', () => {
       .resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'COMPLETE' }] })
     const run = await ship({ 'require-signature': 'true' })
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'signature'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'signature'])
     const digest = run.registry.tag('team/web', '1.0.0')
     expect(ecr.commandCalls(DescribeImageSigningStatusCommand).map(c => c.args[0].input)).toContainEqual({ repositoryName: 'team/web', imageId: { imageDigest: digest } })
     expect(output(run, 'signature')).toBe('signed')

@@ -106,7 +106,7 @@ describe('planRepository', () => {
       changes: [
         {
           kind: 'create',
-          mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+          mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
           scanOnPush: false,
           encryption: { type: 'KMS', kmsKey: 'alias/ecr' }
         }
@@ -129,7 +129,7 @@ describe('planRepository', () => {
       {
         kind: 'tag-mutability',
         from: { mode: 'MUTABLE', exclusions: [] },
-        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] }
+        to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] }
       },
       { kind: 'scan-on-push', from: false, to: true }
     ])
@@ -139,7 +139,7 @@ describe('planRepository', () => {
   test('unstated mutability makes a MUTABLE repository immutable except latest', () => {
     const plan = planRepository(state({ mutability: { mode: 'MUTABLE', exclusions: [] } }), repoSettings(), ['latest'])
     expect(plan.changes).toEqual([
-      { kind: 'tag-mutability', from: { mode: 'MUTABLE', exclusions: [] }, to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] } }
+      { kind: 'tag-mutability', from: { mode: 'MUTABLE', exclusions: [] }, to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] } }
     ])
   })
 
@@ -238,7 +238,7 @@ describe('planLifecycle', () => {
       put: false,
       reason:
         'none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ' +
-        'lifecycle-keep-count: 100 would put the default policy (Expire the caches of refs other than the default branch (cache*--*) after 14 days; Protect latest; Protect cache*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
+        'lifecycle-keep-count: 100 would put the default policy (Expire the caches of refs other than the default branch (cache*--*) after 14 days; Protect latest; Protect cache*; Protect sha256-*; Expire untagged images after 14 days; Keep the newest 100 tagged images)'
     })
   })
 

@@ -49,7 +49,7 @@ const described = (over: Partial<Repository> = {}): Repository => ({
   repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
   registryId: '123456789012',
   imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-  imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
+  imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'sha256-*' }],
   imageScanningConfiguration: { scanOnPush: true },
   encryptionConfiguration: { encryptionType: 'AES256' },
   ...over
@@ -97,7 +97,7 @@ describe('a missing repository', () => {
     expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
       imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
+      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'sha256-*' }],
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: { encryptionType: 'AES256' }
     })
@@ -110,9 +110,9 @@ describe('a missing repository', () => {
       uri: URI,
       registry: REGISTRY,
       created: true,
-      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
       changes: [
-        'created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption',
+        'created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, AES256 encryption',
         'lifecycle policy put (new repository: default policy)'
       ],
       warnings: [],
@@ -173,11 +173,11 @@ describe('a missing repository', () => {
     expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
       imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }]
+      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'sha256-*' }]
     })
     expect(result.created).toBe(false)
     expect(result.uri).toBe(URI)
-    expect(result.mutability).toEqual({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] })
+    expect(result.mutability).toEqual({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] })
     expect(result.lifecyclePut).toBe(false)
   })
 
@@ -198,7 +198,7 @@ describe('a missing repository', () => {
       expect(result.lifecyclePut).toBe(true)
       expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(1)
       expect(result.changes[0]).toMatch(
-        /^created the repository: IMMUTABLE_WITH_EXCLUSION \(latest\), scan on push on, AES256 encryption — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z$/
+        /^created the repository: IMMUTABLE_WITH_EXCLUSION \(latest, sha256-\*\), scan on push on, AES256 encryption — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z$/
       )
       expect(result.changes[1]).toBe('lifecycle policy put (new repository: default policy)')
       // A repository the run created has no policy to read, and its tags went with the create.
@@ -249,7 +249,7 @@ describe('an existing repository', () => {
       uri: URI,
       registry: REGISTRY,
       created: false,
-      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
       changes: [],
       warnings: [],
       lifecycle: 'already as stated by lifecycle-* inputs',
@@ -367,7 +367,7 @@ describe('an existing repository', () => {
     expectNoWrites()
     expect(result.lifecyclePut).toBe(false)
     expect(result.changes).toEqual([])
-    expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/)
+    expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Protect sha256-\*; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/)
   })
 
   test.each([
@@ -516,7 +516,7 @@ describe('toRepositoryState', () => {
     ).toEqual({
       uri: URI,
       arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
-      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] },
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
       scanOnPush: true,
       encryption: { type: 'KMS', kmsKey: KMS_ARN }
     })

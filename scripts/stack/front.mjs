@@ -18,6 +18,7 @@ import http from 'node:http'
 import https from 'node:https'
 import path from 'node:path'
 import { getProxyLog, requireProxyAuth, resetProxy, startForwardProxy } from './forward-proxy.mjs'
+import { answerReferrers, parseReferrers, referrersApiEnabled, setReferrersApi, subjectOf } from './referrers.mjs'
 import { ALIAS, PUBLIC_HOST, PUBLIC_PASSWORD, publicApi, publicRepositoryExists, recordPublicImage, resetPublic } from './ecr-public.mjs'
 
 const STATE = process.argv[2] ?? '/var/lib/ecr-build-push-stack'
@@ -237,6 +238,11 @@ async function handleRegistry(req, res) {
     res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }))
     return
   }
+  const referrers = parseReferrers(req.url ?? '')
+  if (referrers) {
+    registryCalls.push({ at: Date.now(), method: req.method, repository: referrers.name, kind: 'referrers', reference: referrers.digest, host: clientHost(req) })
+    return answerReferrers(STATE, req, res, referrers)
+  }
   const v2 = parseV2(req.url ?? '')
   if (v2) registryCalls.push({ at: Date.now(), method: req.method, repository: v2.name, kind: v2.kind, reference: v2.rest, host: clientHost(req) })
   const hold = v2 ? takeRegistryDelay(req.method, v2.name, v2.rest) : 0
@@ -316,6 +322,9 @@ async function handleRegistry(req, res) {
   }
   const h = { ...up.headers }
   if (typeof h.location === 'string') h.location = h.location.replace(/^http:\/\/[^/]+/, `https://${clientHost(req)}`)
+  // OCI 1.1, as ECR: a stored manifest with a subject is listed by the referrers API.
+  const subject = up.status === 201 && referrersApiEnabled() ? subjectOf(body) : undefined
+  if (subject) h['oci-subject'] = subject
   res.writeHead(up.status, h)
   res.end(up.body)
 }
@@ -639,6 +648,9 @@ async function handleControl(req, res) {
     case 'POST /blob-mounting':
       blobMounting = json.enabled === true
       return send(204)
+    case 'POST /referrers-api':
+      setReferrersApi(json.enabled)
+      return send(204)
     case 'POST /faults':
       awsFaults.push({
         operation: json.operation ?? '*',
@@ -681,6 +693,7 @@ async function handleControl(req, res) {
       return send(204)
     case 'POST /faults/reset':
       blobMounting = false
+      setReferrersApi(true)
       oidcClaims = {}
       awsFaults = []
       registryFaults = []

@@ -147,9 +147,9 @@ export function buildxArgs(
   for (const secret of build.secrets) args.push('--secret', `id=${secret.id},env=${secret.env}`)
   args.push(...cacheArgs(build.cache, repositoryUri, build.options, mode))
   args.push(...passThroughArgs(build.options))
-  // By default no attestations: they show up in ECR as unknown/unknown images, and Lambda
-  // and SageMaker refuse an index that holds them.
-  args.push(`--provenance=${build.provenance}`, `--sbom=${build.sbom}`)
+  // No attestations inside the image index: they show up in ECR as unknown/unknown images,
+  // which Lambda and SageMaker refuse. The action attaches provenance and SBOMs as referrers instead (supply/).
+  args.push('--provenance=false', '--sbom=false')
   args.push('--metadata-file', metadataFile)
   if (build.push && !build.pushByDigest) args.push('--push')
   args.push(build.context)

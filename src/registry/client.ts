@@ -8,9 +8,11 @@
  */
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { logSafe } from '../errors.js'
 import { mergeScopes, ownLocation, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
+import { errorText, expect, RegistryError } from './answer.js'
 import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
+
+export { RegistryError } from './answer.js'
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -40,6 +42,8 @@ export interface Descriptor {
   mediaType: string
   digest: string
   size?: number
+  /** OCI 1.1: what an artifact manifest holds (a referrer's kind) */
+  artifactType?: string
   platform?: { os: string; architecture: string; variant?: string }
   annotations?: Record<string, string>
 }
@@ -52,6 +56,9 @@ export interface Manifest {
   /** an image manifest's config */
   config?: Descriptor
   layers?: Descriptor[]
+  /** OCI 1.1: the manifest this one refers to (a referrer) */
+  subject?: Descriptor
+  artifactType?: string
 }
 
 export interface RawManifest {
@@ -64,18 +71,6 @@ export interface RawManifest {
 export function parseManifest(json: string, mediaType: string, digest: string): Manifest {
   const body = JSON.parse(json) as Omit<Manifest, 'digest'> & { mediaType?: string }
   return { ...body, mediaType: body.mediaType ?? mediaType, digest }
-}
-
-export class RegistryError extends Error {
-  override readonly name = 'RegistryError'
-  constructor(
-    readonly status: number,
-    message: string,
-    /** the registry's first error code (`TAG_INVALID`, `NAME_UNKNOWN` …), when its answer gave one */
-    readonly code?: string
-  ) {
-    super(message)
-  }
 }
 
 export class RegistryClient {
@@ -184,11 +179,11 @@ export class RegistryClient {
   }
 
   /**
-   * Uploads a blob, streamed (never held in memory): start an upload, send the whole blob
-   * in one PATCH — what docker does, and ECR takes — then close it with its digest, unless
-   * `beforeClose` throws (the caller's check of what was sent).
+   * Uploads a blob — a stream (never held in memory) or small bytes: start an upload, send
+   * the whole blob in one PATCH — what docker does, and ECR takes — then close it with its
+   * digest, unless `beforeClose` throws (the caller's check of what was sent).
    */
-  async uploadBlob(repository: string, digest: string, size: number, body: Readable, beforeClose: () => void = () => undefined): Promise<void> {
+  async uploadBlob(repository: string, digest: string, size: number, body: Readable | Buffer, beforeClose: () => void = () => undefined): Promise<void> {
     const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`)
     await expect(started, [202], `start an upload to ${repository}`)
     const patchUrl = this.uploadLocation(started)
@@ -206,12 +201,23 @@ export class RegistryClient {
 
   /** PUTs a manifest under a digest or tag; returns the digest the registry computed. */
   async putManifest(repository: string, reference: string, mediaType: string, body: Buffer): Promise<string> {
-    const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, {
-      headers: { 'content-type': mediaType },
-      body
-    })
+    return (await this.storeManifest(repository, reference, mediaType, body)).digest
+  }
+
+  /** The same, with the `OCI-Subject` the registry answered: OCI 1.1, it indexed the manifest's `subject` as a referrer. */
+  async storeManifest(repository: string, reference: string, mediaType: string, body: Buffer): Promise<{ digest: string; subject?: string }> {
+    const res = await this.send('PUT', `/v2/${repository}/manifests/${reference}`, { headers: { 'content-type': mediaType }, body })
     await expect(res, [201], `PUT ${repository}@${reference} manifest`)
-    return res.headers.get('docker-content-digest') ?? ''
+    const subject = res.headers.get('oci-subject')
+    return { digest: res.headers.get('docker-content-digest') ?? '', ...(subject ? { subject } : {}) }
+  }
+
+  /** The referrers API (OCI 1.1): what refers to `digest`; undefined when the registry has no such API (404). */
+  async referrers(repository: string, digest: string): Promise<Descriptor[] | undefined> {
+    const res = await this.get(`${repository}/referrers/${digest}`, [INDEX_MEDIA_TYPES[0] ?? ''])
+    if (res.status === 404) return (await res.arrayBuffer().catch(() => undefined), undefined)
+    if (!res.ok) throw new RegistryError(res.status, `GET ${repository} referrers of ${digest}: ${res.status}${(await errorText(res)).text}`)
+    return ((await res.json()) as { manifests?: Descriptor[] }).manifests ?? []
   }
 
   /** The manifest a tag or digest names; undefined when the registry has no such tag. */
@@ -266,35 +272,4 @@ export class RegistryClient {
     if (!res.ok) throw new RegistryError(res.status, `GET ${repository} blob ${digest}: ${res.status}`)
     return res.json()
   }
-}
-
-
-/** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
-async function expect(res: HttpResponse, ok: number[], what: string): Promise<void> {
-  if (ok.includes(res.status)) {
-    // Let the connection be reused.
-    await res.arrayBuffer().catch(() => undefined)
-    return
-  }
-  const { text, code } = await errorText(res)
-  throw new RegistryError(res.status, `${what}: ${res.status}${text}`, code)
-}
-
-/**
- * What a registry's error answer says (` CODE: message; …`, else the start of its body),
- * made safe for the log: it reaches the retry's log lines and the run's error; and the
- * first error's code, which decides what a refusal means.
- */
-async function errorText(res: HttpResponse): Promise<{ text: string; code?: string }> {
-  const body = await res.text().catch(() => '')
-  let said: string
-  let code: string | undefined
-  try {
-    const errors = (JSON.parse(body) as { errors?: { code?: string; message?: string }[] }).errors ?? []
-    said = errors.map(e => `${e.code}: ${e.message}`).join('; ')
-    code = errors[0]?.code
-  } catch {
-    said = body.slice(0, 200)
-  }
-  return { text: said === '' ? '' : ` ${logSafe(said)}`, ...(code !== undefined ? { code } : {}) }
 }

@@ -19,6 +19,8 @@ export interface ExistingVersion {
   revision: string
   /** set when ECR doesn't show the image in its standard storage class (ECR only) */
   archive?: ArchivedImage
+  /** `if-version-exists: auto`: what the image's provenance referrers show (supply/reuse.ts) */
+  provenance?: { ok: true; workflow: string } | { ok: false; why: string }
 }
 
 /** An existing image ECR keeps out of reach: archived, being restored, or not listed as active. */
@@ -41,8 +43,9 @@ function labelClaim(revision: string, sha: string): string {
 
 /**
  * Pure: what to do about a version tag that may already exist. `skip` keeps it (the
- * workflow chose to trust whoever pushed it); `auto` and `fail` stop, since nothing the
- * action can read yet shows that the image was built from this commit.
+ * workflow chose to trust whoever pushed it); `auto` keeps it only when its provenance
+ * referrers show this repository's allowed workflow built it from this commit (never on its
+ * label); `fail` always stops.
  */
 export function decideVersion(
   existing: ExistingVersion | undefined,
@@ -57,10 +60,16 @@ export function decideVersion(
   if (mode === 'skip') {
     return { build: false, reason: `${run.version} already exists (${existing.digest}); if-version-exists: skip` }
   }
+  const proof = existing.provenance
+  if (mode === 'auto' && existing.archive === undefined && proof?.ok === true) {
+    return { build: false, reason: `${run.version} already exists (${existing.digest}) and its provenance shows it was built from this commit (${run.sha.slice(0, 7)}) by ${proof.workflow}; if-version-exists: auto` }
+  }
   const why =
     mode === 'fail'
       ? 'if-version-exists: fail stops whenever the tag exists'
-      : "a label is written by whoever pushed the image, so it can't show that the image was built from this commit"
+      : proof?.ok === false
+        ? `a label is written by whoever pushed the image, and its provenance doesn't show that this workflow built it from this commit (${proof.why})`
+        : "a label is written by whoever pushed the image, so it can't show that the image was built from this commit"
   throw new ActionError(
     `Tag '${run.version}' already exists in '${run.repository}' (${existing.digest}), ${labelClaim(existing.revision, run.sha)}; ${why}. ` +
       (existing.archive === undefined

@@ -10,7 +10,7 @@ import type { SignatureResult } from '../aws/signature.js'
 import type { Settings } from '../settings/types.js'
 import { sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
-import { writeSummary } from './summary.js'
+import { writeSummary, type SummaryData } from './summary.js'
 
 /** What the push stage did. */
 export interface Pushed {
@@ -57,6 +57,8 @@ export interface RunReport {
   scan?: { line: string; counts?: Record<string, number> }
   /** ECR managed signing's outcome (signing-stage.ts) */
   signature?: SignatureResult
+  /** what each platform image has attached (supply/attest-stage.ts), when read */
+  attachments?: SummaryData['attachments']
   /** seconds per stage, in the order they ran */
   times: [string, number][]
 }
@@ -111,7 +113,8 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
     ...(scan !== undefined ? { scan: scan.line } : {}),
     ...(signature ? { signature: signature.line } : {}),
-    replicas
+    replicas,
+    ...(run.attachments !== undefined ? { attachments: run.attachments } : {})
   })
 }
 

@@ -36,6 +36,8 @@ export interface SummaryData {
   signature?: string
   /** regions the image replicates to, with their URIs */
   replicas?: string[]
+  /** what each platform image has attached as OCI referrers (provenance, SBOM), or why it is not known */
+  attachments?: { platform: string; digest: string; attached: string[] }[] | string
 }
 
 export interface PlanData {
@@ -55,6 +57,12 @@ export interface PlanData {
 }
 
 const code = (s: string): string => `<code>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`
+
+/** Per platform image, what refers to it: `linux/amd64 <code>sha256:…</code>: provenance (SLSA v1)`. */
+function attachmentsCell(a: NonNullable<SummaryData['attachments']>): string {
+  if (typeof a === 'string') return `not known: ${a}`
+  return a.map(p => `${p.platform || 'image'} ${code(`${p.digest.slice(0, 19)}…`)}: ${p.attached.length > 0 ? p.attached.join(', ') : 'nothing attached'}`).join('<br>')
+}
 
 /** Markdown/HTML for the summary; pure, so tests read exactly what users see. */
 export function renderSummary(d: SummaryData): string {
@@ -76,6 +84,7 @@ export function renderSummary(d: SummaryData): string {
   if (d.scan !== undefined) rows.push(['Scan', d.scan])
   if (d.signature !== undefined) rows.push(['Signature', d.signature.replace(/`([^`]+)`/g, (_, s: string) => code(s))])
   if (d.replicas !== undefined && d.replicas.length > 0) rows.push(['Replicas', d.replicas.map(code).join('<br>')])
+  if (d.attachments !== undefined) rows.push(['Supply chain', attachmentsCell(d.attachments)])
   if (d.size !== undefined && d.size.lines.length > 0) rows.push(['Size', d.size.lines.join('<br>')])
   if (d.cache !== undefined) rows.push(['Cache', d.cache])
   if (d.timings && d.timings.length > 0) rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')])

@@ -131,6 +131,8 @@ export function readBuild(env: Env, workspace: string, cache: Settings['build'][
   if (indexed !== undefined && platforms.length < 2 && !settings.pushByDigest && settings.mergeDigests.length === 0) {
     throw new InputError(Input.Annotations, `'${indexed.slice(0, 120)}' goes on an index, and a build of one platform has none: use the manifest level, or build several platforms.`)
   }
+  const generator = readSbomGenerator(env, settings.sbom)
+  if (generator !== undefined) settings.sbomGenerator = generator
   if (target !== '') settings.target = target
   const options = readBuildOptions(env, {
     workspace,
@@ -175,8 +177,20 @@ export function readSplitBuild(env: Env): Pick<Settings['build'], 'pushByDigest'
   return { pushByDigest, mergeDigests, mergeTimeoutSeconds }
 }
 
+/** An image reference: `[host[:port]/]path[:tag][@sha256:…]`, lowercase path. */
+const IMAGE_REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/
+
+/** `sbom-generator`: BuildKit's SBOM generator image (`generator=`); only with `sbom: true`. */
+export function readSbomGenerator(env: Env, sbom: boolean): string | undefined {
+  const image = getInput(env, Input.SbomGenerator)
+  if (image === '') return undefined
+  if (!sbom) throw new InputError(Input.SbomGenerator, 'is set but sbom is false: set sbom: true, or remove sbom-generator.')
+  if (!IMAGE_REFERENCE.test(image)) throw new InputError(Input.SbomGenerator, `'${image}' is not an image reference: give the generator image, e.g. docker/buildkit-syft-scanner:stable-1.`)
+  return image
+}
+
 export function readProvenance(env: Env): string {
-  const value = getInput(env, Input.Provenance) || 'false'
+  const value = getInput(env, Input.Provenance) || 'mode=min'
   if (!PROVENANCE.test(value)) {
     throw new InputError(Input.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`)
   }

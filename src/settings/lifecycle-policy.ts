@@ -18,6 +18,8 @@ export const MAX_POLICY_LENGTH = 30720
 export const MAX_RULES = 50
 export const MAX_WILDCARDS = 4
 
+/** The tags of referrers: the OCI tag schema's `sha256-<hex>` and the action's own `sha256-<hex>.<hex>`. */
+export const REFERRER_TAGS = 'sha256-*'
 /** The policy the action puts when the workflow states none. */
 export const DEFAULT_LIFECYCLE = { keepCount: 100, untaggedDays: 14, protectTags: ['latest'] } as const
 
@@ -283,7 +285,8 @@ export function readLifecycle(env: Env, workspace: string, defaults: { protect: 
   const policy = generateLifecyclePolicy({
     ...tagRule,
     untaggedDays: days,
-    protectTags: protectInput !== '' ? protectTags : defaults.protect,
+    // Referrers (provenance, SBOMs) carry sha256-* tags: always kept while their image lives (supply/referrers.ts).
+    protectTags: [...new Set([...(protectInput !== '' ? protectTags : defaults.protect), REFERRER_TAGS])],
     ...scoped
   })
   return shorthandStated

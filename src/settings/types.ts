@@ -132,9 +132,12 @@ export interface Settings {
     options?: BuildOptions
     /** The buildx builder an earlier step created; undefined: the job's current builder. */
     builder?: string
-    /** `--provenance` value; 'false' keeps attestation manifests out of the index. */
+    /** `false`, `true` / `mode=min` (the default) or `mode=max`: the provenance the action attaches to each pushed platform image as a referrer. */
     provenance: string
+    /** an SPDX SBOM for each pushed platform image, attached as a referrer */
     sbom: boolean
+    /** BuildKit's SBOM generator image (`--sbom=generator=…`); undefined: BuildKit's default */
+    sbomGenerator?: string
     /** Push this platform's image untagged, for a later merge (native per-platform runners). */
     pushByDigest: boolean
     /** No build: make the multi-platform index from these pushed digests. */

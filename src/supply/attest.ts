@@ -1,0 +1,94 @@
+/**
+ * Stage 5b — attest: each pushed platform image gets its provenance statement (and with
+ * `sbom: true` its SPDX SBOM) as an OCI 1.1 referrer (referrers.ts), and the report reads
+ * back what each platform image has attached.
+ */
+import * as core from '@actions/core'
+import type { RegistryClient } from '../registry/client.js'
+import type { RetryPolicy } from '../retry.js'
+import type { Env, Settings } from '../settings/types.js'
+import { ActionError } from '../errors.js'
+import type { Descriptor } from '../registry/client.js'
+import { IN_TOTO_MEDIA_TYPE, provenanceStatement, SLSA_PROVENANCE_V1, subjectName } from './provenance.js'
+import { SPDX_DOCUMENT, withSubject } from './sbom.js'
+import { attach, listReferrers, predicateTypeOf, subjectOf, type Attachment } from './referrers.js'
+
+/** `provenance` as a mode: undefined when the workflow turned it off. */
+export function provenanceMode(provenance: string): 'min' | 'max' | undefined {
+  if (provenance === 'false') return undefined
+  return provenance === 'mode=max' ? 'max' : 'min'
+}
+
+export interface PlatformImage {
+  platform: string
+  digest: string
+}
+
+export interface AttestInput {
+  env: Env
+  build: Settings['build']
+  uri: string
+  path: string
+  version: string
+  startedOn: string
+  finishedOn: string
+  /** ECR: each referrer also gets a tag of its own, which the lifecycle policy protects (referrers.ts keepTag) */
+  keepTags?: boolean
+}
+
+/**
+ * Attaches to each platform image its provenance statement and, given `sboms` (sbom.ts, by
+ * platform), its SPDX statements; what was attached, per image. A platform the SBOM run gave
+ * nothing for fails the run: `sbom: true` never passes on nothing.
+ */
+export async function attestImages(
+  registry: RegistryClient,
+  images: PlatformImage[],
+  input: AttestInput,
+  retry: RetryPolicy,
+  sboms?: Map<string, Buffer[]>
+): Promise<(PlatformImage & Attachment & { kind: string })[]> {
+  const mode = provenanceMode(input.build.provenance)
+  const done: (PlatformImage & Attachment & { kind: string })[] = []
+  const store = async (image: PlatformImage, subject: Descriptor, kind: string, predicateType: string, statement: Buffer): Promise<void> => {
+    const artifact = { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true }
+    const attached = await attach(registry, input.path, subject, artifact, retry)
+    core.info(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
+    done.push({ ...image, ...attached, kind })
+  }
+  for (const image of images) {
+    const subject = await subjectOf(registry, input.path, image.digest, retry)
+    if (mode !== undefined) {
+      const statement = provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest })
+      await store(image, subject, 'provenance', SLSA_PROVENANCE_V1, Buffer.from(JSON.stringify(statement)))
+    }
+    if (sboms === undefined) continue
+    const found = sboms.get(image.platform) ?? (image.platform === '' && sboms.size === 1 ? [...sboms.values()][0] : undefined)
+    if (found === undefined || found.length === 0) {
+      throw new ActionError(`The SBOM generator made no SBOM for ${image.platform || 'the image'} (it made some for: ${[...sboms.keys()].join(', ') || 'none'}): the image is pushed without one.`)
+    }
+    const name = subjectName(input.uri, input.version, image.platform)
+    for (const statement of found) await store(image, subject, 'SBOM', SPDX_DOCUMENT, withSubject(statement, { name, digest: image.digest }))
+  }
+  return done
+}
+
+/** The kinds of statement known by their predicate type, as the summary names them. */
+const KINDS: Record<string, string> = {
+  [SLSA_PROVENANCE_V1]: 'provenance (SLSA v1)',
+  'https://slsa.dev/provenance/v0.2': 'provenance (SLSA v0.2)',
+  [SPDX_DOCUMENT]: 'SBOM (SPDX)'
+}
+
+/** What each platform image has attached, in words (`provenance (SLSA v1)`), read back from the registry. */
+export async function readAttachments(registry: RegistryClient, path: string, images: PlatformImage[], retry: RetryPolicy): Promise<(PlatformImage & { attached: string[] })[]> {
+  return Promise.all(
+    images.map(async image => {
+      const found = await listReferrers(registry, path, image.digest, retry)
+      const kinds = found.map(d => KINDS[predicateTypeOf(d)] ?? d.artifactType ?? d.mediaType)
+      // In a fixed order (provenance, then SBOMs, then others), whatever order the registry lists them in.
+      const rank = (k: string): number => (Object.values(KINDS).indexOf(k) + 1 || 99)
+      return { ...image, attached: [...new Set(kinds)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)) }
+    })
+  )
+}
