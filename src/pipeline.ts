@@ -234,6 +234,7 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
     byDigest: { registry, repository: destination.path },
     buildxConfigDir: buildxConfigDir(deps.env),
     builder: builder.use,
+    driver: builder.driver,
     alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, deps.retry)
   })
   const others = tags.api.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))

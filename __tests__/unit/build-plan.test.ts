@@ -395,3 +395,18 @@ test('cacheOnlyArgs: the same build with only its cache export (a first push by 
   const args = ['buildx', 'build', '--platform', 'linux/amd64', '--output', 'type=oci,dest=/t/oci-layout,tar=false', '--label', 'a=b', '--cache-to', 'type=registry,ref=r/w:c', '--metadata-file', '/t/metadata.json', '.']
   expect(cacheOnlyArgs(args)).toEqual(['buildx', 'build', '--platform', 'linux/amd64', '--output', 'type=cacheonly', '--label', 'a=b', '--cache-to', 'type=registry,ref=r/w:c', '.'])
 })
+
+describe("push-by-digest: buildx's own where its driver can, a layout on the docker driver", () => {
+  const byDigest = build({ pushByDigest: true, push: true, cache: { type: 'none', tag: 'buildcache', from: [] } })
+  const output = (argv: string[]) => argv[argv.indexOf('--output') + 1]
+  test.each(['docker-container', 'remote', 'kubernetes', 'cloud'])('%s: pushed untagged by buildx itself, no layout, no --tag', driver => {
+    const argv = buildxArgs(byDigest, ['r.test/web:1.0.0'], [], META, 'r.test/web', {}, 'max', driver)
+    expect(output(argv)).toBe('type=image,name=r.test/web,push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true')
+    expect(argv).not.toContain('--tag')
+    expect(argv).not.toContain('--push')
+  })
+  test('docker: an OCI layout beside the metadata file, which the action pushes', () => {
+    const argv = buildxArgs(byDigest, ['r.test/web:1.0.0'], [], META, 'r.test/web', {}, 'max', 'docker')
+    expect(output(argv)).toBe(`type=oci,dest=${layoutDir(META)},tar=false`)
+  })
+})

@@ -19,7 +19,7 @@ import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
+import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, ownPushByDigest, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -43,6 +43,8 @@ export interface BuildOptions {
   buildxConfigDir?: string
   /** the builder the check found (`builder` input); default: the job's current builder */
   builder?: BuilderUse
+  /** its driver (`docker buildx inspect`): whether buildx can push by digest itself */
+  driver?: string
   /**
    * The registry refused a tag buildx pushed as immutable: the digest the tag names when it
    * is this run's build (a try whose answer was lost, already-tagged.ts), else undefined.
@@ -59,12 +61,15 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
   // local layout (by digest) or no push at all cannot.
   const pushedTo = build.push && !build.pushByDigest ? options.repositoryUri : undefined
   try {
-    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder, cacheMode(await readDockerfile(build)))
+    const args = buildxArgs(build, references, labels, metadataFile, options.repositoryUri, options.builder, cacheMode(await readDockerfile(build)), options.driver)
     // Build-argument and secret values go in buildx's environment, never its argv or the log;
     // so do the runner's cache variables, for a gha cache only.
     const env = buildxEnv(build)
     const inherit = buildxInherit(build)
-    const byDigest = build.pushByDigest && build.push ? options.byDigest : undefined
+    // By digest on the docker driver: the action pushes the layout buildx exports.
+    const layoutPush = build.pushByDigest && build.push && !ownPushByDigest(options.driver ?? 'docker')
+    if (layoutPush && options.byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
+    const byDigest = layoutPush ? options.byDigest : undefined
     const runBuild = (argv: string[]): Promise<void> =>
       retry(
         'The push',
@@ -97,8 +102,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     if (found !== undefined) return { digest: found.digest, metadata: {}, found: found.tag }
     const metadata = await readMetadata(metadataFile)
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
-    if (build.pushByDigest && build.push) {
-      if (byDigest === undefined) throw new ActionError('push-by-digest has no registry to push to.')
+    if (byDigest !== undefined) {
       const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), policy, prefilled)
       if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
       policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`)

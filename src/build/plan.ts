@@ -118,6 +118,13 @@ export function buildxCommand(use: BuilderUse, command: string[], args: string[]
 }
 
 /**
+ * Whether buildx pushes by digest itself (`type=image,push-by-digest=true`): every driver
+ * but docker's, which refuses it ("not implemented for docker driver") and exports an OCI
+ * layout the action pushes instead (registry/layout-push.ts).
+ */
+export const ownPushByDigest = (driver: string): boolean => driver !== 'docker'
+
+/**
  * The build's argv. Values that may be secret never appear in it: a build argument is
  * passed by name (`--build-arg NAME`, which buildx reads from its environment) and a
  * secret by the variable that holds it (`--secret id=…,env=…`); `buildxEnv` gives both.
@@ -129,14 +136,17 @@ export function buildxArgs(
   metadataFile: string,
   repositoryUri?: string,
   use: BuilderUse = {},
-  mode: 'min' | 'max' = 'max'
+  mode: 'min' | 'max' = 'max',
+  driver = 'docker'
 ): string[] {
   const args = ['--platform', build.platforms.join(',')]
   if (build.file !== '') args.push('--file', build.file)
   if (build.target !== undefined) args.push('--target', build.target)
-  // By digest: exported as an OCI layout beside the metadata file, which the action then
-  // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
-  if (build.pushByDigest) {
+  // By digest: buildx pushes it untagged itself where its driver can; on the docker driver
+  // it exports an OCI layout beside the metadata file, which the action then pushes.
+  if (build.pushByDigest && build.push && repositoryUri !== undefined && ownPushByDigest(driver)) {
+    args.push('--output', `type=image,name=${repositoryUri},push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true`)
+  } else if (build.pushByDigest) {
     args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`)
   } else {
     for (const ref of references) args.push('--tag', ref)
