@@ -55,6 +55,7 @@ import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.j
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
+import { copyToDestinations, loginReadRegistries } from './other-registries-stage.js'
 import { lookUpVersion, withStorageState } from './version-stage.js'
 
 export interface PipelineDeps {
@@ -103,7 +104,7 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   checkBeforeBuild(settings, await signing)
 
   const loggedIn = destination.credentials.current
-  const firstLogin = await stages.run('login', () => login(deps, loggedIn))
+  const [firstLogin] = await stages.run('login', () => Promise.all([login(deps, loggedIn), loginReadRegistries(settings, session, deps, loggedIn.registry)]))
 
   const pushed =
     !decision.build && existing !== undefined
@@ -111,6 +112,9 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
       : build.mergeDigests.length > 0
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
+
+  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry }
+  const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
 
   // What was pushed, platform by platform: the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
@@ -123,7 +127,7 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
 
   const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
 
-  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, times: stages.times })
+  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, copies, times: stages.times })
   if (verdict?.failure) throw verdict.failure
   // The signature, like the gate, fails the run after the outputs and the summary are written.
   if (signature.failure !== undefined) throw new ActionError(`${signature.failure}.`)

@@ -57,6 +57,8 @@ export interface RunReport {
   scan?: { line: string; counts?: Record<string, number> }
   /** ECR managed signing's outcome (signing-stage.ts) */
   signature?: SignatureResult
+  /** the copies `copy-to` made: each repository's URI and what was done there */
+  copies?: { uri: string; line: string }[]
   /** seconds per stage, in the order they ran */
   times: [string, number][]
 }
@@ -79,7 +81,8 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     ...(scan?.counts !== undefined ? { scanFindings: scan.counts } : {}),
     ...(signature ? { signature: signature.state } : {}),
     labels: pushed.labels ?? [],
-    annotations: pushed.annotations ?? []
+    annotations: pushed.annotations ?? [],
+    copiedUris: (run.copies ?? []).map(c => `${c.uri}@${pushed.digest}`)
   })
   setOutputs(outputs)
   core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
@@ -111,7 +114,8 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     ...(images.length > 0 ? { size: { lines: sizeLines(sizes, settings.storagePrice, priceSource) } } : unread !== undefined ? { size: { lines: [`not known: ${unread}`] } } : {}),
     ...(scan !== undefined ? { scan: scan.line } : {}),
     ...(signature ? { signature: signature.line } : {}),
-    replicas
+    replicas,
+    ...(run.copies !== undefined && run.copies.length > 0 ? { copies: run.copies.map(c => c.line) } : {})
   })
 }
 
