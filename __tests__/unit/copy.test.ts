@@ -167,7 +167,7 @@ test('an immutable tag naming another image is refused, as the push would be', a
 
 test('a blob read with other bytes than its digest is never stored', async () => {
   const image = pushImage(one, 'team/app', '1.0.0')
-  one.corrupt = image.blobs[1]
+  one.corrupt = image.blobs[1] ?? ''
   const copying = copyImage({ client: client(one, 'one.test'), repository: 'team/app' }, { client: client(two, 'two.test'), repository: 'acme/app' }, image.digest, '1.0.0', retry)
   await expect(copying).rejects.toBeInstanceOf(ActionError)
   expect(two.blobs.has(`acme/app@${image.blobs[1]}`)).toBe(false)
