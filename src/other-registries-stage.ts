@@ -74,8 +74,11 @@ export async function copyToDestinations(
     let client = host === undefined ? run.registry : clients.get(host)
     if (client === undefined && credentials !== undefined && host !== undefined) clients.set(host, (client = makeClient(credentials)))
     if (client === undefined) continue
-    const uri = copyUri(destination, run.registry.registry)
-    const counts = await copyImage({ client: run.registry, repository: run.path }, { client, repository: destination.repository }, run.digest, settings.image.version, run.retry)
+    // In the run's own ECR Public registry a repository's path starts with the registry's alias.
+    const alias = host === undefined && run.path !== settings.repository.name ? run.path.slice(0, run.path.length - settings.repository.name.length) : ''
+    const target = { ...destination, repository: `${alias}${destination.repository}` }
+    const uri = copyUri(target, run.registry.registry)
+    const counts = await copyImage({ client: run.registry, repository: run.path }, { client, repository: target.repository }, run.digest, settings.image.version, run.retry)
     const line = `${uri}:${settings.image.version} — ${describe(counts)}`
     core.info(`Copied to ${line}`)
     copied.push({ uri, line })

@@ -55,6 +55,11 @@ describe('read-registries', () => {
     expect(error.message).toMatch(/^Input 'read-registries'/)
     expect(error.message).toMatch(message)
   })
+
+  test('with push: false, refused: a build-only run signs in to nothing', () => {
+    const error = inputError({ 'read-registries': '123456789012/us-east-1', push: 'false' })
+    expect(error.message).toMatch(/^Input 'read-registries': is set, but push is false/)
+  })
 })
 
 describe('copy-to', () => {
