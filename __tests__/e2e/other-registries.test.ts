@@ -55,6 +55,7 @@ async function publicDigest(reference: string): Promise<{ status: number; digest
 let baseRun: RunResult
 let refused: RunResult
 let result: RunResult
+let rerun: RunResult
 
 beforeAll(async () => {
   resetStack()
@@ -63,7 +64,8 @@ beforeAll(async () => {
   baseRun = await runAction({ inputs: { ...base, repository: 'base/busybox', version: '1', latest: 'false' }, env: jobEnv(), workspace: makeWorkspace('base') })
   if (baseRun.exitCode !== 0) throw new Error(`the base image's run failed:\n${baseRun.log}`)
   // Copies go to repositories that exist: the action creates none.
-  await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/copy' }))
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/copy', imageTagMutability: 'IMMUTABLE' }))
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/mounted' }))
   const pub = new ECRPUBLICClient({ region: 'us-east-1', endpoint: env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } })
   await pub.send(new CreatePublicRepository({ repositoryName: 'copy' }))
   refused = await runAction({ inputs: { ...base, repository: 'team/app', version: '0.9.0' }, env: jobEnv(), workspace: derivedWorkspace() })
@@ -72,6 +74,14 @@ beforeAll(async () => {
     env: jobEnv(),
     workspace: derivedWorkspace()
   })
+  // A re-run that keeps the image copies again: the immutable tag already names it; with blob mounting on, a new copy mounts.
+  await fetch(`${env.STACK_CONTROL_URL}/blob-mounting`, { method: 'POST', body: JSON.stringify({ enabled: true }), headers: { 'content-type': 'application/json' } })
+  rerun = await runAction({
+    inputs: { ...base, repository: 'team/app', version: '1.0.0', 'if-version-exists': 'skip', 'copy-to': 'team/copy\nteam/mounted' },
+    env: jobEnv(),
+    workspace: derivedWorkspace()
+  })
+  await resetFaults()
 })
 
 test('without read-registries, the base image behind the second registry name is refused', () => {
@@ -111,4 +121,12 @@ test('the copies run, on both platforms', () => {
   expect(runImage(`${REGISTRY}/team/copy:1.0.0`, 'linux/amd64')).toBe('copied-x86_64')
   expect(runImage(`${REGISTRY}/team/copy@${result.outputs.digest}`, 'linux/arm64')).toBe('copied-aarch64')
   expect(runImage(`${PUBLIC}:1.0.0`, 'linux/amd64')).toBe('copied-x86_64')
+})
+
+test("a re-run copies again: the immutable copy's tag already names the image, and a new copy in the registry mounts every blob", async () => {
+  if (rerun.exitCode !== 0) throw new Error(`the re-run failed:\n${rerun.log}`)
+  expect(rerun.log).toMatch(/Copied to \S+\/team\/copy:1\.0\.0 — 3 manifests, blobs: \d+ already there; the tag already named it/)
+  expect(rerun.log).toMatch(/Copied to \S+\/team\/mounted:1\.0\.0 — 3 manifests, blobs: \d+ mounted\n/)
+  expect((await registryManifest('team/mounted', '1.0.0')).digest).toBe(result.outputs.digest)
+  expect(runImage(`${REGISTRY}/team/mounted:1.0.0`, 'linux/arm64')).toBe('copied-aarch64')
 })
