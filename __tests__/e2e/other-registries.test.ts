@@ -14,7 +14,7 @@ import { CreateRepositoryCommand } from '@aws-sdk/client-ecr'
 import { CreateRepositoryCommand as CreatePublicRepository, ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import { jest } from '@jest/globals'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
-import { dockerLogins, DUAL_STACK_REGISTRY, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryManifest, resetCalls, resetFaults, resetStack, ROLE, runImage } from './stack.js'
+import { awsCalls, type AwsCall, dockerLogins, DUAL_STACK_REGISTRY, ecr, env, jobEnv, makeWorkspace, REGISTRY, registryManifest, resetCalls, resetFaults, resetStack, ROLE, runImage } from './stack.js'
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -56,6 +56,9 @@ let baseRun: RunResult
 let refused: RunResult
 let result: RunResult
 let rerun: RunResult
+let calls: AwsCall[] = []
+/** the role the second registry's token is asked for with */
+const READER = 'arn:aws:iam::123456789012:role/base-reader'
 
 beforeAll(async () => {
   resetStack()
@@ -69,11 +72,13 @@ beforeAll(async () => {
   const pub = new ECRPUBLICClient({ region: 'us-east-1', endpoint: env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } })
   await pub.send(new CreatePublicRepository({ repositoryName: 'copy' }))
   refused = await runAction({ inputs: { ...base, repository: 'team/app', version: '0.9.0' }, env: jobEnv(), workspace: derivedWorkspace() })
+  await resetCalls()
   result = await runAction({
-    inputs: { ...base, repository: 'team/app', version: '1.0.0', 'read-registries': DUAL_STACK_REGISTRY, 'copy-to': `team/copy\n${PUBLIC}` },
+    inputs: { ...base, repository: 'team/app', version: '1.0.0', 'read-registries': `${DUAL_STACK_REGISTRY}=${READER}`, 'copy-to': `team/copy\n${PUBLIC}` },
     env: jobEnv(),
     workspace: derivedWorkspace()
   })
+  calls = await awsCalls()
   // A re-run that keeps the image copies again: the immutable tag already names it; with blob mounting on, a new copy mounts.
   await fetch(`${env.STACK_CONTROL_URL}/blob-mounting`, { method: 'POST', body: JSON.stringify({ enabled: true }), headers: { 'content-type': 'application/json' } })
   rerun = await runAction({
@@ -88,9 +93,11 @@ test('without read-registries, the base image behind the second registry name is
   expect(refused.exitCode).not.toBe(0)
 })
 
-test('with read-registries, docker is logged in to the second registry and the build reads its base image', () => {
+test("with read-registries, docker is logged in to the second registry, with its role's token, and the build reads its base image", () => {
   if (result.exitCode !== 0) throw new Error(`the action failed:\n${result.log}`)
-  expect(result.log).toContain(`Logged in to ${DUAL_STACK_REGISTRY} (read-registries)`)
+  expect(result.log).toContain(`Logged in to ${DUAL_STACK_REGISTRY} as ${READER} (read-registries)`)
+  expect(calls.filter(c => c.operation === 'AssumeRole').length).toBe(1)
+  expect(calls.filter(c => c.service === 'ecr' && c.operation === 'GetAuthorizationToken').length).toBe(2)
 })
 
 test('the post step logs out of both registries', () => {
