@@ -75,7 +75,9 @@ export const Input = {
   AddHosts: 'add-hosts',
   CacheFrom: 'cache-from',
   CacheTo: 'cache-to',
-  Load: 'load'
+  Load: 'load',
+  ReadRegistries: 'read-registries',
+  CopyTo: 'copy-to'
 } as const
 export type InputName = (typeof Input)[keyof typeof Input]
 
@@ -96,7 +98,8 @@ export const Output = {
   SubjectName: 'subject-name',
   SubjectDigest: 'subject-digest',
   Labels: 'labels',
-  Annotations: 'annotations'
+  Annotations: 'annotations',
+  CopiedUris: 'copied-uris'
 } as const
 
 /** Values the main step hands to the post step. */
@@ -107,6 +110,8 @@ export const State = {
   LoginConfigDir: 'login-config-dir',
   /** the entry written there, as a hash, and where the entry it replaced is kept (config-login.ts WrittenLogin) */
   LoginWritten: 'login-written',
+  /** the logins to the registries a build reads from (`read-registries`): a JSON list of {registry, written?} */
+  ReadLogins: 'read-logins',
   /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
   TempDirs: 'temp-dirs'
 } as const

@@ -55,6 +55,7 @@ import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.j
 import type { RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
+import { copyToDestinations, loginReadRegistries } from './other-registries-stage.js'
 import { attestStage, referrerWarning, summaryAttachments } from './supply/attest-stage.js'
 import { lookUpVersion, withProvenance, withStorageState } from './version-stage.js'
 
@@ -106,7 +107,7 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   checkBeforeBuild(settings, await signing)
 
   const loggedIn = destination.credentials.current
-  const firstLogin = await stages.run('login', () => login(deps, loggedIn))
+  const [firstLogin] = await stages.run('login', () => Promise.all([login(deps, loggedIn), loginReadRegistries(settings, session, deps, loggedIn.registry)]))
 
   const startedOn = new Date().toISOString()
   const pushed =
@@ -118,6 +119,8 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
 
   // A failed attest leaves the image pushed: what follows still runs, then the run fails.
   const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, startedOn, builder, built: pushed.built })
+  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry }
+  const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
 
   // What was pushed, platform by platform: the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
@@ -131,7 +134,7 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
 
   const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, deps.retry) : undefined
-  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, times: stages.times })
+  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
   // The gate, the signature and a failed attest fail the run after the outputs and the summary are written.
   const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
   for (const also of failures.slice(1)) core.warning(`Also: ${also.message}`)

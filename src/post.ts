@@ -104,27 +104,50 @@ export async function post(env: NodeJS.ProcessEnv = process.env, run: Docker = d
     warning(`Post step: ${(error as Error).message}`)
   }
   const written = parseWritten(env[`STATE_${State.LoginWritten}`])
+  const readLogins = parseReadLogins(env[`STATE_${State.ReadLogins}`])
   try {
     const registries = JSON.parse(env[`STATE_${State.LoggedInRegistries}`] || '[]') as string[]
     if (parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false)) {
-      if (registries.length > 0) info(`Staying logged in to ${registries.join(', ')} (skip-logout).`)
+      const all = [...registries, ...readLogins.map(r => r.registry)]
+      if (all.length > 0) info(`Staying logged in to ${all.join(', ')} (skip-logout).`)
     } else {
       await logout(run, registries, { configDir: env[`STATE_${State.LoginConfigDir}`] || undefined, ...(written ? { written } : {}) })
+      for (const other of readLogins) await logout(run, [other.registry], { configDir: other.configDir, ...(other.written ? { written: other.written } : {}) })
     }
   } catch (error) {
     warning(`Post step: ${(error as Error).message}`)
   } finally {
-    if (written?.replaced !== undefined) await removeReplaced(written.replaced).catch(error => warning(`Post step: ${(error as Error).message}`))
+    for (const w of [written, ...readLogins.map(r => r.written)]) {
+      if (w?.replaced !== undefined) await removeReplaced(w.replaced).catch(error => warning(`Post step: ${(error as Error).message}`))
+    }
+  }
+}
+
+/** The logins to `read-registries` the main step made; none when there is no record (or it can't be read). */
+function parseReadLogins(text: string | undefined): { registry: string; configDir?: string; written?: WrittenLogin }[] {
+  try {
+    const logins = JSON.parse(text || '[]') as unknown
+    return (Array.isArray(logins) ? logins : []).flatMap((l: { registry?: unknown; configDir?: unknown; written?: unknown }) => {
+      if (typeof l?.registry !== 'string') return []
+      const written = validWritten(l.written)
+      return [{ registry: l.registry, ...(typeof l.configDir === 'string' ? { configDir: l.configDir } : {}), ...(written ? { written } : {}) }]
+    })
+  } catch {
+    return []
   }
 }
 
 /** The main step's record of the entry it wrote; undefined when there is none (or it can't be read). */
 function parseWritten(text: string | undefined): WrittenLogin | undefined {
   try {
-    const w = JSON.parse(text || 'null') as Partial<WrittenLogin> | null
-    const valid = typeof w?.registry === 'string' && typeof w.sha256 === 'string' && (w.replaced === undefined || typeof w.replaced === 'string')
-    return valid ? (w as WrittenLogin) : undefined
+    return validWritten(JSON.parse(text || 'null'))
   } catch {
     return undefined
   }
+}
+
+function validWritten(value: unknown): WrittenLogin | undefined {
+  const w = value as Partial<WrittenLogin> | null | undefined
+  const valid = typeof w?.registry === 'string' && typeof w.sha256 === 'string' && (w.replaced === undefined || typeof w.replaced === 'string')
+  return valid ? (w as WrittenLogin) : undefined
 }

@@ -17,7 +17,7 @@ const values = (over: Partial<OutputValues> = {}): OutputValues => ({
   ...over
 })
 
-const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings', 'signature', 'subject-name', 'subject-digest', 'labels', 'annotations']
+const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings', 'signature', 'subject-name', 'subject-digest', 'labels', 'annotations', 'copied-uris']
 
 describe('imageOutputs', () => {
   test('a pushed image with latest', () => {
@@ -38,7 +38,8 @@ describe('imageOutputs', () => {
       'subject-name': URI,
       'subject-digest': DIGEST,
       labels: '',
-      annotations: ''
+      annotations: '',
+      'copied-uris': ''
     })
   })
 
@@ -76,7 +77,8 @@ describe('imageOutputs', () => {
       'subject-name': '',
       'subject-digest': '',
       labels: '',
-      annotations: ''
+      annotations: '',
+      'copied-uris': ''
     })
   })
 

@@ -5,6 +5,7 @@
 import { partitionOf, parseRegistryHost } from '../registry/host.js'
 import type { Settings } from '../settings/types.js'
 import type { SigningPlan } from './signing.js'
+import { otherRegistryStatements } from './other-registries-policy.js'
 
 export interface PolicyDocument {
   Version: '2012-10-17'
@@ -38,7 +39,8 @@ function publicPolicy(settings: Settings, account: string): PolicyDocument {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'Login', Effect: 'Allow', Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], Resource: '*' },
-      { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` }
+      { Sid: 'Repository', Effect: 'Allow', Action: actions, Resource: `arn:aws:ecr-public::${account}:repository/${repository.name}` },
+      ...otherRegistryStatements(settings, account)
     ]
   }
 }
@@ -101,6 +103,7 @@ export function leastPrivilegePolicy(settings: Settings, account: string, signin
     statements.push({ Sid: 'Encryption', Effect: 'Allow', Action: ['kms:CreateGrant', 'kms:RetireGrant', 'kms:DescribeKey'], Resource: key })
   }
   // A repository the run creates takes the defaults of the registry's creation template (creation-template.ts).
+  statements.push(...otherRegistryStatements(settings, account))
   if (repository.create) statements.push({ Sid: 'CreationTemplates', Effect: 'Allow', Action: ['ecr:DescribeRepositoryCreationTemplates'], Resource: '*' })
   return { Version: '2012-10-17', Statement: statements }
 }

@@ -119,8 +119,9 @@ export class RegistryClient {
    * token covers the challenge, and the 401 is final only for a request that carried such a
    * token. A token asked for also covers what the held one did, so a pull challenge never
    * takes push away from an upload in flight; one fetch per scope serves every request.
+   * Public for the registry calls other modules make (copy.ts: blob reads and mounts).
    */
-  private async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
+  async send(method: string, url: string, init: Omit<HttpInit, 'method'> = {}): Promise<HttpResponse> {
     const go = (authorization: string): Promise<HttpResponse> => this.transport(new URL(url, this.base), { method, ...init, headers: { authorization, ...init.headers } })
     const sent = await this.authorization()
     const res = await go(sent)

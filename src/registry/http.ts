@@ -20,6 +20,8 @@ export interface HttpInit {
   method?: string
   headers?: Record<string, string>
   body?: string | Uint8Array | Readable
+  /** a 2xx answer's body as a stream (`HttpResponse.stream`), read once by the caller: a blob copied, never held whole */
+  streamBody?: boolean
 }
 
 /** The part of fetch's Response the registry client reads; the body is read once, whole. */
@@ -30,6 +32,8 @@ export interface HttpResponse {
   text(): Promise<string>
   json(): Promise<unknown>
   arrayBuffer(): Promise<ArrayBuffer>
+  /** with `streamBody`, a 2xx answer's body, still bounded by the idle timeout */
+  readonly stream?: Readable
 }
 
 export type HttpTransport = (url: URL, init?: HttpInit) => Promise<HttpResponse>
@@ -52,7 +56,7 @@ export function createTransport(options: { agents?: Agents; timeouts?: Partial<B
     const headers = { ...init.headers }
     const origin = url.origin
     for (let hops = 0; ; hops++) {
-      const res = await send(agents, url, method, headers, body, bounds)
+      const res = await send(agents, url, method, headers, body, bounds, init.streamBody === true)
       const location = res.headers.get('location')
       if (![301, 302, 303, 307, 308].includes(res.status) || location === null || hops >= MAX_REDIRECTS) return res
       // A streamed body can't be sent twice: the caller gets the redirect itself.
@@ -68,7 +72,7 @@ export function createTransport(options: { agents?: Agents; timeouts?: Partial<B
   }
 }
 
-function send(agents: Agents, url: URL, method: string, headers: Record<string, string>, body: HttpInit['body'], bounds: Bounds): Promise<HttpResponse> {
+function send(agents: Agents, url: URL, method: string, headers: Record<string, string>, body: HttpInit['body'], bounds: Bounds, streamBody = false): Promise<HttpResponse> {
   const where = `${method} ${url.origin}${url.pathname}`
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new Error(`${where}: not an http(s) URL`))
   const lib = url.protocol === 'https:' ? https : http
@@ -81,6 +85,8 @@ function send(agents: Agents, url: URL, method: string, headers: Record<string, 
       { method, agent: agents[url.protocol as 'http:' | 'https:'], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers },
       res => {
         for (const timer of timers) clearTimeout(timer)
+        const status = res.statusCode ?? 0
+        if (streamBody && status >= 200 && status < 300) return resolve(streamed(status, res))
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('error', error => reject(failed(url, where, error)))
@@ -117,6 +123,16 @@ function send(agents: Agents, url: URL, method: string, headers: Record<string, 
  */
 function failed(url: URL, where: string, error: NodeJS.ErrnoException): Error {
   return explainCertificateError(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {})
+}
+
+/** An answer whose body the caller streams; reading it whole instead still works. */
+function streamed(status: number, res: http.IncomingMessage): HttpResponse {
+  const whole = async (): Promise<Buffer> => {
+    const chunks: Buffer[] = []
+    for await (const chunk of res) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  }
+  return { ...response(status, res.headers, Buffer.alloc(0)), text: async () => (await whole()).toString('utf8'), json: async () => JSON.parse((await whole()).toString('utf8')) as unknown, arrayBuffer: async () => new Uint8Array(await whole()).buffer, stream: res }
 }
 
 function response(status: number, headers: http.IncomingHttpHeaders, body: Buffer): HttpResponse {

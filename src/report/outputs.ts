@@ -28,6 +28,8 @@ export interface OutputValues {
   /** The labels the build gave the image (`KEY=VALUE`) and its annotations (`<level>:KEY=VALUE`); empty when nothing was built. */
   labels?: string[]
   annotations?: string[]
+  /** `<repository URI>@<digest>` of each copy (`copy-to`) */
+  copiedUris?: string[]
 }
 
 export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof typeof Output], string> {
@@ -49,7 +51,8 @@ export function imageOutputs(v: OutputValues): Record<(typeof Output)[keyof type
     [Output.SubjectName]: v.digest !== '' ? v.repositoryUri : '',
     [Output.SubjectDigest]: v.digest,
     [Output.Labels]: (v.labels ?? []).join('\n'),
-    [Output.Annotations]: (v.annotations ?? []).join('\n')
+    [Output.Annotations]: (v.annotations ?? []).join('\n'),
+    [Output.CopiedUris]: (v.copiedUris ?? []).join('\n')
   }
 }
 

@@ -59,6 +59,8 @@ export interface RunReport {
   signature?: SignatureResult
   /** what each platform image has attached (supply/attest-stage.ts), when read */
   attachments?: SummaryData['attachments']
+  /** the copies `copy-to` made: each repository's URI and what was done there */
+  copies?: { uri: string; line: string }[]
   /** seconds per stage, in the order they ran */
   times: [string, number][]
 }
@@ -81,7 +83,8 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     ...(scan?.counts !== undefined ? { scanFindings: scan.counts } : {}),
     ...(signature ? { signature: signature.state } : {}),
     labels: pushed.labels ?? [],
-    annotations: pushed.annotations ?? []
+    annotations: pushed.annotations ?? [],
+    copiedUris: (run.copies ?? []).map(c => `${c.uri}@${pushed.digest}`)
   })
   setOutputs(outputs)
   core.info(`${pushed.built ? 'Pushed' : 'Kept'} ${outputs['image-digest-uri']}`)
@@ -114,7 +117,8 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
     ...(scan !== undefined ? { scan: scan.line } : {}),
     ...(signature ? { signature: signature.line } : {}),
     replicas,
-    ...(run.attachments !== undefined ? { attachments: run.attachments } : {})
+    ...(run.attachments !== undefined ? { attachments: run.attachments } : {}),
+    ...(run.copies !== undefined && run.copies.length > 0 ? { copies: run.copies.map(c => c.line) } : {})
   })
 }
 

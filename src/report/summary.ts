@@ -38,6 +38,8 @@ export interface SummaryData {
   replicas?: string[]
   /** what each platform image has attached as OCI referrers (provenance, SBOM), or why it is not known */
   attachments?: { platform: string; digest: string; attached: string[] }[] | string
+  /** the copies `copy-to` made, a line each */
+  copies?: string[]
 }
 
 export interface PlanData {
@@ -85,6 +87,7 @@ export function renderSummary(d: SummaryData): string {
   if (d.signature !== undefined) rows.push(['Signature', d.signature.replace(/`([^`]+)`/g, (_, s: string) => code(s))])
   if (d.replicas !== undefined && d.replicas.length > 0) rows.push(['Replicas', d.replicas.map(code).join('<br>')])
   if (d.attachments !== undefined) rows.push(['Supply chain', attachmentsCell(d.attachments)])
+  if (d.copies !== undefined && d.copies.length > 0) rows.push(['Copies', d.copies.join('<br>')])
   if (d.size !== undefined && d.size.lines.length > 0) rows.push(['Size', d.size.lines.join('<br>')])
   if (d.cache !== undefined) rows.push(['Cache', d.cache])
   if (d.timings && d.timings.length > 0) rows.push(['Time', d.timings.map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(' · ')])

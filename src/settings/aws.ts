@@ -5,7 +5,7 @@ import { dualStackSupported, partitionOf } from '../registry/host.js'
 import { getInput, parseBoolean, parseInteger } from './input.js'
 import type { Env, Settings } from './types.js'
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 export const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 

@@ -14,6 +14,7 @@ import { readNetwork } from './network.js'
 import { readCatalog, readEncryption, readExistingRepository, readMutability, readRegistryType, readReplication, readResourceTags, validateRepositoryName } from './repository.js'
 import { SEVERITIES, type Env, type IfVersionExists, type Settings, type Severity } from './types.js'
 import { readRefTags, refValues } from './ref-tags.js'
+import { readOtherRegistries } from './registries.js'
 import { checkTagMutability } from './tag-mutability.js'
 import { readTagsInput } from './tag-references.js'
 import { deriveVersion } from './version.js'
@@ -106,7 +107,10 @@ export function readSettings(env: Env = process.env): Settings {
     )
   }
 
+  const build = readBuild(env, workspace, cache)
+  const registries = readOtherRegistries(env, name, { push, byDigest: build.pushByDigest })
   return {
+    ...(registries.read.length + registries.copyTo.length > 0 ? { registries } : {}),
     aws,
     repository: {
       name,
@@ -142,7 +146,7 @@ export function readSettings(env: Env = process.env): Settings {
       once,
       referenceHosts: extra.hosts
     },
-    build: readBuild(env, workspace, cache),
+    build,
     skipLogout: parseBoolean(Input.SkipLogout, getInput(env, Input.SkipLogout), false),
     dryRun: parseBoolean(Input.DryRun, getInput(env, Input.DryRun), false),
     summary: parseBoolean(Input.Summary, getInput(env, Input.Summary), true),

@@ -10,7 +10,7 @@ import { VERSION_FILTERS } from './tag-mutability.js'
 import { TAG_MUTABILITIES, type Env, type ExistingRepository, type RegistryType, type Settings, type TagMutability } from './types.js'
 
 /** ECR repository names: lowercase path components, 2–256 characters. */
-const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
+export const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
 /** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
 const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/
 const KMS_KEY =

@@ -46,7 +46,24 @@ export type LifecycleIntent =
   /** Nothing stated: the default policy, put only on a repository that has none. */
   | { stated: false; policy: LifecyclePolicy; source: string }
 
+/** Another registry, and the role its token is asked for with (else the run's own session). */
+export type OtherRegistry = ({ kind: 'private'; host: string; account: string; region: string } | { kind: 'public'; host: string }) & { role?: string }
+
+/** A repository the pushed image is copied to; no `registry`: the run's own registry. */
+export interface CopyDestination {
+  registry?: OtherRegistry
+  /** the repository's path in its registry (ECR Public: `<alias>/<name>`) */
+  repository: string
+}
+
+export interface OtherRegistries {
+  read: OtherRegistry[]
+  copyTo: CopyDestination[]
+}
+
 export interface Settings {
+  /** `read-registries` and `copy-to` (settings/registries.ts); undefined: neither given */
+  registries?: OtherRegistries
   aws: {
     region: string
     roleToAssume?: string
