@@ -48,3 +48,10 @@ test('a sub customized to IDs: the condition is that sub exactly', async () => {
   expect(line).toContain('include_claim_keys: repository_owner_id, repository_id, context')
   expect(line).toContain(`"${K}:sub": "${sub}"`)
 })
+
+test('a tag push with immutable subject claims: the tag pattern keeps the IDs the token has', async () => {
+  const line = await denied({ sub: 'repo:acme@123456/web@456789:ref:refs/tags/v1.2.3', ref: 'refs/tags/v1.2.3' })
+  expect(line).toContain("sub 'repo:acme@123456/web@456789:ref:refs/tags/v1.2.3' (GitHub's default sub with immutable owner and repository IDs")
+  expect(line).toContain(`"StringLike": {"${K}:sub": "repo:acme@123456/web@456789:ref:refs/tags/v*"}`)
+  expect(line).toContain('never repo:acme@123456/web@456789:*')
+})

@@ -27,12 +27,21 @@ interface Match {
 /** The workflow file a `<owner>/<repo>/<path>@<ref>` claim names, without its ref. */
 const workflowFile = (ref: string | undefined): string | undefined => ref?.replace(/@.*$/, '')
 
+/**
+ * What a sub names its repository by: `acme/web`, or `acme@123456/web@456789` with GitHub's
+ * immutable subject claims (repositories created or renamed since 15 July 2026, or opted
+ * in), which a trust policy must match as the token has it.
+ */
+export const subjectRepository = (sub: string | undefined): string | undefined => /^repo:([^:]+):/.exec(sub ?? '')?.[1]
+
+const IMMUTABLE = /^[^@/]+@\d+\/[^@/]+@\d+$/
+
 /** The condition that matches this token, and why: the format its claims show. */
 function matchFor(claim: (key: string) => string | undefined, repo: string): Match {
   const sub = claim('sub')
   const jobWorkflow = claim('job_workflow_ref')
   const caller = workflowFile(claim('workflow_ref'))
-  const reusable = jobWorkflow !== undefined && (caller !== undefined ? workflowFile(jobWorkflow) !== caller : !jobWorkflow.startsWith(`${repo}/`))
+  const reusable = jobWorkflow !== undefined && (caller !== undefined ? workflowFile(jobWorkflow) !== caller : !jobWorkflow.startsWith(`${claim('repository') ?? repo.replace(/@\d+/g, '')}/`))
   if (reusable) {
     return {
       claim: 'job_workflow_ref',
@@ -45,21 +54,24 @@ function matchFor(claim: (key: string) => string | undefined, repo: string): Mat
     const ref = claim('ref') ?? 'refs/heads/main'
     return { claim: 'sub', op: 'StringEquals', value: `repo:${repo}:ref:${ref}`, because: 'the token has no readable sub: GitHub\'s default format for a branch is shown' }
   }
-  const tag = /^repo:[^:]+:ref:refs\/tags\/(.+)$/.exec(sub)?.[1]
-  if (tag !== undefined) {
-    return { claim: 'sub', op: 'StringLike', value: `repo:${repo}:ref:refs/tags/${/^[^0-9]*/.exec(tag)?.[0] ?? ''}*`, because: "GitHub's default sub for a tag (ref:refs/tags/…)" }
+  const ids = IMMUTABLE.test(repo) ? ' with immutable owner and repository IDs (owner@id/repository@id)' : ''
+  // A tag's sub, default or customized: the tag's leading non-digits and a wildcard (values hold no ':', GitHub writes it %3A).
+  const tag = /(^|:)ref:refs\/tags\/([^:]+)/.exec(sub)
+  if (tag?.[2] !== undefined && /^repo:[^:]+:ref:refs\/tags\/[^:]+$/.test(sub)) {
+    return { claim: 'sub', op: 'StringLike', value: `repo:${repo}:ref:refs/tags/${/^[^0-9]*/.exec(tag[2])?.[0] ?? ''}*`, because: `GitHub's default sub${ids} for a tag (ref:refs/tags/…)` }
   }
-  if (/^repo:[^:]+:ref:refs\/heads\/.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: "GitHub's default sub for a branch (ref:refs/heads/…)" }
-  if (/^repo:[^:]+:ref:.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: "GitHub's default sub for a ref (ref:…)" }
-  if (/^repo:[^:]+:environment:.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: "GitHub's default sub for a job with an environment (environment:…, which replaces the ref)" }
+  if (/^repo:[^:]+:ref:refs\/heads\/.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a branch (ref:refs/heads/…)` }
+  if (/^repo:[^:]+:ref:.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a ref (ref:…)` }
+  if (/^repo:[^:]+:environment:.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a job with an environment (environment:…, which replaces the ref)` }
   const keys = [...new Set([...sub.matchAll(CUSTOM_KEYS)].map(m => m[1] ?? ''))]
-  const ids = keys.some(k => k.endsWith('_id')) ? '; IDs stay the same when the repository or its owner is renamed' : ''
-  return {
-    claim: 'sub',
-    op: 'StringEquals',
-    value: sub,
-    because: `a sub customized with GitHub's OIDC customization API (include_claim_keys${keys.length > 0 ? `: ${keys.join(', ')}` : ''}${ids}): match it exactly as the token has it`
+  const stable = keys.some(k => k.endsWith('_id')) || ids !== '' ? '; IDs stay the same when the repository or its owner is renamed' : ''
+  const customized = `a sub customized with GitHub's OIDC customization API (include_claim_keys${keys.length > 0 ? `: ${keys.join(', ')}` : ''}${stable})`
+  if (tag?.[2] !== undefined) {
+    // Only the tag varies from release to release: the same sub with the tag's leading non-digits and a wildcard.
+    const value = `${sub.slice(0, tag.index + (tag[1] ?? '').length)}ref:refs/tags/${/^[^0-9]*/.exec(tag[2])?.[0] ?? ''}*${sub.slice(tag.index + tag[0].length)}`
+    return { claim: 'sub', op: 'StringLike', value, because: `${customized} for a tag: match it as the token has it, the tag as a pattern` }
   }
+  return { claim: 'sub', op: 'StringEquals', value: sub, because: `${customized}: match it exactly as the token has it` }
 }
 
 /**
@@ -72,7 +84,8 @@ export function trustPolicyHint(claims: Record<string, unknown>, audience: strin
   const claim = (key: string): string | undefined => (typeof claims[key] === 'string' && claims[key] !== '' ? (claims[key] as string) : undefined)
   const aud = claim('aud') ?? audience
   const sub = claim('sub')
-  const repo = claim('repository') ?? /^repo:([^:]+):/.exec(sub ?? '')?.[1] ?? '<owner>/<repo>'
+  // The repository as the sub names it (with its IDs under immutable subject claims), else by its name.
+  const repo = subjectRepository(sub) ?? claim('repository') ?? '<owner>/<repo>'
   const must = `The role's trust policy must allow ${KEY} with aud '${aud}' and sub '${sub ?? '?'}'`
   if (sub !== undefined && /(?:^|:)pull_request$/.test(sub)) {
     return `${must}; but this job runs for a pull request, which should not assume a role that pushes: build pull requests with push: false (a trust policy that lets them in lets any pull request's code push).`
