@@ -7,7 +7,8 @@
  */
 import { Input } from '../constants.js'
 import type { Settings } from '../settings/types.js'
-import { describeMutability, planRepository, type LifecyclePlan, type RepositoryState } from './repository-plan.js'
+import { planRepository, type LifecyclePlan, type RepositoryState } from './repository-plan.js'
+import { describeMutability } from '../settings/tag-mutability.js'
 import { describeWrite, type SettingWrite } from './setting-writes.js'
 
 const LEFT = `${Input.ExistingRepository}: leave`

@@ -3,10 +3,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_MUTABILITY_EXCLUSIONS, DEFAULT_TAG_MUTABILITY, Input, type InputName } from '../constants.js'
 import { InputError } from '../errors.js'
-import { withCacheFilter } from '../aws/repository-plan.js'
 import { REGION } from './aws.js'
 import { getInput, parseLines, parseList } from './input.js'
-import { VERSION_FILTERS } from './tag-mutability.js'
+import { VERSION_FILTERS, withCacheFilter } from './tag-mutability.js'
 import { TAG_MUTABILITIES, type Env, type ExistingRepository, type RegistryType, type Settings, type TagMutability } from './types.js'
 
 /** ECR repository names: lowercase path components, 2–256 characters. */
