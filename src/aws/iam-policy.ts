@@ -2,7 +2,7 @@
  * The least-privilege IAM policy for what these inputs make the action do, scoped to the
  * repository's ARN. Pure; printed by dry runs and documented in the README.
  */
-import { partitionOf, parseRegistryHost } from '../registry/host.js'
+import { partitionOf, parseRegistryHost } from '../settings/registry-host.js'
 import type { Settings } from '../settings/types.js'
 import type { SigningPlan } from './signing.js'
 

@@ -30,7 +30,6 @@ import {
 } from '@aws-sdk/client-ecr'
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
-import { parseRegistryHost, registryInRegion } from '../registry/host.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 
 /** ECR's limits: rules per registry, destinations per rule. */
@@ -179,12 +178,4 @@ export async function ensureReplication(
     )
   }
   return change
-}
-
-/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
-export function replicaUris(imageUri: string, regions: string[]): string[] {
-  const registry = parseRegistryHost(imageUri)
-  if (registry?.kind !== 'private') return []
-  const rest = imageUri.slice(imageUri.indexOf('/'))
-  return regions.map(region => `${registryInRegion(registry, region)}${rest}`)
 }

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
-import { replicaUris } from '../aws/replication.js'
+import { replicaUris } from '../settings/registry-host.js'
 import type { SignatureResult } from '../aws/signature.js'
 import type { Settings } from '../settings/types.js'
 import { sizeLines, sizeReport, type PlatformManifest } from './image-size.js'

@@ -46,6 +46,14 @@ export function registryInRegion(registry: RegistryHost & { kind: 'private' }, r
   return `${registry.account}.dkr.ecr.${region}.${suffix}`
 }
 
+/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
+export function replicaUris(imageUri: string, regions: string[]): string[] {
+  const registry = parseRegistryHost(imageUri)
+  if (registry?.kind !== 'private') return []
+  const rest = imageUri.slice(imageUri.indexOf('/'))
+  return regions.map(region => `${registryInRegion(registry, region)}${rest}`)
+}
+
 /** A dual-stack registry name: `<account>.dkr-ecr[-fips].<region>.on.aws`. */
 const DUAL_STACK = /^\d{12}\.dkr-ecr(?:-fips)?\./
 
