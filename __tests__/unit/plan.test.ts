@@ -1,5 +1,6 @@
 /** Dry runs: the least-privilege IAM policy and the rendered plan. */
-import { leastPrivilegePolicy, pushRefusedHint } from '../../src/aws/iam-policy.js'
+import { leastPrivilegePolicy } from '../../src/aws/iam-policy.js'
+import { pushRefusedHint } from '../../src/registry/push-actions.js'
 import { parseRegistryHost } from '../../src/settings/registry-host.js'
 import { readSettings } from '../../src/settings/read.js'
 import { renderPlan, renderSummary } from '../../src/report/summary.js'

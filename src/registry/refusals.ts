@@ -3,7 +3,7 @@
  * refusal reached the action through buildx or through its own registry client.
  */
 import { ActionError, logSafe } from '../errors.js'
-import { pushRefusedHint } from '../aws/iam-policy.js'
+import { pushRefusedHint } from './push-actions.js'
 import { isTransient, retry, type RetryPolicy } from '../retry.js'
 import { RegistryError } from './client.js'
 
