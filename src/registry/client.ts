@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { logSafe } from '../errors.js'
 import { mergeScopes, ownLocation, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
-import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
+import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from '../network/http.js'
 
 export const INDEX_MEDIA_TYPES = [
   'application/vnd.oci.image.index.v1+json',

@@ -1,5 +1,5 @@
 /**
- * HTTP for the registry API, on node:http and node:https — the modules the AWS SDK loads
+ * HTTP for the registry API and the OIDC token request, on node:http and node:https — the modules the AWS SDK loads
  * anyway. The global fetch would do, but its first call loads a second HTTP stack: about
  * 80 ms before the version lookup on a 2-core runner (docs/benchmarks.md). This keeps what
  * the registry client needs of fetch: redirects followed, with the Authorization header
@@ -13,8 +13,8 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
-import { createAgents, currentTimeouts, type Agents, type Timeouts } from '../network/agents.js'
-import { explainCertificateError } from '../network/certificates.js'
+import { createAgents, currentTimeouts, type Agents, type Timeouts } from './agents.js'
+import { explainCertificateError } from './certificates.js'
 
 export interface HttpInit {
   method?: string
