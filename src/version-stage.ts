@@ -9,7 +9,8 @@ import { findExistingVersion, type ExistingVersion } from './registry/existing-v
 import { readTag } from './registry/already-tagged.js'
 import { LATEST } from './registry/latest.js'
 import { withRegistryRetry } from './registry/refusals.js'
-import { readPlatformImages, type PlatformManifest } from './report/image-size.js'
+import { readPlatformImages } from './registry/platform-images.js'
+import type { PlatformManifest } from './report/image-size.js'
 import type { RetryPolicy } from './retry.js'
 import type { Settings } from './settings/types.js'
 
