@@ -7,7 +7,7 @@ import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseLines, parseList,
 import { BUILD_STAGE, readBuildOptions } from './build-options.js'
 import { ghaScope, MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
 import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
-import { onIndex } from '../build/metadata.js'
+import { onIndex } from './annotations.js'
 import type { Env, RegistryType, Settings } from './types.js'
 
 const PLATFORM_OS = ['linux', 'windows']
