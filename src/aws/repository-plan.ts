@@ -1,5 +1,5 @@
 /**
- * Stage 3, planning — what to do to the ECR repository so that it matches what the
+ * The repository's plan — what to do to the ECR repository so that it matches what the
  * workflow states. Pure: it compares the repository as ECR describes it with the settings
  * and returns the changes; `repository.ts` carries them out.
  *

@@ -1,5 +1,5 @@
 /**
- * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
+ * Sign-in. With `role-to-assume`, trades the job's GitHub OIDC token for
  * temporary credentials (STS AssumeRoleWithWebIdentity), and again when they are about to
  * run out; without it, the SDK's default chain is used as is. Every credential is masked
  * the moment it exists and stays in memory unless `export-credentials` asks for it in

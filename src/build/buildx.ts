@@ -1,5 +1,5 @@
 /**
- * Stage 5, effects: runs the one `docker buildx build` (again only while buildx says its
+ * The build's effects: runs the one `docker buildx build` (again only while buildx says its
  * push to this repository failed in a way that may pass), reads its result from the
  * metadata file buildx writes and, when it failed, its reason from the build's record
  * (never from its log: failure.ts, record.ts), and for `push-by-digest` uploads the OCI

@@ -1,5 +1,5 @@
 /**
- * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
+ * The inputs: reads every workflow input once, validates it and returns one typed
  * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
  * the first AWS write or docker call, as one line that names the input and the fix.
  */
