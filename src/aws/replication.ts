@@ -174,7 +174,8 @@ export async function ensureReplication(
   } catch (error) {
     if (!(error instanceof TransientError)) throw error
     throw new ActionError(
-      `${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`
+      `${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`,
+      { cause: error }
     )
   }
   return change

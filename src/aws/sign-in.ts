@@ -127,7 +127,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
     } catch (error) {
       const name = (error as Error).name
       if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`)
+        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`, { cause: error })
       }
       throw error
     }

@@ -131,7 +131,7 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
   } catch (error) {
-    throw new ActionError(`buildx wrote no readable metadata file (${(error as Error).message}).`)
+    throw new ActionError(`buildx wrote no readable metadata file (${(error as Error).message}).`, { cause: error })
   }
 }
 
@@ -222,6 +222,6 @@ function alreadyThere(
 function givenUp(what: string, policy: RetryPolicy): (error: unknown) => never {
   return error => {
     if (!(error instanceof TransientError)) throw error
-    throw new ActionError(`${what} failed ${policy.attempts} times (${error.message}); the registry may be having trouble: run the job again.`)
+    throw new ActionError(`${what} failed ${policy.attempts} times (${error.message}); the registry may be having trouble: run the job again.`, { cause: error })
   }
 }

@@ -59,7 +59,7 @@ async function storeInConfigFile(configDir: string, { registry, username, passwo
   try {
     return await writeLogin(configDir, registry, entry, options.tempDir ?? os.tmpdir(), options.earlier?.written)
   } catch (error) {
-    throw new ActionError(`Could not store docker's credentials: ${(error as Error).message}`)
+    throw new ActionError(`Could not store docker's credentials: ${(error as Error).message}`, { cause: error })
   }
 }
 
