@@ -5,7 +5,7 @@
  * IAM policy. No write call, no docker login, no build.
  */
 import * as core from '@actions/core'
-import { PUBLIC_REGISTRY } from './constants.js'
+import { PUBLIC_REGISTRY } from './settings/registry-host.js'
 import { readDockerfile } from './build/buildx.js'
 import { buildxArgs, cacheMode, imageReferences, labelsFor, tagRoutes, type BuilderUse } from './build/plan.js'
 import { inspectBuilder } from './build/builder.js'

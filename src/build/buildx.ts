@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../constants.js'
+import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../settings/build.js'
 import type { Docker } from '../docker.js'
 import { ActionError } from '../errors.js'
 import { foundTag } from '../registry/already-tagged.js'

@@ -4,7 +4,7 @@
  * run on the scan gate's verdict, so a failing scan still leaves the outputs and the counts.
  */
 import * as core from '@actions/core'
-import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
+import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../settings/prices.js'
 import { replicaUris } from '../settings/registry-host.js'
 import type { Settings } from '../settings/types.js'
 import { sizeLines, sizeReport, type PlatformManifest } from './image-size.js'

@@ -3,7 +3,10 @@
  * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
  * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
  */
-import { PUBLIC_REGISTRY } from '../constants.js'
+
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+export const PUBLIC_REGISTRY = 'public.ecr.aws'
+export const PUBLIC_API_REGION = 'us-east-1'
 
 export type RegistryHost =
   | { kind: 'private'; account: string; region: string; partition: string; host: string }
