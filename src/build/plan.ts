@@ -135,7 +135,7 @@ export function buildxArgs(
   if (build.file !== '') args.push('--file', build.file)
   if (build.target !== undefined) args.push('--target', build.target)
   // By digest: exported as an OCI layout beside the metadata file, which the action then
-  // pushes untagged (oci-push.ts) — on any builder driver, the docker driver included.
+  // pushes untagged (registry/layout-push.ts) — on any builder driver, the docker driver included.
   if (build.pushByDigest) {
     args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`)
   } else {
