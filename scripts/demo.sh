@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The first thing to run: brings up the local ECR stack, then ships the sample app in
-# example/ with the bundled action (dist/), exactly as a workflow step would, and shows
+# demo-app/ with the bundled action (dist/), exactly as a workflow step would, and shows
 # what the job would: the step's log, the outputs, the pushed image run by a later step of
 # the job on each platform, the post step, and the job summary.
 set -euo pipefail
@@ -13,9 +13,9 @@ eval "$(bash scripts/local-stack.sh env)"
 set +a
 
 # The sample image is FROM scratch with a static busybox per architecture.
-mkdir -p example/.rootfs
+mkdir -p demo-app/.rootfs
 for arch in amd64 arm64; do
-  cp "$STACK_BUSYBOX_DIR/$arch/busybox" "example/.rootfs/busybox-$arch"
+  cp "$STACK_BUSYBOX_DIR/$arch/busybox" "demo-app/.rootfs/busybox-$arch"
 done
 
 # The step as a workflow runs it, the outputs and the image run by a later step of the job
@@ -25,8 +25,8 @@ node scripts/demo.mjs \
   aws-region=us-east-1 \
   repository=demo/hello \
   version="demo-$(date +%Y%m%d%H%M%S)" \
-  context=example \
-  lifecycle-policy=example/lifecycle-policy.json
+  context=demo-app \
+  lifecycle-policy=demo-app/lifecycle-policy.json
 
 echo
 echo "The post step logged docker out again, as on a runner. To pull the image yourself, log in"

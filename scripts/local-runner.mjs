@@ -7,7 +7,7 @@
 // cancel is sent as the runner sends it (SIGINT, SIGTERM 7.5 s later, the process tree
 // killed 2.5 s after that).
 // Used by the end-to-end suite and by `npm run demo`:
-//   node scripts/local-runner.mjs repository=demo/hello context=example [--workspace DIR]
+//   node scripts/local-runner.mjs repository=demo/hello context=demo-app [--workspace DIR]
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'

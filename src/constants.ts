@@ -115,33 +115,3 @@ export const State = {
   /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
   TempDirs: 'temp-dirs'
 } as const
-
-/** How the temporary folders the action makes are named: the post step removes only such folders. */
-export const TEMP_DIR_PREFIX = 'ecr-build-push-'
-
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
-/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
-export const DEFAULT_MERGE_TIMEOUT_SECONDS = 120
-export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
-export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest', 'sha256-*']
-export const USER_AGENT = 'ecr-build-push'
-/** ECR Public's registry host; its API answers in us-east-1 only. */
-export const PUBLIC_REGISTRY = 'public.ecr.aws'
-export const PUBLIC_API_REGION = 'us-east-1'
-/**
- * ECR's published storage price, US$ per GB-month of compressed image data, US East
- * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
- * then the same price. `storage-price` overrides it (other regions, later prices).
- */
-export const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1
-export const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1'
-/**
- * ECR's archive storage class, US East (N. Virginia), as published in March 2026: storage
- * at the standard price for the first 150 TB a month ($0.07 per GB-month past that), a
- * restore (retrieval) fee per GB, and a 90-day minimum storage duration. An archived image
- * can't be pulled until restored; ECR restores within about 20 minutes.
- */
-export const ARCHIVE_PRICE_USD_PER_GB_MONTH = 0.1
-export const ARCHIVE_RESTORE_USD_PER_GB = 0.03
-export const ARCHIVE_MINIMUM_DAYS = 90
-export const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1'

@@ -5,7 +5,7 @@
  * IAM policy. No write call, no docker login, no build.
  */
 import * as core from '@actions/core'
-import { PUBLIC_REGISTRY } from './constants.js'
+import { PUBLIC_REGISTRY } from './settings/registry-host.js'
 import { readDockerfile } from './build/buildx.js'
 import { buildxArgs, cacheMode, imageReferences, labelsFor, tagRoutes, type BuilderUse } from './build/plan.js'
 import { inspectBuilder } from './build/builder.js'
@@ -15,7 +15,7 @@ import { runSession } from './aws/sign-in.js'
 import { announceWrite } from './aws/setting-writes.js'
 import type { PipelineDeps } from './pipeline.js'
 import { decideVersion, findExistingVersion, type ExistingVersion } from './registry/existing-version.js'
-import { parseRegistryHost } from './registry/host.js'
+import { parseRegistryHost } from './settings/registry-host.js'
 import type { Settings } from './settings/types.js'
 import { imageOutputs, outputBase, setOutputs } from './report/outputs.js'
 import { profileWords, readSigningPlan, requireProblem, type SigningPlan } from './aws/signing.js'

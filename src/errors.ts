@@ -1,6 +1,7 @@
 /**
  * Errors the action reports to the user. Each carries a one-line message that says what
- * is wrong and how to fix it; `main` prints it with `core.setFailed` and nothing else.
+ * is wrong and how to fix it; `main` prints it with `core.setFailed`, and its stack (with
+ * the error it was made from, its `cause`) with `core.debug` (errorDetail).
  */
 
 /** A workflow input is invalid. Raised before any AWS write or docker call. */
@@ -42,4 +43,14 @@ export function logSafe(text: string): string {
     .replace(/\r\n|\r|\n/g, '\\n')
     .replace(/##\[/g, '## [')
     .replace(/^(\s*):(?=:)/, '$1: ')
+}
+
+/** An error's stack, then its causes' (`Caused by: …`), for core.debug: what the one-line message leaves out. */
+export function errorDetail(error: unknown): string {
+  const lines: string[] = []
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 5; e = e instanceof Error ? e.cause : undefined, depth++) {
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e)
+    lines.push(depth === 0 ? text : `Caused by: ${text}`)
+  }
+  return lines.join('\n')
 }

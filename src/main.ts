@@ -9,7 +9,7 @@
 import * as core from '@actions/core'
 import type { AwsCallError } from './aws/clients.js'
 import type { PipelineDeps } from './pipeline.js'
-import { logSafe } from './errors.js'
+import { errorDetail, logSafe } from './errors.js'
 import { State } from './constants.js'
 import { docker as realDocker, withSignal, type Docker } from './docker.js'
 import { configureNetwork } from './network/agents.js'
@@ -46,6 +46,7 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
       else await (await import('./pipeline.js')).pushPipeline(settings, pushDeps)
     }
   } catch (error) {
+    core.debug(errorDetail(error))
     core.setFailed(failureMessage(signal?.aborted ? signal.reason : error))
   }
 }

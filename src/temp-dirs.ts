@@ -8,7 +8,10 @@
 import * as core from '@actions/core'
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { State, TEMP_DIR_PREFIX } from './constants.js'
+import { State } from './constants.js'
+
+/** How the temporary folders the action makes are named: the post step removes only such folders. */
+export const TEMP_DIR_PREFIX = 'ecr-build-push-'
 
 const made = new Set<string>()
 const record = (): void => core.saveState(State.TempDirs, JSON.stringify([...made]))

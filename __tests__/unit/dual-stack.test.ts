@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { sdkConfig, useDualstack } from '../../src/aws/clients.js'
 import { getRegistryCredentials, onDualStack } from '../../src/aws/registry-token.js'
 import { InputError } from '../../src/errors.js'
-import { dualStackHost, parseRegistryHost, registryInRegion } from '../../src/registry/host.js'
+import { dualStackHost, parseRegistryHost, registryInRegion } from '../../src/settings/registry-host.js'
 import { readSettings } from '../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 

@@ -6,7 +6,7 @@ import { logSafe } from '../../src/errors.js'
 import { isTransient, retry, type RetryPolicy } from '../../src/retry.js'
 import { failureMessage } from '../../src/main.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import type { HttpResponse, HttpTransport } from '../../src/registry/http.js'
+import type { HttpResponse, HttpTransport } from '../../src/network/http.js'
 import { withRegistryRetry } from '../../src/registry/refusals.js'
 import { processCommands } from '../../scripts/local-runner.mjs'
 

@@ -7,7 +7,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { RegistryClient } from '../../src/registry/client.js'
-import { createTransport } from '../../src/registry/http.js'
+import { createTransport } from '../../src/network/http.js'
 
 interface Seen {
   method: string

@@ -1,6 +1,7 @@
 /** `latest` only moves forward: the pure rule (semver, created time, missing data) and its reads from the registry. */
 import { jest } from '@jest/globals'
-import { compareSemver, describeImage, judgeLatest, parseSemver, type ImageFacts } from '../../src/registry/latest-rule.js'
+import { describeImage, judgeLatest, type ImageFacts } from '../../src/registry/latest-rule.js'
+import { compareSemver, parseSemver } from '../../src/settings/semver.js'
 import { moveLatest } from '../../src/registry/latest.js'
 import type { RetryPolicy } from '../../src/retry.js'
 import { FakeRegistry } from '../fixtures/fake-registry.js'

@@ -1,8 +1,8 @@
 /** The one line main reports with core.setFailed, and the build secrets it masks first. */
 import { jest } from '@jest/globals'
 import { RepositoryNotFoundException } from '@aws-sdk/client-ecr'
-import { ActionError, InputError } from '../../src/errors.js'
-import { failureMessage, maskSecrets } from '../../src/main.js'
+import { ActionError, errorDetail, InputError } from '../../src/errors.js'
+import { failureMessage, maskSecrets, run } from '../../src/main.js'
 
 describe('failureMessage', () => {
   test('an InputError is its own message: the input and the fix', () => {
@@ -54,6 +54,29 @@ describe('failureMessage', () => {
     expect(failureMessage('docker exploded')).toBe('docker exploded')
     expect(failureMessage(42)).toBe('42')
     expect(failureMessage(undefined)).toBe('undefined')
+  })
+})
+
+describe('errorDetail: the stack behind the one line, for core.debug', () => {
+  test('the stack, then the error it was made from', () => {
+    const detail = errorDetail(new ActionError('Could not store docker\'s credentials: EACCES', { cause: new Error('EACCES: permission denied') }))
+    expect(detail).toMatch(/^ActionError: Could not store docker's credentials: EACCES\n\s+at /)
+    expect(detail).toMatch(/\nCaused by: Error: EACCES: permission denied\n\s+at /)
+  })
+
+  test('a failed run logs its error\'s stack with core.debug, and the one line with setFailed', async () => {
+    const written: string[] = []
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (written.push(String(chunk)), true))
+    const exitCode = process.exitCode
+    try {
+      await run({ env: {}, docker: async () => ({ exitCode: 0, stdout: '', stderr: '' }) })
+    } finally {
+      spy.mockRestore()
+      process.exitCode = exitCode
+    }
+    const lines = written.join('').split('\n')
+    expect(lines.find(l => l.startsWith('::debug::'))).toMatch(/^::debug::InputError: Input '[a-z-]+': .*%0A\s+at /)
+    expect(lines.some(l => l.startsWith('::error::Input '))).toBe(true)
   })
 })
 

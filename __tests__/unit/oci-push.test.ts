@@ -16,7 +16,7 @@ import { findExistingVersion } from '../../src/registry/existing-version.js'
 import { prefillLayout, pushLayout } from '../../src/registry/layout-push.js'
 import { addTags, moveTags } from '../../src/registry/tags.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import type { HttpResponse, HttpTransport } from '../../src/registry/http.js'
+import type { HttpResponse, HttpTransport } from '../../src/network/http.js'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'

@@ -33,7 +33,7 @@ import { readSettings } from '../../src/settings/read.js'
 import type { RetryPolicy } from '../../src/retry.js'
 import { ActionError } from '../../src/errors.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import type { HttpTransport } from '../../src/registry/http.js'
+import type { HttpTransport } from '../../src/network/http.js'
 import { fakeDocker, FakeRegistry, type DockerCall } from '../fixtures/fake-registry.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 

@@ -1,6 +1,7 @@
 /** Dry runs: the least-privilege IAM policy and the rendered plan. */
-import { leastPrivilegePolicy, pushRefusedHint } from '../../src/aws/iam-policy.js'
-import { parseRegistryHost } from '../../src/registry/host.js'
+import { leastPrivilegePolicy } from '../../src/aws/iam-policy.js'
+import { pushRefusedHint } from '../../src/registry/push-actions.js'
+import { parseRegistryHost } from '../../src/settings/registry-host.js'
 import { readSettings } from '../../src/settings/read.js'
 import { renderPlan, renderSummary } from '../../src/report/summary.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'

@@ -1,5 +1,5 @@
 /** The one parser of registry hosts: every partition's suffix, FIPS and dual-stack, ECR Public, and nothing else. */
-import { parseRegistryHost, partitionOf, registryInRegion, type RegistryHost } from '../../src/registry/host.js'
+import { parseRegistryHost, partitionOf, registryInRegion, type RegistryHost } from '../../src/settings/registry-host.js'
 
 const ACCOUNT = '123456789012'
 type Private = RegistryHost & { kind: 'private' }

@@ -6,7 +6,8 @@
 import { DescribeRegistryCommand, ECRClient, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../src/errors.js'
-import { ensureReplication, planReplication, replicaUris, type ReplicationWrite } from '../../src/aws/replication.js'
+import { ensureReplication, planReplication, type ReplicationWrite } from '../../src/aws/replication.js'
+import { replicaUris } from '../../src/settings/registry-host.js'
 import type { RetryPolicy } from '../../src/retry.js'
 
 const ACCOUNT = '123456789012'

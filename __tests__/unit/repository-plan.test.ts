@@ -2,19 +2,8 @@
 import { readSettings } from '../../src/settings/read.js'
 import type { Settings } from '../../src/settings/types.js'
 import { formatLifecyclePolicy } from '../../src/settings/lifecycle-policy.js'
-import {
-  CLOCK_ALLOWANCE_MS,
-  createdByThisRun,
-  DEFAULT_POLICY_INPUT,
-  describeMutability,
-  isTagMutable,
-  matchesFilter,
-  planLifecycle,
-  planRepository,
-  sameMutability,
-  type Mutability,
-  type RepositoryState
-} from '../../src/aws/repository-plan.js'
+import { CLOCK_ALLOWANCE_MS, createdByThisRun, DEFAULT_POLICY_INPUT, planLifecycle, planRepository, type RepositoryState } from '../../src/aws/repository-plan.js'
+import { describeMutability, isTagMutable, matchesFilter, sameMutability, type Mutability } from '../../src/settings/tag-mutability.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 let ws: TempWorkspace

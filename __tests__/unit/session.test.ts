@@ -14,7 +14,7 @@ import { getRegistryCredentials, registryToken } from '../../src/aws/registry-to
 import { Renewable, renewalTime, RENEWAL_MARGIN_MS } from '../../src/aws/session.js'
 import { signIn } from '../../src/aws/sign-in.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import type { HttpTransport } from '../../src/registry/http.js'
+import type { HttpTransport } from '../../src/network/http.js'
 import type { Settings } from '../../src/settings/types.js'
 
 const T0 = Date.parse('2030-01-01T00:00:00Z')

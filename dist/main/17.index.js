@@ -58,6 +58,143 @@ function explainCertificateError(host, error) {
 
 /***/ }),
 
+/***/ 5284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ createTransport)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3662);
+/* harmony import */ var _certificates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9144);
+/**
+ * HTTP for the registry API and the OIDC token request, on node:http and node:https — the
+ * modules the AWS SDK loads anyway. The global fetch would do, but its first call loads a
+ * second HTTP stack: about 80 ms before the version lookup on a 2-core runner
+ * (docs/benchmarks.md). This keeps what
+ * the registry client needs of fetch: redirects followed, with the Authorization header
+ * dropped once one leaves the origin (ECR sends blob reads to a signed S3 URL, which must
+ * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
+ * Every request is bounded: a connection that doesn't open, an answer that doesn't come
+ * and a connection gone silent fail it with ETIMEDOUT (which the retries try again), and
+ * connections go through the job's proxy (network/agents.ts). Errors name the method and
+ * URL, never a header; a certificate the runner refuses is explained (network/certificates.ts).
+ */
+
+
+
+
+/** fetch's limit */
+const MAX_REDIRECTS = 20;
+/**
+ * A transport with its own keep-alive connections (one per client: nothing shared across
+ * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
+ */
+function createTransport(options = {}) {
+    const agents = options.agents ?? (0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .createAgents */ .jQ)();
+    const bounds = { ...(0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTimeouts */ .Yc)(), ...options.timeouts };
+    return async (url, init = {}) => {
+        let method = (init.method ?? 'GET').toUpperCase();
+        let body = init.body;
+        const headers = { ...init.headers };
+        const origin = url.origin;
+        for (let hops = 0;; hops++) {
+            const res = await send(agents, url, method, headers, body, bounds);
+            const location = res.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(res.status) || location === null || hops >= MAX_REDIRECTS)
+                return res;
+            // A streamed body can't be sent twice: the caller gets the redirect itself.
+            if ((res.status === 307 || res.status === 308) && body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array))
+                return res;
+            if (res.status === 303 ? method !== 'HEAD' : (res.status === 301 || res.status === 302) && method === 'POST') {
+                method = 'GET';
+                body = undefined;
+                for (const name of Object.keys(headers))
+                    if (/^content-/i.test(name))
+                        delete headers[name];
+            }
+            url = new URL(location, url);
+            if (url.origin !== origin)
+                for (const name of Object.keys(headers))
+                    if (/^authorization$/i.test(name))
+                        delete headers[name];
+        }
+    };
+}
+function send(agents, url, method, headers, body, bounds) {
+    const where = `${method} ${url.origin}${url.pathname}`;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return Promise.reject(new Error(`${where}: not an http(s) URL`));
+    const lib = url.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+    const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
+    const stream = body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array) ? body : undefined;
+    return new Promise((resolve, reject) => {
+        const timers = [];
+        const req = lib.request(url, { method, agent: agents[url.protocol], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers }, res => {
+            for (const timer of timers)
+                clearTimeout(timer);
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', error => reject(failed(url, where, error)));
+            res.on('end', () => resolve(response(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))));
+        });
+        // Rejected at once: a request still waiting for its socket (a proxy that never answers CONNECT) reports no error of its own.
+        const timeout = (ms, what) => () => {
+            const error = Object.assign(new Error(`${what} in ${ms / 1000}s`), { code: 'ETIMEDOUT' });
+            reject(failed(url, where, error));
+            req.destroy(error);
+        };
+        const expectAnswer = () => timers.push(setTimeout(timeout(bounds.response, 'no answer'), bounds.response));
+        const connecting = setTimeout(timeout(bounds.connect, 'no connection'), bounds.connect);
+        timers.push(connecting);
+        req.once('socket', socket => (socket.connecting ? socket.once('connect', () => clearTimeout(connecting)) : clearTimeout(connecting)));
+        // A small request is answered within the bound from the start; a streamed upload, from its last byte.
+        if (stream)
+            req.once('finish', expectAnswer);
+        else
+            expectAnswer();
+        req.setTimeout(bounds.idle, timeout(bounds.idle, 'nothing received'));
+        req.once('close', () => timers.forEach(clearTimeout));
+        req.on('error', error => reject(failed(url, where, error)));
+        if (fixed)
+            req.end(fixed);
+        else if (stream) {
+            stream.on('error', (error) => req.destroy(error));
+            stream.pipe(req);
+        }
+        else
+            req.end();
+    });
+}
+/**
+ * A transport error naming the request, never a header; its code (ECONNRESET, ETIMEDOUT …)
+ * kept for the retry's decision. A refused certificate is explained instead.
+ */
+function failed(url, where, error) {
+    return (0,_certificates_js__WEBPACK_IMPORTED_MODULE_3__/* .explainCertificateError */ .V)(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {});
+}
+function response(status, headers, body) {
+    return {
+        status,
+        ok: status >= 200 && status < 300,
+        headers: {
+            get(name) {
+                const value = headers[name.toLowerCase()];
+                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+            }
+        },
+        text: async () => body.toString('utf8'),
+        json: async () => JSON.parse(body.toString('utf8')),
+        arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+    };
+}
+
+
+/***/ }),
+
 /***/ 1017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -75,12 +212,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/settings/registry-host.ts
+var registry_host = __webpack_require__(5777);
 ;// CONCATENATED MODULE: ./src/registry/bearer.ts
 /**
  * The pure parts of the Bearer token dance a registry like public.ecr.aws asks for: the
@@ -105,10 +240,10 @@ function tokenRealm(realm, base, registry) {
         url = undefined;
     }
     const own = new URL(`https://${registry}`).hostname;
-    if (url !== undefined && (url.origin === new URL(base).origin || (url.protocol === 'https:' && (url.hostname === own || url.hostname === constants/* PUBLIC_REGISTRY */.uD))))
+    if (url !== undefined && (url.origin === new URL(base).origin || (url.protocol === 'https:' && (url.hostname === own || url.hostname === registry_host/* PUBLIC_REGISTRY */.uD))))
         return url;
     const shown = url !== undefined ? url.origin : `'${realm.slice(0, 100)}'`;
-    throw new errors/* ActionError */.lZ(`The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${constants/* PUBLIC_REGISTRY */.uD}, ` +
+    throw new errors/* ActionError */.lZ(`The registry ${registry} asked for its password to be sent to ${shown} for a token; the action sends it only over https to ${own} itself or to ${registry_host/* PUBLIC_REGISTRY */.uD}, ` +
         'so it stopped there: check that the registry (and AWS_ENDPOINT_URL) are the ones the job should use.');
 }
 /**
@@ -169,8 +304,8 @@ function parseBearerChallenge(header) {
     return params.realm ? { realm: params.realm, service: params.service ?? '', scope: params.scope ?? '' } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/registry/http.ts
-var http = __webpack_require__(8851);
+// EXTERNAL MODULE: ./src/network/http.ts
+var http = __webpack_require__(5284);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 /**
  * A small client for the registry's HTTP API v2 (the OCI distribution API docker itself
@@ -180,7 +315,6 @@ var http = __webpack_require__(8851);
  * basic auth, sent only to the registry's own origin; the Authorization header never
  * reaches a log line or an error.
  */
-
 
 
 
@@ -313,18 +447,20 @@ class RegistryClient {
         return true;
     }
     /**
-     * Uploads a blob from a file, streamed (never held in memory): start an upload, send the
-     * whole blob in one PATCH, then close it with its digest — what docker does, and ECR takes.
+     * Uploads a blob, streamed (never held in memory): start an upload, send the whole blob
+     * in one PATCH — what docker does, and ECR takes — then close it with its digest, unless
+     * `beforeClose` throws (the caller's check of what was sent).
      */
-    async uploadBlob(repository, digest, size, file) {
+    async uploadBlob(repository, digest, size, body, beforeClose = () => undefined) {
         const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`);
         await expect(started, [202], `start an upload to ${repository}`);
         const patchUrl = this.uploadLocation(started);
         const patched = await this.send('PATCH', patchUrl.toString(), {
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-            body: (0,external_node_fs_.createReadStream)(file)
+            body
         });
         await expect(patched, [202], `upload ${digest} to ${repository}`);
+        beforeClose();
         const closeUrl = this.uploadLocation(patched);
         closeUrl.searchParams.set('digest', digest);
         const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } });
@@ -420,142 +556,6 @@ async function errorText(res) {
         said = body.slice(0, 200);
     }
     return { text: said === '' ? '' : ` ${(0,errors/* logSafe */.sN)(said)}`, ...(code !== undefined ? { code } : {}) };
-}
-
-
-/***/ }),
-
-/***/ 8851:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ createTransport)
-/* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _network_agents_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3662);
-/* harmony import */ var _network_certificates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9144);
-/**
- * HTTP for the registry API, on node:http and node:https — the modules the AWS SDK loads
- * anyway. The global fetch would do, but its first call loads a second HTTP stack: about
- * 80 ms before the version lookup on a 2-core runner (docs/benchmarks.md). This keeps what
- * the registry client needs of fetch: redirects followed, with the Authorization header
- * dropped once one leaves the origin (ECR sends blob reads to a signed S3 URL, which must
- * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
- * Every request is bounded: a connection that doesn't open, an answer that doesn't come
- * and a connection gone silent fail it with ETIMEDOUT (which the retries try again), and
- * connections go through the job's proxy (network/agents.ts). Errors name the method and
- * URL, never a header; a certificate the runner refuses is explained (network/certificates.ts).
- */
-
-
-
-
-/** fetch's limit */
-const MAX_REDIRECTS = 20;
-/**
- * A transport with its own keep-alive connections (one per client: nothing shared across
- * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
- */
-function createTransport(options = {}) {
-    const agents = options.agents ?? (0,_network_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .createAgents */ .jQ)();
-    const bounds = { ...(0,_network_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTimeouts */ .Yc)(), ...options.timeouts };
-    return async (url, init = {}) => {
-        let method = (init.method ?? 'GET').toUpperCase();
-        let body = init.body;
-        const headers = { ...init.headers };
-        const origin = url.origin;
-        for (let hops = 0;; hops++) {
-            const res = await send(agents, url, method, headers, body, bounds);
-            const location = res.headers.get('location');
-            if (![301, 302, 303, 307, 308].includes(res.status) || location === null || hops >= MAX_REDIRECTS)
-                return res;
-            // A streamed body can't be sent twice: the caller gets the redirect itself.
-            if ((res.status === 307 || res.status === 308) && body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array))
-                return res;
-            if (res.status === 303 ? method !== 'HEAD' : (res.status === 301 || res.status === 302) && method === 'POST') {
-                method = 'GET';
-                body = undefined;
-                for (const name of Object.keys(headers))
-                    if (/^content-/i.test(name))
-                        delete headers[name];
-            }
-            url = new URL(location, url);
-            if (url.origin !== origin)
-                for (const name of Object.keys(headers))
-                    if (/^authorization$/i.test(name))
-                        delete headers[name];
-        }
-    };
-}
-function send(agents, url, method, headers, body, bounds) {
-    const where = `${method} ${url.origin}${url.pathname}`;
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return Promise.reject(new Error(`${where}: not an http(s) URL`));
-    const lib = url.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
-    const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
-    const stream = body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array) ? body : undefined;
-    return new Promise((resolve, reject) => {
-        const timers = [];
-        const req = lib.request(url, { method, agent: agents[url.protocol], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers }, res => {
-            for (const timer of timers)
-                clearTimeout(timer);
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('error', error => reject(failed(url, where, error)));
-            res.on('end', () => resolve(response(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))));
-        });
-        // Rejected at once: a request still waiting for its socket (a proxy that never answers CONNECT) reports no error of its own.
-        const timeout = (ms, what) => () => {
-            const error = Object.assign(new Error(`${what} in ${ms / 1000}s`), { code: 'ETIMEDOUT' });
-            reject(failed(url, where, error));
-            req.destroy(error);
-        };
-        const expectAnswer = () => timers.push(setTimeout(timeout(bounds.response, 'no answer'), bounds.response));
-        const connecting = setTimeout(timeout(bounds.connect, 'no connection'), bounds.connect);
-        timers.push(connecting);
-        req.once('socket', socket => (socket.connecting ? socket.once('connect', () => clearTimeout(connecting)) : clearTimeout(connecting)));
-        // A small request is answered within the bound from the start; a streamed upload, from its last byte.
-        if (stream)
-            req.once('finish', expectAnswer);
-        else
-            expectAnswer();
-        req.setTimeout(bounds.idle, timeout(bounds.idle, 'nothing received'));
-        req.once('close', () => timers.forEach(clearTimeout));
-        req.on('error', error => reject(failed(url, where, error)));
-        if (fixed)
-            req.end(fixed);
-        else if (stream) {
-            stream.on('error', (error) => req.destroy(error));
-            stream.pipe(req);
-        }
-        else
-            req.end();
-    });
-}
-/**
- * A transport error naming the request, never a header; its code (ECONNRESET, ETIMEDOUT …)
- * kept for the retry's decision. A refused certificate is explained instead.
- */
-function failed(url, where, error) {
-    return (0,_network_certificates_js__WEBPACK_IMPORTED_MODULE_3__/* .explainCertificateError */ .V)(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {});
-}
-function response(status, headers, body) {
-    return {
-        status,
-        ok: status >= 200 && status < 300,
-        headers: {
-            get(name) {
-                const value = headers[name.toLowerCase()];
-                return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-            }
-        },
-        text: async () => body.toString('utf8'),
-        json: async () => JSON.parse(body.toString('utf8')),
-        arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
-    };
 }
 
 

@@ -10,11 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildOnly: () => (/* binding */ buildOnly)
 /* harmony export */ });
 /* harmony import */ var _build_builder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8079);
-/* harmony import */ var _build_buildx_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5264);
-/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4713);
-/* harmony import */ var _build_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(991);
-/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5468);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7994);
+/* harmony import */ var _build_buildx_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68);
+/* harmony import */ var _build_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4443);
+/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1963);
+/* harmony import */ var _build_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(991);
+/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7994);
 /**
  * `push: false` (e.g. pull requests): the image built for every platform, nothing pushed,
  * no AWS and no login; the outputs and the summary say so.
@@ -25,21 +26,24 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function buildOnly(settings, { env, docker }) {
     const { build, image, repository } = settings;
-    const builder = await (0,_build_builder_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuilder */ .ub)(docker, build.platforms, build.builder);
-    const result = await (0,_build_buildx_js__WEBPACK_IMPORTED_MODULE_1__/* .buildAndPush */ .s)(docker, build, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .imageReferences */ .Ef)(repository.name, image.tags), (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .labelsFor */ .dS)(env, image.version), {
+    const builder = await (0,_build_builder_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuilder */ .ub)(docker, build.platforms, build.builder, build.options?.load === true);
+    const labels = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .labelsFor */ .dS)(env, image.version);
+    const annotated = { ...build, annotations: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .annotationsForBuild */ .UT)(labels, build) };
+    const result = await (0,_build_buildx_js__WEBPACK_IMPORTED_MODULE_1__/* .buildAndPush */ .sf)(docker, annotated, (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .imageReferences */ .Ef)(repository.name, image.tags), labels, {
         tempDir: env.RUNNER_TEMP,
-        buildxConfigDir: (0,_build_record_js__WEBPACK_IMPORTED_MODULE_3__/* .buildxConfigDir */ .iL)(env),
+        buildxConfigDir: (0,_build_record_js__WEBPACK_IMPORTED_MODULE_4__/* .buildxConfigDir */ .iL)(env),
         builder: builder.use
     });
-    const outputs = (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .imageOutputs */ .am)({ ...(0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .outputBase */ .zx)(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false });
-    (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)(outputs);
+    const outputs = (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .imageOutputs */ .am)({ ...(0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputBase */ .zx)(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false, labels: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .mergedLabels */ .E2)(labels, build.labels), annotations: annotated.annotations });
+    (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)(outputs);
     if (settings.summary)
-        await (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)({
+        await (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)({
             repository: repository.name,
             pushed: false,
-            outcome: 'built, not pushed (push: false)',
+            outcome: `built, not pushed (push: false)${build.options?.load === true ? `; loaded into the job's Docker engine as ${image.tags.map(t => `${repository.name}:${t}`).join(', ')}` : ''}`,
             imageUri: outputs['image-uri'],
             imageDigestUri: '',
             digest: '',

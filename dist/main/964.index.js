@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   requestIdToken: () => (/* binding */ requestIdToken)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8851);
+/* harmony import */ var _network_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5284);
 /**
  * The job's GitHub OIDC token, asked of the runner as `core.getIDToken` asks for it
  * (GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=…, `Authorization: Bearer
@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
-async function requestIdToken(env, audience, setSecret, transport = (0,_registry_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createTransport */ .o)()) {
+async function requestIdToken(env, audience, setSecret, transport = (0,_network_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createTransport */ .o)()) {
     const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
     url.searchParams.set('audience', audience);
     const res = await transport(url, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`, accept: 'application/json' } });
@@ -96,7 +96,7 @@ function explainCertificateError(host, error) {
 
 /***/ }),
 
-/***/ 8851:
+/***/ 5284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106,12 +106,13 @@ function explainCertificateError(host, error) {
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _network_agents_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3662);
-/* harmony import */ var _network_certificates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9144);
+/* harmony import */ var _agents_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3662);
+/* harmony import */ var _certificates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9144);
 /**
- * HTTP for the registry API, on node:http and node:https — the modules the AWS SDK loads
- * anyway. The global fetch would do, but its first call loads a second HTTP stack: about
- * 80 ms before the version lookup on a 2-core runner (docs/benchmarks.md). This keeps what
+ * HTTP for the registry API and the OIDC token request, on node:http and node:https — the
+ * modules the AWS SDK loads anyway. The global fetch would do, but its first call loads a
+ * second HTTP stack: about 80 ms before the version lookup on a 2-core runner
+ * (docs/benchmarks.md). This keeps what
  * the registry client needs of fetch: redirects followed, with the Authorization header
  * dropped once one leaves the origin (ECR sends blob reads to a signed S3 URL, which must
  * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
@@ -131,8 +132,8 @@ const MAX_REDIRECTS = 20;
  * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
  */
 function createTransport(options = {}) {
-    const agents = options.agents ?? (0,_network_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .createAgents */ .jQ)();
-    const bounds = { ...(0,_network_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTimeouts */ .Yc)(), ...options.timeouts };
+    const agents = options.agents ?? (0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .createAgents */ .jQ)();
+    const bounds = { ...(0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTimeouts */ .Yc)(), ...options.timeouts };
     return async (url, init = {}) => {
         let method = (init.method ?? 'GET').toUpperCase();
         let body = init.body;
@@ -211,7 +212,7 @@ function send(agents, url, method, headers, body, bounds) {
  * kept for the retry's decision. A refused certificate is explained instead.
  */
 function failed(url, where, error) {
-    return (0,_network_certificates_js__WEBPACK_IMPORTED_MODULE_3__/* .explainCertificateError */ .V)(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {});
+    return (0,_certificates_js__WEBPACK_IMPORTED_MODULE_3__/* .explainCertificateError */ .V)(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {});
 }
 function response(status, headers, body) {
     return {

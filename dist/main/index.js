@@ -281,180 +281,6 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 2129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E_: () => (/* binding */ planLifecycle),
-/* harmony export */   Nv: () => (/* binding */ createdByThisRun),
-/* harmony export */   Pe: () => (/* binding */ withCacheFilter),
-/* harmony export */   _B: () => (/* binding */ planRepository),
-/* harmony export */   bo: () => (/* binding */ isTagMutable),
-/* harmony export */   yk: () => (/* binding */ describeMutability),
-/* harmony export */   yy: () => (/* binding */ matchesFilter)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_POLICY_INPUT, sameMutability, CLOCK_ALLOWANCE_MS */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
-/* harmony import */ var _settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5940);
-
-
-/** The input that states the default policy, for a repository that has none: `lifecycle-keep-count: 100`. */
-const DEFAULT_POLICY_INPUT = `${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.LifecycleKeepCount}: ${_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LIFECYCLE */ .Pb.keepCount}`;
-/** Does ECR match this tag with a `*` wildcard filter? */
-function matchesFilter(tag, filter) {
-    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
-}
-/** May an existing tag be overwritten in a repository with this mutability? */
-function isTagMutable(tag, m) {
-    const excluded = m.exclusions.some(f => matchesFilter(tag, f));
-    switch (m.mode) {
-        case 'MUTABLE':
-            return true;
-        case 'IMMUTABLE':
-            return false;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return excluded;
-        case 'MUTABLE_WITH_EXCLUSION':
-            return !excluded;
-    }
-}
-function sameMutability(a, b) {
-    if (a.mode !== b.mode)
-        return false;
-    const x = [...new Set(a.exclusions)].sort();
-    const y = [...new Set(b.exclusions)].sort();
-    return x.length === y.length && x.every((f, i) => f === y[i]);
-}
-function describeMutability(m) {
-    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
-}
-const keepsTagsImmutable = (m) => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION';
-/**
- * Exclusion filters with the registry cache's wildcard (`<cache-tag>*`) among them:
- * unchanged when a filter already covers every tag starting with the cache tag; an exact
- * `<cache-tag>` filter (what earlier versions added) gives way to the wildcard.
- */
-function withCacheFilter(filters, cacheFilter) {
-    const base = cacheFilter.slice(0, -1);
-    // A filter ending in `*` that matches the base matches the base followed by anything.
-    if (filters.some(f => f.endsWith('*') && matchesFilter(base, f)))
-        return filters;
-    return [...filters.filter(f => f !== base), cacheFilter];
-}
-/** An IMMUTABLE_WITH_EXCLUSION repository whose exclusions keep this run's cache tag mutable (room allowing). */
-function withCacheTag(m, cacheTag, cacheFilter) {
-    if (cacheTag === undefined || cacheFilter === undefined || m.mode !== 'IMMUTABLE_WITH_EXCLUSION' || isTagMutable(cacheTag, m))
-        return m;
-    const exclusions = withCacheFilter(m.exclusions, cacheFilter);
-    return exclusions.length > 5 ? m : { mode: m.mode, exclusions };
-}
-/**
- * @param current the repository as described, or undefined when it does not exist
- * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
- */
-function planRepository(current, desired, movingTags) {
-    const wanted = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions };
-    if (current === undefined) {
-        return {
-            changes: [{ kind: 'create', mutability: wanted, scanOnPush: desired.scanOnPush, encryption: desired.encryption }],
-            warnings: []
-        };
-    }
-    const changes = [];
-    const warnings = [];
-    // Unstated mutability leaves an immutable repository as it is, but for the action's own
-    // registry cache tag, which every build rewrites.
-    const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag, desired.cacheFilter);
-    let mutability = current.mutability;
-    if (!sameMutability(current.mutability, target)) {
-        changes.push({ kind: 'tag-mutability', from: current.mutability, to: target });
-        mutability = target;
-    }
-    const frozen = movingTags.filter(t => !isTagMutable(t, mutability));
-    if (frozen.length > 0) {
-        warnings.push(`the repository keeps ${frozen.map(t => `'${t}'`).join(', ')} immutable, so pushing it again will be refused: ` +
-            `set tag-mutability: IMMUTABLE_WITH_EXCLUSION with tag-mutability-exclusions: ${frozen.join(',')} to let it move.`);
-    }
-    if (current.scanOnPush !== desired.scanOnPush) {
-        changes.push({ kind: 'scan-on-push', from: current.scanOnPush, to: desired.scanOnPush });
-    }
-    // Encryption the workflow doesn't state (a creation template's, say) is not compared.
-    const enc = desired.encryption;
-    const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey;
-    if (desired.encryptionStated !== false && (current.encryption.type !== enc.type || keyDiffers)) {
-        const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type;
-        warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`);
-    }
-    return { changes, warnings };
-}
-/** Rule by rule, what a policy does, e.g. "Protect latest; Keep the newest 100 tagged images". */
-function describePolicy(policy) {
-    return policy.rules.map(r => r.description ?? `rule ${r.rulePriority}`).join('; ');
-}
-/**
- * The lifecycle policy to put, if any. A repository this run creates gets the stated policy
- * or the default one; an existing repository gets only a stated one: a repository that
- * deliberately has no policy keeps every image until the workflow states one.
- *
- * @param current the repository's lifecycle policy text; undefined when it has none
- * @param created whether this run created the repository (then there is nothing to read)
- */
-function planLifecycle(current, intent, created) {
-    const text = (0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLifecyclePolicy */ .sj)(intent.policy);
-    if (created) {
-        return { put: true, policy: intent.policy, text, reason: `new repository: ${intent.source}` };
-    }
-    if (!intent.stated) {
-        return current === undefined
-            ? {
-                put: false,
-                reason: `none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires. ` +
-                    `${DEFAULT_POLICY_INPUT} would put the default policy (${describePolicy(intent.policy)})`
-            }
-            : { put: false, reason: 'kept the existing policy (the workflow states none)' };
-    }
-    if (current === undefined) {
-        return { put: true, policy: intent.policy, text, reason: `no policy yet: ${intent.source}` };
-    }
-    if ((0,_settings_lifecycle_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .lifecyclePoliciesEqual */ .Jl)(current, intent.policy)) {
-        return { put: false, reason: `already as stated by ${intent.source}` };
-    }
-    return { put: true, policy: intent.policy, text, reason: `differs from ${intent.source}` };
-}
-/** How far the runner's clock may be ahead of AWS's when a repository's createdAt is compared with it. */
-const CLOCK_ALLOWANCE_MS = 60_000;
-/**
- * Whether a repository that this run's CreateRepository found already there
- * (RepositoryAlreadyExistsException) was made by this very run, whose answer was lost.
- *
- * - Found on the create's first attempt: another writer made it between the run's describe
- *   and its create. Adopted: it is theirs.
- * - Found on a later attempt (the SDK tried the create again after a connection reset, a
- *   timeout or a 5xx): an earlier attempt of this run may have reached ECR, which created
- *   the repository, and its answer was lost on the way back. ECR's createdAt tells: a
- *   repository created no earlier than this run's first CreateRepository was sent (less
- *   CLOCK_ALLOWANCE_MS, for a runner clock ahead of AWS's) was created by this run — the
- *   describe just before found no repository, so it can't be older. A clock further ahead,
- *   or no createdAt, leaves it adopted: no policy the workflow doesn't state is put on a
- *   repository the run can't tell it created.
- *
- * Another writer creating the same name within the seconds of this run's tries is the one
- * case this can't tell apart; that repository is seconds old, with nothing pushed yet and no
- * policy of its own, and gets the policy its creator would have put.
- *
- * @param attempts the SDK's tries of the CreateRepository that ended with AlreadyExists ($metadata.attempts)
- * @param createSentAt when this run sent its first CreateRepository (epoch ms, the runner's clock)
- */
-function createdByThisRun(attempts, createdAt, createSentAt) {
-    if ((attempts ?? 1) < 2 || createdAt === undefined)
-        return false;
-    return createdAt.getTime() >= createSentAt - CLOCK_ALLOWANCE_MS;
-}
-
-
-/***/ }),
-
 /***/ 833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -589,23 +415,9 @@ function childEnv(parent, inherit = [], extra = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Z: () => (/* binding */ DEFAULT_MUTABILITY_EXCLUSIONS),
-/* harmony export */   Az: () => (/* binding */ ARCHIVE_MINIMUM_DAYS),
-/* harmony export */   Hm: () => (/* binding */ STORAGE_PRICE_AS_OF),
-/* harmony export */   I6: () => (/* binding */ DEFAULT_TAG_MUTABILITY),
-/* harmony export */   Qx: () => (/* binding */ TEMP_DIR_PREFIX),
 /* harmony export */   Uw: () => (/* binding */ State),
-/* harmony export */   Uz: () => (/* binding */ STORAGE_PRICE_USD_PER_GB_MONTH),
-/* harmony export */   Zm: () => (/* binding */ ARCHIVE_RESTORE_USD_PER_GB),
-/* harmony export */   _O: () => (/* binding */ USER_AGENT),
-/* harmony export */   cp: () => (/* binding */ PUBLIC_API_REGION),
-/* harmony export */   dz: () => (/* binding */ DEFAULT_MERGE_TIMEOUT_SECONDS),
-/* harmony export */   g$: () => (/* binding */ ARCHIVE_PRICE_AS_OF),
-/* harmony export */   hS: () => (/* binding */ ARCHIVE_PRICE_USD_PER_GB_MONTH),
 /* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input),
-/* harmony export */   pu: () => (/* binding */ DEFAULT_PLATFORMS),
-/* harmony export */   uD: () => (/* binding */ PUBLIC_REGISTRY)
+/* harmony export */   pd: () => (/* binding */ Input)
 /* harmony export */ });
 /** Names the workflow, the runner and the post step see. Written once, here. */
 const Input = {
@@ -632,6 +444,8 @@ const Input = {
     Latest: 'latest',
     LatestMayMoveBack: 'latest-may-move-back',
     Tags: 'tags',
+    RefTags: 'ref-tags',
+    Annotations: 'annotations',
     Platforms: 'platforms',
     Context: 'context',
     File: 'file',
@@ -659,12 +473,28 @@ const Input = {
     ReplicateToRegions: 'replicate-to-regions',
     ScanFailOn: 'scan-fail-on',
     ScanTimeout: 'scan-timeout',
+    RequireSignature: 'require-signature',
+    SignatureTimeout: 'signature-timeout',
     RegistryType: 'registry-type',
     Description: 'description',
     About: 'about',
     StoragePrice: 'storage-price',
     HttpProxy: 'http-proxy',
-    NoProxy: 'no-proxy'
+    NoProxy: 'no-proxy',
+    ExistingRepository: 'existing-repository',
+    // docker/build-push-action's pass-through build options, under its names
+    BuildContexts: 'build-contexts',
+    NoCache: 'no-cache',
+    NoCacheFilters: 'no-cache-filters',
+    Pull: 'pull',
+    Ssh: 'ssh',
+    Network: 'network',
+    ShmSize: 'shm-size',
+    Ulimit: 'ulimit',
+    AddHosts: 'add-hosts',
+    CacheFrom: 'cache-from',
+    CacheTo: 'cache-to',
+    Load: 'load'
 };
 const Output = {
     Registry: 'registry',
@@ -678,7 +508,12 @@ const Output = {
     Metadata: 'metadata',
     Skipped: 'skipped',
     ReplicaUris: 'replica-uris',
-    ScanFindings: 'scan-findings'
+    ScanFindings: 'scan-findings',
+    Signature: 'signature',
+    SubjectName: 'subject-name',
+    SubjectDigest: 'subject-digest',
+    Labels: 'labels',
+    Annotations: 'annotations'
 };
 /** Values the main step hands to the post step. */
 const State = {
@@ -691,34 +526,6 @@ const State = {
     /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
     TempDirs: 'temp-dirs'
 };
-/** How the temporary folders the action makes are named: the post step removes only such folders. */
-const TEMP_DIR_PREFIX = 'ecr-build-push-';
-const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
-const DEFAULT_MERGE_TIMEOUT_SECONDS = 120;
-const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
-const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
-const USER_AGENT = 'ecr-build-push';
-/** ECR Public's registry host; its API answers in us-east-1 only. */
-const PUBLIC_REGISTRY = 'public.ecr.aws';
-const PUBLIC_API_REGION = 'us-east-1';
-/**
- * ECR's published storage price, US$ per GB-month of compressed image data, US East
- * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
- * then the same price. `storage-price` overrides it (other regions, later prices).
- */
-const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
-const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
-/**
- * ECR's archive storage class, US East (N. Virginia), as published in March 2026: storage
- * at the standard price for the first 150 TB a month ($0.07 per GB-month past that), a
- * restore (retrieval) fee per GB, and a 90-day minimum storage duration. An archived image
- * can't be pulled until restored; ECR restores within about 20 minutes.
- */
-const ARCHIVE_PRICE_USD_PER_GB_MONTH = 0.1;
-const ARCHIVE_RESTORE_USD_PER_GB = 0.03;
-const ARCHIVE_MINIMUM_DAYS = 90;
-const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1';
 
 
 /***/ }),
@@ -892,11 +699,13 @@ function lastLine(result) {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   m2: () => (/* binding */ errorDetail),
 /* harmony export */   sN: () => (/* binding */ logSafe)
 /* harmony export */ });
 /**
  * Errors the action reports to the user. Each carries a one-line message that says what
- * is wrong and how to fix it; `main` prints it with `core.setFailed` and nothing else.
+ * is wrong and how to fix it; `main` prints it with `core.setFailed`, and its stack (with
+ * the error it was made from, its `cause`) with `core.debug` (errorDetail).
  */
 /** A workflow input is invalid. Raised before any AWS write or docker call. */
 class InputError extends Error {
@@ -936,6 +745,15 @@ function logSafe(text) {
         .replace(/##\[/g, '## [')
         .replace(/^(\s*):(?=:)/, '$1: ');
 }
+/** An error's stack, then its causes' (`Caused by: …`), for core.debug: what the one-line message leaves out. */
+function errorDetail(error) {
+    const lines = [];
+    for (let e = error, depth = 0; e !== undefined && depth < 5; e = e instanceof Error ? e.cause : undefined, depth++) {
+        const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+        lines.push(depth === 0 ? text : `Caused by: ${text}`);
+    }
+    return lines.join('\n');
+}
 
 
 /***/ }),
@@ -946,7 +764,7 @@ function logSafe(text) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9181);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7217);
 /** Entry point of the main step (`runs.main`). */
 
 
@@ -1103,7 +921,7 @@ function describeJsonError(text) {
 
 /***/ }),
 
-/***/ 9181:
+/***/ 7217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1124,10 +942,14 @@ var constants = __nccwpck_require__(7242);
 var docker = __nccwpck_require__(3871);
 // EXTERNAL MODULE: ./src/network/agents.ts
 var agents = __nccwpck_require__(3662);
+// EXTERNAL MODULE: ./src/settings/registry-host.ts
+var registry_host = __nccwpck_require__(5777);
+// EXTERNAL MODULE: ./src/settings/prices.ts
+var prices = __nccwpck_require__(9627);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __nccwpck_require__(8301);
 // EXTERNAL MODULE: ./src/settings/input.ts
-var input = __nccwpck_require__(4781);
+var settings_input = __nccwpck_require__(4781);
 ;// CONCATENATED MODULE: ./src/settings/access-policy.ts
 /** The repository's access policy: `repository-policy` as given, or the pull statement `pull-principals` makes. */
 
@@ -1150,7 +972,7 @@ function validateRepositoryPolicy(text, file) {
         policy = JSON.parse(text);
     }
     catch {
-        return fail(`${(0,input/* policySource */.IQ)(file)}is not valid JSON ${(0,json/* describeJsonError */.M1)(text)}: give a repository policy document.`);
+        return fail(`${(0,settings_input/* policySource */.IQ)(file)}is not valid JSON ${(0,json/* describeJsonError */.M1)(text)}: give a repository policy document.`);
     }
     const statements = policy.Statement;
     const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
@@ -1198,13 +1020,13 @@ function pullPolicy(principals) {
     return JSON.stringify({ Version: '2012-10-17', Statement });
 }
 function readAccessPolicy(env, workspace) {
-    const policyInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryPolicy);
-    const principals = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.PullPrincipals));
+    const policyInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryPolicy);
+    const principals = (0,settings_input/* parseList */.E1)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.PullPrincipals));
     if (policyInput !== '' && principals.length > 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.PullPrincipals, 'is given together with repository-policy: put the pull statement in the policy, or use pull-principals alone.');
     }
     if (policyInput !== '') {
-        const { text, file } = (0,input/* readPolicyText */.OG)(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace);
+        const { text, file } = (0,settings_input/* readPolicyText */.OG)(constants/* Input */.pd.RepositoryPolicy, policyInput, workspace);
         return { text: validateRepositoryPolicy(text, file), source: 'repository-policy' };
     }
     if (principals.length > 0)
@@ -1212,8 +1034,6 @@ function readAccessPolicy(env, workspace) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/registry/host.ts
-var host = __nccwpck_require__(637);
 ;// CONCATENATED MODULE: ./src/settings/aws.ts
 /** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
 
@@ -1224,28 +1044,28 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 function readAws(env, needed) {
-    const region = (0,input/* getInput */.V4)(env, constants/* Input */.pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    const region = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
     if (region === '' && needed) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
     }
     if (region !== '' && !REGION.test(region)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
     }
-    const roleToAssume = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleToAssume);
+    const roleToAssume = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RoleToAssume);
     if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
     }
-    const roleSessionName = (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleSessionName) || 'GitHubActions';
+    const roleSessionName = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RoleSessionName) || 'GitHubActions';
     if (!SESSION_NAME.test(roleSessionName)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
     }
-    const audience = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Audience) || 'sts.amazonaws.com';
+    const audience = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Audience) || 'sts.amazonaws.com';
     const aws = {
         region,
         audience,
         roleSessionName,
-        roleDurationSeconds: (0,input/* parseInteger */.cG)(constants/* Input */.pd.RoleDurationSeconds, (0,input/* getInput */.V4)(env, constants/* Input */.pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
-        exportCredentials: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ExportCredentials, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ExportCredentials), false),
+        roleDurationSeconds: (0,settings_input/* parseInteger */.cG)(constants/* Input */.pd.RoleDurationSeconds, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
+        exportCredentials: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.ExportCredentials, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ExportCredentials), false),
         dualStack: readDualStack(env, region)
     };
     if (roleToAssume !== '')
@@ -1258,342 +1078,27 @@ function readAws(env, needed) {
  */
 function readDualStack(env, region) {
     const fallback = (env.AWS_USE_DUALSTACK_ENDPOINT ?? '').trim().toLowerCase() === 'true';
-    const dualStack = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.DualStack, (0,input/* getInput */.V4)(env, constants/* Input */.pd.DualStack), fallback);
-    if (dualStack && region !== '' && !(0,host/* dualStackSupported */.f3)(region)) {
-        const from = (0,input/* getInput */.V4)(env, constants/* Input */.pd.DualStack) !== '' ? 'dual-stack: true' : 'AWS_USE_DUALSTACK_ENDPOINT=true';
-        throw new errors/* InputError */.dz(constants/* Input */.pd.DualStack, `${from}, but ECR has no dual-stack endpoints in ${region} (partition ${(0,host/* partitionOf */.iQ)(region)}): set dual-stack: false.`);
+    const dualStack = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.DualStack, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.DualStack), fallback);
+    if (dualStack && region !== '' && !(0,registry_host/* dualStackSupported */.f3)(region)) {
+        const from = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.DualStack) !== '' ? 'dual-stack: true' : 'AWS_USE_DUALSTACK_ENDPOINT=true';
+        throw new errors/* InputError */.dz(constants/* Input */.pd.DualStack, `${from}, but ECR has no dual-stack endpoints in ${region} (partition ${(0,registry_host/* partitionOf */.iQ)(region)}): set dual-stack: false.`);
     }
     return dualStack;
 }
 
+// EXTERNAL MODULE: ./src/settings/build.ts + 3 modules
+var build = __nccwpck_require__(8893);
+// EXTERNAL MODULE: ./src/settings/lifecycle-policy.ts
+var lifecycle_policy = __nccwpck_require__(5940);
+// EXTERNAL MODULE: ./src/settings/network.ts
+var network = __nccwpck_require__(2151);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/settings/cache-scope.ts
-/**
- * The registry cache per ref. Builds of the repository's default branch read and write the
- * cache tag itself (`buildcache`, or a push-by-digest job's `buildcache-linux-arm64`); a
- * build of any other ref — a branch, a tag, a pull request — reads that cache and its own,
- * and writes only its own, `<cache tag>--<ref slug>` (`buildcache--feature-x`,
- * `buildcache-linux-arm64--pr-12`). So a branch can't plant layers that a release build
- * then takes as CACHED. The `--` keeps every scoped tag apart from the default branch's
- * (whose per-platform suffixes are single-hyphen words) and gives the lifecycle policy one
- * pattern for them, `<cache-tag>*--*`.
- *
- * The default branch is read from the event payload (GITHUB_EVENT_PATH →
- * repository.default_branch). When it can't be read, the run counts as another ref: it
- * writes a scoped tag (fail closed).
- */
-
-const SCOPE_SEPARATOR = '--';
-/** A scoped tag keeps at least this much of the ref's name; a longer cache tag is refused. */
-const MIN_SLUG = 8;
-const MAX_TAG = 128;
-/** The run's ref, from the runner's variables and its event payload (never from the network). */
-function readRefInfo(env) {
-    const info = { ref: env.GITHUB_REF ?? '' };
-    const file = env.GITHUB_EVENT_PATH ?? '';
-    if (file === '')
-        return info;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return info;
-    }
-    const branch = payload?.repository?.default_branch;
-    if (typeof branch === 'string' && branch !== '')
-        info.defaultBranch = branch;
-    const number = payload?.pull_request?.number;
-    if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') && typeof number === 'number' && Number.isInteger(number))
-        info.pullRequest = number;
-    return info;
-}
-/**
- * Whether the run builds the default branch: a push (or dispatch, schedule …) on it. A
- * pull request never does, `pull_request_target` included (its GITHUB_REF is the base
- * branch, but what it builds may come from the pull request).
- */
-function isDefaultBranch(info) {
-    return info.defaultBranch !== undefined && info.pullRequest === undefined && info.ref === `refs/heads/${info.defaultBranch}`;
-}
-/**
- * The ref in a tag: `refs/heads/Feature/X` → `feature-x`, `refs/pull/12/merge` → `pr-12`,
- * `refs/tags/v1.2.3` → `v1.2.3`; lower case, `[a-z0-9._-]`, at most `max` characters.
- */
-function refSlug(info, max) {
-    const pr = /^refs\/pull\/(\d+)\//.exec(info.ref);
-    const name = info.pullRequest !== undefined
-        ? `pr-${info.pullRequest}`
-        : pr
-            ? `pr-${pr[1]}`
-            : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '');
-    const trim = (s) => s.replace(/^[-._]+|[-._]+$/g, '');
-    const slug = trim(trim(name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')).slice(0, max));
-    return slug !== '' ? slug : 'no-ref';
-}
-/**
- * The cache tags of a run: what it writes (`tag`) and what it reads (`from`: its own first).
- * @param base the cache tag with a push-by-digest job's platform suffix
- * @returns undefined when `base` leaves less than MIN_SLUG characters for the ref
- */
-function scopeCacheTag(base, info) {
-    if (isDefaultBranch(info))
-        return { tag: base, from: [base] };
-    const room = MAX_TAG - base.length - SCOPE_SEPARATOR.length;
-    if (room < MIN_SLUG)
-        return undefined;
-    const tag = `${base}${SCOPE_SEPARATOR}${refSlug(info, room)}`;
-    return { tag, from: [tag, base] };
-}
-/** The lifecycle pattern of every ref's own cache, and none of the default branch's: `buildcache*--*`. */
-const scopedCachePattern = (cacheTag) => `${cacheTag}*${SCOPE_SEPARATOR}*`;
-
-;// CONCATENATED MODULE: ./src/settings/secrets.ts
-/**
- * What reaches buildx through its environment rather than its command line: build secrets
- * (`secrets`: id=value, `secret-envs`: id=VARIABLE) and the values of build arguments. An
- * error here names the input and the line, never the value — nor a part of the line that
- * failed to parse, which may be a value written without its id or key (a secret's line, a
- * continued line of a value of several lines).
- */
-
-
-
-/** What `RUN --mount=type=secret,id=…` names: no comma or `=`, which would end buildx's `--secret` field. */
-const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
-const SECRET_PREFIX = 'ECR_BUILD_PUSH_SECRET_';
-/** The variable that carries the n-th value given in `secrets` (1-based). */
-const secretVariable = (n) => `${SECRET_PREFIX}${n}`;
-/**
- * Variables docker and buildx read from their own environment, where a build argument's
- * value would have to be set for the build: it would change how docker itself runs.
- */
-const DOCKER_OWN = /^(?:PATH|HOME|LD_\w*|DOCKER_\w*|BUILDX_\w*)$/;
-/** `id=value` (secrets) and `id=VARIABLE` (secret-envs), one per line; ids unique across both. */
-function readSecrets(env) {
-    const secrets = [];
-    const add = (input, line, id, variable, value) => {
-        if (!SECRET_ID.test(id)) {
-            throw new errors/* InputError */.dz(input, `line ${line}: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`);
-        }
-        if (secrets.some(s => s.id === id))
-            throw new errors/* InputError */.dz(input, `line ${line}: the secret '${id}' is given twice: give each id once across secrets and secret-envs.`);
-        if (value === undefined || value === '') {
-            throw new errors/* InputError */.dz(input, input === constants/* Input */.pd.Secrets
-                ? `line ${line}: the secret '${id}' is empty (a repository secret that doesn't exist is empty in \${{ secrets.… }}): give it a value or remove the line.`
-                : `line ${line}: the secret '${id}' reads ${variable}, which is not set (or empty) in the step's environment: set it with env: on the step.`);
-        }
-        secrets.push({ id, env: variable, value });
-    };
-    (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Secrets)).forEach((item, i) => {
-        const at = item.indexOf('=');
-        // Never the line itself in the message: it may be a value written without its id.
-        if (at <= 0)
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Secrets, `line ${i + 1} is not id=value: give one id=value per line.`);
-        add(constants/* Input */.pd.Secrets, i + 1, item.slice(0, at).trim(), secretVariable(secrets.length + 1), item.slice(at + 1));
-    });
-    (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.SecretEnvs)).forEach((item, i) => {
-        const [id = '', variable = '', ...rest] = item.split('=').map(s => s.trim());
-        if (rest.length > 0 || !VARIABLE.test(variable)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.SecretEnvs, `line ${i + 1} is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN.`);
-        }
-        add(constants/* Input */.pd.SecretEnvs, i + 1, id, variable, env[variable]);
-    });
-    return secrets;
-}
-/** `build-args`: KEY=VALUE lines, whose names become variables of buildx's environment. */
-function readBuildArgs(env) {
-    const args = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.BuildArgs));
-    for (const [i, arg] of args.entries()) {
-        const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
-        if (!BUILD_ARG.test(arg)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `line ${i + 1} is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines).`);
-        }
-        if (DOCKER_OWN.test(name)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `'${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`);
-        }
-    }
-    return args;
-}
-/**
- * A name that is both a secret — its id, or the variable that carries it to buildx — and a
- * build argument is refused before anything runs. `--build-arg NAME` takes the value of
- * buildx's variable NAME, which the image's history keeps: a build argument named like the
- * secret's variable would get the secret's value, and one named like its id is most likely
- * the same value passed twice (as `build-args: NPM_TOKEN=…` beside `secrets: NPM_TOKEN=…`).
- */
-function keepSecretsApart(buildArgs, secrets) {
-    const argNames = new Set(buildArgs.map(arg => arg.slice(0, arg.indexOf('='))));
-    for (const secret of secrets) {
-        const from = secret.env.startsWith(SECRET_PREFIX) ? constants/* Input */.pd.Secrets : constants/* Input */.pd.SecretEnvs;
-        const name = [secret.id, secret.env].find(n => argNames.has(n));
-        if (name === undefined)
-            continue;
-        throw new errors/* InputError */.dz(from, name === secret.id
-            ? `'${name}' is a secret and, in build-args, a build argument too: a build argument's value stays in the image's history, where anyone who can pull reads it. Drop the build argument and read the value with RUN --mount=type=secret,id=${name}.`
-            : `${name}, the variable that carries the secret '${secret.id}', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable).`);
-    }
-    return { buildArgs, secrets };
-}
-
-;// CONCATENATED MODULE: ./src/settings/build.ts
-/** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
-
-
-
-
-
-
-
-const BUILD_TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const PLATFORM_OS = ['linux', 'windows'];
-const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64'];
-const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/;
-/** buildx builder names (a letter first) and docker context names, whose docker-driver builders take the context's name. */
-const BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
-function validatePlatform(platform) {
-    const [os, arch, variant, ...rest] = platform.split('/');
-    const ok = os !== undefined &&
-        PLATFORM_OS.includes(os) &&
-        arch !== undefined &&
-        PLATFORM_ARCH.includes(arch) &&
-        rest.length === 0 &&
-        (variant === undefined || /^v\d+$/.test(variant));
-    if (!ok) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-    }
-    return platform;
-}
-const CACHE_TYPES = ['ecr', 'gha', 'none'];
-const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
-/**
- * Empty: the registry cache for private repositories, none for public ones (it would
- * publish every build stage). A push-by-digest job builds its platforms apart from the
- * others, so it keeps a cache of its own, `<cache-tag>-<platform>`: parallel jobs don't
- * overwrite each other's. A run of another ref than the default branch writes only a cache
- * of its own beside it (cache-scope.ts). `filter` (`<cache-tag>*`) covers them all;
- * `scoped` (`<cache-tag>*--*`) only the other refs' ones.
- */
-function readCache(env, registryType) {
-    const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
-    const type = typeInput.toLowerCase();
-    if (!CACHE_TYPES.includes(type)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
-    }
-    const base = (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache');
-    const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
-    const own = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base;
-    // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
-    if (!input/* IMAGE_TAG */.Ne.test(own) || base.length > 127) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`);
-    }
-    const names = { filter: `${base}*`, scoped: scopedCachePattern(base) };
-    if (type !== 'ecr')
-        return { type, tag: own, from: [own], ...names };
-    const scope = scopeCacheTag(own, readRefInfo(env));
-    if (scope === undefined) {
-        const most = 128 - SCOPE_SEPARATOR.length - MIN_SLUG - (own.length - base.length);
-        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' leaves no room for this ref's own cache tag ('${own}${SCOPE_SEPARATOR}<ref>'): use at most ${most} characters.`);
-    }
-    return { type, ...scope, ...names };
-}
-/** `buildcache` + linux/arm64 → `buildcache-linux-arm64`. */
-function perPlatformCacheTag(base, platforms) {
-    return [base, ...platforms.map(p => p.replace(/\//g, '-'))].join('-');
-}
-function readPlatforms(env) {
-    const listed = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Platforms));
-    return [...new Set((listed.length > 0 ? listed : constants/* DEFAULT_PLATFORMS */.pu).map(validatePlatform))];
-}
-/** `builder`: the name of a builder an earlier step created (docker buildx create, setup-buildx-action, a docker context). */
-function readBuilder(env) {
-    const name = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Builder);
-    if (name === '')
-        return undefined;
-    if (!BUILDER_NAME.test(name)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Builder, `'${name}' is not a builder name: give the name of a builder an earlier step created (docker buildx ls lists them), or leave it empty for the job's current builder.`);
-    }
-    return name;
-}
-function readBuild(env, workspace, cache) {
-    const platforms = readPlatforms(env);
-    const contextInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Context) || '.';
-    const remote = REMOTE_CONTEXT.test(contextInput);
-    const context = remote ? contextInput : external_node_path_default().resolve(workspace, contextInput);
-    if (!remote && !((0,external_node_fs_.existsSync)(context) && (0,external_node_fs_.statSync)(context).isDirectory())) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`);
-    }
-    const fileInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.File);
-    let file = '';
-    if (fileInput !== '') {
-        file = external_node_path_default().resolve(workspace, fileInput);
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.dz(constants/* Input */.pd.File, `'${fileInput}' does not exist: give the Dockerfile's path.`);
-    }
-    else if (!remote) {
-        file = external_node_path_default().join(context, 'Dockerfile');
-        if (!(0,external_node_fs_.existsSync)(file)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`);
-        }
-    }
-    const target = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Target);
-    if (target !== '' && !BUILD_TARGET.test(target)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`);
-    }
-    const settings = {
-        platforms,
-        context,
-        file,
-        ...keepSecretsApart(readBuildArgs(env), readSecrets(env)),
-        labels: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.Labels, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Labels)),
-        push: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true),
-        cache,
-        provenance: readProvenance(env),
-        sbom: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Sbom, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Sbom), false),
-        ...readSplitBuild(env)
-    };
-    if (target !== '')
-        settings.target = target;
-    const builder = readBuilder(env);
-    if (builder !== undefined)
-        settings.builder = builder;
-    return settings;
-}
-/** `push-by-digest`, or `merge-digests` with the bound of one try of the merge (`merge-timeout`, seconds). */
-function readSplitBuild(env) {
-    const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
-    const mergeDigests = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeDigests)))];
-    for (const d of mergeDigests) {
-        if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
-        }
-    }
-    if (pushByDigest && mergeDigests.length > 0) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
-    }
-    const mergeTimeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.MergeTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeTimeout), { min: 10, max: 3600 }) ?? constants/* DEFAULT_MERGE_TIMEOUT_SECONDS */.dz;
-    return { pushByDigest, mergeDigests, mergeTimeoutSeconds };
-}
-function readProvenance(env) {
-    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'false';
-    if (!PROVENANCE.test(value)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
-    }
-    return value;
-}
-
-// EXTERNAL MODULE: ./src/settings/lifecycle-policy.ts
-var lifecycle_policy = __nccwpck_require__(5940);
-// EXTERNAL MODULE: ./src/settings/network.ts
-var network = __nccwpck_require__(2151);
-// EXTERNAL MODULE: ./src/aws/repository-plan.ts
-var repository_plan = __nccwpck_require__(2129);
+// EXTERNAL MODULE: ./src/settings/tag-mutability.ts
+var tag_mutability = __nccwpck_require__(8338);
 // EXTERNAL MODULE: ./src/settings/types.ts
 var types = __nccwpck_require__(1664);
 ;// CONCATENATED MODULE: ./src/settings/repository.ts
@@ -1606,6 +1111,9 @@ var types = __nccwpck_require__(1664);
 
 
 
+/** The tag mutability when the workflow states none: immutable, but for `latest`. */
+const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
+const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
 /** ECR repository names: lowercase path components, 2–256 characters. */
 const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 /** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
@@ -1619,16 +1127,21 @@ function validateRepositoryName(name) {
     }
     return name;
 }
-/** @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites */
-function readMutability(env, cacheFilter) {
-    const modeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutability);
-    const exclusionsInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.TagMutabilityExclusions);
-    const mode = (modeInput === '' ? constants/* DEFAULT_TAG_MUTABILITY */.I6 : modeInput.toUpperCase());
+/**
+ * @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites
+ * @param floats `ref-tags` asks for floating tags: unstated, the default is then MUTABLE_WITH_EXCLUSION (tag-mutability.ts)
+ */
+function readMutability(env, cacheFilter, floats = false) {
+    const modeInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.TagMutability);
+    const exclusionsInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.TagMutabilityExclusions);
+    const mode = (modeInput !== '' ? modeInput.toUpperCase() : floats && exclusionsInput === '' ? 'MUTABLE_WITH_EXCLUSION' : DEFAULT_TAG_MUTABILITY);
     if (!types/* TAG_MUTABILITIES */.e.includes(mode)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${types/* TAG_MUTABILITIES */.e.join(', ')}.`);
     }
     const withExclusions = mode.endsWith('_WITH_EXCLUSION');
-    const listed = exclusionsInput === '' ? (withExclusions ? constants/* DEFAULT_MUTABILITY_EXCLUSIONS */.$Z : []) : (0,input/* parseList */.E1)(exclusionsInput);
+    // MUTABLE_WITH_EXCLUSION's filters are what stays immutable: the versions; IMMUTABLE_WITH_EXCLUSION's what moves: latest.
+    const defaults = mode === 'MUTABLE_WITH_EXCLUSION' ? tag_mutability/* VERSION_FILTERS */.nw : withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : [];
+    const listed = exclusionsInput === '' ? defaults : (0,settings_input/* parseList */.E1)(exclusionsInput);
     if (!withExclusions && listed.length > 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
     }
@@ -1636,7 +1149,7 @@ function readMutability(env, cacheFilter) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
     }
     // The registry cache is rewritten by every build: its tags (per-platform ones too) must stay mutable.
-    const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? (0,repository_plan/* withCacheFilter */.Pe)(listed, cacheFilter) : listed;
+    const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? (0,tag_mutability/* withCacheFilter */.Pe)(listed, cacheFilter) : listed;
     if (exclusions.length > 5) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`);
     }
@@ -1648,7 +1161,7 @@ function readMutability(env, cacheFilter) {
     return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
 }
 function readResourceTags(env) {
-    const tags = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryTags)).map(line => {
+    const tags = (0,settings_input/* parseLines */.Li)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryTags)).map(line => {
         const at = line.indexOf('=');
         const Key = at > 0 ? line.slice(0, at).trim() : '';
         const Value = line.slice(at + 1).trim();
@@ -1662,7 +1175,7 @@ function readResourceTags(env) {
     return tags;
 }
 function readReplication(env, region) {
-    const regions = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.ReplicateToRegions)))];
+    const regions = [...new Set((0,settings_input/* parseList */.E1)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ReplicateToRegions)))];
     for (const r of regions) {
         if (!REGION.test(r))
             throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
@@ -1674,8 +1187,8 @@ function readReplication(env, region) {
     return regions;
 }
 function readCatalog(env, workspace) {
-    const description = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Description);
-    const aboutInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.About);
+    const description = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Description);
+    const aboutInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.About);
     let about = aboutInput;
     if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
         const file = external_node_path_default().resolve(workspace, aboutInput);
@@ -1706,35 +1219,44 @@ function refuseForPublic(env) {
         [constants/* Input */.pd.KmsKey, v => v !== ''],
         [constants/* Input */.pd.ReplicateToRegions, v => v !== ''],
         [constants/* Input */.pd.ScanFailOn, v => v !== ''],
-        [constants/* Input */.pd.PullPrincipals, v => v !== '']
+        [constants/* Input */.pd.PullPrincipals, v => v !== ''],
+        [constants/* Input */.pd.ExistingRepository, v => v.toLowerCase() === 'leave']
     ];
     for (const [name, stated] of unsupported) {
-        if (stated((0,input/* getInput */.V4)(env, name))) {
+        if (stated((0,settings_input/* getInput */.V4)(env, name))) {
             throw new errors/* InputError */.dz(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
         }
     }
 }
+/** `existing-repository`: reconcile (the default) or leave a repository the run didn't create. */
+function readExistingRepository(env) {
+    const value = ((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ExistingRepository) || 'reconcile').toLowerCase();
+    if (value !== 'reconcile' && value !== 'leave') {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.ExistingRepository, `'${value}' is not a choice: use reconcile (make an existing repository match the workflow) or leave (write nothing to it, report the differences).`);
+    }
+    return value;
+}
 function readRegistryType(env) {
-    const value = ((0,input/* getInput */.V4)(env, constants/* Input */.pd.RegistryType) || 'private').toLowerCase();
+    const value = ((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RegistryType) || 'private').toLowerCase();
     if (value !== 'private' && value !== 'public') {
         throw new errors/* InputError */.dz(constants/* Input */.pd.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
     }
     if (value === 'public')
         refuseForPublic(env);
     for (const name of [constants/* Input */.pd.Description, constants/* Input */.pd.About]) {
-        if (value === 'private' && (0,input/* getInput */.V4)(env, name) !== '') {
+        if (value === 'private' && (0,settings_input/* getInput */.V4)(env, name) !== '') {
             throw new errors/* InputError */.dz(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
         }
     }
     return value;
 }
 function readEncryption(env) {
-    const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Encryption);
+    const typeInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Encryption);
     const type = (typeInput || 'AES256').toUpperCase();
     if (type !== 'AES256' && type !== 'KMS') {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`);
     }
-    const kmsKey = (0,input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey);
+    const kmsKey = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey);
     if (kmsKey === '')
         return { type };
     if (type !== 'KMS') {
@@ -1746,6 +1268,112 @@ function readEncryption(env) {
     return { type, kmsKey };
 }
 
+// EXTERNAL MODULE: ./src/settings/semver.ts
+var settings_semver = __nccwpck_require__(9029);
+;// CONCATENATED MODULE: ./src/settings/ref-tags.ts
+/**
+ * Tags from the git ref (`ref-tags`), the way docker/metadata-action makes them: floating
+ * semver tags (`1.2` and `1` for `v1.2.3`, never for a pre-release), the branch's tag,
+ * `pr-<number>`, `sha-<short>`, and small templates with the same placeholders. Pure: the
+ * run's ref, event and commit come in as values.
+ *
+ * A tag either floats — it names the newest image of its line (`1.2`, `main`, `pr-7`) and
+ * moves only forward (registry/latest.ts) — or is fixed to one build (`sha-1a2b3c4`,
+ * `v1.2.3`): put when the repository lacks it, never moved.
+ */
+
+
+
+
+const PLACEHOLDER = /\{\{\s*([a-z]+)\s*\}\}/g;
+const NAMES = ['version', 'major', 'minor', 'patch', 'branch', 'pr', 'sha'];
+/** A template with one of these names one build, not a line of builds. */
+const FIXED = ['version', 'patch', 'sha'];
+/** The keywords: what metadata-action's `type=semver` (major.minor, major), `type=ref` and `type=sha` make. */
+const KEYWORDS = {
+    semver: ['{{major}}.{{minor}}', '{{major}}'],
+    branch: ['{{branch}}'],
+    pr: ['pr-{{pr}}'],
+    sha: ['sha-{{sha}}']
+};
+/** Characters an image tag can't hold become `-` (`feature/login` → `feature-login`); no leading `.` or `-`. */
+const sanitizeTag = (text) => text.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[.-]+/, '');
+/** The placeholders' values for this run: the version's semver parts (a release only), the branch, the pull request, the commit. */
+function refValues(run) {
+    const values = { version: run.version };
+    const semver = (0,settings_semver/* parseSemver */.k)(run.version);
+    if (semver !== undefined && semver.pre.length === 0 && !run.version.includes('+')) {
+        ;
+        [values.major, values.minor, values.patch] = semver.core;
+    }
+    const branch = run.ref.startsWith('refs/heads/') ? sanitizeTag(run.ref.slice('refs/heads/'.length)) : '';
+    if (branch !== '')
+        values.branch = branch;
+    const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(run.ref)?.[1];
+    if (pr !== undefined)
+        values.pr = pr;
+    if (/^[0-9a-f]{7,}$/i.test(run.sha))
+        values.sha = run.sha.slice(0, 7).toLowerCase();
+    return values;
+}
+/** One template's tag on this run; undefined when a placeholder has no value here (the template is left out). */
+function expandTemplate(template, values) {
+    let missing = false;
+    const tag = template.replace(PLACEHOLDER, (_, name) => {
+        const value = values[name];
+        if (value === undefined)
+            missing = true;
+        return value ?? '';
+    });
+    return missing ? undefined : tag;
+}
+function checkTemplate(template) {
+    const names = [...template.matchAll(PLACEHOLDER)].map(m => m[1] ?? '');
+    const unknown = names.find(n => !NAMES.includes(n));
+    if (unknown !== undefined) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RefTags, `'${template}' has an unknown placeholder {{${unknown}}}: use ${NAMES.map(n => `{{${n}}}`).join(', ')}.`);
+    }
+    if (names.length === 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RefTags, `'${template}' is neither semver, branch, pr, sha nor a template with a {{placeholder}}: put fixed tags in tags.`);
+    }
+    if (!settings_input/* IMAGE_TAG */.Ne.test(template.replace(PLACEHOLDER, 'x'))) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RefTags, `'${template}' would not make a valid image tag: use letters, digits, _ . - around the placeholders.`);
+    }
+}
+/**
+ * The `ref-tags` input on this run: keywords (`semver`, `branch`, `pr`, `sha`) and
+ * templates, each left out where the run's ref gives it no value. `0` (major version zero,
+ * still in development) is never made by `semver`.
+ */
+function readRefTags(input, values) {
+    const floating = [];
+    const once = [];
+    let floats = false;
+    for (const item of (0,settings_input/* parseList */.E1)(input)) {
+        const keyword = KEYWORDS[item.toLowerCase()];
+        const templates = keyword ?? [item];
+        for (const template of templates) {
+            if (keyword === undefined)
+                checkTemplate(template);
+            const fixed = [...template.matchAll(PLACEHOLDER)].some(m => FIXED.includes(m[1] ?? ''));
+            floats ||= !fixed;
+            if (keyword !== undefined && template === '{{major}}' && values.major === '0')
+                continue;
+            const tag = expandTemplate(template, values);
+            if (tag === undefined)
+                continue;
+            if (!settings_input/* IMAGE_TAG */.Ne.test(tag)) {
+                throw new errors/* InputError */.dz(constants/* Input */.pd.RefTags, `'${template}' makes '${tag.slice(0, 140)}' on this ref, which is not a valid image tag (at most 128 letters, digits, _ . -): shorten the template.`);
+            }
+            ;
+            (fixed ? once : floating).push(tag);
+        }
+    }
+    return { floating: [...new Set(floating)], once: [...new Set(once)].filter(t => !floating.includes(t)), floats };
+}
+
+// EXTERNAL MODULE: ./src/settings/tag-references.ts
+var tag_references = __nccwpck_require__(2516);
 ;// CONCATENATED MODULE: ./src/settings/version.ts
 /**
  * The version tag when the workflow gives none: the git tag that triggered the run
@@ -1769,7 +1397,7 @@ function deriveVersion(run) {
 
 ;// CONCATENATED MODULE: ./src/settings/read.ts
 /**
- * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
+ * The inputs: reads every workflow input once, validates it and returns one typed
  * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
  * the first AWS write or docker call, as one line that names the input and the fix.
  */
@@ -1784,27 +1412,46 @@ function deriveVersion(run) {
 
 
 
+
+
+
+
+
 const IF_VERSION_EXISTS = ['auto', 'fail', 'skip'];
 function readScan(env) {
-    const failOnInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanFailOn);
+    const failOnInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ScanFailOn);
     const failOn = failOnInput.toUpperCase();
     if (failOnInput !== '' && !types/* SEVERITIES */.o.includes(failOn)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.ScanFailOn, `'${failOnInput}' is not a severity: use ${types/* SEVERITIES */.o.join(', ')}, or leave it empty for no gate.`);
     }
-    const timeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.ScanTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
+    const timeoutSeconds = (0,settings_input/* parseInteger */.cG)(constants/* Input */.pd.ScanTimeout, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ScanTimeout), { min: 10, max: 3600 }) ?? 600;
     return { ...(failOnInput !== '' ? { failOn } : {}), timeoutSeconds };
 }
+/**
+ * ECR managed signing: `require-signature` needs a private repository the run pushes to
+ * (ECR Public signs nothing; push: false pushes nothing to sign).
+ */
+function readSigning(env, push, registryType) {
+    const require = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.RequireSignature, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RequireSignature), false);
+    const timeoutSeconds = (0,settings_input/* parseInteger */.cG)(constants/* Input */.pd.SignatureTimeout, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.SignatureTimeout), { min: 10, max: 3600 }) ?? 120;
+    if (require && registryType === 'public') {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RequireSignature, 'is true, but ECR Public has no managed signing: remove require-signature, or push to a private repository.');
+    }
+    if (require && !push)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.RequireSignature, 'is true, but push is false: nothing is pushed, so nothing is signed; remove require-signature for build-only runs.');
+    return { require, timeoutSeconds };
+}
 function readStoragePrice(env) {
-    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.StoragePrice);
+    const value = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.StoragePrice);
     if (value === '')
-        return constants/* STORAGE_PRICE_USD_PER_GB_MONTH */.Uz;
+        return prices/* STORAGE_PRICE_USD_PER_GB_MONTH */.Uz;
     if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) > 100) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.StoragePrice, `'${value}' is not a price: give US$ per GB-month as a number, e.g. 0.10.`);
     }
     return Number(value);
 }
 function readIfVersionExists(env) {
-    const value = ((0,input/* getInput */.V4)(env, constants/* Input */.pd.IfVersionExists) || 'auto').toLowerCase();
+    const value = ((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.IfVersionExists) || 'auto').toLowerCase();
     if (!IF_VERSION_EXISTS.includes(value)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.IfVersionExists, `'${value}' is not a choice: use auto, fail or skip.`);
     }
@@ -1817,64 +1464,77 @@ const optional = (key, value) => (value === undefined ? {} : { [key]: value });
  */
 function readSettings(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const push = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true);
-    const name = validateRepositoryName((0,input/* getInput */.V4)(env, constants/* Input */.pd.Repository));
+    const push = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Push), true);
+    const name = validateRepositoryName((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Repository));
     const registryType = readRegistryType(env);
     // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
     const aws = readAws(env, push && registryType === 'private');
     if (registryType === 'public' && aws.region === '')
-        aws.region = constants/* PUBLIC_API_REGION */.cp;
-    const { filter: cacheFilter, scoped: scopedCache, ...cache } = readCache(env, registryType);
+        aws.region = registry_host/* PUBLIC_API_REGION */.cp;
+    const { filter: cacheFilter, scoped: scopedCache, ...cache } = (0,build/* readCache */.xe)(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined;
-    const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter);
-    const versionInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Version);
+    const versionInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Version);
     const version = versionInput !== ''
-        ? (0,input/* validateTag */.z7)(constants/* Input */.pd.Version, versionInput)
+        ? (0,settings_input/* validateTag */.z7)(constants/* Input */.pd.Version, versionInput)
         : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' });
-    const latest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Latest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Latest), true);
-    const extraTags = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Tags)).map(t => (0,input/* validateTag */.z7)(constants/* Input */.pd.Tags, t));
-    const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extraTags])];
+    const latest = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Latest, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Latest), true);
+    const extra = (0,tag_references/* readTagsInput */.C)((0,settings_input/* parseList */.E1)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Tags)), name, aws.region, registryType);
+    const refTags = readRefTags((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RefTags), refValues({ version, ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' }));
+    const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter, refTags.floats);
+    const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extra.tags, ...refTags.floating, ...refTags.once])];
+    // A ref tag the version or a tag of `tags` is already is pushed as that.
+    const fixed = new Set([version, ...extra.tags]);
+    const floating = refTags.floating.filter(t => !fixed.has(t));
+    const once = refTags.once.filter(t => !fixed.has(t));
     // Every tag `<cache-tag>*` matches is kept mutable and protected from expiry: the cache's alone.
     const cacheLike = ecrCacheFilter !== undefined ? tags.find(t => t.startsWith(ecrCacheFilter.slice(0, -1))) : undefined;
     if (cacheLike !== undefined) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${cacheLike}' is an image tag this run pushes, and the registry cache's tags are ${ecrCacheFilter}: give the cache a tag of its own.`);
     }
+    if (registryType === 'private') {
+        (0,tag_mutability/* checkTagMutability */.nt)({ mode: mutability, exclusions }, { version, floating: [...floating, ...(latest ? ['latest'] : [])], ...(ecrCacheFilter !== undefined ? { cacheTag: ecrCacheFilter.slice(0, -1) } : {}), floats: refTags.floats });
+    }
     return {
         aws,
         repository: {
             name,
-            create: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.CreateRepository, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CreateRepository), true),
+            create: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.CreateRepository, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.CreateRepository), true),
             tagMutability: mutability,
             tagMutabilityExclusions: exclusions,
             tagMutabilityStated: stated,
             ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
-            scanOnPush: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
+            scanOnPush: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
             encryption: readEncryption(env),
-            encryptionStated: (0,input/* getInput */.V4)(env, constants/* Input */.pd.Encryption) !== '' || (0,input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey) !== '',
+            encryptionStated: (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Encryption) !== '' || (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey) !== '',
             lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, {
                 protect: [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])],
                 ...(ecrCacheFilter ? { scopedCache } : {})
             }),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
+            ...(readExistingRepository(env) === 'leave' ? { existing: 'leave' } : {}),
             tags: readResourceTags(env),
             replicateToRegions: readReplication(env, aws.region),
             type: registryType,
             catalog: readCatalog(env, workspace)
         },
         scan: readScan(env),
+        signing: readSigning(env, push, registryType),
         storagePrice: readStoragePrice(env),
         image: {
             version,
             ifVersionExists: readIfVersionExists(env),
             latest,
-            latestMayMoveBack: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.LatestMayMoveBack, (0,input/* getInput */.V4)(env, constants/* Input */.pd.LatestMayMoveBack), false),
-            tags
+            latestMayMoveBack: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.LatestMayMoveBack, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.LatestMayMoveBack), false),
+            tags,
+            floating,
+            once,
+            referenceHosts: extra.hosts
         },
-        build: readBuild(env, workspace, cache),
-        skipLogout: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.SkipLogout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.SkipLogout), false),
-        dryRun: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.DryRun, (0,input/* getInput */.V4)(env, constants/* Input */.pd.DryRun), false),
-        summary: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Summary, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Summary), true),
+        build: (0,build/* readBuild */.lT)(env, workspace, cache),
+        skipLogout: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.SkipLogout, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.SkipLogout), false),
+        dryRun: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.DryRun, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.DryRun), false),
+        summary: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Summary, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Summary), true),
         network: (0,network/* readNetwork */.Lp)(env)
     };
 }
@@ -1901,28 +1561,27 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
         const settings = readSettings(deps.env);
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         maskSecrets(settings.build.secrets);
-        if (settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(829), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4394))).planOnly(settings, deps);
-        }
-        else if (!settings.build.push) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(264), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+        if (!settings.build.push && !settings.dryRun) {
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(500), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
-            const [{ pushPipeline }, { RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(988), __nccwpck_require__.e(829), __nccwpck_require__.e(264), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1779)),
-                __nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)),
-                __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
-                __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))
-            ]);
-            await pushPipeline(settings, {
+            // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
+            const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([__nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)), __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)), __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))]);
+            const pushDeps = {
                 ...deps,
                 registry: credentials => new RegistryClient(credentials),
                 getIDToken: audience => requestIdToken(deps.env, audience, core/* setSecret */.Pq),
-                retry: signal ? { ...defaultRetry, signal } : defaultRetry
-            });
+                retry: defaultRetry,
+                ...(signal ? { cancel: signal } : {})
+            };
+            if (settings.dryRun)
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(500), __nccwpck_require__.e(935), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9833))).planOnly(settings, pushDeps);
+            else
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(500), __nccwpck_require__.e(935), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8784))).pushPipeline(settings, pushDeps);
         }
     }
     catch (error) {
+        core/* debug */.Yz((0,errors/* errorDetail */.m2)(error));
         core/* setFailed */.C1(failureMessage(signal?.aborted ? signal.reason : error));
     }
 }
@@ -2135,81 +1794,614 @@ function hasProxy(config) {
 
 /***/ }),
 
-/***/ 637:
+/***/ 3619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
-/* harmony export */   T_: () => (/* binding */ dualStackHost),
-/* harmony export */   Z8: () => (/* binding */ registryInRegion),
-/* harmony export */   f3: () => (/* binding */ dualStackSupported),
-/* harmony export */   iQ: () => (/* binding */ partitionOf)
+/* harmony export */   Uu: () => (/* binding */ levelsAndKey),
+/* harmony export */   W2: () => (/* binding */ onIndex),
+/* harmony export */   kK: () => (/* binding */ onIndexOnly)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 /**
- * The one parser of registry host names. ECR's private registries are
- * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
- * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
+ * The levels of an `annotations` entry, as buildx reads them: `[<levels>:]KEY=VALUE`, where
+ * the levels are `manifest` (buildx's default), `index`, `index-descriptor`, each possibly
+ * with a platform in brackets.
+ */
+/** `[<levels>:]KEY=VALUE` → its levels (buildx's default: manifest) and key. */
+function levelsAndKey(annotation) {
+    const k = annotation.slice(0, annotation.indexOf('='));
+    const colon = k.lastIndexOf(':');
+    const levels = colon === -1 ? ['manifest'] : k.slice(0, colon).split(',').map(l => l.replace(/\[.*\]$/, ''));
+    return { levels, key: k.slice(colon + 1) };
+}
+/** Whether an annotation goes on an index (`index:` or `index-descriptor:` among its levels). */
+const onIndex = (annotation) => levelsAndKey(annotation).levels.some(l => l.startsWith('index'));
+/** An annotation only an index takes (every level `index` or `index-descriptor`): what a merge can set. */
+const onIndexOnly = (annotation) => levelsAndKey(annotation).levels.every(l => l.startsWith('index'));
+
+
+/***/ }),
+
+/***/ 8893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ DEFAULT_MERGE_TIMEOUT_SECONDS),
+  lT: () => (/* binding */ readBuild),
+  xe: () => (/* binding */ readCache)
+});
+
+// UNUSED EXPORTS: DEFAULT_PLATFORMS, perPlatformCacheTag, readAnnotations, readBuilder, readPlatforms, readProvenance, readSplitBuild, validatePlatform
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/settings/input.ts
+var input = __nccwpck_require__(4781);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/settings/build-options.ts
+/**
+ * docker/build-push-action's pass-through build options, under its names and with its
+ * meaning: `build-contexts`, `no-cache`, `no-cache-filters`, `pull`, `ssh`, `network`,
+ * `shm-size`, `ulimit`, `add-hosts`, `cache-from` / `cache-to` and `load`. Each reaches
+ * buildx's argv as given, so none may carry a secret (an error here never echoes a value
+ * that could be one); and where one would break a guarantee of this action — a cache ECR
+ * refuses, a write into the repository's own tags, `load` on a pushed build — it is refused
+ * with one line saying why.
  */
 
-/** Each partition's DNS suffix and the prefixes of its regions. */
-const PARTITIONS = [
-    { partition: 'aws-cn', suffix: 'amazonaws.com.cn', regions: /^cn-/ },
-    { partition: 'aws-us-gov', suffix: 'amazonaws.com', regions: /^us-gov-/ },
-    { partition: 'aws-iso', suffix: 'c2s.ic.gov', regions: /^us-iso-/ },
-    { partition: 'aws-iso-b', suffix: 'sc2s.sgov.gov', regions: /^us-isob-/ },
-    { partition: 'aws-iso-e', suffix: 'cloud.adc-e.uk', regions: /^eu-isoe-/ },
-    { partition: 'aws-iso-f', suffix: 'csp.hci.ic.gov', regions: /^us-isof-/ },
-    { partition: 'aws-eusc', suffix: 'amazonaws.eu', regions: /^eusc-/ },
-    { partition: 'aws', suffix: 'amazonaws.com', regions: /^/ }
-];
-/** The partition a region belongs to (`aws` for the commercial regions). */
-function partitionOf(region) {
-    return PARTITIONS.find(p => p.regions.test(region))?.partition ?? 'aws';
+
+
+
+
+
+/** A Dockerfile stage name (`FROM … AS <name>`). */
+const BUILD_STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+const CONTEXT_SOURCE = /^(?:docker-image|oci-layout):\/\/\S+$|^target:[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const REMOTE = /^(?:https?:\/\/|git@|git:\/\/|ssh:\/\/)/;
+/** A URL with a user (and maybe a password or token) before its host: on buildx's command line, in every log. */
+const URL_USER = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*@/i;
+const SSH_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const SHM_SIZE = /^[1-9]\d*(?:[bkmg]|[kmg]b)?$/i;
+const ULIMIT_TYPES = ['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack'];
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const NETWORKS = ['default', 'none', 'host'];
+const CACHE_TYPES = ['registry', 'local', 'inline', 'gha', 's3', 'azblob'];
+/** Cache attributes that hold a credential (s3's keys, gha's and azblob's tokens): buildx reads them from its environment. */
+const CREDENTIAL_KEY = /secret|token|password|access_key|session/i;
+const ECR_HOST = /^\d{12}\.dkr(?:\.ecr|-ecr)\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)\//;
+/** The options given; undefined when none is (the argv is then what it always was). */
+function readBuildOptions(env, run) {
+    const options = {
+        buildContexts: (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.BuildContexts)).map(c => buildContext(c, run.workspace)),
+        noCache: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.NoCache, (0,input/* getInput */.V4)(env, constants/* Input */.pd.NoCache), false),
+        noCacheFilters: (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.NoCacheFilters)).map(stage),
+        pull: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Pull, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Pull), false),
+        ssh: readSsh(env, run.workspace),
+        ulimits: (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Ulimit)).map(ulimit),
+        addHosts: (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.AddHosts)).map(addHost),
+        load: readLoad(env, run)
+    };
+    const network = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Network).toLowerCase();
+    if (network !== '') {
+        if (!NETWORKS.includes(network))
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Network, `'${network}' is not a network BuildKit runs RUN steps on: use default, none or host.`);
+        options.network = network;
+    }
+    const shmSize = (0,input/* getInput */.V4)(env, constants/* Input */.pd.ShmSize);
+    if (shmSize !== '') {
+        if (!SHM_SIZE.test(shmSize))
+            throw new errors/* InputError */.dz(constants/* Input */.pd.ShmSize, `'${shmSize}' is not a size: give a number with an optional unit b, k, m or g, e.g. 2g.`);
+        options.shmSize = shmSize;
+    }
+    const cacheFrom = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheFrom));
+    if (cacheFrom.length > 0)
+        options.cacheFrom = cacheFrom.map(spec => cacheSpec(constants/* Input */.pd.CacheFrom, spec, run.repository));
+    const cacheTo = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTo));
+    if (cacheTo.length > 0)
+        options.cacheTo = cacheTo.map(spec => cacheSpec(constants/* Input */.pd.CacheTo, spec, run.repository));
+    const lists = [options.buildContexts, options.noCacheFilters, options.ssh, options.ulimits, options.addHosts];
+    const given = lists.some(l => l.length > 0) || options.noCache || options.pull || options.load || ['network', 'shmSize', 'cacheFrom', 'cacheTo'].some(k => k in options);
+    return given ? options : undefined;
 }
-/** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
-function parseRegistryHost(hostOrReference) {
-    const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? '';
-    if (host === _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .PUBLIC_REGISTRY */ .uD)
-        return { kind: 'public', host };
-    const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host);
-    if (!m)
-        return undefined;
-    const account = m[1] ?? '';
-    const region = m[2] ?? m[4] ?? '';
-    const partition = PARTITIONS.find(p => p.regions.test(region));
-    if (partition === undefined || (m[3] !== undefined && m[3] !== partition.suffix))
-        return undefined;
-    return { kind: 'private', account, region, partition: partition.partition, host };
+/** `name=value`: a local folder (made absolute), an image, an OCI layout, another stage or a remote context without credentials. */
+function buildContext(item, workspace) {
+    const eq = item.indexOf('=');
+    const name = item.slice(0, eq);
+    const value = item.slice(eq + 1);
+    if (eq < 1 || !CONTEXT_NAME.test(name) || value === '') {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.BuildContexts, `'${item.slice(0, 80)}' is not name=value: give one name=path (or docker-image://…, target:<stage>, a URL) per line.`);
+    }
+    if (URL_USER.test(value)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.BuildContexts, `the context '${name}' has credentials in its URL, which buildx would show on its command line: give them as a secret or use ssh.`);
+    }
+    if (CONTEXT_SOURCE.test(value) || REMOTE.test(value))
+        return item;
+    const dir = external_node_path_default().resolve(workspace, value);
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.BuildContexts, `the context '${name}': '${value}' is not a directory in the workspace: fix the path or check the files out first.`);
+    }
+    return `${name}=${dir}`;
 }
-/** The same repository in another region's registry of the account: what replication makes (by the same kind of name). */
-function registryInRegion(registry, region) {
-    if (DUAL_STACK.test(registry.host))
-        return `${registry.account}.dkr-ecr.${region}.on.aws`;
-    const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com';
-    return `${registry.account}.dkr.ecr.${region}.${suffix}`;
-}
-/** A dual-stack registry name: `<account>.dkr-ecr[-fips].<region>.on.aws`. */
-const DUAL_STACK = /^\d{12}\.dkr-ecr(?:-fips)?\./;
-/** The partitions where ECR has dual-stack (IPv4 and IPv6) names: `ecr.<region>.api.aws` and `<account>.dkr-ecr.<region>.on.aws`. */
-const DUAL_STACK_PARTITIONS = ['aws', 'aws-us-gov'];
-function dualStackSupported(region) {
-    return DUAL_STACK_PARTITIONS.includes(partitionOf(region));
+function stage(name) {
+    if (!BUILD_STAGE.test(name))
+        throw new errors/* InputError */.dz(constants/* Input */.pd.NoCacheFilters, `'${name}' is not a build stage name: use the names after AS in the Dockerfile.`);
+    return name;
 }
 /**
- * The dual-stack name of a private registry (GetAuthorizationToken's proxyEndpoint and a
- * repository's URI give the IPv4 one): `<account>.dkr-ecr[-fips].<region>.on.aws`. ECR
- * Public keeps public.ecr.aws; undefined for a host that is no ECR registry, or one in a
- * partition without dual-stack names.
+ * `default`, `<id>` (both the job's agent, SSH_AUTH_SOCK), or `<id>=<socket or key file>[,…]`:
+ * paths only. A key itself would be on buildx's command line: refused, and never echoed.
  */
-function dualStackHost(host) {
-    const registry = parseRegistryHost(host);
-    if (registry?.kind === 'public')
-        return registry.host;
-    if (registry === undefined || !DUAL_STACK_PARTITIONS.includes(registry.partition))
+function readSsh(env, workspace) {
+    const raw = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Ssh);
+    if (/-----BEGIN|PRIVATE KEY/.test(raw)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Ssh, 'holds a private key, which buildx would get on its command line: load it into an SSH agent (e.g. webfactory/ssh-agent) and give default, or give the path of a key file.');
+    }
+    return (0,input/* parseLines */.Li)(raw).map(item => {
+        const eq = item.indexOf('=');
+        const id = eq < 0 ? item : item.slice(0, eq);
+        if (!SSH_ID.test(id))
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Ssh, `'${id.slice(0, 40)}' is not an ssh id: give default, or id=<agent socket or key file path>, one per line.`);
+        if (eq < 0) {
+            if ((env.SSH_AUTH_SOCK ?? '') === '')
+                throw new errors/* InputError */.dz(constants/* Input */.pd.Ssh, `'${id}' uses the job's SSH agent, and SSH_AUTH_SOCK is not set: start an agent in an earlier step (e.g. webfactory/ssh-agent) or give ${id}=<socket path>.`);
+            return id;
+        }
+        const paths = item.slice(eq + 1).split(',').map(p => p.trim());
+        const resolved = paths.map(p => {
+            const file = external_node_path_default().resolve(workspace, p);
+            if (p === '' || !(0,external_node_fs_.existsSync)(file))
+                throw new errors/* InputError */.dz(constants/* Input */.pd.Ssh, `the id '${id}': '${p.slice(0, 200)}' is no agent socket or key file on the runner: give the path of one.`);
+            return file;
+        });
+        return `${id}=${resolved.join(',')}`;
+    });
+}
+/** `type=soft[:hard]`, as `docker run --ulimit`. */
+function ulimit(item) {
+    const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(item);
+    const [, type = '', soft = '', hard] = m ?? [];
+    if (!m || !ULIMIT_TYPES.includes(type)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Ulimit, `'${item}' is not a ulimit: give type=soft[:hard] with type one of ${ULIMIT_TYPES.join(', ')}, e.g. nofile=1024:2048.`);
+    }
+    if (hard !== undefined && Number(hard) >= 0 && (Number(soft) < 0 || Number(soft) > Number(hard))) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Ulimit, `'${item}': the soft limit is above the hard one: give soft ≤ hard.`);
+    }
+    return item;
+}
+/** `name:ip` or `name=ip` (an IPv4 or IPv6 address, or host-gateway). */
+function addHost(item) {
+    const at = item.includes('=') ? item.indexOf('=') : item.indexOf(':');
+    const name = item.slice(0, at);
+    const ip = item.slice(at + 1);
+    if (at < 1 || !HOST_NAME.test(name) || ((0,external_node_net_.isIP)(ip) === 0 && ip !== 'host-gateway')) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.AddHosts, `'${item}' is not host:ip: give a host name and an IPv4 or IPv6 address (or host-gateway), e.g. db.local:10.0.0.5.`);
+    }
+    return item;
+}
+function readLoad(env, run) {
+    const load = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Load, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Load), false);
+    if (load && (run.push || run.pushesAnyway)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Load, 'is for push: false jobs that test the image before it ships: set push: false in that job (a pushed image is run from the registry).');
+    }
+    return load;
+}
+/**
+ * A cache source or destination as buildx takes it: `type=…,key=value,…` or a bare image
+ * reference (a registry cache). Refused: an unknown type, a credential among its attributes,
+ * and — as a destination — a registry cache on ECR that isn't an OCI image manifest (ECR
+ * refuses buildx's default cache index), a write into the run's own repository (its cache
+ * tags are `cache: ecr`'s: mutable, per ref, under the lifecycle policy), or a mode
+ * other than min or max.
+ */
+function cacheSpec(input, spec, repository) {
+    const attrs = new Map();
+    if (spec.includes('=')) {
+        for (const part of spec.split(',')) {
+            const eq = part.indexOf('=');
+            if (eq < 1)
+                throw new errors/* InputError */.dz(input, 'has an entry that is not key=value: give type=<type>,key=value,… or an image reference, one per line.');
+            attrs.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+        }
+    }
+    else {
+        attrs.set('type', 'registry').set('ref', spec);
+    }
+    const secret = [...attrs.keys()].find(k => CREDENTIAL_KEY.test(k));
+    if (secret !== undefined) {
+        throw new errors/* InputError */.dz(input, `has '${secret}', which buildx would get on its command line: leave it out and give the credential in the step's environment (AWS_* for s3, the runner's token for gha).`);
+    }
+    const type = attrs.get('type') ?? 'local';
+    if (!CACHE_TYPES.includes(type))
+        throw new errors/* InputError */.dz(input, `'${type}' is not a cache type: use ${CACHE_TYPES.join(', ')}.`);
+    if (input === constants/* Input */.pd.CacheFrom)
+        return spec;
+    const mode = attrs.get('mode');
+    if (mode !== undefined && mode !== 'min' && mode !== 'max')
+        throw new errors/* InputError */.dz(input, `mode '${mode}' is not a cache mode: use min or max.`);
+    const ref = type === 'registry' ? (attrs.get('ref') ?? '') : '';
+    if (ECR_HOST.test(ref)) {
+        const [, pathAndTag = ''] = /^[^/]+\/(.*)$/.exec(ref) ?? [];
+        if (pathAndTag.replace(/[:@].*$/, '') === repository) {
+            throw new errors/* InputError */.dz(input, `writes into ${repository} itself, whose tags are immutable versions or cache: ecr's per-ref cache: use cache: ecr (and cache-tag), or another repository.`);
+        }
+        if (attrs.get('image-manifest') !== 'true' || attrs.get('oci-mediatypes') === 'false') {
+            throw new errors/* InputError */.dz(input, `'${ref}' is on ECR, which takes a registry cache only as an OCI image manifest: add image-manifest=true,oci-mediatypes=true.`);
+        }
+    }
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/settings/cache-scope.ts
+/**
+ * The registry cache per ref. Builds of the repository's default branch read and write the
+ * cache tag itself (`buildcache`, or a push-by-digest job's `buildcache-linux-arm64`); a
+ * build of any other ref — a branch, a tag, a pull request — reads that cache and its own,
+ * and writes only its own, `<cache tag>--<ref slug>` (`buildcache--feature-x`,
+ * `buildcache-linux-arm64--pr-12`). So a branch can't plant layers that a release build
+ * then takes as CACHED. The `--` keeps every scoped tag apart from the default branch's
+ * (whose per-platform suffixes are single-hyphen words) and gives the lifecycle policy one
+ * pattern for them, `<cache-tag>*--*`.
+ *
+ * The default branch is read from the event payload (GITHUB_EVENT_PATH →
+ * repository.default_branch). When it can't be read, the run counts as another ref: it
+ * writes a scoped tag (fail closed).
+ */
+
+const SCOPE_SEPARATOR = '--';
+/** A scoped tag keeps at least this much of the ref's name; a longer cache tag is refused. */
+const MIN_SLUG = 8;
+const MAX_TAG = 128;
+/** The run's ref, from the runner's variables and its event payload (never from the network). */
+function readRefInfo(env) {
+    const info = { ref: env.GITHUB_REF ?? '' };
+    const file = env.GITHUB_EVENT_PATH ?? '';
+    if (file === '')
+        return info;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return info;
+    }
+    const branch = payload?.repository?.default_branch;
+    if (typeof branch === 'string' && branch !== '')
+        info.defaultBranch = branch;
+    const number = payload?.pull_request?.number;
+    if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') && typeof number === 'number' && Number.isInteger(number))
+        info.pullRequest = number;
+    return info;
+}
+/**
+ * Whether the run builds the default branch: a push (or dispatch, schedule …) on it. A
+ * pull request never does, `pull_request_target` included (its GITHUB_REF is the base
+ * branch, but what it builds may come from the pull request).
+ */
+function isDefaultBranch(info) {
+    return info.defaultBranch !== undefined && info.pullRequest === undefined && info.ref === `refs/heads/${info.defaultBranch}`;
+}
+/**
+ * The ref in a tag: `refs/heads/Feature/X` → `feature-x`, `refs/pull/12/merge` → `pr-12`,
+ * `refs/tags/v1.2.3` → `v1.2.3`; lower case, `[a-z0-9._-]`, at most `max` characters.
+ */
+function refSlug(info, max) {
+    const pr = /^refs\/pull\/(\d+)\//.exec(info.ref);
+    const name = info.pullRequest !== undefined
+        ? `pr-${info.pullRequest}`
+        : pr
+            ? `pr-${pr[1]}`
+            : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '');
+    const trim = (s) => s.replace(/^[-._]+|[-._]+$/g, '');
+    const slug = trim(trim(name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')).slice(0, max));
+    return slug !== '' ? slug : 'no-ref';
+}
+/**
+ * The cache tags of a run: what it writes (`tag`) and what it reads (`from`: its own first).
+ * @param base the cache tag with a push-by-digest job's platform suffix
+ * @returns undefined when `base` leaves less than MIN_SLUG characters for the ref
+ */
+function scopeCacheTag(base, info) {
+    if (isDefaultBranch(info))
+        return { tag: base, from: [base] };
+    const room = MAX_TAG - base.length - SCOPE_SEPARATOR.length;
+    if (room < MIN_SLUG)
         return undefined;
-    const fips = /^\d{12}\.dkr[.-]ecr-fips\./.test(registry.host) ? '-fips' : '';
-    return `${registry.account}.dkr-ecr${fips}.${registry.region}.on.aws`;
+    const tag = `${base}${SCOPE_SEPARATOR}${refSlug(info, room)}`;
+    return { tag, from: [tag, base] };
+}
+/** The lifecycle pattern of every ref's own cache, and none of the default branch's: `buildcache*--*`. */
+const scopedCachePattern = (cacheTag) => `${cacheTag}*${SCOPE_SEPARATOR}*`;
+/**
+ * The `cache: gha` scope of a build: one per image and platform set, e.g.
+ * `team/web-linux-amd64-linux-arm64`, `team/web-tests-linux-arm64` (with a target). buildx's
+ * default scope, `buildkit`, is one per repository of GitHub's: each image's and each
+ * per-platform job's cache write replaced the others'. GitHub keeps the cache per ref itself.
+ */
+function ghaScope(repository, platforms, target) {
+    return [repository, ...(target !== undefined && target !== '' ? [target] : []), ...platforms.map(p => p.replace(/\//g, '-'))].join('-');
+}
+
+;// CONCATENATED MODULE: ./src/settings/secrets.ts
+/**
+ * What reaches buildx through its environment rather than its command line: build secrets
+ * (`secrets`: id=value, `secret-envs`: id=VARIABLE) and the values of build arguments. An
+ * error here names the input and the line, never the value — nor a part of the line that
+ * failed to parse, which may be a value written without its id or key (a secret's line, a
+ * continued line of a value of several lines).
+ */
+
+
+
+/** What `RUN --mount=type=secret,id=…` names: no comma or `=`, which would end buildx's `--secret` field. */
+const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
+const SECRET_PREFIX = 'ECR_BUILD_PUSH_SECRET_';
+/** The variable that carries the n-th value given in `secrets` (1-based). */
+const secretVariable = (n) => `${SECRET_PREFIX}${n}`;
+/**
+ * Variables docker and buildx read from their own environment, where a build argument's
+ * value would have to be set for the build: it would change how docker itself runs.
+ */
+const DOCKER_OWN = /^(?:PATH|HOME|LD_\w*|DOCKER_\w*|BUILDX_\w*)$/;
+/** `id=value` (secrets) and `id=VARIABLE` (secret-envs), one per line; ids unique across both. */
+function readSecrets(env) {
+    const secrets = [];
+    const add = (input, line, id, variable, value) => {
+        if (!SECRET_ID.test(id)) {
+            throw new errors/* InputError */.dz(input, `line ${line}: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…).`);
+        }
+        if (secrets.some(s => s.id === id))
+            throw new errors/* InputError */.dz(input, `line ${line}: the secret '${id}' is given twice: give each id once across secrets and secret-envs.`);
+        if (value === undefined || value === '') {
+            throw new errors/* InputError */.dz(input, input === constants/* Input */.pd.Secrets
+                ? `line ${line}: the secret '${id}' is empty (a repository secret that doesn't exist is empty in \${{ secrets.… }}): give it a value or remove the line.`
+                : `line ${line}: the secret '${id}' reads ${variable}, which is not set (or empty) in the step's environment: set it with env: on the step.`);
+        }
+        secrets.push({ id, env: variable, value });
+    };
+    (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Secrets)).forEach((item, i) => {
+        const at = item.indexOf('=');
+        // Never the line itself in the message: it may be a value written without its id.
+        if (at <= 0)
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Secrets, `line ${i + 1} is not id=value: give one id=value per line.`);
+        add(constants/* Input */.pd.Secrets, i + 1, item.slice(0, at).trim(), secretVariable(secrets.length + 1), item.slice(at + 1));
+    });
+    (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.SecretEnvs)).forEach((item, i) => {
+        const [id = '', variable = '', ...rest] = item.split('=').map(s => s.trim());
+        if (rest.length > 0 || !VARIABLE.test(variable)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.SecretEnvs, `line ${i + 1} is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN.`);
+        }
+        add(constants/* Input */.pd.SecretEnvs, i + 1, id, variable, env[variable]);
+    });
+    return secrets;
+}
+/** `build-args`: KEY=VALUE lines, whose names become variables of buildx's environment. */
+function readBuildArgs(env) {
+    const args = (0,input/* parseLines */.Li)((0,input/* getInput */.V4)(env, constants/* Input */.pd.BuildArgs));
+    for (const [i, arg] of args.entries()) {
+        const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+        if (!BUILD_ARG.test(arg)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `line ${i + 1} is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines).`);
+        }
+        if (DOCKER_OWN.test(name)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.BuildArgs, `'${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`);
+        }
+    }
+    return args;
+}
+/**
+ * A name that is both a secret — its id, or the variable that carries it to buildx — and a
+ * build argument is refused before anything runs. `--build-arg NAME` takes the value of
+ * buildx's variable NAME, which the image's history keeps: a build argument named like the
+ * secret's variable would get the secret's value, and one named like its id is most likely
+ * the same value passed twice (as `build-args: NPM_TOKEN=…` beside `secrets: NPM_TOKEN=…`).
+ */
+function keepSecretsApart(buildArgs, secrets) {
+    const argNames = new Set(buildArgs.map(arg => arg.slice(0, arg.indexOf('='))));
+    for (const secret of secrets) {
+        const from = secret.env.startsWith(SECRET_PREFIX) ? constants/* Input */.pd.Secrets : constants/* Input */.pd.SecretEnvs;
+        const name = [secret.id, secret.env].find(n => argNames.has(n));
+        if (name === undefined)
+            continue;
+        throw new errors/* InputError */.dz(from, name === secret.id
+            ? `'${name}' is a secret and, in build-args, a build argument too: a build argument's value stays in the image's history, where anyone who can pull reads it. Drop the build argument and read the value with RUN --mount=type=secret,id=${name}.`
+            : `${name}, the variable that carries the secret '${secret.id}', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable).`);
+    }
+    return { buildArgs, secrets };
+}
+
+// EXTERNAL MODULE: ./src/settings/annotations.ts
+var annotations = __nccwpck_require__(3619);
+;// CONCATENATED MODULE: ./src/settings/build.ts
+/** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
+
+
+
+
+
+
+
+
+
+/** The platforms built when the workflow names none. */
+const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
+const DEFAULT_MERGE_TIMEOUT_SECONDS = 120;
+const PLATFORM_OS = ['linux', 'windows'];
+const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64'];
+const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/;
+/** buildx builder names (a letter first) and docker context names, whose docker-driver builders take the context's name. */
+const BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
+function validatePlatform(platform) {
+    const [os, arch, variant, ...rest] = platform.split('/');
+    const ok = os !== undefined &&
+        PLATFORM_OS.includes(os) &&
+        arch !== undefined &&
+        PLATFORM_ARCH.includes(arch) &&
+        rest.length === 0 &&
+        (variant === undefined || /^v\d+$/.test(variant));
+    if (!ok) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+    }
+    return platform;
+}
+const build_CACHE_TYPES = ['ecr', 'gha', 'none'];
+const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/;
+/**
+ * Empty: the registry cache for private repositories, none for public ones (it would
+ * publish every build stage). A push-by-digest job builds its platforms apart from the
+ * others, so it keeps a cache of its own, `<cache-tag>-<platform>`: parallel jobs don't
+ * overwrite each other's. A run of another ref than the default branch writes only a cache
+ * of its own beside it (cache-scope.ts). `filter` (`<cache-tag>*`) covers them all;
+ * `scoped` (`<cache-tag>*--*`) only the other refs' ones.
+ */
+function readCache(env, registryType) {
+    const typeInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Cache) || (registryType === 'public' ? 'none' : 'ecr');
+    const type = typeInput.toLowerCase();
+    if (!build_CACHE_TYPES.includes(type)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Cache, `'${typeInput}' is not a cache: use ecr, gha or none.`);
+    }
+    const base = (0,input/* validateTag */.z7)(constants/* Input */.pd.CacheTag, (0,input/* getInput */.V4)(env, constants/* Input */.pd.CacheTag) || 'buildcache');
+    const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
+    const own = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base;
+    // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
+    if (!input/* IMAGE_TAG */.Ne.test(own) || base.length > 127) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`);
+    }
+    const names = { filter: `${base}*`, scoped: scopedCachePattern(base) };
+    if (type === 'gha')
+        return { type, tag: own, from: [own], scope: ghaScope((0,input/* getInput */.V4)(env, constants/* Input */.pd.Repository), readPlatforms(env), (0,input/* getInput */.V4)(env, constants/* Input */.pd.Target)), ...names };
+    if (type !== 'ecr')
+        return { type, tag: own, from: [own], ...names };
+    const scope = scopeCacheTag(own, readRefInfo(env));
+    if (scope === undefined) {
+        const most = 128 - SCOPE_SEPARATOR.length - MIN_SLUG - (own.length - base.length);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.CacheTag, `'${base}' leaves no room for this ref's own cache tag ('${own}${SCOPE_SEPARATOR}<ref>'): use at most ${most} characters.`);
+    }
+    return { type, ...scope, ...names };
+}
+/** `buildcache` + linux/arm64 → `buildcache-linux-arm64`. */
+function perPlatformCacheTag(base, platforms) {
+    return [base, ...platforms.map(p => p.replace(/\//g, '-'))].join('-');
+}
+function readPlatforms(env) {
+    const listed = (0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.Platforms));
+    return [...new Set((listed.length > 0 ? listed : DEFAULT_PLATFORMS).map(validatePlatform))];
+}
+/** `builder`: the name of a builder an earlier step created (docker buildx create, setup-buildx-action, a docker context). */
+function readBuilder(env) {
+    const name = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Builder);
+    if (name === '')
+        return undefined;
+    if (!BUILDER_NAME.test(name)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Builder, `'${name}' is not a builder name: give the name of a builder an earlier step created (docker buildx ls lists them), or leave it empty for the job's current builder.`);
+    }
+    return name;
+}
+function readBuild(env, workspace, cache) {
+    const platforms = readPlatforms(env);
+    const contextInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Context) || '.';
+    const remote = REMOTE_CONTEXT.test(contextInput);
+    const context = remote ? contextInput : external_node_path_default().resolve(workspace, contextInput);
+    if (!remote && !((0,external_node_fs_.existsSync)(context) && (0,external_node_fs_.statSync)(context).isDirectory())) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Context, `'${contextInput}' is not a directory in the workspace: check out the code first (actions/checkout) or fix the path.`);
+    }
+    const fileInput = (0,input/* getInput */.V4)(env, constants/* Input */.pd.File);
+    let file = '';
+    if (fileInput !== '') {
+        file = external_node_path_default().resolve(workspace, fileInput);
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new errors/* InputError */.dz(constants/* Input */.pd.File, `'${fileInput}' does not exist: give the Dockerfile's path.`);
+    }
+    else if (!remote) {
+        file = external_node_path_default().join(context, 'Dockerfile');
+        if (!(0,external_node_fs_.existsSync)(file)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.File, `there is no Dockerfile in '${contextInput}': add one or give its path in 'file'.`);
+        }
+    }
+    const target = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Target);
+    if (target !== '' && !BUILD_STAGE.test(target)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Target, `'${target}' is not a build stage name: use the name after AS in the Dockerfile.`);
+    }
+    const settings = {
+        platforms,
+        context,
+        file,
+        ...keepSecretsApart(readBuildArgs(env), readSecrets(env)),
+        labels: (0,input/* readKeyValues */._Z)(constants/* Input */.pd.Labels, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Labels)),
+        annotations: readAnnotations((0,input/* getInput */.V4)(env, constants/* Input */.pd.Annotations)),
+        push: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Push), true),
+        cache,
+        provenance: readProvenance(env),
+        sbom: (0,input/* parseBoolean */.yG)(constants/* Input */.pd.Sbom, (0,input/* getInput */.V4)(env, constants/* Input */.pd.Sbom), false),
+        ...readSplitBuild(env)
+    };
+    // buildx makes an index for several platforms only; a merge (merge-digests) sets the index's, a push-by-digest job leaves them to it.
+    const indexed = settings.annotations.find(annotations/* onIndex */.W2);
+    if (indexed !== undefined && platforms.length < 2 && !settings.pushByDigest && settings.mergeDigests.length === 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Annotations, `'${indexed.slice(0, 120)}' goes on an index, and a build of one platform has none: use the manifest level, or build several platforms.`);
+    }
+    if (target !== '')
+        settings.target = target;
+    const options = readBuildOptions(env, {
+        workspace,
+        repository: (0,input/* getInput */.V4)(env, constants/* Input */.pd.Repository),
+        push: settings.push,
+        pushesAnyway: settings.pushByDigest || settings.mergeDigests.length > 0
+    });
+    if (options !== undefined)
+        settings.options = options;
+    const builder = readBuilder(env);
+    if (builder !== undefined)
+        settings.builder = builder;
+    return settings;
+}
+const ANNOTATION_LEVEL = '(?:manifest|index|manifest-descriptor|index-descriptor)(?:\\[[a-z0-9]+/[a-z0-9]+(?:/v\\d+)?\\])?';
+/** buildx's `--annotation`: `[<level>[,<level>]:]KEY=VALUE`, the level `manifest` when none is given. */
+const ANNOTATION = new RegExp(`^(?:${ANNOTATION_LEVEL}(?:,${ANNOTATION_LEVEL})*:)?[A-Za-z0-9][A-Za-z0-9._/-]*=`);
+/** `annotations`: one `[<level>:]KEY=VALUE` per line, as docker/metadata-action's `annotations` output gives them. */
+function readAnnotations(value) {
+    const items = (0,input/* parseLines */.Li)(value);
+    for (const item of items) {
+        if (!ANNOTATION.test(item)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Annotations, `'${item.slice(0, 120)}' is not [level:]KEY=VALUE: one per line, the level manifest, index, manifest-descriptor or index-descriptor (default manifest).`);
+        }
+    }
+    return items;
+}
+/** `push-by-digest`, or `merge-digests` with the bound of one try of the merge (`merge-timeout`, seconds). */
+function readSplitBuild(env) {
+    const pushByDigest = (0,input/* parseBoolean */.yG)(constants/* Input */.pd.PushByDigest, (0,input/* getInput */.V4)(env, constants/* Input */.pd.PushByDigest), false);
+    const mergeDigests = [...new Set((0,input/* parseList */.E1)((0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeDigests)))];
+    for (const d of mergeDigests) {
+        if (!/^sha256:[0-9a-f]{64}$/.test(d)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, `'${d}' is not an image digest: give the sha256:… digests the push-by-digest runs output.`);
+        }
+    }
+    if (pushByDigest && mergeDigests.length > 0) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.MergeDigests, 'is given together with push-by-digest: push each platform by digest first, then merge in a later job.');
+    }
+    const mergeTimeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.MergeTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeTimeout), { min: 10, max: 3600 }) ?? DEFAULT_MERGE_TIMEOUT_SECONDS;
+    return { pushByDigest, mergeDigests, mergeTimeoutSeconds };
+}
+function readProvenance(env) {
+    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'false';
+    if (!PROVENANCE.test(value)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
+    }
+    return value;
 }
 
 
@@ -2744,6 +2936,355 @@ function readNetwork(env) {
 
 /***/ }),
 
+/***/ 9627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ ARCHIVE_MINIMUM_DAYS),
+/* harmony export */   Hm: () => (/* binding */ STORAGE_PRICE_AS_OF),
+/* harmony export */   Uz: () => (/* binding */ STORAGE_PRICE_USD_PER_GB_MONTH),
+/* harmony export */   Zm: () => (/* binding */ ARCHIVE_RESTORE_USD_PER_GB),
+/* harmony export */   g$: () => (/* binding */ ARCHIVE_PRICE_AS_OF),
+/* harmony export */   hS: () => (/* binding */ ARCHIVE_PRICE_USD_PER_GB_MONTH)
+/* harmony export */ });
+/** ECR's published prices, for the job summary and the run's messages. */
+/**
+ * ECR's published storage price, US$ per GB-month of compressed image data, US East
+ * (N. Virginia), as on the ECR pricing page in March 2026; public repositories: 50 GB free,
+ * then the same price. `storage-price` overrides it (other regions, later prices).
+ */
+const STORAGE_PRICE_USD_PER_GB_MONTH = 0.1;
+const STORAGE_PRICE_AS_OF = 'March 2026, us-east-1';
+/**
+ * ECR's archive storage class, US East (N. Virginia), as published in March 2026: storage
+ * at the standard price for the first 150 TB a month ($0.07 per GB-month past that), a
+ * restore (retrieval) fee per GB, and a 90-day minimum storage duration. An archived image
+ * can't be pulled until restored; ECR restores within about 20 minutes.
+ */
+const ARCHIVE_PRICE_USD_PER_GB_MONTH = 0.1;
+const ARCHIVE_RESTORE_USD_PER_GB = 0.03;
+const ARCHIVE_MINIMUM_DAYS = 90;
+const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1';
+
+
+/***/ }),
+
+/***/ 5777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ix: () => (/* binding */ replicaUris),
+/* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   T_: () => (/* binding */ dualStackHost),
+/* harmony export */   cp: () => (/* binding */ PUBLIC_API_REGION),
+/* harmony export */   f3: () => (/* binding */ dualStackSupported),
+/* harmony export */   iQ: () => (/* binding */ partitionOf),
+/* harmony export */   uD: () => (/* binding */ PUBLIC_REGISTRY)
+/* harmony export */ });
+/* unused harmony export registryInRegion */
+/**
+ * The one parser of registry host names. ECR's private registries are
+ * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
+ * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
+ */
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+const PUBLIC_REGISTRY = 'public.ecr.aws';
+const PUBLIC_API_REGION = 'us-east-1';
+/** Each partition's DNS suffix and the prefixes of its regions. */
+const PARTITIONS = [
+    { partition: 'aws-cn', suffix: 'amazonaws.com.cn', regions: /^cn-/ },
+    { partition: 'aws-us-gov', suffix: 'amazonaws.com', regions: /^us-gov-/ },
+    { partition: 'aws-iso', suffix: 'c2s.ic.gov', regions: /^us-iso-/ },
+    { partition: 'aws-iso-b', suffix: 'sc2s.sgov.gov', regions: /^us-isob-/ },
+    { partition: 'aws-iso-e', suffix: 'cloud.adc-e.uk', regions: /^eu-isoe-/ },
+    { partition: 'aws-iso-f', suffix: 'csp.hci.ic.gov', regions: /^us-isof-/ },
+    { partition: 'aws-eusc', suffix: 'amazonaws.eu', regions: /^eusc-/ },
+    { partition: 'aws', suffix: 'amazonaws.com', regions: /^/ }
+];
+/** The partition a region belongs to (`aws` for the commercial regions). */
+function partitionOf(region) {
+    return PARTITIONS.find(p => p.regions.test(region))?.partition ?? 'aws';
+}
+/** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
+function parseRegistryHost(hostOrReference) {
+    const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? '';
+    if (host === PUBLIC_REGISTRY)
+        return { kind: 'public', host };
+    const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host);
+    if (!m)
+        return undefined;
+    const account = m[1] ?? '';
+    const region = m[2] ?? m[4] ?? '';
+    const partition = PARTITIONS.find(p => p.regions.test(region));
+    if (partition === undefined || (m[3] !== undefined && m[3] !== partition.suffix))
+        return undefined;
+    return { kind: 'private', account, region, partition: partition.partition, host };
+}
+/** The same repository in another region's registry of the account: what replication makes (by the same kind of name). */
+function registryInRegion(registry, region) {
+    if (DUAL_STACK.test(registry.host))
+        return `${registry.account}.dkr-ecr.${region}.on.aws`;
+    const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com';
+    return `${registry.account}.dkr.ecr.${region}.${suffix}`;
+}
+/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
+function replicaUris(imageUri, regions) {
+    const registry = parseRegistryHost(imageUri);
+    if (registry?.kind !== 'private')
+        return [];
+    const rest = imageUri.slice(imageUri.indexOf('/'));
+    return regions.map(region => `${registryInRegion(registry, region)}${rest}`);
+}
+/** A dual-stack registry name: `<account>.dkr-ecr[-fips].<region>.on.aws`. */
+const DUAL_STACK = /^\d{12}\.dkr-ecr(?:-fips)?\./;
+/** The partitions where ECR has dual-stack (IPv4 and IPv6) names: `ecr.<region>.api.aws` and `<account>.dkr-ecr.<region>.on.aws`. */
+const DUAL_STACK_PARTITIONS = ['aws', 'aws-us-gov'];
+function dualStackSupported(region) {
+    return DUAL_STACK_PARTITIONS.includes(partitionOf(region));
+}
+/**
+ * The dual-stack name of a private registry (GetAuthorizationToken's proxyEndpoint and a
+ * repository's URI give the IPv4 one): `<account>.dkr-ecr[-fips].<region>.on.aws`. ECR
+ * Public keeps public.ecr.aws; undefined for a host that is no ECR registry, or one in a
+ * partition without dual-stack names.
+ */
+function dualStackHost(host) {
+    const registry = parseRegistryHost(host);
+    if (registry?.kind === 'public')
+        return registry.host;
+    if (registry === undefined || !DUAL_STACK_PARTITIONS.includes(registry.partition))
+        return undefined;
+    const fips = /^\d{12}\.dkr[.-]ecr-fips\./.test(registry.host) ? '-fips' : '';
+    return `${registry.account}.dkr-ecr${fips}.${registry.region}.on.aws`;
+}
+
+
+/***/ }),
+
+/***/ 9029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ parseSemver),
+/* harmony export */   m: () => (/* binding */ compareSemver)
+/* harmony export */ });
+const NUMBER = '0|[1-9]\\d*';
+const PRE_ID = `(?:${NUMBER}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+const SEMVER = new RegExp(`^v?(${NUMBER})\\.(${NUMBER})\\.(${NUMBER})(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`);
+/** A semantic version (semver.org 2.0.0), with or without a leading `v`; undefined for anything else. */
+function parseSemver(text) {
+    const m = SEMVER.exec(text);
+    if (!m)
+        return undefined;
+    return { core: [m[1] ?? '0', m[2] ?? '0', m[3] ?? '0'], pre: m[4] !== undefined ? m[4].split('.') : [] };
+}
+/** Numbers without leading zeros, of any length: the longer is larger. */
+const compareNumbers = (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+const isNumber = (id) => /^\d+$/.test(id);
+/** semver's precedence: < 0 when `a` is lower, 0 when equal (build metadata ignored), > 0 when higher. */
+function compareSemver(a, b) {
+    for (let i = 0; i < 3; i++) {
+        const c = compareNumbers(a.core[i] ?? '0', b.core[i] ?? '0');
+        if (c !== 0)
+            return Math.sign(c);
+    }
+    // A pre-release is lower than its release.
+    if (a.pre.length === 0 || b.pre.length === 0)
+        return Math.sign(b.pre.length - a.pre.length);
+    for (let i = 0; i < Math.min(a.pre.length, b.pre.length); i++) {
+        const x = a.pre[i] ?? '';
+        const y = b.pre[i] ?? '';
+        if (x === y)
+            continue;
+        // Numeric identifiers are lower than alphanumeric ones; alphanumeric ones compare in ASCII order.
+        if (isNumber(x) && isNumber(y))
+            return Math.sign(compareNumbers(x, y));
+        if (isNumber(x) !== isNumber(y))
+            return isNumber(x) ? -1 : 1;
+        return x < y ? -1 : 1;
+    }
+    return Math.sign(a.pre.length - b.pre.length);
+}
+
+
+/***/ }),
+
+/***/ 8338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ withCacheFilter),
+/* harmony export */   bo: () => (/* binding */ isTagMutable),
+/* harmony export */   nt: () => (/* binding */ checkTagMutability),
+/* harmony export */   nw: () => (/* binding */ VERSION_FILTERS),
+/* harmony export */   pn: () => (/* binding */ sameMutability),
+/* harmony export */   yk: () => (/* binding */ describeMutability),
+/* harmony export */   yy: () => (/* binding */ matchesFilter)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/**
+ * ECR's tag mutability model (a mode and its `*` exclusion filters: which tag may be
+ * overwritten), and which of the run's tags may move, checked against it before anything is written. ECR's
+ * exclusion filters are wildcards only (`*`), at most five: no filter can tell `1.2` from
+ * `1.2.3` the other way round (`*.*` matches both), so floating tags can't be the exceptions
+ * of an immutable repository. With floating tags (`ref-tags`) the default turns the rule
+ * around: `MUTABLE_WITH_EXCLUSION` with `*.*.*` and `sha-*` keeps every full version
+ * (`1.2.3`, `2.0.0-rc.1`, `v1.2.3`) and every commit's tag immutable, and lets everything
+ * else move: `1.2`, `1`, `latest`, branch and `pr-` tags, the registry cache.
+ */
+
+
+/** Does ECR match this tag with a `*` wildcard filter? */
+function matchesFilter(tag, filter) {
+    const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${pattern.join('.*')}$`).test(tag);
+}
+/** May an existing tag be overwritten in a repository with this mutability? */
+function isTagMutable(tag, m) {
+    const excluded = m.exclusions.some(f => matchesFilter(tag, f));
+    switch (m.mode) {
+        case 'MUTABLE':
+            return true;
+        case 'IMMUTABLE':
+            return false;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return !excluded;
+    }
+}
+function sameMutability(a, b) {
+    if (a.mode !== b.mode)
+        return false;
+    const x = [...new Set(a.exclusions)].sort();
+    const y = [...new Set(b.exclusions)].sort();
+    return x.length === y.length && x.every((f, i) => f === y[i]);
+}
+function describeMutability(m) {
+    return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode;
+}
+/**
+ * Exclusion filters with the registry cache's wildcard (`<cache-tag>*`) among them:
+ * unchanged when a filter already covers every tag starting with the cache tag; an exact
+ * `<cache-tag>` filter (what earlier versions added) gives way to the wildcard.
+ */
+function withCacheFilter(filters, cacheFilter) {
+    const base = cacheFilter.slice(0, -1);
+    // A filter ending in `*` that matches the base matches the base followed by anything.
+    if (filters.some(f => f.endsWith('*') && matchesFilter(base, f)))
+        return filters;
+    return [...filters.filter(f => f !== base), cacheFilter];
+}
+/** The exclusion filters that keep versions immutable under MUTABLE_WITH_EXCLUSION: full semver versions and commits' tags. */
+const VERSION_FILTERS = ['*.*.*', 'sha-*'];
+/**
+ * The run's tags under the mutability the workflow states (or the default): with floating
+ * tags, the version stays immutable and every floating tag can move; under
+ * MUTABLE_WITH_EXCLUSION the registry cache can be written again (IMMUTABLE_WITH_EXCLUSION
+ * gets the cache's own filter: repository.ts). Throws a one-line InputError otherwise.
+ */
+function checkTagMutability(m, plan) {
+    const setting = describeMutability(m);
+    if (m.mode === 'MUTABLE_WITH_EXCLUSION' && plan.cacheTag !== undefined && !isTagMutable(plan.cacheTag, m)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CacheTag, `'${plan.cacheTag}' would be immutable under ${setting}, and every build rewrites the cache: give the cache a tag no filter matches.`);
+    }
+    if (!plan.floats)
+        return;
+    if (isTagMutable(plan.version, m)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.TagMutabilityExclusions, `the version '${plan.version}' could be overwritten under ${setting}: with floating ref-tags every version stays immutable; use semver versions (${VERSION_FILTERS.join(',')} covers them), or state a filter that matches yours.`);
+    }
+    const frozen = plan.floating.find(t => !isTagMutable(t, m));
+    if (frozen !== undefined) {
+        const filter = m.exclusions.find(f => matchesFilter(frozen, f));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RefTags, `'${frozen}' moves with every release of its line, but ${setting} keeps it immutable${filter !== undefined ? ` (it matches '${filter}')` : ''}: drop it from ref-tags, or state tag-mutability: MUTABLE_WITH_EXCLUSION with tag-mutability-exclusions that don't match it.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readTagsInput),
+/* harmony export */   t: () => (/* binding */ checkReferenceHosts)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5777);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4781);
+/**
+ * `tags` takes what docker/metadata-action gives: besides plain tags, full references to
+ * this repository (`<registry>/<repository>:<tag>`, or `<repository>:<tag>`), taken as their
+ * tag. A reference to any other repository is refused in one line. The registry's account
+ * is known only once the run has signed in: `checkReferenceHosts` compares it then.
+ */
+
+
+
+
+const other = (item, repository) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Tags, `'${item}' is not in this step's repository (${repository}): tags takes tags of 'repository' only; push to another repository with a step of its own (its repository input).`);
+/** One item of `tags`: a tag, or a reference to this repository whose tag it takes. */
+function readItem(item, repository, region, type) {
+    if (item.includes('@')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Tags, `'${item}' names an image by digest: give a tag, e.g. ${repository}:1.2.3.`);
+    }
+    const colon = item.lastIndexOf(':');
+    // No tag after the last `/`: not a reference (`feature/x`), judged as a tag.
+    if (colon < item.lastIndexOf('/') || colon === -1)
+        return { tag: (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .validateTag */ .z7)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Tags, item) };
+    const name = item.slice(0, colon).toLowerCase();
+    const tag = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .validateTag */ .z7)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Tags, item.slice(colon + 1));
+    if (name === repository)
+        return { tag };
+    const first = name.split('/')[0] ?? '';
+    const path = name.slice(first.length + 1);
+    const host = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryHost */ .TZ)(first);
+    if (host === undefined)
+        throw other(item, repository);
+    if (host.kind === 'private' && type === 'private' && path === repository && host.region === region)
+        return { tag, host: host.host };
+    // ECR Public: public.ecr.aws/<alias>/<repository>
+    if (host.kind === 'public' && type === 'public' && path.split('/').length === 2 && path.endsWith(`/${repository}`))
+        return { tag, host: `${host.host}/${path.split('/')[0]}` };
+    throw other(item, repository);
+}
+/** The `tags` input, references read as their tags. */
+function readTagsInput(items, repository, region, type) {
+    const tags = [];
+    const hosts = new Set();
+    for (const item of items) {
+        const read = readItem(item, repository, region, type);
+        tags.push(read.tag);
+        if (read.host !== undefined)
+            hosts.add(read.host);
+    }
+    return { tags, hosts: [...hosts] };
+}
+/**
+ * Once the run knows its repository's URI: every registry a `tags` reference named is that
+ * repository's (the same account; on ECR Public, the same alias). Checked before docker's
+ * login and any image write.
+ */
+function checkReferenceHosts(hosts, repositoryUri, repository) {
+    const registry = repositoryUri.slice(0, repositoryUri.length - repository.length - 1).toLowerCase();
+    const ours = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryHost */ .TZ)(registry);
+    // The same account and region whichever of its names (IPv4 or dual-stack) the reference uses.
+    const same = (host) => {
+        const named = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryHost */ .TZ)(host);
+        return host === registry || (ours?.kind === 'private' && named?.kind === 'private' && named.account === ours.account && named.region === ours.region);
+    };
+    const wrong = hosts.find(h => !same(h));
+    if (wrong !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input 'tags': '${wrong}/${repository}' is not this run's repository (${repositoryUri}): tags takes tags of 'repository' only; push to another registry with a step of its own (its role-to-assume and repository inputs).`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 1664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2956,6 +3497,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
   dN: () => (/* binding */ exportVariable),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
@@ -2968,7 +3510,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -5795,7 +6337,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue

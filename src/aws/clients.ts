@@ -19,10 +19,12 @@
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
-import { USER_AGENT } from '../constants.js'
 import { sdkRequestHandler } from '../network/agents.js'
 import { explainCertificateError } from '../network/certificates.js'
 import { credentialProvider, renewOnExpiredToken, type Renewable } from './session.js'
+
+/** What the SDK clients add to their user agent: the action's name. */
+export const USER_AGENT = 'ecr-build-push'
 
 export const MAX_ATTEMPTS = 6
 

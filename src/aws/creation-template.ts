@@ -13,7 +13,8 @@ import { DescribeRepositoryCreationTemplatesCommand, type ECRClient, type Reposi
 import { ActionError } from '../errors.js'
 import { Input } from '../constants.js'
 import type { LifecyclePolicy, Settings, TagMutability } from '../settings/types.js'
-import { isTagMutable, planRepository, withCacheFilter, type Mutability, type RepositoryChange } from './repository-plan.js'
+import { planRepository, type RepositoryChange } from './repository-plan.js'
+import { isTagMutable, withCacheFilter, type Mutability } from '../settings/tag-mutability.js'
 
 /** A template, as far as the action uses it. */
 export interface CreationTemplate {

@@ -14,7 +14,7 @@ import { dualStackRegistry, getPublicRegistryCredentials, getRegistryCredentials
 import { registryScanningReader, type RegistryScanning } from './registry-scanning.js'
 import { DEFAULT_REPLICATION_WRITE, ensureReplication, readReplicationPlan, type ReplicationRead } from './replication.js'
 import { applyRepositorySettings, planRepositorySettings, type KnownRepository, type RepositorySettingsPlan } from './repository.js'
-import type { Mutability } from './repository-plan.js'
+import type { Mutability } from '../settings/tag-mutability.js'
 import type { Renewable } from './session.js'
 import type { SettingWrite } from './setting-writes.js'
 

@@ -2,7 +2,8 @@
  * The least-privilege IAM policy for what these inputs make the action do, scoped to the
  * repository's ARN. Pure; printed by dry runs and documented in the README.
  */
-import { partitionOf, parseRegistryHost } from '../registry/host.js'
+import { pushActions } from '../registry/push-actions.js'
+import { partitionOf } from '../settings/registry-host.js'
 import type { Settings } from '../settings/types.js'
 import type { SigningPlan } from './signing.js'
 import { otherRegistryStatements } from './other-registries-policy.js'
@@ -10,21 +11,6 @@ import { otherRegistryStatements } from './other-registries-policy.js'
 export interface PolicyDocument {
   Version: '2012-10-17'
   Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: string | string[] }[]
-}
-
-
-/** What a push needs on the repository, as `ecr:` or `ecr-public:` actions. */
-function pushActions(service: 'ecr' | 'ecr-public'): string[] {
-  return ['BatchCheckLayerAvailability', 'InitiateLayerUpload', 'UploadLayerPart', 'CompleteLayerUpload', 'PutImage'].map(a => `${service}:${a}`)
-}
-
-/**
- * The end of a refused push's error: the actions the role needs, as ECR Public names them
- * when `registry` (a host, or an image reference) is public.ecr.aws.
- */
-export function pushRefusedHint(registry: string): string {
-  const actions = pushActions(parseRegistryHost(registry)?.kind === 'public' ? 'ecr-public' : 'ecr')
-  return `the role needs ${actions.slice(0, -1).join(', ')} and ${actions.at(-1) ?? ''} on the repository.`
 }
 
 /** ECR Public: the token (with STS's bearer token under it) and the public repository. */

@@ -44,10 +44,11 @@ export async function readStorageState(ecr: ECRClient, repository: string, diges
     if (/AccessDenied/.test(name)) {
       throw new ActionError(
         `AWS refused ecr:DescribeImages (${name}): a re-run reads whether the existing image ${digest} is archived before keeping it or moving any tag to it; ` +
-          `allow ecr:DescribeImages on the repository for the role (a run with dry-run: true prints the whole least-privilege policy).`
+          `allow ecr:DescribeImages on the repository for the role (a run with dry-run: true prints the whole least-privilege policy).`,
+        { cause: error }
       )
     }
-    throw new ActionError(`Could not read the storage class of the existing image ${digest} (DescribeImages: ${name}): no tag was moved; run the job again.`)
+    throw new ActionError(`Could not read the storage class of the existing image ${digest} (DescribeImages: ${name}): no tag was moved; run the job again.`, { cause: error })
   }
   const detail = out.imageDetails?.find(d => d.imageDigest === digest)
   if (detail === undefined) return undefined

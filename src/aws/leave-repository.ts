@@ -7,7 +7,8 @@
  */
 import { Input } from '../constants.js'
 import type { Settings } from '../settings/types.js'
-import { describeMutability, planRepository, type LifecyclePlan, type RepositoryState } from './repository-plan.js'
+import { planRepository, type LifecyclePlan, type RepositoryState } from './repository-plan.js'
+import { describeMutability } from '../settings/tag-mutability.js'
 import { describeWrite, type SettingWrite } from './setting-writes.js'
 
 const LEFT = `${Input.ExistingRepository}: leave`
@@ -28,7 +29,6 @@ function difference(w: SettingWrite): string {
   }
 }
 
-/** The plan of an existing repository under `leave`: no writes; each one it had is said as a difference. */
 /** The parts of a repository's plan (repository.ts RepositorySettingsPlan) that `leave` changes. */
 interface LeavablePlan {
   desired: Settings['repository']
@@ -38,6 +38,7 @@ interface LeavablePlan {
   lifecycle: LifecyclePlan
 }
 
+/** The plan of an existing repository under `leave`: no writes; each one it had is said as a difference. */
 export function leaveAsItIs<P extends LeavablePlan>(plan: P, current: RepositoryState, movingTags: string[]): P {
   const differences = plan.writes.filter(w => w.kind !== 'lifecycle').map(difference)
   // The warnings of the repository as it stays: tags its own mutability keeps frozen, encryption.

@@ -7,7 +7,7 @@
  * `no-proxy` inputs name, where core's client reads only the environment.
  */
 import { ActionError } from '../errors.js'
-import { createTransport, type HttpTransport } from '../registry/http.js'
+import { createTransport, type HttpTransport } from '../network/http.js'
 import type { Env } from '../settings/types.js'
 
 export async function requestIdToken(

@@ -5,7 +5,7 @@
  * sts:AssumeRole on a registry's own role — whose own policy then needs what the registry
  * does (README: IAM).
  */
-import { partitionOf } from '../registry/host.js'
+import { partitionOf } from '../settings/registry-host.js'
 import type { OtherRegistry, Settings } from '../settings/types.js'
 
 /** A statement of iam-policy.ts's PolicyDocument. */

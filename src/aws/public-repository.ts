@@ -11,7 +11,7 @@
  */
 import type { ECRPUBLICClient, RepositoryCatalogData, RepositoryCatalogDataInput } from '@aws-sdk/client-ecr-public'
 import { sdkConfig, tagIamActions, withSession, type AwsSession } from './clients.js'
-import { PUBLIC_API_REGION, PUBLIC_REGISTRY } from '../constants.js'
+import { PUBLIC_API_REGION, PUBLIC_REGISTRY } from '../settings/registry-host.js'
 import { ActionError } from '../errors.js'
 import { describeWrite, type SettingWrite } from './setting-writes.js'
 import { planAccessPolicy, planTags, unlessNotFound } from './stated-settings.js'

@@ -14,7 +14,8 @@
  * on as if the repository's setting decided.
  */
 import { GetRegistryScanningConfigurationCommand, type ECRClient } from '@aws-sdk/client-ecr'
-import { matchesFilter, type RepositoryPlan } from './repository-plan.js'
+import type { RepositoryPlan } from './repository-plan.js'
+import { matchesFilter } from '../settings/tag-mutability.js'
 
 export interface ScanningRule {
   scanFrequency: string

@@ -6,9 +6,9 @@
  */
 import * as core from '@actions/core'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
-import { PUBLIC_REGISTRY } from '../constants.js'
+import { PUBLIC_REGISTRY } from '../settings/registry-host.js'
 import { ActionError } from '../errors.js'
-import { dualStackHost } from '../registry/host.js'
+import { dualStackHost } from '../settings/registry-host.js'
 import type { RegistryCredentials } from '../registry/client.js'
 import type { PublicClient } from './public-repository.js'
 import { Renewable } from './session.js'

@@ -30,7 +30,6 @@ import {
 } from '@aws-sdk/client-ecr'
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
-import { parseRegistryHost, registryInRegion } from '../registry/host.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 
 /** ECR's limits: rules per registry, destinations per rule. */
@@ -175,16 +174,9 @@ export async function ensureReplication(
   } catch (error) {
     if (!(error instanceof TransientError)) throw error
     throw new ActionError(
-      `${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`
+      `${error.message}, ${write.retry.attempts} times: run the job again, or let the other writer (e.g. your Terraform) keep a rule that replicates ${repository} to ${regions.join(', ')}.`,
+      { cause: error }
     )
   }
   return change
-}
-
-/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
-export function replicaUris(imageUri: string, regions: string[]): string[] {
-  const registry = parseRegistryHost(imageUri)
-  if (registry?.kind !== 'private') return []
-  const rest = imageUri.slice(imageUri.indexOf('/'))
-  return regions.map(region => `${registryInRegion(registry, region)}${rest}`)
 }

@@ -1,5 +1,5 @@
 /**
- * Stage 3, planning — what to do to the ECR repository so that it matches what the
+ * The repository's plan — what to do to the ECR repository so that it matches what the
  * workflow states. Pure: it compares the repository as ECR describes it with the settings
  * and returns the changes; `repository.ts` carries them out.
  *
@@ -7,18 +7,13 @@
  * loosens immutability, and a lifecycle policy the workflow does not state is never put on
  * a repository this run did not create (nor does it replace one).
  */
-import type { LifecycleIntent, Settings, TagMutability } from '../settings/types.js'
+import type { LifecycleIntent, LifecyclePolicy, Settings } from '../settings/types.js'
 import { Input } from '../constants.js'
 import { DEFAULT_LIFECYCLE, formatLifecyclePolicy, lifecyclePoliciesEqual } from '../settings/lifecycle-policy.js'
-import type { LifecyclePolicy } from '../settings/types.js'
+import { isTagMutable, sameMutability, withCacheFilter, type Mutability } from '../settings/tag-mutability.js'
 
 /** The input that states the default policy, for a repository that has none: `lifecycle-keep-count: 100`. */
 export const DEFAULT_POLICY_INPUT = `${Input.LifecycleKeepCount}: ${DEFAULT_LIFECYCLE.keepCount}`
-
-export interface Mutability {
-  mode: TagMutability
-  exclusions: string[]
-}
 
 /** The repository as ECR describes it. */
 export interface RepositoryState {
@@ -57,51 +52,7 @@ export type LifecyclePlan =
   | { put: true; policy: LifecyclePolicy; text: string; reason: string }
   | { put: false; reason: string }
 
-/** Does ECR match this tag with a `*` wildcard filter? */
-export function matchesFilter(tag: string, filter: string): boolean {
-  const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-  return new RegExp(`^${pattern.join('.*')}$`).test(tag)
-}
-
-/** May an existing tag be overwritten in a repository with this mutability? */
-export function isTagMutable(tag: string, m: Mutability): boolean {
-  const excluded = m.exclusions.some(f => matchesFilter(tag, f))
-  switch (m.mode) {
-    case 'MUTABLE':
-      return true
-    case 'IMMUTABLE':
-      return false
-    case 'IMMUTABLE_WITH_EXCLUSION':
-      return excluded
-    case 'MUTABLE_WITH_EXCLUSION':
-      return !excluded
-  }
-}
-
-export function sameMutability(a: Mutability, b: Mutability): boolean {
-  if (a.mode !== b.mode) return false
-  const x = [...new Set(a.exclusions)].sort()
-  const y = [...new Set(b.exclusions)].sort()
-  return x.length === y.length && x.every((f, i) => f === y[i])
-}
-
-export function describeMutability(m: Mutability): string {
-  return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode
-}
-
 const keepsTagsImmutable = (m: Mutability): boolean => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION'
-
-/**
- * Exclusion filters with the registry cache's wildcard (`<cache-tag>*`) among them:
- * unchanged when a filter already covers every tag starting with the cache tag; an exact
- * `<cache-tag>` filter (what earlier versions added) gives way to the wildcard.
- */
-export function withCacheFilter(filters: string[], cacheFilter: string): string[] {
-  const base = cacheFilter.slice(0, -1)
-  // A filter ending in `*` that matches the base matches the base followed by anything.
-  if (filters.some(f => f.endsWith('*') && matchesFilter(base, f))) return filters
-  return [...filters.filter(f => f !== base), cacheFilter]
-}
 
 /** An IMMUTABLE_WITH_EXCLUSION repository whose exclusions keep this run's cache tag mutable (room allowing). */
 function withCacheTag(m: Mutability, cacheTag: string | undefined, cacheFilter: string | undefined): Mutability {

@@ -6,7 +6,8 @@
  */
 import type { ReplicationRule } from '@aws-sdk/client-ecr'
 import type { RepositoryCatalogDataInput } from '@aws-sdk/client-ecr-public'
-import { describeMutability, type RepositoryChange } from './repository-plan.js'
+import type { RepositoryChange } from './repository-plan.js'
+import { describeMutability } from '../settings/tag-mutability.js'
 
 export interface ResourceTag {
   Key: string

@@ -1,5 +1,5 @@
 /**
- * Stage 2 — credentials. With `role-to-assume`, trades the job's GitHub OIDC token for
+ * Sign-in. With `role-to-assume`, trades the job's GitHub OIDC token for
  * temporary credentials (STS AssumeRoleWithWebIdentity), and again when they are about to
  * run out; without it, the SDK's default chain is used as is. Every credential is masked
  * the moment it exists and stays in memory unless `export-credentials` asks for it in
@@ -127,7 +127,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
     } catch (error) {
       const name = (error as Error).name
       if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`)
+        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`, { cause: error })
       }
       throw error
     }

@@ -14,7 +14,7 @@
  * (aws/signature.ts).
  */
 import { GetSigningConfigurationCommand, type ECRClient } from '@aws-sdk/client-ecr'
-import { matchesFilter } from './repository-plan.js'
+import { matchesFilter } from '../settings/tag-mutability.js'
 
 export interface SigningRule {
   profileArn: string

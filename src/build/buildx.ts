@@ -1,5 +1,5 @@
 /**
- * Stage 5, effects: runs the one `docker buildx build` (again only while buildx says its
+ * The build's effects: runs the one `docker buildx build` (again only while buildx says its
  * push to this repository failed in a way that may pass), reads its result from the
  * metadata file buildx writes and, when it failed, its reason from the build's record
  * (never from its log: failure.ts, record.ts), and for `push-by-digest` uploads the OCI
@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../constants.js'
+import { DEFAULT_MERGE_TIMEOUT_SECONDS } from '../settings/build.js'
 import type { Docker } from '../docker.js'
 import { ActionError } from '../errors.js'
 import { foundTag } from '../registry/already-tagged.js'
@@ -135,7 +135,7 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
   } catch (error) {
-    throw new ActionError(`buildx wrote no readable metadata file (${(error as Error).message}).`)
+    throw new ActionError(`buildx wrote no readable metadata file (${(error as Error).message}).`, { cause: error })
   }
 }
 
@@ -226,6 +226,6 @@ function alreadyThere(
 function givenUp(what: string, policy: RetryPolicy): (error: unknown) => never {
   return error => {
     if (!(error instanceof TransientError)) throw error
-    throw new ActionError(`${what} failed ${policy.attempts} times (${error.message}); the registry may be having trouble: run the job again.`)
+    throw new ActionError(`${what} failed ${policy.attempts} times (${error.message}); the registry may be having trouble: run the job again.`, { cause: error })
   }
 }

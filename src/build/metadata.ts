@@ -5,6 +5,7 @@
  * inspect` and registries' consoles read). The workflow's own `labels` / `annotations` win.
  */
 import { readFileSync, statSync } from 'node:fs'
+import { levelsAndKey, onIndex } from '../settings/annotations.js'
 import type { Env, Settings } from '../settings/types.js'
 
 /** The event file is read only when it is no larger than this (GitHub's payloads are far smaller). */
@@ -42,21 +43,6 @@ export function repositoryFacts(env: Env): { title?: string; description?: strin
 }
 
 const key = (item: string): string => item.slice(0, item.indexOf('='))
-
-/** `[<levels>:]KEY=VALUE` → its levels (buildx's default: manifest) and key. */
-function levelsAndKey(annotation: string): { levels: string[]; key: string } {
-  const k = key(annotation)
-  const colon = k.lastIndexOf(':')
-  const levels = colon === -1 ? ['manifest'] : k.slice(0, colon).split(',').map(l => l.replace(/\[.*\]$/, ''))
-  return { levels, key: k.slice(colon + 1) }
-}
-
-/** Whether an annotation goes on an index (`index:` or `index-descriptor:` among its levels). */
-export const onIndex = (annotation: string): boolean => levelsAndKey(annotation).levels.some(l => l.startsWith('index'))
-
-/** An annotation only an index takes (every level `index` or `index-descriptor`): what a merge can set. */
-export const onIndexOnly = (annotation: string): boolean => levelsAndKey(annotation).levels.every(l => l.startsWith('index'))
-
 
 /** The annotation levels the standard metadata goes on: the index only when there is one (several platforms, not pushed by digest). */
 export function annotationLevels(build: Pick<Settings['build'], 'platforms' | 'pushByDigest'>): string[] {

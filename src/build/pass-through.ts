@@ -1,5 +1,5 @@
 /**
- * Stage 5, planning — the argv of docker/build-push-action's pass-through options
+ * Planning: the argv of docker/build-push-action's pass-through options
  * (settings/build-options.ts checked them: paths made absolute, no secret among them). Kept
  * apart from the argv the action's own settings make (plan.ts buildxArgs); the cache
  * overrides go with the action's cache (plan.ts cacheArgs).

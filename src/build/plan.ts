@@ -1,5 +1,5 @@
 /**
- * Stage 5, planning — the image references to push and the `docker buildx build` argv.
+ * Planning: the image references to push and the `docker buildx build` argv.
  * Pure: the same settings always give the same argv, an array that never passes through
  * a shell.
  */
@@ -182,7 +182,6 @@ export function buildxInherit(build: Settings['build']): readonly string[] {
   return usesGhaCache(build) ? GHA_CACHE_VARIABLES : []
 }
 
-/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
 /** The same build with no output but its cache export (`--output type=cacheonly`, no metadata file). */
 export function cacheOnlyArgs(args: string[]): string[] {
   const out: string[] = []
@@ -195,6 +194,7 @@ export function cacheOnlyArgs(args: string[]): string[] {
   return out
 }
 
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
 export function layoutDir(metadataFile: string): string {
   return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`
 }

@@ -1,6 +1,6 @@
 /** What a registry's answer says when it is not the one asked for: its status and error code, safe for the log. */
 import { logSafe } from '../errors.js'
-import type { HttpResponse } from './http.js'
+import type { HttpResponse } from '../network/http.js'
 
 export class RegistryError extends Error {
   override readonly name = 'RegistryError'

@@ -5,7 +5,7 @@
  * else, whatever realm a challenge names. And where an upload may go on with it: the
  * registry's own origin only.
  */
-import { PUBLIC_REGISTRY } from '../constants.js'
+import { PUBLIC_REGISTRY } from '../settings/registry-host.js'
 import { ActionError } from '../errors.js'
 
 /**

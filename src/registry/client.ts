@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { mergeScopes, ownLocation, parseBearerChallenge, scopeCovers, tokenRealm } from './bearer.js'
 import { errorText, expect, RegistryError } from './answer.js'
-import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from './http.js'
+import { createTransport, type HttpInit, type HttpResponse, type HttpTransport } from '../network/http.js'
 
 export { RegistryError } from './answer.js'
 

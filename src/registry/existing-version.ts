@@ -5,8 +5,7 @@
  * from, and anyone with push rights could label an image with a release's commit. Otherwise
  * the run stops before building (and before docker's login) and says why.
  */
-import type { ImageStatus } from '../aws/image-status.js'
-import { ARCHIVE_MINIMUM_DAYS, ARCHIVE_PRICE_AS_OF, ARCHIVE_PRICE_USD_PER_GB_MONTH, ARCHIVE_RESTORE_USD_PER_GB } from '../constants.js'
+import { ARCHIVE_MINIMUM_DAYS, ARCHIVE_PRICE_AS_OF, ARCHIVE_PRICE_USD_PER_GB_MONTH, ARCHIVE_RESTORE_USD_PER_GB } from '../settings/prices.js'
 import { ActionError } from '../errors.js'
 import { archiveCostLine } from '../report/image-size.js'
 import type { IfVersionExists } from '../settings/types.js'
@@ -26,7 +25,7 @@ export interface ExistingVersion {
 /** An existing image ECR keeps out of reach: archived, being restored, or not listed as active. */
 export interface ArchivedImage {
   /** ECR's imageStatus; UNLISTED when DescribeImages didn't list the image */
-  status: Exclude<ImageStatus, 'ACTIVE'> | 'UNLISTED'
+  status: 'ARCHIVED' | 'ACTIVATING' | 'UNLISTED'
   /** the command that restores it */
   restore: string
   bytes?: number

@@ -3,7 +3,7 @@
  * floating ones moved only forward, each judged like `latest` (latest.ts). The outcome
  * names what moved and what stayed, and the report leaves the kept ones out of the outputs.
  */
-import type { Mutability } from '../aws/repository-plan.js'
+import type { Mutability } from '../settings/tag-mutability.js'
 import type { RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import type { RegistryClient } from './client.js'

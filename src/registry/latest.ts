@@ -8,7 +8,7 @@
  * without the check.
  */
 import * as core from '@actions/core'
-import { isTagMutable, type Mutability } from '../aws/repository-plan.js'
+import { isTagMutable, type Mutability } from '../settings/tag-mutability.js'
 import { ActionError } from '../errors.js'
 import type { RetryPolicy } from '../retry.js'
 import { readTag } from './already-tagged.js'

@@ -1,5 +1,5 @@
 /**
- * Stage 4 — registry login. Logs docker in with the registry's credentials: the entry
+ * The registry login: logs docker in with the registry's credentials: the entry
  * `docker login` writes, written to docker's config file, or `docker login` with the
  * password on stdin (never `-p`) where a credential store or helper keeps credentials.
  * The post step logs out again unless `skip-logout` (post.ts).
@@ -59,7 +59,7 @@ async function storeInConfigFile(configDir: string, { registry, username, passwo
   try {
     return await writeLogin(configDir, registry, entry, options.tempDir ?? os.tmpdir(), options.earlier?.written)
   } catch (error) {
-    throw new ActionError(`Could not store docker's credentials: ${(error as Error).message}`)
+    throw new ActionError(`Could not store docker's credentials: ${(error as Error).message}`, { cause: error })
   }
 }
 

@@ -3,7 +3,7 @@
  * refusal reached the action through buildx or through its own registry client.
  */
 import { ActionError, logSafe } from '../errors.js'
-import { pushRefusedHint } from '../aws/iam-policy.js'
+import { pushRefusedHint } from './push-actions.js'
 import { isTransient, retry, type RetryPolicy } from '../retry.js'
 import { RegistryError } from './client.js'
 
@@ -73,13 +73,13 @@ export async function withRegistryRetry<T>(registry: string, what: string, polic
 
 function explainRegistryError(registry: string, what: string, error: unknown, policy: RetryPolicy): unknown {
   const message = logSafe((error as Error).message)
-  if (isTransient(error)) return new ActionError(`${what} failed ${policy.attempts} times (${message}); the registry may be having trouble: run the job again.`)
+  if (isTransient(error)) return new ActionError(`${what} failed ${policy.attempts} times (${message}); the registry may be having trouble: run the job again.`, { cause: error })
   if (!(error instanceof RegistryError)) return error
   if (error.status === 401 || error.status === 403) return pushRefused(`${what} (${error.status})`, registry)
   if (error.status === 404 && /NAME_UNKNOWN/.test(message)) {
-    return new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`)
+    return new ActionError(`The registry has no such repository for ${what}: it was deleted during the run, or the push went to another registry.`, { cause: error })
   }
   // ECR: 400 TAG_INVALID, naming the tag and the repository.
   const immutable = error.status === 400 && (error.code === undefined || error.code === 'TAG_INVALID') ? immutableTagRefusal(message) : undefined
-  return immutable ?? new ActionError(`The registry refused ${what}: ${message}`)
+  return immutable ?? new ActionError(`The registry refused ${what}: ${message}`, { cause: error })
 }

@@ -10,7 +10,7 @@ import type { RetryPolicy } from '../retry.js'
 import type { RegistryClient } from './client.js'
 import { foundTag, readTag } from './already-tagged.js'
 import { ImmutableTagError, withRegistryRetry } from './refusals.js'
-import { isTagMutable, type Mutability } from '../aws/repository-plan.js'
+import { isTagMutable, type Mutability } from '../settings/tag-mutability.js'
 
 /**
  * Puts an image the repository has under more tags: its manifest (for a multi-platform

@@ -1,5 +1,6 @@
 /**
- * Sizes and storage cost for the summary, from the manifests alone (what ECR bills is the
+ * Sizes and storage cost for the summary, from the manifests alone (plain data: the reads are
+ * in registry/platform-images.ts) (what ECR bills is the
  * compressed layers and configs it stores, each blob once per repository).
  *
  * - each platform image's compressed size: its config and layers;
@@ -9,16 +10,20 @@
  * - the month's storage estimate for the image: its distinct blobs at the GB-month price,
  *   once more for each region it is replicated to.
  */
-import { ActionError } from '../errors.js'
-import type { Manifest, RegistryClient } from '../registry/client.js'
-import { isPlatformImage } from '../registry/image-config.js'
-import { withRegistryRetry } from '../registry/refusals.js'
-import type { RetryPolicy } from '../retry.js'
 
+/** An image manifest as the sizes read it: its config's and layers' digests and sizes (a registry Manifest). */
+export interface SizedManifest {
+  digest: string
+  mediaType: string
+  config?: { digest: string; size?: number }
+  layers?: { digest: string; size?: number }[]
+}
+
+/** A platform image and its manifest (registry/platform-images.ts reads them). */
 export interface PlatformManifest {
   platform: string
   digest: string
-  manifest: Manifest
+  manifest: SizedManifest
 }
 
 export interface SizeReport {
@@ -36,7 +41,7 @@ export interface SizeReport {
 
 const GB = 1024 ** 3
 
-function blobs(m: Manifest): Map<string, number> {
+function blobs(m: SizedManifest): Map<string, number> {
   const out = new Map<string, number>()
   for (const d of [...(m.config ? [m.config] : []), ...(m.layers ?? [])]) out.set(d.digest, d.size ?? 0)
   return out
@@ -80,37 +85,6 @@ export function formatCost(usd: number): string {
   return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(2)}`
 }
 
-/**
- * The platform images a pushed digest stands for: an index's children (attestations left
- * out), or the image itself (named `single`). Each read that fails in a way that may pass
- * is tried again under `policy`; an empty digest, a read that fails for good, or a digest
- * the registry has no manifest for throws an ActionError saying so. A child the registry
- * doesn't have is kept by its descriptor (its digest is still what ECR scans).
- */
-export async function readPlatformImages(
-  registry: RegistryClient,
-  repository: string,
-  digest: string,
-  policy: RetryPolicy,
-  single = ''
-): Promise<PlatformManifest[]> {
-  if (digest === '') throw new ActionError('the run has no digest of the pushed image (the registry named none): run the job again.')
-  const read = (what: string, reference: string): Promise<Manifest | undefined> =>
-    withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, policy, () => registry.manifest(repository, reference))
-  const top = await read('the pushed image', digest)
-  if (top === undefined) throw new ActionError('the registry has no such manifest (was it deleted during the run?): run the job again.')
-  // A one-platform build pushes the image itself; `single` names its platform.
-  if (top.manifests === undefined) return [{ platform: single, digest: top.digest || digest, manifest: top }]
-  const children = top.manifests.filter(isPlatformImage)
-  return Promise.all(
-    children.map(async m => {
-      const p = m.platform
-      const manifest = (await read('the platform image', m.digest)) ?? { digest: m.digest, mediaType: m.mediaType }
-      return { platform: p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '', digest: m.digest, manifest }
-    })
-  )
-}
-
 /** The summary's size lines: per platform, added by this push, and the month's storage estimate. */
 export function sizeLines(r: SizeReport, price: number, priceSource: string): string[] {
   const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`)
@@ -139,28 +113,4 @@ export function archiveCostLine(bytes: number | undefined, price: ArchivePrice):
   if (bytes === undefined) return `Archive: ${rates}.`
   const gb = bytes / GB
   return `Archive: ${formatBytes(bytes)} at about ${formatCost(gb * price.perGbMonth)} a month, restoring it about ${formatCost(gb * price.restorePerGb)}; ${rates}.`
-}
-
-/**
- * The platform images of what was pushed, each read tried again while it fails in a way
- * that may pass; when they can't be read (or there are none), why not, in one line.
- * @param single the one platform a single-platform build was for ('' otherwise)
- * @param gated the scan gate will judge them (its fix is named when there are none)
- */
-export async function pushedImages(
-  registry: RegistryClient,
-  path: string,
-  digest: string,
-  retry: RetryPolicy,
-  { single, gated, cancel }: { single: string; gated: boolean; cancel?: AbortSignal | undefined }
-): Promise<{ images: PlatformManifest[]; unread?: string }> {
-  try {
-    const images = await readPlatformImages(registry, path, digest, retry, single)
-    if (images.length > 0) return { images }
-    return { images, unread: `its index names no platform image (only attestations)${gated ? ': push an image built for a platform, or remove scan-fail-on.' : '.'}` }
-  } catch (error) {
-    // A cancel ends the run; anything else is why the images are unknown.
-    cancel?.throwIfAborted()
-    return { images: [], unread: (error as Error).message.replace(/\s+/g, ' ') }
-  }
 }

@@ -1,5 +1,5 @@
 /**
- * Stage 6 — outputs. Computed by one pure function so that every run sets the same keys.
+ * The outputs, computed by one pure function so that every run sets the same keys.
  * No output holds a masked value: GitHub drops job outputs that do, and these are meant
  * to be passed to deploy jobs.
  */

@@ -4,9 +4,8 @@
  * run on the scan gate's verdict, so a failing scan still leaves the outputs and the counts.
  */
 import * as core from '@actions/core'
-import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
-import { replicaUris } from '../aws/replication.js'
-import type { SignatureResult } from '../aws/signature.js'
+import { STORAGE_PRICE_AS_OF, STORAGE_PRICE_USD_PER_GB_MONTH } from '../settings/prices.js'
+import { replicaUris } from '../settings/registry-host.js'
 import type { Settings } from '../settings/types.js'
 import { sizeLines, sizeReport, type PlatformManifest } from './image-size.js'
 import { imageOutputs, outputBase, setOutputs } from './outputs.js'
@@ -43,6 +42,15 @@ export interface ReportDestination {
   warnings: string[]
 }
 
+/** ECR managed signing's outcome as the report tells it (aws/signature.ts). */
+export interface SignatureOutcome {
+  state: string
+  /** the job summary's line */
+  line: string
+  /** the run's warning, when it doesn't fail on it */
+  warning?: string
+}
+
 /** What the run did and found: plain data, read before the report. */
 export interface RunReport {
   destination: ReportDestination
@@ -56,7 +64,7 @@ export interface RunReport {
   /** the scan gate's line and findings, when it ran */
   scan?: { line: string; counts?: Record<string, number> }
   /** ECR managed signing's outcome (signing-stage.ts) */
-  signature?: SignatureResult
+  signature?: SignatureOutcome
   /** what each platform image has attached (supply/attest-stage.ts), when read */
   attachments?: SummaryData['attachments']
   /** the copies `copy-to` made: each repository's URI and what was done there */

@@ -1,7 +1,7 @@
 /** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { dualStackSupported, partitionOf } from '../registry/host.js'
+import { dualStackSupported, partitionOf } from './registry-host.js'
 import { getInput, parseBoolean, parseInteger } from './input.js'
 import type { Env, Settings } from './types.js'
 

@@ -1,14 +1,19 @@
 /** The `build` section: platforms, context and Dockerfile, build arguments, cache, attestations, per-platform pushes. */
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_MERGE_TIMEOUT_SECONDS, DEFAULT_PLATFORMS, Input } from '../constants.js'
+import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { getInput, IMAGE_TAG, parseBoolean, parseInteger, parseLines, parseList, readKeyValues, validateTag } from './input.js'
 import { BUILD_STAGE, readBuildOptions } from './build-options.js'
 import { ghaScope, MIN_SLUG, readRefInfo, SCOPE_SEPARATOR, scopeCacheTag, scopedCachePattern } from './cache-scope.js'
 import { keepSecretsApart, readBuildArgs, readSecrets } from './secrets.js'
-import { onIndex } from '../build/metadata.js'
+import { onIndex } from './annotations.js'
 import type { Env, RegistryType, Settings } from './types.js'
+
+/** The platforms built when the workflow names none. */
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64']
+/** How long one try of a merge (`buildx imagetools create`) may take by default, in seconds: it moves manifests only, a few requests. */
+export const DEFAULT_MERGE_TIMEOUT_SECONDS = 120
 
 const PLATFORM_OS = ['linux', 'windows']
 const PLATFORM_ARCH = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 's390x', 'riscv64', 'mips64le', 'loong64']

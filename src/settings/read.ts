@@ -1,9 +1,11 @@
 /**
- * Stage 1 — inputs. Reads every workflow input once, validates it and returns one typed
+ * The inputs: reads every workflow input once, validates it and returns one typed
  * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
  * the first AWS write or docker call, as one line that names the input and the fix.
  */
-import { Input, PUBLIC_API_REGION, STORAGE_PRICE_USD_PER_GB_MONTH } from '../constants.js'
+import { Input } from '../constants.js'
+import { PUBLIC_API_REGION } from './registry-host.js'
+import { STORAGE_PRICE_USD_PER_GB_MONTH } from './prices.js'
 import { InputError } from '../errors.js'
 import { readAccessPolicy } from './access-policy.js'
 import { readAws } from './aws.js'

@@ -10,7 +10,7 @@
  */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { parseSemver } from '../registry/latest-rule.js'
+import { parseSemver } from './semver.js'
 import { IMAGE_TAG, parseList } from './input.js'
 
 /** What the run's ref gives the placeholders; undefined: no value on this run. */

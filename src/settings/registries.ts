@@ -11,7 +11,7 @@
  */
 import { Input, type InputName } from '../constants.js'
 import { InputError } from '../errors.js'
-import { parseRegistryHost, partitionOf, registryInRegion } from '../registry/host.js'
+import { parseRegistryHost, partitionOf, registryInRegion } from '../settings/registry-host.js'
 import { REGION, ROLE_ARN } from './aws.js'
 import { getInput, parseLines } from './input.js'
 import { REPOSITORY_NAME } from './repository.js'

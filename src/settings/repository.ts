@@ -1,13 +1,16 @@
 /** The `repository` section: name, registry type, tag mutability, encryption, tags, replication, ECR Public's catalog. */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_MUTABILITY_EXCLUSIONS, DEFAULT_TAG_MUTABILITY, Input, type InputName } from '../constants.js'
+import { Input, type InputName } from '../constants.js'
 import { InputError } from '../errors.js'
-import { withCacheFilter } from '../aws/repository-plan.js'
 import { REGION } from './aws.js'
 import { getInput, parseLines, parseList } from './input.js'
-import { VERSION_FILTERS } from './tag-mutability.js'
+import { VERSION_FILTERS, withCacheFilter } from './tag-mutability.js'
 import { TAG_MUTABILITIES, type Env, type ExistingRepository, type RegistryType, type Settings, type TagMutability } from './types.js'
+
+/** The tag mutability when the workflow states none: immutable, but for `latest` and the referrers tag schema's `sha256-*`. */
+export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
+export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest', 'sha256-*']
 
 /** ECR repository names: lowercase path components, 2–256 characters. */
 export const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/

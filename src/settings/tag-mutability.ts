@@ -1,5 +1,6 @@
 /**
- * Which tags may move, checked against ECR's rules before anything is written. ECR's
+ * ECR's tag mutability model (a mode and its `*` exclusion filters: which tag may be
+ * overwritten), and which of the run's tags may move, checked against it before anything is written. ECR's
  * exclusion filters are wildcards only (`*`), at most five: no filter can tell `1.2` from
  * `1.2.3` the other way round (`*.*` matches both), so floating tags can't be the exceptions
  * of an immutable repository. With floating tags (`ref-tags`) the default turns the rule
@@ -9,7 +10,57 @@
  */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { describeMutability, isTagMutable, matchesFilter, type Mutability } from '../aws/repository-plan.js'
+import type { TagMutability } from './types.js'
+
+/** A repository's tag mutability as ECR states it: the mode and its exclusion filters (`*` wildcards). */
+export interface Mutability {
+  mode: TagMutability
+  exclusions: string[]
+}
+
+/** Does ECR match this tag with a `*` wildcard filter? */
+export function matchesFilter(tag: string, filter: string): boolean {
+  const pattern = filter.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^${pattern.join('.*')}$`).test(tag)
+}
+
+/** May an existing tag be overwritten in a repository with this mutability? */
+export function isTagMutable(tag: string, m: Mutability): boolean {
+  const excluded = m.exclusions.some(f => matchesFilter(tag, f))
+  switch (m.mode) {
+    case 'MUTABLE':
+      return true
+    case 'IMMUTABLE':
+      return false
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return excluded
+    case 'MUTABLE_WITH_EXCLUSION':
+      return !excluded
+  }
+}
+
+export function sameMutability(a: Mutability, b: Mutability): boolean {
+  if (a.mode !== b.mode) return false
+  const x = [...new Set(a.exclusions)].sort()
+  const y = [...new Set(b.exclusions)].sort()
+  return x.length === y.length && x.every((f, i) => f === y[i])
+}
+
+export function describeMutability(m: Mutability): string {
+  return m.exclusions.length > 0 ? `${m.mode} (${m.exclusions.join(', ')})` : m.mode
+}
+
+/**
+ * Exclusion filters with the registry cache's wildcard (`<cache-tag>*`) among them:
+ * unchanged when a filter already covers every tag starting with the cache tag; an exact
+ * `<cache-tag>` filter (what earlier versions added) gives way to the wildcard.
+ */
+export function withCacheFilter(filters: string[], cacheFilter: string): string[] {
+  const base = cacheFilter.slice(0, -1)
+  // A filter ending in `*` that matches the base matches the base followed by anything.
+  if (filters.some(f => f.endsWith('*') && matchesFilter(base, f))) return filters
+  return [...filters.filter(f => f !== base), cacheFilter]
+}
 
 /** The exclusion filters that keep versions immutable under MUTABLE_WITH_EXCLUSION: full semver versions and commits' tags. */
 export const VERSION_FILTERS = ['*.*.*', 'sha-*']

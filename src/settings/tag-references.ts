@@ -6,7 +6,7 @@
  */
 import { Input } from '../constants.js'
 import { ActionError, InputError } from '../errors.js'
-import { parseRegistryHost } from '../registry/host.js'
+import { parseRegistryHost } from './registry-host.js'
 import { validateTag } from './input.js'
 import type { RegistryType } from './types.js'
 

@@ -8,7 +8,7 @@
  * policies protect `sha256-*`. A stated policy whose first rule to select such a tag may
  * expire it gets a hint. Pure.
  */
-import { matchesFilter } from '../aws/repository-plan.js'
+import { matchesFilter } from '../settings/tag-mutability.js'
 import type { LifecycleIntent, LifecycleRule } from '../settings/types.js'
 
 /** A referrer's own tag, as referrers.ts writes it. */

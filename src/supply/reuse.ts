@@ -7,7 +7,7 @@
  */
 import { withRegistryRetry } from '../registry/refusals.js'
 import type { RegistryClient } from '../registry/client.js'
-import { readPlatformImages } from '../report/image-size.js'
+import { readPlatformImages } from '../registry/platform-images.js'
 import type { RetryPolicy } from '../retry.js'
 import type { Env } from '../settings/types.js'
 import { provenanceMismatch, SLSA_PROVENANCE_V1, workflowRefOf, workflowRun, type ReuseClaim } from './provenance.js'

@@ -1,7 +1,8 @@
 /**
- * HTTP for the registry API, on node:http and node:https — the modules the AWS SDK loads
- * anyway. The global fetch would do, but its first call loads a second HTTP stack: about
- * 80 ms before the version lookup on a 2-core runner (docs/benchmarks.md). This keeps what
+ * HTTP for the registry API and the OIDC token request, on node:http and node:https — the
+ * modules the AWS SDK loads anyway. The global fetch would do, but its first call loads a
+ * second HTTP stack: about 80 ms before the version lookup on a 2-core runner
+ * (docs/benchmarks.md). This keeps what
  * the registry client needs of fetch: redirects followed, with the Authorization header
  * dropped once one leaves the origin (ECR sends blob reads to a signed S3 URL, which must
  * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
@@ -13,8 +14,8 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
-import { createAgents, currentTimeouts, type Agents, type Timeouts } from '../network/agents.js'
-import { explainCertificateError } from '../network/certificates.js'
+import { createAgents, currentTimeouts, type Agents, type Timeouts } from './agents.js'
+import { explainCertificateError } from './certificates.js'
 
 export interface HttpInit {
   method?: string

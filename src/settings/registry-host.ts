@@ -3,7 +3,10 @@
  * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
  * where the suffix follows the partition; ECR Public is `public.ecr.aws`.
  */
-import { PUBLIC_REGISTRY } from '../constants.js'
+
+/** ECR Public's registry host; its API answers in us-east-1 only. */
+export const PUBLIC_REGISTRY = 'public.ecr.aws'
+export const PUBLIC_API_REGION = 'us-east-1'
 
 export type RegistryHost =
   | { kind: 'private'; account: string; region: string; partition: string; host: string }
@@ -44,6 +47,14 @@ export function registryInRegion(registry: RegistryHost & { kind: 'private' }, r
   if (DUAL_STACK.test(registry.host)) return `${registry.account}.dkr-ecr.${region}.on.aws`
   const suffix = PARTITIONS.find(p => p.partition === registry.partition)?.suffix ?? 'amazonaws.com'
   return `${registry.account}.dkr.ecr.${region}.${suffix}`
+}
+
+/** Where the replicas of an image appear: the same repository and tag in each region's registry. */
+export function replicaUris(imageUri: string, regions: string[]): string[] {
+  const registry = parseRegistryHost(imageUri)
+  if (registry?.kind !== 'private') return []
+  const rest = imageUri.slice(imageUri.indexOf('/'))
+  return regions.map(region => `${registryInRegion(registry, region)}${rest}`)
 }
 
 /** A dual-stack registry name: `<account>.dkr-ecr[-fips].<region>.on.aws`. */
