@@ -177,7 +177,7 @@ describe('existing-repository: leave', () => {
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(false)
     await expect(ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'team/managed' }))).rejects.toMatchObject({ name: 'LifecyclePolicyNotFoundException' })
     for (const text of [result.log, result.summary]) {
-      expect(text).toContain("left as it is (existing-repository: leave): tag mutability is MUTABLE; the workflow's settings make it IMMUTABLE_WITH_EXCLUSION (latest)")
+      expect(text).toContain("left as it is (existing-repository: leave): tag mutability is MUTABLE; the workflow's settings make it IMMUTABLE_WITH_EXCLUSION (latest, sha256-*)")
       expect(text).toContain('left as it is (existing-repository: leave): scan on push is off; scan-on-push states on')
       expect(text).toContain("left as it is (existing-repository: leave): the workflow's policy would be put")
     }
