@@ -140,7 +140,7 @@ function createTransport(options = {}) {
         const headers = { ...init.headers };
         const origin = url.origin;
         for (let hops = 0;; hops++) {
-            const res = await send(agents, url, method, headers, body, bounds);
+            const res = await send(agents, url, method, headers, body, bounds, init.streamBody === true);
             const location = res.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(res.status) || location === null || hops >= MAX_REDIRECTS)
                 return res;
@@ -162,7 +162,7 @@ function createTransport(options = {}) {
         }
     };
 }
-function send(agents, url, method, headers, body, bounds) {
+function send(agents, url, method, headers, body, bounds, streamBody = false) {
     const where = `${method} ${url.origin}${url.pathname}`;
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         return Promise.reject(new Error(`${where}: not an http(s) URL`));
@@ -174,6 +174,9 @@ function send(agents, url, method, headers, body, bounds) {
         const req = lib.request(url, { method, agent: agents[url.protocol], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers }, res => {
             for (const timer of timers)
                 clearTimeout(timer);
+            const status = res.statusCode ?? 0;
+            if (streamBody && status >= 200 && status < 300)
+                return resolve(streamed(status, res));
             const chunks = [];
             res.on('data', (chunk) => chunks.push(chunk));
             res.on('error', error => reject(failed(url, where, error)));
@@ -213,6 +216,16 @@ function send(agents, url, method, headers, body, bounds) {
  */
 function failed(url, where, error) {
     return (0,_certificates_js__WEBPACK_IMPORTED_MODULE_3__/* .explainCertificateError */ .V)(url.host, error) ?? Object.assign(new Error(`${where}: ${error.message}`), error.code !== undefined ? { code: error.code } : {});
+}
+/** An answer whose body the caller streams; reading it whole instead still works. */
+function streamed(status, res) {
+    const whole = async () => {
+        const chunks = [];
+        for await (const chunk of res)
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    };
+    return { ...response(status, res.headers, Buffer.alloc(0)), text: async () => (await whole()).toString('utf8'), json: async () => JSON.parse((await whole()).toString('utf8')), arrayBuffer: async () => new Uint8Array(await whole()).buffer, stream: res };
 }
 function response(status, headers, body) {
     return {

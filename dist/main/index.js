@@ -462,6 +462,7 @@ const Input = {
     CacheTag: 'cache-tag',
     Provenance: 'provenance',
     Sbom: 'sbom',
+    SbomGenerator: 'sbom-generator',
     DryRun: 'dry-run',
     RepositoryPolicy: 'repository-policy',
     PullPrincipals: 'pull-principals',
@@ -494,7 +495,9 @@ const Input = {
     AddHosts: 'add-hosts',
     CacheFrom: 'cache-from',
     CacheTo: 'cache-to',
-    Load: 'load'
+    Load: 'load',
+    ReadRegistries: 'read-registries',
+    CopyTo: 'copy-to'
 };
 const Output = {
     Registry: 'registry',
@@ -513,7 +516,8 @@ const Output = {
     SubjectName: 'subject-name',
     SubjectDigest: 'subject-digest',
     Labels: 'labels',
-    Annotations: 'annotations'
+    Annotations: 'annotations',
+    CopiedUris: 'copied-uris'
 };
 /** Values the main step hands to the post step. */
 const State = {
@@ -523,6 +527,8 @@ const State = {
     LoginConfigDir: 'login-config-dir',
     /** the entry written there, as a hash, and where the entry it replaced is kept (config-login.ts WrittenLogin) */
     LoginWritten: 'login-written',
+    /** the logins to the registries a build reads from (`read-registries`): a JSON list of {registry, written?} */
+    ReadLogins: 'read-logins',
     /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
     TempDirs: 'temp-dirs'
 };
@@ -764,7 +770,7 @@ function errorDetail(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7217);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2054);
 /** Entry point of the main step (`runs.main`). */
 
 
@@ -921,7 +927,7 @@ function describeJsonError(text) {
 
 /***/ }),
 
-/***/ 7217:
+/***/ 2054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1034,240 +1040,18 @@ function readAccessPolicy(env, workspace) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/settings/aws.ts
-/** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
-
-
-
-
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-function readAws(env, needed) {
-    const region = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
-    if (region === '' && needed) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
-    }
-    if (region !== '' && !REGION.test(region)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
-    }
-    const roleToAssume = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RoleToAssume);
-    if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
-    }
-    const roleSessionName = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RoleSessionName) || 'GitHubActions';
-    if (!SESSION_NAME.test(roleSessionName)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
-    }
-    const audience = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Audience) || 'sts.amazonaws.com';
-    const aws = {
-        region,
-        audience,
-        roleSessionName,
-        roleDurationSeconds: (0,settings_input/* parseInteger */.cG)(constants/* Input */.pd.RoleDurationSeconds, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
-        exportCredentials: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.ExportCredentials, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ExportCredentials), false),
-        dualStack: readDualStack(env, region)
-    };
-    if (roleToAssume !== '')
-        aws.roleToAssume = roleToAssume;
-    return aws;
-}
-/**
- * `dual-stack`, by default the SDK's own AWS_USE_DUALSTACK_ENDPOINT: ECR's IPv4-and-IPv6
- * names, for runners on IPv6-only networks. Refused in a partition where ECR has none.
- */
-function readDualStack(env, region) {
-    const fallback = (env.AWS_USE_DUALSTACK_ENDPOINT ?? '').trim().toLowerCase() === 'true';
-    const dualStack = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.DualStack, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.DualStack), fallback);
-    if (dualStack && region !== '' && !(0,registry_host/* dualStackSupported */.f3)(region)) {
-        const from = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.DualStack) !== '' ? 'dual-stack: true' : 'AWS_USE_DUALSTACK_ENDPOINT=true';
-        throw new errors/* InputError */.dz(constants/* Input */.pd.DualStack, `${from}, but ECR has no dual-stack endpoints in ${region} (partition ${(0,registry_host/* partitionOf */.iQ)(region)}): set dual-stack: false.`);
-    }
-    return dualStack;
-}
-
+// EXTERNAL MODULE: ./src/settings/aws.ts
+var settings_aws = __nccwpck_require__(2460);
 // EXTERNAL MODULE: ./src/settings/build.ts + 3 modules
-var build = __nccwpck_require__(8893);
+var settings_build = __nccwpck_require__(8893);
 // EXTERNAL MODULE: ./src/settings/lifecycle-policy.ts
 var lifecycle_policy = __nccwpck_require__(5940);
 // EXTERNAL MODULE: ./src/settings/network.ts
 var network = __nccwpck_require__(2151);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/settings/tag-mutability.ts
-var tag_mutability = __nccwpck_require__(8338);
+// EXTERNAL MODULE: ./src/settings/repository.ts
+var repository = __nccwpck_require__(7965);
 // EXTERNAL MODULE: ./src/settings/types.ts
 var types = __nccwpck_require__(1664);
-;// CONCATENATED MODULE: ./src/settings/repository.ts
-/** The `repository` section: name, registry type, tag mutability, encryption, tags, replication, ECR Public's catalog. */
-
-
-
-
-
-
-
-
-/** The tag mutability when the workflow states none: immutable, but for `latest`. */
-const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
-const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest'];
-/** ECR repository names: lowercase path components, 2–256 characters. */
-const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-/** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
-const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
-const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-function validateRepositoryName(name) {
-    if (name === '')
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
-    if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
-    }
-    return name;
-}
-/**
- * @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites
- * @param floats `ref-tags` asks for floating tags: unstated, the default is then MUTABLE_WITH_EXCLUSION (tag-mutability.ts)
- */
-function readMutability(env, cacheFilter, floats = false) {
-    const modeInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.TagMutability);
-    const exclusionsInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.TagMutabilityExclusions);
-    const mode = (modeInput !== '' ? modeInput.toUpperCase() : floats && exclusionsInput === '' ? 'MUTABLE_WITH_EXCLUSION' : DEFAULT_TAG_MUTABILITY);
-    if (!types/* TAG_MUTABILITIES */.e.includes(mode)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${types/* TAG_MUTABILITIES */.e.join(', ')}.`);
-    }
-    const withExclusions = mode.endsWith('_WITH_EXCLUSION');
-    // MUTABLE_WITH_EXCLUSION's filters are what stays immutable: the versions; IMMUTABLE_WITH_EXCLUSION's what moves: latest.
-    const defaults = mode === 'MUTABLE_WITH_EXCLUSION' ? tag_mutability/* VERSION_FILTERS */.nw : withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : [];
-    const listed = exclusionsInput === '' ? defaults : (0,settings_input/* parseList */.E1)(exclusionsInput);
-    if (!withExclusions && listed.length > 0) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
-    }
-    if (withExclusions && (listed.length < 1 || listed.length > 5)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
-    }
-    // The registry cache is rewritten by every build: its tags (per-platform ones too) must stay mutable.
-    const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? (0,tag_mutability/* withCacheFilter */.Pe)(listed, cacheFilter) : listed;
-    if (exclusions.length > 5) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`);
-    }
-    for (const f of exclusions) {
-        if (!MUTABILITY_FILTER.test(f)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`);
-        }
-    }
-    return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
-}
-function readResourceTags(env) {
-    const tags = (0,settings_input/* parseLines */.Li)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RepositoryTags)).map(line => {
-        const at = line.indexOf('=');
-        const Key = at > 0 ? line.slice(0, at).trim() : '';
-        const Value = line.slice(at + 1).trim();
-        if (Key === '' || Key.length > 128 || Value.length > 256 || /^aws:/i.test(Key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(`${Key}${Value}`)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`);
-        }
-        return { Key, Value };
-    });
-    if (tags.length > 50)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
-    return tags;
-}
-function readReplication(env, region) {
-    const regions = [...new Set((0,settings_input/* parseList */.E1)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ReplicateToRegions)))];
-    for (const r of regions) {
-        if (!REGION.test(r))
-            throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
-        if (r === region)
-            throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`);
-    }
-    if (regions.length > 25)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
-    return regions;
-}
-function readCatalog(env, workspace) {
-    const description = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Description);
-    const aboutInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.About);
-    let about = aboutInput;
-    if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
-        const file = external_node_path_default().resolve(workspace, aboutInput);
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.dz(constants/* Input */.pd.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`);
-        about = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    if (description.length > 1024)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Description, `is ${description.length} characters: ECR Public takes at most 1024.`);
-    if (about.length > 25600)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.About, `is ${about.length} characters: ECR Public takes at most 25600.`);
-    return { ...(description !== '' ? { description } : {}), ...(about !== '' ? { about } : {}) };
-}
-/**
- * ECR Public has no lifecycle policies, tag immutability, scanning, encryption settings or
- * replication: a workflow that states one of them is told so instead of being ignored.
- */
-function refuseForPublic(env) {
-    const unsupported = [
-        [constants/* Input */.pd.TagMutability, v => v !== ''],
-        [constants/* Input */.pd.TagMutabilityExclusions, v => v !== ''],
-        [constants/* Input */.pd.LifecyclePolicy, v => v !== ''],
-        [constants/* Input */.pd.LifecycleKeepCount, v => v !== ''],
-        [constants/* Input */.pd.LifecycleExpireDays, v => v !== ''],
-        [constants/* Input */.pd.LifecycleUntaggedDays, v => v !== ''],
-        [constants/* Input */.pd.LifecycleProtectTags, v => v !== ''],
-        [constants/* Input */.pd.Encryption, v => v !== '' && v.toUpperCase() !== 'AES256'],
-        [constants/* Input */.pd.KmsKey, v => v !== ''],
-        [constants/* Input */.pd.ReplicateToRegions, v => v !== ''],
-        [constants/* Input */.pd.ScanFailOn, v => v !== ''],
-        [constants/* Input */.pd.PullPrincipals, v => v !== ''],
-        [constants/* Input */.pd.ExistingRepository, v => v.toLowerCase() === 'leave']
-    ];
-    for (const [name, stated] of unsupported) {
-        if (stated((0,settings_input/* getInput */.V4)(env, name))) {
-            throw new errors/* InputError */.dz(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
-        }
-    }
-}
-/** `existing-repository`: reconcile (the default) or leave a repository the run didn't create. */
-function readExistingRepository(env) {
-    const value = ((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ExistingRepository) || 'reconcile').toLowerCase();
-    if (value !== 'reconcile' && value !== 'leave') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.ExistingRepository, `'${value}' is not a choice: use reconcile (make an existing repository match the workflow) or leave (write nothing to it, report the differences).`);
-    }
-    return value;
-}
-function readRegistryType(env) {
-    const value = ((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RegistryType) || 'private').toLowerCase();
-    if (value !== 'private' && value !== 'public') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
-    }
-    if (value === 'public')
-        refuseForPublic(env);
-    for (const name of [constants/* Input */.pd.Description, constants/* Input */.pd.About]) {
-        if (value === 'private' && (0,settings_input/* getInput */.V4)(env, name) !== '') {
-            throw new errors/* InputError */.dz(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
-        }
-    }
-    return value;
-}
-function readEncryption(env) {
-    const typeInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Encryption);
-    const type = (typeInput || 'AES256').toUpperCase();
-    if (type !== 'AES256' && type !== 'KMS') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`);
-    }
-    const kmsKey = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey);
-    if (kmsKey === '')
-        return { type };
-    if (type !== 'KMS') {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.KmsKey, 'is only used with encryption: KMS: set encryption to KMS or remove kms-key.');
-    }
-    if (!KMS_KEY.test(kmsKey)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.KmsKey, `'${kmsKey}' is not a KMS key: use a key ARN, key ID, alias ARN or alias/<name>.`);
-    }
-    return { type, kmsKey };
-}
-
 // EXTERNAL MODULE: ./src/settings/semver.ts
 var settings_semver = __nccwpck_require__(9029);
 ;// CONCATENATED MODULE: ./src/settings/ref-tags.ts
@@ -1372,6 +1156,10 @@ function readRefTags(input, values) {
     return { floating: [...new Set(floating)], once: [...new Set(once)].filter(t => !floating.includes(t)), floats };
 }
 
+// EXTERNAL MODULE: ./src/settings/registries.ts
+var settings_registries = __nccwpck_require__(9966);
+// EXTERNAL MODULE: ./src/settings/tag-mutability.ts
+var tag_mutability = __nccwpck_require__(8338);
 // EXTERNAL MODULE: ./src/settings/tag-references.ts
 var tag_references = __nccwpck_require__(2516);
 ;// CONCATENATED MODULE: ./src/settings/version.ts
@@ -1401,6 +1189,7 @@ function deriveVersion(run) {
  * `Settings` object. Nothing here calls AWS or docker: every input error is raised before
  * the first AWS write or docker call, as one line that names the input and the fix.
  */
+
 
 
 
@@ -1465,13 +1254,13 @@ const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function readSettings(env = process.env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const push = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Push, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Push), true);
-    const name = validateRepositoryName((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Repository));
-    const registryType = readRegistryType(env);
+    const name = (0,repository/* validateRepositoryName */.IB)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Repository));
+    const registryType = (0,repository/* readRegistryType */.m1)(env);
     // ECR Public's API answers in us-east-1 only; the region input is then only for signing in.
-    const aws = readAws(env, push && registryType === 'private');
+    const aws = (0,settings_aws/* readAws */.km)(env, push && registryType === 'private');
     if (registryType === 'public' && aws.region === '')
         aws.region = registry_host/* PUBLIC_API_REGION */.cp;
-    const { filter: cacheFilter, scoped: scopedCache, ...cache } = (0,build/* readCache */.xe)(env, registryType);
+    const { filter: cacheFilter, scoped: scopedCache, ...cache } = (0,settings_build/* readCache */.xe)(env, registryType);
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined;
     const versionInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Version);
@@ -1481,7 +1270,7 @@ function readSettings(env = process.env) {
     const latest = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Latest, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Latest), true);
     const extra = (0,tag_references/* readTagsInput */.C)((0,settings_input/* parseList */.E1)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Tags)), name, aws.region, registryType);
     const refTags = readRefTags((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RefTags), refValues({ version, ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' }));
-    const { mutability, exclusions, stated } = readMutability(env, ecrCacheFilter, refTags.floats);
+    const { mutability, exclusions, stated } = (0,repository/* readMutability */.Hj)(env, ecrCacheFilter, refTags.floats);
     const tags = [...new Set([version, ...(latest ? ['latest'] : []), ...extra.tags, ...refTags.floating, ...refTags.once])];
     // A ref tag the version or a tag of `tags` is already is pushed as that.
     const fixed = new Set([version, ...extra.tags]);
@@ -1495,7 +1284,10 @@ function readSettings(env = process.env) {
     if (registryType === 'private') {
         (0,tag_mutability/* checkTagMutability */.nt)({ mode: mutability, exclusions }, { version, floating: [...floating, ...(latest ? ['latest'] : [])], ...(ecrCacheFilter !== undefined ? { cacheTag: ecrCacheFilter.slice(0, -1) } : {}), floats: refTags.floats });
     }
+    const build = (0,settings_build/* readBuild */.lT)(env, workspace, cache);
+    const registries = (0,settings_registries/* readOtherRegistries */.SH)(env, name, { push, byDigest: build.pushByDigest });
     return {
+        ...(registries.read.length + registries.copyTo.length > 0 ? { registries } : {}),
         aws,
         repository: {
             name,
@@ -1505,18 +1297,18 @@ function readSettings(env = process.env) {
             tagMutabilityStated: stated,
             ...(ecrCacheTag !== undefined && ecrCacheFilter !== undefined ? { cacheTag: ecrCacheTag, cacheFilter: ecrCacheFilter } : {}),
             scanOnPush: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.ScanOnPush, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.ScanOnPush), true),
-            encryption: readEncryption(env),
+            encryption: (0,repository/* readEncryption */._i)(env),
             encryptionStated: (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Encryption) !== '' || (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.KmsKey) !== '',
             lifecycle: (0,lifecycle_policy/* readLifecycle */.DO)(env, workspace, {
                 protect: [...lifecycle_policy/* DEFAULT_LIFECYCLE */.Pb.protectTags, ...(ecrCacheFilter ? [ecrCacheFilter] : [])],
                 ...(ecrCacheFilter ? { scopedCache } : {})
             }),
             ...optional('accessPolicy', readAccessPolicy(env, workspace)),
-            ...(readExistingRepository(env) === 'leave' ? { existing: 'leave' } : {}),
-            tags: readResourceTags(env),
-            replicateToRegions: readReplication(env, aws.region),
+            ...((0,repository/* readExistingRepository */.El)(env) === 'leave' ? { existing: 'leave' } : {}),
+            tags: (0,repository/* readResourceTags */.Yv)(env),
+            replicateToRegions: (0,repository/* readReplication */.XF)(env, aws.region),
             type: registryType,
-            catalog: readCatalog(env, workspace)
+            catalog: (0,repository/* readCatalog */.uM)(env, workspace)
         },
         scan: readScan(env),
         signing: readSigning(env, push, registryType),
@@ -1531,7 +1323,7 @@ function readSettings(env = process.env) {
             once,
             referenceHosts: extra.hosts
         },
-        build: (0,build/* readBuild */.lT)(env, workspace, cache),
+        build,
         skipLogout: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.SkipLogout, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.SkipLogout), false),
         dryRun: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.DryRun, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.DryRun), false),
         summary: (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Summary, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Summary), true),
@@ -1562,11 +1354,11 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
         await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         maskSecrets(settings.build.secrets);
         if (!settings.build.push && !settings.dryRun) {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(17), __nccwpck_require__.e(500), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
-            const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([__nccwpck_require__.e(/* import() */ 17).then(__nccwpck_require__.bind(__nccwpck_require__, 1017)), __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)), __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))]);
+            const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([__nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 9405)), __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)), __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))]);
             const pushDeps = {
                 ...deps,
                 registry: credentials => new RegistryClient(credentials),
@@ -1575,9 +1367,9 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
                 ...(signal ? { cancel: signal } : {})
             };
             if (settings.dryRun)
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(500), __nccwpck_require__.e(935), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9833))).planOnly(settings, pushDeps);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 900))).planOnly(settings, pushDeps);
             else
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(17), __nccwpck_require__.e(500), __nccwpck_require__.e(935), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8784))).pushPipeline(settings, pushDeps);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8594))).pushPipeline(settings, pushDeps);
         }
     }
     catch (error) {
@@ -1822,6 +1614,72 @@ const onIndexOnly = (annotation) => levelsAndKey(annotation).levels.every(l => l
 
 /***/ }),
 
+/***/ 2460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zg: () => (/* binding */ REGION),
+/* harmony export */   km: () => (/* binding */ readAws),
+/* harmony export */   xG: () => (/* binding */ ROLE_ARN)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5777);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4781);
+/** The `aws` section: region, the role to assume with the job's OIDC token, and its session. */
+
+
+
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+function readAws(env, needed) {
+    const region = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.AwsRegion) || env.AWS_REGION || env.AWS_DEFAULT_REGION || '';
+    if (region === '' && needed) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.AwsRegion, 'no region: set aws-region (e.g. us-east-1) or AWS_REGION in the job.');
+    }
+    if (region !== '' && !REGION.test(region)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.AwsRegion, `'${region}' is not an AWS region code: use one like us-east-1 or ap-northeast-2.`);
+    }
+    const roleToAssume = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RoleToAssume);
+    if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`);
+    }
+    const roleSessionName = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RoleSessionName) || 'GitHubActions';
+    if (!SESSION_NAME.test(roleSessionName)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RoleSessionName, `'${roleSessionName}' is not a session name STS accepts: use 2–64 of letters, digits and + = , . @ _ -.`);
+    }
+    const audience = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.Audience) || 'sts.amazonaws.com';
+    const aws = {
+        region,
+        audience,
+        roleSessionName,
+        roleDurationSeconds: (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RoleDurationSeconds, (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
+        exportCredentials: (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ExportCredentials, (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ExportCredentials), false),
+        dualStack: readDualStack(env, region)
+    };
+    if (roleToAssume !== '')
+        aws.roleToAssume = roleToAssume;
+    return aws;
+}
+/**
+ * `dual-stack`, by default the SDK's own AWS_USE_DUALSTACK_ENDPOINT: ECR's IPv4-and-IPv6
+ * names, for runners on IPv6-only networks. Refused in a partition where ECR has none.
+ */
+function readDualStack(env, region) {
+    const fallback = (env.AWS_USE_DUALSTACK_ENDPOINT ?? '').trim().toLowerCase() === 'true';
+    const dualStack = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DualStack, (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DualStack), fallback);
+    if (dualStack && region !== '' && !(0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .dualStackSupported */ .f3)(region)) {
+        const from = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DualStack) !== '' ? 'dual-stack: true' : 'AWS_USE_DUALSTACK_ENDPOINT=true';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.DualStack, `${from}, but ECR has no dual-stack endpoints in ${region} (partition ${(0,_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .partitionOf */ .iQ)(region)}): set dual-stack: false.`);
+    }
+    return dualStack;
+}
+
+
+/***/ }),
+
 /***/ 8893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1833,7 +1691,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xe: () => (/* binding */ readCache)
 });
 
-// UNUSED EXPORTS: DEFAULT_PLATFORMS, perPlatformCacheTag, readAnnotations, readBuilder, readPlatforms, readProvenance, readSplitBuild, validatePlatform
+// UNUSED EXPORTS: DEFAULT_PLATFORMS, perPlatformCacheTag, readAnnotations, readBuilder, readPlatforms, readProvenance, readSbomGenerator, readSplitBuild, validatePlatform
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -2353,6 +2211,9 @@ function readBuild(env, workspace, cache) {
     if (indexed !== undefined && platforms.length < 2 && !settings.pushByDigest && settings.mergeDigests.length === 0) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Annotations, `'${indexed.slice(0, 120)}' goes on an index, and a build of one platform has none: use the manifest level, or build several platforms.`);
     }
+    const generator = readSbomGenerator(env, settings.sbom);
+    if (generator !== undefined)
+        settings.sbomGenerator = generator;
     if (target !== '')
         settings.target = target;
     const options = readBuildOptions(env, {
@@ -2396,8 +2257,21 @@ function readSplitBuild(env) {
     const mergeTimeoutSeconds = (0,input/* parseInteger */.cG)(constants/* Input */.pd.MergeTimeout, (0,input/* getInput */.V4)(env, constants/* Input */.pd.MergeTimeout), { min: 10, max: 3600 }) ?? DEFAULT_MERGE_TIMEOUT_SECONDS;
     return { pushByDigest, mergeDigests, mergeTimeoutSeconds };
 }
+/** An image reference: `[host[:port]/]path[:tag][@sha256:…]`, lowercase path. */
+const IMAGE_REFERENCE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+/** `sbom-generator`: BuildKit's SBOM generator image (`generator=`); only with `sbom: true`. */
+function readSbomGenerator(env, sbom) {
+    const image = (0,input/* getInput */.V4)(env, constants/* Input */.pd.SbomGenerator);
+    if (image === '')
+        return undefined;
+    if (!sbom)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.SbomGenerator, 'is set but sbom is false: set sbom: true, or remove sbom-generator.');
+    if (!IMAGE_REFERENCE.test(image))
+        throw new errors/* InputError */.dz(constants/* Input */.pd.SbomGenerator, `'${image}' is not an image reference: give the generator image, e.g. docker/buildkit-syft-scanner:stable-1.`);
+    return image;
+}
 function readProvenance(env) {
-    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'false';
+    const value = (0,input/* getInput */.V4)(env, constants/* Input */.pd.Provenance) || 'mode=min';
     if (!PROVENANCE.test(value)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Provenance, `'${value}' is not a provenance setting: use false, true, mode=min or mode=max.`);
     }
@@ -2521,7 +2395,7 @@ const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
 /* harmony export */   Pb: () => (/* binding */ DEFAULT_LIFECYCLE),
 /* harmony export */   sj: () => (/* binding */ formatLifecyclePolicy)
 /* harmony export */ });
-/* unused harmony exports MAX_POLICY_LENGTH, MAX_RULES, MAX_WILDCARDS, validateLifecyclePolicy, generateLifecyclePolicy */
+/* unused harmony exports MAX_POLICY_LENGTH, MAX_RULES, MAX_WILDCARDS, REFERRER_TAGS, validateLifecyclePolicy, generateLifecyclePolicy */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8301);
@@ -2543,6 +2417,8 @@ const KEY_VALUE = /^[A-Za-z_][A-Za-z0-9_.-]*=/;
 const MAX_POLICY_LENGTH = 30720;
 const MAX_RULES = 50;
 const MAX_WILDCARDS = 4;
+/** The tags of referrers: the OCI tag schema's `sha256-<hex>` and the action's own `sha256-<hex>.<hex>`. */
+const REFERRER_TAGS = 'sha256-*';
 /** The policy the action puts when the workflow states none. */
 const DEFAULT_LIFECYCLE = { keepCount: 100, untaggedDays: 14, protectTags: ['latest'] };
 const RULE_KEYS = ['rulePriority', 'description', 'selection', 'action'];
@@ -2798,7 +2674,8 @@ function readLifecycle(env, workspace, defaults) {
     const policy = generateLifecyclePolicy({
         ...tagRule,
         untaggedDays: days,
-        protectTags: protectInput !== '' ? protectTags : defaults.protect,
+        // Referrers (provenance, SBOMs) carry sha256-* tags: always kept while their image lives (supply/referrers.ts).
+        protectTags: [...new Set([...(protectInput !== '' ? protectTags : defaults.protect), REFERRER_TAGS])],
         ...scoped
     });
     return shorthandStated
@@ -2969,6 +2846,129 @@ const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1';
 
 /***/ }),
 
+/***/ 9966:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Od: () => (/* binding */ copyUri),
+/* harmony export */   SH: () => (/* binding */ readOtherRegistries)
+/* harmony export */ });
+/* unused harmony exports readReadRegistries, readCopyTo */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _settings_registry_host_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5777);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2460);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4781);
+/* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7965);
+/**
+ * `read-registries` and `copy-to`: the other registries a run touches. Pure: every line is
+ * checked here, before any AWS call, and a bad one fails the run naming the input and the fix.
+ *
+ *   read-registries   one registry a line, `<account>.dkr.ecr.<region>.amazonaws.com` (or its
+ *                     dual-stack name), `<account>/<region>` or `public.ecr.aws`, optionally
+ *                     `=<role ARN>`: docker is logged in to each before the build
+ *   copy-to           one repository a line: `<name>` (the run's registry),
+ *                     `<account>.dkr.ecr.<region>.amazonaws.com/<name>` or
+ *                     `public.ecr.aws/<alias>/<name>`, optionally `=<role ARN>`
+ */
+
+
+
+
+
+
+/** `<line>` and its optional `=<role ARN>`. */
+function splitRole(name, line) {
+    const at = line.indexOf('=');
+    if (at < 0)
+        return { target: line.trim() };
+    const role = line.slice(at + 1).trim();
+    if (!_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .ROLE_ARN */ .xG.test(role))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${role}' in '${line}' is not an IAM role ARN: use <registry>=arn:aws:iam::<12-digit account>:role/<name>, or leave out =<role>.`);
+    return { target: line.slice(0, at).trim(), role };
+}
+/** A registry named by its host, or as `<account>/<region>`; undefined for neither. */
+function registryOf(target) {
+    const short = /^(\d{12})\/([a-z0-9-]+)$/.exec(target);
+    if (short) {
+        const [, account = '', region = ''] = short;
+        if (!_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .REGION */ .Zg.test(region))
+            return undefined;
+        const host = (0,_settings_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .registryInRegion */ .Z8)({ kind: 'private', account, region, partition: (0,_settings_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .partitionOf */ .iQ)(region), host: '' }, region);
+        return { kind: 'private', host, account, region };
+    }
+    const parsed = (0,_settings_registry_host_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryHost */ .TZ)(target);
+    if (parsed === undefined || target.toLowerCase() !== parsed.host)
+        return undefined;
+    return parsed.kind === 'public' ? { kind: 'public', host: parsed.host } : { kind: 'private', host: parsed.host, account: parsed.account, region: parsed.region };
+}
+function readReadRegistries(env) {
+    const read = [];
+    for (const line of (0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLines */ .Li)((0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ReadRegistries))) {
+        const { target, role } = splitRole(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ReadRegistries, line);
+        const registry = registryOf(target);
+        if (registry === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ReadRegistries, `'${target}' is not an ECR registry: use <account>.dkr.ecr.<region>.amazonaws.com, <account>/<region> or public.ecr.aws, one a line.`);
+        }
+        if (read.some(r => r.host === registry.host))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ReadRegistries, `names ${registry.host} twice: list each registry once.`);
+        read.push(role !== undefined ? { ...registry, role } : registry);
+    }
+    return read;
+}
+function destinationOf(line, ownRepository) {
+    const { target, role } = splitRole(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, line);
+    const first = target.split('/')[0] ?? '';
+    const hosted = first.includes('.');
+    const registry = hosted ? registryOf(first) : undefined;
+    const repository = hosted ? target.slice(first.length + 1) : target;
+    const how = 'use <name> (this registry), <account>.dkr.ecr.<region>.amazonaws.com/<name> or public.ecr.aws/<alias>/<name>, one a line';
+    if (hosted && (registry === undefined || /^\d{12}\//.test(target)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${target}' is not an ECR repository: ${how}.`);
+    if (repository.length < 2 || repository.length > 256 || !_repository_js__WEBPACK_IMPORTED_MODULE_5__/* .REPOSITORY_NAME */ .Ni.test(repository))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${repository}' in '${target}' is not a repository name: ${how}.`);
+    if (registry?.kind === 'public' && !repository.includes('/'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${target}' names no alias: use public.ecr.aws/<alias>/<name>.`);
+    if (registry === undefined) {
+        if (role !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${line}': a repository of this run's registry is written with the run's own role; leave out =<role>.`);
+        if (repository === ownRepository)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${target}' is the repository the run pushes to: name another one.`);
+        return { repository };
+    }
+    return { registry: role !== undefined ? { ...registry, role } : registry, repository };
+}
+function readCopyTo(env, ownRepository, push) {
+    const lines = (0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLines */ .Li)((0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo));
+    if (lines.length > 0 && !push.push)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, 'is set, but push is false: nothing is pushed to copy; remove copy-to for build-only runs.');
+    if (lines.length > 0 && push.byDigest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, "is set with push-by-digest: copy from the job that merges the digests (merge-digests), which has the image's index.");
+    const copyTo = [];
+    for (const line of lines) {
+        const destination = destinationOf(line, ownRepository);
+        if (copyTo.some(c => copyUri(c, '') === copyUri(destination, '')))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `names ${copyUri(destination, '<registry>')} twice: list each repository once.`);
+        copyTo.push(destination);
+    }
+    return copyTo;
+}
+/** A copy's repository URI; `ownRegistry`: the run's registry host. */
+function copyUri(c, ownRegistry) {
+    return `${c.registry?.host ?? ownRegistry}/${c.repository}`;
+}
+/** Both inputs; an empty list each when not given. */
+function readOtherRegistries(env, ownRepository, push) {
+    const read = readReadRegistries(env);
+    // A build-only run signs in to nothing: its base images come from where docker is logged in already.
+    if (read.length > 0 && !push.push)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.ReadRegistries, 'is set, but push is false: a build-only run makes no AWS call; log docker in to those registries in an earlier step, or remove read-registries.');
+    return { read, copyTo: readCopyTo(env, ownRepository, push) };
+}
+
+
+/***/ }),
+
 /***/ 5777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2976,12 +2976,12 @@ const ARCHIVE_PRICE_AS_OF = 'March 2026, us-east-1';
 /* harmony export */   Ix: () => (/* binding */ replicaUris),
 /* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
 /* harmony export */   T_: () => (/* binding */ dualStackHost),
+/* harmony export */   Z8: () => (/* binding */ registryInRegion),
 /* harmony export */   cp: () => (/* binding */ PUBLIC_API_REGION),
 /* harmony export */   f3: () => (/* binding */ dualStackSupported),
 /* harmony export */   iQ: () => (/* binding */ partitionOf),
 /* harmony export */   uD: () => (/* binding */ PUBLIC_REGISTRY)
 /* harmony export */ });
-/* unused harmony export registryInRegion */
 /**
  * The one parser of registry host names. ECR's private registries are
  * `<account>.dkr.ecr[-fips].<region>.<suffix>` (or dual-stack `<account>.dkr-ecr.<region>.on.aws`),
@@ -3056,6 +3056,200 @@ function dualStackHost(host) {
         return undefined;
     const fips = /^\d{12}\.dkr[.-]ecr-fips\./.test(registry.host) ? '-fips' : '';
     return `${registry.account}.dkr-ecr${fips}.${registry.region}.on.aws`;
+}
+
+
+/***/ }),
+
+/***/ 7965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ readExistingRepository),
+/* harmony export */   Hj: () => (/* binding */ readMutability),
+/* harmony export */   IB: () => (/* binding */ validateRepositoryName),
+/* harmony export */   Ni: () => (/* binding */ REPOSITORY_NAME),
+/* harmony export */   XF: () => (/* binding */ readReplication),
+/* harmony export */   Yv: () => (/* binding */ readResourceTags),
+/* harmony export */   _i: () => (/* binding */ readEncryption),
+/* harmony export */   m1: () => (/* binding */ readRegistryType),
+/* harmony export */   uM: () => (/* binding */ readCatalog)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TAG_MUTABILITY, DEFAULT_MUTABILITY_EXCLUSIONS, refuseForPublic */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2460);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4781);
+/* harmony import */ var _tag_mutability_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8338);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1664);
+/** The `repository` section: name, registry type, tag mutability, encryption, tags, replication, ECR Public's catalog. */
+
+
+
+
+
+
+
+
+/** The tag mutability when the workflow states none: immutable, but for `latest` and the referrers tag schema's `sha256-*`. */
+const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
+const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest', 'sha256-*'];
+/** ECR repository names: lowercase path components, 2–256 characters. */
+const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+/** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
+const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
+const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+function validateRepositoryName(name) {
+    if (name === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
+    if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
+    }
+    return name;
+}
+/**
+ * @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites
+ * @param floats `ref-tags` asks for floating tags: unstated, the default is then MUTABLE_WITH_EXCLUSION (tag-mutability.ts)
+ */
+function readMutability(env, cacheFilter, floats = false) {
+    const modeInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutability);
+    const exclusionsInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutabilityExclusions);
+    const mode = (modeInput !== '' ? modeInput.toUpperCase() : floats && exclusionsInput === '' ? 'MUTABLE_WITH_EXCLUSION' : DEFAULT_TAG_MUTABILITY);
+    if (!_types_js__WEBPACK_IMPORTED_MODULE_7__/* .TAG_MUTABILITIES */ .e.includes(mode)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutability, `'${modeInput}' is not a tag mutability: use ${_types_js__WEBPACK_IMPORTED_MODULE_7__/* .TAG_MUTABILITIES */ .e.join(', ')}.`);
+    }
+    const withExclusions = mode.endsWith('_WITH_EXCLUSION');
+    // MUTABLE_WITH_EXCLUSION's filters are what stays immutable: the versions; IMMUTABLE_WITH_EXCLUSION's what moves: latest.
+    const defaults = mode === 'MUTABLE_WITH_EXCLUSION' ? _tag_mutability_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION_FILTERS */ .nw : withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : [];
+    const listed = exclusionsInput === '' ? defaults : (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .parseList */ .E1)(exclusionsInput);
+    if (!withExclusions && listed.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`);
+    }
+    if (withExclusions && (listed.length < 1 || listed.length > 5)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`);
+    }
+    // The registry cache is rewritten by every build: its tags (per-platform ones too) must stay mutable.
+    const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? (0,_tag_mutability_js__WEBPACK_IMPORTED_MODULE_6__/* .withCacheFilter */ .Pe)(listed, cacheFilter) : listed;
+    if (exclusions.length > 5) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`);
+    }
+    for (const f of exclusions) {
+        if (!MUTABILITY_FILTER.test(f)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`);
+        }
+    }
+    return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' };
+}
+function readResourceTags(env) {
+    const tags = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLines */ .Li)((0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.RepositoryTags)).map(line => {
+        const at = line.indexOf('=');
+        const Key = at > 0 ? line.slice(0, at).trim() : '';
+        const Value = line.slice(at + 1).trim();
+        if (Key === '' || Key.length > 128 || Value.length > 256 || /^aws:/i.test(Key) || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u.test(`${Key}${Value}`)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.RepositoryTags, `'${line}' is not a tag ECR accepts: one key=value per line, key up to 128 and value up to 256 characters, not starting with aws:.`);
+        }
+        return { Key, Value };
+    });
+    if (tags.length > 50)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.RepositoryTags, `has ${tags.length} tags: ECR takes at most 50.`);
+    return tags;
+}
+function readReplication(env, region) {
+    const regions = [...new Set((0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .parseList */ .E1)((0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReplicateToRegions)))];
+    for (const r of regions) {
+        if (!_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .REGION */ .Zg.test(r))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReplicateToRegions, `'${r}' is not an AWS region code: use codes like eu-west-1, ap-northeast-2.`);
+        if (r === region)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReplicateToRegions, `lists ${r}, the repository's own region: list only the other regions to copy images to.`);
+    }
+    if (regions.length > 25)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReplicateToRegions, `lists ${regions.length} regions: an ECR replication rule takes at most 25.`);
+    return regions;
+}
+function readCatalog(env, workspace) {
+    const description = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Description);
+    const aboutInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.About);
+    let about = aboutInput;
+    if (/^[\w./-]+\.(?:md|markdown|txt)$/i.test(aboutInput)) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, aboutInput);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.About, `'${aboutInput}' looks like a file but is not in the workspace: check it out first or give the text itself.`);
+        about = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+    }
+    if (description.length > 1024)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Description, `is ${description.length} characters: ECR Public takes at most 1024.`);
+    if (about.length > 25600)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.About, `is ${about.length} characters: ECR Public takes at most 25600.`);
+    return { ...(description !== '' ? { description } : {}), ...(about !== '' ? { about } : {}) };
+}
+/**
+ * ECR Public has no lifecycle policies, tag immutability, scanning, encryption settings or
+ * replication: a workflow that states one of them is told so instead of being ignored.
+ */
+function refuseForPublic(env) {
+    const unsupported = [
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutability, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.TagMutabilityExclusions, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LifecyclePolicy, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LifecycleKeepCount, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LifecycleExpireDays, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LifecycleUntaggedDays, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LifecycleProtectTags, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Encryption, v => v !== '' && v.toUpperCase() !== 'AES256'],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.KmsKey, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReplicateToRegions, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ScanFailOn, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.PullPrincipals, v => v !== ''],
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ExistingRepository, v => v.toLowerCase() === 'leave']
+    ];
+    for (const [name, stated] of unsupported) {
+        if (stated((0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, name))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, `is not available with registry-type: public (ECR Public has no such setting): remove it.`);
+        }
+    }
+}
+/** `existing-repository`: reconcile (the default) or leave a repository the run didn't create. */
+function readExistingRepository(env) {
+    const value = ((0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ExistingRepository) || 'reconcile').toLowerCase();
+    if (value !== 'reconcile' && value !== 'leave') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ExistingRepository, `'${value}' is not a choice: use reconcile (make an existing repository match the workflow) or leave (write nothing to it, report the differences).`);
+    }
+    return value;
+}
+function readRegistryType(env) {
+    const value = ((0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.RegistryType) || 'private').toLowerCase();
+    if (value !== 'private' && value !== 'public') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.RegistryType, `'${value}' is not a registry type: use private (ECR) or public (ECR Public, public.ecr.aws).`);
+    }
+    if (value === 'public')
+        refuseForPublic(env);
+    for (const name of [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Description, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.About]) {
+        if (value === 'private' && (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, name) !== '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, 'is catalog data of ECR Public: set registry-type: public, or remove it.');
+        }
+    }
+    return value;
+}
+function readEncryption(env) {
+    const typeInput = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Encryption);
+    const type = (typeInput || 'AES256').toUpperCase();
+    if (type !== 'AES256' && type !== 'KMS') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Encryption, `'${typeInput}' is not an encryption type: use AES256 or KMS.`);
+    }
+    const kmsKey = (0,_input_js__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4)(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.KmsKey);
+    if (kmsKey === '')
+        return { type };
+    if (type !== 'KMS') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.KmsKey, 'is only used with encryption: KMS: set encryption to KMS or remove kms-key.');
+    }
+    if (!KMS_KEY.test(kmsKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.KmsKey, `'${kmsKey}' is not a KMS key: use a key ARN, key ID, alias ARN or alias/<name>.`);
+    }
+    return { type, kmsKey };
 }
 
 

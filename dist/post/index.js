@@ -714,6 +714,7 @@ const Input = {
     CacheTag: 'cache-tag',
     Provenance: 'provenance',
     Sbom: 'sbom',
+    SbomGenerator: 'sbom-generator',
     DryRun: 'dry-run',
     RepositoryPolicy: 'repository-policy',
     PullPrincipals: 'pull-principals',
@@ -746,7 +747,9 @@ const Input = {
     AddHosts: 'add-hosts',
     CacheFrom: 'cache-from',
     CacheTo: 'cache-to',
-    Load: 'load'
+    Load: 'load',
+    ReadRegistries: 'read-registries',
+    CopyTo: 'copy-to'
 };
 const Output = {
     Registry: 'registry',
@@ -765,7 +768,8 @@ const Output = {
     SubjectName: 'subject-name',
     SubjectDigest: 'subject-digest',
     Labels: 'labels',
-    Annotations: 'annotations'
+    Annotations: 'annotations',
+    CopiedUris: 'copied-uris'
 };
 /** Values the main step hands to the post step. */
 const constants_State = {
@@ -775,6 +779,8 @@ const constants_State = {
     LoginConfigDir: 'login-config-dir',
     /** the entry written there, as a hash, and where the entry it replaced is kept (config-login.ts WrittenLogin) */
     LoginWritten: 'login-written',
+    /** the logins to the registries a build reads from (`read-registries`): a JSON list of {registry, written?} */
+    ReadLogins: 'read-logins',
     /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
     TempDirs: 'temp-dirs'
 };
@@ -4307,34 +4313,58 @@ async function post(env = process.env, run = docker/* docker */.T3) {
         post_warning(`Post step: ${error.message}`);
     }
     const written = parseWritten(env[`STATE_${constants_State.LoginWritten}`]);
+    const readLogins = parseReadLogins(env[`STATE_${constants_State.ReadLogins}`]);
     try {
         const registries = JSON.parse(env[`STATE_${constants_State.LoggedInRegistries}`] || '[]');
         if (parseBoolean(Input.SkipLogout, input_getInput(env, Input.SkipLogout), false)) {
-            if (registries.length > 0)
-                post_info(`Staying logged in to ${registries.join(', ')} (skip-logout).`);
+            const all = [...registries, ...readLogins.map(r => r.registry)];
+            if (all.length > 0)
+                post_info(`Staying logged in to ${all.join(', ')} (skip-logout).`);
         }
         else {
             await logout(run, registries, { configDir: env[`STATE_${constants_State.LoginConfigDir}`] || undefined, ...(written ? { written } : {}) });
+            for (const other of readLogins)
+                await logout(run, [other.registry], { configDir: other.configDir, ...(other.written ? { written: other.written } : {}) });
         }
     }
     catch (error) {
         post_warning(`Post step: ${error.message}`);
     }
     finally {
-        if (written?.replaced !== undefined)
-            await removeReplaced(written.replaced).catch(error => post_warning(`Post step: ${error.message}`));
+        for (const w of [written, ...readLogins.map(r => r.written)]) {
+            if (w?.replaced !== undefined)
+                await removeReplaced(w.replaced).catch(error => post_warning(`Post step: ${error.message}`));
+        }
+    }
+}
+/** The logins to `read-registries` the main step made; none when there is no record (or it can't be read). */
+function parseReadLogins(text) {
+    try {
+        const logins = JSON.parse(text || '[]');
+        return (Array.isArray(logins) ? logins : []).flatMap((l) => {
+            if (typeof l?.registry !== 'string')
+                return [];
+            const written = validWritten(l.written);
+            return [{ registry: l.registry, ...(typeof l.configDir === 'string' ? { configDir: l.configDir } : {}), ...(written ? { written } : {}) }];
+        });
+    }
+    catch {
+        return [];
     }
 }
 /** The main step's record of the entry it wrote; undefined when there is none (or it can't be read). */
 function parseWritten(text) {
     try {
-        const w = JSON.parse(text || 'null');
-        const valid = typeof w?.registry === 'string' && typeof w.sha256 === 'string' && (w.replaced === undefined || typeof w.replaced === 'string');
-        return valid ? w : undefined;
+        return validWritten(JSON.parse(text || 'null'));
     }
     catch {
         return undefined;
     }
+}
+function validWritten(value) {
+    const w = value;
+    const valid = typeof w?.registry === 'string' && typeof w.sha256 === 'string' && (w.replaced === undefined || typeof w.replaced === 'string');
+    return valid ? w : undefined;
 }
 
 
