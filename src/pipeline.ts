@@ -118,15 +118,15 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
         ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
 
-  // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-  const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, startedOn, builder, built: pushed.built })
-  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry }
-  const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
-
-  // What was pushed, platform by platform: the summary's sizes, and what the scan gate judges.
+  // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
   const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
   const read = settings.summary || gated ? await pushedImages(registry, destination.path, pushed.digest, deps.retry, { single, gated, cancel }) : { images: [] }
+  // A failed attest leaves the image pushed: what follows still runs, then the run fails.
+  const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built })
+  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry }
+  const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
+
   const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined
   const ecr = destination.ecr
   const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined

@@ -39,7 +39,8 @@ export function referrerWarning(settings: Settings, destination: Destination): v
 }
 
 /**
- * The `attest` stage, for an image this run built (a merge's platforms were attested by
+ * The `attest` stage, for an image this run built (`at.images`: its platform images, when the
+ * pipeline has read them already) (a merge's platforms were attested by
  * their jobs; a reused image keeps its referrers). Returns the failure, not thrown: the
  * pipeline reports first.
  */
@@ -47,13 +48,14 @@ export async function attestStage(
   settings: Settings,
   deps: AttestDeps,
   stages: Stages,
-  at: { destination: Destination; registry: RegistryClient; digest: string; startedOn: string; builder: CheckedBuilder; built: boolean }
+  at: { destination: Destination; registry: RegistryClient; digest: string; images: PlatformManifest[]; startedOn: string; builder: CheckedBuilder; built: boolean }
 ): Promise<Error | undefined> {
   const { build, image } = settings
   if (!at.built || build.mergeDigests.length > 0 || !attaches(build)) return undefined
   const run = async (): Promise<void> => {
     const { destination, registry } = at
-    const images = await readPlatformImages(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '')
+    // The platform images as the pipeline read them for the report, else read here: never attested on nothing.
+    const images = at.images.length > 0 ? at.images : await readPlatformImages(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '')
     const finishedOn = new Date().toISOString()
     const sboms = build.sbom
       ? await generateSboms(deps.docker, build, labelsFor(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: at.builder.use })
