@@ -1374,7 +1374,8 @@ function referrerWarning(settings, destination) {
         core/* warning */.$e(risk);
 }
 /**
- * The `attest` stage, for an image this run built (a merge's platforms were attested by
+ * The `attest` stage, for an image this run built (`at.images`: its platform images, when the
+ * pipeline has read them already) (a merge's platforms were attested by
  * their jobs; a reused image keeps its referrers). Returns the failure, not thrown: the
  * pipeline reports first.
  */
@@ -1384,7 +1385,8 @@ async function attestStage(settings, deps, stages, at) {
         return undefined;
     const run = async () => {
         const { destination, registry } = at;
-        const images = await (0,platform_images/* readPlatformImages */.W)(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '');
+        // The platform images as the pipeline read them for the report, else read here: never attested on nothing.
+        const images = at.images.length > 0 ? at.images : await (0,platform_images/* readPlatformImages */.W)(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '');
         const finishedOn = new Date().toISOString();
         const sboms = build.sbom
             ? await generateSboms(deps.docker, build, (0,plan/* labelsFor */.dS)(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: at.builder.use })
@@ -1508,14 +1510,14 @@ async function pushPipeline(settings, given) {
         : build.mergeDigests.length > 0
             ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
             : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder));
-    // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-    const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, startedOn, builder, built: pushed.built });
-    const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry };
-    const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : [];
-    // What was pushed, platform by platform: the summary's sizes, and what the scan gate judges.
+    // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
     const gated = settings.scan.failOn !== undefined;
     const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : '';
     const read = settings.summary || gated ? await (0,platform_images/* pushedImages */.G)(registry, destination.path, pushed.digest, deps.retry, { single, gated, cancel }) : { images: [] };
+    // A failed attest leaves the image pushed: what follows still runs, then the run fails.
+    const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built });
+    const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry };
+    const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : [];
     const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined;
     const ecr = destination.ecr;
     const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined;
