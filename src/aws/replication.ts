@@ -32,9 +32,8 @@ import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
 
-/** ECR's limits: rules per registry, destinations per rule. */
+/** ECR's limit of rules per registry (its 25 destinations per rule are checked with the input: settings/repository.ts). */
 export const MAX_RULES = 10
-export const MAX_DESTINATIONS = 25
 
 export interface ReplicationPlan {
   /** Regions no rule replicates this repository to yet; empty: nothing to write. */

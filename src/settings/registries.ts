@@ -14,7 +14,7 @@ import { InputError } from '../errors.js'
 import { parseRegistryHost, partitionOf, registryInRegion } from '../settings/registry-host.js'
 import { REGION, ROLE_ARN } from './aws.js'
 import { getInput, parseLines } from './input.js'
-import { REPOSITORY_NAME } from './repository.js'
+import { isRepositoryName } from './repository.js'
 import type { CopyDestination, Env, OtherRegistries, OtherRegistry } from './types.js'
 
 /** `<line>` and its optional `=<role ARN>`. */
@@ -62,7 +62,7 @@ function destinationOf(line: string, ownRepository: string): CopyDestination {
   const repository = hosted ? target.slice(first.length + 1) : target
   const how = 'use <name> (this registry), <account>.dkr.ecr.<region>.amazonaws.com/<name> or public.ecr.aws/<alias>/<name>, one a line'
   if (hosted && (registry === undefined || /^\d{12}\//.test(target))) throw new InputError(Input.CopyTo, `'${target}' is not an ECR repository: ${how}.`)
-  if (repository.length < 2 || repository.length > 256 || !REPOSITORY_NAME.test(repository)) throw new InputError(Input.CopyTo, `'${repository}' in '${target}' is not a repository name: ${how}.`)
+  if (!isRepositoryName(repository)) throw new InputError(Input.CopyTo, `'${repository}' in '${target}' is not a repository name: ${how}.`)
   if (registry?.kind === 'public' && !repository.includes('/')) throw new InputError(Input.CopyTo, `'${target}' names no alias: use public.ecr.aws/<alias>/<name>.`)
   if (registry === undefined) {
     if (role !== undefined) throw new InputError(Input.CopyTo, `'${line}': a repository of this run's registry is written with the run's own role; leave out =<role>.`)

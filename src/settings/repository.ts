@@ -13,7 +13,10 @@ export const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION'
 export const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest', 'sha256-*']
 
 /** ECR repository names: lowercase path components, 2–256 characters. */
-export const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
+const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/
+
+/** ECR's rule for a repository name: 2–256 lowercase letters, digits and . _ - separated by /. */
+export const isRepositoryName = (name: string): boolean => name.length >= 2 && name.length <= 256 && REPOSITORY_NAME.test(name)
 /** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
 const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/
 const KMS_KEY =
@@ -21,7 +24,7 @@ const KMS_KEY =
 
 export function validateRepositoryName(name: string): string {
   if (name === '') throw new InputError(Input.Repository, 'is required: name the ECR repository, e.g. team/web.')
-  if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
+  if (!isRepositoryName(name)) {
     throw new InputError(
       Input.Repository,
       `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`
