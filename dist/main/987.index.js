@@ -185,9 +185,8 @@ var retry = __webpack_require__(9809);
 
 
 
-/** ECR's limits: rules per registry, destinations per rule. */
+/** ECR's limit of rules per registry (its 25 destinations per rule are checked with the input: settings/repository.ts). */
 const MAX_RULES = 10;
-const MAX_DESTINATIONS = 25;
 /** The filters of a rule that match `repository` (ECR's PREFIX_MATCH: the filter begins its name); every repository for a rule without filters. */
 function matchingFilters(rule, repository) {
     const filters = rule.repositoryFilters ?? [];

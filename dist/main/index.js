@@ -2925,7 +2925,7 @@ function destinationOf(line, ownRepository) {
     const how = 'use <name> (this registry), <account>.dkr.ecr.<region>.amazonaws.com/<name> or public.ecr.aws/<alias>/<name>, one a line';
     if (hosted && (registry === undefined || /^\d{12}\//.test(target)))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${target}' is not an ECR repository: ${how}.`);
-    if (repository.length < 2 || repository.length > 256 || !_repository_js__WEBPACK_IMPORTED_MODULE_5__/* .REPOSITORY_NAME */ .Ni.test(repository))
+    if (!(0,_repository_js__WEBPACK_IMPORTED_MODULE_5__/* .isRepositoryName */ .en)(repository))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${repository}' in '${target}' is not a repository name: ${how}.`);
     if (registry?.kind === 'public' && !repository.includes('/'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Input */ .pd.CopyTo, `'${target}' names no alias: use public.ecr.aws/<alias>/<name>.`);
@@ -3068,10 +3068,10 @@ function dualStackHost(host) {
 /* harmony export */   El: () => (/* binding */ readExistingRepository),
 /* harmony export */   Hj: () => (/* binding */ readMutability),
 /* harmony export */   IB: () => (/* binding */ validateRepositoryName),
-/* harmony export */   Ni: () => (/* binding */ REPOSITORY_NAME),
 /* harmony export */   XF: () => (/* binding */ readReplication),
 /* harmony export */   Yv: () => (/* binding */ readResourceTags),
 /* harmony export */   _i: () => (/* binding */ readEncryption),
+/* harmony export */   en: () => (/* binding */ isRepositoryName),
 /* harmony export */   m1: () => (/* binding */ readRegistryType),
 /* harmony export */   uM: () => (/* binding */ readCatalog)
 /* harmony export */ });
@@ -3100,13 +3100,15 @@ const DEFAULT_TAG_MUTABILITY = 'IMMUTABLE_WITH_EXCLUSION';
 const DEFAULT_MUTABILITY_EXCLUSIONS = ['latest', 'sha256-*'];
 /** ECR repository names: lowercase path components, 2–256 characters. */
 const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+/** ECR's rule for a repository name: 2–256 lowercase letters, digits and . _ - separated by /. */
+const isRepositoryName = (name) => name.length >= 2 && name.length <= 256 && REPOSITORY_NAME.test(name);
 /** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
 const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
 const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 function validateRepositoryName(name) {
     if (name === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Repository, 'is required: name the ECR repository, e.g. team/web.');
-    if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
+    if (!isRepositoryName(name)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`);
     }
     return name;
