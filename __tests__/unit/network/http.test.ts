@@ -1,0 +1,132 @@
+/**
+ * The registry client's HTTP: what it keeps of fetch (redirects, Authorization only within
+ * the origin, bodies) on node:http, against two local servers standing for the registry and
+ * the storage it redirects blob reads to.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+import { RegistryClient } from '../../../src/registry/client.js'
+import { createTransport } from '../../../src/network/http.js'
+
+interface Seen {
+  method: string
+  path: string
+  authorization: string | undefined
+  contentType: string | undefined
+  body: string
+}
+let seen: Seen[] = []
+let registry: http.Server
+let storage: http.Server
+let registryBase = ''
+let storageBase = ''
+
+function server(handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): http.Server {
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString()
+      seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, contentType: req.headers['content-type'], body })
+      handle(req, res, body)
+    })
+  })
+}
+
+beforeAll(async () => {
+  registry = server((req, res) => {
+    const path = req.url ?? ''
+    if (path === '/blob' || path === '/v2/team/web/blobs/sha256:c') return void res.writeHead(307, { location: `${storageBase}/signed?x=1` }).end()
+    if (path === '/moved') return void res.writeHead(301, { location: '/here' }).end()
+    if (path === '/see-other') return void res.writeHead(303, { location: '/here' }).end()
+    if (path === '/temporary') return void res.writeHead(307, { location: '/here' }).end()
+    if (path === '/loop') return void res.writeHead(302, { location: '/loop' }).end()
+    if (path === '/silent') return // never answers
+    if (path === '/headers') return void res.writeHead(200, [['X-Many', 'a'], ['X-Many', 'b'], ['Docker-Content-Digest', 'sha256:d']]).end('{"ok":true}')
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path }))
+  })
+  storage = server((_req, res) => void res.writeHead(200).end('{"layer":1}'))
+  for (const s of [registry, storage]) await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve))
+  registryBase = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`
+  storageBase = `http://localhost:${(storage.address() as AddressInfo).port}`
+})
+afterAll(() => {
+  registry.closeAllConnections()
+  storage.closeAllConnections()
+  registry.close()
+  storage.close()
+})
+beforeEach(() => (seen = []))
+
+const auth = { authorization: 'Basic c2VjcmV0' }
+
+test('a redirect to another origin is followed without the Authorization header', async () => {
+  const res = await createTransport()(new URL('/blob', registryBase), { headers: auth })
+  expect(res.status).toBe(200)
+  expect(await res.json()).toEqual({ layer: 1 })
+  expect(seen.map(s => [s.path, s.authorization])).toEqual([
+    ['/blob', 'Basic c2VjcmV0'],
+    ['/signed?x=1', undefined]
+  ])
+})
+
+test("the registry client's blob read follows ECR's redirect to storage (a presigned URL) without the password", async () => {
+  const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, registryBase)
+  expect(await client.jsonBlob('team/web', 'sha256:c')).toEqual({ layer: 1 })
+  expect(seen.map(s => [s.path, s.authorization])).toEqual([
+    ['/v2/team/web/blobs/sha256:c', `Basic ${Buffer.from('AWS:secret').toString('base64')}`],
+    ['/signed?x=1', undefined]
+  ])
+})
+
+test('a redirect within the origin keeps it; 301 and 302 turn a POST into a GET, 303 anything but HEAD', async () => {
+  const send = createTransport()
+  await send(new URL('/moved', registryBase), { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: 'x' })
+  await send(new URL('/see-other', registryBase), { method: 'PUT', body: 'y' })
+  await send(new URL('/see-other', registryBase), { method: 'HEAD' })
+  expect(seen.map(s => [s.method, s.path, s.authorization ?? '', s.contentType ?? '', s.body])).toEqual([
+    ['POST', '/moved', 'Basic c2VjcmV0', 'text/plain', 'x'],
+    ['GET', '/here', 'Basic c2VjcmV0', '', ''],
+    ['PUT', '/see-other', '', '', 'y'],
+    ['GET', '/here', '', '', ''],
+    ['HEAD', '/see-other', '', '', ''],
+    ['HEAD', '/here', '', '', '']
+  ])
+})
+
+test('307 sends the same method and body again; a streamed body, which cannot be sent twice, gets the redirect back', async () => {
+  const send = createTransport()
+  expect((await send(new URL('/temporary', registryBase), { method: 'PUT', body: new Uint8Array([104, 105]) })).status).toBe(200)
+  expect(seen.map(s => [s.method, s.path, s.body])).toEqual([
+    ['PUT', '/temporary', 'hi'],
+    ['PUT', '/here', 'hi']
+  ])
+  seen = []
+  const res = await send(new URL('/temporary', registryBase), { method: 'PATCH', headers: { 'content-length': '3' }, body: Readable.from([Buffer.from('abc')]) })
+  expect(res.status).toBe(307)
+  expect(seen.map(s => [s.method, s.path, s.body])).toEqual([['PATCH', '/temporary', 'abc']])
+})
+
+test('a redirect loop ends after 20 hops with the last redirect', async () => {
+  const res = await createTransport()(new URL('/loop', registryBase))
+  expect(res.status).toBe(302)
+  expect(seen).toHaveLength(21)
+})
+
+test('headers are read case-insensitively, repeated ones joined as fetch joins them', async () => {
+  const res = await createTransport()(new URL('/headers', registryBase))
+  expect(res.ok).toBe(true)
+  expect(res.headers.get('Docker-Content-Digest')).toBe('sha256:d')
+  expect(res.headers.get('x-many')).toBe('a, b')
+  expect(res.headers.get('location')).toBeNull()
+  expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('{"ok":true}')
+})
+
+test('a server that goes silent, and one that is not there: the method and URL, never a header', async () => {
+  const silent = createTransport({ timeouts: { response: 200 } })(new URL('/silent', registryBase), { headers: auth })
+  await expect(silent).rejects.toThrow(`GET ${registryBase}/silent: no answer in 0.2s`)
+  const closed = createTransport()(new URL('http://127.0.0.1:9/v2/'), { headers: auth })
+  await expect(closed).rejects.toThrow(/^GET http:\/\/127\.0\.0\.1:9\/v2\/: connect ECONNREFUSED/)
+  await closed.catch((error: Error) => expect(error.message).not.toContain('c2VjcmV0'))
+})
