@@ -1,17 +1,11 @@
 /**
- * A cancelled run: the runner's signals become the run's AbortSignal; no retry, try or
- * stage starts after it; main reports it; the post step removes the temporary folders a
- * cancel left behind.
+ * A cancelled run: the runner's signals become the run's AbortSignal; no retry, try or stage
+ * starts after it.
  */
 import { jest } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { cancelOnSignals } from '../../src/cancel.js'
-import type { Docker } from '../../src/docker.js'
 import { CancelledError } from '../../src/errors.js'
-import { failureMessage, run } from '../../src/main.js'
-import { removeTempDirs } from '../../src/post.js'
+import { failureMessage } from '../../src/main.js'
 import { retry, TransientError, type RetryPolicy } from '../../src/retry.js'
 import { Stages } from '../../src/stages.js'
 
@@ -124,60 +118,5 @@ describe('retries after a cancel', () => {
     } finally {
       jest.restoreAllMocks()
     }
-  })
-})
-
-describe('main, cancelled', () => {
-  test('every docker command gets the cancel; the run fails as cancelled whatever else failed on the way out', async () => {
-    const controller = new AbortController()
-    const seen: (AbortSignal | undefined)[] = []
-    // The builder check is the first docker command; the cancel arrives while it runs.
-    const docker: Docker = async (_args, options) => {
-      seen.push(options?.signal)
-      controller.abort(new CancelledError('SIGINT'))
-      return { exitCode: 130, stdout: '', stderr: 'ERROR: Canceled: context canceled' }
-    }
-    const workspace = mkdtempSync(path.join(os.tmpdir(), 'cancel-ws-'))
-    writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n')
-    const out: string[] = []
-    jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (out.push(String(chunk)), true))
-    const exitCode = process.exitCode
-    try {
-      await run({
-        env: { GITHUB_WORKSPACE: workspace, INPUT_REPOSITORY: 'team/web', INPUT_VERSION: '1.0.0', INPUT_PUSH: 'false', AWS_REGION: 'us-east-1' },
-        docker,
-        signal: controller.signal
-      })
-    } finally {
-      jest.restoreAllMocks()
-      process.exitCode = exitCode
-      rmSync(workspace, { recursive: true, force: true })
-    }
-    expect(out.join('')).not.toContain('::error::Input')
-    expect(seen.length).toBeGreaterThan(0)
-    for (const signal of seen) expect(signal).toBe(controller.signal)
-    expect(out.join('')).toContain('::error::The run was cancelled (SIGINT)')
-  })
-})
-
-describe('the post step’s cleanup', () => {
-  test('removes the folders the main step recorded and left; only the action’s own', async () => {
-    const temp = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))
-    const left = path.join(temp, 'ecr-build-push-abc123')
-    const notOurs = path.join(temp, 'something-else')
-    mkdirSync(path.join(left, 'oci-layout'), { recursive: true })
-    mkdirSync(notOurs)
-    const warnings: string[] = []
-    const removed = await removeTempDirs(JSON.stringify([left, notOurs, 'ecr-build-push-relative', path.join(temp, 'ecr-build-push-gone'), '/']), w => warnings.push(w))
-    expect(removed).toEqual([left])
-    expect(existsSync(left)).toBe(false)
-    expect(existsSync(notOurs)).toBe(true)
-    expect(warnings).toEqual([])
-    rmSync(temp, { recursive: true, force: true })
-  })
-
-  test('no state, or state that is not a list: nothing', async () => {
-    expect(await removeTempDirs('')).toEqual([])
-    expect(await removeTempDirs('{"a":1}')).toEqual([])
   })
 })

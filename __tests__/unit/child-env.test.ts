@@ -1,19 +1,12 @@
 /**
- * What docker's processes get of the step: the environment's allow-list (child-env.ts), a
- * secret that is never also a build argument, and the merge's bound.
+ * What docker's processes get of the step's environment: an allow-list (child-env.ts), the
+ * gha cache's variables only when named, a build's own variables on top.
  */
-import { jest } from '@jest/globals'
-import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
-import { buildAndPush, mergeIndex } from '../../src/build/buildx.js'
+import { buildAndPush } from '../../src/build/buildx.js'
 import { childEnv, GHA_CACHE_VARIABLES, passedToDocker } from '../../src/child-env.js'
-import { run, type Docker, type DockerOptions, type DockerResult } from '../../src/docker.js'
-import { ActionError, InputError } from '../../src/errors.js'
-import type { RetryPolicy } from '../../src/retry.js'
-import { readSettings } from '../../src/settings/read.js'
+import { run, type Docker, type DockerOptions } from '../../src/docker.js'
 import { buildSettings } from '../fixtures/build-settings.js'
-import { processesWith } from '../fixtures/processes.js'
-import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 /** What a step's environment holds that is none of docker's business. */
 const NOT_DOCKERS = {
@@ -131,116 +124,3 @@ describe('the environment of a docker process', () => {
     expect(seen).toEqual([{ stream: true, ...(inherit ? { inherit } : {}) }])
   })
 })
-
-describe('a secret is never a build argument too', () => {
-  let ws: TempWorkspace
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-  afterAll(() => ws.remove())
-  const read = (inputs: Record<string, string>, extra: Record<string, string> = {}) => () => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
-
-  test.each<[string, Record<string, string>, Record<string, string>, string]>([
-    [
-      'a secret-envs VARIABLE',
-      { 'build-args': 'NPM_TOKEN=x', 'secret-envs': 'npm=NPM_TOKEN' },
-      { NPM_TOKEN: 'npm-secret' },
-      "Input 'secret-envs': NPM_TOKEN, the variable that carries the secret 'npm', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable)."
-    ],
-    [
-      'a secret-envs id',
-      { 'build-args': 'npm=x', 'secret-envs': 'npm=NPM_TOKEN' },
-      { NPM_TOKEN: 'npm-secret' },
-      "Input 'secret-envs': 'npm' is a secret and, in build-args, a build argument too: a build argument's value stays in the image's history, where anyone who can pull reads it. Drop the build argument and read the value with RUN --mount=type=secret,id=npm."
-    ],
-    [
-      'a secrets id',
-      { 'build-args': 'NPM_TOKEN=npm-secret', secrets: 'NPM_TOKEN=npm-secret' },
-      {},
-      "Input 'secrets': 'NPM_TOKEN' is a secret and, in build-args, a build argument too: a build argument's value stays in the image's history, where anyone who can pull reads it. Drop the build argument and read the value with RUN --mount=type=secret,id=NPM_TOKEN."
-    ],
-    [
-      'the variable that carries a secrets value',
-      { 'build-args': 'A=1\nECR_BUILD_PUSH_SECRET_1=x', secrets: 'token=npm-secret' },
-      {},
-      "Input 'secrets': ECR_BUILD_PUSH_SECRET_1, the variable that carries the secret 'token', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable)."
-    ]
-  ])('%s: one line naming both inputs and the name, never the value', (_name, inputs, extra, message) => {
-    const error = caught(read(inputs, extra))
-    expect(error).toBeInstanceOf(InputError)
-    expect(error.message).toBe(message)
-    expect(error.message).not.toContain('npm-secret')
-  })
-
-  test('different names pass; names differing in case are different variables', () => {
-    const s = read({ 'build-args': 'npm_token=x\nGREETING=hi', 'secret-envs': 'npm=NPM_TOKEN' }, { NPM_TOKEN: 'v' })()
-    expect(s.build.buildArgs).toEqual(['npm_token=x', 'GREETING=hi'])
-  })
-
-  test('merge-timeout: 120 s unless given, 10 to 3600', () => {
-    expect(read({})().build.mergeTimeoutSeconds).toBe(120)
-    expect(read({ 'merge-timeout': '30' })().build.mergeTimeoutSeconds).toBe(30)
-    expect(read({ 'merge-timeout': '5' })).toThrow("Input 'merge-timeout': 5 is out of range: use a number from 10 to 3600.")
-  })
-})
-
-describe('the merge\'s bound', () => {
-  const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
-  const DIGESTS = [`sha256:${'1'.repeat(64)}`]
-  const stalled: DockerResult = { exitCode: 124, stdout: '', stderr: 'ERROR: docker buildx imagetools create gave no result in 10 s and was stopped', timedOut: true }
-  const policy = (log: string[]): RetryPolicy => ({ attempts: 4, delay: () => 0, sleep: async () => undefined, log: m => log.push(m) })
-
-  test('each try has the timeout; one that got no answer is tried once more, logged; a second stall fails with one line', async () => {
-    const calls: (DockerOptions | undefined)[] = []
-    const log: string[] = []
-    const docker: Docker = async (_args, options) => (calls.push(options), stalled)
-    await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: policy(log), timeoutSeconds: 10 })).rejects.toThrow(
-      new ActionError(
-        'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).'
-      )
-    )
-    expect(calls).toEqual([
-      { stream: true, timeoutMs: 10_000 },
-      { stream: true, timeoutMs: 10_000 }
-    ])
-    expect(log).toEqual(['The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped; a stalled connection is no proof the registry is broken: trying the merge once more.'])
-  })
-
-  test('a stall, then an answer: merged', async () => {
-    const results = [stalled, { exitCode: 0, stdout: '', stderr: '' }]
-    const log: string[] = []
-    await mergeIndex(async () => results.shift() ?? stalled, URI, ['1.0.0'], DIGESTS, { retry: policy(log) })
-    expect(results).toEqual([])
-    expect(log).toHaveLength(1)
-  })
-
-  test('default: 120 s', async () => {
-    const calls: (DockerOptions | undefined)[] = []
-    await mergeIndex(async (_args, options) => (calls.push(options), { exitCode: 0, stdout: '', stderr: '' }), URI, ['1.0.0'], DIGESTS)
-    expect(calls).toEqual([{ stream: true, timeoutMs: 120_000 }])
-  })
-
-  test('a real command that never answers: stopped with all it started, in bounded time', async () => {
-    const marker = `60.${randomUUID().replace(/\D/g, '').slice(0, 9)}`
-    // A stand-in for docker whose imagetools create hangs (and the plugin it started).
-    const docker: Docker = (_args, options) => run('sh', ['-c', `sleep ${marker} | sleep ${marker}`], options)
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    const started = Date.now()
-    try {
-      await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: policy([]), timeoutSeconds: 1 })).rejects.toThrow(/^The merge got no answer from the registry in 1 s: .*, twice: /)
-    } finally {
-      spy.mockRestore()
-    }
-    expect(Date.now() - started).toBeLessThan(5000)
-    expect(processesWith(`sleep ${marker}`)).toEqual([])
-  }, 15_000)
-})
-
-function caught(fn: () => unknown): Error {
-  try {
-    fn()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('no error')
-}

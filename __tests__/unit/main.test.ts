@@ -1,8 +1,15 @@
-/** The one line main reports with core.setFailed, and the build secrets it masks first. */
+/**
+ * main: the one line it reports with core.setFailed, the stack behind it for core.debug, the
+ * build secrets it masks first, and a cancelled run.
+ */
 import { jest } from '@jest/globals'
 import { RepositoryNotFoundException } from '@aws-sdk/client-ecr'
-import { ActionError, errorDetail, InputError } from '../../src/errors.js'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ActionError, errorDetail, InputError, CancelledError } from '../../src/errors.js'
 import { failureMessage, maskSecrets, run } from '../../src/main.js'
+import type { Docker } from '../../src/docker.js'
 
 describe('failureMessage', () => {
   test('an InputError is its own message: the input and the fix', () => {
@@ -112,5 +119,50 @@ describe('maskSecrets', () => {
       '::add-mask::ab%0D%0A  ]%0D%0Axyz  ',
       '::add-mask::xyz'
     ])
+  })
+})
+
+describe('main, cancelled', () => {
+  test('every docker command gets the cancel; the run fails as cancelled whatever else failed on the way out', async () => {
+    const controller = new AbortController()
+    const seen: (AbortSignal | undefined)[] = []
+    // The builder check is the first docker command; the cancel arrives while it runs.
+    const docker: Docker = async (_args, options) => {
+      seen.push(options?.signal)
+      controller.abort(new CancelledError('SIGINT'))
+      return { exitCode: 130, stdout: '', stderr: 'ERROR: Canceled: context canceled' }
+    }
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'cancel-ws-'))
+    writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n')
+    const out: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (out.push(String(chunk)), true))
+    const exitCode = process.exitCode
+    try {
+      await run({
+        env: { GITHUB_WORKSPACE: workspace, INPUT_REPOSITORY: 'team/web', INPUT_VERSION: '1.0.0', INPUT_PUSH: 'false', AWS_REGION: 'us-east-1' },
+        docker,
+        signal: controller.signal
+      })
+    } finally {
+      jest.restoreAllMocks()
+      process.exitCode = exitCode
+      rmSync(workspace, { recursive: true, force: true })
+    }
+    expect(out.join('')).not.toContain('::error::Input')
+    expect(seen.length).toBeGreaterThan(0)
+    for (const signal of seen) expect(signal).toBe(controller.signal)
+    expect(out.join('')).toContain('::error::The run was cancelled (SIGINT)')
+  })
+})
+
+const named = (name: string, status?: number) =>
+  Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
+
+describe('failureMessage for AccessDenied from ECR', () => {
+  test('names the IAM action the call needed and where the full policy is', () => {
+    const error = Object.assign(named('AccessDeniedException', 400), { iamAction: 'ecr:CreateRepository' })
+    expect(failureMessage(error)).toBe(
+      'AWS refused ecr:CreateRepository (AccessDeniedException): allow ecr:CreateRepository on the repository for the role. A run with dry-run: true prints the whole least-privilege policy for these inputs (README: IAM permissions).'
+    )
   })
 })

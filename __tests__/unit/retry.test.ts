@@ -1,4 +1,7 @@
-/** The one retry helper: what is worth another try, how often, how long between, and what is logged. */
+/**
+ * The one retry helper: what is worth another try, how often, how long between, and what is
+ * logged.
+ */
 import { defaultRetry, isTransient, retry, TransientError, type RetryPolicy } from '../../src/retry.js'
 import { RegistryError } from '../../src/registry/client.js'
 
@@ -29,6 +32,7 @@ function failing(...errors: unknown[]): { fn: (attempt: number) => Promise<strin
 
 const aws = (name: string, status?: number) =>
   Object.assign(new Error(`${name} happened`), { name, ...(status !== undefined ? { $metadata: { httpStatusCode: status } } : {}) })
+
 const network = (code: string) => Object.assign(new Error(`connect ${code}`), { code })
 
 describe('retry', () => {
@@ -198,4 +202,26 @@ describe('isTransient', () => {
   ])('not %s', (_name, error) => {
     expect(isTransient(error)).toBe(false)
   })
+})
+
+const named = (name: string, status?: number) =>
+  Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
+
+describe('isTransient', () => {
+  test.each([
+    ['Throttling'],
+    ['ThrottlingException'],
+    ['ServiceUnavailable'],
+    ['IDPCommunicationError']
+  ])('%s is retried', name => expect(isTransient(named(name))).toBe(true))
+
+  test('a 5xx and a reset connection are retried', () => {
+    expect(isTransient(named('InternalError', 503))).toBe(true)
+    expect(isTransient(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true)
+  })
+
+  test.each([['AccessDenied', 403], ['InvalidIdentityToken', 400], ['ValidationError', 400], ['ExpiredTokenException', 400]])(
+    '%s is not',
+    (name, status) => expect(isTransient(named(name, status))).toBe(false)
+  )
 })

@@ -1,19 +1,25 @@
 /**
- * The AWS side of the action's network, with the real SDK clients against local servers:
- * an answer that never comes is cut off by the request handler's bounds and retried by the
- * SDK's strategy (by the sign-in's own retry for STS), a certificate the runner refuses is
- * explained at once and not retried, a 4xx is not retried, calls go through the proxy, the
- * scan gate's deadline aborts a poll that hangs, and the OIDC token request is bounded.
+ * The AWS clients' network, with the real SDK clients against local servers: an answer
+ * that never comes is cut off by the request handler's bounds and retried by the SDK's strategy
+ * (by the sign-in's own retry for STS), a certificate the runner refuses is explained at once
+ * and not retried, a 4xx is not retried, calls go through the proxy, the scan gate's deadline
+ * aborts a poll that hangs, the dual-stack switch, and no AWS write after the run's cancel.
  */
 import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { BatchDeleteImageCommand, BatchGetImageCommand, DescribeRepositoriesCommand, ECRClient, PutLifecyclePolicyCommand, TagResourceCommand } from '@aws-sdk/client-ecr'
-import { createEcrClient, sdkConfig, tagIamActions, withSession } from '../../../src/aws/clients.js'
-import { createPublicClient } from '../../../src/aws/public-repository.js'
+import {
+  BatchDeleteImageCommand,
+  BatchGetImageCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+  PutLifecyclePolicyCommand,
+  TagResourceCommand
+} from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { createEcrClient, sdkConfig, tagIamActions, withSession, useDualstack } from '../../../src/aws/clients.js'
+import { createPublicClient } from '../../../src/aws/public-repository.js'
 import { Renewable } from '../../../src/aws/session.js'
-import { requestIdToken } from '../../../src/aws/oidc-token.js'
 import { waitForScans } from '../../../src/aws/scan-gate.js'
 import { signIn } from '../../../src/aws/sign-in.js'
 import { ActionError, CancelledError } from '../../../src/errors.js'
@@ -24,7 +30,9 @@ import { startProxy } from '../../fixtures/fake-proxy.js'
 import { selfSigned } from '../../fixtures/tls.js'
 
 const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
+
 const SHORT = { connect: 1000, awsResponse: 400, response: 400, idle: 2000 }
+
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
 
 /** A server that answers with `answer(n)` for its n-th request (1-based); `undefined`: never answers. */
@@ -53,6 +61,7 @@ async function server(answer: (n: number, body: string, req: http.IncomingMessag
 }
 
 const REPOSITORIES = JSON.stringify({ repositories: [{ repositoryName: 'team/web', repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web' }] })
+
 const ecrAt = (endpoint: string) => tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS) }, 'ECR'), endpoint }), 'ecr')
 
 afterEach(async () => configureNetwork(DIRECT))
@@ -175,56 +184,6 @@ describe('sign-in', () => {
   })
 })
 
-describe('the OIDC token request', () => {
-  const env = (base: string) => ({ ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' })
-
-  test('asks with the request token and the audience; the token is masked', async () => {
-    const seen: string[] = []
-    const oidc = await server((_n, _b, req) => {
-      seen.push(`${req.url} ${req.headers.authorization}`)
-      return { status: 200, body: JSON.stringify({ value: 'the.jwt' }), type: 'application/json' }
-    })
-    const masked: string[] = []
-    try {
-      expect(await requestIdToken(env(oidc.base), 'sts.amazonaws.com', v => masked.push(v))).toBe('the.jwt')
-      expect(seen).toEqual(['/token?api-version=2.0&audience=sts.amazonaws.com Bearer request-token'])
-      expect(masked).toEqual(['the.jwt'])
-    } finally {
-      oidc.close()
-    }
-  })
-
-  test('an endpoint that never answers fails the try at the response bound (ETIMEDOUT: tried again); a 5xx is transient, a 4xx is not', async () => {
-    await configureNetwork(DIRECT, { timeouts: SHORT })
-    const oidc = await server(n => (n === 1 ? undefined : n === 2 ? { status: 503, body: '' } : { status: 403, body: '' }))
-    try {
-      const hung = await requestIdToken(env(oidc.base), 'aud', () => undefined).catch((e: unknown) => e)
-      expect(hung).toMatchObject({ code: 'ETIMEDOUT' })
-      expect(isTransient(hung)).toBe(true)
-      const unavailable = await requestIdToken(env(oidc.base), 'aud', () => undefined).catch((e: unknown) => e)
-      expect(unavailable).toMatchObject({ status: 503 })
-      expect(isTransient(unavailable)).toBe(true)
-      const refused = await requestIdToken(env(oidc.base), 'aud', () => undefined).catch((e: unknown) => e)
-      expect(isTransient(refused)).toBe(false)
-    } finally {
-      oidc.close()
-    }
-  })
-
-  test('through the proxy, which the request reaches by the endpoint host name', async () => {
-    const oidc = await server(() => ({ status: 200, body: JSON.stringify({ value: 'jwt' }), type: 'application/json' }))
-    const proxy = await startProxy({ targets: { 'oidc.test': oidc.port } })
-    try {
-      await configureNetwork({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
-      expect(await requestIdToken(env(`http://oidc.test:${oidc.port}`), 'aud', () => undefined)).toBe('jwt')
-      expect(proxy.log).toEqual([{ method: 'GET', target: `oidc.test:${oidc.port}` }])
-    } finally {
-      await proxy.close()
-      oidc.close()
-    }
-  })
-})
-
 describe("after the run's cancel no AWS write starts", () => {
   const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), signal })
   const POLICY = { repositoryName: 'team/web', lifecyclePolicyText: '{"rules":[]}' }
@@ -271,5 +230,21 @@ describe("after the run's cancel no AWS write starts", () => {
     expect(createEcrClient(s).middlewareStack.identify()).toContainEqual(expect.stringMatching(/^refuseWritesAfterCancel /))
     expect((await createPublicClient(s)).client.middlewareStack.identify()).toContainEqual(expect.stringMatching(/^refuseWritesAfterCancel /))
     expect(createEcrClient({ region: 'us-east-1' }).middlewareStack.identify()).not.toContainEqual(expect.stringMatching(/^refuseWritesAfterCancel /))
+  })
+})
+
+describe("the SDK's switch", () => {
+  test.each<[string, boolean, Record<string, string>, boolean]>([
+    ['on', true, {}, true],
+    ['off', false, {}, false],
+    ['an explicit AWS_ENDPOINT_URL wins', true, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }, false],
+    ["the service's own endpoint wins", true, { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:4566' }, false],
+    ["another service's endpoint does not", true, { AWS_ENDPOINT_URL_ECR: 'http://127.0.0.1:4566' }, true]
+  ])('%s', (_, dualStack, env, expected) => {
+    expect(useDualstack({ dualStack }, 'STS', env)).toBe(expected)
+  })
+
+  test('the config every client gets always sets it, so the SDK does not read AWS_USE_DUALSTACK_ENDPOINT over an explicit endpoint', () => {
+    expect(sdkConfig({ region: 'us-east-1' }, 'ECR').useDualstackEndpoint).toBe(false)
   })
 })

@@ -3,19 +3,7 @@
  * stated / template / default for each setting, the template that would freeze `latest`,
  * and ensureRepository reading templates only for a repository it creates.
  */
-import {
-  CreateRepositoryCommand,
-  DescribeRepositoriesCommand,
-  DescribeRepositoryCreationTemplatesCommand,
-  ECRClient,
-  GetLifecyclePolicyCommand,
-  PutLifecyclePolicyCommand,
-  RepositoryNotFoundException,
-  SetRepositoryPolicyCommand
-} from '@aws-sdk/client-ecr'
-import { mockClient } from 'aws-sdk-client-mock'
-import { fromApi, pickTemplate, TEMPLATES_DENIED, withTemplate, type CreationTemplate, type TemplateSetting } from '../../../src/aws/creation-template.js'
-import { ensureRepository } from '../../../src/aws/repository.js'
+import { fromApi, pickTemplate, withTemplate, type CreationTemplate, type TemplateSetting } from '../../../src/aws/creation-template.js'
 import { ActionError } from '../../../src/errors.js'
 import { DEFAULT_LIFECYCLE } from '../../../src/settings/lifecycle-policy.js'
 import { readSettings } from '../../../src/settings/read.js'
@@ -23,23 +11,30 @@ import type { Settings } from '../../../src/settings/types.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+
 const STATED_KEY = 'arn:aws:kms:us-east-1:123456789012:key/99999999-12ab-34cd-56ef-1234567890ab'
+
 const TEMPLATE_POLICY = { rules: [{ rulePriority: 1, description: 'Expire after 30 days', selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 }, action: { type: 'expire' } }] }
+
 const ACCESS = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage"]}]}'
 
 let ws: TempWorkspace
+
 beforeAll(() => {
   ws = makeWorkspace()
 })
+
 afterAll(() => ws.remove())
 
 const repo = (inputs: Record<string, string> = {}): Settings['repository'] =>
   readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 type Over = { [K in keyof CreationTemplate]?: CreationTemplate[K] | undefined }
+
 /** A template for `team`; a key given as undefined is left out. */
 const template = (over: Over = {}): CreationTemplate =>
   Object.fromEntries(Object.entries({ ...base, ...over }).filter(([, v]) => v !== undefined)) as unknown as CreationTemplate
+
 const base: CreationTemplate = {
   prefix: 'team',
   appliedFor: ['CREATE_ON_PUSH'],
@@ -156,69 +151,5 @@ describe('withTemplate: stated, else the template, else the default — setting 
       lifecyclePolicy: '{"rules":[]}',
       repositoryPolicy: ACCESS
     })
-  })
-})
-
-describe('ensureRepository with creation templates', () => {
-  const ecrMock = mockClient(ECRClient)
-  const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
-  const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
-  afterAll(() => ecrMock.restore())
-  beforeEach(() => {
-    ecrMock.reset()
-    ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
-    ecrMock.on(GetLifecyclePolicyCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
-    ecrMock.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: URI, repositoryArn: 'arn' } })
-  })
-  const api = {
-    prefix: 'team',
-    appliedFor: ['CREATE_ON_PUSH' as const],
-    encryptionConfiguration: { encryptionType: 'KMS' as const, kmsKey: KEY },
-    resourceTags: [{ Key: 'owner', Value: 'platform' }],
-    lifecyclePolicy: JSON.stringify(TEMPLATE_POLICY),
-    repositoryPolicy: ACCESS
-  }
-
-  test('a repository the run creates takes the template’s settings, each named "from template team"; templates read page by page', async () => {
-    ecrMock
-      .on(DescribeRepositoryCreationTemplatesCommand)
-      .resolvesOnce({ repositoryCreationTemplates: [{ prefix: 'ROOT', appliedFor: ['CREATE_ON_PUSH'] }], nextToken: 'n1' })
-      .resolvesOnce({ repositoryCreationTemplates: [api] })
-    const result = await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
-    expect(ecrMock.commandCalls(DescribeRepositoryCreationTemplatesCommand).map(c => c.args[0].input)).toEqual([{ maxResults: 100 }, { maxResults: 100, nextToken: 'n1' }])
-    expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual(
-      expect.objectContaining({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KEY }, tags: [{ Key: 'owner', Value: 'platform' }] })
-    )
-    expect(JSON.parse(ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? '')).toEqual(TEMPLATE_POLICY)
-    expect(ecrMock.commandCalls(SetRepositoryPolicyCommand)[0]?.args[0].input.policyText).toBe(ACCESS)
-    expect(result.changes).toEqual([
-      `created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, KMS encryption (${KEY}) from template team, tags owner=platform from template team`,
-      'access policy set (from template team)',
-      'lifecycle policy put (new repository: the policy from template team)'
-    ])
-  })
-
-  test('AccessDenied on the templates: one warning, the repository created as before', async () => {
-    ecrMock.on(DescribeRepositoryCreationTemplatesCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecr:DescribeRepositoryCreationTemplates'), { name: 'AccessDeniedException' }))
-    const result = await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
-    expect(result.warnings).toEqual([TEMPLATES_DENIED])
-    expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input.encryptionConfiguration).toEqual({ encryptionType: 'AES256' })
-    expect(result.changes[0]).toBe('created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, AES256 encryption')
-  })
-
-  test('a template that would freeze latest: no write at all', async () => {
-    ecrMock.on(DescribeRepositoryCreationTemplatesCommand).resolves({ repositoryCreationTemplates: [{ ...api, imageTagMutability: 'IMMUTABLE' }] })
-    await expect(ensureRepository(ecr, repo(), ['latest'], 'us-east-1')).rejects.toThrow(/^Repository creation template 'team' makes new repositories IMMUTABLE/)
-    expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
-    expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
-  })
-
-  test('an existing repository: templates are not read', async () => {
-    ecrMock.on(DescribeRepositoriesCommand).resolves({
-      repositories: [{ repositoryUri: URI, repositoryArn: 'arn', imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }], imageScanningConfiguration: { scanOnPush: true } }]
-    })
-    ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: JSON.stringify(TEMPLATE_POLICY) })
-    await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
-    expect(ecrMock.commandCalls(DescribeRepositoryCreationTemplatesCommand)).toHaveLength(0)
   })
 })

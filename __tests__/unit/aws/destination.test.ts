@@ -1,9 +1,6 @@
 /**
- * The dry run prints the push's own plan (src/dry-run.ts, src/aws/destination.ts): with ECR
- * and ECR Public mocked, the writes a plan announces are exactly the calls carrying it out
- * sends, in order, for every repository setting the workflow can state; and the plan's
- * lines say so in the push's words. (Replication, whose write is checked by reading the
- * registry again a moment later, is covered end to end: __tests__/e2e/plan-vs-push.test.ts.)
+ * A destination's plan and its apply: the writes the plan announces (what a dry run prints)
+ * are the writes the push makes, on ECR and ECR Public, against mocked SDK clients.
  */
 import { jest } from '@jest/globals'
 import {

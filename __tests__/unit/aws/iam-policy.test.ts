@@ -1,15 +1,20 @@
-/** Dry runs: the least-privilege IAM policy and the rendered plan. */
+/**
+ * The least-privilege IAM policy the action prints: what each setting adds to it (other
+ * registries, signing, archived images) and nothing more.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { leastPrivilegePolicy } from '../../../src/aws/iam-policy.js'
-import { pushRefusedHint } from '../../../src/registry/push-actions.js'
 import { parseRegistryHost } from '../../../src/settings/registry-host.js'
 import { readSettings } from '../../../src/settings/read.js'
-import { renderPlan, renderSummary } from '../../../src/report/summary.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { planSigning } from '../../../src/aws/signing.js'
 
 let ws: TempWorkspace
+
 beforeAll(() => {
   ws = makeWorkspace()
 })
+
 afterAll(() => ws.remove())
 
 const settings = (inputs: Record<string, string> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }))
@@ -90,69 +95,89 @@ describe('leastPrivilegePolicy', () => {
   })
 })
 
-describe('pushRefusedHint', () => {
-  test('ECR: the ecr: push actions', () => {
-    expect(pushRefusedHint('123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1')).toBe(
-      'the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage on the repository.'
-    )
+describe('least-privilege policy', () => {
+  let ws: TempWorkspace
+  beforeAll(() => {
+    ws = makeWorkspace()
   })
-
-  test('ECR Public: the ecr-public: push actions', () => {
-    expect(pushRefusedHint('public.ecr.aws/acme/web:1')).toContain('ecr-public:PutImage on the repository.')
-    expect(pushRefusedHint('public.ecr.aws/acme/web:1')).not.toMatch(/\becr:/)
-  })
-})
-
-describe('renderPlan', () => {
-  const plan = {
-    repository: 'team/web',
-    imageUri: 'r/team/web:1.0.0',
-    repositoryLines: ['would change: scan on push off → on'],
-    lifecycle: 'would be put (differs from lifecycle-policy)',
-    lifecycleText: '{"rules": [2]}',
-    currentLifecycleText: '{"rules": [1]}',
-    tags: ['1.0.0', 'latest'],
-    version: '1.0.0',
-    build: 'would be built and pushed',
-    command: ['docker', 'buildx', 'build', '--build-arg', 'A=***', '--label', "it's"],
-    iamPolicy: '{}'
-  }
-
-  test('says nothing was done, lists each change, the policy before and after, and a copyable command', () => {
-    const md = renderPlan(plan)
-    expect(md.split('\n')[0]).toBe('### Plan for <code>team/web</code> (dry run: nothing was changed, built or pushed)')
-    expect(md).toContain('- would change: scan on push off → on')
-    expect(md).toMatch(/Now:\n\n```json\n\{"rules": \[1\]\}\n```\n\nWould become:\n\n```json\n\{"rules": \[2\]\}/)
-    expect(md).toContain("docker buildx build --build-arg 'A=***' --label 'it'\\''s'")
-  })
-
-  test('a policy put on a repository without one shows only the new policy', () => {
-    const { currentLifecycleText: _, ...fresh } = plan
-    const md = renderPlan(fresh)
-    expect(md).not.toContain('Now:')
-    expect(md).toContain('Would be put:')
+  afterAll(() => ws.remove())
+  const actions = (inputs: Record<string, string>) =>
+    leastPrivilegePolicy(readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs })), '123456789012').Statement.find(s => s.Sid === 'Repository')?.Action
+  test('a push may read whether its existing version is archived: ecr:DescribeImages on the repository', () => {
+    expect(actions({})).toContain('ecr:DescribeImages')
+    expect(actions({ push: 'false' })).not.toContain('ecr:DescribeImages')
   })
 })
 
-describe('renderSummary of a skipped run', () => {
-  test('heads it as already pushed and says why nothing was built', () => {
-    const md = renderSummary({
-      repository: 'team/web',
-      pushed: true,
-      skipped: true,
-      outcome: 'skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip',
-      imageUri: 'r/team/web:1.0.0',
-      imageDigestUri: 'r/team/web@sha256:1',
-      digest: 'sha256:1',
-      tags: ['1.0.0'],
-      platforms: ['linux/amd64'],
-      repositoryChanges: [],
-      lifecycle: '',
-      warnings: [],
-      timings: [['sign-in', 0.31], ['repository', 0.05]]
+describe("other registries", () => {
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+    ws.write('Dockerfile', 'FROM scratch\n')
+  })
+
+  afterAll(() => ws.remove())
+
+  const env = (inputs: Record<string, string>) => stepEnv(ws.dir, { repository: 'team/web', 'aws-region': 'us-east-1', ...inputs }, {})
+
+  const ROLE = 'arn:aws:iam::210987654321:role/reader'
+
+  describe('the least-privilege policy', () => {
+    test('pulls from each registry read, pushes to each copy, ECR Public login, sts:AssumeRole for a role', () => {
+      const s = readSettings(
+        env({
+          'read-registries': `210987654321/eu-west-1\n345678901234/us-west-2=${ROLE}`,
+          'copy-to': 'team/mirror\n456789012345.dkr.ecr.us-east-2.amazonaws.com/apps/web\npublic.ecr.aws/acme/web'
+        })
+      )
+      const statements = Object.fromEntries(leastPrivilegePolicy(s, '123456789012').Statement.map(st => [st.Sid, st]))
+      expect(statements.ReadRegistries).toEqual({ Sid: 'ReadRegistries', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], Resource: ['arn:aws:ecr:eu-west-1:210987654321:repository/*'] })
+      expect(statements.CopyTo?.Resource).toEqual(['arn:aws:ecr:us-east-1:123456789012:repository/team/mirror', 'arn:aws:ecr:us-east-2:456789012345:repository/apps/web'])
+      expect(statements.CopyTo?.Action).toEqual(expect.arrayContaining(['ecr:BatchGetImage', 'ecr:InitiateLayerUpload', 'ecr:PutImage']))
+      expect(statements.CopyToPublic?.Resource).toEqual(['arn:aws:ecr-public::123456789012:repository/web'])
+      expect(statements.PublicLogin?.Action).toEqual(['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'])
+      expect(statements.RegistryRoles?.Resource).toEqual([ROLE])
+      expect(statements.Login?.Action).toEqual(['ecr:GetAuthorizationToken'])
     })
-    expect(md.split('\n')[0]).toBe('### Already pushed <code>team/web</code>')
-    expect(md).toContain('<tr><th align="left">Build</th><td>skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip</td></tr>')
-    expect(md).toContain('<tr><th align="left">Time</th><td>sign-in 0.3 s · repository 0.1 s</td></tr>')
+
+    test('neither input: nothing added', () => {
+      const sids = leastPrivilegePolicy(readSettings(env({})), '123456789012').Statement.map(st => st.Sid)
+      for (const sid of ['ReadRegistries', 'CopyTo', 'CopyToPublic', 'PublicLogin', 'RegistryRoles']) expect(sids).not.toContain(sid)
+    })
+  })
+})
+
+describe("signing", () => {
+  const P1 = 'arn:aws:signer:us-east-1:123456789012:/signing-profiles/release_signer'
+
+  const P2 = 'arn:aws:signer:us-east-1:210987654321:/signing-profiles/org_signer'
+
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
+
+  afterAll(() => ws.remove())
+
+  const settings = (inputs: Record<string, string> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }))
+
+  describe('the IAM policy', () => {
+    const sids = (policy: ReturnType<typeof leastPrivilegePolicy>) => Object.fromEntries(policy.Statement.map(s => [s.Sid, s]))
+
+    test('a push reads the configuration (registry-level) and the image status (repository); SignPayload on exactly the profiles the dry run read', () => {
+      const policy = sids(leastPrivilegePolicy(settings(), '123456789012', { kind: 'signed', profiles: [{ arn: P1 }, { arn: P2 }] }))
+      expect(policy.ManagedSigning).toEqual({ Sid: 'ManagedSigning', Effect: 'Allow', Action: ['ecr:GetSigningConfiguration'], Resource: '*' })
+      expect(policy.Repository?.Action).toContain('ecr:DescribeImageSigningStatus')
+      expect(policy.SignOnPush).toEqual({ Sid: 'SignOnPush', Effect: 'Allow', Action: ['signer:SignPayload'], Resource: [P1, P2] })
+    })
+
+    test('nothing signs the repository: no SignPayload; not read, with require-signature: the account’s profiles in the region', () => {
+      expect(sids(leastPrivilegePolicy(settings(), '1', planSigning(undefined, 'team/web'))).SignOnPush).toBeUndefined()
+      expect(sids(leastPrivilegePolicy(settings(), '1')).SignOnPush).toBeUndefined()
+      expect(sids(leastPrivilegePolicy(settings({ 'require-signature': 'true' }), '123456789012')).SignOnPush?.Resource).toBe('arn:aws:signer:us-east-1:123456789012:/signing-profiles/*')
+      expect(sids(leastPrivilegePolicy(settings({ push: 'false' }), '1')).ManagedSigning).toBeUndefined()
+    })
   })
 })

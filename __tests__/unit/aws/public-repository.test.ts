@@ -6,7 +6,6 @@ import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
   ECRPUBLICClient,
-  GetAuthorizationTokenCommand,
   GetRepositoryCatalogDataCommand,
   GetRepositoryPolicyCommand,
   ListTagsForResourceCommand,
@@ -16,6 +15,7 @@ import {
   TagResourceCommand
 } from '@aws-sdk/client-ecr-public'
 import { mockClient } from 'aws-sdk-client-mock'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { readSettings } from '../../../src/settings/read.js'
 import type { Settings } from '../../../src/settings/types.js'
 import {
@@ -26,33 +26,39 @@ import {
   planPublicRepository,
   type PublicClient
 } from '../../../src/aws/public-repository.js'
-import { getPublicRegistryCredentials } from '../../../src/aws/registry-token.js'
 import { announceWrite, callOf } from '../../../src/aws/setting-writes.js'
-import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { Renewable } from '../../../src/aws/session.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 
 const URI = 'public.ecr.aws/acme/web'
+
 const ARN = 'arn:aws:ecr-public::123456789012:repository/web'
+
 const PLATFORMS = ['linux/amd64', 'linux/arm64']
 
 const mock = mockClient(ECRPUBLICClient)
+
 let pub: PublicClient
+
 let ws: TempWorkspace
+
 beforeAll(async () => {
   ws = makeWorkspace()
   pub = await createPublicClient({ region: 'eu-west-1', credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' })) })
 })
+
 afterAll(() => {
   ws.remove()
   mock.restore()
 })
+
 beforeEach(() => mock.reset())
 
 const desired = (inputs: Record<string, string> = {}): Settings['repository'] =>
   readSettings(stepEnv(ws.dir, { repository: 'web', 'registry-type': 'public', ...inputs })).repository
 
 const WRITES = [CreateRepositoryCommand, PutRepositoryCatalogDataCommand, SetRepositoryPolicyCommand, TagResourceCommand]
+
 const writes = () => WRITES.flatMap(c => mock.commandCalls(c as typeof CreateRepositoryCommand))
 
 test('the client talks to us-east-1 whatever the region signed in with', async () => {
@@ -161,12 +167,4 @@ describe('planPublicRepository (what a push writes and a dry run prints): reads 
     expect(plan.writes).toEqual([])
     expect(plan.heldByLogo).toEqual(['description'])
   })
-})
-
-test('the login token is decoded and both it and the password are masked', async () => {
-  const token = Buffer.from('AWS:public-password').toString('base64')
-  mock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: { authorizationToken: token } })
-  const masked: string[] = []
-  expect(await getPublicRegistryCredentials(pub, (v: string) => masked.push(v))).toEqual({ registry: 'public.ecr.aws', username: 'AWS', password: 'public-password' })
-  expect(masked).toEqual([token, 'public-password'])
 })

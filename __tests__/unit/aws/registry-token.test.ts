@@ -1,51 +1,19 @@
 /**
- * Dual-stack: the `dual-stack` input (by default AWS_USE_DUALSTACK_ENDPOINT), the SDK's
- * switch (an explicit endpoint wins), and the registry's dual-stack name per partition,
- * derived from the IPv4 name GetAuthorizationToken and the repository give.
+ * The registry's token: GetAuthorizationToken (its IPv4 proxyEndpoint, the dual-stack name
+ * when asked for), ECR Public's token decoded and masked, and when a token is renewed.
  */
 import { GetAuthorizationTokenCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
-import { sdkConfig, useDualstack } from '../../../src/aws/clients.js'
-import { getRegistryCredentials, onDualStack } from '../../../src/aws/registry-token.js'
-import { InputError } from '../../../src/errors.js'
-import { dualStackHost, parseRegistryHost, registryInRegion } from '../../../src/settings/registry-host.js'
-import { readSettings } from '../../../src/settings/read.js'
-import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicAuthorizationTokenCommand } from '@aws-sdk/client-ecr-public'
+import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { getRegistryCredentials, getPublicRegistryCredentials, registryToken } from '../../../src/aws/registry-token.js'
+import { createPublicClient, type PublicClient } from '../../../src/aws/public-repository.js'
+import { Renewable, RENEWAL_MARGIN_MS } from '../../../src/aws/session.js'
+import { makeWorkspace, type TempWorkspace } from '../../fixtures/workspace.js'
+import { RegistryClient } from '../../../src/registry/client.js'
+import type { HttpTransport } from '../../../src/network/http.js'
 
 const A = '123456789012'
-
-describe('dualStackHost: the registry by its dual-stack name', () => {
-  test.each([
-    [`${A}.dkr.ecr.us-east-1.amazonaws.com`, `${A}.dkr-ecr.us-east-1.on.aws`],
-    [`${A}.dkr.ecr.ap-northeast-2.amazonaws.com`, `${A}.dkr-ecr.ap-northeast-2.on.aws`],
-    [`${A}.dkr.ecr-fips.us-east-2.amazonaws.com`, `${A}.dkr-ecr-fips.us-east-2.on.aws`],
-    [`${A}.dkr.ecr.us-gov-west-1.amazonaws.com`, `${A}.dkr-ecr.us-gov-west-1.on.aws`],
-    [`${A}.dkr.ecr-fips.us-gov-east-1.amazonaws.com`, `${A}.dkr-ecr-fips.us-gov-east-1.on.aws`],
-    [`${A}.dkr-ecr.eu-west-1.on.aws`, `${A}.dkr-ecr.eu-west-1.on.aws`],
-    ['public.ecr.aws', 'public.ecr.aws']
-  ])('%s → %s', (ipv4, dual) => {
-    expect(dualStackHost(ipv4)).toBe(dual)
-    // The name it gives is one the parser reads as the same registry.
-    const parsed = parseRegistryHost(dual)
-    const before = parseRegistryHost(ipv4)
-    expect(parsed && 'account' in parsed && before && 'account' in before ? [parsed.account, parsed.region, parsed.partition] : parsed?.kind).toEqual(
-      before && 'account' in before ? [before.account, before.region, before.partition] : 'public'
-    )
-  })
-
-  test.each([`${A}.dkr.ecr.cn-north-1.amazonaws.com.cn`, `${A}.dkr.ecr.us-iso-east-1.c2s.ic.gov`, `${A}.dkr.ecr.us-isob-east-1.sc2s.sgov.gov`, `${A}.dkr.ecr.eusc-de-east-1.amazonaws.eu`, 'registry.example.com', ''])(
-    '%j has no dual-stack name',
-    host => expect(dualStackHost(host)).toBeUndefined()
-  )
-
-  test('a dual-stack image URI keeps its repository and tag; replicas are named the same way', () => {
-    expect(onDualStack(`${A}.dkr.ecr.us-east-1.amazonaws.com/team/web:1.0.0`)).toBe(`${A}.dkr-ecr.us-east-1.on.aws/team/web:1.0.0`)
-    const dual = parseRegistryHost(`${A}.dkr-ecr.us-east-1.on.aws`)
-    if (dual?.kind !== 'private') throw new Error('not private')
-    expect(registryInRegion(dual, 'eu-west-1')).toBe(`${A}.dkr-ecr.eu-west-1.on.aws`)
-    expect(() => onDualStack(`${A}.dkr.ecr.cn-north-1.amazonaws.com.cn/team/web`)).toThrow('has no dual-stack name: set dual-stack: false.')
-  })
-})
 
 describe("GetAuthorizationToken's proxyEndpoint is the IPv4 name", () => {
   const ecrMock = mockClient(ECRClient)
@@ -60,51 +28,77 @@ describe("GetAuthorizationToken's proxyEndpoint is the IPv4 name", () => {
   })
 })
 
-describe("the SDK's switch", () => {
-  test.each<[string, boolean, Record<string, string>, boolean]>([
-    ['on', true, {}, true],
-    ['off', false, {}, false],
-    ['an explicit AWS_ENDPOINT_URL wins', true, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }, false],
-    ["the service's own endpoint wins", true, { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:4566' }, false],
-    ["another service's endpoint does not", true, { AWS_ENDPOINT_URL_ECR: 'http://127.0.0.1:4566' }, true]
-  ])('%s', (_, dualStack, env, expected) => {
-    expect(useDualstack({ dualStack }, 'STS', env)).toBe(expected)
+describe("ECR Public", () => {
+  const mock = mockClient(ECRPUBLICClient)
+
+  let pub: PublicClient
+
+  let ws: TempWorkspace
+
+  beforeAll(async () => {
+    ws = makeWorkspace()
+    pub = await createPublicClient({ region: 'eu-west-1', credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' })) })
   })
 
-  test('the config every client gets always sets it, so the SDK does not read AWS_USE_DUALSTACK_ENDPOINT over an explicit endpoint', () => {
-    expect(sdkConfig({ region: 'us-east-1' }, 'ECR').useDualstackEndpoint).toBe(false)
+  afterAll(() => {
+    ws.remove()
+    mock.restore()
+  })
+
+  beforeEach(() => mock.reset())
+
+  test('the login token is decoded and both it and the password are masked', async () => {
+    const token = Buffer.from('AWS:public-password').toString('base64')
+    mock.on(GetPublicAuthorizationTokenCommand).resolves({ authorizationData: { authorizationToken: token } })
+    const masked: string[] = []
+    expect(await getPublicRegistryCredentials(pub, (v: string) => masked.push(v))).toEqual({ registry: 'public.ecr.aws', username: 'AWS', password: 'public-password' })
+    expect(masked).toEqual([token, 'public-password'])
   })
 })
 
-describe('the dual-stack input', () => {
-  let ws: TempWorkspace
+describe("the registry's token", () => {
+  // Made here, not when the file loads: a mock of ECRClient replaces every client's send, the ones above included.
+  let ecrMock: ReturnType<typeof mockClient>
   beforeAll(() => {
-    ws = makeWorkspace('dual-stack')
-    ws.write('Dockerfile', 'FROM scratch\n')
+    ecrMock = mockClient(ECRClient)
   })
-  afterAll(() => ws.remove())
-  const read = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra)).aws.dualStack
+  afterAll(() => ecrMock.restore())
+  beforeEach(() => ecrMock.reset())
 
-  test('defaults to AWS_USE_DUALSTACK_ENDPOINT; the input wins over it', () => {
-    expect(read({})).toBe(false)
-    expect(read({}, { AWS_USE_DUALSTACK_ENDPOINT: 'true' })).toBe(true)
-    expect(read({ 'dual-stack': 'false' }, { AWS_USE_DUALSTACK_ENDPOINT: 'true' })).toBe(false)
-    expect(read({ 'dual-stack': 'true' })).toBe(true)
+  const tokenAnswer = (password: string, expiresAt: Date) => ({
+    authorizationData: [{ authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'), expiresAt, proxyEndpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com' }]
   })
 
-  test.each<[Record<string, string>, Record<string, string>, string]>([
-    [{ 'dual-stack': 'true', 'aws-region': 'cn-north-1' }, {}, 'dual-stack: true, but ECR has no dual-stack endpoints in cn-north-1 (partition aws-cn): set dual-stack: false.'],
-    [{ 'aws-region': 'us-iso-east-1' }, { AWS_USE_DUALSTACK_ENDPOINT: 'true' }, 'AWS_USE_DUALSTACK_ENDPOINT=true, but ECR has no dual-stack endpoints in us-iso-east-1 (partition aws-iso): set dual-stack: false.'],
-    [{ 'dual-stack': 'maybe' }, {}, 'dual-stack']
-  ])('%j %j is refused in one line', (inputs, extra, message) => {
-    let error: unknown
+  test("renewed from ECR when due: the registry client's requests carry the new password", async () => {
+    const realNow = Date.now
+    let now = realNow()
+    Date.now = () => now
     try {
-      read(inputs, extra)
-    } catch (e) {
-      error = e
+      ecrMock.on(GetAuthorizationTokenCommand).resolvesOnce(tokenAnswer('first', new Date(now + 12 * 3600_000))).resolves(tokenAnswer('second', new Date(now + 25 * 3600_000)))
+      const ecr = new ECRClient({ region: 'us-east-1' })
+      const token = await registryToken(() => getRegistryCredentials(ecr, () => undefined))
+      const sent: string[] = []
+      const transport: HttpTransport = async (_url, init = {}) => {
+        sent.push(Buffer.from(String(init.headers?.authorization).replace(/^Basic /, ''), 'base64').toString())
+        return { status: 404, ok: false, headers: { get: () => null }, text: async () => '', json: async () => ({}), arrayBuffer: async () => new ArrayBuffer(0) }
+      }
+      const client = new RegistryClient(token, undefined, transport)
+      await client.manifest('team/web', '1.0.0')
+      now += 12 * 3600_000 - RENEWAL_MARGIN_MS // a very long build
+      await client.manifest('team/web', '1.0.0')
+      await client.manifest('team/web', '1.0.0')
+      expect(sent).toEqual(['AWS:first', 'AWS:second', 'AWS:second'])
+      expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(2)
+      expect(token.current.expiration).toEqual(new Date(now - (12 * 3600_000 - RENEWAL_MARGIN_MS) + 25 * 3600_000))
+    } finally {
+      Date.now = realNow
     }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
-    expect((error as Error).message).not.toContain('\n')
+  })
+
+  test('an expiresAt already past when given (the emulator answers 2015): kept, never asked for again', async () => {
+    ecrMock.on(GetAuthorizationTokenCommand).resolves(tokenAnswer('only', new Date('2015-01-01T00:00:00Z')))
+    const token = await registryToken(() => getRegistryCredentials(new ECRClient({ region: 'us-east-1' }), () => undefined))
+    for (let i = 0; i < 3; i++) expect((await token.get()).password).toBe('only')
+    expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)
   })
 })

@@ -3,21 +3,28 @@
  * dropping or changing another rule, and writes nothing when every region is covered; a
  * write is read back, and a rule another writer dropped meanwhile is merged and written again.
  */
-import { DescribeRegistryCommand, ECRClient, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
+import {
+  DescribeRegistryCommand,
+  ECRClient,
+  PutReplicationConfigurationCommand,
+  type ReplicationRule
+} from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../../src/errors.js'
 import { ensureReplication, planReplication, type ReplicationWrite } from '../../../src/aws/replication.js'
-import { replicaUris } from '../../../src/settings/registry-host.js'
 import type { RetryPolicy } from '../../../src/retry.js'
 
 const ACCOUNT = '123456789012'
+
 const to = (...regions: string[]) => regions.map(region => ({ region, registryId: ACCOUNT }))
+
 const prefix = (...filters: string[]) => filters.map(filter => ({ filter, filterType: 'PREFIX_MATCH' as const }))
 
 /** What every rule the action adds says of ECR's prefix filters. */
 const NOTE = "; ECR's filters are prefixes: the rule's filter 'team/web' also replicates every repository whose name begins with it, e.g. 'team/web-api'"
 
 const OTHER: ReplicationRule = { destinations: to('sa-east-1'), repositoryFilters: prefix('payments/') }
+
 const CROSS_ACCOUNT: ReplicationRule = { destinations: [{ region: 'eu-west-1', registryId: '999999999999' }], repositoryFilters: prefix('team/web') }
 
 describe('planReplication', () => {
@@ -196,12 +203,4 @@ describe('ensureReplication', () => {
     expect(await ensureReplication(ecr, 'team/web', [])).toBe('')
     expect(ecrMock.calls()).toHaveLength(0)
   })
-})
-
-test('replicaUris: the same repository and tag in each region', () => {
-  expect(replicaUris(`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/team/web:1.2.3`, ['eu-west-1', 'ap-northeast-2'])).toEqual([
-    `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2.3`,
-    `${ACCOUNT}.dkr.ecr.ap-northeast-2.amazonaws.com/team/web:1.2.3`
-  ])
-  expect(replicaUris('public.ecr.aws/a/b:1', ['eu-west-1'])).toEqual([])
 })

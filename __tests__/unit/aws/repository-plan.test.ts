@@ -1,21 +1,36 @@
-/** Stage 3, planning — pure comparisons of the repository ECR describes with the settings. */
+/**
+ * Planning the repository: pure comparisons of the repository ECR describes with the
+ * settings (mutability, scanning, encryption, lifecycle policy, the registry cache's filters).
+ */
 import { readSettings } from '../../../src/settings/read.js'
 import type { Settings } from '../../../src/settings/types.js'
 import { formatLifecyclePolicy } from '../../../src/settings/lifecycle-policy.js'
-import { CLOCK_ALLOWANCE_MS, createdByThisRun, DEFAULT_POLICY_INPUT, planLifecycle, planRepository, type RepositoryState } from '../../../src/aws/repository-plan.js'
-import { describeMutability, isTagMutable, matchesFilter, sameMutability, type Mutability } from '../../../src/settings/tag-mutability.js'
+import {
+  CLOCK_ALLOWANCE_MS,
+  createdByThisRun,
+  DEFAULT_POLICY_INPUT,
+  planLifecycle,
+  planRepository,
+  type RepositoryState
+} from '../../../src/aws/repository-plan.js'
+import { type Mutability, withCacheFilter } from '../../../src/settings/tag-mutability.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { cacheArgs } from '../../../src/build/plan.js'
+import { InputError } from '../../../src/errors.js'
 
 let ws: TempWorkspace
+
 beforeAll(() => {
   ws = makeWorkspace()
 })
+
 afterAll(() => ws.remove())
 
 const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
   readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
 const state = (over: Partial<RepositoryState> = {}): RepositoryState => ({
   uri: URI,
   arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
@@ -23,69 +38,6 @@ const state = (over: Partial<RepositoryState> = {}): RepositoryState => ({
   scanOnPush: true,
   encryption: { type: 'AES256' },
   ...over
-})
-
-describe('matchesFilter', () => {
-  test.each<[string, string, boolean]>([
-    ['latest', 'latest', true],
-    ['latest2', 'latest', false],
-    ['my-latest', 'latest', false],
-    ['latest', 'lat*', true],
-    ['release-1.2.3', 'release-*', true],
-    ['release-', 'release-*', true],
-    ['release', 'release-*', false],
-    ['v1.2', 'v*.*', true],
-    ['v1x2', 'v1.2', false],
-    ['v1.2', 'v1.2', true],
-    ['anything', '*', true],
-    ['dev-x-final', 'dev-*-final', true],
-    ['dev-x-finalized', 'dev-*-final', false],
-    ['Latest', 'latest', false]
-  ])('%j against %j → %s', (tag, filter, expected) => {
-    expect(matchesFilter(tag, filter)).toBe(expected)
-  })
-})
-
-describe('isTagMutable', () => {
-  const modes: Record<string, Mutability> = {
-    MUTABLE: { mode: 'MUTABLE', exclusions: [] },
-    IMMUTABLE: { mode: 'IMMUTABLE', exclusions: [] },
-    IMMUTABLE_WITH_EXCLUSION: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] },
-    MUTABLE_WITH_EXCLUSION: { mode: 'MUTABLE_WITH_EXCLUSION', exclusions: ['v*', 'release-*'] }
-  }
-  test.each<[keyof typeof modes, string, boolean]>([
-    ['MUTABLE', 'latest', true],
-    ['MUTABLE', '1.2.3', true],
-    ['IMMUTABLE', 'latest', false],
-    ['IMMUTABLE', '1.2.3', false],
-    ['IMMUTABLE_WITH_EXCLUSION', 'latest', true],
-    ['IMMUTABLE_WITH_EXCLUSION', 'dev-feature', true],
-    ['IMMUTABLE_WITH_EXCLUSION', '1.2.3', false],
-    ['IMMUTABLE_WITH_EXCLUSION', 'latest-2', false],
-    ['MUTABLE_WITH_EXCLUSION', 'latest', true],
-    ['MUTABLE_WITH_EXCLUSION', 'v1.2.3', false],
-    ['MUTABLE_WITH_EXCLUSION', 'release-7', false],
-    ['MUTABLE_WITH_EXCLUSION', 'sha-0123abc', true]
-  ])('%s: %j mutable → %s', (mode, tag, expected) => {
-    expect(isTagMutable(tag, modes[mode] as Mutability)).toBe(expected)
-  })
-})
-
-describe('sameMutability / describeMutability', () => {
-  test('exclusion order and duplicates do not matter, the mode does', () => {
-    const a: Mutability = { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] }
-    expect(sameMutability(a, { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['dev-*', 'latest', 'latest'] })).toBe(true)
-    expect(sameMutability(a, { mode: 'MUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] })).toBe(false)
-    expect(sameMutability(a, { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest'] })).toBe(false)
-    expect(sameMutability(a, { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-'] })).toBe(false)
-  })
-
-  test('describes the mode with its exclusions', () => {
-    expect(describeMutability({ mode: 'IMMUTABLE', exclusions: [] })).toBe('IMMUTABLE')
-    expect(describeMutability({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] })).toBe(
-      'IMMUTABLE_WITH_EXCLUSION (latest, dev-*)'
-    )
-  })
 })
 
 describe('planRepository', () => {
@@ -286,5 +238,121 @@ describe('createdByThisRun: a repository the create found already there', () => 
   test('created before the allowance, or with no createdAt: adopted', () => {
     expect(createdByThisRun(2, at(-CLOCK_ALLOWANCE_MS - 1), SENT)).toBe(false)
     expect(createdByThisRun(2, undefined, SENT)).toBe(false)
+  })
+})
+
+describe("the registry cache", () => {
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
+
+  afterAll(() => ws.remove())
+
+  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
+    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+
+  function inputError(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
+    try {
+      settings(inputs, extra)
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError)
+      return error as InputError
+    }
+    throw new Error('readSettings accepted the inputs')
+  }
+
+  const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
+  describe('a registry cache per platform', () => {
+    test('push-by-digest: each platform\'s job imports and exports its own cache tag', () => {
+      const arm = settings({ platforms: 'linux/arm64', 'push-by-digest': 'true' })
+      expect(arm.build.cache).toEqual({ type: 'ecr', tag: 'buildcache-linux-arm64', from: ['buildcache-linux-arm64'] })
+      expect(arm.repository).toMatchObject({ cacheTag: 'buildcache-linux-arm64', cacheFilter: 'buildcache*' })
+      expect(cacheArgs(arm.build.cache, REPO)).toEqual([
+        '--cache-from',
+        `type=registry,ref=${REPO}:buildcache-linux-arm64`,
+        '--cache-to',
+        `type=registry,ref=${REPO}:buildcache-linux-arm64,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+      ])
+      expect(settings({ platforms: 'linux/amd64', 'push-by-digest': 'true', 'cache-tag': 'cache' }).build.cache.tag).toBe('cache-linux-amd64')
+      expect(settings({ platforms: 'linux/arm/v7', 'push-by-digest': 'true' }).build.cache.tag).toBe('buildcache-linux-arm-v7')
+    })
+
+    test('one multi-platform run, and a merge, keep the one cache tag', () => {
+      expect(settings({}).build.cache.tag).toBe('buildcache')
+      expect(settings({ 'merge-digests': `sha256:${'1'.repeat(64)}` }).build.cache.tag).toBe('buildcache')
+    })
+
+    test('one wildcard filter keeps every cache tag mutable, and the default lifecycle policy protects them all', () => {
+      for (const inputs of [{}, { platforms: 'linux/arm64', 'push-by-digest': 'true' }]) {
+        const s = settings(inputs)
+        expect(s.repository.tagMutabilityExclusions).toEqual(['latest', 'sha256-*', 'buildcache*'])
+        const rules = (JSON.parse(formatLifecyclePolicy(s.repository.lifecycle.policy)) as { rules: { selection: { tagPatternList?: string[] } }[] }).rules
+        expect(rules[2]?.selection.tagPatternList).toEqual(['buildcache*'])
+      }
+    })
+
+    test('stated filters: a wildcard that covers the cache tags is enough; an exact cache filter gives way to the wildcard', () => {
+      expect(settings({ 'tag-mutability-exclusions': 'latest,build*' }).repository.tagMutabilityExclusions).toEqual(['latest', 'build*'])
+      expect(settings({ 'tag-mutability-exclusions': '*' }).repository.tagMutabilityExclusions).toEqual(['*'])
+      expect(settings({ 'tag-mutability-exclusions': 'latest,buildcache' }).repository.tagMutabilityExclusions).toEqual(['latest', 'buildcache*'])
+      // Five filters with the exact one: the wildcard takes its place, no sixth.
+      expect(settings({ 'tag-mutability-exclusions': 'a,b,c,d,buildcache' }).repository.tagMutabilityExclusions).toEqual(['a', 'b', 'c', 'd', 'buildcache*'])
+      expect(inputError({ 'tag-mutability-exclusions': 'a,b,c,d,e' }).message).toBe(
+        "Input 'tag-mutability-exclusions': has 5 filters and the registry cache needs one more, 'buildcache*': drop one, or list a filter that covers the cache's tags."
+      )
+    })
+
+    test('withCacheFilter: a filter ending in * that matches the cache tag covers all of them', () => {
+      expect(withCacheFilter(['latest', 'b*'], 'buildcache*')).toEqual(['latest', 'b*'])
+      expect(withCacheFilter(['latest', 'build*cache'], 'buildcache*')).toEqual(['latest', 'build*cache', 'buildcache*'])
+      expect(withCacheFilter(['latest', 'buildcache'], 'buildcache*')).toEqual(['latest', 'buildcache*'])
+    })
+
+    const state = (exclusions: string[]): RepositoryState => ({
+      uri: REPO,
+      arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions },
+      scanOnPush: true,
+      encryption: { type: 'AES256' }
+    })
+
+    test('a repository made with the exact buildcache filter: a one-job run leaves it; a per-platform run gets the wildcard in its place', () => {
+      const single = settings({})
+      expect(planRepository(state(['latest', 'buildcache']), single.repository, ['latest', 'buildcache']).changes).toEqual([])
+      const perPlatform = settings({ platforms: 'linux/arm64', 'push-by-digest': 'true' })
+      expect(planRepository(state(['latest', 'buildcache']), perPlatform.repository, ['buildcache-linux-arm64']).changes).toEqual([
+        {
+          kind: 'tag-mutability',
+          from: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'buildcache'] },
+          to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'buildcache*'] }
+        }
+      ])
+      expect(planRepository(state(['latest', 'buildcache*']), perPlatform.repository, ['buildcache-linux-arm64']).changes).toEqual([])
+    })
+
+    test('an IMMUTABLE repository is never loosened for the cache: a warning instead', () => {
+      const perPlatform = settings({ platforms: 'linux/arm64', 'push-by-digest': 'true' })
+      const plan = planRepository({ ...state([]), mutability: { mode: 'IMMUTABLE', exclusions: [] } }, perPlatform.repository, ['buildcache-linux-arm64'])
+      expect(plan.changes).toEqual([])
+      expect(plan.warnings[0]).toContain("'buildcache-linux-arm64'")
+    })
+
+    test('an image tag among the cache\'s tags is refused', () => {
+      expect(inputError({ tags: 'buildcache-old' }).message).toBe(
+        "Input 'cache-tag': 'buildcache-old' is an image tag this run pushes, and the registry cache's tags are buildcache*: give the cache a tag of its own."
+      )
+      expect(inputError({ version: 'buildcache' }).message).toMatch(/^Input 'cache-tag': 'buildcache' is an image tag this run pushes/)
+    })
+
+    test('a cache tag too long for its per-platform form or its wildcard', () => {
+      const long = 'c'.repeat(120)
+      expect(inputError({ 'cache-tag': long, platforms: 'linux/arm64', 'push-by-digest': 'true' }).message).toBe(
+        `Input 'cache-tag': '${long}' is too long for this job's per-platform cache tag '${long}-linux-arm64': use at most 116 characters.`
+      )
+      expect(inputError({ 'cache-tag': 'c'.repeat(128) }).message).toBe(`Input 'cache-tag': '${'c'.repeat(128)}' is too long: use at most 127 characters.`)
+    })
   })
 })

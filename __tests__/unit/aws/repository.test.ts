@@ -1,6 +1,7 @@
 /**
- * Stage 3, effects — ensureRepository against a mocked ECR: which calls it makes, with which
- * parameters, and that a repository that already matches costs no write call.
+ * ensureRepository against a mocked ECR: which calls it makes, with which parameters, and
+ * that a repository that already matches costs no write call; the stated access policy and
+ * tags, creation templates, and `existing-repository: leave`.
  */
 import {
   CreateRepositoryCommand,
@@ -13,7 +14,13 @@ import {
   PutLifecyclePolicyCommand,
   RepositoryAlreadyExistsException,
   RepositoryNotFoundException,
-  type Repository
+  type Repository,
+  GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
+  RepositoryPolicyNotFoundException,
+  SetRepositoryPolicyCommand,
+  TagResourceCommand,
+  DescribeRepositoryCreationTemplatesCommand
 } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../../src/errors.js'
@@ -22,22 +29,29 @@ import type { Settings } from '../../../src/settings/types.js'
 import { formatLifecyclePolicy } from '../../../src/settings/lifecycle-policy.js'
 import { ensureRepository, toRepositoryState } from '../../../src/aws/repository.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { TEMPLATES_DENIED } from '../../../src/aws/creation-template.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+
 const URI = `${REGISTRY}/team/web`
+
 const KMS_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 
 const ecrMock = mockClient(ECRClient)
+
 const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
 
 let ws: TempWorkspace
+
 beforeAll(() => {
   ws = makeWorkspace()
 })
+
 afterAll(() => {
   ws.remove()
   ecrMock.restore()
 })
+
 beforeEach(() => ecrMock.reset())
 
 const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
@@ -56,6 +70,7 @@ const described = (over: Partial<Repository> = {}): Repository => ({
 })
 
 const notFound = () => new RepositoryNotFoundException({ message: "The repository with name 'team/web' does not exist", $metadata: {} })
+
 const noPolicy = () => new LifecyclePolicyNotFoundException({ message: 'Lifecycle policy does not exist', $metadata: {} })
 
 const WRITES = ['CreateRepositoryCommand', 'PutImageTagMutabilityCommand', 'PutImageScanningConfigurationCommand', 'PutLifecyclePolicyCommand']
@@ -530,5 +545,263 @@ describe('toRepositoryState', () => {
       scanOnPush: false,
       encryption: { type: 'AES256' }
     })
+  })
+})
+
+describe("a stated access policy and tags", () => {
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
+
+  afterAll(() => ws.remove())
+
+  const settings = (inputs: Record<string, string>) => readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+
+  describe('enforcement', () => {
+    const ecrMock = mockClient(ECRClient)
+    const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+    const ARN = 'arn:aws:ecr:us-east-1:123456789012:repository/team/web'
+    afterAll(() => ecrMock.restore())
+
+    function existing(): void {
+      ecrMock.reset()
+      ecrMock.on(DescribeRepositoriesCommand).resolves({
+        repositories: [
+          {
+            repositoryName: 'team/web',
+            repositoryArn: ARN,
+            repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web',
+            imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+            imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
+            imageScanningConfiguration: { scanOnPush: true },
+            encryptionConfiguration: { encryptionType: 'AES256' }
+          }
+        ]
+      })
+      ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: formatLifecyclePolicy(settings({}).lifecycle.policy) })
+    }
+
+    test('unstated: the access policy and tags are never read or written', async () => {
+      existing()
+      await ensureRepository(ecr, settings({}), [], 'us-east-1')
+      expect(ecrMock.commandCalls(GetRepositoryPolicyCommand)).toHaveLength(0)
+      expect(ecrMock.commandCalls(SetRepositoryPolicyCommand)).toHaveLength(0)
+      expect(ecrMock.commandCalls(ListTagsForResourceCommand)).toHaveLength(0)
+      expect(ecrMock.commandCalls(TagResourceCommand)).toHaveLength(0)
+    })
+
+    test('a stated policy is set when the repository has none, and not again when it matches (white space aside)', async () => {
+      existing()
+      ecrMock.on(GetRepositoryPolicyCommand).rejects(new RepositoryPolicyNotFoundException({ message: 'none', $metadata: {} }))
+      const desired = settings({ 'pull-principals': '111122223333' })
+      const first = await ensureRepository(ecr, desired, [], 'us-east-1')
+      expect(first.changes).toEqual(['access policy set (pull-principals)'])
+      expect(ecrMock.commandCalls(SetRepositoryPolicyCommand)[0]?.args[0].input.policyText).toBe(desired.accessPolicy?.text)
+
+      existing()
+      ecrMock.on(GetRepositoryPolicyCommand).resolves({ policyText: JSON.stringify(JSON.parse(desired.accessPolicy?.text ?? '{}'), null, 4) })
+      const second = await ensureRepository(ecr, desired, [], 'us-east-1')
+      expect(second.changes).toEqual([])
+      expect(ecrMock.commandCalls(SetRepositoryPolicyCommand)).toHaveLength(0)
+    })
+
+    test('tags: only the missing or changed ones are written; others stay', async () => {
+      existing()
+      ecrMock.on(ListTagsForResourceCommand).resolves({ tags: [{ Key: 'team', Value: 'web' }, { Key: 'owner', Value: 'alice' }] })
+      const result = await ensureRepository(ecr, settings({ 'repository-tags': 'team=web\ncost-center=42\nowner=bob' }), [], 'us-east-1')
+      expect(ecrMock.commandCalls(TagResourceCommand)[0]?.args[0].input).toEqual({
+        resourceArn: ARN,
+        tags: [{ Key: 'cost-center', Value: '42' }, { Key: 'owner', Value: 'bob' }]
+      })
+      expect(result.changes).toEqual(['tags cost-center=42, owner=bob'])
+      expect(ecrMock.commandCalls(ListTagsForResourceCommand)[0]?.args[0].input.resourceArn).toBe(ARN)
+    })
+
+    test('a new repository gets its tags at creation, no separate call', async () => {
+      ecrMock.reset()
+      ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
+      ecrMock.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: 'r/team/web', repositoryArn: ARN } })
+      await ensureRepository(ecr, settings({ 'repository-tags': 'team=web' }), [], 'us-east-1')
+      expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input.tags).toEqual([{ Key: 'team', Value: 'web' }])
+      expect(ecrMock.commandCalls(TagResourceCommand)).toHaveLength(0)
+    })
+  })
+})
+
+describe("creation templates", () => {
+  const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+
+  const TEMPLATE_POLICY = { rules: [{ rulePriority: 1, description: 'Expire after 30 days', selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 }, action: { type: 'expire' } }] }
+
+  const ACCESS = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage"]}]}'
+
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
+
+  afterAll(() => ws.remove())
+
+  const repo = (inputs: Record<string, string> = {}): Settings['repository'] =>
+    readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+
+  describe('ensureRepository with creation templates', () => {
+    const ecrMock = mockClient(ECRClient)
+    const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+    const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+    afterAll(() => ecrMock.restore())
+    beforeEach(() => {
+      ecrMock.reset()
+      ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
+      ecrMock.on(GetLifecyclePolicyCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }))
+      ecrMock.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: URI, repositoryArn: 'arn' } })
+    })
+    const api = {
+      prefix: 'team',
+      appliedFor: ['CREATE_ON_PUSH' as const],
+      encryptionConfiguration: { encryptionType: 'KMS' as const, kmsKey: KEY },
+      resourceTags: [{ Key: 'owner', Value: 'platform' }],
+      lifecyclePolicy: JSON.stringify(TEMPLATE_POLICY),
+      repositoryPolicy: ACCESS
+    }
+
+    test('a repository the run creates takes the template’s settings, each named "from template team"; templates read page by page', async () => {
+      ecrMock
+        .on(DescribeRepositoryCreationTemplatesCommand)
+        .resolvesOnce({ repositoryCreationTemplates: [{ prefix: 'ROOT', appliedFor: ['CREATE_ON_PUSH'] }], nextToken: 'n1' })
+        .resolvesOnce({ repositoryCreationTemplates: [api] })
+      const result = await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
+      expect(ecrMock.commandCalls(DescribeRepositoryCreationTemplatesCommand).map(c => c.args[0].input)).toEqual([{ maxResults: 100 }, { maxResults: 100, nextToken: 'n1' }])
+      expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual(
+        expect.objectContaining({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KEY }, tags: [{ Key: 'owner', Value: 'platform' }] })
+      )
+      expect(JSON.parse(ecrMock.commandCalls(PutLifecyclePolicyCommand)[0]?.args[0].input.lifecyclePolicyText ?? '')).toEqual(TEMPLATE_POLICY)
+      expect(ecrMock.commandCalls(SetRepositoryPolicyCommand)[0]?.args[0].input.policyText).toBe(ACCESS)
+      expect(result.changes).toEqual([
+        `created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, KMS encryption (${KEY}) from template team, tags owner=platform from template team`,
+        'access policy set (from template team)',
+        'lifecycle policy put (new repository: the policy from template team)'
+      ])
+    })
+
+    test('AccessDenied on the templates: one warning, the repository created as before', async () => {
+      ecrMock.on(DescribeRepositoryCreationTemplatesCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecr:DescribeRepositoryCreationTemplates'), { name: 'AccessDeniedException' }))
+      const result = await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
+      expect(result.warnings).toEqual([TEMPLATES_DENIED])
+      expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input.encryptionConfiguration).toEqual({ encryptionType: 'AES256' })
+      expect(result.changes[0]).toBe('created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, AES256 encryption')
+    })
+
+    test('a template that would freeze latest: no write at all', async () => {
+      ecrMock.on(DescribeRepositoryCreationTemplatesCommand).resolves({ repositoryCreationTemplates: [{ ...api, imageTagMutability: 'IMMUTABLE' }] })
+      await expect(ensureRepository(ecr, repo(), ['latest'], 'us-east-1')).rejects.toThrow(/^Repository creation template 'team' makes new repositories IMMUTABLE/)
+      expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
+      expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
+    })
+
+    test('an existing repository: templates are not read', async () => {
+      ecrMock.on(DescribeRepositoriesCommand).resolves({
+        repositories: [{ repositoryUri: URI, repositoryArn: 'arn', imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }], imageScanningConfiguration: { scanOnPush: true } }]
+      })
+      ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: JSON.stringify(TEMPLATE_POLICY) })
+      await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
+      expect(ecrMock.commandCalls(DescribeRepositoryCreationTemplatesCommand)).toHaveLength(0)
+    })
+  })
+})
+
+describe("existing-repository: leave", () => {
+  const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
+  const ecrMock = mockClient(ECRClient)
+
+  const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
+
+  afterAll(() => {
+    ws.remove()
+    ecrMock.restore()
+  })
+
+  beforeEach(() => ecrMock.reset())
+
+  const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
+    readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+
+  /** A hand-made repository: mutable, no scan on push, no lifecycle policy, no access policy, no tags. */
+  function handMade(): void {
+    ecrMock.on(DescribeRepositoriesCommand).resolves({
+      repositories: [
+        {
+          repositoryName: 'team/web',
+          repositoryUri: URI,
+          repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
+          imageTagMutability: 'MUTABLE',
+          imageScanningConfiguration: { scanOnPush: false },
+          encryptionConfiguration: { encryptionType: 'AES256' }
+        }
+      ]
+    })
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(new LifecyclePolicyNotFoundException({ message: 'none', $metadata: {} }))
+    ecrMock.on(GetRepositoryPolicyCommand).rejects(new RepositoryPolicyNotFoundException({ message: 'none', $metadata: {} }))
+    ecrMock.on(ListTagsForResourceCommand).resolves({ tags: [] })
+  }
+
+  const STATED = {
+    'scan-on-push': 'true',
+    'lifecycle-keep-count': '10',
+    'pull-principals': '210987654321',
+    'repository-tags': 'owner=platform'
+  }
+
+  /** Every command sent, by name: reads are Describe/Get/List. */
+  const sent = (): string[] => ecrMock.calls().map(c => (c.args[0] as object).constructor.name.replace(/Command$/, ''))
+
+  const writes = (): string[] => sent().filter(n => !/^(Describe|Get|List)/.test(n))
+
+  test('leave: reads only, and each difference is said', async () => {
+    handMade()
+    const result = await ensureRepository(ecr, repoSettings({ ...STATED, 'existing-repository': 'leave' }), ['latest'], 'us-east-1')
+    expect(writes()).toEqual([])
+    expect(result.changes).toEqual([])
+    expect(result.created).toBe(false)
+    expect(result.mutability).toEqual({ mode: 'MUTABLE', exclusions: [] })
+    const notes = (result.notes ?? []).join('\n')
+    expect(notes).toContain('tag mutability is MUTABLE; the workflow\'s settings make it IMMUTABLE_WITH_EXCLUSION (latest, sha256-*)')
+    expect(notes).toContain('scan on push is off; scan-on-push states on')
+    expect(notes).toContain('the access policy differs')
+    expect(notes).toContain('owner=platform')
+    expect(result.lifecycle).toContain('left as it is (existing-repository: leave): the workflow\'s policy would be put')
+    expect(result.lifecyclePut).toBe(false)
+  })
+
+  test('reconcile (the default) writes the same differences', async () => {
+    handMade()
+    await ensureRepository(ecr, repoSettings(STATED), ['latest'], 'us-east-1')
+    expect(writes().sort()).toEqual(['PutImageScanningConfiguration', 'PutImageTagMutability', 'PutLifecyclePolicy', 'SetRepositoryPolicy', 'TagResource'])
+  })
+
+  test('leave on a repository that matches says so', async () => {
+    handMade()
+    const result = await ensureRepository(ecr, repoSettings({ 'existing-repository': 'leave', 'tag-mutability': 'MUTABLE', 'scan-on-push': 'false' }), ['latest'], 'us-east-1')
+    expect(writes()).toEqual([])
+    expect(result.notes).toEqual(["left as it is (existing-repository: leave): it matches the workflow's settings"])
+  })
+
+  test('leave still creates a missing repository and sets it up: the run created it', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'none', $metadata: {} }))
+    ecrMock.on(GetLifecyclePolicyCommand).rejects(new RepositoryNotFoundException({ message: 'none', $metadata: {} }))
+    ecrMock.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: URI } })
+    const result = await ensureRepository(ecr, repoSettings({ 'existing-repository': 'leave' }), ['latest'], 'us-east-1')
+    expect(result.created).toBe(true)
+    expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(1)
   })
 })

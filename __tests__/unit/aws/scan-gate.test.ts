@@ -1,6 +1,6 @@
 /**
- * The scanning gate: waits for each platform image's scan within one deadline, starts a
- * scan the repository didn't, adds the findings up and fails at or above the threshold.
+ * The scan gate: counts of findings, waiting for basic and enhanced scans within scan-timeout,
+ * and the findings that fail the run.
  */
 import { DescribeImageScanFindingsCommand, ECRClient, ScanNotFoundException, StartImageScanCommand, LimitExceededException } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'

@@ -6,18 +6,16 @@
 import http from 'node:http'
 import { jest } from '@jest/globals'
 import type { AddressInfo } from 'node:net'
-import { DescribeRepositoriesCommand, GetAuthorizationTokenCommand, ECRClient } from '@aws-sdk/client-ecr'
+import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
 import { createEcrClient } from '../../../src/aws/clients.js'
-import { getRegistryCredentials, registryToken } from '../../../src/aws/registry-token.js'
 import { Renewable, renewalTime, RENEWAL_MARGIN_MS } from '../../../src/aws/session.js'
 import { signIn } from '../../../src/aws/sign-in.js'
-import { RegistryClient } from '../../../src/registry/client.js'
-import type { HttpTransport } from '../../../src/network/http.js'
 import type { Settings } from '../../../src/settings/types.js'
 
 const T0 = Date.parse('2030-01-01T00:00:00Z')
+
 const at = (ms: number): Date => new Date(T0 + ms)
 
 describe('renewalTime', () => {
@@ -237,52 +235,5 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
       delete process.env.AWS_ACCESS_KEY_ID
       delete process.env.AWS_SECRET_ACCESS_KEY
     }
-  })
-})
-
-describe("the registry's token", () => {
-  // Made here, not when the file loads: a mock of ECRClient replaces every client's send, the ones above included.
-  let ecrMock: ReturnType<typeof mockClient>
-  beforeAll(() => {
-    ecrMock = mockClient(ECRClient)
-  })
-  afterAll(() => ecrMock.restore())
-  beforeEach(() => ecrMock.reset())
-
-  const tokenAnswer = (password: string, expiresAt: Date) => ({
-    authorizationData: [{ authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'), expiresAt, proxyEndpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com' }]
-  })
-
-  test("renewed from ECR when due: the registry client's requests carry the new password", async () => {
-    const realNow = Date.now
-    let now = realNow()
-    Date.now = () => now
-    try {
-      ecrMock.on(GetAuthorizationTokenCommand).resolvesOnce(tokenAnswer('first', new Date(now + 12 * 3600_000))).resolves(tokenAnswer('second', new Date(now + 25 * 3600_000)))
-      const ecr = new ECRClient({ region: 'us-east-1' })
-      const token = await registryToken(() => getRegistryCredentials(ecr, () => undefined))
-      const sent: string[] = []
-      const transport: HttpTransport = async (_url, init = {}) => {
-        sent.push(Buffer.from(String(init.headers?.authorization).replace(/^Basic /, ''), 'base64').toString())
-        return { status: 404, ok: false, headers: { get: () => null }, text: async () => '', json: async () => ({}), arrayBuffer: async () => new ArrayBuffer(0) }
-      }
-      const client = new RegistryClient(token, undefined, transport)
-      await client.manifest('team/web', '1.0.0')
-      now += 12 * 3600_000 - RENEWAL_MARGIN_MS // a very long build
-      await client.manifest('team/web', '1.0.0')
-      await client.manifest('team/web', '1.0.0')
-      expect(sent).toEqual(['AWS:first', 'AWS:second', 'AWS:second'])
-      expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(2)
-      expect(token.current.expiration).toEqual(new Date(now - (12 * 3600_000 - RENEWAL_MARGIN_MS) + 25 * 3600_000))
-    } finally {
-      Date.now = realNow
-    }
-  })
-
-  test('an expiresAt already past when given (the emulator answers 2015): kept, never asked for again', async () => {
-    ecrMock.on(GetAuthorizationTokenCommand).resolves(tokenAnswer('only', new Date('2015-01-01T00:00:00Z')))
-    const token = await registryToken(() => getRegistryCredentials(new ECRClient({ region: 'us-east-1' }), () => undefined))
-    for (let i = 0; i < 3; i++) expect((await token.get()).password).toBe('only')
-    expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)
   })
 })

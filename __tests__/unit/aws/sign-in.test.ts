@@ -1,22 +1,32 @@
 /**
- * Stage 2 — OIDC sign-in. STS is mocked at the SDK boundary; the runner's token endpoint is
- * either an injected function or, in the last test, a real local HTTP server answering the
- * action's own token request (aws/oidc-token.ts).
+ * OIDC sign-in. STS is mocked at the SDK boundary; the runner's token endpoint is either an
+ * injected function or, in one test, a real local HTTP server answering the action's own token
+ * request. A fresh token for each try, and throttling's budget.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { jest } from '@jest/globals'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
-import { ActionError } from '../../../src/errors.js'
-import { exportCredentials, signIn, tokenClaims, type CredentialDeps } from '../../../src/aws/sign-in.js'
-import { trustPolicyHint } from '../../../src/aws/trust-hint.js'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
+import { ActionError } from '../../../src/errors.js'
+import {
+  exportCredentials,
+  signIn,
+  tokenClaims,
+  type CredentialDeps,
+  stsRetry,
+  STS_THROTTLE_ATTEMPTS,
+  STS_THROTTLE_MAX_WAIT_MS
+} from '../../../src/aws/sign-in.js'
 import { Renewable } from '../../../src/aws/session.js'
 import type { Settings } from '../../../src/settings/types.js'
+import { retry } from '../../../src/retry.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecr-push'
+
 const EXPIRATION = new Date('2030-01-01T00:00:00Z')
+
 const STS_CREDENTIALS = {
   AccessKeyId: 'ASIAEXAMPLEACCESSKEY',
   SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
@@ -25,6 +35,7 @@ const STS_CREDENTIALS = {
 }
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
+
 /** A JWT shaped like the one GitHub issues (the signature is not checked by the action). */
 const jwt = (claims: Record<string, unknown>): string =>
   `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64url(claims)}.c2lnbmF0dXJlLXRoYXQtbXVzdC1uZXZlci1iZS1wcmludGVk`
@@ -39,6 +50,7 @@ const CLAIMS = {
   actor: 'octocat',
   run_id: '42'
 }
+
 const TOKEN = jwt(CLAIMS)
 
 const aws = (over: Partial<Settings['aws']> = {}): Settings['aws'] => ({
@@ -55,7 +67,9 @@ const aws = (over: Partial<Settings['aws']> = {}): Settings['aws'] => ({
 const RUNNER_ENV = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.actions.example/idtoken?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runtime' }
 
 const stsMock = mockClient(STSClient)
+
 beforeEach(() => stsMock.reset())
+
 afterAll(() => stsMock.restore())
 
 /** Deps that record every call into one ordered log. */
@@ -184,39 +198,6 @@ describe('without role-to-assume', () => {
   })
 })
 
-describe('trustPolicyHint', () => {
-  const K = 'token.actions.githubusercontent.com'
-  const AUD = 'sts.amazonaws.com'
-  const equals = (sub: string) => `{"StringEquals": {"${K}:aud": "${AUD}", "${K}:sub": "${sub}"}}`
-  const NOTE = 'name a protected branch, tag pattern (a ruleset guarding those tags) or environment, never repo:acme/web:*, which lets any branch, and so anyone who can push one, assume the role.'
-  const WF = 'acme/web/.github/workflows/release.yml'
-  const SHARED = 'acme/ci/.github/workflows/build.yml@refs/heads/main'
-  test.each<[string, Record<string, unknown>, string]>([
-    ['a push to main', { sub: 'repo:acme/web:ref:refs/heads/main', aud: AUD, repository: 'acme/web', ref: 'refs/heads/main', job_workflow_ref: `${WF}@refs/heads/main`, workflow_ref: `${WF}@refs/heads/main` }, `and sub 'repo:acme/web:ref:refs/heads/main' (GitHub's default sub for a branch (ref:refs/heads/…)), e.g. Condition ${equals('repo:acme/web:ref:refs/heads/main')}: ${NOTE}`],
-    ['a job with an environment', { sub: 'repo:acme/web:environment:prod', aud: AUD, repository: 'acme/web', ref: 'refs/heads/main', environment: 'prod' }, `(GitHub's default sub for a job with an environment (environment:…, which replaces the ref)), e.g. Condition ${equals('repo:acme/web:environment:prod')}: ${NOTE}`],
-    ['a tag push', { sub: 'repo:acme/web:ref:refs/tags/v1.2.3', aud: AUD, repository: 'acme/web', ref: 'refs/tags/v1.2.3' }, `(GitHub's default sub for a tag (ref:refs/tags/…)), e.g. Condition {"StringEquals": {"${K}:aud": "${AUD}"}, "StringLike": {"${K}:sub": "repo:acme/web:ref:refs/tags/v*"}}: ${NOTE}`],
-    ['a sub customized with job_workflow_ref', { sub: `repo:acme/web:job_workflow_ref:${WF}@refs/heads/main`, aud: AUD, repository: 'acme/web', job_workflow_ref: `${WF}@refs/heads/main`, workflow_ref: `${WF}@refs/heads/main` }, `(a sub customized with GitHub's OIDC customization API (include_claim_keys: repo, job_workflow_ref): match it exactly as the token has it), e.g. Condition ${equals(`repo:acme/web:job_workflow_ref:${WF}@refs/heads/main`)}: ${NOTE}`],
-    ['a sub customized with context', { sub: 'repo:acme/web:context:environment:prod', aud: AUD, repository: 'acme/web', environment: 'prod' }, `(include_claim_keys: repo, context): match it exactly as the token has it), e.g. Condition ${equals('repo:acme/web:context:environment:prod')}`],
-    ['a sub of IDs', { sub: 'repository_owner_id:72039097:repository_id:599170215:context:ref:refs/heads/main', aud: AUD, repository: 'acme/web', ref: 'refs/heads/main' }, `(include_claim_keys: repository_owner_id, repository_id, context; IDs stay the same when the repository or its owner is renamed): match it exactly as the token has it), e.g. Condition ${equals('repository_owner_id:72039097:repository_id:599170215:context:ref:refs/heads/main')}`],
-    ['a reusable workflow', { sub: 'repo:acme/web:environment:prod', aud: AUD, repository: 'acme/web', environment: 'prod', job_workflow_ref: SHARED, workflow_ref: `${WF}@refs/heads/main` }, `with aud '${AUD}' and sub 'repo:acme/web:environment:prod' and job_workflow_ref '${SHARED}' (the job runs the reusable workflow ${SHARED} (its job_workflow_ref, not the caller's workflow_ref ${WF}): match job_workflow_ref, pinned to a protected ref, with the caller's sub, as any repository that can call the workflow gets a token naming it), e.g. Condition {"StringEquals": {"${K}:aud": "${AUD}", "${K}:sub": "repo:acme/web:environment:prod", "${K}:job_workflow_ref": "${SHARED}"}}: ${NOTE}`],
-    ['a reusable workflow, no workflow_ref', { sub: 'repo:acme/web:ref:refs/heads/main', aud: AUD, repository: 'acme/web', job_workflow_ref: SHARED }, `"${K}:sub": "repo:acme/web:ref:refs/heads/main", "${K}:job_workflow_ref": "${SHARED}"}}`],
-    ['a push to main, immutable subject claims', { sub: 'repo:acme@123456/web@456789:ref:refs/heads/main', aud: AUD, repository: 'acme/web', ref: 'refs/heads/main' }, `(GitHub's default sub with immutable owner and repository IDs (owner@id/repository@id) for a branch (ref:refs/heads/…)), e.g. Condition ${equals('repo:acme@123456/web@456789:ref:refs/heads/main')}: name a protected branch, tag pattern (a ruleset guarding those tags) or environment, never repo:acme@123456/web@456789:*`],
-    ['a tag push, immutable subject claims: the pattern keeps the IDs', { sub: 'repo:acme@123456/web@456789:ref:refs/tags/v1.2.3', aud: AUD, repository: 'acme/web', ref: 'refs/tags/v1.2.3' }, `e.g. Condition {"StringEquals": {"${K}:aud": "${AUD}"}, "StringLike": {"${K}:sub": "repo:acme@123456/web@456789:ref:refs/tags/v*"}}`],
-    ['an environment, immutable subject claims', { sub: 'repo:acme@123456/web@456789:environment:prod', aud: AUD, repository: 'acme/web', environment: 'prod' }, `e.g. Condition ${equals('repo:acme@123456/web@456789:environment:prod')}`],
-    ['a customized sub for a tag: the tag as a pattern, the rest as the token has it', { sub: 'repo:acme@123456/web@456789:context:ref:refs/tags/v2.0.0:job_workflow_ref:acme/web/.github/workflows/release.yml@refs/tags/v2.0.0', aud: AUD, repository: 'acme/web' }, `"StringLike": {"${K}:sub": "repo:acme@123456/web@456789:context:ref:refs/tags/v*:job_workflow_ref:acme/web/.github/workflows/release.yml@refs/tags/v2.0.0"}}`],
-    ['a reusable workflow under immutable subject claims: still told apart from the caller by name', { sub: 'repo:acme@1/web@2:ref:refs/heads/main', aud: AUD, repository: 'acme/web', job_workflow_ref: `${WF}@refs/heads/main` }, `e.g. Condition ${equals('repo:acme@1/web@2:ref:refs/heads/main')}`],
-    ['a pull request', { sub: 'repo:acme/web:pull_request', aud: AUD, repository: 'acme/web', ref: 'refs/pull/12/merge' }, "and sub 'repo:acme/web:pull_request'; but this job runs for a pull request, which should not assume a role that pushes: build pull requests with push: false (a trust policy that lets them in lets any pull request's code push)."],
-    ['a customized pull request', { sub: 'repository_owner_id:1:repository_id:2:context:pull_request', aud: AUD }, '; but this job runs for a pull request'],
-    ['no readable claims', {}, `with aud 'sts.amazonaws.com' and sub '?' (the token has no readable sub: GitHub's default format for a branch is shown), e.g. Condition ${equals('repo:<owner>/<repo>:ref:refs/heads/main')}: name a protected branch, tag pattern (a ruleset guarding those tags) or environment, never repo:<owner>/<repo>:*`]
-  ])('%s', (_, claims, expected) => {
-    const hint = trustPolicyHint(claims, AUD)
-    expect(hint).toContain(expected)
-    expect(hint).toMatch(/^The role's trust policy must allow token\.actions\.githubusercontent\.com with aud /)
-    expect(hint).not.toContain('\n')
-    expect(hint).not.toMatch(/"repo:[^"]*:\*"/)
-  })
-})
-
 describe('tokenClaims', () => {
   test('keeps only the claims a trust policy compares', () => {
     expect(tokenClaims(TOKEN)).toEqual({
@@ -325,5 +306,208 @@ describe('the OIDC token request against a local token endpoint', () => {
     expect(output).toContain(`::add-mask::${expectedToken}`)
     expect(output).toContain(`::add-mask::${STS_CREDENTIALS.SecretAccessKey}`)
     expect(output).toContain(`::add-mask::${STS_CREDENTIALS.SessionToken}`)
+  })
+})
+
+const named = (name: string, status?: number) =>
+  Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
+
+describe('signIn retries STS with a fresh OIDC token each time', () => {
+  const sts = mockClient(STSClient)
+  afterAll(() => sts.restore())
+
+  const aws = {
+    region: 'us-east-1',
+    roleToAssume: 'arn:aws:iam::123456789012:role/x',
+    audience: 'sts.amazonaws.com',
+    roleSessionName: 'GitHubActions',
+    roleDurationSeconds: 3600,
+    exportCredentials: false,
+    dualStack: false
+  }
+  const env = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://t', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'r' }
+
+  test('two throttles, then credentials; three tokens asked for, each one used once', async () => {
+    sts.reset()
+    sts
+      .on(AssumeRoleWithWebIdentityCommand)
+      .rejectsOnce(named('Throttling', 400))
+      .rejectsOnce(named('ServiceUnavailable', 503))
+      .resolves({ Credentials: { AccessKeyId: 'AK', SecretAccessKey: 'SK', SessionToken: 'ST', Expiration: new Date() } })
+    let n = 0
+    const session = await signIn(aws, { env, getIDToken: async () => `token-${++n}`, setSecret: () => {}, sleep: async () => {} })
+    expect(session.credentials?.current.accessKeyId).toBe('AK')
+    expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand).map(c => c.args[0].input.WebIdentityToken)).toEqual(['token-1', 'token-2', 'token-3'])
+  })
+
+  test('AccessDenied is not retried', async () => {
+    sts.reset()
+    sts.on(AssumeRoleWithWebIdentityCommand).rejects(named('AccessDenied', 403))
+    await expect(
+      signIn(aws, { env, getIDToken: async () => 'a.eyJzdWIiOiJyZXBvOmEvYjpyZWY6cmVmcy9oZWFkcy9tYWluIn0.c', setSecret: () => {}, sleep: async () => {} })
+    ).rejects.toThrow("sub 'repo:a/b:ref:refs/heads/main'")
+    expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(1)
+  })
+})
+
+describe("throttled STS", () => {
+  const AWS: Settings['aws'] = {
+    region: 'us-east-1',
+    roleToAssume: 'arn:aws:iam::123456789012:role/ecr-push',
+    audience: 'sts.amazonaws.com',
+    roleSessionName: 'GitHubActions',
+    roleDurationSeconds: 3600,
+    exportCredentials: false,
+    dualStack: false
+  }
+
+  const CREDENTIALS = { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'session', Expiration: new Date('2030-01-01T00:00:00Z') }
+
+  const stsError = (name: string, status = 400) => Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status } })
+
+  const stsMock = mockClient(STSClient)
+
+  beforeEach(() => stsMock.reset())
+
+  afterEach(() => jest.restoreAllMocks())
+
+  afterAll(() => stsMock.restore())
+
+  /** Deps whose waits are recorded (and end at once unless `sleep` is given). */
+  function deps(over: Partial<CredentialDeps> = {}): { deps: CredentialDeps; waits: number[] } {
+    const waits: number[] = []
+    return {
+      waits,
+      deps: {
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runtime' },
+        getIDToken: async () => 'header.e30.signature',
+        setSecret: () => undefined,
+        sleep: async ms => void waits.push(ms),
+        ...over
+      }
+    }
+  }
+
+  /** STS fails with each error in turn, then answers with credentials. */
+  function stsFails(...errors: Error[]): void {
+    const queue = [...errors]
+    stsMock.on(AssumeRoleWithWebIdentityCommand).callsFake(() => {
+      const next = queue.shift()
+      if (next) throw next
+      return { Credentials: CREDENTIALS }
+    })
+  }
+
+  const stsCalls = () => stsMock.commandCalls(AssumeRoleWithWebIdentityCommand).length
+
+  describe('throttling gets a budget of tens of seconds', () => {
+    test.each(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError'])(
+      '%s on all but the last of 12 tries: signed in, each wait at most 6 s',
+      async name => {
+        // The longest waits full jitter can draw.
+        jest.spyOn(Math, 'random').mockReturnValue(0.999999)
+        const { deps: d, waits } = deps()
+        stsFails(...Array.from({ length: STS_THROTTLE_ATTEMPTS - 1 }, () => stsError(name)))
+        const session = await signIn(AWS, d)
+        expect(session.credentials?.current.accessKeyId).toBe('ASIAEXAMPLE')
+        expect(stsCalls()).toBe(STS_THROTTLE_ATTEMPTS)
+        expect(waits).toHaveLength(STS_THROTTLE_ATTEMPTS - 1)
+        expect(Math.max(...waits)).toBeLessThanOrEqual(STS_THROTTLE_MAX_WAIT_MS)
+        // Tens of seconds in all, and bounded.
+        const total = waits.reduce((a, b) => a + b, 0)
+        expect(total).toBeGreaterThan(30_000)
+        expect(total).toBeLessThanOrEqual(45_000)
+      }
+    )
+
+    test('a 429 counts as throttling too', async () => {
+      const { deps: d } = deps()
+      stsFails(...Array.from({ length: 8 }, () => stsError('SomethingNew', 429)))
+      await signIn(AWS, d)
+      expect(stsCalls()).toBe(9)
+    })
+
+    test('throttled on every try: 12 tries, then the throttling error as is', async () => {
+      const { deps: d, waits } = deps()
+      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(stsError('Throttling'))
+      await expect(signIn(AWS, d)).rejects.toMatchObject({ name: 'Throttling' })
+      expect(stsCalls()).toBe(STS_THROTTLE_ATTEMPTS)
+      expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(45_000)
+    })
+
+    test('the waits are jittered: drawn below an exponential cap', () => {
+      const { delay } = stsRetry(async () => undefined, () => undefined).slowDown ?? { delay: () => NaN }
+      jest.spyOn(Math, 'random').mockReturnValue(0.5)
+      expect([2, 3, 4, 5, 6, 7, 8, 12].map(n => delay(n))).toEqual([125, 250, 500, 1000, 2000, 3000, 3000, 3000])
+    })
+
+    test('other passing errors keep their few tries, counted apart from throttling', async () => {
+      const { deps: d } = deps()
+      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(stsError('InternalFailure', 500))
+      await expect(signIn(AWS, d)).rejects.toMatchObject({ name: 'InternalFailure' })
+      expect(stsCalls()).toBe(6)
+      stsMock.reset()
+      // Two throttles and two server errors: both within their budgets.
+      stsFails(stsError('Throttling'), stsError('InternalFailure', 500), stsError('Throttling'), stsError('InternalFailure', 500))
+      await signIn(AWS, deps().deps)
+      expect(stsCalls()).toBe(5)
+    })
+
+    test.each([
+      ['AccessDenied', 403],
+      ['InvalidIdentityToken', 400],
+      ['ExpiredTokenException', 400]
+    ])('%s can never pass: one try, no wait', async (name, status) => {
+      const { deps: d, waits } = deps()
+      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(stsError(name, status))
+      await expect(signIn(AWS, d)).rejects.toThrow()
+      expect(stsCalls()).toBe(1)
+      expect(waits).toEqual([])
+    })
+
+    test('each retry is logged with the try to come and the budget it counts against', async () => {
+      jest.spyOn(Math, 'random').mockReturnValue(0.5)
+      const lines: string[] = []
+      const errors = [stsError('Throttling'), stsError('InternalFailure', 500)]
+      const signInOnce = async (): Promise<void> => {
+        const next = errors.shift()
+        if (next) throw next
+      }
+      await retry('AssumeRoleWithWebIdentity', signInOnce, stsRetry(async () => undefined, line => void lines.push(line)))
+      expect(lines).toEqual([
+        'AssumeRoleWithWebIdentity failed (Throttling happened); trying again in 0.1s (2 of 12 while throttled).',
+        'AssumeRoleWithWebIdentity failed (InternalFailure happened); trying again in 0.1s (2 of 6).'
+      ])
+    })
+  })
+
+  describe("the run's cancel ends a wait", () => {
+    /** A wait that never ends by itself. */
+    const forever = (): Promise<void> => new Promise(() => undefined)
+
+    test('at the first sign-in: the cancel reason at once, no further try', async () => {
+      const controller = new AbortController()
+      const { deps: d } = deps({ sleep: forever, signal: controller.signal })
+      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(stsError('Throttling'))
+      const signingIn = signIn(AWS, d)
+      await new Promise(resolve => setTimeout(resolve, 20))
+      controller.abort(new Error('cancelled'))
+      await expect(signingIn).rejects.toThrow('cancelled')
+      expect(stsCalls()).toBe(1)
+    })
+
+    test('at a renewal of the session, which signs in the same way', async () => {
+      const controller = new AbortController()
+      const { deps: d } = deps({ sleep: forever, signal: controller.signal })
+      stsFails()
+      const session = await signIn(AWS, d)
+      stsMock.reset()
+      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(stsError('ThrottlingException'))
+      const renewing = session.credentials?.get(true)
+      await new Promise(resolve => setTimeout(resolve, 20))
+      controller.abort(new Error('cancelled'))
+      await expect(renewing).rejects.toThrow('cancelled')
+      expect(stsCalls()).toBe(1)
+    })
   })
 })

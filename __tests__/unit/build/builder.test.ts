@@ -1,6 +1,11 @@
-/** The builder check: each way docker can't build what was asked is one line with the fix. */
-import { checkBuilder } from '../../../src/build/builder.js'
+/**
+ * The builder check: each way docker can't build what was asked is one line with the fix; a
+ * named builder inspected by name.
+ */
+import { checkBuilder, describeBuilder, inspectBuilder } from '../../../src/build/builder.js'
 import type { Docker, DockerResult } from '../../../src/docker.js'
+import { ActionError } from '../../../src/errors.js'
+import { renderSummary } from '../../../src/report/summary.js'
 
 const INSPECT_DOCKER = `Name:          default
 Driver:        docker
@@ -26,8 +31,11 @@ function fakeDocker(answers: Record<string, DockerResult>): { docker: Docker; ca
   }
   return { docker, calls }
 }
+
 const ok = (stdout: string): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
+
 const fail = (stderr: string, exitCode = 1): DockerResult => ({ exitCode, stdout: '', stderr })
+
 const CONTAINERD = ok('[["driver-type","io.containerd.snapshotter.v1"]]')
 
 test('a docker-driver builder with the containerd image store and both platforms passes', async () => {
@@ -61,4 +69,108 @@ test('one platform on the docker driver (a push-by-digest job) needs neither doc
   const { docker, calls } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER) })
   await expect(checkBuilder(docker, ['linux/arm64'])).resolves.toMatchObject({ driver: 'docker' })
   expect(calls).toEqual(['buildx inspect'])
+})
+
+describe('load with several platforms', () => {
+  const answer = (stdout: string): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
+  const fakeDocker = (driver: string, store: string): { docker: Docker; calls: string[][] } => {
+    const calls: string[][] = []
+    const docker: Docker = async args => {
+      calls.push(args)
+      if (args.includes('inspect')) return answer(`Name: ci\nDriver: ${driver}\nPlatforms: linux/amd64, linux/arm64\n`)
+      return answer(store)
+    }
+    return { docker, calls }
+  }
+
+  test('a container builder loading into an engine without the containerd image store is refused', async () => {
+    const { docker } = fakeDocker('docker-container', '[["Backing Filesystem","extfs"]]')
+    await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).rejects.toThrow(ActionError)
+    await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).rejects.toThrow(/load: true can't put 2 platforms/)
+  })
+
+  test('with the containerd image store, or one platform, or no load, it passes', async () => {
+    await expect(checkBuilder(fakeDocker('docker-container', '[["driver-type","io.containerd.snapshotter.v1"]]').docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
+    await expect(checkBuilder(fakeDocker('docker-container', '[]').docker, ['linux/amd64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
+    await expect(checkBuilder(fakeDocker('docker-container', '[]').docker, ['linux/amd64', 'linux/arm64'], 'ci', false)).resolves.toMatchObject({ driver: 'docker-container' })
+  })
+})
+
+describe("a named builder", () => {
+  const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
+
+  const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
+  const inspectText = (name: string, driver: string, platforms = 'linux/amd64, linux/arm64') =>
+    `Name:          ${name}\nDriver:        ${driver}\n\nNodes:\nName:             ${name}0\nEndpoint:         tcp://buildkitd:1234\nStatus:           running\nPlatforms:        ${platforms}\n`
+
+  describe('the builder check with a named builder', () => {
+    function fakeDocker(answers: [RegExp, DockerResult][]): { docker: Docker; calls: string[] } {
+      const calls: string[] = []
+      const docker: Docker = async args => {
+        const line = args.join(' ')
+        calls.push(line)
+        const answer = answers.find(([pattern]) => pattern.test(line))
+        if (!answer) throw new Error(`unexpected docker ${line}`)
+        return answer[1]
+      }
+      return { docker, calls }
+    }
+    const CONTAINERD = ok('[["driver-type","io.containerd.snapshotter.v1"]]')
+
+    test('a remote builder is inspected by name; no docker info (not the docker driver)', async () => {
+      const { docker, calls } = fakeDocker([[/^buildx inspect --bootstrap --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
+      const builder = await checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'remote-1')
+      expect(builder.use).toEqual({ builder: 'remote-1' })
+      expect(calls).toEqual(['buildx inspect --bootstrap --builder remote-1'])
+      expect(describeBuilder(builder)).toBe('remote-1 (remote driver)')
+    })
+
+    test('a docker context\'s builder: its own engine is asked for the image store, in that context', async () => {
+      const { docker, calls } = fakeDocker([
+        [/^buildx inspect --bootstrap --builder build-host$/, ok(inspectText('build-host', 'docker'))],
+        [/^--context build-host info /, CONTAINERD]
+      ])
+      const builder = await checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'build-host')
+      expect(builder.use).toEqual({ builder: 'build-host', context: 'build-host' })
+      expect(calls).toEqual(['buildx inspect --bootstrap --builder build-host', '--context build-host info --format {{json .DriverStatus}}'])
+      expect(describeBuilder(builder)).toBe('build-host (docker driver, run as docker --context build-host buildx)')
+    })
+
+    test('a builder that lacks a platform is named in the error', async () => {
+      const { docker } = fakeDocker([[/inspect/, ok(inspectText('remote-1', 'remote', 'linux/amd64'))]])
+      await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'remote-1')).rejects.toThrow("the 'remote-1' builder can't build linux/arm64")
+    })
+
+    test('a builder no earlier step created: buildx\'s own error and how to create it, in one line', async () => {
+      const { docker } = fakeDocker([[/inspect/, { exitCode: 1, stdout: '', stderr: 'ERROR: no builder "nosuch" found' }]])
+      await expect(checkBuilder(docker, ['linux/amd64'], 'nosuch')).rejects.toThrow(
+        `the builder 'nosuch' can't be used (ERROR: no builder "nosuch" found): create it in an earlier step (docker buildx create --name nosuch, or docker/setup-buildx-action with name: nosuch), or leave builder empty for the job's current builder.`
+      )
+    })
+
+    test('a dry run only looks: no --bootstrap', async () => {
+      const { docker, calls } = fakeDocker([[/^buildx inspect --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
+      expect((await inspectBuilder(docker, 'remote-1', false)).use).toEqual({ builder: 'remote-1' })
+      expect(calls).toEqual(['buildx inspect --builder remote-1'])
+    })
+
+    test('the summary names the builder', () => {
+      const html = renderSummary({
+        repository: 'team/web',
+        pushed: true,
+        outcome: 'built and pushed',
+        imageUri: `${REPO}:1`,
+        imageDigestUri: '',
+        digest: '',
+        tags: ['1'],
+        platforms: ['linux/amd64'],
+        builder: 'build-host (docker driver, run as docker --context build-host buildx)',
+        repositoryChanges: [],
+        lifecycle: '',
+        warnings: []
+      })
+      expect(html).toContain('<tr><th align="left">Builder</th><td>build-host (docker driver, run as docker --context build-host buildx)</td></tr>')
+    })
+  })
 })

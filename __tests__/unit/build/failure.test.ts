@@ -2,20 +2,17 @@
  * A failed build, decided from what buildx states (its build record, else its own `ERROR:`
  * line), never from what a build step printed; and which failures are tried again.
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { buildAndPush } from '../../../src/build/buildx.js'
 import { buildxErrorLine, explainBuildFailure, explainMergeFailure, failureFromOutput } from '../../../src/build/failure.js'
-import { buildxConfigDir, findBuildRef, listBuildRefs, readBuildFailure } from '../../../src/build/record.js'
-import type { Docker, DockerResult } from '../../../src/docker.js'
-import { ActionError, CancelledError } from '../../../src/errors.js'
-import { TransientError, type RetryPolicy } from '../../../src/retry.js'
-import { buildSettings } from '../../fixtures/build-settings.js'
+import type { DockerResult } from '../../../src/docker.js'
+import { ActionError } from '../../../src/errors.js'
+import { TransientError } from '../../../src/retry.js'
 
 const REPOSITORY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
 const STEP = '[linux/arm64 3/3] RUN npm ci && npm test'
+
 const PROCESS = 'process "/bin/sh -c npm ci && npm test" did not complete successfully: exit code: 1'
+
 /** What a failing step printed: every word a classifier of the whole output would take for a passing registry fault. */
 const STEP_LINES = [
   'npm ERR! network: upstream answered HTTP 503',
@@ -146,153 +143,5 @@ describe('explainMergeFailure', () => {
       "Tag 'latest' already exists in 'team/web'"
     )
     expect(explainMergeFailure(failed('#1 step\nERROR: something odd\nexit status 1'), REPOSITORY)).toEqual(new ActionError('docker buildx imagetools create failed: something odd'))
-  })
-})
-
-/** A buildx config folder: refs/<builder>/<node>/<ref> files naming the context. */
-function buildxConfig(): { dir: string; note: (ref: string, context: string, builder?: string) => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'buildx-config-'))
-  return {
-    dir,
-    note(ref, context, builder = 'default') {
-      mkdirSync(path.join(dir, 'refs', builder, builder), { recursive: true })
-      writeFileSync(path.join(dir, 'refs', builder, builder, ref), JSON.stringify({ Target: 'default', LocalPath: context, DockerfilePath: `${context}/Dockerfile` }))
-    }
-  }
-}
-
-describe('the build record', () => {
-  test("buildx's folder: BUILDX_CONFIG, else buildx in docker's config folder", () => {
-    expect(buildxConfigDir({ BUILDX_CONFIG: '/b', DOCKER_CONFIG: '/d' })).toBe('/b')
-    expect(buildxConfigDir({ DOCKER_CONFIG: '/d' })).toBe('/d/buildx')
-    expect(buildxConfigDir({ HOME: '/home/runner' })).toBe('/home/runner/.docker/buildx')
-  })
-
-  test('the one build noted since the listing, on this context', async () => {
-    const config = buildxConfig()
-    config.note('old', '/work/app')
-    const before = await listBuildRefs(config.dir)
-    expect(await findBuildRef(config.dir, before, '/work/app')).toBeUndefined()
-    config.note('other', '/work/other-app')
-    config.note('mine', '/work/app')
-    expect(await findBuildRef(config.dir, before, '/work/app')).toBe('mine')
-    // Another build of the same folder beside it: no record is taken for this one.
-    config.note('twin', '/work/app', 'remote')
-    expect(await findBuildRef(config.dir, before, '/work/app')).toBeUndefined()
-  })
-
-  test('no folder yet: nothing noted', async () => {
-    expect(await listBuildRefs('/nonexistent/buildx')).toEqual(new Set())
-  })
-
-  test('history inspect: the failed step, buildx\'s message and the step\'s last lines', async () => {
-    const calls: string[][] = []
-    const docker: Docker = async args => (
-      calls.push(args),
-      { exitCode: 0, stderr: '', stdout: JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: PROCESS, Name: STEP, Logs: STEP_LINES, Stack: 'x' } }) }
-    )
-    expect(await readBuildFailure(docker, 'mine')).toEqual({ message: PROCESS, step: STEP, logs: STEP_LINES })
-    expect(calls).toEqual([['buildx', 'history', 'inspect', 'mine', '--format', 'json']])
-  })
-
-  test('a push failure: no step', async () => {
-    const docker: Docker = async () => ({ exitCode: 0, stderr: '', stdout: JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: `failed to push ${REPOSITORY}:1: unknown: injected fault` } }) })
-    expect(await readBuildFailure(docker, 'x')).toEqual({ message: `failed to push ${REPOSITORY}:1: unknown: injected fault`, logs: [] })
-  })
-
-  test('no record, no error in it, or no JSON: none', async () => {
-    expect(await readBuildFailure(async () => ({ exitCode: 1, stdout: '', stderr: 'ERROR: no such record' }), 'x')).toBeUndefined()
-    expect(await readBuildFailure(async () => ({ exitCode: 0, stdout: '{"Status":"completed"}', stderr: '' }), 'x')).toBeUndefined()
-    expect(await readBuildFailure(async () => ({ exitCode: 0, stdout: 'table', stderr: '' }), 'x')).toBeUndefined()
-  })
-})
-
-describe('buildAndPush: what is tried again', () => {
-  const build = buildSettings({ platforms: ['linux/amd64'], context: '/work/app', file: '/work/app/Dockerfile' })
-  const pushFault: DockerResult = { exitCode: 1, stdout: '', stderr: `ERROR: failed to build: failed to solve: failed to push ${REPOSITORY}:1: unknown: injected fault\n` }
-  const stepFailed: DockerResult = { exitCode: 1, stdout: '', stderr: PLAIN_OUTPUT }
-  const DIGEST = `sha256:${'d'.repeat(64)}`
-
-  /** Each `buildx build` answers the next result (success when none is left), noting the build in buildx's folder as buildx does. */
-  function fakeDocker(results: DockerResult[], config?: ReturnType<typeof buildxConfig>, record?: object): { docker: Docker; calls: string[][] } {
-    const calls: string[][] = []
-    let builds = 0
-    const docker: Docker = async args => {
-      calls.push(args)
-      if (args[1] === 'history') return { exitCode: 0, stderr: '', stdout: JSON.stringify(record) }
-      config?.note(`build${++builds}`, build.context)
-      const next = results.shift() ?? { exitCode: 0, stdout: '', stderr: '' }
-      if (next.exitCode === 0) writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': DIGEST }))
-      return next
-    }
-    return { docker, calls }
-  }
-  const policy = (waits: number[] = [], logs: string[] = []): RetryPolicy => ({
-    attempts: 4,
-    delay: (n: number) => 1000 * n,
-    sleep: async (ms: number) => void waits.push(ms),
-    log: m => void logs.push(m)
-  })
-  const builds = (calls: string[][]) => calls.filter(a => a[1] === 'build').length
-
-  test('a failed step, as its record states it: one build, buildx\'s message and the step\'s last lines', async () => {
-    const config = buildxConfig()
-    const { docker, calls } = fakeDocker([stepFailed], config, { Status: 'failed', Error: { Message: PROCESS, Name: STEP, Logs: STEP_LINES } })
-    const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(ActionError)
-    expect((error as Error).message).toContain(`The build failed at ${STEP}: ${PROCESS}\nIts last lines:\n  connection reset by peer`)
-    expect(builds(calls)).toBe(1)
-    expect(calls[1]).toEqual(['buildx', 'history', 'inspect', 'build1', '--format', 'json'])
-  })
-
-  test('a failed step without a record: buildx\'s own error line, one build', async () => {
-    const { docker, calls } = fakeDocker([stepFailed])
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
-      new ActionError(`docker buildx build failed: ${PROCESS}`)
-    )
-    expect(builds(calls)).toBe(1)
-  })
-
-  test('a push to the repository that failed is tried again, with backoff, and the digest read', async () => {
-    const waits: number[] = []
-    const logs: string[] = []
-    const { docker, calls } = fakeDocker([pushFault, pushFault])
-    const result = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(waits, logs), repositoryUri: REPOSITORY })
-    expect(builds(calls)).toBe(3)
-    expect(waits).toEqual([2000, 3000])
-    expect(logs[0]).toBe(`The push failed (failed to push ${REPOSITORY}:1: unknown: injected fault); trying again in 2s (2 of 4).`)
-    expect(result.digest).toBe(DIGEST)
-  })
-
-  test('gives up after the last try, saying to run the job again', async () => {
-    const { docker, calls } = fakeDocker([pushFault, pushFault, pushFault, pushFault])
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow('The push failed 4 times')
-    expect(builds(calls)).toBe(4)
-  })
-
-  test('not pushed: a push-like failure is tried once', async () => {
-    const { docker, calls } = fakeDocker([pushFault])
-    await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow(
-      `docker buildx build failed: failed to push ${REPOSITORY}:1`
-    )
-    expect(builds(calls)).toBe(1)
-  })
-
-  test('the folder for the metadata file is recorded while it exists, and removed after', async () => {
-    const temp = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))
-    let during: string[] = []
-    const { docker } = fakeDocker([])
-    const watching: Docker = async (args, options) => ((during = readdirSync(temp)), docker(args, options))
-    await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, tempDir: temp })
-    expect(during).toEqual([expect.stringMatching(/^ecr-build-push-/)])
-    expect(readdirSync(temp)).toEqual([])
-  })
-
-  test('a cancel during the wait before the next try: no further build', async () => {
-    const controller = new AbortController()
-    const { docker, calls } = fakeDocker([pushFault, pushFault])
-    const cancelling: RetryPolicy = { ...policy(), signal: controller.signal, sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: cancelling, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
-    expect(builds(calls)).toBe(1)
   })
 })

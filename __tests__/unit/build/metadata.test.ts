@@ -1,15 +1,17 @@
-/** OCI annotations and the standard labels: the `annotations` input, what buildx gets, the outputs. */
+/**
+ * OCI annotations and the standard labels: what buildx gets, on which level, and the labels
+ * output.
+ */
 import { annotationLevels, annotationsFor, annotationsForBuild, mergedLabels, repositoryFacts } from '../../../src/build/metadata.js'
 import { buildxArgs, labelsFor } from '../../../src/build/plan.js'
-import { readAnnotations } from '../../../src/settings/build.js'
 import { readSettings } from '../../../src/settings/read.js'
-import { InputError } from '../../../src/errors.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { eventFile, makeWorkspace, stepEnv } from '../../fixtures/workspace.js'
 
 const EVENT = eventFile({
   repository: { name: 'web', full_name: 'acme/web', description: 'The web\nfront end', html_url: 'https://github.com/acme/web', license: { spdx_id: 'Apache-2.0' } }
 })
+
 const ENV = { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: '0123abcdef4567890123abcdef4567890123abcd', GITHUB_EVENT_PATH: EVENT }
 
 describe('the standard org.opencontainers.image.* metadata', () => {
@@ -61,18 +63,6 @@ describe('the standard org.opencontainers.image.* metadata', () => {
   test('buildx gets each annotation as --annotation', () => {
     const args = buildxArgs(buildSettings({ annotations: ['index:org.opencontainers.image.title=web'] }), ['r:1'], [], '/tmp/m.json')
     expect(args[args.indexOf('--annotation') + 1]).toBe('index:org.opencontainers.image.title=web')
-  })
-})
-
-describe('the annotations input', () => {
-  test('takes what docker/metadata-action outputs: [levels:]KEY=VALUE, one per line', () => {
-    const given = 'manifest:org.opencontainers.image.title=web\nindex,manifest:org.opencontainers.image.vendor=Acme\nmanifest[linux/amd64]:a.b=c\nteam=core'
-    expect(readAnnotations(given)).toEqual(given.split('\n'))
-  })
-
-  test.each(['layer:a=b', 'no-value', '=x'])("'%s' is refused naming the input", item => {
-    expect(() => readAnnotations(item)).toThrow(InputError)
-    expect(() => readAnnotations(item)).toThrow(/^Input 'annotations': '.*' is not \[level:\]KEY=VALUE/)
   })
 })
 

@@ -1,10 +1,38 @@
-/** Stage 5, planning: image references, OCI labels, the buildx argv and the builder check. */
-import { buildxArgs, buildxEnv, cacheArgs, cacheMode, cacheOnlyArgs, imageReferences, layoutDir, missingPlatforms, ociLabels, parseBuilderInspect, tagRoutes, type RunInfo } from '../../../src/build/plan.js'
+/**
+ * Planning the build: image references, OCI labels, the buildx argv and environment (the
+ * pass-through options, the cache, a named builder, build arguments), parsed builder inspects.
+ */
+import { writeFileSync } from 'node:fs'
+import { describe, expect, test } from '@jest/globals'
+import {
+  buildxArgs,
+  buildxEnv,
+  cacheArgs,
+  cacheMode,
+  cacheOnlyArgs,
+  imageReferences,
+  layoutDir,
+  missingPlatforms,
+  ociLabels,
+  parseBuilderInspect,
+  tagRoutes,
+  type RunInfo,
+  buildxInherit,
+  builderUse,
+  buildxCommand
+} from '../../../src/build/plan.js'
 import type { Settings } from '../../../src/settings/types.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
+import { readSettings } from '../../../src/settings/read.js'
+import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { buildAndPush, mergeIndex } from '../../../src/build/buildx.js'
+import type { Docker, DockerOptions, DockerResult } from '../../../src/docker.js'
+import { InputError } from '../../../src/errors.js'
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
 const META = '/runner/_temp/ecr-build-push-x/metadata.json'
+
 const OCI = ['org.opencontainers.image.version=1.2.3', 'org.opencontainers.image.created=2024-05-01T10:00:00.000Z']
 
 const build = buildSettings
@@ -408,5 +436,234 @@ describe("push-by-digest: buildx's own where its driver can, a layout on the doc
   test('docker: an OCI layout beside the metadata file, which the action pushes', () => {
     const argv = buildxArgs(byDigest, ['r.test/web:1.0.0'], [], META, 'r.test/web', {}, 'max', 'docker')
     expect(output(argv)).toBe(`type=oci,dest=${layoutDir(META)},tar=false`)
+  })
+})
+
+describe("build options", () => {
+  const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+    ws.mkdir('shared')
+    ws.write('keys/deploy_key', 'not a real key\n')
+  })
+
+  afterAll(() => ws.remove())
+
+  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Settings =>
+    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+
+  const argv = (s: Settings): string[] => buildxArgs(s.build, [`${URI}:1.0.0`], [], '/tmp/m.json', URI)
+
+  /** Each value the flag got, in order. */
+  const values = (args: string[], flag: string): string[] => args.flatMap((a, i) => (a === flag ? [args[i + 1] ?? ''] : []))
+
+  describe('each option reaches buildx under its flag', () => {
+    test('every option at once, before the context (the last argument)', () => {
+      const args = argv(
+        settings(
+          {
+            'build-contexts': 'shared=shared\nbase=docker-image://alpine:3.20\ntools=target:tools',
+            'no-cache': 'true',
+            'no-cache-filters': 'deps,test',
+            pull: 'true',
+            ssh: 'default\ngithub=keys/deploy_key',
+            network: 'host',
+            'shm-size': '2g',
+            ulimit: 'nofile=1024:2048\nnproc=512',
+            'add-hosts': 'db.local:10.0.0.5,v6.local=::1'
+          },
+          { SSH_AUTH_SOCK: '/tmp/agent.sock' }
+        )
+      )
+      expect(values(args, '--build-context')).toEqual([`shared=${ws.dir}/shared`, 'base=docker-image://alpine:3.20', 'tools=target:tools'])
+      expect(args).toContain('--no-cache')
+      expect(values(args, '--no-cache-filter')).toEqual(['deps', 'test'])
+      expect(args).toContain('--pull')
+      expect(values(args, '--ssh')).toEqual(['default', `github=${ws.dir}/keys/deploy_key`])
+      expect(values(args, '--network')).toEqual(['host'])
+      expect(values(args, '--shm-size')).toEqual(['2g'])
+      expect(values(args, '--ulimit')).toEqual(['nofile=1024:2048', 'nproc=512'])
+      expect(values(args, '--add-host')).toEqual(['db.local:10.0.0.5', 'v6.local=::1'])
+      expect(args.at(-1)).toBe(ws.dir)
+    })
+
+    test('none given: the argv is what it always was', () => {
+      const s = settings({})
+      expect(s.build.options).toBeUndefined()
+      for (const flag of ['--build-context', '--no-cache', '--pull', '--ssh', '--network', '--shm-size', '--ulimit', '--add-host', '--load']) expect(argv(s)).not.toContain(flag)
+    })
+
+    test('load: true with push: false gives --load and no --push', () => {
+      const args = argv(settings({ push: 'false', load: 'true', platforms: 'linux/amd64' }))
+      expect(args).toContain('--load')
+      expect(args).not.toContain('--push')
+    })
+  })
+
+  describe('cache-from / cache-to replace what cache makes', () => {
+    test('cache-from replaces the reads, the registry cache still writes', () => {
+      const args = argv(settings({ 'cache-from': 'type=local,src=/tmp/cache' }))
+      expect(values(args, '--cache-from')).toEqual(['type=local,src=/tmp/cache'])
+      expect(values(args, '--cache-to')).toEqual([`type=registry,ref=${URI}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`])
+    })
+
+    test('cache-to to another ECR repository as an OCI image manifest; a gha override gets the runner\'s cache variables', () => {
+      const to = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/cache:web'
+      const s = settings({ cache: 'none', 'cache-from': 'type=gha,scope=web', 'cache-to': `type=registry,ref=${to},mode=max,image-manifest=true,oci-mediatypes=true` })
+      const args = argv(s)
+      expect(values(args, '--cache-from')).toEqual(['type=gha,scope=web'])
+      expect(values(args, '--cache-to')).toEqual([`type=registry,ref=${to},mode=max,image-manifest=true,oci-mediatypes=true`])
+      expect(buildxInherit(s.build)).toContain('ACTIONS_RUNTIME_TOKEN')
+    })
+  })
+
+  describe('cache: gha has a scope per image and platform', () => {
+    test('the repository and the platforms name the scope, on both reads and writes', () => {
+      const args = argv(settings({ cache: 'gha' }))
+      expect(values(args, '--cache-from')).toEqual(['type=gha,scope=team/web-linux-amd64-linux-arm64'])
+      expect(values(args, '--cache-to')).toEqual(['type=gha,scope=team/web-linux-amd64-linux-arm64,mode=max,ignore-error=true'])
+    })
+
+    test('per-platform jobs and another image of the same repository get scopes of their own', () => {
+      const scope = (inputs: Record<string, string>): string[] => values(argv(settings({ cache: 'gha', ...inputs })), '--cache-to')
+      const amd = scope({ 'push-by-digest': 'true', platforms: 'linux/amd64' })
+      const arm = scope({ 'push-by-digest': 'true', platforms: 'linux/arm64' })
+      const other = scope({ repository: 'team/api' })
+      const target = scope({ target: 'tests' })
+      expect(amd).toEqual(['type=gha,scope=team/web-linux-amd64,mode=max,ignore-error=true'])
+      expect(arm).toEqual(['type=gha,scope=team/web-linux-arm64,mode=max,ignore-error=true'])
+      expect(other).toEqual(['type=gha,scope=team/api-linux-amd64-linux-arm64,mode=max,ignore-error=true'])
+      expect(target).toEqual(['type=gha,scope=team/web-tests-linux-amd64-linux-arm64,mode=max,ignore-error=true'])
+    })
+  })
+})
+
+describe("a named builder and build arguments", () => {
+  let ws: TempWorkspace
+
+  beforeAll(() => {
+    ws = makeWorkspace()
+  })
+
+  afterAll(() => ws.remove())
+
+  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
+    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+
+  function inputError(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
+    try {
+      settings(inputs, extra)
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError)
+      return error as InputError
+    }
+    throw new Error('readSettings accepted the inputs')
+  }
+
+  const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
+
+  const META = '/runner/_temp/ecr-build-push-x/metadata.json'
+
+  const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
+  describe('every buildx command on the named builder', () => {
+    test('a remote, kubernetes or docker-container builder: buildx --builder NAME', () => {
+      for (const driver of ['remote', 'kubernetes', 'docker-container', 'cloud']) {
+        expect(builderUse('remote-1', driver)).toEqual({ builder: 'remote-1' })
+      }
+      const use = builderUse('remote-1', 'remote')
+      expect(buildxArgs(buildSettings({ builder: 'remote-1' }), [`${REPO}:1`], [], META, undefined, use).slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'remote-1', '--platform'])
+      expect(buildxCommand(use, ['imagetools', 'create'], ['--tag', 'x'])).toEqual(['buildx', 'imagetools', 'create', '--builder', 'remote-1', '--tag', 'x'])
+    })
+
+    test('a docker context\'s docker-driver builder: docker --context NAME buildx … --builder NAME (buildx refuses --builder alone)', () => {
+      const use = builderUse('build-host', 'docker')
+      expect(use).toEqual({ builder: 'build-host', context: 'build-host' })
+      expect(buildxArgs(buildSettings(), [`${REPO}:1`], [], META, undefined, use).slice(0, 6)).toEqual(['--context', 'build-host', 'buildx', 'build', '--builder', 'build-host'])
+      expect(buildxCommand(use, ['inspect', '--bootstrap'])).toEqual(['--context', 'build-host', 'buildx', 'inspect', '--bootstrap', '--builder', 'build-host'])
+    })
+
+    test('no name: buildx as before, whatever the current builder\'s driver', () => {
+      expect(builderUse(undefined, 'docker')).toEqual({})
+      expect(buildxCommand({}, ['imagetools', 'create'])).toEqual(['buildx', 'imagetools', 'create'])
+    })
+
+    test('push-by-digest on a named builder: the OCI layout export goes through it too', () => {
+      const argv = buildxArgs(buildSettings({ platforms: ['linux/arm64'], pushByDigest: true }), [], [], META, REPO, { builder: 'remote-1' })
+      expect(argv.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'remote-1'])
+      expect(argv).toContain('type=oci,dest=/runner/_temp/ecr-build-push-x/oci-layout,tar=false')
+    })
+
+    test('buildAndPush and mergeIndex run on the builder they are given', async () => {
+      const calls: string[][] = []
+      const docker: Docker = async args => {
+        calls.push(args)
+        if (args.includes('--metadata-file')) writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': `sha256:${'d'.repeat(64)}` }))
+        return ok()
+      }
+      await buildAndPush(docker, buildSettings(), [`${REPO}:1`], [], { builder: { builder: 'remote-1' } })
+      await mergeIndex(docker, REPO, ['1'], [`sha256:${'1'.repeat(64)}`], { builder: { builder: 'host', context: 'host' } })
+      expect(calls[0]?.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'remote-1'])
+      expect(calls[1]).toEqual(['--context', 'host', 'buildx', 'imagetools', 'create', '--builder', 'host', '--tag', `${REPO}:1`, `${REPO}@sha256:${'1'.repeat(64)}`])
+    })
+  })
+
+  describe('build-args through buildx\'s environment', () => {
+    test('--build-arg NAME once per name; the last value wins, as on buildx\'s command line', () => {
+      const s = settings({ 'build-args': 'A=1\nB=two words\nA=3\nEMPTY=' })
+      const argv = buildxArgs(s.build, [`${REPO}:1`], [], META)
+      expect(argv.filter((_a, i) => argv[i - 1] === '--build-arg')).toEqual(['A', 'B', 'EMPTY'])
+      expect(buildxEnv(s.build)).toEqual({ A: '3', B: 'two words', EMPTY: '' })
+    })
+
+    test('the environment reaches the build\'s docker command, and only it', async () => {
+      const seen: [string, DockerOptions | undefined][] = []
+      const docker: Docker = async (args, options) => {
+        seen.push([args[1] ?? '', options])
+        if (args.includes('--metadata-file')) writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': `sha256:${'d'.repeat(64)}` }))
+        return ok()
+      }
+      const build = buildSettings({ buildArgs: ['NODE=20'], secrets: [{ id: 't', env: 'ECR_BUILD_PUSH_SECRET_1', value: 'v' }] })
+      await buildAndPush(docker, build, [`${REPO}:1`], [])
+      expect(seen).toEqual([['build', { stream: true, env: { NODE: '20', ECR_BUILD_PUSH_SECRET_1: 'v' } }]])
+    })
+
+    test.each(['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'LD_PRELOAD'])('%s, a variable docker reads itself, is refused', name => {
+      expect(inputError({ 'build-args': `${name}=x` }).message).toBe(
+        `Input 'build-args': '${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`
+      )
+    })
+
+    test('a malformed line is named by its line, neither its value nor what may be one', () => {
+      expect(inputError({ 'build-args': 'OK=1\n1BAD=hunter2' }).message).toBe(
+        "Input 'build-args': line 2 is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines)."
+      )
+    })
+
+    test('proxy and BUILDKIT_ arguments stay allowed', () => {
+      expect(settings({ 'build-args': 'HTTP_PROXY=http://proxy:3128\nBUILDKIT_INLINE_CACHE=1' }).build.buildArgs).toHaveLength(2)
+    })
+  })
+})
+
+describe('cacheArgs', () => {
+  const uri = '1.dkr.ecr.us-east-1.amazonaws.com/team/web'
+  test('ecr: a registry cache ECR accepts, that never fails the build', () => {
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, uri)).toEqual([
+      '--cache-from',
+      `type=registry,ref=${uri}:buildcache`,
+      '--cache-to',
+      `type=registry,ref=${uri}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`
+    ])
+  })
+  test('ecr without a registry (push: false): none', () => {
+    expect(cacheArgs({ type: 'ecr', tag: 'buildcache', from: ['buildcache'] }, undefined)).toEqual([])
+  })
+  test('gha and none', () => {
+    expect(cacheArgs({ type: 'gha', tag: 'x', from: ['x'] }, uri)).toEqual(['--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max,ignore-error=true'])
+    expect(cacheArgs({ type: 'none', tag: 'x', from: ['x'] }, uri)).toEqual([])
   })
 })

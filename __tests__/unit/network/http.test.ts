@@ -1,13 +1,13 @@
 /**
- * The registry client's HTTP: what it keeps of fetch (redirects, Authorization only within
- * the origin, bodies) on node:http, against two local servers standing for the registry and
- * the storage it redirects blob reads to.
+ * The action's HTTP transport: what it keeps of fetch (redirects, Authorization only within
+ * the origin, bodies, headers) on node:http against local servers, and through a real local proxy.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
-import { RegistryClient } from '../../../src/registry/client.js'
 import { createTransport } from '../../../src/network/http.js'
+import { configureNetwork } from '../../../src/network/agents.js'
+import { startProxy, type FakeProxy } from '../../fixtures/fake-proxy.js'
 
 interface Seen {
   method: string
@@ -16,10 +16,15 @@ interface Seen {
   contentType: string | undefined
   body: string
 }
+
 let seen: Seen[] = []
+
 let registry: http.Server
+
 let storage: http.Server
+
 let registryBase = ''
+
 let storageBase = ''
 
 function server(handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): http.Server {
@@ -51,12 +56,14 @@ beforeAll(async () => {
   registryBase = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`
   storageBase = `http://localhost:${(storage.address() as AddressInfo).port}`
 })
+
 afterAll(() => {
   registry.closeAllConnections()
   storage.closeAllConnections()
   registry.close()
   storage.close()
 })
+
 beforeEach(() => (seen = []))
 
 const auth = { authorization: 'Basic c2VjcmV0' }
@@ -67,15 +74,6 @@ test('a redirect to another origin is followed without the Authorization header'
   expect(await res.json()).toEqual({ layer: 1 })
   expect(seen.map(s => [s.path, s.authorization])).toEqual([
     ['/blob', 'Basic c2VjcmV0'],
-    ['/signed?x=1', undefined]
-  ])
-})
-
-test("the registry client's blob read follows ECR's redirect to storage (a presigned URL) without the password", async () => {
-  const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, registryBase)
-  expect(await client.jsonBlob('team/web', 'sha256:c')).toEqual({ layer: 1 })
-  expect(seen.map(s => [s.path, s.authorization])).toEqual([
-    ['/v2/team/web/blobs/sha256:c', `Basic ${Buffer.from('AWS:secret').toString('base64')}`],
     ['/signed?x=1', undefined]
   ])
 })
@@ -129,4 +127,58 @@ test('a server that goes silent, and one that is not there: the method and URL, 
   const closed = createTransport()(new URL('http://127.0.0.1:9/v2/'), { headers: auth })
   await expect(closed).rejects.toThrow(/^GET http:\/\/127\.0\.0\.1:9\/v2\/: connect ECONNREFUSED/)
   await closed.catch((error: Error) => expect(error.message).not.toContain('c2VjcmV0'))
+})
+
+describe('the registry transport through a proxy', () => {
+  let target: http.Server
+  let targetPort = 0
+  let proxy: FakeProxy
+  const seen: string[] = []
+
+  beforeAll(async () => {
+    target = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.headers.host} ${req.url}`)
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+    })
+    await new Promise<void>(resolve => target.listen(0, '127.0.0.1', resolve))
+    targetPort = (target.address() as AddressInfo).port
+  })
+  afterAll(() => target.close())
+  afterEach(async () => {
+    await proxy?.close()
+    seen.length = 0
+  })
+
+  test('http:// goes through the proxy as an absolute URI, with the credentials the URL carries; no-proxy hosts and loopback go directly', async () => {
+    proxy = await startProxy({ targets: { 'registry.test': targetPort }, auth: { user: 'alice', password: 's3cret' } })
+    const withAuth = proxy.url.replace('http://', 'http://alice:s3cret@')
+    await configureNetwork({ https: withAuth, http: withAuth, noProxy: ['direct.test'], source: 'test' })
+    const send = createTransport()
+    const res = await send(new URL(`http://registry.test:${targetPort}/v2/`), { headers: { authorization: 'Basic c2VjcmV0' } })
+    expect(await res.json()).toEqual({ ok: true })
+    await send(new URL(`http://127.0.0.1:${targetPort}/direct`))
+    expect(proxy.log).toEqual([{ method: 'GET', target: `registry.test:${targetPort}`, user: 'alice' }])
+    expect(seen).toEqual([`GET registry.test:${targetPort} /v2/`, `GET 127.0.0.1:${targetPort} /direct`])
+    // The no-proxy host is not sent to the proxy (it is looked up directly, and there is no such host).
+    await expect(send(new URL('http://direct.test/v2/'))).rejects.toThrow(/ENOTFOUND|EAI_AGAIN/)
+    expect(proxy.log).toHaveLength(1)
+  })
+
+  test('https:// is tunnelled with CONNECT; a proxy that wants other credentials answers 407, which is returned, not retried', async () => {
+    proxy = await startProxy({ targets: { 'registry.test': targetPort }, auth: { user: 'alice', password: 's3cret' } })
+    await configureNetwork({ https: proxy.url.replace('http://', 'http://bob:wrong@'), http: '', noProxy: [], source: 'test' })
+    const res = await createTransport()(new URL('https://registry.test/v2/'))
+    expect(res.status).toBe(407)
+    expect(proxy.log).toEqual([{ method: 'CONNECT', target: 'registry.test:443', user: 'bob', refused: 407 }])
+  })
+
+  test('a proxy that never answers CONNECT fails the request once the connect bound is up (ETIMEDOUT, which retries try again)', async () => {
+    proxy = await startProxy({ targets: {}, hangConnect: true })
+    await configureNetwork({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const started = Date.now()
+    const error = (await createTransport({ timeouts: { connect: 300 } })(new URL('https://registry.test/v2/')).catch((e: unknown) => e)) as NodeJS.ErrnoException
+    expect(error.message).toBe('GET https://registry.test/v2/: no connection in 0.3s')
+    expect(error.code).toBe('ETIMEDOUT')
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
 })

@@ -1,6 +1,7 @@
 /**
- * RegistryClient's auth: basic auth as ECR takes it, and the token dance a registry like
- * public.ecr.aws asks for (401 with a Bearer challenge → a token for that scope → again).
+ * RegistryClient: basic auth as ECR takes it, the token dance a registry like public.ecr.aws
+ * asks for (401 with a Bearer challenge → a token for that scope → again), manifests read once
+ * by digest, requests side by side, and blob reads redirected to storage.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
@@ -9,13 +10,14 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createTransport, type HttpTransport } from '../../../src/network/http.js'
-import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from '../../../src/registry/bearer.js'
 import { RegistryClient, RegistryError } from '../../../src/registry/client.js'
-import { ActionError } from '../../../src/errors.js'
 
 const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'sha256:c', size: 1 }, layers: [] })
+
 let requests: string[] = []
+
 let server: http.Server
+
 let base = ''
 
 beforeAll(async () => {
@@ -38,7 +40,9 @@ beforeAll(async () => {
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
+
 afterAll(() => server.close())
+
 beforeEach(() => (requests = []))
 
 const client = (password = 'pw') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, base)
@@ -60,55 +64,6 @@ test('a manifest served without Docker-Content-Digest: its digest is that of the
 test('a token service that refuses the password: the 401 is reported, without looping', async () => {
   await expect(client('wrong').manifest('alias/web', 'latest')).rejects.toBeInstanceOf(RegistryError)
   expect(requests).toHaveLength(2)
-})
-
-test('parseBearerChallenge', () => {
-  expect(parseBearerChallenge('Bearer realm="https://public.ecr.aws/token",service="public.ecr.aws",scope="aws"')).toEqual({
-    realm: 'https://public.ecr.aws/token',
-    service: 'public.ecr.aws',
-    scope: 'aws'
-  })
-  expect(parseBearerChallenge('Basic realm="x"')).toBeUndefined()
-})
-
-describe('where the password may go for a token', () => {
-  test.each([
-    ['https://public.ecr.aws/token', 'public.ecr.aws', 'https://public.ecr.aws'],
-    ['https://public.ecr.aws/token', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com'],
-    ['https://registry.test:8443/token', 'registry.test', 'https://registry.test'],
-    ['http://127.0.0.1:5000/token', 'registry.test', 'http://127.0.0.1:5000']
-  ])('%s is allowed for %s (client base %s)', (realm, registry, base) => {
-    expect(tokenRealm(realm, base, registry).href).toBe(realm)
-  })
-
-  test.each([
-    ['another host', 'https://evil.example/token'],
-    ['plain http on the registry host', 'http://registry.test/token'],
-    ['plain http on public.ecr.aws', 'http://public.ecr.aws/token'],
-    ['a look-alike host', 'https://public.ecr.aws.evil.example/token'],
-    ['no URL', 'not a url']
-  ])('%s is refused', (_what, realm) => {
-    expect(() => tokenRealm(realm, 'https://registry.test', 'registry.test')).toThrow(ActionError)
-    expect(() => tokenRealm(realm, 'https://registry.test', 'registry.test')).toThrow(/^The registry registry\.test asked for its password to be sent to .* for a token; the action sends it only over https to registry\.test itself or to public\.ecr\.aws, so it stopped there/)
-  })
-
-  test('a challenge naming another host: the request fails with that error, and nothing is sent there', async () => {
-    const sent: string[] = []
-    const transport: HttpTransport = async (url, init) => {
-      sent.push(`${url.origin} ${init?.headers?.authorization ?? ''}`)
-      return {
-        status: 401,
-        ok: false,
-        headers: { get: (name: string) => (name === 'www-authenticate' ? 'Bearer realm="https://collector.example/token",service="x",scope="repository:web:pull"' : null) },
-        text: async () => '',
-        json: async () => ({}),
-        arrayBuffer: async () => new ArrayBuffer(0)
-      }
-    }
-    const registry = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'pw' }, undefined, transport)
-    await expect(registry.manifest('web', 'latest')).rejects.toThrow(/asked for its password to be sent to https:\/\/collector\.example for a token/)
-    expect(sent).toEqual([`https://registry.test Basic ${Buffer.from('AWS:pw').toString('base64')}`])
-  })
 })
 
 test('a manifest by digest is read once for every caller; by tag, and a digest not found, each time', async () => {
@@ -135,18 +90,6 @@ test('a manifest by digest is read once for every caller; by tag, and a digest n
     'GET /v2/alias/web/manifests/sha256:missing',
     'GET /v2/alias/web/manifests/sha256:missing'
   ])
-})
-
-test('scopeCovers and mergeScopes: actions per resource', () => {
-  expect(scopeCovers('repository:a/web:pull,push', 'repository:a/web:pull')).toBe(true)
-  expect(scopeCovers('repository:a/web:pull', 'repository:a/web:pull,push')).toBe(false)
-  expect(scopeCovers('repository:a/web:pull,push', 'repository:a/cache:pull')).toBe(false)
-  expect(scopeCovers('aws', 'aws')).toBe(true)
-  expect(scopeCovers('', 'aws')).toBe(false)
-  expect(mergeScopes('', 'repository:a/web:pull')).toBe('repository:a/web:pull')
-  expect(mergeScopes('repository:a/web:pull,push', 'repository:a/web:pull')).toBe('repository:a/web:pull,push')
-  expect(mergeScopes('repository:a/web:pull', 'repository:a/web:push')).toBe('repository:a/web:pull,push')
-  expect(mergeScopes('repository:a/web:pull', 'repository:a/cache:pull aws')).toBe('repository:a/web:pull repository:a/cache:pull aws')
 })
 
 /**
@@ -231,5 +174,73 @@ describe('requests side by side on a registry with scoped tokens', () => {
     await expect(Promise.all([registry.blobExists('alias/web', 'sha256:1'), registry.uploadBlob('alias/web', 'sha256:2', 5, createReadStream(file))])).resolves.toEqual([false, undefined])
     expect(log).toContain('PATCH /v2/alias/web/blobs/uploads/u1')
     expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull%2Cpush'])
+  })
+})
+
+describe("redirects", () => {
+  interface Seen {
+    method: string
+    path: string
+    authorization: string | undefined
+    contentType: string | undefined
+    body: string
+  }
+
+  let seen: Seen[] = []
+
+  let registry: http.Server
+
+  let storage: http.Server
+
+  let registryBase = ''
+
+  let storageBase = ''
+
+  function server(handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): http.Server {
+    return http.createServer((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString()
+        seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, contentType: req.headers['content-type'], body })
+        handle(req, res, body)
+      })
+    })
+  }
+
+  beforeAll(async () => {
+    registry = server((req, res) => {
+      const path = req.url ?? ''
+      if (path === '/blob' || path === '/v2/team/web/blobs/sha256:c') return void res.writeHead(307, { location: `${storageBase}/signed?x=1` }).end()
+      if (path === '/moved') return void res.writeHead(301, { location: '/here' }).end()
+      if (path === '/see-other') return void res.writeHead(303, { location: '/here' }).end()
+      if (path === '/temporary') return void res.writeHead(307, { location: '/here' }).end()
+      if (path === '/loop') return void res.writeHead(302, { location: '/loop' }).end()
+      if (path === '/silent') return // never answers
+      if (path === '/headers') return void res.writeHead(200, [['X-Many', 'a'], ['X-Many', 'b'], ['Docker-Content-Digest', 'sha256:d']]).end('{"ok":true}')
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path }))
+    })
+    storage = server((_req, res) => void res.writeHead(200).end('{"layer":1}'))
+    for (const s of [registry, storage]) await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve))
+    registryBase = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`
+    storageBase = `http://localhost:${(storage.address() as AddressInfo).port}`
+  })
+
+  afterAll(() => {
+    registry.closeAllConnections()
+    storage.closeAllConnections()
+    registry.close()
+    storage.close()
+  })
+
+  beforeEach(() => (seen = []))
+
+  test("the registry client's blob read follows ECR's redirect to storage (a presigned URL) without the password", async () => {
+    const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, registryBase)
+    expect(await client.jsonBlob('team/web', 'sha256:c')).toEqual({ layer: 1 })
+    expect(seen.map(s => [s.path, s.authorization])).toEqual([
+      ['/v2/team/web/blobs/sha256:c', `Basic ${Buffer.from('AWS:secret').toString('base64')}`],
+      ['/signed?x=1', undefined]
+    ])
   })
 })

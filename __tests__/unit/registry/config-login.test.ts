@@ -1,120 +1,31 @@
 /**
- * Jobs sharing one docker config (self-hosted runners, one user): config.json is changed
- * under a lock file, so concurrent logins don't lose each other's entries; the post step
- * takes out only the entry its run wrote and puts back the one that entry replaced; a
- * self-hosted job without a DOCKER_CONFIG of its own is told so.
+ * A login written into a docker config that other jobs share: the post step takes out only
+ * the entry its run wrote and puts back the one that entry replaced, with runs side by side.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { stdoutOf } from '../../fixtures/stdout.js'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { post } from '../../../src/post.js'
 import { decideUndo, entryHash, HANDOFF, undoLogin, writeLogin, type WrittenLogin } from '../../../src/registry/config-login.js'
-import { editDockerConfig } from '../../../src/registry/docker-config.js'
-import { withFileLock } from '../../../src/registry/file-lock.js'
-import { sharedConfigNotice } from '../../../src/registry/login.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+
 const auth = (password: string) => ({ auth: Buffer.from(`AWS:${password}`).toString('base64') })
+
 const OURS = auth('this-run')
+
 const BEFORE = auth('the-login-before')
+
 const OTHER_JOB = auth('another-job')
 
 const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix))
+
 function configDir(config?: object): string {
   const dir = tempDir('docker-config-')
   if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
   return dir
 }
+
 const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> }
-const lockFile = (dir: string) => path.join(dir, 'config.json.lock')
-/** A pid no process has: a child that has exited. */
-const deadPid = (): number => Number(execFileSync('sh', ['-c', 'sh -c "echo \\$\\$"'], { encoding: 'utf8' }).trim())
-
-describe('the lock on config.json', () => {
-  test('two writers racing in one process: each reads the other’s change, neither is lost', async () => {
-    const dir = configDir({ auths: {} })
-    // Each edit reads, waits (another job's read lands here without a lock), then writes.
-    const add = (registry: string) =>
-      editDockerConfig(dir, registry, async config => {
-        const auths = { ...config.auths }
-        await sleep(50)
-        config.auths = { ...auths, [registry]: OURS }
-      })
-    await Promise.all([add('a.example'), add('b.example'), add('c.example')])
-    expect(Object.keys(readConfig(dir).auths ?? {}).sort()).toEqual(['a.example', 'b.example', 'c.example'])
-    expect(existsSync(lockFile(dir))).toBe(false)
-  })
-
-  test('two logins to different registries at once, through writeLogin: both entries kept', async () => {
-    const dir = configDir()
-    const temp = tempDir('runner-temp-')
-    await Promise.all([writeLogin(dir, 'a.example', auth('a'), temp), writeLogin(dir, 'b.example', auth('b'), temp)])
-    expect(readConfig(dir).auths).toEqual({ 'a.example': auth('a'), 'b.example': auth('b') })
-  })
-
-  test('holders never overlap', async () => {
-    const file = path.join(tempDir('lock-'), 'config.json')
-    let inside = 0
-    let most = 0
-    const hold = () =>
-      withFileLock(file, async () => {
-        most = Math.max(most, ++inside)
-        await sleep(20)
-        inside--
-      })
-    await Promise.all([hold(), hold(), hold(), hold()])
-    expect(most).toBe(1)
-  })
-
-  test('a lock whose process is gone is taken over at once', async () => {
-    const dir = configDir({ auths: {} })
-    writeFileSync(lockFile(dir), JSON.stringify({ pid: deadPid(), host: os.hostname(), at: Date.now(), token: 'left-behind' }))
-    const started = Date.now()
-    await editDockerConfig(dir, REGISTRY, config => void (config.auths = { [REGISTRY]: OURS }), { waitMs: 2000 })
-    expect(Date.now() - started).toBeLessThan(1000)
-    expect(readConfig(dir).auths).toEqual({ [REGISTRY]: OURS })
-    expect(readdirSync(dir)).toEqual(['config.json'])
-  })
-
-  test('a lock older than any holder keeps one is stale, even unreadable or from another host', async () => {
-    for (const text of ['', JSON.stringify({ pid: process.pid, host: 'other-host', at: 0, token: 'x' })]) {
-      const dir = configDir({ auths: {} })
-      writeFileSync(lockFile(dir), text)
-      const old = new Date(Date.now() - 60_000)
-      utimesSync(lockFile(dir), old, old)
-      await editDockerConfig(dir, REGISTRY, config => void (config.auths = { [REGISTRY]: OURS }), { waitMs: 1000 })
-      expect(readConfig(dir).auths).toEqual({ [REGISTRY]: OURS })
-    }
-  })
-
-  test('a live holder is waited for, a bounded time; then an error naming the lock and its holder, the config untouched', async () => {
-    const dir = configDir({ auths: { [REGISTRY]: BEFORE } })
-    writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now(), token: 'held' }))
-    const started = Date.now()
-    await expect(editDockerConfig(dir, REGISTRY, config => void (config.auths = {}), { waitMs: 300 })).rejects.toThrow(
-      `${lockFile(dir)} is held by process ${process.pid} on ${os.hostname()}`
-    )
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300)
-    expect(readConfig(dir).auths).toEqual({ [REGISTRY]: BEFORE })
-    expect(existsSync(lockFile(dir))).toBe(true)
-  })
-
-  test('a live holder that lets go is followed', async () => {
-    const file = path.join(tempDir('lock-'), 'config.json')
-    const order: string[] = []
-    const first = withFileLock(file, async () => {
-      await sleep(100)
-      order.push('first')
-    })
-    await sleep(10)
-    await withFileLock(file, async () => void order.push('second'))
-    await first
-    expect(order).toEqual(['first', 'second'])
-  })
-})
 
 describe('what the post step does with the entry', () => {
   const written = (replaced?: string): WrittenLogin => ({ registry: REGISTRY, sha256: entryHash(OURS), ...(replaced ? { replaced } : {}) })
@@ -246,72 +157,5 @@ describe('runs side by side on one config', () => {
     const first: WrittenLogin = { registry: REGISTRY, sha256: entryHash(auth('first')) }
     expect(await undoLogin(dir, REGISTRY, first, () => {})).toBe('changed')
     expect(Object.keys(JSON.parse(readFileSync(path.join(dir, HANDOFF), 'utf8')) as object)).toEqual([entryHash(auth('first'))])
-  })
-})
-
-describe('the post step with the main step’s record', () => {
-  const noDocker = async () => {
-    throw new Error('docker is not run')
-  }
-  const state = (dir: string, record: WrittenLogin | undefined, extra: Record<string, string> = {}) => ({
-    'STATE_logged-in-registries': JSON.stringify([REGISTRY]),
-    'STATE_login-config-dir': dir,
-    'STATE_login-written': JSON.stringify(record),
-    ...extra
-  })
-
-  test('the login before the run is back, the file that kept it deleted', async () => {
-    const dir = configDir({ auths: { [REGISTRY]: BEFORE } })
-    const record = await writeLogin(dir, REGISTRY, OURS, tempDir('runner-temp-'))
-    expect(await stdoutOf(() => post(state(dir, record), noDocker))).toBe(`Logged out of ${REGISTRY}; the login this run replaced is back\n`)
-    expect(readConfig(dir).auths).toEqual({ [REGISTRY]: BEFORE })
-    expect(existsSync(record?.replaced ?? '')).toBe(false)
-  })
-
-  test('another job’s login since: left, in one line', async () => {
-    const dir = configDir({ auths: { [REGISTRY]: BEFORE } })
-    const record = await writeLogin(dir, REGISTRY, OURS, tempDir('runner-temp-'))
-    await writeLogin(dir, REGISTRY, OTHER_JOB, tempDir('runner-temp-'))
-    expect(await stdoutOf(() => post(state(dir, record), noDocker))).toBe(
-      `Left the login to ${REGISTRY} in docker's config: it is no longer the one this run wrote (another job logged in since).\n`
-    )
-    expect(readConfig(dir).auths).toEqual({ [REGISTRY]: OTHER_JOB })
-    expect(existsSync(record?.replaced ?? '')).toBe(false)
-  })
-
-  test('skip-logout: the login stays, and the file keeping the one it replaced is deleted all the same', async () => {
-    const dir = configDir({ auths: { [REGISTRY]: BEFORE } })
-    const record = await writeLogin(dir, REGISTRY, OURS, tempDir('runner-temp-'))
-    await stdoutOf(() => post(state(dir, record, { 'INPUT_SKIP-LOGOUT': 'true' }), noDocker))
-    expect(readConfig(dir).auths).toEqual({ [REGISTRY]: OURS })
-    expect(existsSync(record?.replaced ?? '')).toBe(false)
-  })
-
-  test('a replaced-entry path in the state that is not the action’s file is neither read nor deleted', async () => {
-    const dir = configDir({ auths: { [REGISTRY]: OURS } })
-    const foreign = path.join(tempDir('elsewhere-'), 'keep.json')
-    writeFileSync(foreign, JSON.stringify(BEFORE))
-    const log = await stdoutOf(() => post(state(dir, { registry: REGISTRY, sha256: entryHash(OURS), replaced: foreign }), noDocker))
-    expect(log).toContain('is not a file the action wrote')
-    expect(readConfig(dir).auths).toEqual({})
-    expect(existsSync(foreign)).toBe(true)
-  })
-})
-
-describe('a self-hosted job sharing its user’s docker config', () => {
-  test('is told, in one line, how to have its own', () => {
-    const notice = sharedConfigNotice({ RUNNER_ENVIRONMENT: 'self-hosted', HOME: '/home/runner' }) ?? ''
-    expect(notice).toContain('DOCKER_CONFIG is not set')
-    expect(notice).toContain('/home/runner/.docker')
-    expect(notice).toContain("DOCKER_CONFIG: ${{ runner.temp }}/docker-config in the job's env")
-    expect(notice).not.toContain('\n')
-  })
-
-  test.each([
-    ['GitHub-hosted', { RUNNER_ENVIRONMENT: 'github-hosted', HOME: '/home/runner' }],
-    ['a DOCKER_CONFIG of its own', { RUNNER_ENVIRONMENT: 'self-hosted', DOCKER_CONFIG: '/tmp/job/docker', HOME: '/home/runner' }],
-    ['not on a runner', { HOME: '/home/me' }]
-  ])('%s: no notice', (_what, env) => {
-    expect(sharedConfigNotice(env)).toBeUndefined()
   })
 })

@@ -11,13 +11,11 @@ import { ActionError } from '../../../src/errors.js'
 import { RegistryClient } from '../../../src/registry/client.js'
 import { copyImage } from '../../../src/registry/copy.js'
 import type { RetryPolicy } from '../../../src/retry.js'
-import type { OtherRegistryDeps } from '../../../src/aws/other-registries.js'
-import { copyToDestinations } from '../../../src/other-registries-stage.js'
-import type { Settings } from '../../../src/settings/types.js'
-import { stdoutOf } from '../../fixtures/stdout.js'
 
 const sha = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+
 const INDEX = 'application/vnd.oci.image.index.v1+json'
 
 interface Registry {
@@ -115,14 +113,18 @@ function pushImage(r: Registry, repo: string, tag: string, marker = 'a'): { dige
 }
 
 const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+
 const client = (r: Registry, registry = 'registry.test') => new RegistryClient({ registry, username: 'AWS', password: 'p' }, r.base)
 
 let one: Registry
+
 let two: Registry
+
 beforeEach(async () => {
   one = await startRegistry()
   two = await startRegistry()
 })
+
 afterEach(async () => {
   await one.close()
   await two.close()
@@ -176,28 +178,4 @@ test('a blob read with other bytes than its digest is never stored', async () =>
   await expect(copying).rejects.toBeInstanceOf(ActionError)
   expect(two.blobs.has(`acme/app@${image.blobs[1]}`)).toBe(false)
   expect(two.manifests.has('acme/app:1.0.0')).toBe(false)
-})
-
-test("copy-to's destinations: the run's registry (an ECR Public run's alias kept), another registry with its own token", async () => {
-  const image = pushImage(one, 'alias/app', '1.0.0')
-  const settings = {
-    aws: { roleSessionName: 'run' },
-    image: { version: '1.0.0' },
-    repository: { name: 'app' },
-    registries: { read: [], copyTo: [{ repository: 'mirror' }, { registry: { kind: 'private', host: 'two.test', account: '210987654321', region: 'eu-west-1' }, repository: 'acme/app' }] }
-  } as unknown as Settings
-  const tokens: OtherRegistryDeps = {
-    sessionFor: async (_, session) => session,
-    token: async registry => {
-      const current = { registry: registry.host, username: 'AWS', password: 'p' }
-      return { current, get: async () => current }
-    }
-  }
-  const copied = await stdoutOf(async () => {
-    const done = await copyToDestinations(settings, { region: 'us-east-1' }, { registry: client(one, 'public.ecr.aws'), path: 'alias/app', digest: image.digest, retry }, c => new RegistryClient(c, two.base), tokens)
-    expect(done.map(c => c.uri)).toEqual(['public.ecr.aws/alias/mirror', 'two.test/acme/app'])
-  })
-  expect(copied).toContain('Copied to public.ecr.aws/alias/mirror:1.0.0 — 3 manifests, blobs: 4 uploaded')
-  expect(one.manifests.get('alias/mirror:1.0.0')?.body).toEqual(one.manifests.get('alias/app:1.0.0')?.body)
-  expect(two.manifests.get('acme/app:1.0.0')?.body).toEqual(one.manifests.get('alias/app:1.0.0')?.body)
 })

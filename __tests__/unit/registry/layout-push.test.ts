@@ -10,27 +10,34 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { RetryPolicy } from '../../../src/retry.js'
-import { jest } from '@jest/globals'
 import { ActionError } from '../../../src/errors.js'
-import { findExistingVersion } from '../../../src/registry/existing-version.js'
 import { prefillLayout, pushLayout } from '../../../src/registry/layout-push.js'
-import { addTags, moveTags } from '../../../src/registry/tags.js'
+import { addTags } from '../../../src/registry/tags.js'
 import { RegistryClient } from '../../../src/registry/client.js'
 import type { HttpResponse, HttpTransport } from '../../../src/network/http.js'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+
 const INDEX = 'application/vnd.oci.image.index.v1+json'
 
 /** The registry: blobs and manifests in memory, every request logged, faults by method. */
 const blobs = new Map<string, Buffer>()
+
 const manifests = new Map<string, { type: string; body: Buffer }>()
+
 const uploads = new Map<string, Buffer[]>()
+
 let requests: string[] = []
+
 let faults: { method: string; status: number; count: number; body?: string }[] = []
+
 /** tags the repository keeps immutable */
 let immutable = new Set<string>()
+
 let server: http.Server
+
 let base = ''
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
@@ -95,7 +102,9 @@ beforeAll(async () => {
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
+
 afterAll(() => server.close())
+
 beforeEach(() => {
   blobs.clear()
   manifests.clear()
@@ -105,7 +114,9 @@ beforeEach(() => {
 })
 
 const client = (password = 'secret') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, base)
+
 const logs: string[] = []
+
 const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) }
 
 /** Writes an OCI layout like buildx's: blobs by digest and an index.json naming the root. */
@@ -326,103 +337,5 @@ describe('a large image costs what the repository lacks', () => {
     const none = await prefillLayout(client(), 'team/web', path.join(dir, 'other'), ['buildcache'], m => said.push(m))
     expect(none.size).toBe(0)
     expect(said).toEqual([expect.stringMatching(/^The registry cache buildcache could not be read \(.*500.*\): the layout gets every blob\.$/)])
-  })
-})
-
-describe('addTags: more tags on a pushed image, one PUT each', () => {
-  test('the index is read once and put under each tag byte for byte, with its media type', async () => {
-    const { dir, root } = layout(['amd64', 'arm64'])
-    await pushLayout(client(), 'team/web', dir, retry)
-    requests = []
-    await addTags(client(), 'team/web', root, ['latest', 'stable'], retry)
-    expect(requests).toEqual([`GET /v2/team/web/manifests/${root}`, 'PUT /v2/team/web/manifests/latest', 'PUT /v2/team/web/manifests/stable'])
-    for (const tag of ['latest', 'stable']) {
-      expect(manifests.get(`team/web@${tag}`)?.type).toBe(INDEX)
-      expect(sha(manifests.get(`team/web@${tag}`)?.body ?? Buffer.alloc(0))).toBe(root)
-    }
-  })
-
-  test('no tags: no request', async () => {
-    await addTags(client(), 'team/web', 'sha256:' + '0'.repeat(64), [], retry)
-    expect(requests).toEqual([])
-  })
-
-  test('a 500 on a tag is tried again; an immutable tag holding another image is explained as a buildx push would be', async () => {
-    const first = layout(['amd64'])
-    const second = layout(['arm64'])
-    await pushLayout(client(), 'team/web', first.dir, retry)
-    await pushLayout(client(), 'team/web', second.dir, retry)
-    faults = [{ method: 'PUT', status: 500, count: 1 }]
-    await addTags(client(), 'team/web', first.root, ['latest'], retry)
-    expect(sha(manifests.get('team/web@latest')?.body ?? Buffer.alloc(0))).toBe(first.root)
-    immutable.add('latest')
-    const refused = addTags(client(), 'team/web', second.root, ['latest'], retry)
-    await expect(refused).rejects.toBeInstanceOf(ActionError)
-    await expect(refused).rejects.toThrow("Tag 'latest' already exists in 'team/web', which keeps it immutable: bump the version")
-    expect(sha(manifests.get('team/web@latest')?.body ?? Buffer.alloc(0))).toBe(first.root)
-  })
-
-  test('an image the repository does not have: one line, no tag written', async () => {
-    await expect(addTags(client(), 'team/web', 'sha256:' + '1'.repeat(64), ['latest'], retry)).rejects.toThrow(/has no sha256:1{64} in team\/web to tag/)
-    expect(requests.filter(r => r.startsWith('PUT'))).toEqual([])
-  })
-})
-
-describe('moveTags: a skipped version takes back the tags that follow it', () => {
-  test('a tag elsewhere is moved, one already there is left, an immutable one elsewhere is left with a warning', async () => {
-    const old = layout(['amd64'])
-    const current = layout(['arm64'])
-    await pushLayout(client(), 'team/web', old.dir, retry)
-    await pushLayout(client(), 'team/web', current.dir, retry)
-    await addTags(client(), 'team/web', current.root, ['latest', 'stable', 'pinned'], retry)
-    await addTags(client(), 'team/web', old.root, ['edge'], retry)
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
-    requests = []
-    const moved = await moveTags(
-      client(),
-      { name: 'team/web', mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'edge'] } },
-      old.root,
-      ['latest', 'edge', 'pinned'],
-      retry
-    )
-    const warnings = write.mock.calls.map(c => String(c[0])).filter(l => l.startsWith('::warning::'))
-    write.mockRestore()
-    expect(moved).toEqual(['latest'])
-    expect(sha(manifests.get('team/web@latest')?.body ?? Buffer.alloc(0))).toBe(old.root)
-    expect(sha(manifests.get('team/web@pinned')?.body ?? Buffer.alloc(0))).toBe(current.root)
-    expect(warnings.join('')).toContain("'pinned' points to another image and the repository keeps it immutable: left as it is.")
-    // No docker: the tags looked up, the index read once, one PUT for the tag moved.
-    expect(requests.filter(r => !r.startsWith('GET /v2/team/web/manifests/latest') && !r.startsWith('GET /v2/team/web/manifests/edge') && !r.startsWith('GET /v2/team/web/manifests/pinned'))).toEqual([
-      `GET /v2/team/web/manifests/${old.root}`,
-      'PUT /v2/team/web/manifests/latest'
-    ])
-  })
-})
-
-describe('findExistingVersion: the version tag looked up in the registry', () => {
-  const SHA = '0123abcdef4567890123abcdef4567890123abcd'
-
-  test('an index: the tag, its first platform image and that image’s config, for the revision label', async () => {
-    const l = layout(['amd64', 'arm64'], { 'org.opencontainers.image.revision': SHA })
-    await pushLayout(client(), 'team/web', l.dir, retry)
-    await addTags(client(), 'team/web', l.root, ['v1'], retry)
-    requests = []
-    expect(await findExistingVersion(client(), 'team/web', 'v1')).toEqual({ digest: l.root, revision: SHA })
-    expect(requests[0]).toBe('GET /v2/team/web/manifests/v1')
-    expect(requests.filter(r => r.startsWith('GET /v2/team/web/manifests/'))).toHaveLength(2)
-    expect(requests.filter(r => r.includes('/blobs/'))).toHaveLength(1)
-  })
-
-  test('an image manifest without a revision label: the digest, and an empty revision', async () => {
-    const l = layout(['amd64'])
-    await pushLayout(client(), 'team/web', l.dir, retry)
-    await addTags(client(), 'team/web', l.root, ['v1'], retry)
-    expect(await findExistingVersion(client(), 'team/web', 'v1')).toEqual({ digest: l.root, revision: '' })
-  })
-
-  test('no such tag: undefined, after one request', async () => {
-    requests = []
-    await expect(findExistingVersion(client(), 'team/web', 'v2')).resolves.toBeUndefined()
-    expect(requests).toEqual(['GET /v2/team/web/manifests/v2'])
   })
 })

@@ -1,33 +1,44 @@
 /**
- * Stage 4 — docker login with the ECR token: the password goes to docker on stdin, never in
- * the argv, and is masked. The post step's logout warns instead of failing.
+ * docker login with the ECR token: the password goes to docker on stdin or into the config
+ * file, never the argv, and is masked; a self-hosted job sharing its user's config is told so.
  */
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
-import type { Docker, DockerOptions, DockerResult } from '../../../src/docker.js'
-import { ActionError } from '../../../src/errors.js'
-import { logout, post } from '../../../src/post.js'
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { stdoutOf } from '../../fixtures/stdout.js'
+import type { Docker, DockerOptions, DockerResult } from '../../../src/docker.js'
+import { ActionError } from '../../../src/errors.js'
 import { entryHash } from '../../../src/registry/config-login.js'
 import { dockerConfigDir } from '../../../src/registry/docker-config.js'
-import { dockerLogin } from '../../../src/registry/login.js'
+import { dockerLogin, sharedConfigNotice } from '../../../src/registry/login.js'
 import { getRegistryCredentials } from '../../../src/aws/registry-token.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+
 const PASSWORD = 'secret-password'
+
 const AUTH_TOKEN = Buffer.from(`AWS:${PASSWORD}`).toString('base64')
 
 const ecrMock = mockClient(ECRClient)
+
 const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
+
 beforeEach(() => {
   ecrMock.reset()
   ecrMock.on(GetAuthorizationTokenCommand).resolves({
     authorizationData: [{ authorizationToken: AUTH_TOKEN, proxyEndpoint: `https://${REGISTRY}`, expiresAt: new Date('2030-01-01') }]
   })
 })
+
 afterAll(() => ecrMock.restore())
 
 /** The registry's credentials from ECR's token, then docker logged in with them: as the pipeline does. */
@@ -56,8 +67,10 @@ function configDir(config?: object): string {
   if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
   return dir
 }
+
 /** A config whose credentials live in a credential store: logins go through `docker login`. */
 const storeConfig = () => configDir({ credsStore: 'desktop' })
+
 const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>
 
 describe('login into the config file (no credential store or helper)', () => {
@@ -181,99 +194,20 @@ describe('login with docker login (a credential store keeps the password)', () =
   })
 })
 
-describe('logout', () => {
-  test('runs docker logout <host> once per registry', async () => {
-    const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: `Removing login credentials for ${REGISTRY}`, stderr: '' }))
-    const warnings: string[] = []
-    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
-
-    const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
-
-    expect(calls.map(c => c.args)).toEqual([
-      ['logout', REGISTRY],
-      ['logout', other]
-    ])
-    expect(calls.every(c => c.input === undefined)).toBe(true)
-    expect(warnings).toEqual([])
-    expect(done).toEqual([REGISTRY, other])
+describe('a self-hosted job sharing its user’s docker config', () => {
+  test('is told, in one line, how to have its own', () => {
+    const notice = sharedConfigNotice({ RUNNER_ENVIRONMENT: 'self-hosted', HOME: '/home/runner' }) ?? ''
+    expect(notice).toContain('DOCKER_CONFIG is not set')
+    expect(notice).toContain('/home/runner/.docker')
+    expect(notice).toContain("DOCKER_CONFIG: ${{ runner.temp }}/docker-config in the job's env")
+    expect(notice).not.toContain('\n')
   })
 
-  test('a failing logout warns and does not throw; the others still run', async () => {
-    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
-    const { docker, calls } = fakeDocker(args =>
-      args[1] === REGISTRY
-        ? { exitCode: 1, stdout: '', stderr: 'error: could not erase credentials: credential helper failed' }
-        : { exitCode: 0, stdout: '', stderr: '' }
-    )
-    const warnings: string[] = []
-
-    const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
-
-    expect(calls).toHaveLength(2)
-    expect(warnings).toEqual([`docker logout ${REGISTRY} failed: error: could not erase credentials: credential helper failed`])
-    expect(done).toEqual([other])
-  })
-
-  test('nothing to log out of: docker is not run', async () => {
-    const { docker, calls } = fakeDocker()
-    await logout(docker, [], { warn: () => {} })
-    expect(calls).toEqual([])
-  })
-})
-
-describe('the post step', () => {
-  test('logs out of the registries in STATE_logged-in-registries', async () => {
-    const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
-    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
-    expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
-    expect(log).toBe(`Logged out of ${REGISTRY}\n`)
-  })
-
-  test('skip-logout keeps the login and says so', async () => {
-    const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
-    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'INPUT_SKIP-LOGOUT': 'true' }, docker))
-    expect(calls).toEqual([])
-    expect(log).toBe(`Staying logged in to ${REGISTRY} (skip-logout).\n`)
-  })
-
-  test('a failed logout is a ::warning:: command, escaped as the runner reads it; nothing throws', async () => {
-    const { docker } = fakeDocker(() => ({ exitCode: 1, stdout: '', stderr: 'error: 100% broken\nsecond line' }))
-    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
-    expect(log).toBe(`::warning::docker logout ${REGISTRY} failed: error: 100%25 broken\n`)
-  })
-
-  test('no state (the main step stopped before logging in): nothing to do', async () => {
-    const { docker, calls } = fakeDocker()
-    expect(await stdoutOf(() => post({}, docker))).toBe('')
-    expect(calls).toEqual([])
-  })
-
-  describe('a login the main step wrote to the config file', () => {
-    const state = (dir: string) => ({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'STATE_login-config-dir': dir })
-
-    test('is taken out of it, everything else kept; docker is not run', async () => {
-      const dir = configDir({ auths: { [REGISTRY]: { auth: 'eA==' }, 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
-      const { docker, calls } = fakeDocker()
-      const log = await stdoutOf(() => post(state(dir), docker))
-      expect(calls).toEqual([])
-      expect(log).toBe(`Logged out of ${REGISTRY}\n`)
-      expect(readConfig(dir)).toEqual({ auths: { 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
-      expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
-    })
-
-    test('already gone (a later step logged out): nothing to do, nothing written', async () => {
-      const dir = configDir({ auths: {} })
-      const { docker, calls } = fakeDocker()
-      expect(await stdoutOf(() => post(state(dir), docker))).toBe(`Logged out of ${REGISTRY}\n`)
-      expect(calls).toEqual([])
-      expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"auths":{}}')
-    })
-
-    test('a credential store set up since: docker logout, the file left to docker', async () => {
-      const dir = configDir({ auths: { [REGISTRY]: {} }, credsStore: 'desktop' })
-      const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
-      await stdoutOf(() => post(state(dir), docker))
-      expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
-    })
+  test.each([
+    ['GitHub-hosted', { RUNNER_ENVIRONMENT: 'github-hosted', HOME: '/home/runner' }],
+    ['a DOCKER_CONFIG of its own', { RUNNER_ENVIRONMENT: 'self-hosted', DOCKER_CONFIG: '/tmp/job/docker', HOME: '/home/runner' }],
+    ['not on a runner', { HOME: '/home/me' }]
+  ])('%s: no notice', (_what, env) => {
+    expect(sharedConfigNotice(env)).toBeUndefined()
   })
 })

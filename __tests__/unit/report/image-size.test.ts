@@ -1,8 +1,11 @@
-/** Sizes and the storage estimate for the summary, from manifests. */
-import { formatBytes, formatCost, sizeLines, sizeReport, type PlatformManifest } from '../../../src/report/image-size.js'
+/** Sizes and the storage estimate for the summary, from manifests; the archive's price. */
+import { describe, expect, test } from '@jest/globals'
+import { formatBytes, formatCost, sizeLines, sizeReport, type PlatformManifest, archiveCostLine } from '../../../src/report/image-size.js'
 
 const MiB = 1024 ** 2
+
 const d = (c: string, size: number) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: `sha256:${c.repeat(64)}`, size })
+
 const image = (platform: string, config: string, ...layers: [string, number][]): PlatformManifest => ({
   platform,
   digest: `sha256:${platform === 'linux/amd64' ? '1' : '2'}${'0'.repeat(63)}`,
@@ -10,6 +13,7 @@ const image = (platform: string, config: string, ...layers: [string, number][]):
 })
 
 const AMD = image('linux/amd64', 'a', ['b', 30 * MiB], ['c', 10 * MiB])
+
 const ARM = image('linux/arm64', 'd', ['e', 28 * MiB], ['c', 10 * MiB])
 
 test('per platform: config and layers; all platforms: shared blobs once', () => {
@@ -57,4 +61,18 @@ test('the summary lines name the price and where it came from', () => {
   expect(sizeLines({ ...sizeReport([AMD], undefined, 0.1), addedBytes: 2048, addedBy: 'upload' }, 0.1, 'x')[1]).toBe(
     "added by this push: 2.0 KB (blobs the repository didn't have, as uploaded)"
   )
+})
+
+describe('the archive price', () => {
+  const price = { perGbMonth: 0.1, restorePerGb: 0.03, minimumDays: 90, asOf: 'March 2026, us-east-1' }
+
+  test('with the size ECR reports: the month in the archive and the restore', () => {
+    expect(archiveCostLine(3 * 1024 ** 3, price)).toBe(
+      "Archive: 3.0 GB at about $0.30 a month, restoring it about $0.090; $0.10 per GB-month in the archive, 90 days minimum; restoring $0.030 per GB (ECR's prices, March 2026, us-east-1)."
+    )
+  })
+
+  test('without a size: the rates alone', () => {
+    expect(archiveCostLine(undefined, price)).toBe("Archive: $0.10 per GB-month in the archive, 90 days minimum; restoring $0.030 per GB (ECR's prices, March 2026, us-east-1).")
+  })
 })

@@ -1,7 +1,12 @@
-/** The job summary, rendered by a pure function so tests read what users see. */
-import { renderSummary, type SummaryData } from '../../../src/report/summary.js'
+/**
+ * The job summary and the dry run's plan, rendered by pure functions so tests read what
+ * users see.
+ */
+import { describe, expect, test } from '@jest/globals'
+import { renderSummary, type SummaryData, renderPlan } from '../../../src/report/summary.js'
 
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
+
 const DIGEST = `sha256:${'cd'.repeat(32)}`
 
 const data = (over: Partial<SummaryData> = {}): SummaryData => ({
@@ -78,5 +83,59 @@ describe('renderSummary', () => {
     expect(html).not.toContain('<script>')
     expect(html).toContain('<code>team/&lt;script&gt;alert(1)&lt;/script&gt;</code>')
     expect(cell(html, 'Tags')).toBe('<code>a&amp;b</code> <code>&lt;x&gt;</code>')
+  })
+})
+
+describe('renderPlan', () => {
+  const plan = {
+    repository: 'team/web',
+    imageUri: 'r/team/web:1.0.0',
+    repositoryLines: ['would change: scan on push off → on'],
+    lifecycle: 'would be put (differs from lifecycle-policy)',
+    lifecycleText: '{"rules": [2]}',
+    currentLifecycleText: '{"rules": [1]}',
+    tags: ['1.0.0', 'latest'],
+    version: '1.0.0',
+    build: 'would be built and pushed',
+    command: ['docker', 'buildx', 'build', '--build-arg', 'A=***', '--label', "it's"],
+    iamPolicy: '{}'
+  }
+
+  test('says nothing was done, lists each change, the policy before and after, and a copyable command', () => {
+    const md = renderPlan(plan)
+    expect(md.split('\n')[0]).toBe('### Plan for <code>team/web</code> (dry run: nothing was changed, built or pushed)')
+    expect(md).toContain('- would change: scan on push off → on')
+    expect(md).toMatch(/Now:\n\n```json\n\{"rules": \[1\]\}\n```\n\nWould become:\n\n```json\n\{"rules": \[2\]\}/)
+    expect(md).toContain("docker buildx build --build-arg 'A=***' --label 'it'\\''s'")
+  })
+
+  test('a policy put on a repository without one shows only the new policy', () => {
+    const { currentLifecycleText: _, ...fresh } = plan
+    const md = renderPlan(fresh)
+    expect(md).not.toContain('Now:')
+    expect(md).toContain('Would be put:')
+  })
+})
+
+describe('renderSummary of a skipped run', () => {
+  test('heads it as already pushed and says why nothing was built', () => {
+    const md = renderSummary({
+      repository: 'team/web',
+      pushed: true,
+      skipped: true,
+      outcome: 'skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip',
+      imageUri: 'r/team/web:1.0.0',
+      imageDigestUri: 'r/team/web@sha256:1',
+      digest: 'sha256:1',
+      tags: ['1.0.0'],
+      platforms: ['linux/amd64'],
+      repositoryChanges: [],
+      lifecycle: '',
+      warnings: [],
+      timings: [['sign-in', 0.31], ['repository', 0.05]]
+    })
+    expect(md.split('\n')[0]).toBe('### Already pushed <code>team/web</code>')
+    expect(md).toContain('<tr><th align="left">Build</th><td>skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip</td></tr>')
+    expect(md).toContain('<tr><th align="left">Time</th><td>sign-in 0.3 s · repository 0.1 s</td></tr>')
   })
 })

@@ -3,18 +3,20 @@
  * before any AWS call; what they add to the least-privilege policy.
  */
 import { InputError } from '../../../src/errors.js'
-import { leastPrivilegePolicy } from '../../../src/aws/iam-policy.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 
 let ws: TempWorkspace
+
 beforeAll(() => {
   ws = makeWorkspace()
   ws.write('Dockerfile', 'FROM scratch\n')
 })
+
 afterAll(() => ws.remove())
 
 const env = (inputs: Record<string, string>) => stepEnv(ws.dir, { repository: 'team/web', 'aws-region': 'us-east-1', ...inputs }, {})
+
 const ROLE = 'arn:aws:iam::210987654321:role/reader'
 
 function inputError(inputs: Record<string, string>): InputError {
@@ -85,29 +87,5 @@ describe('copy-to', () => {
     const error = inputError(inputs)
     expect(error.message).toMatch(/^Input 'copy-to'/)
     expect(error.message).toMatch(message)
-  })
-})
-
-describe('the least-privilege policy', () => {
-  test('pulls from each registry read, pushes to each copy, ECR Public login, sts:AssumeRole for a role', () => {
-    const s = readSettings(
-      env({
-        'read-registries': `210987654321/eu-west-1\n345678901234/us-west-2=${ROLE}`,
-        'copy-to': 'team/mirror\n456789012345.dkr.ecr.us-east-2.amazonaws.com/apps/web\npublic.ecr.aws/acme/web'
-      })
-    )
-    const statements = Object.fromEntries(leastPrivilegePolicy(s, '123456789012').Statement.map(st => [st.Sid, st]))
-    expect(statements.ReadRegistries).toEqual({ Sid: 'ReadRegistries', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], Resource: ['arn:aws:ecr:eu-west-1:210987654321:repository/*'] })
-    expect(statements.CopyTo?.Resource).toEqual(['arn:aws:ecr:us-east-1:123456789012:repository/team/mirror', 'arn:aws:ecr:us-east-2:456789012345:repository/apps/web'])
-    expect(statements.CopyTo?.Action).toEqual(expect.arrayContaining(['ecr:BatchGetImage', 'ecr:InitiateLayerUpload', 'ecr:PutImage']))
-    expect(statements.CopyToPublic?.Resource).toEqual(['arn:aws:ecr-public::123456789012:repository/web'])
-    expect(statements.PublicLogin?.Action).toEqual(['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'])
-    expect(statements.RegistryRoles?.Resource).toEqual([ROLE])
-    expect(statements.Login?.Action).toEqual(['ecr:GetAuthorizationToken'])
-  })
-
-  test('neither input: nothing added', () => {
-    const sids = leastPrivilegePolicy(readSettings(env({})), '123456789012').Statement.map(st => st.Sid)
-    for (const sid of ['ReadRegistries', 'CopyTo', 'CopyToPublic', 'PublicLogin', 'RegistryRoles']) expect(sids).not.toContain(sid)
   })
 })

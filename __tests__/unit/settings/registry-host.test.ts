@@ -1,8 +1,18 @@
 /** The one parser of registry hosts: every partition's suffix, FIPS and dual-stack, ECR Public, and nothing else. */
-import { parseRegistryHost, partitionOf, registryInRegion, type RegistryHost } from '../../../src/settings/registry-host.js'
+import {
+  parseRegistryHost,
+  partitionOf,
+  registryInRegion,
+  type RegistryHost,
+  dualStackHost,
+  replicaUris
+} from '../../../src/settings/registry-host.js'
+import { onDualStack } from '../../../src/aws/registry-token.js'
 
 const ACCOUNT = '123456789012'
+
 type Private = RegistryHost & { kind: 'private' }
+
 const privateHost = (host: string): Private => {
   const parsed = parseRegistryHost(host)
   if (parsed?.kind !== 'private') throw new Error(`${host} is not a private registry`)
@@ -125,4 +135,47 @@ describe('registryInRegion: the same account’s registry in another region of i
     const replica = registryInRegion(privateHost(`${ACCOUNT}.dkr.ecr.cn-north-1.amazonaws.com.cn`), 'cn-northwest-1')
     expect(parseRegistryHost(replica)).toEqual({ kind: 'private', account: ACCOUNT, region: 'cn-northwest-1', partition: 'aws-cn', host: replica })
   })
+})
+
+const A = '123456789012'
+
+describe('dualStackHost: the registry by its dual-stack name', () => {
+  test.each([
+    [`${A}.dkr.ecr.us-east-1.amazonaws.com`, `${A}.dkr-ecr.us-east-1.on.aws`],
+    [`${A}.dkr.ecr.ap-northeast-2.amazonaws.com`, `${A}.dkr-ecr.ap-northeast-2.on.aws`],
+    [`${A}.dkr.ecr-fips.us-east-2.amazonaws.com`, `${A}.dkr-ecr-fips.us-east-2.on.aws`],
+    [`${A}.dkr.ecr.us-gov-west-1.amazonaws.com`, `${A}.dkr-ecr.us-gov-west-1.on.aws`],
+    [`${A}.dkr.ecr-fips.us-gov-east-1.amazonaws.com`, `${A}.dkr-ecr-fips.us-gov-east-1.on.aws`],
+    [`${A}.dkr-ecr.eu-west-1.on.aws`, `${A}.dkr-ecr.eu-west-1.on.aws`],
+    ['public.ecr.aws', 'public.ecr.aws']
+  ])('%s → %s', (ipv4, dual) => {
+    expect(dualStackHost(ipv4)).toBe(dual)
+    // The name it gives is one the parser reads as the same registry.
+    const parsed = parseRegistryHost(dual)
+    const before = parseRegistryHost(ipv4)
+    expect(parsed && 'account' in parsed && before && 'account' in before ? [parsed.account, parsed.region, parsed.partition] : parsed?.kind).toEqual(
+      before && 'account' in before ? [before.account, before.region, before.partition] : 'public'
+    )
+  })
+
+  test.each([`${A}.dkr.ecr.cn-north-1.amazonaws.com.cn`, `${A}.dkr.ecr.us-iso-east-1.c2s.ic.gov`, `${A}.dkr.ecr.us-isob-east-1.sc2s.sgov.gov`, `${A}.dkr.ecr.eusc-de-east-1.amazonaws.eu`, 'registry.example.com', ''])(
+    '%j has no dual-stack name',
+    host => expect(dualStackHost(host)).toBeUndefined()
+  )
+
+  test('a dual-stack image URI keeps its repository and tag; replicas are named the same way', () => {
+    expect(onDualStack(`${A}.dkr.ecr.us-east-1.amazonaws.com/team/web:1.0.0`)).toBe(`${A}.dkr-ecr.us-east-1.on.aws/team/web:1.0.0`)
+    const dual = parseRegistryHost(`${A}.dkr-ecr.us-east-1.on.aws`)
+    if (dual?.kind !== 'private') throw new Error('not private')
+    expect(registryInRegion(dual, 'eu-west-1')).toBe(`${A}.dkr-ecr.eu-west-1.on.aws`)
+    expect(() => onDualStack(`${A}.dkr.ecr.cn-north-1.amazonaws.com.cn/team/web`)).toThrow('has no dual-stack name: set dual-stack: false.')
+  })
+})
+
+test('replicaUris: the same repository and tag in each region', () => {
+  expect(replicaUris(`${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/team/web:1.2.3`, ['eu-west-1', 'ap-northeast-2'])).toEqual([
+    `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2.3`,
+    `${ACCOUNT}.dkr.ecr.ap-northeast-2.amazonaws.com/team/web:1.2.3`
+  ])
+  expect(replicaUris('public.ecr.aws/a/b:1', ['eu-west-1'])).toEqual([])
 })
