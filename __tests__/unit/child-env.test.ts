@@ -2,11 +2,11 @@
  * What docker's processes get of the step's environment: an allow-list (child-env.ts), the
  * gha cache's variables only when named, a build's own variables on top.
  */
-import { writeFileSync } from 'node:fs'
 import { buildAndPush } from '../../src/build/buildx.js'
 import { childEnv, GHA_CACHE_VARIABLES, passedToDocker } from '../../src/child-env.js'
-import { run, type Docker, type DockerOptions } from '../../src/docker.js'
+import { run } from '../../src/docker.js'
 import { buildSettings } from '../fixtures/build-settings.js'
+import { fakeDocker, pushedBuild } from '../fixtures/docker.js'
 
 /** What a step's environment holds that is none of docker's business. */
 const NOT_DOCKERS = {
@@ -114,13 +114,8 @@ describe('the environment of a docker process', () => {
     ['ecr', undefined],
     ['none', undefined]
   ] as const)('cache: %s → the build inherits %j', async (type, inherit) => {
-    const seen: (DockerOptions | undefined)[] = []
-    const docker: Docker = async (args, options) => {
-      seen.push(options)
-      writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': `sha256:${'d'.repeat(64)}` }))
-      return { exitCode: 0, stdout: '', stderr: '' }
-    }
+    const { docker, options } = fakeDocker([], pushedBuild())
     await buildAndPush(docker, buildSettings({ cache: { type, tag: 'buildcache', from: [] } }), ['r:1'], [])
-    expect(seen).toEqual([{ stream: true, ...(inherit ? { inherit } : {}) }])
+    expect(options).toEqual([{ stream: true, ...(inherit ? { inherit } : {}) }])
   })
 })

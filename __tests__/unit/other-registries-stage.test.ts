@@ -10,7 +10,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AwsSession } from '../../src/aws/clients.js'
 import type { OtherRegistryDeps } from '../../src/aws/other-registries.js'
-import type { Docker } from '../../src/docker.js'
+import { fakeDocker } from '../fixtures/docker.js'
 import { loginReadRegistries, copyToDestinations } from '../../src/other-registries-stage.js'
 import { post } from '../../src/post.js'
 import { readSettings } from '../../src/settings/read.js'
@@ -33,9 +33,8 @@ beforeAll(() => {
 
 afterAll(() => ws.remove())
 
-const noDocker: Docker = async () => {
-  throw new Error('no docker process: the login is written to the config file')
-}
+/** No docker process: the login is written to the config file. */
+const noDocker = fakeDocker().docker
 
 test("each registry but the run's own gets its token in its region, with its role, and a login the post step takes out", async () => {
   const settings = readSettings(stepEnv(ws.dir, { repository: 'team/web', 'aws-region': 'us-east-1', 'read-registries': `210987654321/eu-west-1=${ROLE}\n${OWN}\npublic.ecr.aws` }, {}))

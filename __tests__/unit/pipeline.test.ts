@@ -34,7 +34,8 @@ import type { RetryPolicy } from '../../src/retry.js'
 import { ActionError } from '../../src/errors.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import type { HttpTransport } from '../../src/network/http.js'
-import { fakeDocker, FakeRegistry, type DockerCall } from '../fixtures/fake-registry.js'
+import { registryDocker, FakeRegistry } from '../fixtures/fake-registry.js'
+import type { DockerCall } from '../fixtures/docker.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
 const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
@@ -130,7 +131,7 @@ async function ship(
   inputs: Record<string, string>,
   options: {
     registry?: FakeRegistry
-    fail?: Parameters<typeof fakeDocker>[2]
+    fail?: Parameters<typeof registryDocker>[2]
     retry?: RetryPolicy
     docker?: PipelineDeps['docker']
     signal?: AbortSignal
@@ -150,7 +151,7 @@ async function ship(
     }
   )
   const registry = options.registry ?? new FakeRegistry()
-  const fake = fakeDocker(registry, HOST, options.fail)
+  const fake = registryDocker(registry, HOST, options.fail)
   const calls = fake.calls
   const inner = options.docker ?? fake.docker
   const docker: typeof fake.docker = async (args, o) => (options.onDocker?.(args), inner(args, o))
@@ -299,7 +300,7 @@ describe('a build that outlives the registry token', () => {
     })
     ecr.on(GetAuthorizationTokenCommand).resolvesOnce(token('first-password', 12)).resolves(token('second-password', 12))
     const registry = new FakeRegistry()
-    const { docker: fake } = fakeDocker(registry, HOST)
+    const { docker: fake } = registryDocker(registry, HOST)
     const longBuild: typeof fake = async (args, options) => {
       const result = await fake(args, options)
       if (args[1] === 'build') now += 12 * 3600_000
@@ -533,7 +534,7 @@ describe('latest only moves forward', () => {
   test("a lost answer on buildx's push of the version: the tag found naming this run's build, the run succeeds and latest follows", async () => {
     existingRepository(defaultPolicy())
     const registry = new FakeRegistry()
-    const fake = fakeDocker(registry, HOST)
+    const fake = registryDocker(registry, HOST)
     const refused = `The image tag '1.0.0' already exists in the 'team/web' repository and cannot be overwritten because the repository is immutable.`
     const docker: PipelineDeps['docker'] = async (args, options) => {
       const result = await fake.docker(args, options)
@@ -707,7 +708,7 @@ describe('merge of per-platform digests', () => {
   test('a merge the registry then shows no index for fails naming it, instead of going on with no digest', async () => {
     existingRepository(defaultPolicy())
     const registry = new FakeRegistry()
-    const fake = fakeDocker(registry, HOST)
+    const fake = registryDocker(registry, HOST)
     // imagetools exits 0, but nothing is under the version afterwards.
     const docker: PipelineDeps['docker'] = async (args, o) => (args[1] === 'imagetools' ? { exitCode: 0, stdout: '', stderr: '' } : fake.docker(args, o))
     const run = await ship({ 'merge-digests': digests.join('\n') }, { registry, docker })

@@ -5,11 +5,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
-import { mockClient } from 'aws-sdk-client-mock'
 import { removeTempDirs, logout, post } from '../../src/post.js'
-import type { Docker, DockerOptions, DockerResult } from '../../src/docker.js'
 import { stdoutOf } from '../fixtures/stdout.js'
+import { failed, fakeDocker, ok } from '../fixtures/docker.js'
 import { entryHash, writeLogin, type WrittenLogin } from '../../src/registry/config-login.js'
 
 describe('the post step’s cleanup', () => {
@@ -34,146 +32,6 @@ describe('the post step’s cleanup', () => {
   })
 })
 
-describe("registry login", () => {
-  const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
-
-  const PASSWORD = 'secret-password'
-
-  const AUTH_TOKEN = Buffer.from(`AWS:${PASSWORD}`).toString('base64')
-
-  const ecrMock = mockClient(ECRClient)
-
-  beforeEach(() => {
-    ecrMock.reset()
-    ecrMock.on(GetAuthorizationTokenCommand).resolves({
-      authorizationData: [{ authorizationToken: AUTH_TOKEN, proxyEndpoint: `https://${REGISTRY}`, expiresAt: new Date('2030-01-01') }]
-    })
-  })
-
-  afterAll(() => ecrMock.restore())
-
-  interface DockerCall {
-    args: string[]
-    input: string | undefined
-  }
-
-  /** A Docker function that records its calls and answers with `result`. */
-  function fakeDocker(result: (args: string[]) => DockerResult = () => ({ exitCode: 0, stdout: 'Login Succeeded', stderr: '' })) {
-    const calls: DockerCall[] = []
-    const docker: Docker = async (args: string[], options?: DockerOptions) => {
-      calls.push({ args: [...args], input: options?.input?.toString('utf8') })
-      return result(args)
-    }
-    return { docker, calls }
-  }
-
-  /** A docker config folder; `config` is written as its config.json when given. */
-  function configDir(config?: object): string {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-'))
-    if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
-    return dir
-  }
-
-  const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>
-
-  describe('logout', () => {
-    test('runs docker logout <host> once per registry', async () => {
-      const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: `Removing login credentials for ${REGISTRY}`, stderr: '' }))
-      const warnings: string[] = []
-      const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
-
-      const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
-
-      expect(calls.map(c => c.args)).toEqual([
-        ['logout', REGISTRY],
-        ['logout', other]
-      ])
-      expect(calls.every(c => c.input === undefined)).toBe(true)
-      expect(warnings).toEqual([])
-      expect(done).toEqual([REGISTRY, other])
-    })
-
-    test('a failing logout warns and does not throw; the others still run', async () => {
-      const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
-      const { docker, calls } = fakeDocker(args =>
-        args[1] === REGISTRY
-          ? { exitCode: 1, stdout: '', stderr: 'error: could not erase credentials: credential helper failed' }
-          : { exitCode: 0, stdout: '', stderr: '' }
-      )
-      const warnings: string[] = []
-
-      const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
-
-      expect(calls).toHaveLength(2)
-      expect(warnings).toEqual([`docker logout ${REGISTRY} failed: error: could not erase credentials: credential helper failed`])
-      expect(done).toEqual([other])
-    })
-
-    test('nothing to log out of: docker is not run', async () => {
-      const { docker, calls } = fakeDocker()
-      await logout(docker, [], { warn: () => {} })
-      expect(calls).toEqual([])
-    })
-  })
-
-  describe('the post step', () => {
-    test('logs out of the registries in STATE_logged-in-registries', async () => {
-      const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
-      const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
-      expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
-      expect(log).toBe(`Logged out of ${REGISTRY}\n`)
-    })
-
-    test('skip-logout keeps the login and says so', async () => {
-      const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
-      const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'INPUT_SKIP-LOGOUT': 'true' }, docker))
-      expect(calls).toEqual([])
-      expect(log).toBe(`Staying logged in to ${REGISTRY} (skip-logout).\n`)
-    })
-
-    test('a failed logout is a ::warning:: command, escaped as the runner reads it; nothing throws', async () => {
-      const { docker } = fakeDocker(() => ({ exitCode: 1, stdout: '', stderr: 'error: 100% broken\nsecond line' }))
-      const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
-      expect(log).toBe(`::warning::docker logout ${REGISTRY} failed: error: 100%25 broken\n`)
-    })
-
-    test('no state (the main step stopped before logging in): nothing to do', async () => {
-      const { docker, calls } = fakeDocker()
-      expect(await stdoutOf(() => post({}, docker))).toBe('')
-      expect(calls).toEqual([])
-    })
-
-    describe('a login the main step wrote to the config file', () => {
-      const state = (dir: string) => ({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'STATE_login-config-dir': dir })
-
-      test('is taken out of it, everything else kept; docker is not run', async () => {
-        const dir = configDir({ auths: { [REGISTRY]: { auth: 'eA==' }, 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
-        const { docker, calls } = fakeDocker()
-        const log = await stdoutOf(() => post(state(dir), docker))
-        expect(calls).toEqual([])
-        expect(log).toBe(`Logged out of ${REGISTRY}\n`)
-        expect(readConfig(dir)).toEqual({ auths: { 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
-        expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
-      })
-
-      test('already gone (a later step logged out): nothing to do, nothing written', async () => {
-        const dir = configDir({ auths: {} })
-        const { docker, calls } = fakeDocker()
-        expect(await stdoutOf(() => post(state(dir), docker))).toBe(`Logged out of ${REGISTRY}\n`)
-        expect(calls).toEqual([])
-        expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"auths":{}}')
-      })
-
-      test('a credential store set up since: docker logout, the file left to docker', async () => {
-        const dir = configDir({ auths: { [REGISTRY]: {} }, credsStore: 'desktop' })
-        const { docker, calls } = fakeDocker(() => ({ exitCode: 0, stdout: '', stderr: '' }))
-        await stdoutOf(() => post(state(dir), docker))
-        expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
-      })
-    })
-  })
-})
-
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 
 const auth = (password: string) => ({ auth: Buffer.from(`AWS:${password}`).toString('base64') })
@@ -186,6 +44,7 @@ const OTHER_JOB = auth('another-job')
 
 const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix))
 
+/** A docker config folder; `config` is written as its config.json when given. */
 function configDir(config?: object): string {
   const dir = tempDir('docker-config-')
   if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
@@ -194,10 +53,101 @@ function configDir(config?: object): string {
 
 const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> }
 
+describe('logout', () => {
+  test('runs docker logout <host> once per registry', async () => {
+    const { docker, calls } = fakeDocker([], ok(`Removing login credentials for ${REGISTRY}`))
+    const warnings: string[] = []
+    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
+
+    const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
+
+    expect(calls.map(c => c.args)).toEqual([
+      ['logout', REGISTRY],
+      ['logout', other]
+    ])
+    expect(calls.every(c => c.input === undefined)).toBe(true)
+    expect(warnings).toEqual([])
+    expect(done).toEqual([REGISTRY, other])
+  })
+
+  test('a failing logout warns and does not throw; the others still run', async () => {
+    const other = '210987654321.dkr.ecr.eu-west-1.amazonaws.com'
+    const { docker, calls } = fakeDocker([[`logout ${REGISTRY}`, failed('error: could not erase credentials: credential helper failed')]], ok())
+    const warnings: string[] = []
+
+    const done = await logout(docker, [REGISTRY, other], { warn: m => warnings.push(m), info: () => {} })
+
+    expect(calls).toHaveLength(2)
+    expect(warnings).toEqual([`docker logout ${REGISTRY} failed: error: could not erase credentials: credential helper failed`])
+    expect(done).toEqual([other])
+  })
+
+  test('nothing to log out of: docker is not run', async () => {
+    const { docker, calls } = fakeDocker()
+    await logout(docker, [], { warn: () => {} })
+    expect(calls).toEqual([])
+  })
+})
+
+describe('the post step', () => {
+  test('logs out of the registries in STATE_logged-in-registries', async () => {
+    const { docker, calls } = fakeDocker([], ok())
+    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
+    expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
+    expect(log).toBe(`Logged out of ${REGISTRY}\n`)
+  })
+
+  test('skip-logout keeps the login and says so', async () => {
+    const { docker, calls } = fakeDocker([], ok())
+    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'INPUT_SKIP-LOGOUT': 'true' }, docker))
+    expect(calls).toEqual([])
+    expect(log).toBe(`Staying logged in to ${REGISTRY} (skip-logout).\n`)
+  })
+
+  test('a failed logout is a ::warning:: command, escaped as the runner reads it; nothing throws', async () => {
+    const { docker } = fakeDocker([], failed('error: 100% broken\nsecond line'))
+    const log = await stdoutOf(() => post({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]) }, docker))
+    expect(log).toBe(`::warning::docker logout ${REGISTRY} failed: error: 100%25 broken\n`)
+  })
+
+  test('no state (the main step stopped before logging in): nothing to do', async () => {
+    const { docker, calls } = fakeDocker()
+    expect(await stdoutOf(() => post({}, docker))).toBe('')
+    expect(calls).toEqual([])
+  })
+
+  describe('a login the main step wrote to the config file', () => {
+    const state = (dir: string) => ({ 'STATE_logged-in-registries': JSON.stringify([REGISTRY]), 'STATE_login-config-dir': dir })
+
+    test('is taken out of it, everything else kept; docker is not run', async () => {
+      const dir = configDir({ auths: { [REGISTRY]: { auth: 'eA==' }, 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
+      const { docker, calls } = fakeDocker()
+      const log = await stdoutOf(() => post(state(dir), docker))
+      expect(calls).toEqual([])
+      expect(log).toBe(`Logged out of ${REGISTRY}\n`)
+      expect(readConfig(dir)).toEqual({ auths: { 'ghcr.io': { auth: 'eQ==' } }, currentContext: 'ci' })
+      expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600)
+    })
+
+    test('already gone (a later step logged out): nothing to do, nothing written', async () => {
+      const dir = configDir({ auths: {} })
+      const { docker, calls } = fakeDocker()
+      expect(await stdoutOf(() => post(state(dir), docker))).toBe(`Logged out of ${REGISTRY}\n`)
+      expect(calls).toEqual([])
+      expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe('{"auths":{}}')
+    })
+
+    test('a credential store set up since: docker logout, the file left to docker', async () => {
+      const dir = configDir({ auths: { [REGISTRY]: {} }, credsStore: 'desktop' })
+      const { docker, calls } = fakeDocker([], ok())
+      await stdoutOf(() => post(state(dir), docker))
+      expect(calls.map(c => c.args)).toEqual([['logout', REGISTRY]])
+    })
+  })
+})
+
 describe('the post step with the main step’s record', () => {
-  const noDocker = async () => {
-    throw new Error('docker is not run')
-  }
+  const noDocker = fakeDocker().docker
   const state = (dir: string, record: WrittenLogin | undefined, extra: Record<string, string> = {}) => ({
     'STATE_logged-in-registries': JSON.stringify([REGISTRY]),
     'STATE_login-config-dir': dir,

@@ -17,6 +17,7 @@ import { type Mutability, withCacheFilter } from '../../../src/settings/tag-muta
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 import { cacheArgs } from '../../../src/build/plan.js'
 import { InputError } from '../../../src/errors.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 let ws: TempWorkspace
 
@@ -253,15 +254,7 @@ describe("the registry cache", () => {
   const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
     readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
-  function inputError(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
-    try {
-      settings(inputs, extra)
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError)
-      return error as InputError
-    }
-    throw new Error('readSettings accepted the inputs')
-  }
+  const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
 
   const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 

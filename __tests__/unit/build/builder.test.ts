@@ -3,9 +3,9 @@
  * named builder inspected by name.
  */
 import { checkBuilder, describeBuilder, inspectBuilder } from '../../../src/build/builder.js'
-import type { Docker, DockerResult } from '../../../src/docker.js'
 import { ActionError } from '../../../src/errors.js'
 import { renderSummary } from '../../../src/report/summary.js'
+import { failed, fakeDocker, ok } from '../../fixtures/docker.js'
 
 const INSPECT_DOCKER = `Name:          default
 Driver:        docker
@@ -19,35 +19,18 @@ BuildKit version: v0.25.1
 Platforms:        linux/amd64, linux/amd64/v2, linux/arm64, linux/386
 `
 
-/** A docker that answers each subcommand from a table; anything else fails the test. */
-function fakeDocker(answers: Record<string, DockerResult>): { docker: Docker; calls: string[] } {
-  const calls: string[] = []
-  const docker: Docker = async args => {
-    const key = args.slice(0, 2).join(' ')
-    calls.push(key)
-    const answer = answers[key]
-    if (!answer) throw new Error(`unexpected docker ${args.join(' ')}`)
-    return answer
-  }
-  return { docker, calls }
-}
-
-const ok = (stdout: string): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
-
-const fail = (stderr: string, exitCode = 1): DockerResult => ({ exitCode, stdout: '', stderr })
-
 const CONTAINERD = ok('[["driver-type","io.containerd.snapshotter.v1"]]')
 
 test('a docker-driver builder with the containerd image store and both platforms passes', async () => {
-  const { docker, calls } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER), 'info --format': CONTAINERD })
+  const { docker, commands } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER), 'info --format': CONTAINERD })
   await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'])).resolves.toMatchObject({ driver: 'docker' })
-  expect(calls).toEqual(['buildx inspect', 'info --format'])
+  expect(commands(2)).toEqual(['buildx inspect', 'info --format'])
 })
 
 test.each([
-  ['docker missing', { 'buildx inspect': fail('Unable to locate executable file: docker', 127) }, ['linux/amd64'], 'docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).'],
-  ['buildx missing', { 'buildx inspect': fail("docker: 'buildx' is not a docker command.") }, ['linux/amd64'], 'docker buildx is not installed: add docker/setup-buildx-action before this step.'],
-  ['the daemon down', { 'buildx inspect': fail('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?') }, ['linux/amd64'], 'the Docker daemon is not running: start it (or use a runner where it runs) before this step.'],
+  ['docker missing', { 'buildx inspect': failed('Unable to locate executable file: docker', 127) }, ['linux/amd64'], 'docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).'],
+  ['buildx missing', { 'buildx inspect': failed("docker: 'buildx' is not a docker command.") }, ['linux/amd64'], 'docker buildx is not installed: add docker/setup-buildx-action before this step.'],
+  ['the daemon down', { 'buildx inspect': failed('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?') }, ['linux/amd64'], 'the Docker daemon is not running: start it (or use a runner where it runs) before this step.'],
   [
     'the docker driver without the containerd image store',
     { 'buildx inspect': ok(INSPECT_DOCKER), 'info --format': ok('[["Backing Filesystem","extfs"]]') },
@@ -66,74 +49,55 @@ test.each([
 })
 
 test('one platform on the docker driver (a push-by-digest job) needs neither docker info nor another builder', async () => {
-  const { docker, calls } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER) })
+  const { docker, commands } = fakeDocker({ 'buildx inspect': ok(INSPECT_DOCKER) })
   await expect(checkBuilder(docker, ['linux/arm64'])).resolves.toMatchObject({ driver: 'docker' })
-  expect(calls).toEqual(['buildx inspect'])
+  expect(commands(2)).toEqual(['buildx inspect'])
 })
 
 describe('load with several platforms', () => {
-  const answer = (stdout: string): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
-  const fakeDocker = (driver: string, store: string): { docker: Docker; calls: string[][] } => {
-    const calls: string[][] = []
-    const docker: Docker = async args => {
-      calls.push(args)
-      if (args.includes('inspect')) return answer(`Name: ci\nDriver: ${driver}\nPlatforms: linux/amd64, linux/arm64\n`)
-      return answer(store)
-    }
-    return { docker, calls }
-  }
+  /** A builder of `driver` with both platforms, on an engine whose `docker info` says `store`. */
+  const builderDocker = (driver: string, store: string) => fakeDocker([[/inspect/, ok(`Name: ci
+Driver: ${driver}
+Platforms: linux/amd64, linux/arm64
+`)]], ok(store))
 
   test('a container builder loading into an engine without the containerd image store is refused', async () => {
-    const { docker } = fakeDocker('docker-container', '[["Backing Filesystem","extfs"]]')
+    const { docker } = builderDocker('docker-container', '[["Backing Filesystem","extfs"]]')
     await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).rejects.toThrow(ActionError)
     await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).rejects.toThrow(/load: true can't put 2 platforms/)
   })
 
   test('with the containerd image store, or one platform, or no load, it passes', async () => {
-    await expect(checkBuilder(fakeDocker('docker-container', '[["driver-type","io.containerd.snapshotter.v1"]]').docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
-    await expect(checkBuilder(fakeDocker('docker-container', '[]').docker, ['linux/amd64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
-    await expect(checkBuilder(fakeDocker('docker-container', '[]').docker, ['linux/amd64', 'linux/arm64'], 'ci', false)).resolves.toMatchObject({ driver: 'docker-container' })
+    await expect(checkBuilder(builderDocker('docker-container', '[["driver-type","io.containerd.snapshotter.v1"]]').docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
+    await expect(checkBuilder(builderDocker('docker-container', '[]').docker, ['linux/amd64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
+    await expect(checkBuilder(builderDocker('docker-container', '[]').docker, ['linux/amd64', 'linux/arm64'], 'ci', false)).resolves.toMatchObject({ driver: 'docker-container' })
   })
 })
 
 describe("a named builder", () => {
-  const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
-
   const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
   const inspectText = (name: string, driver: string, platforms = 'linux/amd64, linux/arm64') =>
     `Name:          ${name}\nDriver:        ${driver}\n\nNodes:\nName:             ${name}0\nEndpoint:         tcp://buildkitd:1234\nStatus:           running\nPlatforms:        ${platforms}\n`
 
   describe('the builder check with a named builder', () => {
-    function fakeDocker(answers: [RegExp, DockerResult][]): { docker: Docker; calls: string[] } {
-      const calls: string[] = []
-      const docker: Docker = async args => {
-        const line = args.join(' ')
-        calls.push(line)
-        const answer = answers.find(([pattern]) => pattern.test(line))
-        if (!answer) throw new Error(`unexpected docker ${line}`)
-        return answer[1]
-      }
-      return { docker, calls }
-    }
-    const CONTAINERD = ok('[["driver-type","io.containerd.snapshotter.v1"]]')
 
     test('a remote builder is inspected by name; no docker info (not the docker driver)', async () => {
-      const { docker, calls } = fakeDocker([[/^buildx inspect --bootstrap --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
+      const { docker, commands } = fakeDocker([[/^buildx inspect --bootstrap --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
       const builder = await checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'remote-1')
       expect(builder.use).toEqual({ builder: 'remote-1' })
-      expect(calls).toEqual(['buildx inspect --bootstrap --builder remote-1'])
+      expect(commands()).toEqual(['buildx inspect --bootstrap --builder remote-1'])
       expect(describeBuilder(builder)).toBe('remote-1 (remote driver)')
     })
 
     test('a docker context\'s builder: its own engine is asked for the image store, in that context', async () => {
-      const { docker, calls } = fakeDocker([
+      const { docker, commands } = fakeDocker([
         [/^buildx inspect --bootstrap --builder build-host$/, ok(inspectText('build-host', 'docker'))],
         [/^--context build-host info /, CONTAINERD]
       ])
       const builder = await checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'build-host')
       expect(builder.use).toEqual({ builder: 'build-host', context: 'build-host' })
-      expect(calls).toEqual(['buildx inspect --bootstrap --builder build-host', '--context build-host info --format {{json .DriverStatus}}'])
+      expect(commands()).toEqual(['buildx inspect --bootstrap --builder build-host', '--context build-host info --format {{json .DriverStatus}}'])
       expect(describeBuilder(builder)).toBe('build-host (docker driver, run as docker --context build-host buildx)')
     })
 
@@ -143,16 +107,16 @@ describe("a named builder", () => {
     })
 
     test('a builder no earlier step created: buildx\'s own error and how to create it, in one line', async () => {
-      const { docker } = fakeDocker([[/inspect/, { exitCode: 1, stdout: '', stderr: 'ERROR: no builder "nosuch" found' }]])
+      const { docker } = fakeDocker([[/inspect/, failed('ERROR: no builder "nosuch" found')]])
       await expect(checkBuilder(docker, ['linux/amd64'], 'nosuch')).rejects.toThrow(
         `the builder 'nosuch' can't be used (ERROR: no builder "nosuch" found): create it in an earlier step (docker buildx create --name nosuch, or docker/setup-buildx-action with name: nosuch), or leave builder empty for the job's current builder.`
       )
     })
 
     test('a dry run only looks: no --bootstrap', async () => {
-      const { docker, calls } = fakeDocker([[/^buildx inspect --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
+      const { docker, commands } = fakeDocker([[/^buildx inspect --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
       expect((await inspectBuilder(docker, 'remote-1', false)).use).toEqual({ builder: 'remote-1' })
-      expect(calls).toEqual(['buildx inspect --builder remote-1'])
+      expect(commands()).toEqual(['buildx inspect --builder remote-1'])
     })
 
     test('the summary names the builder', () => {

@@ -13,6 +13,7 @@ import { ActionError, CancelledError } from '../../../src/errors.js'
 import type { RetryPolicy } from '../../../src/retry.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { processesWith } from '../../fixtures/processes.js'
+import { fakeDocker, ok, writeMetadata, type DockerCall, type FakeDocker } from '../../fixtures/docker.js'
 
 const REPOSITORY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
@@ -66,18 +67,14 @@ describe('buildAndPush: what is tried again', () => {
   const DIGEST = `sha256:${'d'.repeat(64)}`
 
   /** Each `buildx build` answers the next result (success when none is left), noting the build in buildx's folder as buildx does. */
-  function fakeDocker(results: DockerResult[], config?: ReturnType<typeof buildxConfig>, record?: object): { docker: Docker; calls: string[][] } {
-    const calls: string[][] = []
+  function buildxDocker(results: DockerResult[], config?: ReturnType<typeof buildxConfig>, record?: object): FakeDocker {
     let builds = 0
-    const docker: Docker = async args => {
-      calls.push(args)
-      if (args[1] === 'history') return { exitCode: 0, stderr: '', stdout: JSON.stringify(record) }
+    return fakeDocker([['buildx history', ok(JSON.stringify(record))]], args => {
       config?.note(`build${++builds}`, build.context)
-      const next = results.shift() ?? { exitCode: 0, stdout: '', stderr: '' }
-      if (next.exitCode === 0) writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': DIGEST }))
+      const next = results.shift() ?? ok()
+      if (next.exitCode === 0) writeMetadata(args, DIGEST)
       return next
-    }
-    return { docker, calls }
+    })
   }
   const policy = (waits: number[] = [], logs: string[] = []): RetryPolicy => ({
     attempts: 4,
@@ -85,20 +82,20 @@ describe('buildAndPush: what is tried again', () => {
     sleep: async (ms: number) => void waits.push(ms),
     log: m => void logs.push(m)
   })
-  const builds = (calls: string[][]) => calls.filter(a => a[1] === 'build').length
+  const builds = (calls: DockerCall[]) => calls.filter(c => c.args[1] === 'build').length
 
   test('a failed step, as its record states it: one build, buildx\'s message and the step\'s last lines', async () => {
     const config = buildxConfig()
-    const { docker, calls } = fakeDocker([stepFailed], config, { Status: 'failed', Error: { Message: PROCESS, Name: STEP, Logs: STEP_LINES } })
+    const { docker, calls } = buildxDocker([stepFailed], config, { Status: 'failed', Error: { Message: PROCESS, Name: STEP, Logs: STEP_LINES } })
     const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ActionError)
     expect((error as Error).message).toContain(`The build failed at ${STEP}: ${PROCESS}\nIts last lines:\n  connection reset by peer`)
     expect(builds(calls)).toBe(1)
-    expect(calls[1]).toEqual(['buildx', 'history', 'inspect', 'build1', '--format', 'json'])
+    expect(calls[1]?.args).toEqual(['buildx', 'history', 'inspect', 'build1', '--format', 'json'])
   })
 
   test('a failed step without a record: buildx\'s own error line, one build', async () => {
-    const { docker, calls } = fakeDocker([stepFailed])
+    const { docker, calls } = buildxDocker([stepFailed])
     await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
       new ActionError(`docker buildx build failed: ${PROCESS}`)
     )
@@ -108,7 +105,7 @@ describe('buildAndPush: what is tried again', () => {
   test('a push to the repository that failed is tried again, with backoff, and the digest read', async () => {
     const waits: number[] = []
     const logs: string[] = []
-    const { docker, calls } = fakeDocker([pushFault, pushFault])
+    const { docker, calls } = buildxDocker([pushFault, pushFault])
     const result = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(waits, logs), repositoryUri: REPOSITORY })
     expect(builds(calls)).toBe(3)
     expect(waits).toEqual([2000, 3000])
@@ -117,13 +114,13 @@ describe('buildAndPush: what is tried again', () => {
   })
 
   test('gives up after the last try, saying to run the job again', async () => {
-    const { docker, calls } = fakeDocker([pushFault, pushFault, pushFault, pushFault])
+    const { docker, calls } = buildxDocker([pushFault, pushFault, pushFault, pushFault])
     await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow('The push failed 4 times')
     expect(builds(calls)).toBe(4)
   })
 
   test('not pushed: a push-like failure is tried once', async () => {
-    const { docker, calls } = fakeDocker([pushFault])
+    const { docker, calls } = buildxDocker([pushFault])
     await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow(
       `docker buildx build failed: failed to push ${REPOSITORY}:1`
     )
@@ -133,7 +130,7 @@ describe('buildAndPush: what is tried again', () => {
   test('the folder for the metadata file is recorded while it exists, and removed after', async () => {
     const temp = mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'))
     let during: string[] = []
-    const { docker } = fakeDocker([])
+    const { docker } = buildxDocker([])
     const watching: Docker = async (args, options) => ((during = readdirSync(temp)), docker(args, options))
     await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, tempDir: temp })
     expect(during).toEqual([expect.stringMatching(/^ecr-build-push-/)])
@@ -142,7 +139,7 @@ describe('buildAndPush: what is tried again', () => {
 
   test('a cancel during the wait before the next try: no further build', async () => {
     const controller = new AbortController()
-    const { docker, calls } = fakeDocker([pushFault, pushFault])
+    const { docker, calls } = buildxDocker([pushFault, pushFault])
     const cancelling: RetryPolicy = { ...policy(), signal: controller.signal, sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
     await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: cancelling, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
     expect(builds(calls)).toBe(1)

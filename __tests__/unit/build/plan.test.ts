@@ -2,7 +2,6 @@
  * Planning the build: image references, OCI labels, the buildx argv and environment (the
  * pass-through options, the cache, a named builder, build arguments), parsed builder inspects.
  */
-import { writeFileSync } from 'node:fs'
 import { describe, expect, test } from '@jest/globals'
 import {
   buildxArgs,
@@ -26,8 +25,9 @@ import { buildSettings } from '../../fixtures/build-settings.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 import { buildAndPush, mergeIndex } from '../../../src/build/buildx.js'
-import type { Docker, DockerOptions, DockerResult } from '../../../src/docker.js'
+import { fakeDocker, pushedBuild } from '../../fixtures/docker.js'
 import { InputError } from '../../../src/errors.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
@@ -553,17 +553,7 @@ describe("a named builder and build arguments", () => {
   const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
     readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
-  function inputError(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
-    try {
-      settings(inputs, extra)
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError)
-      return error as InputError
-    }
-    throw new Error('readSettings accepted the inputs')
-  }
-
-  const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' })
+  const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
 
   const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 
@@ -598,16 +588,11 @@ describe("a named builder and build arguments", () => {
     })
 
     test('buildAndPush and mergeIndex run on the builder they are given', async () => {
-      const calls: string[][] = []
-      const docker: Docker = async args => {
-        calls.push(args)
-        if (args.includes('--metadata-file')) writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': `sha256:${'d'.repeat(64)}` }))
-        return ok()
-      }
+      const { docker, calls } = fakeDocker([], pushedBuild())
       await buildAndPush(docker, buildSettings(), [`${REPO}:1`], [], { builder: { builder: 'remote-1' } })
       await mergeIndex(docker, REPO, ['1'], [`sha256:${'1'.repeat(64)}`], { builder: { builder: 'host', context: 'host' } })
-      expect(calls[0]?.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'remote-1'])
-      expect(calls[1]).toEqual(['--context', 'host', 'buildx', 'imagetools', 'create', '--builder', 'host', '--tag', `${REPO}:1`, `${REPO}@sha256:${'1'.repeat(64)}`])
+      expect(calls[0]?.args.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'remote-1'])
+      expect(calls[1]?.args).toEqual(['--context', 'host', 'buildx', 'imagetools', 'create', '--builder', 'host', '--tag', `${REPO}:1`, `${REPO}@sha256:${'1'.repeat(64)}`])
     })
   })
 
@@ -620,15 +605,11 @@ describe("a named builder and build arguments", () => {
     })
 
     test('the environment reaches the build\'s docker command, and only it', async () => {
-      const seen: [string, DockerOptions | undefined][] = []
-      const docker: Docker = async (args, options) => {
-        seen.push([args[1] ?? '', options])
-        if (args.includes('--metadata-file')) writeFileSync(args[args.indexOf('--metadata-file') + 1] ?? '', JSON.stringify({ 'containerimage.digest': `sha256:${'d'.repeat(64)}` }))
-        return ok()
-      }
+      const { docker, commands, options } = fakeDocker([], pushedBuild())
       const build = buildSettings({ buildArgs: ['NODE=20'], secrets: [{ id: 't', env: 'ECR_BUILD_PUSH_SECRET_1', value: 'v' }] })
       await buildAndPush(docker, build, [`${REPO}:1`], [])
-      expect(seen).toEqual([['build', { stream: true, env: { NODE: '20', ECR_BUILD_PUSH_SECRET_1: 'v' } }]])
+      expect(commands(2)).toEqual(['buildx build'])
+      expect(options).toEqual([{ stream: true, env: { NODE: '20', ECR_BUILD_PUSH_SECRET_1: 'v' } }])
     })
 
     test.each(['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'LD_PRELOAD'])('%s, a variable docker reads itself, is refused', name => {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildxConfigDir, findBuildRef, listBuildRefs, readBuildFailure } from '../../../src/build/record.js'
-import type { Docker } from '../../../src/docker.js'
+import { fakeDocker, ok } from '../../fixtures/docker.js'
 
 const REPOSITORY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
@@ -61,17 +61,13 @@ describe('the build record', () => {
   })
 
   test('history inspect: the failed step, buildx\'s message and the step\'s last lines', async () => {
-    const calls: string[][] = []
-    const docker: Docker = async args => (
-      calls.push(args),
-      { exitCode: 0, stderr: '', stdout: JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: PROCESS, Name: STEP, Logs: STEP_LINES, Stack: 'x' } }) }
-    )
+    const { docker, commands } = fakeDocker({ 'buildx history inspect': ok(JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: PROCESS, Name: STEP, Logs: STEP_LINES, Stack: 'x' } })) })
     expect(await readBuildFailure(docker, 'mine')).toEqual({ message: PROCESS, step: STEP, logs: STEP_LINES })
-    expect(calls).toEqual([['buildx', 'history', 'inspect', 'mine', '--format', 'json']])
+    expect(commands()).toEqual(['buildx history inspect mine --format json'])
   })
 
   test('a push failure: no step', async () => {
-    const docker: Docker = async () => ({ exitCode: 0, stderr: '', stdout: JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: `failed to push ${REPOSITORY}:1: unknown: injected fault` } }) })
+    const { docker } = fakeDocker({ 'buildx history inspect': ok(JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: `failed to push ${REPOSITORY}:1: unknown: injected fault` } })) })
     expect(await readBuildFailure(docker, 'x')).toEqual({ message: `failed to push ${REPOSITORY}:1: unknown: injected fault`, logs: [] })
   })
 

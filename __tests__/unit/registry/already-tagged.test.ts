@@ -12,7 +12,7 @@ import { ImmutableTagError } from '../../../src/registry/refusals.js'
 import { addTags } from '../../../src/registry/tags.js'
 import type { RetryPolicy } from '../../../src/retry.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
-import { fakeDocker, FakeRegistry } from '../../fixtures/fake-registry.js'
+import { registryDocker, FakeRegistry } from '../../fixtures/fake-registry.js'
 
 const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const URI = `${HOST}/team/web`
@@ -86,7 +86,7 @@ describe('a tag put over the registry API', () => {
 describe("buildx's push of the version", () => {
   /** docker whose build pushes (as the fake does) and then fails as buildx does when the registry refused a try after a lost answer. */
   function lostAnswer(registry: FakeRegistry, before?: () => void): Docker {
-    const fake = fakeDocker(registry, HOST).docker
+    const fake = registryDocker(registry, HOST).docker
     return async (args, options) => {
       if (args[1] !== 'build') return fake(args, options)
       await fake(args, options)
@@ -125,7 +125,7 @@ describe("buildx's push of the version", () => {
 
   test("buildx's error names another tag than the registry refused: not taken as this build's", async () => {
     const registry = new FakeRegistry()
-    const fake = fakeDocker(registry, HOST).docker
+    const fake = registryDocker(registry, HOST).docker
     const docker: Docker = async (args, options) => {
       if (args[1] !== 'build') return fake(args, options)
       await fake(args, options)

@@ -15,12 +15,13 @@ import {
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Docker, DockerOptions, DockerResult } from '../../../src/docker.js'
+import type { Docker } from '../../../src/docker.js'
 import { ActionError } from '../../../src/errors.js'
 import { entryHash } from '../../../src/registry/config-login.js'
 import { dockerConfigDir } from '../../../src/registry/docker-config.js'
 import { dockerLogin, sharedConfigNotice } from '../../../src/registry/login.js'
 import { getRegistryCredentials } from '../../../src/aws/registry-token.js'
+import { failed, fakeDocker, ok, type DockerAnswer } from '../../fixtures/docker.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 
@@ -46,20 +47,8 @@ async function login(client: ECRClient, docker: Docker, setSecret: (v: string) =
   return dockerLogin(docker, await getRegistryCredentials(client, setSecret), dir)
 }
 
-interface DockerCall {
-  args: string[]
-  input: string | undefined
-}
-
-/** A Docker function that records its calls and answers with `result`. */
-function fakeDocker(result: (args: string[]) => DockerResult = () => ({ exitCode: 0, stdout: 'Login Succeeded', stderr: '' })) {
-  const calls: DockerCall[] = []
-  const docker: Docker = async (args: string[], options?: DockerOptions) => {
-    calls.push({ args: [...args], input: options?.input?.toString('utf8') })
-    return result(args)
-  }
-  return { docker, calls }
-}
+/** docker login as it answers when it stores the password. */
+const loginDocker = (answer: DockerAnswer = ok('Login Succeeded')) => fakeDocker([], answer)
 
 /** A docker config folder; `config` is written as its config.json when given. */
 function configDir(config?: object): string {
@@ -77,7 +66,7 @@ describe('login into the config file (no credential store or helper)', () => {
   const entry = { auth: Buffer.from(`AWS:${PASSWORD}`).toString('base64') }
 
   test('no config yet: the entry docker login writes, in a file only its owner reads; docker is not run', async () => {
-    const { docker, calls } = fakeDocker()
+    const { docker, calls } = loginDocker()
     const dir = path.join(configDir(), 'nested')
     expect(await login(ecr, docker, () => {}, dir)).toEqual({ registry: REGISTRY, configDir: dir, written: { registry: REGISTRY, sha256: entryHash(entry) } })
     expect(calls).toEqual([])
@@ -88,7 +77,7 @@ describe('login into the config file (no credential store or helper)', () => {
 
   test('an existing config keeps everything else; an old entry for the registry is replaced', async () => {
     const dir = configDir({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' }, [REGISTRY]: { auth: 'b2xk', identitytoken: 'old' } }, currentContext: 'ci', credHelpers: { 'gcr.io': 'gcloud' } })
-    const { docker, calls } = fakeDocker()
+    const { docker, calls } = loginDocker()
     await login(ecr, docker, () => {}, dir)
     expect(calls).toEqual([])
     expect(readConfig(dir)).toEqual({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' }, [REGISTRY]: entry }, currentContext: 'ci', credHelpers: { 'gcr.io': 'gcloud' } })
@@ -102,7 +91,7 @@ describe('login into the config file (no credential store or helper)', () => {
     const dir = configDir()
     const text = typeof config === 'string' ? config : JSON.stringify(config)
     writeFileSync(path.join(dir, 'config.json'), text)
-    const { docker, calls } = fakeDocker()
+    const { docker, calls } = loginDocker()
     await login(ecr, docker, () => {}, dir)
     expect(calls).toEqual([{ args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY], input: PASSWORD }])
     expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(text)
@@ -117,21 +106,21 @@ describe('login into the config file (no credential store or helper)', () => {
     const dir = configDir()
     const elsewhere = configDir({ currentContext: 'ci' })
     symlinkSync(path.join(elsewhere, 'config.json'), path.join(dir, 'config.json'))
-    await login(ecr, fakeDocker().docker, () => {}, dir)
+    await login(ecr, loginDocker().docker, () => {}, dir)
     expect(lstatSync(path.join(dir, 'config.json')).isSymbolicLink()).toBe(true)
     expect(readConfig(elsewhere)).toEqual({ currentContext: 'ci', auths: { [REGISTRY]: { auth: Buffer.from(`AWS:${PASSWORD}`).toString('base64') } } })
   })
 
   test('no temporary file and no lock file is left beside the config', async () => {
     const dir = configDir()
-    await login(ecr, fakeDocker().docker, () => {}, dir)
+    await login(ecr, loginDocker().docker, () => {}, dir)
     expect(readdirSync(dir)).toEqual(['config.json'])
   })
 })
 
 describe('login with docker login (a credential store keeps the password)', () => {
   test('docker gets the exact argv and the password only on stdin', async () => {
-    const { docker, calls } = fakeDocker()
+    const { docker, calls } = loginDocker()
     const secrets: string[] = []
 
     const result = await login(ecr, docker, (v: string) => secrets.push(v), storeConfig())
@@ -159,11 +148,7 @@ describe('login with docker login (a credential store keeps the password)', () =
   })
 
   test('a failing docker login is an error that names the registry and docker’s reason, not the password', async () => {
-    const { docker } = fakeDocker(() => ({
-      exitCode: 1,
-      stdout: '',
-      stderr: `Error response from daemon: Get "https://${REGISTRY}/v2/": denied: Your authorization token has expired. Reauthenticate and try again.`
-    }))
+    const { docker } = loginDocker(failed(`Error response from daemon: Get "https://${REGISTRY}/v2/": denied: Your authorization token has expired. Reauthenticate and try again.`))
     let caught: unknown
     try {
       await login(ecr, docker, () => {}, storeConfig())
@@ -188,7 +173,7 @@ describe('login with docker login (a credential store keeps the password)', () =
 
   test('no authorization data is an error and docker is not run', async () => {
     ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [] })
-    const { docker, calls } = fakeDocker()
+    const { docker, calls } = loginDocker()
     await expect(login(ecr, docker, () => {}, storeConfig())).rejects.toThrow('ECR GetAuthorizationToken returned no token.')
     expect(calls).toEqual([])
   })

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { trustPolicyHint } from '../../../src/aws/trust-hint.js'
 import { checkBuilder } from '../../../src/build/builder.js'
-import type { Docker, DockerResult } from '../../../src/docker.js'
+import { fakeDocker, ok } from '../../fixtures/docker.js'
 import { ImmutableTagError } from '../../../src/registry/refusals.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
@@ -45,11 +45,7 @@ test('no region', async () => {
 
 test('a builder without arm64', async () => {
   const inspect = 'Name: default\nDriver: docker\n\nNodes:\nName: default\nStatus: running\nPlatforms: linux/amd64, linux/amd64/v2, linux/386\n'
-  const answers: Record<string, DockerResult> = {
-    'buildx inspect': { exitCode: 0, stdout: inspect, stderr: '' },
-    'info --format': { exitCode: 0, stdout: '[["driver-type","io.containerd.snapshotter.v1"]]', stderr: '' }
-  }
-  const docker: Docker = async args => answers[args.slice(0, 2).join(' ')] ?? { exitCode: 1, stdout: '', stderr: 'unexpected' }
+  const { docker } = fakeDocker({ 'buildx inspect': ok(inspect), 'info --format': ok('[["driver-type","io.containerd.snapshotter.v1"]]') })
   const message = await errorOf(() => checkBuilder(docker, ['linux/amd64', 'linux/arm64']))
   expect(message).toContain("can't build linux/arm64")
   expect(section).toContain(`\n${message}\n`)

@@ -1,7 +1,7 @@
 /** The AWS inputs: `dual-stack` (by default AWS_USE_DUALSTACK_ENDPOINT). */
-import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 describe('the dual-stack input', () => {
   let ws: TempWorkspace
@@ -24,14 +24,6 @@ describe('the dual-stack input', () => {
     [{ 'aws-region': 'us-iso-east-1' }, { AWS_USE_DUALSTACK_ENDPOINT: 'true' }, 'AWS_USE_DUALSTACK_ENDPOINT=true, but ECR has no dual-stack endpoints in us-iso-east-1 (partition aws-iso): set dual-stack: false.'],
     [{ 'dual-stack': 'maybe' }, {}, 'dual-stack']
   ])('%j %j is refused in one line', (inputs, extra, message) => {
-    let error: unknown
-    try {
-      read(inputs, extra)
-    } catch (e) {
-      error = e
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toContain(message)
-    expect((error as Error).message).not.toContain('\n')
+    expect(inputErrorOf(() => read(inputs, extra)).message).toContain(message)
   })
 })

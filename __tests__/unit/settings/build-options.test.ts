@@ -6,6 +6,7 @@ import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/settings/read.js'
 import type { Settings } from '../../../src/settings/types.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
@@ -22,16 +23,7 @@ afterAll(() => ws.remove())
 const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Settings =>
   readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
-function refusal(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
-  try {
-    settings(inputs, extra)
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).not.toContain('\n')
-    return error as InputError
-  }
-  throw new Error('the inputs were accepted')
-}
+const refusal = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
 
 describe('refused, one line naming the input', () => {
   test.each([

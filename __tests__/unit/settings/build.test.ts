@@ -4,6 +4,7 @@ import { InputError } from '../../../src/errors.js'
 import { buildxArgs } from '../../../src/build/plan.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 describe('the annotations input', () => {
   test('takes what docker/metadata-action outputs: [levels:]KEY=VALUE, one per line', () => {
@@ -29,15 +30,7 @@ describe("the builder input", () => {
   const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
     readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
-  function inputError(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
-    try {
-      settings(inputs, extra)
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError)
-      return error as InputError
-    }
-    throw new Error('readSettings accepted the inputs')
-  }
+  const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
 
   const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 

@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { cacheArgs } from '../../../src/build/plan.js'
-import { InputError } from '../../../src/errors.js'
 import { isDefaultBranch, readRefInfo, refSlug, scopeCacheTag, type RefInfo } from '../../../src/settings/cache-scope.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { eventFile, makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 let ws: TempWorkspace
 beforeAll(() => {
@@ -129,14 +129,8 @@ describe('the cache tags a run reads and writes', () => {
     expect(long).toBe(`${'c'.repeat(100)}--${'b'.repeat(26)}`)
     expect(long).toHaveLength(128)
     expect(settings({ 'cache-tag': 'c'.repeat(118) }, branch).build.cache.tag).toHaveLength(128)
-    let error: unknown
-    try {
-      settings({ 'cache-tag': 'c'.repeat(119) }, branch)
-    } catch (e) {
-      error = e
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).toBe(`Input 'cache-tag': '${'c'.repeat(119)}' leaves no room for this ref's own cache tag ('${'c'.repeat(119)}--<ref>'): use at most 118 characters.`)
+    const error = inputErrorOf(() => settings({ 'cache-tag': 'c'.repeat(119) }, branch))
+    expect(error.message).toBe(`Input 'cache-tag': '${'c'.repeat(119)}' leaves no room for this ref's own cache tag ('${'c'.repeat(119)}--<ref>'): use at most 118 characters.`)
     // On the default branch the same cache tag is fine: nothing is added to it.
     expect(settings({ 'cache-tag': 'c'.repeat(119) }, { GITHUB_EVENT_PATH: MAIN }).build.cache.tag).toBe('c'.repeat(119))
   })

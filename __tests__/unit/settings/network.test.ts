@@ -2,8 +2,9 @@
  * readNetwork: the http-proxy and no-proxy inputs win over the environment; credentials in a
  * proxy URL masked and never shown.
  */
-import { ActionError, InputError } from '../../../src/errors.js'
+import { ActionError } from '../../../src/errors.js'
 import { proxySecrets, readNetwork, redactProxy, UNSHOWN_PROXY } from '../../../src/settings/network.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 describe('readNetwork: the http-proxy and no-proxy inputs win over the environment', () => {
   test('the environment: https_proxy for https, http_proxy for http, the lower-case spelling first; a proxy without a scheme is http', () => {
@@ -31,17 +32,9 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
   test('a bad http-proxy is one line naming the input, never its credentials, whatever their form', () => {
     const bads = ['socks5://alice:s3cret@proxy:1080', 'proxy.corp:3128', 'http://', 'ftp://proxy', 'user:s3cret@proxy:3128', 'http://user:s3/cret@proxy:3128', 'socks5://ghp_s3cret@proxy:1080', 'http://alice:s3cret@[bad']
     for (const bad of bads) {
-      const error = (() => {
-        try {
-          readNetwork({ 'INPUT_HTTP-PROXY': bad })
-        } catch (e) {
-          return e as Error
-        }
-        return undefined
-      })()
-      expect(error).toBeInstanceOf(InputError)
-      expect(error?.message).toMatch(/^Input 'http-proxy': ('.*'|<a value not shaped like a URL, not shown>) is not a proxy URL: use http:\/\/host:port, or http:\/\/user:password@host:port\.$/)
-      expect(error?.message).not.toMatch(/s3cret|s3\/cret/)
+      const error = inputErrorOf(() => readNetwork({ 'INPUT_HTTP-PROXY': bad }))
+      expect(error.message).toMatch(/^Input 'http-proxy': ('.*'|<a value not shaped like a URL, not shown>) is not a proxy URL: use http:\/\/host:port, or http:\/\/user:password@host:port\.$/)
+      expect(error.message).not.toMatch(/s3cret|s3\/cret/)
     }
   })
 

@@ -10,6 +10,7 @@ import { jsonSyntaxError } from '../../../src/json.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { formatLifecyclePolicy, validateLifecyclePolicy } from '../../../src/settings/lifecycle-policy.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 let ws: TempWorkspace
 
@@ -26,16 +27,7 @@ afterAll(() => ws.remove())
 const env = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
   stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra)
 
-/** readSettings' error, which must be an InputError. */
-function inputError(e: Record<string, string | undefined>): InputError {
-  try {
-    readSettings(e)
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('readSettings accepted the inputs')
-}
+const inputError = (e: Record<string, string | undefined>): InputError => inputErrorOf(() => readSettings(e))
 
 const POLICY = {
   rules: [

@@ -1,8 +1,8 @@
 /** Tags from the git ref (`ref-tags`): the table in the README. */
 import { readRefTags, refValues } from '../../../src/settings/ref-tags.js'
 import { readSettings } from '../../../src/settings/read.js'
-import { InputError } from '../../../src/errors.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 const SHORT = SHA.slice(0, 7)
 
@@ -16,15 +16,6 @@ afterAll(() => ws.remove())
 
 const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') =>
   readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event }))
-
-const errorOf = (f: () => unknown): Error => {
-  try {
-    f()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('no error')
-}
 
 describe('ref-tags: the table in the README', () => {
   const ALL = 'semver,branch,pr,sha'
@@ -60,8 +51,7 @@ describe('ref-tags: the table in the README', () => {
     ['stable', 'put fixed tags in tags'],
     ['{{branch}}/x', 'would not make a valid image tag']
   ])('%s is refused naming ref-tags', (item, fix) => {
-    const error = errorOf(() => readRefTags(item, refValues({ version: '1.2.3', ref: 'refs/heads/main', sha: SHA })))
-    expect(error).toBeInstanceOf(InputError)
+    const error = inputErrorOf(() => readRefTags(item, refValues({ version: '1.2.3', ref: 'refs/heads/main', sha: SHA })))
     expect(error.message).toMatch(/^Input 'ref-tags': /)
     expect(error.message).toContain(fix)
   })

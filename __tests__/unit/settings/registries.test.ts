@@ -5,6 +5,7 @@
 import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 let ws: TempWorkspace
 
@@ -19,16 +20,7 @@ const env = (inputs: Record<string, string>) => stepEnv(ws.dir, { repository: 't
 
 const ROLE = 'arn:aws:iam::210987654321:role/reader'
 
-function inputError(inputs: Record<string, string>): InputError {
-  try {
-    readSettings(env(inputs))
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as Error).message).not.toContain('\n')
-    return error as InputError
-  }
-  throw new Error('readSettings accepted the inputs')
-}
+const inputError = (inputs: Record<string, string>): InputError => inputErrorOf(() => readSettings(env(inputs)))
 
 describe('read-registries', () => {
   test('hosts, <account>/<region>, public.ecr.aws, each with an optional role', () => {

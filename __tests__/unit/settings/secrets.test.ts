@@ -6,6 +6,7 @@ import { buildxArgs, buildxEnv } from '../../../src/build/plan.js'
 import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 let ws: TempWorkspace
 
@@ -18,15 +19,7 @@ afterAll(() => ws.remove())
 const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
   readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
-function inputError(inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError {
-  try {
-    settings(inputs, extra)
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError)
-    return error as InputError
-  }
-  throw new Error('readSettings accepted the inputs')
-}
+const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
 
 const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 
@@ -119,8 +112,7 @@ describe('a secret is never a build argument too', () => {
       "Input 'secrets': ECR_BUILD_PUSH_SECRET_1, the variable that carries the secret 'token', is also a build argument in build-args: buildx would give the build argument the secret's value, and the image's history keeps it. Rename the build argument (or the variable)."
     ]
   ])('%s: one line naming both inputs and the name, never the value', (_name, inputs, extra, message) => {
-    const error = caught(read(inputs, extra))
-    expect(error).toBeInstanceOf(InputError)
+    const error = inputErrorOf(read(inputs, extra))
     expect(error.message).toBe(message)
     expect(error.message).not.toContain('npm-secret')
   })
@@ -136,12 +128,3 @@ describe('a secret is never a build argument too', () => {
     expect(read({ 'merge-timeout': '5' })).toThrow("Input 'merge-timeout': 5 is out of range: use a number from 10 to 3600.")
   })
 })
-
-function caught(fn: () => unknown): Error {
-  try {
-    fn()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('no error')
-}

@@ -1,8 +1,9 @@
 /** `tags` as full references: only to this repository. */
 import { readSettings } from '../../../src/settings/read.js'
 import { checkReferenceHosts, readTagsInput } from '../../../src/settings/tag-references.js'
-import { ActionError, InputError } from '../../../src/errors.js'
+import { ActionError } from '../../../src/errors.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { errorOf, inputErrorOf } from '../../fixtures/input-error.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 
@@ -16,15 +17,6 @@ afterAll(() => ws.remove())
 
 const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') =>
   readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event }))
-
-const errorOf = (f: () => unknown): Error => {
-  try {
-    f()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('no error')
-}
 
 describe('tags: full references to this repository', () => {
   test.each<[string, string[], string[]]>([
@@ -48,11 +40,9 @@ describe('tags: full references to this repository', () => {
     [`123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/web:1.2.3`, 'is not in this step'],
     [`${REGISTRY}/team/web@sha256:${'a'.repeat(64)}`, 'names an image by digest']
   ])('%s is refused in one line naming the input to use', (item, text) => {
-    const error = errorOf(() => settingsFor({ tags: item }, 'refs/heads/main'))
-    expect(error).toBeInstanceOf(InputError)
+    const error = inputErrorOf(() => settingsFor({ tags: item }, 'refs/heads/main'))
     expect(error.message).toMatch(/^Input 'tags': /)
     expect(error.message).toContain(text)
-    expect(error.message).not.toContain('\n')
   })
 
   test('another repository says which input to use instead', () => {

@@ -1,8 +1,8 @@
 /** The version tag derived from the run when the workflow gives none. */
-import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { deriveVersion } from '../../../src/settings/version.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
+import { inputErrorOf } from '../../fixtures/input-error.js'
 
 describe('deriveVersion', () => {
   test.each([
@@ -46,15 +46,9 @@ describe('deriveVersion', () => {
     ['not hex', 'not-a-sha-at-all'],
     ['too short', 'abc12']
   ])('a branch run with the sha %s is an input error on version', (_, sha) => {
-    let error: unknown
-    try {
-      deriveVersion({ ref: 'refs/heads/main', sha })
-    } catch (e) {
-      error = e
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as InputError).input).toBe('version')
-    expect((error as InputError).message).toBe(
+    const error = inputErrorOf(() => deriveVersion({ ref: 'refs/heads/main', sha }))
+    expect(error.input).toBe('version')
+    expect(error.message).toBe(
       "Input 'version': is empty and GITHUB_SHA is not set: give the version tag to push."
     )
   })
