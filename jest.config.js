@@ -15,5 +15,8 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }
   ],
-  verbose: false
+  verbose: false,
+  // `npm run test:unit` runs with --coverage: a summary of how much of src/ the unit tests run.
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary']
 }
