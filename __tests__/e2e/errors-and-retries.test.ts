@@ -2,7 +2,6 @@
  * Errors and retries (docs/errors-and-retries.md): a failure writes and pushes nothing; a
  * registry or AWS that fails in a passing way is tried again; a refusal is explained at once.
  */
-import { jest } from '@jest/globals'
 import { CreateRepositoryCommand } from '@aws-sdk/client-ecr'
 import { errorLine, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
 import {
@@ -17,21 +16,11 @@ import {
   dockerLogins,
   resetCalls,
   resetFaults,
-  resetStack,
   writeCalls
 } from './stack.js'
-import { BUILD_COMMAND, describeRepository, expectSuccess, shipper } from './ship.js'
+import { BUILD_COMMAND, describeRepository, expectSuccess, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU, and a registry that fails on purpose.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship } = onFreshStack()
 
 describe('failures write nothing and push nothing', () => {
   let before: string

@@ -2,7 +2,6 @@
  * Plan mode and the job summary (docs/plan-and-summary.md): dry-run prints what a run would
  * do and writes, logs in and builds nothing; the summary times each stage, or is not written.
  */
-import { jest } from '@jest/globals'
 import { CreateRepositoryCommand, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr'
 import { type RunResult } from '../../scripts/local-runner.mjs'
 import {
@@ -13,20 +12,13 @@ import {
   registrySnapshot,
   dockerLogins,
   resetCalls,
-  resetStack,
   writeCalls
 } from './stack.js'
-import { SHA_A, describeRepository, expectSuccess, shipper } from './ship.js'
+import { SHA_A, describeRepository, expectSuccess, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
+const { ship } = onFreshStack()
 
 beforeAll(async () => {
-  resetStack()
-  workspace = makeWorkspace('v1')
   // The version a re-run finds: 3.0.0 of team/rerun, built by this commit and workflow.
   expectSuccess(await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: makeWorkspace('rerun'), env: { GITHUB_SHA: SHA_A } }))
 })

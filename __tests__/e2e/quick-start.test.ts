@@ -4,7 +4,6 @@
  * the first push to a new repository, the next version, the builder checked before the first
  * write, and the job's own credentials when no role is given.
  */
-import { jest } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,22 +21,12 @@ import {
   recordingDocker,
   registryTags,
   resetCalls,
-  resetStack,
   runImage,
   writeCalls
 } from './stack.js'
-import { BUILD_COMMAND, SHA_A, SHA_B, describeRepository, expectSuccess, lifecyclePolicy, shipper } from './ship.js'
+import { BUILD_COMMAND, SHA_A, SHA_B, describeRepository, expectSuccess, lifecyclePolicy, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship } = onFreshStack()
 
 describe('a new repository', () => {
   let first: RunResult

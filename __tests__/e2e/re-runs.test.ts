@@ -3,7 +3,6 @@
  * its provenance, kept with skip, or refused when another commit or a forged label claims it.
  */
 import { execFileSync } from 'node:child_process'
-import { jest } from '@jest/globals'
 import { errorLine } from '../../scripts/local-runner.mjs'
 import {
   awsCalls,
@@ -13,22 +12,12 @@ import {
   registrySnapshot,
   recordingDocker,
   resetCalls,
-  resetStack,
   testDockerConfig,
   writeCalls
 } from './stack.js'
-import { BUILD_COMMAND, SHA_A, SHA_B, expectSuccess, shipper } from './ship.js'
+import { BUILD_COMMAND, SHA_A, SHA_B, expectSuccess, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship } = onFreshStack()
 
 describe('re-runs', () => {
   test('the same commit, version and workflow again: auto reuses it on its provenance, nothing built or written; from another workflow ref it trusts no label and stops before login and build', async () => {

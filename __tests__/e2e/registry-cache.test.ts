@@ -3,20 +3,10 @@
  * in the repository, whose tag stays mutable.
  */
 import { execFileSync } from 'node:child_process'
-import { jest } from '@jest/globals'
-import { makeWorkspace, registryTags, resetStack } from './stack.js'
-import { describeRepository, expectSuccess, shipper } from './ship.js'
+import { makeWorkspace, registryTags } from './stack.js'
+import { describeRepository, expectSuccess, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship } = onFreshStack()
 
 describe('the registry cache', () => {
   test('an emptied builder rebuilds from the cache in the repository, whose tag stays mutable', async () => {

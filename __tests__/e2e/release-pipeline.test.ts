@@ -2,7 +2,6 @@
  * The README's "A release pipeline": each platform built natively and pushed by digest, then
  * one merge makes the index under the version and latest.
  */
-import { jest } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -13,21 +12,11 @@ import {
   registryManifest,
   registryTags,
   resetFaults,
-  resetStack,
   runImage
 } from './stack.js'
-import { BUILD_COMMAND, SHA_A, expectSuccess, shipper } from './ship.js'
+import { BUILD_COMMAND, SHA_A, expectSuccess, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU, and a registry that fails on purpose.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship } = onFreshStack()
 
 describe('native per-platform builds, then a merge', () => {
   test('two push-by-digest runs (amd64, arm64) and a merge: one index with both under the version and latest; the merge again with skip is a no-op', async () => {

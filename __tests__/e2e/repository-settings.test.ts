@@ -3,7 +3,6 @@
  * the workflow's settings, every lifecycle example of the ECR documentation, the access policy
  * and resource tags.
  */
-import { jest } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -15,19 +14,10 @@ import {
   TagResourceCommand
 } from '@aws-sdk/client-ecr'
 import { LIFECYCLE_EXAMPLES } from '../fixtures/lifecycle-examples.js'
-import { awsCalls, ecr, makeWorkspace, resetCalls, resetStack, writeCalls } from './stack.js'
-import { describeRepository, expectSuccess, lifecyclePolicy, shipper } from './ship.js'
+import { awsCalls, ecr, makeWorkspace, resetCalls, writeCalls } from './stack.js'
+import { describeRepository, expectSuccess, lifecyclePolicy, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship, workspace } = onFreshStack()
 
 describe('an existing repository with other settings', () => {
   const handMade = {
@@ -81,7 +71,7 @@ describe('each lifecycle example from the ECR documentation', () => {
     expectSuccess(inline)
     expect(await lifecyclePolicy(name)).toEqual(policy)
 
-    const file = path.join(workspace, 'policy.json')
+    const file = path.join(workspace(), 'policy.json')
     writeFileSync(file, JSON.stringify(policy, null, 2))
     const fromFile = await ship({ repository: `${name}-file`, version: 'file', 'lifecycle-policy': 'policy.json' })
     expectSuccess(fromFile)

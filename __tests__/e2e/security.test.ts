@@ -4,7 +4,6 @@
  * skip-logout).
  */
 import { execFileSync } from 'node:child_process'
-import { jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,21 +16,11 @@ import {
   REGISTRY,
   dockerLogins,
   recordingDocker,
-  resetStack,
   ROLE
 } from './stack.js'
-import { expectSuccess, shipper } from './ship.js'
+import { expectSuccess, onFreshStack } from './ship.js'
 
-// Real builds, some under QEMU.
-jest.setTimeout(15 * 60 * 1000)
-
-let workspace: string
-const ship = shipper(() => workspace)
-
-beforeAll(() => {
-  resetStack()
-  workspace = makeWorkspace('v1')
-})
+const { ship } = onFreshStack()
 
 describe('secrets on command lines', () => {
   test('no docker command line carries the registry password or a credential', async () => {

@@ -3,10 +3,10 @@
  * environment), with what the e2e files that run it share: the two commits they build, how a
  * build shows in the log, and the checks of a run that succeeded.
  */
-import { expect } from '@jest/globals'
+import { beforeAll, expect, jest } from '@jest/globals'
 import { DescribeRepositoriesCommand, GetLifecyclePolicyCommand } from '@aws-sdk/client-ecr'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
-import { ecr, jobEnv, ROLE } from './stack.js'
+import { ecr, jobEnv, makeWorkspace, resetStack, ROLE } from './stack.js'
 
 /** The build's command line in the log: `docker buildx build`, or the buildx plugin run standalone. */
 export const BUILD_COMMAND = /\[command\]\S*(docker buildx|docker-buildx) build /
@@ -41,3 +41,17 @@ export const describeRepository = async (name: string) =>
 
 export const lifecyclePolicy = async (name: string) =>
   JSON.parse((await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText ?? '{}') as unknown
+
+/**
+ * An e2e file's start: real builds (some under QEMU) get 15 minutes a test, the stack is reset
+ * before the file's tests, and `ship` runs in a workspace of a first version (`workspace()`).
+ */
+export function onFreshStack(): { ship: ReturnType<typeof shipper>; workspace: () => string } {
+  jest.setTimeout(15 * 60 * 1000)
+  let workspace = ''
+  beforeAll(() => {
+    resetStack()
+    workspace = makeWorkspace('v1')
+  })
+  return { ship: shipper(() => workspace), workspace: () => workspace }
+}

@@ -5,7 +5,6 @@
  * and not retried, a 4xx is not retried, calls go through the proxy, the scan gate's deadline
  * aborts a poll that hangs, the dual-stack switch, and no AWS write after the run's cancel.
  */
-import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import {
@@ -28,37 +27,13 @@ import { isTransient } from '../../../src/retry.js'
 import type { ProxyConfig, Settings } from '../../../src/settings/types.js'
 import { startProxy } from '../../fixtures/fake-proxy.js'
 import { selfSigned } from '../../fixtures/tls.js'
+import { answeringServer } from '../../fixtures/answering-server.js'
 
 const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
 
 const SHORT = { connect: 1000, awsResponse: 400, response: 400, idle: 2000 }
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
-
-/** A server that answers with `answer(n)` for its n-th request (1-based); `undefined`: never answers. */
-async function server(answer: (n: number, body: string, req: http.IncomingMessage) => { status: number; body: string; type?: string } | undefined) {
-  const requests: { target: string; body: string }[] = []
-  const srv = http.createServer((req, res) => {
-    let body = ''
-    req.on('data', (c: Buffer) => (body += c.toString()))
-    req.on('end', () => {
-      requests.push({ target: req.headers['x-amz-target']?.toString() ?? req.url ?? '', body })
-      const a = answer(requests.length, body, req)
-      if (a) res.writeHead(a.status, { 'content-type': a.type ?? 'application/x-amz-json-1.1' }).end(a.body)
-    })
-  })
-  await new Promise<void>(resolve => srv.listen(0, '127.0.0.1', resolve))
-  const port = (srv.address() as AddressInfo).port
-  return {
-    port,
-    base: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => {
-      srv.closeAllConnections()
-      srv.close()
-    }
-  }
-}
 
 const REPOSITORIES = JSON.stringify({ repositories: [{ repositoryName: 'team/web', repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web' }] })
 
@@ -68,7 +43,7 @@ afterEach(async () => configureNetwork(DIRECT))
 
 test('an ECR call that gets no answer is cut off at the response bound and retried by the SDK: the run goes on', async () => {
   await configureNetwork(DIRECT, { timeouts: SHORT })
-  const ecr = await server(n => (n === 1 ? undefined : { status: 200, body: REPOSITORIES }))
+  const ecr = await answeringServer(n => (n === 1 ? undefined : { status: 200, body: REPOSITORIES }))
   try {
     const started = Date.now()
     const out = await ecrAt(ecr.base).send(new DescribeRepositoriesCommand({ repositoryNames: ['team/web'] }))
@@ -90,7 +65,7 @@ test('the handler options every client gets: connect and response bounds that th
 })
 
 test('a 4xx answer is not retried', async () => {
-  const ecr = await server(() => ({ status: 400, body: JSON.stringify({ __type: 'RepositoryNotFoundException', message: 'no such repository' }) }))
+  const ecr = await answeringServer(() => ({ status: 400, body: JSON.stringify({ __type: 'RepositoryNotFoundException', message: 'no such repository' }) }))
   try {
     await expect(ecrAt(ecr.base).send(new DescribeRepositoriesCommand({ repositoryNames: ['team/web'] }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException' })
     expect(ecr.requests).toHaveLength(1)
@@ -122,7 +97,7 @@ test('an endpoint whose certificate the runner refuses: one try, and one line na
 })
 
 test('through the proxy: the AWS call goes to the proxy as an absolute URI for the endpoint host', async () => {
-  const ecr = await server(() => ({ status: 200, body: REPOSITORIES }))
+  const ecr = await answeringServer(() => ({ status: 200, body: REPOSITORIES }))
   const proxy = await startProxy({ targets: { 'aws.test': ecr.port } })
   try {
     await configureNetwork({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
@@ -136,7 +111,7 @@ test('through the proxy: the AWS call goes to the proxy as an absolute URI for t
 })
 
 test("the scan gate's deadline aborts a poll that never gets an answer: the gate fails with the scan-timeout message, at once", async () => {
-  const ecr = await server(() => undefined)
+  const ecr = await answeringServer(() => undefined)
   try {
     const started = Date.now()
     const wait = { timeoutSeconds: 10, interval: () => 1000, sleep: async () => undefined, log: () => undefined, now: () => Date.now(), deadline: () => AbortSignal.timeout(300) }
@@ -162,7 +137,7 @@ describe('sign-in', () => {
 
   test('an AssumeRoleWithWebIdentity that gets no answer is cut off and tried again with a fresh token', async () => {
     await configureNetwork(DIRECT, { timeouts: SHORT })
-    const sts = await server(n => (n === 1 ? undefined : { status: 200, body: STS_ANSWER, type: 'text/xml' }))
+    const sts = await answeringServer(n => (n === 1 ? undefined : { status: 200, body: STS_ANSWER, type: 'text/xml' }))
     process.env.AWS_ENDPOINT_URL_STS = sts.base
     const tokens: string[] = []
     try {
@@ -189,7 +164,7 @@ describe("after the run's cancel no AWS write starts", () => {
   const POLICY = { repositoryName: 'team/web', lifecyclePolicyText: '{"rules":[]}' }
 
   test('a write is refused with the cancel\'s reason before it is sent; a read still goes', async () => {
-    const ecr = await server(() => ({ status: 200, body: '{}' }))
+    const ecr = await answeringServer(() => ({ status: 200, body: '{}' }))
     try {
       const cancel = new AbortController()
       const s = session(cancel.signal)
@@ -211,7 +186,7 @@ describe("after the run's cancel no AWS write starts", () => {
   test('a write the SDK is trying again when the cancel comes is not sent again', async () => {
     const cancel = new AbortController()
     // The first try fails with a 500, which the SDK retries; the cancel comes meanwhile.
-    const ecr = await server(n => {
+    const ecr = await answeringServer(n => {
       if (n === 1) setImmediate(() => cancel.abort(new CancelledError('SIGTERM')))
       return { status: 500, body: JSON.stringify({ __type: 'ServerException', message: 'try again' }) }
     })

@@ -16,8 +16,7 @@ import {
 import { type Mutability, withCacheFilter } from '../../../src/settings/tag-mutability.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 import { cacheArgs } from '../../../src/build/plan.js'
-import { InputError } from '../../../src/errors.js'
-import { inputErrorOf } from '../../fixtures/input-error.js'
+import { settingsWorkspace } from '../../fixtures/input-error.js'
 
 let ws: TempWorkspace
 
@@ -243,18 +242,7 @@ describe('createdByThisRun: a repository the create found already there', () => 
 })
 
 describe("the registry cache", () => {
-  let ws: TempWorkspace
-
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-
-  afterAll(() => ws.remove())
-
-  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
-    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
-
-  const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
+  const { settings, inputError } = settingsWorkspace()
 
   const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 

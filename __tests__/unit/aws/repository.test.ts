@@ -549,15 +549,7 @@ describe('toRepositoryState', () => {
 })
 
 describe("a stated access policy and tags", () => {
-  let ws: TempWorkspace
-
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-
-  afterAll(() => ws.remove())
-
-  const settings = (inputs: Record<string, string>) => readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+  const settings = (inputs: Record<string, string>) => repoSettings(inputs)
 
   describe('enforcement', () => {
     const ecrMock = mockClient(ECRClient)
@@ -637,16 +629,7 @@ describe("creation templates", () => {
 
   const ACCESS = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage"]}]}'
 
-  let ws: TempWorkspace
-
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-
-  afterAll(() => ws.remove())
-
-  const repo = (inputs: Record<string, string> = {}): Settings['repository'] =>
-    readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+  const repo = repoSettings
 
   describe('ensureRepository with creation templates', () => {
     const ecrMock = mockClient(ECRClient)
@@ -714,28 +697,6 @@ describe("creation templates", () => {
 })
 
 describe("existing-repository: leave", () => {
-  const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
-
-  const ecrMock = mockClient(ECRClient)
-
-  const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'x' } })
-
-  let ws: TempWorkspace
-
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-
-  afterAll(() => {
-    ws.remove()
-    ecrMock.restore()
-  })
-
-  beforeEach(() => ecrMock.reset())
-
-  const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
-    readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
-
   /** A hand-made repository: mutable, no scan on push, no lifecycle policy, no access policy, no tags. */
   function handMade(): void {
     ecrMock.on(DescribeRepositoriesCommand).resolves({

@@ -14,39 +14,7 @@ import type { RetryPolicy } from '../../../src/retry.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { processesWith } from '../../fixtures/processes.js'
 import { fakeDocker, ok, writeMetadata, type DockerCall, type FakeDocker } from '../../fixtures/docker.js'
-
-const REPOSITORY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
-
-const STEP = '[linux/arm64 3/3] RUN npm ci && npm test'
-
-const PROCESS = 'process "/bin/sh -c npm ci && npm test" did not complete successfully: exit code: 1'
-
-/** What a failing step printed: every word a classifier of the whole output would take for a passing registry fault. */
-const STEP_LINES = [
-  'npm ERR! network: upstream answered HTTP 503',
-  'connection reset by peer',
-  'unexpected EOF',
-  'read tcp 10.0.0.2:443: i/o timeout',
-  `failed to push ${REPOSITORY}:1.0.0: 503 Service Unavailable`,
-  `ERROR: failed to push ${REPOSITORY}:1.0.0: 500 Internal Server Error`
-]
-
-/** buildx's `--progress plain` output for that failure, as it prints it. */
-const PLAIN_OUTPUT = [
-  '#9 [linux/arm64 3/3] RUN npm ci && npm test',
-  ...STEP_LINES.map((l, i) => `#9 12.50${i} ${l}`),
-  `#9 ERROR: ${PROCESS}`,
-  '------',
-  ` > ${STEP}:`,
-  ...STEP_LINES.map(l => `12.503 ${l}`),
-  '------',
-  'Dockerfile:5',
-  '--------------------',
-  '   5 | >>> RUN npm ci && npm test',
-  '--------------------',
-  `ERROR: failed to build: failed to solve: ${PROCESS}`,
-  ''
-].join('\n')
+import { REPOSITORY, STEP, PROCESS, STEP_LINES, PLAIN_OUTPUT } from '../../fixtures/build-failure.js'
 
 /** A buildx config folder: refs/<builder>/<node>/<ref> files naming the context. */
 function buildxConfig(): { dir: string; note: (ref: string, context: string, builder?: string) => void } {

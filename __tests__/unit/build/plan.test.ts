@@ -26,8 +26,7 @@ import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 import { buildAndPush, mergeIndex } from '../../../src/build/buildx.js'
 import { fakeDocker, pushedBuild } from '../../fixtures/docker.js'
-import { InputError } from '../../../src/errors.js'
-import { inputErrorOf } from '../../fixtures/input-error.js'
+import { settingsWorkspace } from '../../fixtures/input-error.js'
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
@@ -542,18 +541,7 @@ describe("build options", () => {
 })
 
 describe("a named builder and build arguments", () => {
-  let ws: TempWorkspace
-
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-
-  afterAll(() => ws.remove())
-
-  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
-    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
-
-  const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
+  const { settings, inputError } = settingsWorkspace()
 
   const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 

@@ -7,22 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildxConfigDir, findBuildRef, listBuildRefs, readBuildFailure } from '../../../src/build/record.js'
 import { fakeDocker, ok } from '../../fixtures/docker.js'
-
-const REPOSITORY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
-
-const STEP = '[linux/arm64 3/3] RUN npm ci && npm test'
-
-const PROCESS = 'process "/bin/sh -c npm ci && npm test" did not complete successfully: exit code: 1'
-
-/** What a failing step printed: every word a classifier of the whole output would take for a passing registry fault. */
-const STEP_LINES = [
-  'npm ERR! network: upstream answered HTTP 503',
-  'connection reset by peer',
-  'unexpected EOF',
-  'read tcp 10.0.0.2:443: i/o timeout',
-  `failed to push ${REPOSITORY}:1.0.0: 503 Service Unavailable`,
-  `ERROR: failed to push ${REPOSITORY}:1.0.0: 500 Internal Server Error`
-]
+import { REPOSITORY, STEP, PROCESS, STEP_LINES } from '../../fixtures/build-failure.js'
 
 /** A buildx config folder: refs/<builder>/<node>/<ref> files naming the context. */
 function buildxConfig(): { dir: string; note: (ref: string, context: string, builder?: string) => void } {

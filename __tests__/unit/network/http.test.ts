@@ -6,6 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { createTransport } from '../../../src/network/http.js'
+import { RegistryClient } from '../../../src/registry/client.js'
 import { configureNetwork } from '../../../src/network/agents.js'
 import { startProxy, type FakeProxy } from '../../fixtures/fake-proxy.js'
 
@@ -74,6 +75,15 @@ test('a redirect to another origin is followed without the Authorization header'
   expect(await res.json()).toEqual({ layer: 1 })
   expect(seen.map(s => [s.path, s.authorization])).toEqual([
     ['/blob', 'Basic c2VjcmV0'],
+    ['/signed?x=1', undefined]
+  ])
+})
+
+test("the registry client's blob read follows ECR's redirect to storage (a presigned URL) without the password", async () => {
+  const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, registryBase)
+  expect(await client.jsonBlob('team/web', 'sha256:c')).toEqual({ layer: 1 })
+  expect(seen.map(s => [s.path, s.authorization])).toEqual([
+    ['/v2/team/web/blobs/sha256:c', `Basic ${Buffer.from('AWS:secret').toString('base64')}`],
     ['/signed?x=1', undefined]
   ])
 })

@@ -2,45 +2,10 @@
  * Bearer tokens: the challenge parsed, where the password may go for a token, scopes merged
  * and covered.
  */
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { HttpTransport } from '../../../src/network/http.js'
 import { mergeScopes, parseBearerChallenge, scopeCovers, tokenRealm } from '../../../src/registry/bearer.js'
 import { RegistryClient } from '../../../src/registry/client.js'
 import { ActionError } from '../../../src/errors.js'
-
-const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: 'sha256:c', size: 1 }, layers: [] })
-
-let requests: string[] = []
-
-let server: http.Server
-
-let base = ''
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    requests.push(`${req.method} ${url.pathname}${url.search}`)
-    if (url.pathname === '/token') {
-      if (req.headers.authorization !== `Basic ${Buffer.from('AWS:pw').toString('base64')}`) return void res.writeHead(401).end()
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `t-${url.searchParams.get('scope')}` }))
-    }
-    if (req.headers.authorization !== 'Bearer t-repository:alias/web:pull') {
-      return void res
-        .writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="registry.test",scope="repository:alias/web:pull"` })
-        .end()
-    }
-    if (url.pathname.endsWith('/sha256:missing')) return void res.writeHead(404).end()
-    if (url.pathname.endsWith('/no-digest')) return void res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(MANIFEST)
-    res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': 'sha256:m' }).end(MANIFEST)
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-
-afterAll(() => server.close())
-
-beforeEach(() => (requests = []))
 
 test('parseBearerChallenge', () => {
   expect(parseBearerChallenge('Bearer realm="https://public.ecr.aws/token",service="public.ecr.aws",scope="aws"')).toEqual({

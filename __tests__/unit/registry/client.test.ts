@@ -1,7 +1,7 @@
 /**
  * RegistryClient: basic auth as ECR takes it, the token dance a registry like public.ecr.aws
  * asks for (401 with a Bearer challenge → a token for that scope → again), manifests read once
- * by digest, requests side by side, and blob reads redirected to storage.
+ * by digest, and requests side by side.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
@@ -174,73 +174,5 @@ describe('requests side by side on a registry with scoped tokens', () => {
     await expect(Promise.all([registry.blobExists('alias/web', 'sha256:1'), registry.uploadBlob('alias/web', 'sha256:2', 5, createReadStream(file))])).resolves.toEqual([false, undefined])
     expect(log).toContain('PATCH /v2/alias/web/blobs/uploads/u1')
     expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull%2Cpush'])
-  })
-})
-
-describe("redirects", () => {
-  interface Seen {
-    method: string
-    path: string
-    authorization: string | undefined
-    contentType: string | undefined
-    body: string
-  }
-
-  let seen: Seen[] = []
-
-  let registry: http.Server
-
-  let storage: http.Server
-
-  let registryBase = ''
-
-  let storageBase = ''
-
-  function server(handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): http.Server {
-    return http.createServer((req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (c: Buffer) => chunks.push(c))
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString()
-        seen.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, contentType: req.headers['content-type'], body })
-        handle(req, res, body)
-      })
-    })
-  }
-
-  beforeAll(async () => {
-    registry = server((req, res) => {
-      const path = req.url ?? ''
-      if (path === '/blob' || path === '/v2/team/web/blobs/sha256:c') return void res.writeHead(307, { location: `${storageBase}/signed?x=1` }).end()
-      if (path === '/moved') return void res.writeHead(301, { location: '/here' }).end()
-      if (path === '/see-other') return void res.writeHead(303, { location: '/here' }).end()
-      if (path === '/temporary') return void res.writeHead(307, { location: '/here' }).end()
-      if (path === '/loop') return void res.writeHead(302, { location: '/loop' }).end()
-      if (path === '/silent') return // never answers
-      if (path === '/headers') return void res.writeHead(200, [['X-Many', 'a'], ['X-Many', 'b'], ['Docker-Content-Digest', 'sha256:d']]).end('{"ok":true}')
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path }))
-    })
-    storage = server((_req, res) => void res.writeHead(200).end('{"layer":1}'))
-    for (const s of [registry, storage]) await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve))
-    registryBase = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`
-    storageBase = `http://localhost:${(storage.address() as AddressInfo).port}`
-  })
-
-  afterAll(() => {
-    registry.closeAllConnections()
-    storage.closeAllConnections()
-    registry.close()
-    storage.close()
-  })
-
-  beforeEach(() => (seen = []))
-
-  test("the registry client's blob read follows ECR's redirect to storage (a presigned URL) without the password", async () => {
-    const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'secret' }, registryBase)
-    expect(await client.jsonBlob('team/web', 'sha256:c')).toEqual({ layer: 1 })
-    expect(seen.map(s => [s.path, s.authorization])).toEqual([
-      ['/v2/team/web/blobs/sha256:c', `Basic ${Buffer.from('AWS:secret').toString('base64')}`],
-      ['/signed?x=1', undefined]
-    ])
   })
 })

@@ -3,10 +3,7 @@
  * in-process registry that speaks the upload protocol (POST, PATCH, PUT ?digest=) and can
  * fail on purpose.
  */
-import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { RetryPolicy } from '../../../src/retry.js'
@@ -15,140 +12,24 @@ import { prefillLayout, pushLayout } from '../../../src/registry/layout-push.js'
 import { addTags } from '../../../src/registry/tags.js'
 import { RegistryClient } from '../../../src/registry/client.js'
 import type { HttpResponse, HttpTransport } from '../../../src/network/http.js'
+import { INDEX, MANIFEST, UploadRegistry, writeLayout } from '../../fixtures/upload-registry.js'
 
-const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`
+const registry = new UploadRegistry()
+beforeAll(() => registry.start())
+afterAll(() => registry.close())
+beforeEach(() => registry.reset())
 
-const MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-
-const INDEX = 'application/vnd.oci.image.index.v1+json'
-
-/** The registry: blobs and manifests in memory, every request logged, faults by method. */
-const blobs = new Map<string, Buffer>()
-
-const manifests = new Map<string, { type: string; body: Buffer }>()
-
-const uploads = new Map<string, Buffer[]>()
-
-let requests: string[] = []
-
-let faults: { method: string; status: number; count: number; body?: string }[] = []
-
-/** tags the repository keeps immutable */
-let immutable = new Set<string>()
-
-let server: http.Server
-
-let base = ''
-
-function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-  const url = new URL(req.url ?? '/', 'http://x')
-  requests.push(`${req.method} ${url.pathname}`)
-  if (req.headers.authorization !== `Basic ${Buffer.from('AWS:secret').toString('base64')}`) return void res.writeHead(401).end()
-  const fault = faults.find(f => f.method === req.method && f.count > 0)
-  if (fault) {
-    fault.count--
-    return void res.writeHead(fault.status, { 'content-type': 'application/json' }).end(fault.body ?? '')
-  }
-  let m: RegExpExecArray | null
-  if (req.method === 'HEAD' && (m = /^\/v2\/(.+)\/blobs\/(.+)$/.exec(url.pathname))) return void res.writeHead(blobs.has(`${m[1]}@${m[2]}`) ? 200 : 404).end()
-  if (req.method === 'GET' && (m = /^\/v2\/(.+)\/blobs\/(sha256:.+)$/.exec(url.pathname))) {
-    const blob = blobs.get(`${m[1]}@${m[2]}`)
-    return void (blob ? res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(blob) : res.writeHead(404).end())
-  }
-  if (req.method === 'POST' && /\/blobs\/uploads\/$/.test(url.pathname)) {
-    const id = randomUUID()
-    uploads.set(id, [])
-    return void res.writeHead(202, { location: `${url.pathname}${id}?_state=x` }).end()
-  }
-  if ((m = /^\/v2\/(.+)\/blobs\/uploads\/(.+)$/.exec(url.pathname))) {
-    const parts = uploads.get(m[2] ?? '')
-    if (!parts) return void res.writeHead(404).end()
-    if (req.method === 'PATCH') {
-      parts.push(body)
-      return void res.writeHead(202, { location: `${url.pathname}?_state=y` }).end()
-    }
-    if (req.method === 'PUT') {
-      const data = Buffer.concat(parts)
-      if (sha(data) !== url.searchParams.get('digest')) return void res.writeHead(400).end('{"errors":[{"code":"DIGEST_INVALID","message":"digest mismatch"}]}')
-      blobs.set(`${m[1]}@${url.searchParams.get('digest')}`, data)
-      return void res.writeHead(201).end()
-    }
-  }
-  if ((m = /^\/v2\/(.+)\/manifests\/(.+)$/.exec(url.pathname))) {
-    if (req.method === 'PUT') {
-      const reference = m[2] ?? ''
-      const held = manifests.get(`${m[1]}@${reference}`)
-      if (immutable.has(reference) && held !== undefined && sha(held.body) !== sha(body)) {
-        const message = `The image tag '${reference}' already exists in the '${m[1]}' repository and cannot be overwritten because the repository is immutable.`
-        return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'TAG_INVALID', message }] }))
-      }
-      manifests.set(`${m[1]}@${sha(body)}`, { type: String(req.headers['content-type']), body })
-      if (!reference.startsWith('sha256:')) manifests.set(`${m[1]}@${reference}`, { type: String(req.headers['content-type']), body })
-      return void res.writeHead(201, { 'docker-content-digest': sha(body) }).end()
-    }
-    const found = manifests.get(`${m[1]}@${m[2]}`)
-    if (!found) return void res.writeHead(404).end()
-    return void res.writeHead(200, { 'content-type': found.type, 'docker-content-digest': sha(found.body) }).end(found.body)
-  }
-  res.writeHead(404).end()
-}
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => handle(req, res, Buffer.concat(chunks)))
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-
-afterAll(() => server.close())
-
-beforeEach(() => {
-  blobs.clear()
-  manifests.clear()
-  immutable = new Set()
-  requests = []
-  faults = []
-})
-
-const client = (password = 'secret') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, base)
+const client = (password = 'secret') => registry.client(password)
 
 const logs: string[] = []
 
 const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) }
 
-/** Writes an OCI layout like buildx's: blobs by digest and an index.json naming the root. */
-function layout(platforms: string[] = ['arm64'], labels?: Record<string, string>): { dir: string; root: string; bytes: number } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'layout-'))
-  mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true })
-  const put = (b: Buffer) => {
-    writeFileSync(path.join(dir, 'blobs', 'sha256', sha(b).slice(7)), b)
-    return { digest: sha(b), size: b.length }
-  }
-  let bytes = 0
-  const shared = Buffer.from('a layer every platform shares')
-  const images = platforms.map(arch => {
-    const config = Buffer.from(JSON.stringify({ architecture: arch, os: 'linux', ...(labels ? { config: { Labels: labels } } : {}) }))
-    const layer = Buffer.from(`the ${arch} layer `.repeat(1000))
-    const layers = [put(shared), put(layer)].map(d => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...d }))
-    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...put(config) }, layers }))
-    bytes += config.length + layer.length
-    return { mediaType: MANIFEST, ...put(manifest), platform: { architecture: arch, os: 'linux' } }
-  })
-  bytes += shared.length
-  const root = images.length === 1 ? images[0]! : { mediaType: INDEX, ...put(Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: images }))) }
-  writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [root] }))
-  writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
-  return { dir, root: root.digest, bytes }
-}
-
 test('pushes the blobs, then the manifest by its digest; the registry serves it back', async () => {
-  const l = layout()
+  const l = writeLayout()
   const result = await pushLayout(client(), 'team/web', l.dir, retry)
   expect(result).toMatchObject({ digest: l.root, mediaType: MANIFEST, platform: { architecture: 'arm64', os: 'linux' }, uploaded: 3, skipped: 0, bytesUploaded: l.bytes })
-  expect(requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([`PUT /v2/team/web/manifests/${l.root}`])
+  expect(registry.requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([`PUT /v2/team/web/manifests/${l.root}`])
   const served = await client().manifest('team/web', l.root)
   expect(served?.digest).toBe(l.root)
   expect(served?.layers).toHaveLength(2)
@@ -156,19 +37,19 @@ test('pushes the blobs, then the manifest by its digest; the registry serves it 
 })
 
 test('blobs the repository has are not sent again', async () => {
-  const l = layout()
+  const l = writeLayout()
   await pushLayout(client(), 'team/web', l.dir, retry)
-  requests = []
+  registry.requests = []
   const again = await pushLayout(client(), 'team/web', l.dir, retry)
   expect(again).toMatchObject({ uploaded: 0, skipped: 3, bytesUploaded: 0 })
-  expect(requests.filter(r => r.startsWith('PATCH') || r.startsWith('POST'))).toEqual([])
+  expect(registry.requests.filter(r => r.startsWith('PATCH') || r.startsWith('POST'))).toEqual([])
 })
 
 test('an index: every platform image first (shared blobs once), then the index', async () => {
-  const l = layout(['amd64', 'arm64'])
+  const l = writeLayout(['amd64', 'arm64'])
   const result = await pushLayout(client(), 'team/web', l.dir, retry)
   expect(result).toMatchObject({ digest: l.root, mediaType: INDEX, uploaded: 5 })
-  const puts = requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))
+  const puts = registry.requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))
   expect(puts).toHaveLength(3)
   expect(puts[2]).toBe(`PUT /v2/team/web/manifests/${l.root}`)
   expect((await client().manifest('team/web', l.root))?.manifests).toHaveLength(2)
@@ -176,45 +57,45 @@ test('an index: every platform image first (shared blobs once), then the index',
 
 test('a 500 on an upload and on the manifest PUT: tried again, and it succeeds', async () => {
   logs.length = 0
-  faults = [
+  registry.faults = [
     { method: 'PATCH', status: 500, count: 1 },
     { method: 'PUT', status: 503, count: 1 }
   ]
-  const l = layout()
+  const l = writeLayout()
   await expect(pushLayout(client(), 'team/web', l.dir, retry)).resolves.toMatchObject({ digest: l.root })
   expect(logs).toHaveLength(2)
   expect(logs[0]).toMatch(/^the upload of sha256:.{12}… failed \(upload sha256:.* 500\); trying again in 0s \(2 of 3\)\.$/)
 })
 
 test('a registry that keeps failing: one line after the last try', async () => {
-  faults = [{ method: 'POST', status: 502, count: 99 }]
-  await expect(pushLayout(client(), 'team/web', layout().dir, retry)).rejects.toThrow(/failed 3 times .*run the job again/)
+  registry.faults = [{ method: 'POST', status: 502, count: 99 }]
+  await expect(pushLayout(client(), 'team/web', writeLayout().dir, retry)).rejects.toThrow(/failed 3 times .*run the job again/)
 })
 
 test('refused credentials: the permissions to grant, at once, and the password nowhere', async () => {
-  const error = await pushLayout(client('wrong'), 'team/web', layout().dir, retry).catch((e: unknown) => e)
+  const error = await pushLayout(client('wrong'), 'team/web', writeLayout().dir, retry).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(ActionError)
   expect((error as Error).message).toMatch(/The registry refused .* \(401\): the role needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload/)
   expect((error as Error).message).not.toContain('wrong')
-  expect(requests.filter(r => r.startsWith('HEAD'))).toHaveLength(3)
+  expect(registry.requests.filter(r => r.startsWith('HEAD'))).toHaveLength(3)
 })
 
 test('refused on ECR Public: the permissions by their ecr-public names', async () => {
-  const publicClient = new RegistryClient({ registry: 'public.ecr.aws', username: 'AWS', password: 'wrong' }, base)
-  const error = await pushLayout(publicClient, 'team/web', layout().dir, retry).catch((e: unknown) => e)
+  const publicClient = new RegistryClient({ registry: 'public.ecr.aws', username: 'AWS', password: 'wrong' }, registry.base)
+  const error = await pushLayout(publicClient, 'team/web', writeLayout().dir, retry).catch((e: unknown) => e)
   expect((error as Error).message).toMatch(/\(401\): the role needs ecr-public:BatchCheckLayerAvailability, .* and ecr-public:PutImage on the repository\.$/)
 })
 
 test('a repository the registry does not know: NAME_UNKNOWN explained, not retried', async () => {
-  faults = [{ method: 'HEAD', status: 404, count: 0 }, { method: 'POST', status: 404, count: 99, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' }]
-  await expect(pushLayout(client(), 'team/gone', layout().dir, retry)).rejects.toThrow('The registry has no such repository')
+  registry.faults = [{ method: 'HEAD', status: 404, count: 0 }, { method: 'POST', status: 404, count: 99, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' }]
+  await expect(pushLayout(client(), 'team/gone', writeLayout().dir, retry)).rejects.toThrow('The registry has no such repository')
   // One start per blob at most (uploads run side by side), none tried again, none after the error.
-  const posts = requests.filter(r => r.startsWith('POST')).length
+  const posts = registry.requests.filter(r => r.startsWith('POST')).length
   expect(posts).toBeGreaterThanOrEqual(1)
   expect(posts).toBeLessThanOrEqual(3)
   await new Promise(resolve => setTimeout(resolve, 50))
-  expect(requests.filter(r => r.startsWith('POST'))).toHaveLength(posts)
-  expect(requests.filter(r => r.startsWith('PUT'))).toEqual([])
+  expect(registry.requests.filter(r => r.startsWith('POST'))).toHaveLength(posts)
+  expect(registry.requests.filter(r => r.startsWith('PUT'))).toEqual([])
 })
 
 describe("an upload's Location: the registry's own https origin only, where the password may go", () => {
@@ -276,11 +157,11 @@ describe("an upload's Location: the registry's own https origin only, where the 
 })
 
 test('a corrupt layout is refused before anything is sent', async () => {
-  const l = layout()
+  const l = writeLayout()
   const manifest = path.join(l.dir, 'blobs', 'sha256', l.root.slice(7))
   writeFileSync(manifest, '{"tampered": true}')
   await expect(pushLayout(client(), 'team/web', l.dir, retry)).rejects.toThrow(`Blob ${l.root} in the OCI layout`)
-  expect(requests).toEqual([])
+  expect(registry.requests).toEqual([])
 })
 
 describe('a large image costs what the repository lacks', () => {
@@ -290,40 +171,40 @@ describe('a large image costs what the repository lacks', () => {
   const blobFile = (dir: string, digest: string) => path.join(dir, 'blobs', 'sha256', digest.slice(7))
 
   test('a blob the repository has is never read: an empty placeholder for it pushes fine, counted as left out', async () => {
-    const first = layout()
+    const first = writeLayout()
     await pushLayout(client(), 'team/web', first.dir, retry)
-    const l = layout(['arm64'], { build: '2' })
+    const l = writeLayout(['arm64'], { build: '2' })
     const shared = layersOf(l.dir, l.root)
     for (const layer of shared) writeFileSync(blobFile(l.dir, layer.digest), '')
-    requests = []
+    registry.requests = []
     const result = await pushLayout(client(), 'team/web', l.dir, retry, new Set(shared.map(d => d.digest)))
     expect(result).toMatchObject({ digest: l.root, uploaded: 1, skipped: 2, leftOut: 2 })
-    expect(requests.filter(r => r.startsWith('PATCH'))).toHaveLength(1)
+    expect(registry.requests.filter(r => r.startsWith('PATCH'))).toHaveLength(1)
   })
 
   test('a layer corrupted on disk is caught while it is sent, and its upload is never closed', async () => {
-    const l = layout()
+    const l = writeLayout()
     const [layer] = layersOf(l.dir, l.root).slice(-1)
     writeFileSync(blobFile(l.dir, layer!.digest), Buffer.alloc(layer!.size, 'x'))
     await expect(pushLayout(client(), 'team/web', l.dir, retry)).rejects.toThrow(`Blob ${layer!.digest} in the OCI layout does not match its digest: run the job again.`)
-    expect(blobs.has(`team/web@${layer!.digest}`)).toBe(false)
-    expect(requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([])
+    expect(registry.blobs.has(`team/web@${layer!.digest}`)).toBe(false)
+    expect(registry.requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([])
     // Uploads closed: the two good blobs only.
-    expect(requests.filter(r => r.startsWith('PUT /v2/team/web/blobs/uploads/'))).toHaveLength(2)
+    expect(registry.requests.filter(r => r.startsWith('PUT /v2/team/web/blobs/uploads/'))).toHaveLength(2)
   })
 
   test('a placeholder for a blob the repository no longer has: one line, nothing half-pushed', async () => {
-    const l = layout()
+    const l = writeLayout()
     const [layer] = layersOf(l.dir, l.root)
     writeFileSync(blobFile(l.dir, layer!.digest), '')
     await expect(pushLayout(client(), 'team/web', l.dir, retry, new Set([layer!.digest]))).rejects.toThrow(
       `The repository no longer has blob ${layer!.digest}, which its registry cache named when the build started, so the build didn't export it: run the job again.`
     )
-    expect(requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([])
+    expect(registry.requests.filter(r => r.startsWith('PUT /v2/team/web/manifests/'))).toEqual([])
   })
 
   test("prefillLayout: an empty file for each layer of the caches' manifests; a missing cache adds none, an unreadable one is said", async () => {
-    const cache = layout(['amd64'])
+    const cache = writeLayout(['amd64'])
     await pushLayout(client(), 'team/web', cache.dir, retry)
     await addTags(client(), 'team/web', cache.root, ['buildcache'], retry)
     const dir = mkdtempSync(path.join(os.tmpdir(), 'prefill-'))
@@ -333,7 +214,7 @@ describe('a large image costs what the repository lacks', () => {
     expect([...prefilled].sort()).toEqual([...layers].sort())
     for (const d of layers) expect(readFileSync(blobFile(path.join(dir, 'oci-layout'), d), 'utf8')).toBe('')
     expect(said).toEqual([])
-    faults = [{ method: 'GET', status: 500, count: 9 }]
+    registry.faults = [{ method: 'GET', status: 500, count: 9 }]
     const none = await prefillLayout(client(), 'team/web', path.join(dir, 'other'), ['buildcache'], m => said.push(m))
     expect(none.size).toBe(0)
     expect(said).toEqual([expect.stringMatching(/^The registry cache buildcache could not be read \(.*500.*\): the layout gets every blob\.$/)])

@@ -2,9 +2,7 @@
 import { readAnnotations } from '../../../src/settings/build.js'
 import { InputError } from '../../../src/errors.js'
 import { buildxArgs } from '../../../src/build/plan.js'
-import { readSettings } from '../../../src/settings/read.js'
-import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
-import { inputErrorOf } from '../../fixtures/input-error.js'
+import { settingsWorkspace } from '../../fixtures/input-error.js'
 
 describe('the annotations input', () => {
   test('takes what docker/metadata-action outputs: [levels:]KEY=VALUE, one per line', () => {
@@ -19,18 +17,7 @@ describe('the annotations input', () => {
 })
 
 describe("the builder input", () => {
-  let ws: TempWorkspace
-
-  beforeAll(() => {
-    ws = makeWorkspace()
-  })
-
-  afterAll(() => ws.remove())
-
-  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
-    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
-
-  const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
+  const { settings, inputError } = settingsWorkspace()
 
   const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 

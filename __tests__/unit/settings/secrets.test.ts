@@ -3,23 +3,11 @@
  * argument too.
  */
 import { buildxArgs, buildxEnv } from '../../../src/build/plan.js'
-import { InputError } from '../../../src/errors.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
-import { inputErrorOf } from '../../fixtures/input-error.js'
+import { inputErrorOf, settingsWorkspace } from '../../fixtures/input-error.js'
 
-let ws: TempWorkspace
-
-beforeAll(() => {
-  ws = makeWorkspace()
-})
-
-afterAll(() => ws.remove())
-
-const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
-
-const inputError = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
+const { settings, inputError } = settingsWorkspace()
 
 const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 
