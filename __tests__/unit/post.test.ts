@@ -9,6 +9,7 @@ import { removeTempDirs, logout, post } from '../../src/post.js'
 import { stdoutOf } from '../fixtures/stdout.js'
 import { failed, fakeDocker, ok } from '../fixtures/docker.js'
 import { entryHash, writeLogin, type WrittenLogin } from '../../src/registry/config-login.js'
+import { REGISTRY, OURS, BEFORE, OTHER_JOB, tempDir, configDir, readConfig } from '../fixtures/docker-config.js'
 
 describe('the post step’s cleanup', () => {
   test('removes the folders the main step recorded and left; only the action’s own', async () => {
@@ -31,27 +32,6 @@ describe('the post step’s cleanup', () => {
     expect(await removeTempDirs('{"a":1}')).toEqual([])
   })
 })
-
-const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
-
-const auth = (password: string) => ({ auth: Buffer.from(`AWS:${password}`).toString('base64') })
-
-const OURS = auth('this-run')
-
-const BEFORE = auth('the-login-before')
-
-const OTHER_JOB = auth('another-job')
-
-const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix))
-
-/** A docker config folder; `config` is written as its config.json when given. */
-function configDir(config?: object): string {
-  const dir = tempDir('docker-config-')
-  if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
-  return dir
-}
-
-const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> }
 
 describe('logout', () => {
   test('runs docker logout <host> once per registry', async () => {

@@ -2,30 +2,10 @@
  * A login written into a docker config that other jobs share: the post step takes out only
  * the entry its run wrote and puts back the one that entry replaced, with runs side by side.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { decideUndo, entryHash, HANDOFF, undoLogin, writeLogin, type WrittenLogin } from '../../../src/registry/config-login.js'
-
-const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
-
-const auth = (password: string) => ({ auth: Buffer.from(`AWS:${password}`).toString('base64') })
-
-const OURS = auth('this-run')
-
-const BEFORE = auth('the-login-before')
-
-const OTHER_JOB = auth('another-job')
-
-const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix))
-
-function configDir(config?: object): string {
-  const dir = tempDir('docker-config-')
-  if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
-  return dir
-}
-
-const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> }
+import { REGISTRY, auth, OURS, BEFORE, OTHER_JOB, tempDir, configDir, readConfig } from '../../fixtures/docker-config.js'
 
 describe('what the post step does with the entry', () => {
   const written = (replaced?: string): WrittenLogin => ({ registry: REGISTRY, sha256: entryHash(OURS), ...(replaced ? { replaced } : {}) })

@@ -3,31 +3,14 @@
  * entries; a stale lock is taken over.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { writeLogin } from '../../../src/registry/config-login.js'
 import { editDockerConfig } from '../../../src/registry/docker-config.js'
 import { withFileLock } from '../../../src/registry/file-lock.js'
-
-const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
-
-const auth = (password: string) => ({ auth: Buffer.from(`AWS:${password}`).toString('base64') })
-
-const OURS = auth('this-run')
-
-const BEFORE = auth('the-login-before')
-
-const tempDir = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix))
-
-function configDir(config?: object): string {
-  const dir = tempDir('docker-config-')
-  if (config) writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config))
-  return dir
-}
-
-const readConfig = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> }
+import { REGISTRY, auth, OURS, BEFORE, tempDir, configDir, readConfig } from '../../fixtures/docker-config.js'
 
 const lockFile = (dir: string) => path.join(dir, 'config.json.lock')
 

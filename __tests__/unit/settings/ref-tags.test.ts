@@ -1,21 +1,14 @@
 /** Tags from the git ref (`ref-tags`): the table in the README. */
 import { readRefTags, refValues } from '../../../src/settings/ref-tags.js'
-import { readSettings } from '../../../src/settings/read.js'
-import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
-import { inputErrorOf } from '../../fixtures/input-error.js'
+import { SHA } from '../../fixtures/workspace.js'
+import { inputErrorOf, settingsWorkspace } from '../../fixtures/input-error.js'
 
 const SHORT = SHA.slice(0, 7)
 
-let ws: TempWorkspace
+const { settings } = settingsWorkspace()
 
-beforeAll(() => {
-  ws = makeWorkspace()
-})
-
-afterAll(() => ws.remove())
-
-const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event }))
+/** The settings of a run of `event` on `ref`. */
+const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') => settings(inputs, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event })
 
 describe('ref-tags: the table in the README', () => {
   const ALL = 'semver,branch,pr,sha'

@@ -2,7 +2,6 @@
  * Tag mutability: exclusion filters, which tags a setting keeps mutable, and what floating
  * tags need.
  */
-import { readSettings } from '../../../src/settings/read.js'
 import {
   checkTagMutability,
   describeMutability,
@@ -13,21 +12,14 @@ import {
 } from '../../../src/settings/tag-mutability.js'
 import { planRepository } from '../../../src/aws/repository-plan.js'
 import { movingTags } from '../../../src/aws/destination.js'
-import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
-import { inputErrorOf } from '../../fixtures/input-error.js'
+import { inputErrorOf, settingsWorkspace } from '../../fixtures/input-error.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 
-let ws: TempWorkspace
+const { settings } = settingsWorkspace()
 
-beforeAll(() => {
-  ws = makeWorkspace()
-})
-
-afterAll(() => ws.remove())
-
-const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event }))
+/** The settings of a run of `event` on `ref`. */
+const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') => settings(inputs, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event })
 
 describe('mutability with floating tags', () => {
   test('unstated: MUTABLE_WITH_EXCLUSION keeps every full version and commit tag immutable; floating tags, latest and the cache move', () => {

@@ -1,22 +1,14 @@
 /** `tags` as full references: only to this repository. */
-import { readSettings } from '../../../src/settings/read.js'
 import { checkReferenceHosts, readTagsInput } from '../../../src/settings/tag-references.js'
 import { ActionError } from '../../../src/errors.js'
-import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
-import { errorOf, inputErrorOf } from '../../fixtures/input-error.js'
+import { errorOf, inputErrorOf, settingsWorkspace } from '../../fixtures/input-error.js'
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 
-let ws: TempWorkspace
+const { settings } = settingsWorkspace()
 
-beforeAll(() => {
-  ws = makeWorkspace()
-})
-
-afterAll(() => ws.remove())
-
-const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event }))
+/** The settings of a run of `event` on `ref`. */
+const settingsFor = (inputs: Record<string, string>, ref: string, event = 'push') => settings(inputs, { GITHUB_REF: ref, GITHUB_EVENT_NAME: event })
 
 describe('tags: full references to this repository', () => {
   test.each<[string, string[], string[]]>([
