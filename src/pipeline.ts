@@ -1,10 +1,12 @@
 /**
  * A push, as a sequence of stages, each awaited before the next:
  *
- *   1. sign-in     credentials (OIDC → STS, or the job's own), and the builder check beside
- *                  them: nothing is written to AWS before docker can build what was asked;
+ *   1. sign-in     credentials (OIDC → STS, or the job's own); the builder check runs beside
+ *                  it and the repository's reads;
  *   2. repository  the repository made to match the workflow (the plan a dry run prints,
- *                  aws/destination.ts, carried out), and the registry's token;
+ *                  aws/destination.ts, carried out once the builder check has passed: nothing
+ *                  is written to AWS before docker can build what was asked), and the
+ *                  registry's token;
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
@@ -27,7 +29,7 @@
  */
 import * as core from '@actions/core'
 import os from 'node:os'
-import { prepareDestination, type Destination } from './aws/destination.js'
+import { applyDestination, planDestination, type Destination } from './aws/destination.js'
 import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, runSession } from './aws/sign-in.js'
 import { awaitScans, gateVerdict, unjudgeable } from './aws/scan-verdict.js'
@@ -80,16 +82,19 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   const deps = cancel ? { ...given, retry: { ...given.retry, signal: cancel } } : given
   const stages = new Stages(cancel)
 
-  const [session, builder] = await stages.run('sign-in', () =>
-    Promise.all([
-      runSession(aws, deps),
-      // A merge builds nothing: it only needs buildx.
-      checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
-    ])
-  )
+  // The builder check (two docker CLI starts, longer than an STS call) runs beside the sign-in
+  // and the repository's reads; the plan's writes wait for it. A merge builds nothing: it only needs buildx.
+  const builderCheck = checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
+  // Handled here so that a failure while nothing awaits it yet is not an unhandled rejection; awaited below.
+  builderCheck.catch(() => undefined)
+  const session = await stages.run('sign-in', () => runSession(aws, deps))
   if (aws.exportCredentials) exportCredentials(session)
 
-  const destination = await stages.run('repository', () => prepareDestination(settings, session))
+  const [destination, builder] = await stages.run('repository', async () => {
+    const plan = await planDestination(settings, session)
+    const checked = await builderCheck
+    return [await applyDestination(settings, plan), checked] as const
+  })
   checkReferenceHosts(image.referenceHosts, destination.uri, repository.name)
   for (const change of destination.changes) core.info(`Repository ${repository.name}: ${change}`)
   for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
