@@ -189,6 +189,27 @@ describe('SBOMs', () => {
     }
   })
 
+  test('the platform images are attested side by side, and logged in their order; a platform without its SBOM stores nothing for any', async () => {
+    const registry = new FakeRegistry()
+    const index = registry.pushImage('team/web', '1.0.0', SHA)
+    const children = (JSON.parse(registry.manifests.get(`team/web@${index}`)?.body.toString() ?? '{}') as { manifests: { digest: string }[] }).manifests.map(m => m.digest)
+    const client = registry.client({ registry: 'r.test', username: 'AWS', password: 'pw' })
+    const calls: string[] = []
+    const spy = Object.assign(Object.create(client) as typeof client, {
+      manifestBytes: (repository: string, reference: string) => (calls.push(`read ${reference}`), client.manifestBytes(repository, reference)),
+      storeManifest: (...args: Parameters<typeof client.storeManifest>) => (calls.push(`store ${JSON.parse(args[3].toString()).subject.digest}`), client.storeManifest(...args))
+    })
+    const images = [{ platform: 'linux/amd64', digest: children[0] ?? '' }, { platform: 'linux/arm64', digest: children[1] ?? '' }]
+    const done = await attestImages(spy, images, { ...input, build: buildSettings({ provenance: 'mode=min' }) }, noRetry)
+    expect(done.map(d => d.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+    // One platform's work doesn't wait for the other's: both subjects are read before either referrer is stored.
+    expect(calls.slice(0, 2).sort()).toEqual([`read ${children[0]}`, `read ${children[1]}`].sort())
+    calls.length = 0
+    const sboms = new Map([['linux/amd64', [Buffer.from('{}')]]])
+    await expect(attestImages(spy, images, input, noRetry, sboms)).rejects.toThrow('The SBOM generator made no SBOM for linux/arm64')
+    expect(calls).toEqual([])
+  })
+
   test('a platform the generator gave no SBOM for fails the run (sbom: true never passes on nothing)', async () => {
     const registry = new FakeRegistry()
     const index = registry.pushImage('team/web', '1.0.0', SHA)
