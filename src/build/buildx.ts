@@ -19,7 +19,7 @@ import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, ownPushByDigest, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
+import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, ownPushByDigest, buildxEnv, buildxInherit, layoutDir, withoutCacheExport, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -86,6 +86,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     // written to the layout. With no cache yet (a first push), the cache goes first, alone,
     // sending every layer to the repository; the layout then leaves them all out.
     let prefilled = new Set<string>()
+    let buildArgs = args
     if (byDigest !== undefined && build.cache.type === 'ecr' && build.options?.cacheTo === undefined) {
       const prefill = (tags: string[]) => prefillLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), [...new Set(tags)], m => policy.log(m))
       prefilled = await prefill([build.cache.tag, ...build.cache.from])
@@ -93,9 +94,11 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
         policy.log(`No registry cache yet: the build sends its layers to the repository with the cache (${build.cache.tag}) first.`)
         await runBuild(cacheOnlyArgs(args))
         prefilled = await prefill([build.cache.tag])
+        // The same solve's cache was just exported: the layout build doesn't export it again.
+        buildArgs = withoutCacheExport(args)
       }
     }
-    const found = await runBuild(args).then(
+    const found = await runBuild(buildArgs).then(
       () => undefined,
       alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push')
     )

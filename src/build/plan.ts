@@ -194,6 +194,11 @@ export function cacheOnlyArgs(args: string[]): string[] {
   return out
 }
 
+/** The build's argv without its cache export (`--cache-to`): for the layout build after a cache-only one exported the same cache. */
+export function withoutCacheExport(args: string[]): string[] {
+  return args.filter((a, i) => a !== '--cache-to' && args[i - 1] !== '--cache-to')
+}
+
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
 export function layoutDir(metadataFile: string): string {
   return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`
