@@ -177,7 +177,7 @@ describe('a new build', () => {
     const run = await ship({})
     expect(run.error).toBeUndefined()
     expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
-    expect(commands(run.docker)).toEqual(['buildx inspect', 'info --format', 'buildx build'])
+    expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx build'])
   })
 
   test('the builder check runs beside the sign-in and the repository reads; the repository is created only once it has passed', async () => {

@@ -214,12 +214,19 @@ export interface BuilderInfo {
   name: string
   driver: string
   platforms: string[]
+  /**
+   * The docker driver's engine runs BuildKit's containerd worker, as it does only with the
+   * containerd image store: its labels (`org.mobyproject.buildkit.worker.containerd.*`) say
+   * so. Undefined when no label says it (older engines, another driver): `docker info` decides.
+   */
+  containerdStore?: true
 }
 
 /** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
 export function parseBuilderInspect(text: string): BuilderInfo {
   const info: BuilderInfo = { name: '', driver: '', platforms: [] }
   for (const line of text.split('\n')) {
+    if (/^org\.mobyproject\.buildkit\.worker\.containerd\.namespace:/.test(line.trim())) info.containerdStore = true
     const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim())
     if (!m) continue
     const [, key = '', value = ''] = m
