@@ -226,7 +226,7 @@ describe('the OIDC token request', () => {
 })
 
 describe("after the run's cancel no AWS write starts", () => {
-  const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), signal })
+  const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), cancel: signal })
   const POLICY = { repositoryName: 'team/web', lifecyclePolicyText: '{"rules":[]}' }
 
   test('a write is refused with the cancel\'s reason before it is sent; a read still goes', async () => {

@@ -36,7 +36,7 @@ export interface AwsSession {
    */
   credentials?: Renewable<AwsCredentialIdentity>
   /** the run's cancel: once it has aborted, the session's clients send no write */
-  signal?: AbortSignal
+  cancel?: AbortSignal
   /** ECR's dual-stack (IPv4 and IPv6) endpoints */
   dualStack?: boolean
 }
@@ -84,7 +84,7 @@ export function withSession<
   O extends MetadataBearer,
   C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }
 >(client: C, session: AwsSession): C {
-  if (session.signal) refuseWritesAfter<I, O, C>(client, session.signal)
+  if (session.cancel) refuseWritesAfter<I, O, C>(client, session.cancel)
   return session.credentials ? renewOnExpiredToken<I, O, C>(client, session.credentials) : client
 }
 
@@ -92,14 +92,14 @@ export function withSession<
 const WRITE_OPERATION = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)[A-Z]/
 
 /**
- * Once `signal` has aborted, a write operation is refused with its reason before it is sent.
+ * Once `cancel` has aborted, a write operation is refused with its reason before it is sent.
  * Checked on every try (after the SDK's retry middleware): a write the SDK would try again
  * after the cancel is refused too. The refusal is no error the SDK retries.
  */
-export function refuseWritesAfter<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, signal: AbortSignal): C {
+export function refuseWritesAfter<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, cancel: AbortSignal): C {
   client.middlewareStack.add(
     (next, context) => async args => {
-      if (signal.aborted && WRITE_OPERATION.test(String(context.commandName))) throw signal.reason as Error
+      if (cancel.aborted && WRITE_OPERATION.test(String(context.commandName))) throw cancel.reason as Error
       return next(args)
     },
     { step: 'finalizeRequest', priority: 'low', name: 'refuseWritesAfterCancel' }

@@ -23,7 +23,7 @@ export interface CredentialDeps {
   /** waits between STS attempts; replaced in tests */
   sleep?: (ms: number) => Promise<void>
   /** the run's cancel: it ends a wait between STS attempts, at the first sign-in and at each renewal */
-  signal?: AbortSignal
+  cancel?: AbortSignal | undefined
 }
 
 const defaultDeps = (): CredentialDeps => ({
@@ -68,8 +68,8 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
  */
 export async function runSession(aws: Settings['aws'], deps: { env: Env; getIDToken: (audience: string) => Promise<string>; cancel?: AbortSignal | undefined }): Promise<AwsSession> {
   const { cancel } = deps
-  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, ...(cancel ? { signal: cancel } : {}) })
-  return cancel ? { ...session, signal: cancel } : session
+  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, cancel })
+  return cancel ? { ...session, cancel } : session
 }
 
 /** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
@@ -85,9 +85,9 @@ export const STS_THROTTLE_MAX_WAIT_MS = 6000
  * seconds. Other passing errors (5xx, a connection reset or timed out) keep the 6 tries of
  * every AWS call (counted apart), each of which may itself wait out a response timeout.
  * Errors that can't pass (AccessDenied, InvalidIdentityToken, an expired token) are not
- * tried again. The run's cancel ends any wait.
+ * tried again. (The run's cancel, which ends any wait, is handed to `retry` beside it.)
  */
-export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: string) => void, signal?: AbortSignal): RetryPolicy {
+export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: string) => void): RetryPolicy {
   return {
     attempts: MAX_ATTEMPTS,
     // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
@@ -99,8 +99,7 @@ export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: str
       delay: attempt => Math.random() * Math.min(STS_THROTTLE_MAX_WAIT_MS, 250 * 2 ** (attempt - 2))
     },
     sleep: wait,
-    log,
-    ...(signal ? { signal } : {})
+    log
   }
 }
 
@@ -108,7 +107,7 @@ export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: str
 function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps): () => Promise<AwsCredentialIdentity> {
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
   const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region, dualStack: aws.dualStack }, 'STS'), maxAttempts: 1 }))
-  const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message), deps.signal)
+  const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message))
   return async () => {
     let token = ''
     let result
@@ -122,7 +121,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
             new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds })
           )
         },
-        policy
+        { policy, cancel: deps.cancel }
       )
     } catch (error) {
       const name = (error as Error).name
