@@ -24,7 +24,7 @@ import { defaultRetry } from './retry.js'
 import { withProvenance } from './version-stage.js'
 import { writePlan } from './report/summary.js'
 
-export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'cancel'>
+export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'network' | 'cancel'>
 
 /** What the plan says of the repository, in lines: each write the push would make, then what it leaves alone. */
 export function repositoryLines(plan: DestinationPlan): string[] {

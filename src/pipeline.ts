@@ -54,6 +54,7 @@ import { checkReferenceHosts } from './settings/tag-references.js'
 import { pushedImages } from './registry/platform-images.js'
 import { report, type Pushed } from './report/report.js'
 import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.js'
+import type { NetworkSettings } from './network/agents.js'
 import type { RetryDeps, RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
@@ -70,6 +71,8 @@ export interface PipelineDeps {
   getIDToken: (audience: string) => Promise<string>
   /** how registry writes and pushes are tried again */
   retry: RetryPolicy
+  /** the run's proxy and timeouts (network/agents.ts), for the AWS clients; the registry client and the OIDC request are made with them */
+  network: NetworkSettings
   /** the run's cancel (cancel.ts) */
   cancel?: AbortSignal
 }

@@ -9,9 +9,10 @@
  * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
  * (access denied, validation, missing resources, a certificate the runner refuses).
  *
- * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
- * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
- * retries; calls go through the job's proxy when it has one.
+ * Every call is bounded by the session's network settings (network/agents.ts): a connection
+ * that doesn't open, or an answer that doesn't come, fails the attempt with the SDK's
+ * TimeoutError, which the same strategy retries; calls go through the job's proxy when it
+ * has one.
  *
  * The run's cancel travels with the session: once it has aborted, a client made with the
  * session starts no write (nor another try of one) — the rest of a reconcile's Put* calls
@@ -19,7 +20,7 @@
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
-import { sdkRequestHandler } from '../network/agents.js'
+import { DIRECT_NETWORK, type NetworkSettings, type SdkRequestHandler } from '../network/agents.js'
 import { explainCertificateError } from '../network/certificates.js'
 import { credentialProvider, renewOnExpiredToken, type Renewable } from './session.js'
 
@@ -39,6 +40,8 @@ export interface AwsSession {
   cancel?: AbortSignal
   /** ECR's dual-stack (IPv4 and IPv6) endpoints */
   dualStack?: boolean
+  /** the run's proxy and timeouts, for every client made with the session; none: directly, with the default timeouts */
+  network?: NetworkSettings
 }
 
 /** The services' names in AWS_ENDPOINT_URL_<SERVICE>. */
@@ -62,7 +65,7 @@ export function sdkConfig(
   customUserAgent: string
   maxAttempts: number
   useDualstackEndpoint: boolean
-  requestHandler: ReturnType<typeof sdkRequestHandler>
+  requestHandler: SdkRequestHandler
   credentials?: AwsCredentialIdentityProvider
 } {
   return {
@@ -70,7 +73,7 @@ export function sdkConfig(
     customUserAgent: USER_AGENT,
     maxAttempts: MAX_ATTEMPTS,
     useDualstackEndpoint: useDualstack(session, service),
-    requestHandler: sdkRequestHandler(),
+    requestHandler: (session.network ?? DIRECT_NETWORK).sdkRequestHandler(),
     ...(session.credentials ? { credentials: credentialProvider(session.credentials) } : {})
   }
 }

@@ -14,6 +14,7 @@ import { Renewable } from './session.js'
 import { HINT_CLAIMS, trustPolicyHint } from './trust-hint.js'
 import { ActionError, logSafe } from '../errors.js'
 import { isThrottling, retry, sleep, type RetryPolicy } from '../retry.js'
+import type { NetworkSettings } from '../network/agents.js'
 import type { Env, Settings } from '../settings/types.js'
 
 export interface CredentialDeps {
@@ -24,6 +25,8 @@ export interface CredentialDeps {
   sleep?: (ms: number) => Promise<void>
   /** the run's cancel: it ends a wait between STS attempts, at the first sign-in and at each renewal */
   cancel?: AbortSignal | undefined
+  /** the run's proxy and timeouts, for STS and every client made with the session; none: directly, with the default timeouts */
+  network?: NetworkSettings | undefined
 }
 
 const defaultDeps = (): CredentialDeps => ({
@@ -49,7 +52,8 @@ export function tokenClaims(token: string): Record<string, unknown> {
  * it, the SDK's default chain.
  */
 export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps()): Promise<AwsSession> {
-  if (aws.roleToAssume === undefined) return { region: aws.region, dualStack: aws.dualStack }
+  const { network } = deps
+  if (aws.roleToAssume === undefined) return { region: aws.region, dualStack: aws.dualStack, ...(network ? { network } : {}) }
 
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new ActionError(
@@ -58,17 +62,20 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   }
   const assume = assumeRole(aws, aws.roleToAssume, deps)
   const credentials = new Renewable("the role's session", await assume(), assume, { log: line => core.info(line) })
-  return { region: aws.region, dualStack: aws.dualStack, credentials }
+  return { region: aws.region, dualStack: aws.dualStack, credentials, ...(network ? { network } : {}) }
 }
 
 /**
  * The run's AWS session — a push's and a dry run's alike — signed in with the run's OIDC
- * token source and environment. The cancel goes with the session: the clients made with
- * it start no write after it (clients.ts).
+ * token source, environment and network settings. The cancel goes with the session: the
+ * clients made with it start no write after it (clients.ts).
  */
-export async function runSession(aws: Settings['aws'], deps: { env: Env; getIDToken: (audience: string) => Promise<string>; cancel?: AbortSignal | undefined }): Promise<AwsSession> {
+export async function runSession(
+  aws: Settings['aws'],
+  deps: { env: Env; getIDToken: (audience: string) => Promise<string>; network: NetworkSettings; cancel?: AbortSignal | undefined }
+): Promise<AwsSession> {
   const { cancel } = deps
-  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, cancel })
+  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, cancel, network: deps.network })
   return cancel ? { ...session, cancel } : session
 }
 
@@ -106,7 +113,7 @@ export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: str
 /** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
 function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps): () => Promise<AwsCredentialIdentity> {
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
-  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region, dualStack: aws.dualStack }, 'STS'), maxAttempts: 1 }))
+  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region, dualStack: aws.dualStack, ...(deps.network ? { network: deps.network } : {}) }, 'STS'), maxAttempts: 1 }))
   const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message))
   return async () => {
     let token = ''
