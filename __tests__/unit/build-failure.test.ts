@@ -238,7 +238,7 @@ describe('buildAndPush: what is tried again', () => {
   test('a failed step, as its record states it: one build, buildx\'s message and the step\'s last lines', async () => {
     const config = buildxConfig()
     const { docker, calls } = fakeDocker([stepFailed], config, { Status: 'failed', Error: { Message: PROCESS, Name: STEP, Logs: STEP_LINES } })
-    const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
+    const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ActionError)
     expect((error as Error).message).toContain(`The build failed at ${STEP}: ${PROCESS}\nIts last lines:\n  connection reset by peer`)
     expect(builds(calls)).toBe(1)
@@ -247,7 +247,7 @@ describe('buildAndPush: what is tried again', () => {
 
   test('a failed step without a record: buildx\'s own error line, one build', async () => {
     const { docker, calls } = fakeDocker([stepFailed])
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
       new ActionError(`docker buildx build failed: ${PROCESS}`)
     )
     expect(builds(calls)).toBe(1)
@@ -257,7 +257,7 @@ describe('buildAndPush: what is tried again', () => {
     const waits: number[] = []
     const logs: string[] = []
     const { docker, calls } = fakeDocker([pushFault, pushFault])
-    const result = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(waits, logs), repositoryUri: REPOSITORY })
+    const result = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy(waits, logs) }, repositoryUri: REPOSITORY })
     expect(builds(calls)).toBe(3)
     expect(waits).toEqual([2000, 3000])
     expect(logs[0]).toBe(`The push failed (failed to push ${REPOSITORY}:1: unknown: injected fault); trying again in 2s (2 of 4).`)
@@ -266,13 +266,13 @@ describe('buildAndPush: what is tried again', () => {
 
   test('gives up after the last try, saying to run the job again', async () => {
     const { docker, calls } = fakeDocker([pushFault, pushFault, pushFault, pushFault])
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow('The push failed 4 times')
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY })).rejects.toThrow('The push failed 4 times')
     expect(builds(calls)).toBe(4)
   })
 
   test('not pushed: a push-like failure is tried once', async () => {
     const { docker, calls } = fakeDocker([pushFault])
-    await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow(
+    await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY })).rejects.toThrow(
       `docker buildx build failed: failed to push ${REPOSITORY}:1`
     )
     expect(builds(calls)).toBe(1)
@@ -283,7 +283,7 @@ describe('buildAndPush: what is tried again', () => {
     let during: string[] = []
     const { docker } = fakeDocker([])
     const watching: Docker = async (args, options) => ((during = readdirSync(temp)), docker(args, options))
-    await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, tempDir: temp })
+    await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, tempDir: temp })
     expect(during).toEqual([expect.stringMatching(/^ecr-build-push-/)])
     expect(readdirSync(temp)).toEqual([])
   })
@@ -291,8 +291,8 @@ describe('buildAndPush: what is tried again', () => {
   test('a cancel during the wait before the next try: no further build', async () => {
     const controller = new AbortController()
     const { docker, calls } = fakeDocker([pushFault, pushFault])
-    const cancelling: RetryPolicy = { ...policy(), signal: controller.signal, sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: cancelling, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
+    const cancelling: RetryPolicy = { ...policy(), sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: cancelling, cancel: controller.signal }, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
     expect(builds(calls)).toBe(1)
   })
 })

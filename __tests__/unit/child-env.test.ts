@@ -194,7 +194,7 @@ describe('the merge\'s bound', () => {
     const calls: (DockerOptions | undefined)[] = []
     const log: string[] = []
     const docker: Docker = async (_args, options) => (calls.push(options), stalled)
-    await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: policy(log), timeoutSeconds: 10 })).rejects.toThrow(
+    await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: { policy: policy(log) }, timeoutSeconds: 10 })).rejects.toThrow(
       new ActionError(
         'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).'
       )
@@ -209,7 +209,7 @@ describe('the merge\'s bound', () => {
   test('a stall, then an answer: merged', async () => {
     const results = [stalled, { exitCode: 0, stdout: '', stderr: '' }]
     const log: string[] = []
-    await mergeIndex(async () => results.shift() ?? stalled, URI, ['1.0.0'], DIGESTS, { retry: policy(log) })
+    await mergeIndex(async () => results.shift() ?? stalled, URI, ['1.0.0'], DIGESTS, { retry: { policy: policy(log) } })
     expect(results).toEqual([])
     expect(log).toHaveLength(1)
   })
@@ -227,7 +227,7 @@ describe('the merge\'s bound', () => {
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
     const started = Date.now()
     try {
-      await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: policy([]), timeoutSeconds: 1 })).rejects.toThrow(/^The merge got no answer from the registry in 1 s: .*, twice: /)
+      await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: { policy: policy([]) }, timeoutSeconds: 1 })).rejects.toThrow(/^The merge got no answer from the registry in 1 s: .*, twice: /)
     } finally {
       spy.mockRestore()
     }

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { ActionError } from '../../src/errors.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import { copyImage } from '../../src/registry/copy.js'
-import type { RetryPolicy } from '../../src/retry.js'
+import type { RetryDeps } from '../../src/retry.js'
 import type { OtherRegistryDeps } from '../../src/aws/other-registries.js'
 import { copyToDestinations } from '../../src/other-registries-stage.js'
 import type { Settings } from '../../src/settings/types.js'
@@ -114,7 +114,7 @@ function pushImage(r: Registry, repo: string, tag: string, marker = 'a'): { dige
   return { digest: sha(index), children, blobs }
 }
 
-const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const client = (r: Registry, registry = 'registry.test') => new RegistryClient({ registry, username: 'AWS', password: 'p' }, r.base)
 
 let one: Registry

@@ -3,7 +3,7 @@ import { jest } from '@jest/globals'
 import { describeImage, judgeLatest, type ImageFacts } from '../../src/registry/latest-rule.js'
 import { compareSemver, parseSemver } from '../../src/settings/semver.js'
 import { moveLatest } from '../../src/registry/latest.js'
-import type { RetryPolicy } from '../../src/retry.js'
+import type { RetryDeps } from '../../src/retry.js'
 import { FakeRegistry } from '../fixtures/fake-registry.js'
 
 const D1 = `sha256:${'1'.repeat(64)}`
@@ -79,7 +79,7 @@ describe('judgeLatest', () => {
 })
 
 describe('moveLatest', () => {
-  const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+  const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
   let warnings: string[]
   let infos: string[]
   beforeEach(() => {

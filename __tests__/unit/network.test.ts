@@ -8,7 +8,7 @@ import http from 'node:http'
 import https from 'node:https'
 import net, { type AddressInfo } from 'node:net'
 import { ActionError, InputError } from '../../src/errors.js'
-import { configureNetwork, createAgents } from '../../src/network/agents.js'
+import { DEFAULT_TIMEOUTS, networkSettings } from '../../src/network/agents.js'
 import { explainCertificateError, isCertificateError } from '../../src/network/certificates.js'
 import { proxyFor } from '../../src/network/proxy.js'
 import { createTransport } from '../../src/network/http.js'
@@ -18,7 +18,6 @@ import { startProxy, type FakeProxy } from '../fixtures/fake-proxy.js'
 import { selfSigned } from '../fixtures/tls.js'
 
 const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
-afterEach(async () => configureNetwork(DIRECT))
 
 describe('readNetwork: the http-proxy and no-proxy inputs win over the environment', () => {
   test('the environment: https_proxy for https, http_proxy for http, the lower-case spelling first; a proxy without a scheme is http', () => {
@@ -138,11 +137,11 @@ describe('proxyFor: NO_PROXY as Go (and so docker) reads it', () => {
   })
 })
 
-describe('configureNetwork', () => {
+describe('networkSettings', () => {
   test("masks a proxy's URL and password before anything could print them, and logs it with the password hidden", async () => {
     const masked: string[] = []
     const lines: string[] = []
-    await configureNetwork(
+    await networkSettings(
       { https: 'http://alice:s3cr%40t@proxy.corp:3128', http: 'http://alice:s3cr%40t@proxy.corp:3128', noProxy: ['.internal'], source: 'http-proxy' },
       { setSecret: v => masked.push(v), log: l => lines.push(l) }
     )
@@ -155,7 +154,7 @@ describe('configureNetwork', () => {
   test('a token given as the user name is masked and not logged; two proxies are logged each without credentials', async () => {
     const masked: string[] = []
     const lines: string[] = []
-    await configureNetwork(
+    await networkSettings(
       { https: 'http://ghp_0123456789abcdef@proxy.corp:3128', http: 'user:pass@plain.corp:8080', noProxy: [], source: 'the environment' },
       { setSecret: v => masked.push(v), log: l => lines.push(l) }
     )
@@ -166,9 +165,9 @@ describe('configureNetwork', () => {
   test('no proxy: nothing masked, nothing logged, plain keep-alive agents', async () => {
     const masked: string[] = []
     const lines: string[] = []
-    await configureNetwork(DIRECT, { setSecret: v => masked.push(v), log: l => lines.push(l) })
+    const network = await networkSettings(DIRECT, { setSecret: v => masked.push(v), log: l => lines.push(l) })
     expect([masked, lines]).toEqual([[], []])
-    const agents = createAgents()
+    const agents = network.agents()
     expect(agents['https:']).toBeInstanceOf(https.Agent)
     expect((agents['http:'] as http.Agent & { keepAlive: boolean }).keepAlive).toBe(true)
   })
@@ -197,8 +196,8 @@ describe('the registry transport through a proxy', () => {
   test('http:// goes through the proxy as an absolute URI, with the credentials the URL carries; no-proxy hosts and loopback go directly', async () => {
     proxy = await startProxy({ targets: { 'registry.test': targetPort }, auth: { user: 'alice', password: 's3cret' } })
     const withAuth = proxy.url.replace('http://', 'http://alice:s3cret@')
-    await configureNetwork({ https: withAuth, http: withAuth, noProxy: ['direct.test'], source: 'test' })
-    const send = createTransport()
+    const network = await networkSettings({ https: withAuth, http: withAuth, noProxy: ['direct.test'], source: 'test' })
+    const send = createTransport({ network })
     const res = await send(new URL(`http://registry.test:${targetPort}/v2/`), { headers: { authorization: 'Basic c2VjcmV0' } })
     expect(await res.json()).toEqual({ ok: true })
     await send(new URL(`http://127.0.0.1:${targetPort}/direct`))
@@ -211,17 +210,32 @@ describe('the registry transport through a proxy', () => {
 
   test('https:// is tunnelled with CONNECT; a proxy that wants other credentials answers 407, which is returned, not retried', async () => {
     proxy = await startProxy({ targets: { 'registry.test': targetPort }, auth: { user: 'alice', password: 's3cret' } })
-    await configureNetwork({ https: proxy.url.replace('http://', 'http://bob:wrong@'), http: '', noProxy: [], source: 'test' })
-    const res = await createTransport()(new URL('https://registry.test/v2/'))
+    const network = await networkSettings({ https: proxy.url.replace('http://', 'http://bob:wrong@'), http: '', noProxy: [], source: 'test' })
+    const res = await createTransport({ network })(new URL('https://registry.test/v2/'))
     expect(res.status).toBe(407)
     expect(proxy.log).toEqual([{ method: 'CONNECT', target: 'registry.test:443', user: 'bob', refused: 407 }])
   })
 
+  test('two network settings side by side: a client keeps the proxy and timeouts of the settings it is made with, whichever was made last', async () => {
+    proxy = await startProxy({ targets: { 'registry.test': targetPort } })
+    const viaProxy = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const direct = await networkSettings(DIRECT, { timeouts: { ...DEFAULT_TIMEOUTS, connect: 1234 } })
+    expect([viaProxy.timeouts.connect, direct.timeouts.connect]).toEqual([DEFAULT_TIMEOUTS.connect, 1234])
+    expect(viaProxy.sdkRequestHandler()).toMatchObject({ connectionTimeout: DEFAULT_TIMEOUTS.connect, httpAgent: expect.anything(), httpsAgent: expect.anything() })
+    expect(direct.sdkRequestHandler()).toEqual({ connectionTimeout: 1234, requestTimeout: DEFAULT_TIMEOUTS.awsResponse, throwOnRequestTimeout: true, socketTimeout: DEFAULT_TIMEOUTS.awsResponse })
+    // Clients made after both: the proxied one reaches registry.test through the proxy; the direct one looks it up itself (there is no such host).
+    const url = new URL(`http://registry.test:${targetPort}/v2/`)
+    expect((await createTransport({ network: viaProxy })(url)).status).toBe(200)
+    await expect(createTransport({ network: direct })(url)).rejects.toThrow(/ENOTFOUND|EAI_AGAIN/)
+    expect((await createTransport({ network: viaProxy })(url)).status).toBe(200)
+    expect(proxy.log.map(l => l.target)).toEqual([`registry.test:${targetPort}`, `registry.test:${targetPort}`])
+  })
+
   test('a proxy that never answers CONNECT fails the request once the connect bound is up (ETIMEDOUT, which retries try again)', async () => {
     proxy = await startProxy({ targets: {}, hangConnect: true })
-    await configureNetwork({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const network = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
     const started = Date.now()
-    const error = (await createTransport({ timeouts: { connect: 300 } })(new URL('https://registry.test/v2/')).catch((e: unknown) => e)) as NodeJS.ErrnoException
+    const error = (await createTransport({ network, timeouts: { connect: 300 } })(new URL('https://registry.test/v2/')).catch((e: unknown) => e)) as NodeJS.ErrnoException
     expect(error.message).toBe('GET https://registry.test/v2/: no connection in 0.3s')
     expect(error.code).toBe('ETIMEDOUT')
     expect(Date.now() - started).toBeLessThan(3000)

@@ -9,7 +9,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import type { RetryPolicy } from '../../src/retry.js'
+import type { RetryDeps } from '../../src/retry.js'
 import { jest } from '@jest/globals'
 import { ActionError } from '../../src/errors.js'
 import { findExistingVersion } from '../../src/registry/existing-version.js'
@@ -106,7 +106,7 @@ beforeEach(() => {
 
 const client = (password = 'secret') => new RegistryClient({ registry: 'registry.test', username: 'AWS', password }, base)
 const logs: string[] = []
-const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) }
+const retry: RetryDeps = { policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) } }
 
 /** Writes an OCI layout like buildx's: blobs by digest and an index.json naming the root. */
 function layout(platforms: string[] = ['arm64'], labels?: Record<string, string>): { dir: string; root: string; bytes: number } {

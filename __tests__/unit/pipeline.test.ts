@@ -34,6 +34,7 @@ import type { RetryPolicy } from '../../src/retry.js'
 import { ActionError } from '../../src/errors.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import type { HttpTransport } from '../../src/network/http.js'
+import { DIRECT_NETWORK } from '../../src/network/agents.js'
 import { fakeDocker, FakeRegistry, type DockerCall } from '../fixtures/fake-registry.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
@@ -154,7 +155,7 @@ async function ship(
   const calls = fake.calls
   const inner = options.docker ?? fake.docker
   const docker: typeof fake.docker = async (args, o) => (options.onDocker?.(args), inner(args, o))
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry, ...(options.signal ? { cancel: options.signal } : {}) }
+  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry, network: DIRECT_NETWORK, ...(options.signal ? { cancel: options.signal } : {}) }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)

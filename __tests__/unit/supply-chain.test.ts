@@ -4,7 +4,7 @@
  * on a registry without it, the referrers tag schema (`sha256-<hex>`).
  */
 import { ActionError } from '../../src/errors.js'
-import type { RetryPolicy } from '../../src/retry.js'
+import type { RetryDeps } from '../../src/retry.js'
 import { provenanceMismatch, provenanceStatement, workflowRun, SLSA_PROVENANCE_V1, IN_TOTO_MEDIA_TYPE } from '../../src/supply/provenance.js'
 import { attach, listReferrers, referrersTag, subjectOf } from '../../src/supply/referrers.js'
 import { attestImages } from '../../src/supply/attest.js'
@@ -15,7 +15,7 @@ import { FakeRegistry } from '../fixtures/fake-registry.js'
 import { buildSettings } from '../fixtures/build-settings.js'
 import { makeWorkspace, stepEnv } from '../fixtures/workspace.js'
 
-const noRetry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const noRetry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const ENV = {
   GITHUB_REPOSITORY: 'acme/web',

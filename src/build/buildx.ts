@@ -15,7 +15,7 @@ import { foundTag } from '../registry/already-tagged.js'
 import type { RegistryClient } from '../registry/client.js'
 import { prefillLayout, pushLayout } from '../registry/layout-push.js'
 import { ImmutableTagError } from '../registry/refusals.js'
-import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
+import { defaultRetry, retry, TransientError, type RetryDeps, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
@@ -36,7 +36,8 @@ export interface BuildOptions {
   tempDir?: string | undefined
   /** where an `ecr` registry cache lives; undefined when the run has no registry */
   repositoryUri?: string
-  retry?: RetryPolicy
+  /** how a push is tried again, and the run's cancel */
+  retry?: RetryDeps
   /** push-by-digest: the registry and repository path the layout goes to */
   byDigest?: { registry: RegistryClient; repository: string }
   /** buildx's own folder (record.ts buildxConfigDir), where it notes each build it starts */
@@ -54,7 +55,8 @@ export interface BuildOptions {
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
 export async function buildAndPush(docker: Docker, build: Settings['build'], references: string[], labels: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const policy = options.retry ?? defaultRetry
+  const tries = options.retry ?? { policy: defaultRetry }
+  const { policy } = tries
   const dir = await makeTempDir(options.tempDir ?? os.tmpdir())
   const metadataFile = path.join(dir, 'metadata.json')
   // Only a push to the repository can fail in a way another try may mend; an export to a
@@ -80,7 +82,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
           const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
           throw explainBuildFailure(failure, pushedTo)
         },
-        policy
+        tries
       )
     // By digest with a registry cache: the layers the repository has from the cache aren't
     // written to the layout. With no cache yet (a first push), the cache goes first, alone,
@@ -106,7 +108,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     const metadata = await readMetadata(metadataFile)
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
     if (byDigest !== undefined) {
-      const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), policy, prefilled)
+      const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), tries, prefilled)
       if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
       policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`)
       return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded }
@@ -143,7 +145,8 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
 }
 
 export interface MergeOptions {
-  retry?: RetryPolicy
+  /** how a merge is tried again, and the run's cancel */
+  retry?: RetryDeps
   builder?: BuilderUse
   /** how long one try may take before it is stopped (`merge-timeout`) */
   timeoutSeconds?: number
@@ -173,7 +176,8 @@ export async function mergeIndex(
   options: MergeOptions = {},
   alreadyMerged?: (tag: string) => Promise<string | undefined>
 ): Promise<{ tag: string; digest: string } | undefined> {
-  const policy = options.retry ?? defaultRetry
+  const tries = options.retry ?? { policy: defaultRetry }
+  const { policy } = tries
   const seconds = options.timeoutSeconds ?? DEFAULT_MERGE_TIMEOUT_SECONDS
   const refs: string[] = []
   for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
@@ -189,7 +193,7 @@ export async function mergeIndex(
         if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
         return undefined
       },
-      policy
+      tries
     ).catch(alreadyThere(tags, alreadyMerged, policy, 'The merge'))
   try {
     return await merge()

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import type { RegistryClient } from '../registry/client.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
 import { ActionError } from '../errors.js'
 import type { Descriptor } from '../registry/client.js'
@@ -45,7 +45,7 @@ export async function attestImages(
   registry: RegistryClient,
   images: PlatformImage[],
   input: AttestInput,
-  retry: RetryPolicy,
+  retry: RetryDeps,
   sboms?: Map<string, Buffer[]>
 ): Promise<(PlatformImage & Attachment & { kind: string })[]> {
   const mode = provenanceMode(input.build.provenance)
@@ -90,7 +90,7 @@ const KINDS: Record<string, string> = {
 }
 
 /** What each platform image has attached, in words (`provenance (SLSA v1)`), read back from the registry. */
-export async function readAttachments(registry: RegistryClient, path: string, images: PlatformImage[], retry: RetryPolicy): Promise<(PlatformImage & { attached: string[] })[]> {
+export async function readAttachments(registry: RegistryClient, path: string, images: PlatformImage[], retry: RetryDeps): Promise<(PlatformImage & { attached: string[] })[]> {
   return Promise.all(
     images.map(async image => {
       const found = await listReferrers(registry, path, image.digest, retry)
