@@ -231,6 +231,14 @@ describe('the registry transport through a proxy', () => {
     expect(proxy.log.map(l => l.target)).toEqual([`registry.test:${targetPort}`, `registry.test:${targetPort}`])
   })
 
+  test('http:// through the proxy: every request on a kept-alive connection names its absolute URI, as a proxy requires', async () => {
+    proxy = await startProxy({ targets: { 'registry.test': targetPort } })
+    const network = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const transport = createTransport({ network })
+    const url = new URL(`http://registry.test:${targetPort}/v2/`)
+    for (let i = 0; i < 3; i++) expect((await transport(url)).status).toBe(200)
+  })
+
   test('a proxy that never answers CONNECT fails the request once the connect bound is up (ETIMEDOUT, which retries try again)', async () => {
     proxy = await startProxy({ targets: {}, hangConnect: true })
     const network = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
