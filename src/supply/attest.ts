@@ -1,5 +1,5 @@
 /**
- * Stage 5b — attest: each pushed platform image gets its provenance statement (and with
+ * The attest stage: each pushed platform image gets its provenance statement (and with
  * `sbom: true` its SPDX SBOM) as an OCI 1.1 referrer (referrers.ts), and the report reads
  * back what each platform image has attached.
  */
