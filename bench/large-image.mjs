@@ -3,6 +3,9 @@
 // store; the build cache warm, so the figures are export + push).
 //   buildx      `docker buildx build --push` of the image the action builds (its labels),
 //               no registry cache: what a user would type by hand
+//   buildx+cache  the same with the registry cache the action uses by default (`mode=min`
+//               for this single-stage Dockerfile, image-manifest, OCI media types): what the
+//               cache itself costs, apart from the action
 //   action      the action (main + post), tagged push with its defaults (registry cache on)
 //   by digest   the action with `push-by-digest: true`
 // Each is measured cold (an empty repository) and incremental (a new app layer on the same
@@ -76,11 +79,13 @@ writeFileSync(
   JSON.stringify({ auths: { [registry]: { auth: Buffer.from('AWS:123456789012-auth-token').toString('base64') } } })
 )
 
-function buildx(ws, repository, version, sha) {
+function buildx(ws, repository, version, sha, cache = false) {
+  const ref = `type=registry,ref=${registry}/${repository}:buildcache`
+  const cacheArgs = cache ? ['--cache-from', ref, '--cache-to', `${ref},mode=min,image-manifest=true,oci-mediatypes=true`] : []
   const start = process.hrtime.bigint()
   execFileSync(
     'docker',
-    ['buildx', 'build', '--platform', PLATFORM, '--provenance=false', ...labels(version, sha), '--tag', `${registry}/${repository}:${version}`, '--push', ws],
+    ['buildx', 'build', '--platform', PLATFORM, '--provenance=false', ...labels(version, sha), ...cacheArgs, '--tag', `${registry}/${repository}:${version}`, '--push', ws],
     { env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: 'ignore' }
   )
   return { s: seconds(start) }
@@ -133,7 +138,10 @@ app(ws)
 for (const config of [rawConfig, ...sides.flatMap(([, checkout]) => [configFor(`${checkout} {}`), configFor(`${checkout} {"push-by-digest":"true"}`)])]) {
   execFileSync('docker', ['buildx', 'build', '--platform', PLATFORM, '--provenance=false', ws], { stdio: 'ignore', env: { ...process.env, DOCKER_CONFIG: config } })
 }
-const kinds = [['buildx', (_c, repo, v, sha) => buildx(ws, repo, v, sha)]]
+const kinds = [
+  ['buildx', (_c, repo, v, sha) => buildx(ws, repo, v, sha)],
+  ['buildx+cache', (_c, repo, v, sha) => buildx(ws, repo, v, sha, true)]
+]
 for (const [side, checkout] of sides) {
   kinds.push([side, (_c, repo, v, sha) => action(checkout, ws, repo, v, sha)])
   kinds.push([`${side} by digest`, (_c, repo, v, sha) => action(checkout, ws, repo, v, sha, { 'push-by-digest': 'true' })])
@@ -145,7 +153,7 @@ for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? kinds : [...kinds].reverse()
   for (const [kind, run] of order) {
     const repository = `bench/large-${stamp}-${round}-${kind.replace(/[^a-z0-9]+/g, '-')}`
-    if (kind === 'buildx') await createRepository(repository)
+    if (kind.startsWith('buildx')) await createRepository(repository)
     app(ws)
     const cold = await run(kind, repository, '1.0.0', `${round}`.padStart(40, 'a'))
     app(ws)
@@ -168,4 +176,10 @@ for (const when of ['cold', 'incremental']) {
   })
   console.log(`| ${when} | ${cells.join(' | ')} |`)
 }
-console.log(`| peak RSS of the action's node process | — | ${kinds.slice(1).map(([k]) => `${Math.max(...times[k].rss).toFixed(0)} MiB`).join(' | ')} |`)
+console.log(`| peak RSS of the action's node process | — | — | ${kinds.slice(2).map(([k]) => `${Math.max(...times[k].rss).toFixed(0)} MiB`).join(' | ')} |`)
+// The action against the same push with the same registry cache by hand: what the action itself adds.
+const cached = times['buildx+cache']
+for (const when of ['cold', 'incremental']) {
+  const cells = kinds.slice(2).map(([k]) => `${k} ${(median(times[k][when]) / median(cached[when])).toFixed(2)}x (+${(median(times[k][when]) - median(cached[when])).toFixed(1)} s)`)
+  console.log(`${when}, against buildx+cache: ${cells.join(', ')}`)
+}

@@ -2,6 +2,7 @@
 //   a. the same build by hand: the action's own buildx command (the version tag, labels,
 //      registry cache), run as `docker buildx build`, credentials in place
 //      a+. the same with latest as a second --tag: the action's whole result, by hand
+//      a+p. a+ with buildx's own provenance (its default, mode=min): the result with provenance, by hand
 //      a0. the bare build: no labels, no registry cache (the same image every round: a push
 //          with nothing new), and a0+labels, the bare build with the action's labels
 //   b. the action (main + post) on a converged repository, same build (a new version each time)
@@ -78,7 +79,7 @@ execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { i
  * version tag, a fresh created label and a metadata file of its own. The same build — tags,
  * labels, registry cache — without the action around it.
  */
-function replay(log, version, latest = false) {
+function replay(log, version, latest = false, provenance = false) {
   // The action runs `docker buildx build …` (older bundles ran the plugin standalone, `…/docker-buildx build …`).
   const line = /\[command\]\S*docker(?: |-)buildx (build .*)/.exec(log)?.[1]
   if (!line) throw new Error('no buildx command in the log')
@@ -91,12 +92,14 @@ function replay(log, version, latest = false) {
   // The action removes its metadata folder when the build ends: the replay writes its own.
   args[args.indexOf('--metadata-file') + 1] = path.join(metadataDir, `metadata-${version}.json`)
   if (latest) args.splice(args.indexOf('--tag'), 0, '--tag', `${registry}/${repository}:latest`)
+  // buildx's own provenance (its default, mode=min) in place of the action's: the same result by hand.
+  if (provenance) args.splice(args.indexOf('--provenance=false'), 1)
   const start = process.hrtime.bigint()
   execFileSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: 'ignore' })
   return seconds(start)
 }
 
-const a = [], aLabelled = [], aSame = [], aResult = [], b = [], bNoCache = [], c = []
+const a = [], aLabelled = [], aSame = [], aResult = [], aProvenance = [], b = [], bNoCache = [], c = []
 let lastB
 for (let i = 0; i < rounds; i++) {
   // The docker driver keeps every image it builds: some dozens of them slow containerd
@@ -112,6 +115,7 @@ for (let i = 0; i < rounds; i++) {
   // After c: the replay moves latest, which c would otherwise have to move back.
   aSame.push(replay(runB.r.log, `same-${i}`))
   aResult.push(replay(runB.r.log, `result-${i}`, true))
+  aProvenance.push(replay(runB.r.log, `provenance-${i}`, true, true))
   bNoCache.push((await action(`n-${i}`, sha.replace(/^./, 'b'), { cache: 'none' })).s)
 }
 await fetch(`${env.STACK_CONTROL_URL}/calls/reset`, { method: 'POST' })
@@ -123,10 +127,11 @@ const f = x => `${x.toFixed(2)} s`
 const d = (x, y) => f(median(x) - median(y))
 console.log(`a. the same build by hand:          median ${f(median(aSame))}  (the action's buildx command — version tag, labels, registry cache — as \`docker buildx build\`, logged in already)`)
 console.log(`   a+. the same, latest a 2nd --tag:  median ${f(median(aResult))}  (the action's whole result, by hand)`)
+console.log(`   a+p. the same with buildx's provenance: median ${f(median(aProvenance))}  (latest a 2nd --tag, buildx's default provenance (mode=min) instead of --provenance=false: the action's result, provenance included, by hand)`)
 console.log(`   a0. the bare build:               median ${f(median(a))}  (no labels, no registry cache: the same image every round, a push with nothing new)`)
 console.log(`   a0+labels:                        median ${f(median(aLabelled))}  (the bare build with the action's labels: a new image every round, no cache)`)
 const r = (x, y) => `${(median(x) / median(y)).toFixed(2)}×`
-console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}, b/a = ${r(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a0 = ${d(b, a)}, b/a0 = ${r(b, a)}; b − a0+labels = ${d(b, aLabelled)})`)
+console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}, b/a = ${r(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a+p = ${d(b, aProvenance)}; b − a0 = ${d(b, a)}, b/a0 = ${r(b, a)}; b − a0+labels = ${d(b, aLabelled)})`)
 console.log(`b'. the action, cache: none:        median ${f(median(bNoCache))}  (b' − a0+labels = ${d(bNoCache, aLabelled)}: the same build without a cache; b' − a0 = ${d(bNoCache, a)})`)
 console.log(`   stages of the last b run:        ${/<th align="left">Time<\/th><td>([^<]*)</.exec(lastB.summary)?.[1] ?? '?'}`)
 console.log(`   main step ${f(lastB.seconds ?? NaN)}, post step ${f(lastB.post?.seconds ?? NaN)}`)

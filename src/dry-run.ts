@@ -24,7 +24,7 @@ import { defaultRetry } from './retry.js'
 import { withProvenance } from './version-stage.js'
 import { writePlan } from './report/summary.js'
 
-export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'cancel'>
+export type PlanDeps = Pick<PipelineDeps, 'env' | 'docker' | 'registry' | 'getIDToken' | 'network' | 'cancel'>
 
 /** What the plan says of the repository, in lines: each write the push would make, then what it leaves alone. */
 export function repositoryLines(plan: DestinationPlan): string[] {
@@ -73,7 +73,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
   const versionLine = async (found: ExistingVersion | undefined, client: RegistryClient, path: string): Promise<string> => {
     try {
       // As the run judges it: auto reuses on the image's provenance (supply/reuse.ts).
-      const existing = found && (await withProvenance(settings, client, path, found, { env, retry: defaultRetry }))
+      const existing = found && (await withProvenance(settings, client, path, found, { env, retry: { policy: defaultRetry } }))
       const decision = decideVersion(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
       return decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`
     } catch (error) {

@@ -12,7 +12,7 @@ import type { PipelineDeps } from './pipeline.js'
 import { errorDetail, logSafe } from './errors.js'
 import { State } from './constants.js'
 import { docker as realDocker, withSignal, type Docker } from './docker.js'
-import { configureNetwork } from './network/agents.js'
+import { networkSettings } from './network/agents.js'
 import { readSettings } from './settings/read.js'
 import type { Env } from './settings/types.js'
 
@@ -28,18 +28,25 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
   try {
     core.saveState(State.IsPost, 'true')
     const settings = readSettings(deps.env)
-    await configureNetwork(settings.network.proxy, { setSecret: core.setSecret, log: core.info })
+    // The run's proxy and timeouts, made once and handed to every client that makes a request.
+    const network = await networkSettings(settings.network.proxy, { setSecret: core.setSecret, log: core.info })
     maskSecrets(settings.build.secrets)
     if (!settings.build.push && !settings.dryRun) {
       await (await import('./build-only.js')).buildOnly(settings, deps)
     } else {
       // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
-      const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([import('./registry/client.js'), import('./retry.js'), import('./aws/oidc-token.js')])
+      const [{ RegistryClient }, { defaultRetry }, { requestIdToken }, { createTransport }] = await Promise.all([
+        import('./registry/client.js'),
+        import('./retry.js'),
+        import('./aws/oidc-token.js'),
+        import('./network/http.js')
+      ])
       const pushDeps: PipelineDeps = {
         ...deps,
-        registry: credentials => new RegistryClient(credentials),
-        getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret),
+        registry: credentials => new RegistryClient(credentials, undefined, createTransport({ network })),
+        getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret, createTransport({ network })),
         retry: defaultRetry,
+        network,
         ...(signal ? { cancel: signal } : {})
       }
       if (settings.dryRun) await (await import('./dry-run.js')).planOnly(settings, pushDeps)

@@ -17,7 +17,7 @@ import type { WrittenLogin } from './registry/config-login.js'
 import { copyImage, type CopyCounts } from './registry/copy.js'
 import { dockerConfigDir } from './registry/docker-config.js'
 import { dockerLogin } from './registry/login.js'
-import type { RetryPolicy } from './retry.js'
+import type { RetryDeps } from './retry.js'
 import { copyUri } from './settings/registries.js'
 import type { Env, Settings } from './settings/types.js'
 
@@ -58,7 +58,7 @@ export interface Copied {
 export async function copyToDestinations(
   settings: Settings,
   session: AwsSession,
-  run: { registry: RegistryClient; path: string; digest: string; retry: RetryPolicy },
+  run: { registry: RegistryClient; path: string; digest: string; retry: RetryDeps },
   makeClient: (credentials: RegistryCredentials | RenewableCredentials) => RegistryClient,
   tokens: OtherRegistryDeps = otherRegistryDeps
 ): Promise<Copied[]> {

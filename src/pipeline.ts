@@ -1,10 +1,12 @@
 /**
  * A push, as a sequence of stages, each awaited before the next:
  *
- *   1. sign-in     credentials (OIDC → STS, or the job's own), and the builder check beside
- *                  them: nothing is written to AWS before docker can build what was asked;
+ *   1. sign-in     credentials (OIDC → STS, or the job's own); the builder check runs beside
+ *                  it and the repository's reads;
  *   2. repository  the repository made to match the workflow (the plan a dry run prints,
- *                  aws/destination.ts, carried out), and the registry's token;
+ *                  aws/destination.ts, carried out once the builder check has passed: nothing
+ *                  is written to AWS before docker can build what was asked), and the
+ *                  registry's token;
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
@@ -22,12 +24,13 @@
  *
  * What runs side by side does so inside a stage. Every effect comes in through
  * `PipelineDeps` or the AWS SDK, which the unit tests replace. The run's cancel
- * (`deps.cancel`) stops the docker process running and starts no further stage, try, tag
- * or AWS write.
+ * (`deps.cancel`) is handed to each stage and effect that waits: it stops the docker process
+ * running and starts no further stage, try, tag or AWS write; a retry gets it beside its
+ * policy (`{ policy, cancel }`), which is only timing.
  */
 import * as core from '@actions/core'
 import os from 'node:os'
-import { prepareDestination, type Destination } from './aws/destination.js'
+import { applyDestination, planDestination, type Destination } from './aws/destination.js'
 import type { AwsSession } from './aws/clients.js'
 import { exportCredentials, runSession } from './aws/sign-in.js'
 import { awaitScans, gateVerdict, unjudgeable } from './aws/scan-verdict.js'
@@ -53,7 +56,8 @@ import { checkReferenceHosts } from './settings/tag-references.js'
 import { pushedImages } from './registry/platform-images.js'
 import { report, type Pushed } from './report/report.js'
 import { checkBeforeBuild, readSigning, signatureStage } from './signing-stage.js'
-import type { RetryPolicy } from './retry.js'
+import type { NetworkSettings } from './network/agents.js'
+import type { RetryDeps, RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
 import { copyToDestinations, loginReadRegistries } from './other-registries-stage.js'
@@ -69,27 +73,32 @@ export interface PipelineDeps {
   getIDToken: (audience: string) => Promise<string>
   /** how registry writes and pushes are tried again */
   retry: RetryPolicy
+  /** the run's proxy and timeouts (network/agents.ts), for the AWS clients; the registry client and the OIDC request are made with them */
+  network: NetworkSettings
   /** the run's cancel (cancel.ts) */
   cancel?: AbortSignal
 }
 
-export async function pushPipeline(settings: Settings, given: PipelineDeps): Promise<void> {
+export async function pushPipeline(settings: Settings, deps: PipelineDeps): Promise<void> {
   const { aws, build, image, repository } = settings
-  const { cancel } = given
-  // A retry's wait ends at the cancel, and no try starts after it.
-  const deps = cancel ? { ...given, retry: { ...given.retry, signal: cancel } } : given
+  const { cancel } = deps
+  // Every retry is handed the run's cancel: a wait ends at it, and no try starts after it.
+  const retry: RetryDeps = { policy: deps.retry, cancel }
   const stages = new Stages(cancel)
 
-  const [session, builder] = await stages.run('sign-in', () =>
-    Promise.all([
-      runSession(aws, deps),
-      // A merge builds nothing: it only needs buildx.
-      checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
-    ])
-  )
+  // The builder check (two docker CLI starts, longer than an STS call) runs beside the sign-in
+  // and the repository's reads; the plan's writes wait for it. A merge builds nothing: it only needs buildx.
+  const builderCheck = checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
+  // Handled here so that a failure while nothing awaits it yet is not an unhandled rejection; awaited below.
+  builderCheck.catch(() => undefined)
+  const session = await stages.run('sign-in', () => runSession(aws, deps))
   if (aws.exportCredentials) exportCredentials(session)
 
-  const destination = await stages.run('repository', () => prepareDestination(settings, session))
+  const [destination, builder] = await stages.run('repository', async () => {
+    const plan = await planDestination(settings, session)
+    const checked = await builderCheck
+    return [await applyDestination(settings, plan), checked] as const
+  })
   checkReferenceHosts(image.referenceHosts, destination.uri, repository.name)
   for (const change of destination.changes) core.info(`Repository ${repository.name}: ${change}`)
   for (const note of destination.notes ?? []) core.info(`Repository ${repository.name}: note: ${note}`)
@@ -100,9 +109,9 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   const signing = readSigning(settings, destination, cancel)
 
   const { existing, latestBefore } = await stages.run('version', async () => {
-    const found = await lookUpVersion(settings, registry, destination.path, deps.retry)
+    const found = await lookUpVersion(settings, registry, destination.path, retry)
     const existing = found.existing && (await withStorageState(settings, destination, found.existing, cancel))
-    return { ...found, existing: existing && (await withProvenance(settings, registry, destination.path, existing, deps)) }
+    return { ...found, existing: existing && (await withProvenance(settings, registry, destination.path, existing, { env: deps.env, retry })) }
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
   checkBeforeBuild(settings, await signing)
@@ -113,18 +122,18 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
   const startedOn = new Date().toISOString()
   const pushed =
     !decision.build && existing !== undefined
-      ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
+      ? await stages.run('reuse', () => reuse(settings, retry, destination, registry, existing, decision))
       : build.mergeDigests.length > 0
-        ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
-        : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder))
+        ? await stages.run('merge', () => merge(settings, deps, retry, destination, registry, builder))
+        : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder))
 
   // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
   const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
-  const read = settings.summary || gated ? await pushedImages(registry, destination.path, pushed.digest, deps.retry, { single, gated, cancel }) : { images: [] }
+  const read = settings.summary || gated ? await pushedImages(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : { images: [] }
   // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-  const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built })
-  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry }
+  const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built })
+  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry }
   const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
 
   const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined
@@ -134,7 +143,7 @@ export async function pushPipeline(settings: Settings, given: PipelineDeps): Pro
 
   const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
 
-  const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, deps.retry) : undefined
+  const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
   await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
   // The gate, the signature and a failed attest fail the run after the outputs and the summary are written.
   const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
@@ -179,14 +188,14 @@ async function login({ docker, env }: PipelineDeps, credentials: RegistryCredent
 }
 
 /** A re-run: nothing is built; the tags that follow the version move back to the existing image, `latest` only forward. */
-async function reuse(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
+async function reuse(settings: Settings, retry: RetryDeps, destination: Destination, registry: RegistryClient, existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
   const reason = decision.build ? '' : decision.reason
   core.info(`Not building: ${reason}.`)
   const repo = { name: destination.path, mutability: destination.mutability }
-  const moved = await moveTags(registry, repo, existing.digest, followers(settings.image), deps.retry)
-  const refs = await followRefTags(registry, repo, existing.digest, settings.image, deps.retry, true)
+  const moved = await moveTags(registry, repo, existing.digest, followers(settings.image), retry)
+  const refs = await followRefTags(registry, repo, existing.digest, settings.image, retry, true)
   moved.push(...refs.tagged)
-  const latest = await followLatest(settings, deps, destination, registry, existing.digest, true)
+  const latest = await followLatest(settings, retry, destination, registry, existing.digest, true)
   if (latest?.action === 'moved') moved.push(LATEST)
   return { digest: existing.digest, metadata: {}, built: false, ...withKept(withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest), refs) }
 }
@@ -197,24 +206,24 @@ async function reuse(settings: Settings, deps: PipelineDeps, destination: Destin
  * that index (a lost answer) is taken as merged, and the tags imagetools had not reached yet
  * are put over the registry API. Its digest is read back from the version tag.
  */
-async function merge(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
+async function merge(settings: Settings, deps: PipelineDeps, retry: RetryDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   const tags = image.tags.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
   const annotations = annotationsFor(labelsFor(deps.env, image.version), build.annotations.filter(onIndexOnly), ['index'])
-  const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, deps.retry)
-  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
-  const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version)))
+  const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, retry)
+  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
+  const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, retry, () => registry.manifest(destination.path, image.version)))
   if (index === undefined) {
     throw new ActionError(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`)
   }
   const { digest } = index
   if (found !== undefined) {
     const missing: string[] = []
-    for (const tag of tags) if ((await readTag(registry, destination.path, tag, deps.retry))?.digest !== digest) missing.push(tag)
-    await addTags(registry, destination.path, digest, missing, deps.retry)
+    for (const tag of tags) if ((await readTag(registry, destination.path, tag, retry))?.digest !== digest) missing.push(tag)
+    await addTags(registry, destination.path, digest, missing, retry)
   }
-  const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, deps.retry)
-  const latest = await followLatest(settings, deps, destination, registry, digest)
+  const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, retry)
+  const latest = await followLatest(settings, retry, destination, registry, digest)
   const outcome = `merged ${build.mergeDigests.length} platform images into one index${found ? `; found '${found.tag}' already naming it` : ''}`
   return { digest, metadata: {}, built: true, ...withKept(withLatest(outcome, latest), refs), builder: describeBuilder(builder), annotations }
 }
@@ -225,7 +234,7 @@ async function merge(settings: Settings, deps: PipelineDeps, destination: Destin
  * `latest` last and only forward. A version tag the registry refused because it already
  * names this run's build (a lost answer) is taken as pushed.
  */
-async function buildPush(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
+async function buildPush(settings: Settings, deps: PipelineDeps, retry: RetryDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   const tags = tagRoutes(build, image)
   const labels = labelsFor(deps.env, image.version)
@@ -234,17 +243,17 @@ async function buildPush(settings: Settings, deps: PipelineDeps, destination: De
   const built = await buildAndPush(deps.docker, annotated, imageReferences(destination.uri, tags.buildx), labels, {
     tempDir: deps.env.RUNNER_TEMP,
     repositoryUri: destination.uri,
-    retry: deps.retry,
+    retry,
     byDigest: { registry, repository: destination.path },
     buildxConfigDir: buildxConfigDir(deps.env),
     builder: builder.use,
     driver: builder.driver,
-    alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, deps.retry)
+    alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, retry)
   })
   const others = tags.api.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
-  await addTags(registry, destination.path, built.digest, others, deps.retry)
-  const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, deps.retry) : { tagged: [], kept: [] }
-  const latest = tags.api.includes(LATEST) ? await followLatest(settings, deps, destination, registry, built.digest) : undefined
+  await addTags(registry, destination.path, built.digest, others, retry)
+  const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, retry) : { tagged: [], kept: [] }
+  const latest = tags.api.includes(LATEST) ? await followLatest(settings, retry, destination, registry, built.digest) : undefined
   const kept = new Set(refs.kept.map(k => k.tag))
   const tagged = tags.api.filter(t => (t !== LATEST || latest?.action !== 'kept') && !kept.has(t))
   if (tagged.length > 0) core.info(`Tagged ${built.digest} as ${tagged.join(', ')}`)
@@ -274,10 +283,10 @@ function withKept(pushed: Pick<Pushed, 'outcome' | 'latestKept'>, refs: RefTagsF
 }
 
 /** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
-async function followLatest(settings: Settings, deps: PipelineDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {
+async function followLatest(settings: Settings, retry: RetryDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {
   const { image } = settings
   if (!image.tags.includes(LATEST) || image.version === LATEST) return undefined
-  return moveLatest(registry, destination.path, digest, deps.retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: destination.mutability } : {}) })
+  return moveLatest(registry, destination.path, digest, retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: destination.mutability } : {}) })
 }
 
 /** Every tag the run pushed: `latest` only when it moved (or already named the image). */

@@ -14,13 +14,18 @@ export interface RetryPolicy {
   delay: (attempt: number) => number
   sleep: (ms: number) => Promise<void>
   log: (message: string) => void
-  /** the run's cancel: no try starts after it, and a wait ends at it */
-  signal?: AbortSignal
   /**
    * Errors that ask the caller to slow down (throttling) tried on a budget of their own: its
    * own count of tries and its own waits, beside `attempts` and `delay` for other passing errors.
    */
   slowDown?: RetryBudget
+}
+
+/** What a retried call is handed: the policy (its timing) and the run's cancel, apart. */
+export interface RetryDeps {
+  policy: RetryPolicy
+  /** the run's cancel (cancel.ts): no try starts after it, and a wait ends at it, rejecting with its reason */
+  cancel?: AbortSignal | undefined
 }
 
 /** A budget for one kind of passing error: how many tries, and the wait before try n (n ≥ 2) of that kind. */
@@ -79,18 +84,24 @@ export function isThrottling(error: unknown): boolean {
 /**
  * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
  * `policy.attempts` times (errors of `policy.slowDown`: its `attempts`, counted apart);
- * each retry is logged with what failed and the wait.
+ * each retry is logged with what failed and the wait. After `cancel` no try starts, and a
+ * wait ends at it.
  */
-export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>, policy: RetryPolicy = defaultRetry, transient: (error: unknown) => boolean = isTransient): Promise<T> {
-  const { signal, slowDown } = policy
+export async function retry<T>(
+  what: string,
+  fn: (attempt: number) => Promise<T>,
+  { policy, cancel }: RetryDeps = { policy: defaultRetry },
+  transient: (error: unknown) => boolean = isTransient
+): Promise<T> {
+  const { slowDown } = policy
   let failed = 0
   let slowed = 0
   for (let attempt = 1; ; attempt++) {
-    signal?.throwIfAborted()
+    cancel?.throwIfAborted()
     try {
       return await fn(attempt)
     } catch (error) {
-      signal?.throwIfAborted()
+      cancel?.throwIfAborted()
       if (!transient(error)) throw error
       const budget = slowDown?.when(error) === true ? slowDown : undefined
       const tries = budget ? ++slowed : ++failed
@@ -99,22 +110,22 @@ export async function retry<T>(what: string, fn: (attempt: number) => Promise<T>
       const wait = delay(tries + 1)
       // The message may be a registry's or AWS's words: one line, no workflow command in it.
       policy.log(`${what} failed (${logSafe((error as Error).message)}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`)
-      await sleepUnlessAborted(policy, wait)
+      await sleepUntilCancel(policy.sleep, wait, cancel)
     }
   }
 }
 
 /** The policy's sleep, cut short (rejecting with the cancel's reason) when the run is cancelled. */
-async function sleepUnlessAborted({ sleep: wait, signal }: RetryPolicy, ms: number): Promise<void> {
-  if (signal === undefined) return wait(ms)
+async function sleepUntilCancel(wait: RetryPolicy['sleep'], ms: number, cancel: AbortSignal | undefined): Promise<void> {
+  if (cancel === undefined) return wait(ms)
   let onAbort = (): void => undefined
   const cancelled = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
+    onAbort = () => reject(cancel.reason as Error)
+    cancel.addEventListener('abort', onAbort, { once: true })
   })
   try {
     await Promise.race([wait(ms), cancelled])
   } finally {
-    signal.removeEventListener('abort', onAbort)
+    cancel.removeEventListener('abort', onAbort)
   }
 }

@@ -11,7 +11,7 @@ import { LATEST } from './registry/latest.js'
 import { withRegistryRetry } from './registry/refusals.js'
 import { readPlatformImages } from './registry/platform-images.js'
 import type { PlatformManifest } from './report/image-size.js'
-import type { RetryPolicy } from './retry.js'
+import type { RetryDeps } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { judgeProvenance, reuseClaim } from './supply/reuse.js'
 
@@ -24,7 +24,7 @@ export async function lookUpVersion(
   settings: Settings,
   registry: RegistryClient,
   path: string,
-  retry: RetryPolicy
+  retry: RetryDeps
 ): Promise<{ existing: ExistingVersion | undefined; latestBefore: PlatformManifest[] | undefined }> {
   const { build, image } = settings
   const [existing, latestBefore] = await Promise.all([
@@ -49,7 +49,7 @@ export async function withStorageState(settings: Settings, destination: Destinat
 }
 
 /** The platform images a tag names now; undefined when it names none. */
-async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryPolicy): Promise<PlatformManifest[] | undefined> {
+async function imagesUnder(registry: RegistryClient, path: string, tag: string, retry: RetryDeps): Promise<PlatformManifest[] | undefined> {
   const top = await readTag(registry, path, tag, retry)
   return top ? readPlatformImages(registry, path, top.digest, retry) : undefined
 }
@@ -58,7 +58,7 @@ async function imagesUnder(registry: RegistryClient, path: string, tag: string, 
  * `if-version-exists: auto` reuses an existing version on its provenance only (supply/reuse.ts):
  * the verdict is added to it. An archived image is never reused, so not judged.
  */
-export async function withProvenance(settings: Settings, registry: RegistryClient, path: string, existing: ExistingVersion, deps: { env: Env; retry: RetryPolicy }): Promise<ExistingVersion> {
+export async function withProvenance(settings: Settings, registry: RegistryClient, path: string, existing: ExistingVersion, deps: { env: Env; retry: RetryDeps }): Promise<ExistingVersion> {
   if (settings.image.ifVersionExists !== 'auto' || existing.archive !== undefined) return existing
   return { ...existing, provenance: await judgeProvenance(registry, path, existing.digest, reuseClaim(deps.env), deps.retry) }
 }

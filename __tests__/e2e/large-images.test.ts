@@ -83,6 +83,12 @@ test('push-by-digest, first and on a fresh runner: the layers the repository has
   // A first push: the cache goes first and sends the layers; the layout then holds none of them.
   expect(first.log).toContain('No registry cache yet: the build sends its layers to the repository with the cache (buildcache-linux-amd64) first.')
   expect(first.log).toMatch(/by digest: 1 blobs uploaded \(\d+ bytes\), \d+ already in the repository \([6-9] of them never written to the layout/)
+  // The cache-only build exported the cache; the layout build doesn't export it again.
+  const builds = first.log.split('\n').filter(l => l.startsWith('[command]docker buildx build '))
+  expect(builds.map(b => [b.includes('--output type=cacheonly'), b.includes('--cache-to ')])).toEqual([
+    [true, true],
+    [false, false]
+  ])
 
   ws.app()
   emptyBuilder()

@@ -6,7 +6,7 @@ import { jest } from '@jest/globals'
 import { cancelOnSignals } from '../../src/cancel.js'
 import { CancelledError } from '../../src/errors.js'
 import { failureMessage } from '../../src/main.js'
-import { retry, TransientError, type RetryPolicy } from '../../src/retry.js'
+import { retry, TransientError, type RetryDeps, type RetryPolicy } from '../../src/retry.js'
 import { Stages } from '../../src/stages.js'
 
 describe('the runner’s signals', () => {
@@ -68,13 +68,13 @@ describe('the runner’s signals', () => {
 })
 
 describe('retries after a cancel', () => {
-  const policy = (signal: AbortSignal, sleep: RetryPolicy['sleep'] = async () => undefined): RetryPolicy => ({ attempts: 4, delay: () => 1000, sleep, log: () => undefined, signal })
+  const retrying = (cancel: AbortSignal, sleep: RetryPolicy['sleep'] = async () => undefined): RetryDeps => ({ policy: { attempts: 4, delay: () => 1000, sleep, log: () => undefined }, cancel })
 
   test('cancelled before: no try', async () => {
     const controller = new AbortController()
     controller.abort(new CancelledError('SIGINT'))
     const fn = jest.fn(async () => 'done')
-    await expect(retry('The push', fn, policy(controller.signal))).rejects.toEqual(new CancelledError('SIGINT'))
+    await expect(retry('The push', fn, retrying(controller.signal))).rejects.toEqual(new CancelledError('SIGINT'))
     expect(fn).not.toHaveBeenCalled()
   })
 
@@ -88,7 +88,7 @@ describe('retries after a cancel', () => {
         tries++
         throw new TransientError('503')
       },
-      policy(controller.signal, forever)
+      retrying(controller.signal, forever)
     )
     await new Promise(resolve => setTimeout(resolve, 10))
     controller.abort(new CancelledError('SIGTERM'))
@@ -102,7 +102,7 @@ describe('retries after a cancel', () => {
       controller.abort(new CancelledError('SIGINT'))
       throw new TransientError('connection reset')
     })
-    await expect(retry('The push', fn, policy(controller.signal))).rejects.toBeInstanceOf(CancelledError)
+    await expect(retry('The push', fn, retrying(controller.signal))).rejects.toBeInstanceOf(CancelledError)
     expect(fn).toHaveBeenCalledTimes(1)
   })
 

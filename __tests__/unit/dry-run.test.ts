@@ -5,6 +5,7 @@
  */
 import type { DestinationPlan } from '../../src/aws/destination.js'
 import { planOnly, repositoryLines } from '../../src/dry-run.js'
+import { DIRECT_NETWORK } from '../../src/network/agents.js'
 import { readSettings } from '../../src/settings/read.js'
 import { fakeDocker } from '../fixtures/docker.js'
 import { stdoutOf } from '../fixtures/stdout.js'
@@ -29,7 +30,8 @@ function deps(env: Record<string, string | undefined>) {
       registry: () => {
         throw new Error('no registry is read')
       },
-      getIDToken: async () => (asked.push('token'), 'header.e30.signature')
+      getIDToken: async () => (asked.push('token'), 'header.e30.signature'),
+      network: DIRECT_NETWORK
     }
   }
 }

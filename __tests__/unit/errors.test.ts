@@ -43,7 +43,7 @@ describe("untrusted text (a registry's or AWS's words) can't issue workflow comm
     const client = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'p' }, 'https://registry.test', transport)
     const logged: string[] = []
     const policy: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: line => logged.push(line) }
-    const error = (await withRegistryRetry('registry.test', "reading the tag '1.0.0'", policy, () => client.manifest('team/web', '1.0.0')).catch((e: unknown) => e)) as Error
+    const error = (await withRegistryRetry('registry.test', "reading the tag '1.0.0'", { policy }, () => client.manifest('team/web', '1.0.0')).catch((e: unknown) => e)) as Error
     expect(logged).toHaveLength(1)
     const said = 'UNKNOWN: fault\\n::set-output name=digest::sha256:evil\\n  ::add-mask::team\\n## [set-output name=evil;]x%0A::error::evil'
     expect(logged).toEqual([`reading the tag '1.0.0' failed (GET team/web:1.0.0 manifest: 500 ${said}); trying again in 0s (2 of 2).`])
@@ -56,7 +56,7 @@ describe("untrusted text (a registry's or AWS's words) can't issue workflow comm
     const aws = Object.assign(new Error(`Rate exceeded\n::add-mask::team`), { name: 'ThrottlingException' })
     const logged: string[] = []
     const policy: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: line => logged.push(line) }
-    await expect(retry('DescribeRepositories', async () => Promise.reject(aws), policy)).rejects.toBe(aws)
+    await expect(retry('DescribeRepositories', async () => Promise.reject(aws), { policy })).rejects.toBe(aws)
     expect(logged).toEqual(['DescribeRepositories failed (Rate exceeded\\n::add-mask::team); trying again in 0s (2 of 2).'])
     expect(processCommands(logged.join('\n'))).toEqual(NOTHING)
     expect(failureMessage(Object.assign(new Error('bad\n::set-output name=digest::x'), { name: 'InvalidParameterException' }))).toBe(

@@ -14,7 +14,7 @@ import { readSettings } from '../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 import { stdoutOf } from '../fixtures/stdout.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import type { RetryPolicy } from '../../src/retry.js'
+import type { RetryDeps } from '../../src/retry.js'
 import type { Settings } from '../../src/settings/types.js'
 import { pushImage, startRegistry, type Registry } from '../fixtures/copy-registry.js'
 
@@ -68,7 +68,7 @@ test("each registry but the run's own gets its token in its region, with its rol
 
 describe("copy-to", () => {
 
-  const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+  const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 
   const client = (r: Registry, registry = 'registry.test') => new RegistryClient({ registry, username: 'AWS', password: 'p' }, r.base)
 

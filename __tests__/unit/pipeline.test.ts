@@ -34,6 +34,7 @@ import type { RetryPolicy } from '../../src/retry.js'
 import { ActionError } from '../../src/errors.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import type { HttpTransport } from '../../src/network/http.js'
+import { DIRECT_NETWORK } from '../../src/network/agents.js'
 import { registryDocker, FakeRegistry } from '../fixtures/fake-registry.js'
 import type { DockerCall } from '../fixtures/docker.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
@@ -155,7 +156,7 @@ async function ship(
   const calls = fake.calls
   const inner = options.docker ?? fake.docker
   const docker: typeof fake.docker = async (args, o) => (options.onDocker?.(args), inner(args, o))
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry, ...(options.signal ? { cancel: options.signal } : {}) }
+  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry, network: DIRECT_NETWORK, ...(options.signal ? { cancel: options.signal } : {}) }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)
@@ -173,12 +174,33 @@ const output = (run: Run, name: string): string | undefined => new RegExp(`^${na
 const defaultPolicy = (): string => formatLifecyclePolicy(readSettings(stepEnv(ws.dir, { repository: 'team/web', version: '1.0.0' })).repository.lifecycle.policy)
 
 describe('a new build', () => {
-  test('runs the stages in order: sign-in and the builder check, repository, version, login, build and push, report', async () => {
+  test('runs the stages in order: sign-in (the builder check beside it and the repository reads), repository, version, login, build and push, report', async () => {
     existingRepository(defaultPolicy())
     const run = await ship({})
     expect(run.error).toBeUndefined()
     expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
-    expect(commands(run.docker)).toEqual(['buildx inspect', 'info --format', 'buildx build'])
+    expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx build'])
+  })
+
+  test('the builder check runs beside the sign-in and the repository reads; the repository is created only once it has passed', async () => {
+    newRepository()
+    const registry = new FakeRegistry()
+    const fake = registryDocker(registry, HOST)
+    const order: string[] = []
+    const docker: PipelineDeps['docker'] = async (args, o) => {
+      if (args[1] === 'inspect') {
+        order.push('builder check started')
+        // Held until the repository has been read (or 200 turns of the event loop): a sign-in that waited for the check would never get there.
+        for (let i = 0; i < 200 && !ecrCalls().includes('DescribeRepositories'); i++) await new Promise(r => setImmediate(r))
+        order.push(...ecrCalls().filter(c => c === 'DescribeRepositories' || c === 'CreateRepository'), 'builder check done')
+      }
+      return fake.docker(args, o)
+    }
+    const run = await ship({}, { registry, docker })
+    expect(run.error).toBeUndefined()
+    expect(order).toEqual(['builder check started', 'DescribeRepositories', 'builder check done'])
+    expect(ecrCalls()).toContain('CreateRepository')
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
   })
 
   test('buildx pushes the version; latest is put on the digest of its metadata file after it exits', async () => {
@@ -730,8 +752,10 @@ describe('a failure in each stage is reported, and nothing after it runs', () =>
     newRepository()
     const run = await ship({}, { fail: { 'buildx inspect': { exitCode: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock' } } })
     expect(failureMessage(run.error)).toBe('the Docker daemon is not running: start it (or use a runner where it runs) before this step.')
-    expect(ecrCalls()).toEqual([])
-    expect(groups).toEqual(['sign-in'])
+    // The repository's reads ran beside the check; its creation waited for it and never came.
+    expect(ecrCalls()).toContain('DescribeRepositories')
+    expect(ecrCalls().filter(c => /^(Create|Put|Set|Tag|Delete|Start|Update|Batch)/.test(c))).toEqual([])
+    expect(groups).toEqual(['sign-in', 'repository'])
   })
 
   test('repository: ECR refuses CreateRepository → its error; no login, no build', async () => {

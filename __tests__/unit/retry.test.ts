@@ -39,7 +39,7 @@ describe('retry', () => {
   test('a first success: returned, nothing waited or logged', async () => {
     const { policy, waits, logs } = recording()
     const { fn, attempts } = failing()
-    await expect(retry('The thing', fn, policy)).resolves.toBe('done')
+    await expect(retry('The thing', fn, { policy })).resolves.toBe('done')
     expect(attempts).toEqual([1])
     expect(waits).toEqual([])
     expect(logs).toEqual([])
@@ -53,7 +53,7 @@ describe('retry', () => {
   ])('%s: thrown at once, never tried again', async (_name, error) => {
     const { policy, waits, logs } = recording()
     const { fn, attempts } = failing(error, error)
-    await expect(retry('The thing', fn, policy)).rejects.toBe(error)
+    await expect(retry('The thing', fn, { policy })).rejects.toBe(error)
     expect(attempts).toEqual([1])
     expect(waits).toEqual([])
     expect(logs).toEqual([])
@@ -62,7 +62,7 @@ describe('retry', () => {
   test('transient failures, then success: each try numbered, each wait the policy’s delay for the next try', async () => {
     const { policy, waits } = recording()
     const { fn, attempts } = failing(aws('ThrottlingException', 400), new TransientError('failed to push'))
-    await expect(retry('The thing', fn, policy)).resolves.toBe('done')
+    await expect(retry('The thing', fn, { policy })).resolves.toBe('done')
     expect(attempts).toEqual([1, 2, 3])
     expect(waits).toEqual([2000, 3000])
   })
@@ -71,7 +71,7 @@ describe('retry', () => {
     const { policy, waits, logs } = recording(3)
     const errors = [new TransientError('one'), new TransientError('two'), new TransientError('three'), new TransientError('four')]
     const { fn, attempts } = failing(...errors)
-    await expect(retry('The thing', fn, policy)).rejects.toBe(errors[2])
+    await expect(retry('The thing', fn, { policy })).rejects.toBe(errors[2])
     expect(attempts).toEqual([1, 2, 3])
     expect(waits).toEqual([2000, 3000])
     expect(logs).toHaveLength(2)
@@ -81,7 +81,7 @@ describe('retry', () => {
     const { policy, waits } = recording()
     const denied = aws('AccessDeniedException', 400)
     const { fn, attempts } = failing(aws('ServiceUnavailable', 503), denied)
-    await expect(retry('The thing', fn, policy)).rejects.toBe(denied)
+    await expect(retry('The thing', fn, { policy })).rejects.toBe(denied)
     expect(attempts).toEqual([1, 2])
     expect(waits).toEqual([2000])
   })
@@ -89,7 +89,7 @@ describe('retry', () => {
   test('each retry is logged: what failed, why, the wait and the try to come', async () => {
     const { policy, logs } = recording()
     const { fn } = failing(network('ECONNRESET'), new RegistryError(503, 'upload sha256:abc: 503'))
-    await retry('The upload', fn, policy)
+    await retry('The upload', fn, { policy })
     expect(logs).toEqual([
       'The upload failed (connect ECONNRESET); trying again in 2s (2 of 4).',
       'The upload failed (upload sha256:abc: 503); trying again in 3s (3 of 4).'
@@ -100,7 +100,7 @@ describe('retry', () => {
     const { policy, waits } = recording(1)
     const error = new TransientError('x')
     const { fn, attempts } = failing(error)
-    await expect(retry('The thing', fn, policy)).rejects.toBe(error)
+    await expect(retry('The thing', fn, { policy })).rejects.toBe(error)
     expect(attempts).toEqual([1])
     expect(waits).toEqual([])
   })
@@ -109,11 +109,11 @@ describe('retry', () => {
     const { policy } = recording()
     const odd = new Error('odd')
     const { fn, attempts } = failing(odd, odd)
-    await expect(retry('The thing', fn, policy, error => error === odd)).resolves.toBe('done')
+    await expect(retry('The thing', fn, { policy }, error => error === odd)).resolves.toBe('done')
     expect(attempts).toEqual([1, 2, 3])
     const throttled = aws('Throttling', 400)
     const second = failing(throttled)
-    await expect(retry('The thing', second.fn, policy, () => false)).rejects.toBe(throttled)
+    await expect(retry('The thing', second.fn, { policy }, () => false)).rejects.toBe(throttled)
     expect(second.attempts).toEqual([1])
   })
 
@@ -121,7 +121,7 @@ describe('retry', () => {
     const { policy, waits, logs } = recording(2)
     const slowDown = { name: 'while throttled', when: (e: unknown) => (e as Error).name === 'Throttling', attempts: 4, delay: (n: number) => 100 * n }
     const { fn, attempts } = failing(aws('Throttling', 400), aws('ServiceUnavailable', 503), aws('Throttling', 400), aws('Throttling', 400), aws('Throttling', 400))
-    await expect(retry('The thing', fn, { ...policy, slowDown })).rejects.toMatchObject({ name: 'Throttling' })
+    await expect(retry('The thing', fn, { policy: { ...policy, slowDown } })).rejects.toMatchObject({ name: 'Throttling' })
     // Four throttles (its budget) and one server error (within the policy's two tries).
     expect(attempts).toEqual([1, 2, 3, 4, 5])
     expect(waits).toEqual([200, 2000, 300, 400])

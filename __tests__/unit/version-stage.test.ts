@@ -2,7 +2,7 @@
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Destination } from '../../src/aws/destination.js'
-import type { RetryPolicy } from '../../src/retry.js'
+import type { RetryDeps } from '../../src/retry.js'
 import { readSettings } from '../../src/settings/read.js'
 import { lookUpVersion, withProvenance, withStorageState } from '../../src/version-stage.js'
 import { FakeRegistry } from '../fixtures/fake-registry.js'
@@ -14,7 +14,7 @@ beforeAll(() => {
 })
 afterAll(() => ws.remove())
 
-const retry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const settings = (inputs: Record<string, string> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', version: '1.2.3', ...inputs }))
 
 describe('lookUpVersion', () => {

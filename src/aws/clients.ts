@@ -9,9 +9,10 @@
  * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
  * (access denied, validation, missing resources, a certificate the runner refuses).
  *
- * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
- * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
- * retries; calls go through the job's proxy when it has one.
+ * Every call is bounded by the session's network settings (network/agents.ts): a connection
+ * that doesn't open, or an answer that doesn't come, fails the attempt with the SDK's
+ * TimeoutError, which the same strategy retries; calls go through the job's proxy when it
+ * has one.
  *
  * The run's cancel travels with the session: once it has aborted, a client made with the
  * session starts no write (nor another try of one) — the rest of a reconcile's Put* calls
@@ -19,7 +20,7 @@
  */
 import { ECRClient } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MetadataBearer, MiddlewareStack } from '@aws-sdk/types'
-import { sdkRequestHandler } from '../network/agents.js'
+import { DIRECT_NETWORK, type NetworkSettings, type SdkRequestHandler } from '../network/agents.js'
 import { explainCertificateError } from '../network/certificates.js'
 import { credentialProvider, renewOnExpiredToken, type Renewable } from './session.js'
 
@@ -36,9 +37,11 @@ export interface AwsSession {
    */
   credentials?: Renewable<AwsCredentialIdentity>
   /** the run's cancel: once it has aborted, the session's clients send no write */
-  signal?: AbortSignal
+  cancel?: AbortSignal
   /** ECR's dual-stack (IPv4 and IPv6) endpoints */
   dualStack?: boolean
+  /** the run's proxy and timeouts, for every client made with the session; none: directly, with the default timeouts */
+  network?: NetworkSettings
 }
 
 /** The services' names in AWS_ENDPOINT_URL_<SERVICE>. */
@@ -62,7 +65,7 @@ export function sdkConfig(
   customUserAgent: string
   maxAttempts: number
   useDualstackEndpoint: boolean
-  requestHandler: ReturnType<typeof sdkRequestHandler>
+  requestHandler: SdkRequestHandler
   credentials?: AwsCredentialIdentityProvider
 } {
   return {
@@ -70,7 +73,7 @@ export function sdkConfig(
     customUserAgent: USER_AGENT,
     maxAttempts: MAX_ATTEMPTS,
     useDualstackEndpoint: useDualstack(session, service),
-    requestHandler: sdkRequestHandler(),
+    requestHandler: (session.network ?? DIRECT_NETWORK).sdkRequestHandler(),
     ...(session.credentials ? { credentials: credentialProvider(session.credentials) } : {})
   }
 }
@@ -84,7 +87,7 @@ export function withSession<
   O extends MetadataBearer,
   C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }
 >(client: C, session: AwsSession): C {
-  if (session.signal) refuseWritesAfter<I, O, C>(client, session.signal)
+  if (session.cancel) refuseWritesAfter<I, O, C>(client, session.cancel)
   return session.credentials ? renewOnExpiredToken<I, O, C>(client, session.credentials) : client
 }
 
@@ -92,14 +95,14 @@ export function withSession<
 const WRITE_OPERATION = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)[A-Z]/
 
 /**
- * Once `signal` has aborted, a write operation is refused with its reason before it is sent.
+ * Once `cancel` has aborted, a write operation is refused with its reason before it is sent.
  * Checked on every try (after the SDK's retry middleware): a write the SDK would try again
  * after the cancel is refused too. The refusal is no error the SDK retries.
  */
-export function refuseWritesAfter<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, signal: AbortSignal): C {
+export function refuseWritesAfter<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O> }>(client: C, cancel: AbortSignal): C {
   client.middlewareStack.add(
     (next, context) => async args => {
-      if (signal.aborted && WRITE_OPERATION.test(String(context.commandName))) throw signal.reason as Error
+      if (cancel.aborted && WRITE_OPERATION.test(String(context.commandName))) throw cancel.reason as Error
       return next(args)
     },
     { step: 'finalizeRequest', priority: 'low', name: 'refuseWritesAfterCancel' }

@@ -169,7 +169,7 @@ export async function ensureReplication(
   }
   try {
     // Only a dropped rule is tried again here: the SDK retries the calls themselves.
-    await retry("The registry's replication configuration", once, write.retry, error => error instanceof TransientError)
+    await retry("The registry's replication configuration", once, { policy: write.retry }, error => error instanceof TransientError)
   } catch (error) {
     if (!(error instanceof TransientError)) throw error
     throw new ActionError(

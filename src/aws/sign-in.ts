@@ -14,6 +14,7 @@ import { Renewable } from './session.js'
 import { HINT_CLAIMS, trustPolicyHint } from './trust-hint.js'
 import { ActionError, logSafe } from '../errors.js'
 import { isThrottling, retry, sleep, type RetryPolicy } from '../retry.js'
+import type { NetworkSettings } from '../network/agents.js'
 import type { Env, Settings } from '../settings/types.js'
 
 export interface CredentialDeps {
@@ -23,7 +24,9 @@ export interface CredentialDeps {
   /** waits between STS attempts; replaced in tests */
   sleep?: (ms: number) => Promise<void>
   /** the run's cancel: it ends a wait between STS attempts, at the first sign-in and at each renewal */
-  signal?: AbortSignal
+  cancel?: AbortSignal | undefined
+  /** the run's proxy and timeouts, for STS and every client made with the session; none: directly, with the default timeouts */
+  network?: NetworkSettings | undefined
 }
 
 const defaultDeps = (): CredentialDeps => ({
@@ -49,7 +52,8 @@ export function tokenClaims(token: string): Record<string, unknown> {
  * it, the SDK's default chain.
  */
 export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaultDeps()): Promise<AwsSession> {
-  if (aws.roleToAssume === undefined) return { region: aws.region, dualStack: aws.dualStack }
+  const { network } = deps
+  if (aws.roleToAssume === undefined) return { region: aws.region, dualStack: aws.dualStack, ...(network ? { network } : {}) }
 
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new ActionError(
@@ -58,18 +62,21 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   }
   const assume = assumeRole(aws, aws.roleToAssume, deps)
   const credentials = new Renewable("the role's session", await assume(), assume, { log: line => core.info(line) })
-  return { region: aws.region, dualStack: aws.dualStack, credentials }
+  return { region: aws.region, dualStack: aws.dualStack, credentials, ...(network ? { network } : {}) }
 }
 
 /**
  * The run's AWS session — a push's and a dry run's alike — signed in with the run's OIDC
- * token source and environment. The cancel goes with the session: the clients made with
- * it start no write after it (clients.ts).
+ * token source, environment and network settings. The cancel goes with the session: the
+ * clients made with it start no write after it (clients.ts).
  */
-export async function runSession(aws: Settings['aws'], deps: { env: Env; getIDToken: (audience: string) => Promise<string>; cancel?: AbortSignal | undefined }): Promise<AwsSession> {
+export async function runSession(
+  aws: Settings['aws'],
+  deps: { env: Env; getIDToken: (audience: string) => Promise<string>; network: NetworkSettings; cancel?: AbortSignal | undefined }
+): Promise<AwsSession> {
   const { cancel } = deps
-  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, ...(cancel ? { signal: cancel } : {}) })
-  return cancel ? { ...session, signal: cancel } : session
+  const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core.setSecret, cancel, network: deps.network })
+  return cancel ? { ...session, cancel } : session
 }
 
 /** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
@@ -85,9 +92,9 @@ export const STS_THROTTLE_MAX_WAIT_MS = 6000
  * seconds. Other passing errors (5xx, a connection reset or timed out) keep the 6 tries of
  * every AWS call (counted apart), each of which may itself wait out a response timeout.
  * Errors that can't pass (AccessDenied, InvalidIdentityToken, an expired token) are not
- * tried again. The run's cancel ends any wait.
+ * tried again. (The run's cancel, which ends any wait, is handed to `retry` beside it.)
  */
-export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: string) => void, signal?: AbortSignal): RetryPolicy {
+export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: string) => void): RetryPolicy {
   return {
     attempts: MAX_ATTEMPTS,
     // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
@@ -99,16 +106,15 @@ export function stsRetry(wait: (ms: number) => Promise<void>, log: (message: str
       delay: attempt => Math.random() * Math.min(STS_THROTTLE_MAX_WAIT_MS, 250 * 2 ** (attempt - 2))
     },
     sleep: wait,
-    log,
-    ...(signal ? { signal } : {})
+    log
   }
 }
 
 /** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
 function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps): () => Promise<AwsCredentialIdentity> {
   // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
-  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region, dualStack: aws.dualStack }, 'STS'), maxAttempts: 1 }))
-  const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message), deps.signal)
+  const sts = explainCertificates(new STSClient({ ...sdkConfig({ region: aws.region, dualStack: aws.dualStack, ...(deps.network ? { network: deps.network } : {}) }, 'STS'), maxAttempts: 1 }))
+  const policy = stsRetry(deps.sleep ?? sleep, message => core.info(message))
   return async () => {
     let token = ''
     let result
@@ -122,7 +128,7 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
             new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds })
           )
         },
-        policy
+        { policy, cancel: deps.cancel }
       )
     } catch (error) {
       const name = (error as Error).name

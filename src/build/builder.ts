@@ -39,17 +39,15 @@ export interface CheckedBuilder extends BuilderInfo {
  *   platforms of one image only with the containerd image store
  */
 export async function checkBuilder(docker: Docker, platforms: string[], name?: string, load = false): Promise<CheckedBuilder> {
-  // The image store matters only to the docker driver, but asked beside the inspect it costs
-  // nothing; a named builder's engine is known only from its driver, so asked after it.
+  // The image store matters only to the docker driver. Its builder's labels name BuildKit's
+  // containerd worker when the engine has the containerd image store: one docker CLI start
+  // then, not two; `docker info` is asked only when no label says so.
   const engineInfo = (use: BuilderUse): Promise<DockerResult> => docker([...(use.context !== undefined ? ['--context', use.context] : []), 'info', '--format', '{{json .DriverStatus}}'])
-  const [builder, early] = await Promise.all([
-    inspectBuilder(docker, name, true),
-    platforms.length > 1 && name === undefined ? engineInfo({}) : undefined
-  ])
+  const builder = await inspectBuilder(docker, name, true)
   const { use } = builder
 
-  if (builder.driver === 'docker' && platforms.length > 1) {
-    const info = early ?? (await engineInfo(use))
+  if (builder.driver === 'docker' && platforms.length > 1 && builder.containerdStore !== true) {
+    const info = await engineInfo(use)
     if (info.exitCode !== 0) throw dockerFailure('docker info', info)
     if (!info.stdout.includes('io.containerd.snapshotter')) {
       throw new ActionError(

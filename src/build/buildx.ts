@@ -15,11 +15,11 @@ import { foundTag } from '../registry/already-tagged.js'
 import type { RegistryClient } from '../registry/client.js'
 import { prefillLayout, pushLayout } from '../registry/layout-push.js'
 import { ImmutableTagError } from '../registry/refusals.js'
-import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
+import { defaultRetry, retry, TransientError, type RetryDeps, type RetryPolicy } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import { makeTempDir, removeTempDir } from '../temp-dirs.js'
 import { explainBuildFailure, explainMergeFailure, failureFromOutput, type BuildFailure } from './failure.js'
-import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, ownPushByDigest, buildxEnv, buildxInherit, layoutDir, type BuilderUse } from './plan.js'
+import { buildxArgs, buildxCommand, cacheMode, cacheOnlyArgs, ownPushByDigest, buildxEnv, buildxInherit, layoutDir, withoutCacheExport, type BuilderUse } from './plan.js'
 import { findBuildRef, listBuildRefs, readBuildFailure } from './record.js'
 
 export interface BuildResult {
@@ -36,7 +36,8 @@ export interface BuildOptions {
   tempDir?: string | undefined
   /** where an `ecr` registry cache lives; undefined when the run has no registry */
   repositoryUri?: string
-  retry?: RetryPolicy
+  /** how a push is tried again, and the run's cancel */
+  retry?: RetryDeps
   /** push-by-digest: the registry and repository path the layout goes to */
   byDigest?: { registry: RegistryClient; repository: string }
   /** buildx's own folder (record.ts buildxConfigDir), where it notes each build it starts */
@@ -54,7 +55,8 @@ export interface BuildOptions {
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
 export async function buildAndPush(docker: Docker, build: Settings['build'], references: string[], labels: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const policy = options.retry ?? defaultRetry
+  const tries = options.retry ?? { policy: defaultRetry }
+  const { policy } = tries
   const dir = await makeTempDir(options.tempDir ?? os.tmpdir())
   const metadataFile = path.join(dir, 'metadata.json')
   // Only a push to the repository can fail in a way another try may mend; an export to a
@@ -80,12 +82,13 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
           const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result)
           throw explainBuildFailure(failure, pushedTo)
         },
-        policy
+        tries
       )
     // By digest with a registry cache: the layers the repository has from the cache aren't
     // written to the layout. With no cache yet (a first push), the cache goes first, alone,
     // sending every layer to the repository; the layout then leaves them all out.
     let prefilled = new Set<string>()
+    let buildArgs = args
     if (byDigest !== undefined && build.cache.type === 'ecr' && build.options?.cacheTo === undefined) {
       const prefill = (tags: string[]) => prefillLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), [...new Set(tags)], m => policy.log(m))
       prefilled = await prefill([build.cache.tag, ...build.cache.from])
@@ -93,9 +96,11 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
         policy.log(`No registry cache yet: the build sends its layers to the repository with the cache (${build.cache.tag}) first.`)
         await runBuild(cacheOnlyArgs(args))
         prefilled = await prefill([build.cache.tag])
+        // The same solve's cache was just exported: the layout build doesn't export it again.
+        buildArgs = withoutCacheExport(args)
       }
     }
-    const found = await runBuild(args).then(
+    const found = await runBuild(buildArgs).then(
       () => undefined,
       alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push')
     )
@@ -103,7 +108,7 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     const metadata = await readMetadata(metadataFile)
     const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : ''
     if (byDigest !== undefined) {
-      const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), policy, prefilled)
+      const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), tries, prefilled)
       if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
       policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`)
       return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded }
@@ -140,7 +145,8 @@ async function readMetadata(file: string): Promise<Record<string, unknown>> {
 }
 
 export interface MergeOptions {
-  retry?: RetryPolicy
+  /** how a merge is tried again, and the run's cancel */
+  retry?: RetryDeps
   builder?: BuilderUse
   /** how long one try may take before it is stopped (`merge-timeout`) */
   timeoutSeconds?: number
@@ -170,7 +176,8 @@ export async function mergeIndex(
   options: MergeOptions = {},
   alreadyMerged?: (tag: string) => Promise<string | undefined>
 ): Promise<{ tag: string; digest: string } | undefined> {
-  const policy = options.retry ?? defaultRetry
+  const tries = options.retry ?? { policy: defaultRetry }
+  const { policy } = tries
   const seconds = options.timeoutSeconds ?? DEFAULT_MERGE_TIMEOUT_SECONDS
   const refs: string[] = []
   for (const tag of tags) refs.push('--tag', `${repositoryUri}:${tag}`)
@@ -186,7 +193,7 @@ export async function mergeIndex(
         if (result.exitCode !== 0) throw explainMergeFailure(result, repositoryUri)
         return undefined
       },
-      policy
+      tries
     ).catch(alreadyThere(tags, alreadyMerged, policy, 'The merge'))
   try {
     return await merge()

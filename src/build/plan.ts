@@ -194,6 +194,11 @@ export function cacheOnlyArgs(args: string[]): string[] {
   return out
 }
 
+/** The build's argv without its cache export (`--cache-to`): for the layout build after a cache-only one exported the same cache. */
+export function withoutCacheExport(args: string[]): string[] {
+  return args.filter((a, i) => a !== '--cache-to' && args[i - 1] !== '--cache-to')
+}
+
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
 export function layoutDir(metadataFile: string): string {
   return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`
@@ -209,12 +214,19 @@ export interface BuilderInfo {
   name: string
   driver: string
   platforms: string[]
+  /**
+   * The docker driver's engine runs BuildKit's containerd worker, as it does only with the
+   * containerd image store: its labels (`org.mobyproject.buildkit.worker.containerd.*`) say
+   * so. Undefined when no label says it (older engines, another driver): `docker info` decides.
+   */
+  containerdStore?: true
 }
 
 /** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
 export function parseBuilderInspect(text: string): BuilderInfo {
   const info: BuilderInfo = { name: '', driver: '', platforms: [] }
   for (const line of text.split('\n')) {
+    if (/^org\.mobyproject\.buildkit\.worker\.containerd\.namespace:/.test(line.trim())) info.containerdStore = true
     const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim())
     if (!m) continue
     const [, key = '', value = ''] = m

@@ -8,13 +8,13 @@
  * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
  * Every request is bounded: a connection that doesn't open, an answer that doesn't come
  * and a connection gone silent fail it with ETIMEDOUT (which the retries try again), and
- * connections go through the job's proxy (network/agents.ts). Errors name the method and
+ * connections go through the job's proxy (the run's `NetworkSettings`, network/agents.ts). Errors name the method and
  * URL, never a header; a certificate the runner refuses is explained (network/certificates.ts).
  */
 import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
-import { createAgents, currentTimeouts, type Agents, type Timeouts } from './agents.js'
+import { DIRECT_NETWORK, type Agents, type NetworkSettings, type Timeouts } from './agents.js'
 import { explainCertificateError } from './certificates.js'
 
 export interface HttpInit {
@@ -46,11 +46,13 @@ type Bounds = Pick<Timeouts, 'connect' | 'response' | 'idle'>
 
 /**
  * A transport with its own keep-alive connections (one per client: nothing shared across
- * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
+ * runs in tests), through the proxy of the `network` it is handed, bounded by its timeouts
+ * unless given. Without a `network`: directly, with the default timeouts.
  */
-export function createTransport(options: { agents?: Agents; timeouts?: Partial<Bounds> } = {}): HttpTransport {
-  const agents = options.agents ?? createAgents()
-  const bounds: Bounds = { ...currentTimeouts(), ...options.timeouts }
+export function createTransport(options: { network?: NetworkSettings; agents?: Agents; timeouts?: Partial<Bounds> } = {}): HttpTransport {
+  const network = options.network ?? DIRECT_NETWORK
+  const agents = options.agents ?? network.agents()
+  const bounds: Bounds = { ...network.timeouts, ...options.timeouts }
   return async (url, init = {}) => {
     let method = (init.method ?? 'GET').toUpperCase()
     let body = init.body

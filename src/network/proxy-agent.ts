@@ -20,7 +20,10 @@ class ProxyRouter extends Agent {
     private readonly config: ProxyConfig,
     private readonly direct: Agents
   ) {
-    super({ keepAlive: true })
+    // https:// keeps its connections (each a tunnel to one host, reused as it is); http://
+    // doesn't: a kept connection would be reused here without http-proxy-agent, whose
+    // absolute-URI request line the proxy needs on every request.
+    super({ keepAlive: scheme === 'https:' })
     // What node's http/https modules check a request's agent against.
     this.protocol = scheme
   }

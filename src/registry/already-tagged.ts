@@ -14,7 +14,7 @@
  *
  * Anything else (another image took the tag meanwhile) keeps the refusal.
  */
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { Manifest, RegistryClient } from './client.js'
 import { imageConfigs, LABEL, type ImageConfig } from './image-config.js'
 import { withRegistryRetry } from './refusals.js'
@@ -69,12 +69,12 @@ export function namesExactly(children: string[], expected: string[]): boolean {
 }
 
 /** What a tag names now, read with the retries of any registry read; undefined when there is no such tag. */
-export function readTag(registry: RegistryClient, repository: string, tag: string, retry: RetryPolicy): Promise<Manifest | undefined> {
+export function readTag(registry: RegistryClient, repository: string, tag: string, retry: RetryDeps): Promise<Manifest | undefined> {
   return withRegistryRetry(registry.registry, `reading the tag '${tag}'`, retry, () => registry.manifest(repository, tag))
 }
 
 /** The digest `tag` names when it is this run's build; undefined when it names something else (or nothing). */
-export async function tagHoldsBuild(registry: RegistryClient, repository: string, tag: string, build: BuildIdentity | undefined, retry: RetryPolicy): Promise<string | undefined> {
+export async function tagHoldsBuild(registry: RegistryClient, repository: string, tag: string, build: BuildIdentity | undefined, retry: RetryDeps): Promise<string | undefined> {
   if (build === undefined) return undefined
   const top = await readTag(registry, repository, tag, retry)
   if (top === undefined) return undefined
@@ -86,7 +86,7 @@ export async function tagHoldsBuild(registry: RegistryClient, repository: string
  * The digest `tag` names when it is the index made from exactly these digests: an image
  * digest stands for itself, an index's for its children (`imagetools create` merges them).
  */
-export async function tagHoldsMerge(registry: RegistryClient, repository: string, tag: string, digests: string[], retry: RetryPolicy): Promise<string | undefined> {
+export async function tagHoldsMerge(registry: RegistryClient, repository: string, tag: string, digests: string[], retry: RetryDeps): Promise<string | undefined> {
   const top = await readTag(registry, repository, tag, retry)
   if (top?.manifests === undefined) return undefined
   const expected = await withRegistryRetry(registry.registry, 'reading the merged images', retry, async () => {

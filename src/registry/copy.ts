@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import { ActionError } from '../errors.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import { INDEX_MEDIA_TYPES, parseManifest, RegistryError, type Descriptor, type RegistryClient } from './client.js'
 import { ownLocation } from './bearer.js'
 import { withRegistryRetry } from './refusals.js'
@@ -38,7 +38,7 @@ export interface CopyCounts {
 const PARALLEL_BLOBS = 4
 
 /** Copies the image `digest` names from `source` to `target`, tagged `tag`. */
-export async function copyImage(source: CopyEnd, target: CopyEnd, digest: string, tag: string, retry: RetryPolicy): Promise<CopyCounts> {
+export async function copyImage(source: CopyEnd, target: CopyEnd, digest: string, tag: string, retry: RetryDeps): Promise<CopyCounts> {
   const counts: CopyCounts = { manifests: 0, present: 0, mounted: 0, uploaded: 0, tagKept: false }
   const top = await copyManifest(source, target, digest, retry, counts)
   const where = `${target.client.registry}/${target.repository}`
@@ -49,7 +49,7 @@ export async function copyImage(source: CopyEnd, target: CopyEnd, digest: string
 }
 
 /** A manifest and everything it names, by digest, children first. */
-async function copyManifest(source: CopyEnd, target: CopyEnd, digest: string, retry: RetryPolicy, counts: CopyCounts): Promise<{ mediaType: string; body: Buffer }> {
+async function copyManifest(source: CopyEnd, target: CopyEnd, digest: string, retry: RetryDeps, counts: CopyCounts): Promise<{ mediaType: string; body: Buffer }> {
   const what = `${source.client.registry}/${source.repository}@${digest}`
   const raw = await withRegistryRetry(source.client.registry, `reading ${what}`, retry, () => source.client.manifestBytes(source.repository, digest))
   if (raw === undefined) throw new ActionError(`Copying: the registry has no ${what} any more; run the job again.`)

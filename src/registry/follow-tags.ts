@@ -4,7 +4,7 @@
  * names what moved and what stayed, and the report leaves the kept ones out of the outputs.
  */
 import type { Mutability } from '../settings/tag-mutability.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { Settings } from '../settings/types.js'
 import type { RegistryClient } from './client.js'
 import { moveForward } from './latest.js'
@@ -25,7 +25,7 @@ export async function followRefTags(
   repo: { name: string; mutability: Mutability },
   digest: string,
   image: Pick<Settings['image'], 'floating' | 'once'>,
-  retry: RetryPolicy,
+  retry: RetryDeps,
   rerun = false
 ): Promise<RefTagsFollowed> {
   const tagged = await putMissing(registry, repo.name, digest, image.once, retry)

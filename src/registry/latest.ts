@@ -10,7 +10,7 @@
 import * as core from '@actions/core'
 import { isTagMutable, type Mutability } from '../settings/tag-mutability.js'
 import { ActionError } from '../errors.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import { readTag } from './already-tagged.js'
 import type { Manifest, RegistryClient } from './client.js'
 import { firstImageConfig, LABEL } from './image-config.js'
@@ -47,12 +47,12 @@ function keep(warning: string, why: string): LatestMove {
 }
 
 /** Moves `latest` to `digest` unless that would move it back (or whether it would can't be known). */
-export function moveLatest(registry: RegistryClient, repository: string, digest: string, retry: RetryPolicy, options: LatestOptions): Promise<LatestMove> {
+export function moveLatest(registry: RegistryClient, repository: string, digest: string, retry: RetryDeps, options: LatestOptions): Promise<LatestMove> {
   return moveForward(registry, repository, LATEST, digest, retry, options)
 }
 
 /** Moves `tag` to `digest` unless that would move it back (or whether it would can't be known). */
-export async function moveForward(registry: RegistryClient, repository: string, tag: string, digest: string, retry: RetryPolicy, options: LatestOptions): Promise<LatestMove> {
+export async function moveForward(registry: RegistryClient, repository: string, tag: string, digest: string, retry: RetryDeps, options: LatestOptions): Promise<LatestMove> {
   const backHint = tag === LATEST ? ' Set latest-may-move-back: true to move it back.' : ''
   let current: Manifest | undefined
   let facts: [ImageFacts, ImageFacts] | undefined
@@ -73,7 +73,7 @@ export async function moveForward(registry: RegistryClient, repository: string, 
       )
     }
   } catch (error) {
-    if (retry.signal?.aborted) throw error
+    if (retry.cancel?.aborted) throw error
     return keep(
       `'${tag}' was not moved: ${reading} could not be read (${(error as Error).message}), so whether this run's image is newer is not known. Run the job again to move it${tag === LATEST ? ', or set latest-may-move-back: true' : ''}.`,
       `${tag} kept: ${reading} could not be read`

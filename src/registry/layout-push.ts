@@ -20,7 +20,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import path from 'node:path'
 import { ActionError } from '../errors.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import { INDEX_MEDIA_TYPES, type Descriptor, type RegistryClient } from './client.js'
 import { withRegistryRetry } from './refusals.js'
 
@@ -88,7 +88,7 @@ interface ManifestJson {
 }
 
 /** Pushes the blobs a manifest needs that the repository lacks, a few at a time; a blob it has is never read. */
-async function pushBlobs(client: RegistryClient, repository: string, layout: string, blobs: Descriptor[], retry: RetryPolicy, tally: LayoutPush, prefilled: ReadonlySet<string>): Promise<void> {
+async function pushBlobs(client: RegistryClient, repository: string, layout: string, blobs: Descriptor[], retry: RetryDeps, tally: LayoutPush, prefilled: ReadonlySet<string>): Promise<void> {
   const queue = [...new Map(blobs.map(b => [b.digest, b])).values()]
   let failed = false
   const worker = async (): Promise<void> => {
@@ -126,7 +126,7 @@ async function pushBlobs(client: RegistryClient, repository: string, layout: str
 }
 
 /** Pushes one manifest (an image's, or an index after its children) by its digest. */
-async function pushManifest(client: RegistryClient, repository: string, layout: string, d: Descriptor, retry: RetryPolicy, tally: LayoutPush, prefilled: ReadonlySet<string>): Promise<void> {
+async function pushManifest(client: RegistryClient, repository: string, layout: string, d: Descriptor, retry: RetryDeps, tally: LayoutPush, prefilled: ReadonlySet<string>): Promise<void> {
   const body = await verifiedManifest(layout, d)
   const manifest = JSON.parse(body.toString('utf8')) as ManifestJson
   if (INDEX_MEDIA_TYPES.includes(d.mediaType) || manifest.manifests !== undefined) {
@@ -139,7 +139,7 @@ async function pushManifest(client: RegistryClient, repository: string, layout: 
 }
 
 /** Pushes what an OCI layout's index.json names to `repository`, by digest, untagged; `prefilled`: what prefillLayout put there. */
-export async function pushLayout(client: RegistryClient, repository: string, layout: string, retry: RetryPolicy, prefilled: ReadonlySet<string> = new Set()): Promise<LayoutPush> {
+export async function pushLayout(client: RegistryClient, repository: string, layout: string, retry: RetryDeps, prefilled: ReadonlySet<string> = new Set()): Promise<LayoutPush> {
   const index = JSON.parse(await readFile(path.join(layout, 'index.json'), 'utf8')) as { manifests?: Descriptor[] }
   const top = index.manifests ?? []
   if (top.length !== 1 || top[0] === undefined) {

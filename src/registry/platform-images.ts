@@ -3,7 +3,7 @@
  * the scan gate judges and the summary sizes.
  */
 import { ActionError } from '../errors.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { PlatformManifest } from '../report/image-size.js'
 import type { Manifest, RegistryClient } from './client.js'
 import { isPlatformImage } from './image-config.js'
@@ -12,7 +12,7 @@ import { withRegistryRetry } from './refusals.js'
 /**
  * The platform images a pushed digest stands for: an index's children (attestations left
  * out), or the image itself (named `single`). Each read that fails in a way that may pass
- * is tried again under `policy`; an empty digest, a read that fails for good, or a digest
+ * is tried again under `retry`; an empty digest, a read that fails for good, or a digest
  * the registry has no manifest for throws an ActionError saying so. A child the registry
  * doesn't have is kept by its descriptor (its digest is still what ECR scans).
  */
@@ -20,12 +20,12 @@ export async function readPlatformImages(
   registry: RegistryClient,
   repository: string,
   digest: string,
-  policy: RetryPolicy,
+  retry: RetryDeps,
   single = ''
 ): Promise<PlatformManifest[]> {
   if (digest === '') throw new ActionError('the run has no digest of the pushed image (the registry named none): run the job again.')
   const read = (what: string, reference: string): Promise<Manifest | undefined> =>
-    withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, policy, () => registry.manifest(repository, reference))
+    withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference))
   const top = await read('the pushed image', digest)
   if (top === undefined) throw new ActionError('the registry has no such manifest (was it deleted during the run?): run the job again.')
   // A one-platform build pushes the image itself; `single` names its platform.
@@ -50,7 +50,7 @@ export async function pushedImages(
   registry: RegistryClient,
   path: string,
   digest: string,
-  retry: RetryPolicy,
+  retry: RetryDeps,
   { single, gated, cancel }: { single: string; gated: boolean; cancel?: AbortSignal | undefined }
 ): Promise<{ images: PlatformManifest[]; unread?: string }> {
   try {

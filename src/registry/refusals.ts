@@ -4,7 +4,7 @@
  */
 import { ActionError, logSafe } from '../errors.js'
 import { pushRefusedHint } from './push-actions.js'
-import { isTransient, retry, type RetryPolicy } from '../retry.js'
+import { isTransient, retry, type RetryDeps, type RetryPolicy } from '../retry.js'
 import { RegistryError } from './client.js'
 
 /** ECR's own words for an overwrite of an immutable tag (the registry's error message). */
@@ -63,11 +63,11 @@ export function registryRefusal(message: string, registry: string): ActionError 
  * may pass, and explained when it fails in a way that never will.
  * @param registry the registry's host, for the permissions a refusal needs
  */
-export async function withRegistryRetry<T>(registry: string, what: string, policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
+export async function withRegistryRetry<T>(registry: string, what: string, tries: RetryDeps, fn: () => Promise<T>): Promise<T> {
   try {
-    return await retry(what, fn, policy)
+    return await retry(what, fn, tries)
   } catch (error) {
-    throw explainRegistryError(registry, what, error, policy)
+    throw explainRegistryError(registry, what, error, tries.policy)
   }
 }
 

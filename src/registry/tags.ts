@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { RegistryClient } from './client.js'
 import { foundTag, readTag } from './already-tagged.js'
 import { ImmutableTagError, withRegistryRetry } from './refusals.js'
@@ -18,7 +18,7 @@ import { isTagMutable, type Mutability } from '../settings/tag-mutability.js'
  * tag` and `buildx imagetools create` do. One request a tag, where buildx pushes each tag
  * in full (every blob checked again, every platform manifest sent again).
  */
-export async function addTags(client: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryPolicy): Promise<void> {
+export async function addTags(client: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryDeps): Promise<void> {
   if (tags.length === 0) return
   const manifest = await withRegistryRetry(client.registry, `reading ${digest.slice(0, 19)}…`, retry, () => client.manifestBytes(repository, digest))
   if (manifest === undefined) throw new ActionError(`The registry has no ${digest} in ${repository} to tag: run the job again.`)
@@ -44,7 +44,7 @@ export async function moveTags(
   repo: { name: string; mutability: Mutability },
   digest: string,
   tags: string[],
-  retry: RetryPolicy
+  retry: RetryDeps
 ): Promise<string[]> {
   const moving: string[] = []
   for (const tag of tags) {
@@ -65,7 +65,7 @@ export async function moveTags(
  * names another image already (the same commit built by an earlier run) is left as it is.
  * Returns the tags put.
  */
-export async function putMissing(registry: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryPolicy): Promise<string[]> {
+export async function putMissing(registry: RegistryClient, repository: string, digest: string, tags: string[], retry: RetryDeps): Promise<string[]> {
   const missing: string[] = []
   for (const tag of tags) {
     const current = await readTag(registry, repository, tag, retry)

@@ -16,7 +16,7 @@ import type { RegistryClient } from '../registry/client.js'
 import { readPlatformImages } from '../registry/platform-images.js'
 import type { PlatformManifest } from '../report/image-size.js'
 import type { SummaryData } from '../report/summary.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
 import type { Stages } from '../stages.js'
 import { attestImages, provenanceMode, readAttachments } from './attest.js'
@@ -26,7 +26,7 @@ import { generateSboms } from './sbom.js'
 export interface AttestDeps {
   env: Env
   docker: Docker
-  retry: RetryPolicy
+  retry: RetryDeps
 }
 
 /** Whether the run attaches anything: provenance or an SBOM, on ECR or ECR Public. */
@@ -66,18 +66,18 @@ export async function attestStage(
   return stages.run('attest', run).then(
     () => undefined,
     (error: unknown) => {
-      deps.retry.signal?.throwIfAborted()
+      deps.retry.cancel?.throwIfAborted()
       return error as Error
     }
   )
 }
 
 /** What each platform image has attached (attest.ts); a read that failed for good is said, not fatal. */
-export async function summaryAttachments(registry: RegistryClient, path: string, images: PlatformManifest[], retry: RetryPolicy): Promise<NonNullable<SummaryData['attachments']>> {
+export async function summaryAttachments(registry: RegistryClient, path: string, images: PlatformManifest[], retry: RetryDeps): Promise<NonNullable<SummaryData['attachments']>> {
   try {
     return await readAttachments(registry, path, images.map(({ platform, digest }) => ({ platform, digest })), retry)
   } catch (error) {
-    retry.signal?.throwIfAborted()
+    retry.cancel?.throwIfAborted()
     return (error as Error).message.replace(/\s+/g, ' ')
   }
 }

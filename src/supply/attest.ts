@@ -1,11 +1,11 @@
 /**
- * Stage 5b — attest: each pushed platform image gets its provenance statement (and with
+ * The attest stage: each pushed platform image gets its provenance statement (and with
  * `sbom: true` its SPDX SBOM) as an OCI 1.1 referrer (referrers.ts), and the report reads
  * back what each platform image has attached.
  */
 import * as core from '@actions/core'
 import type { RegistryClient } from '../registry/client.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { Env, Settings } from '../settings/types.js'
 import { ActionError } from '../errors.js'
 import type { Descriptor } from '../registry/client.js'
@@ -45,32 +45,41 @@ export async function attestImages(
   registry: RegistryClient,
   images: PlatformImage[],
   input: AttestInput,
-  retry: RetryPolicy,
+  retry: RetryDeps,
   sboms?: Map<string, Buffer[]>
 ): Promise<(PlatformImage & Attachment & { kind: string })[]> {
   const mode = provenanceMode(input.build.provenance)
-  const done: (PlatformImage & Attachment & { kind: string })[] = []
-  const store = async (image: PlatformImage, subject: Descriptor, kind: string, predicateType: string, statement: Buffer): Promise<void> => {
+  type Done = PlatformImage & Attachment & { kind: string }
+  const store = async (image: PlatformImage, subject: Descriptor, kind: string, predicateType: string, statement: Buffer): Promise<{ image: PlatformImage; attached: Attachment; kind: string }> => {
     const artifact = { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true }
-    const attached = await attach(registry, input.path, subject, artifact, retry)
-    core.info(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
-    done.push({ ...image, ...attached, kind })
+    return { image, attached: await attach(registry, input.path, subject, artifact, retry), kind }
   }
-  for (const image of images) {
-    const subject = await subjectOf(registry, input.path, image.digest, retry)
-    if (mode !== undefined) {
-      const statement = provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest })
-      await store(image, subject, 'provenance', SLSA_PROVENANCE_V1, Buffer.from(JSON.stringify(statement)))
-    }
-    if (sboms === undefined) continue
+  const statements = (image: PlatformImage): { kind: string; predicateType: string; statement: Buffer }[] => {
+    const all = mode !== undefined ? [{ kind: 'provenance', predicateType: SLSA_PROVENANCE_V1, statement: Buffer.from(JSON.stringify(provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest }))) }] : []
+    if (sboms === undefined) return all
     const found = sboms.get(image.platform) ?? (image.platform === '' && sboms.size === 1 ? [...sboms.values()][0] : undefined)
     if (found === undefined || found.length === 0) {
       throw new ActionError(`The SBOM generator made no SBOM for ${image.platform || 'the image'} (it made some for: ${[...sboms.keys()].join(', ') || 'none'}): the image is pushed without one.`)
     }
     const name = subjectName(input.uri, input.version, image.platform)
-    for (const statement of found) await store(image, subject, 'SBOM', SPDX_DOCUMENT, withSubject(statement, { name, digest: image.digest }))
+    return [...all, ...found.map(statement => ({ kind: 'SBOM', predicateType: SPDX_DOCUMENT, statement: withSubject(statement, { name, digest: image.digest }) }))]
   }
-  return done
+  // Every statement is decided before anything is stored: a platform without its SBOM stores nothing.
+  const planned = images.map(image => ({ image, statements: statements(image) }))
+  // The platform images side by side (each one registry round trip after another), said in their order.
+  const settled = await Promise.allSettled(
+    planned.map(async ({ image, statements }) => {
+      const subject = await subjectOf(registry, input.path, image.digest, retry)
+      const stored = []
+      for (const s of statements) stored.push(await store(image, subject, s.kind, s.predicateType, s.statement))
+      return stored
+    })
+  )
+  const stored = settled.flatMap(r => (r.status === 'fulfilled' ? r.value : []))
+  for (const { image, attached, kind } of stored) core.info(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
+  const failed = settled.find(r => r.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
+  return stored.map(({ image, attached, kind }): Done => ({ ...image, ...attached, kind }))
 }
 
 /** The kinds of statement known by their predicate type, as the summary names them. */
@@ -81,7 +90,7 @@ const KINDS: Record<string, string> = {
 }
 
 /** What each platform image has attached, in words (`provenance (SLSA v1)`), read back from the registry. */
-export async function readAttachments(registry: RegistryClient, path: string, images: PlatformImage[], retry: RetryPolicy): Promise<(PlatformImage & { attached: string[] })[]> {
+export async function readAttachments(registry: RegistryClient, path: string, images: PlatformImage[], retry: RetryDeps): Promise<(PlatformImage & { attached: string[] })[]> {
   return Promise.all(
     images.map(async image => {
       const found = await listReferrers(registry, path, image.digest, retry)

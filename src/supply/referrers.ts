@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { ActionError } from '../errors.js'
 import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, type Descriptor, type RegistryClient } from '../registry/client.js'
 import { ImmutableTagError, withRegistryRetry } from '../registry/refusals.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import { PREDICATE_TYPE_ANNOTATION } from './provenance.js'
 
 const OCI_MANIFEST = MANIFEST_MEDIA_TYPES[0] ?? ''
@@ -32,7 +32,7 @@ export interface Attachment {
 }
 
 /** The subject's descriptor as the registry has it (media type and size of its manifest). */
-export async function subjectOf(registry: RegistryClient, repository: string, digest: string, retry: RetryPolicy): Promise<Descriptor> {
+export async function subjectOf(registry: RegistryClient, repository: string, digest: string, retry: RetryDeps): Promise<Descriptor> {
   const raw = await withRegistryRetry(registry.registry, `reading ${digest.slice(0, 19)}…`, retry, () => registry.manifestBytes(repository, digest))
   if (raw === undefined) throw new ActionError(`The registry has no ${digest} in ${repository} to attach to: run the job again.`)
   return { mediaType: raw.mediaType || OCI_MANIFEST, digest, size: raw.body.length }
@@ -59,16 +59,18 @@ export async function attach(
   repository: string,
   subject: Descriptor,
   artifact: { artifactType: string; predicateType: string; statement: Buffer; created: string; keepTag?: boolean },
-  retry: RetryPolicy
+  retry: RetryDeps
 ): Promise<Attachment> {
   const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created)
   const digest = sha256(manifest)
-  for (const blob of [EMPTY.body, artifact.statement]) {
-    const d = sha256(blob)
-    await withRegistryRetry(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
-      if (!(await registry.blobExists(repository, d))) await registry.uploadBlob(repository, d, blob.length, blob)
+  await Promise.all(
+    [EMPTY.body, artifact.statement].map(blob => {
+      const d = sha256(blob)
+      return withRegistryRetry(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
+        if (!(await registry.blobExists(repository, d))) await registry.uploadBlob(repository, d, blob.length, blob)
+      })
     })
-  }
+  )
   const stored = await withRegistryRetry(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () =>
     registry.storeManifest(repository, digest, OCI_MANIFEST, manifest)
   )
@@ -91,7 +93,7 @@ export async function attach(
  */
 export const keepTag = (subject: string, referrer: string): string => `${referrersTag(subject)}.${referrer.replace(/^sha256:/, '').slice(0, 16)}`
 
-async function putKeepTag(registry: RegistryClient, repository: string, subject: string, digest: string, manifest: Buffer, retry: RetryPolicy): Promise<void> {
+async function putKeepTag(registry: RegistryClient, repository: string, subject: string, digest: string, manifest: Buffer, retry: RetryDeps): Promise<void> {
   const tag = keepTag(subject, digest)
   try {
     await withRegistryRetry(registry.registry, `the tag '${tag}'`, retry, () => registry.putManifest(repository, tag, OCI_MANIFEST, manifest))
@@ -101,7 +103,7 @@ async function putKeepTag(registry: RegistryClient, repository: string, subject:
 }
 
 /** The tag schema: the subject's `sha256-<hex>` index with `entry` in it (read, added to, put back). */
-async function addToReferrersTag(registry: RegistryClient, repository: string, subject: string, entry: Descriptor, retry: RetryPolicy): Promise<void> {
+async function addToReferrersTag(registry: RegistryClient, repository: string, subject: string, entry: Descriptor, retry: RetryDeps): Promise<void> {
   const tag = referrersTag(subject)
   const current = await withRegistryRetry(registry.registry, `reading the tag '${tag}'`, retry, () => registry.manifest(repository, tag))
   const listed = current?.manifests ?? []
@@ -119,7 +121,7 @@ async function addToReferrersTag(registry: RegistryClient, repository: string, s
 }
 
 /** What refers to `digest`: from the referrers API, else from the tag schema's index; [] when nothing does. */
-export async function listReferrers(registry: RegistryClient, repository: string, digest: string, retry: RetryPolicy): Promise<Descriptor[]> {
+export async function listReferrers(registry: RegistryClient, repository: string, digest: string, retry: RetryDeps): Promise<Descriptor[]> {
   const viaApi = await withRegistryRetry(registry.registry, `reading the referrers of ${digest.slice(0, 19)}…`, retry, () => registry.referrers(repository, digest))
   if (viaApi !== undefined) return viaApi
   const tag = referrersTag(digest)

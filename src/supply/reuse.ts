@@ -8,7 +8,7 @@
 import { withRegistryRetry } from '../registry/refusals.js'
 import type { RegistryClient } from '../registry/client.js'
 import { readPlatformImages } from '../registry/platform-images.js'
-import type { RetryPolicy } from '../retry.js'
+import type { RetryDeps } from '../retry.js'
 import type { Env } from '../settings/types.js'
 import { provenanceMismatch, SLSA_PROVENANCE_V1, workflowRefOf, workflowRun, type ReuseClaim } from './provenance.js'
 import { listReferrers, predicateTypeOf } from './referrers.js'
@@ -23,7 +23,7 @@ export function reuseClaim(env: Env): Omit<ReuseClaim, 'digest'> {
 }
 
 /** Judges the provenance referrers of every platform image `digest` stands for. */
-export async function judgeProvenance(registry: RegistryClient, path: string, digest: string, claim: Omit<ReuseClaim, 'digest'>, retry: RetryPolicy): Promise<ProvenanceVerdict> {
+export async function judgeProvenance(registry: RegistryClient, path: string, digest: string, claim: Omit<ReuseClaim, 'digest'>, retry: RetryDeps): Promise<ProvenanceVerdict> {
   if (claim.repository === '' || claim.sha === '' || claim.workflowRefs.length === 0) {
     return { ok: false, why: 'this run names no repository, commit or workflow ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_WORKFLOW_REF) to compare its provenance with' }
   }
@@ -37,7 +37,7 @@ export async function judgeProvenance(registry: RegistryClient, path: string, di
 }
 
 /** undefined when one of the image's provenance referrers matches the claim; else why none does. */
-async function imageMismatch(registry: RegistryClient, path: string, claim: ReuseClaim, retry: RetryPolicy): Promise<string | undefined> {
+async function imageMismatch(registry: RegistryClient, path: string, claim: ReuseClaim, retry: RetryDeps): Promise<string | undefined> {
   const referrers = (await listReferrers(registry, path, claim.digest, retry)).filter(d => predicateTypeOf(d) === SLSA_PROVENANCE_V1)
   if (referrers.length === 0) return 'it has no SLSA provenance referrer'
   let why = ''

@@ -22,7 +22,7 @@ import { Renewable } from '../../../src/aws/session.js'
 import { waitForScans } from '../../../src/aws/scan-gate.js'
 import { signIn } from '../../../src/aws/sign-in.js'
 import { ActionError, CancelledError } from '../../../src/errors.js'
-import { configureNetwork, DEFAULT_TIMEOUTS } from '../../../src/network/agents.js'
+import { DEFAULT_TIMEOUTS, DIRECT_NETWORK, networkSettings, type NetworkSettings } from '../../../src/network/agents.js'
 import { isTransient } from '../../../src/retry.js'
 import type { ProxyConfig, Settings } from '../../../src/settings/types.js'
 import { startProxy } from '../../fixtures/fake-proxy.js'
@@ -37,16 +37,15 @@ const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
 
 const REPOSITORIES = JSON.stringify({ repositories: [{ repositoryName: 'team/web', repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web' }] })
 
-const ecrAt = (endpoint: string) => tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS) }, 'ECR'), endpoint }), 'ecr')
-
-afterEach(async () => configureNetwork(DIRECT))
+const ecrAt = (endpoint: string, network: NetworkSettings = DIRECT_NETWORK) =>
+  tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), network }, 'ECR'), endpoint }), 'ecr')
 
 test('an ECR call that gets no answer is cut off at the response bound and retried by the SDK: the run goes on', async () => {
-  await configureNetwork(DIRECT, { timeouts: SHORT })
+  const network = await networkSettings(DIRECT, { timeouts: SHORT })
   const ecr = await answeringServer(n => (n === 1 ? undefined : { status: 200, body: REPOSITORIES }))
   try {
     const started = Date.now()
-    const out = await ecrAt(ecr.base).send(new DescribeRepositoriesCommand({ repositoryNames: ['team/web'] }))
+    const out = await ecrAt(ecr.base, network).send(new DescribeRepositoriesCommand({ repositoryNames: ['team/web'] }))
     expect(out.repositories?.[0]?.repositoryName).toBe('team/web')
     expect(ecr.requests.map(r => r.target)).toEqual(['AmazonEC2ContainerRegistry_V20150921.DescribeRepositories', 'AmazonEC2ContainerRegistry_V20150921.DescribeRepositories'])
     expect(Date.now() - started).toBeGreaterThanOrEqual(SHORT.awsResponse)
@@ -100,8 +99,8 @@ test('through the proxy: the AWS call goes to the proxy as an absolute URI for t
   const ecr = await answeringServer(() => ({ status: 200, body: REPOSITORIES }))
   const proxy = await startProxy({ targets: { 'aws.test': ecr.port } })
   try {
-    await configureNetwork({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
-    const out = await ecrAt(`http://aws.test:${ecr.port}`).send(new DescribeRepositoriesCommand({}))
+    const network = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const out = await ecrAt(`http://aws.test:${ecr.port}`, network).send(new DescribeRepositoriesCommand({}))
     expect(out.repositories).toHaveLength(1)
     expect(proxy.log).toEqual([{ method: 'POST', target: `aws.test:${ecr.port}` }])
   } finally {
@@ -136,7 +135,7 @@ describe('sign-in', () => {
   })
 
   test('an AssumeRoleWithWebIdentity that gets no answer is cut off and tried again with a fresh token', async () => {
-    await configureNetwork(DIRECT, { timeouts: SHORT })
+    const network = await networkSettings(DIRECT, { timeouts: SHORT })
     const sts = await answeringServer(n => (n === 1 ? undefined : { status: 200, body: STS_ANSWER, type: 'text/xml' }))
     process.env.AWS_ENDPOINT_URL_STS = sts.base
     const tokens: string[] = []
@@ -148,7 +147,8 @@ describe('sign-in', () => {
           return tokens[tokens.length - 1] ?? ''
         },
         setSecret: () => undefined,
-        sleep: async () => undefined
+        sleep: async () => undefined,
+        network
       })
       expect(session.credentials?.current.accessKeyId).toBe('ASIAEXAMPLE')
       expect(sts.requests).toHaveLength(2)
@@ -160,7 +160,7 @@ describe('sign-in', () => {
 })
 
 describe("after the run's cancel no AWS write starts", () => {
-  const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), signal })
+  const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), cancel: signal })
   const POLICY = { repositoryName: 'team/web', lifecyclePolicyText: '{"rules":[]}' }
 
   test('a write is refused with the cancel\'s reason before it is sent; a read still goes', async () => {

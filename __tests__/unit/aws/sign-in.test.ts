@@ -473,7 +473,7 @@ describe("throttled STS", () => {
         const next = errors.shift()
         if (next) throw next
       }
-      await retry('AssumeRoleWithWebIdentity', signInOnce, stsRetry(async () => undefined, line => void lines.push(line)))
+      await retry('AssumeRoleWithWebIdentity', signInOnce, { policy: stsRetry(async () => undefined, line => void lines.push(line)) })
       expect(lines).toEqual([
         'AssumeRoleWithWebIdentity failed (Throttling happened); trying again in 0.1s (2 of 12 while throttled).',
         'AssumeRoleWithWebIdentity failed (InternalFailure happened); trying again in 0.1s (2 of 6).'
@@ -487,7 +487,7 @@ describe("throttled STS", () => {
 
     test('at the first sign-in: the cancel reason at once, no further try', async () => {
       const controller = new AbortController()
-      const { deps: d } = deps({ sleep: forever, signal: controller.signal })
+      const { deps: d } = deps({ sleep: forever, cancel: controller.signal })
       stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(stsError('Throttling'))
       const signingIn = signIn(AWS, d)
       await new Promise(resolve => setTimeout(resolve, 20))
@@ -498,7 +498,7 @@ describe("throttled STS", () => {
 
     test('at a renewal of the session, which signs in the same way', async () => {
       const controller = new AbortController()
-      const { deps: d } = deps({ sleep: forever, signal: controller.signal })
+      const { deps: d } = deps({ sleep: forever, cancel: controller.signal })
       stsFails()
       const session = await signIn(AWS, d)
       stsMock.reset()

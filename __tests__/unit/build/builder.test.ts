@@ -54,6 +54,95 @@ test('one platform on the docker driver (a push-by-digest job) needs neither doc
   expect(commands(2)).toEqual(['buildx inspect'])
 })
 
+/** `docker buildx inspect --bootstrap` of the docker driver, Docker 29 / buildx 0.29, with the containerd image store (its BuildKit runs the containerd worker). */
+const INSPECT_CONTAINERD_STORE = `Name:          default
+Driver:        docker
+Last Activity: 2026-12-04 11:15:36 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.0.0+unknown
+Platforms:        linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/amd64/v4, linux/arm64
+Labels:
+ org.mobyproject.buildkit.worker.containerd.namespace: moby
+ org.mobyproject.buildkit.worker.containerd.uuid:      19eb6fbd-1eda-4476-8ed1-c08a63afc6d7
+ org.mobyproject.buildkit.worker.executor:             containerd
+ org.mobyproject.buildkit.worker.hostname:             vm
+ org.mobyproject.buildkit.worker.moby.host-gateway-ip: 172.17.0.1
+ org.mobyproject.buildkit.worker.network:              host
+ org.mobyproject.buildkit.worker.selinux.enabled:      false
+ org.mobyproject.buildkit.worker.snapshotter:          overlayfs
+GC Policy rule#0:
+ All:            false
+ Filters:        type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration:  48h0m0s
+ Max Used Space: 3.346GiB
+GC Policy rule#1:
+ All:            false
+ Keep Duration:  1440h0m0s
+ Reserved Space: 24.21GiB
+ Max Used Space: 188.1GiB
+ Min Free Space: 47.5GiB
+GC Policy rule#2:
+ All:            false
+ Reserved Space: 24.21GiB
+ Max Used Space: 188.1GiB
+ Min Free Space: 47.5GiB
+GC Policy rule#3:
+ All:            true
+ Reserved Space: 24.21GiB
+ Max Used Space: 188.1GiB
+ Min Free Space: 47.5GiB
+`
+
+/** The same engine version with the classic (graphdriver) image store: no worker labels. */
+const INSPECT_CLASSIC_STORE = `Name:          default
+Driver:        docker
+Last Activity: 2026-12-04 11:15:36 +0000 UTC
+
+Nodes:
+Name:             default
+Endpoint:         default
+Status:           running
+BuildKit version: v0.0.0+unknown
+Platforms:        linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/amd64/v4, linux/arm64, linux/386
+GC Policy rule#0:
+ All:            false
+ Filters:        type==source.local,type==exec.cachemount,type==source.git.checkout
+ Keep Duration:  48h0m0s
+ Max Used Space: 3.346GiB
+GC Policy rule#1:
+ All:            false
+ Keep Duration:  1440h0m0s
+ Reserved Space: 24.21GiB
+ Max Used Space: 188.1GiB
+ Min Free Space: 47.5GiB
+GC Policy rule#2:
+ All:            false
+ Reserved Space: 24.21GiB
+ Max Used Space: 188.1GiB
+ Min Free Space: 47.5GiB
+GC Policy rule#3:
+ All:            true
+ Reserved Space: 24.21GiB
+ Max Used Space: 188.1GiB
+ Min Free Space: 47.5GiB
+`
+
+test("the docker driver whose builder names BuildKit's containerd worker: one docker CLI start, no docker info", async () => {
+  const { docker, commands } = fakeDocker({ 'buildx inspect': ok(INSPECT_CONTAINERD_STORE) })
+  await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'])).resolves.toMatchObject({ driver: 'docker', containerdStore: true })
+  expect(commands(2)).toEqual(['buildx inspect'])
+})
+
+test('the docker driver whose builder names no containerd worker: docker info decides, and the classic store is refused', async () => {
+  const { docker, commands } = fakeDocker({ 'buildx inspect': ok(INSPECT_CLASSIC_STORE), 'info --format': ok('[["Backing Filesystem","extfs"],["Supports d_type","true"]]') })
+  await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'])).rejects.toThrow("the 'default' builder uses the docker driver without the containerd image store")
+  expect(commands(2)).toEqual(['buildx inspect', 'info --format'])
+})
+
 describe('load with several platforms', () => {
   /** A builder of `driver` with both platforms, on an engine whose `docker info` says `store`. */
   const builderDocker = (driver: string, store: string) => fakeDocker([[/inspect/, ok(`Name: ci

@@ -55,7 +55,7 @@ describe('buildAndPush: what is tried again', () => {
   test('a failed step, as its record states it: one build, buildx\'s message and the step\'s last lines', async () => {
     const config = buildxConfig()
     const { docker, calls } = buildxDocker([stepFailed], config, { Status: 'failed', Error: { Message: PROCESS, Name: STEP, Logs: STEP_LINES } })
-    const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
+    const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ActionError)
     expect((error as Error).message).toContain(`The build failed at ${STEP}: ${PROCESS}\nIts last lines:\n  connection reset by peer`)
     expect(builds(calls)).toBe(1)
@@ -64,7 +64,7 @@ describe('buildAndPush: what is tried again', () => {
 
   test('a failed step without a record: buildx\'s own error line, one build', async () => {
     const { docker, calls } = buildxDocker([stepFailed])
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
       new ActionError(`docker buildx build failed: ${PROCESS}`)
     )
     expect(builds(calls)).toBe(1)
@@ -74,7 +74,7 @@ describe('buildAndPush: what is tried again', () => {
     const waits: number[] = []
     const logs: string[] = []
     const { docker, calls } = buildxDocker([pushFault, pushFault])
-    const result = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(waits, logs), repositoryUri: REPOSITORY })
+    const result = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy(waits, logs) }, repositoryUri: REPOSITORY })
     expect(builds(calls)).toBe(3)
     expect(waits).toEqual([2000, 3000])
     expect(logs[0]).toBe(`The push failed (failed to push ${REPOSITORY}:1: unknown: injected fault); trying again in 2s (2 of 4).`)
@@ -83,13 +83,13 @@ describe('buildAndPush: what is tried again', () => {
 
   test('gives up after the last try, saying to run the job again', async () => {
     const { docker, calls } = buildxDocker([pushFault, pushFault, pushFault, pushFault])
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow('The push failed 4 times')
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY })).rejects.toThrow('The push failed 4 times')
     expect(builds(calls)).toBe(4)
   })
 
   test('not pushed: a push-like failure is tried once', async () => {
     const { docker, calls } = buildxDocker([pushFault])
-    await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY })).rejects.toThrow(
+    await expect(buildAndPush(docker, { ...build, push: false }, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY })).rejects.toThrow(
       `docker buildx build failed: failed to push ${REPOSITORY}:1`
     )
     expect(builds(calls)).toBe(1)
@@ -100,7 +100,7 @@ describe('buildAndPush: what is tried again', () => {
     let during: string[] = []
     const { docker } = buildxDocker([])
     const watching: Docker = async (args, options) => ((during = readdirSync(temp)), docker(args, options))
-    await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: policy(), repositoryUri: REPOSITORY, tempDir: temp })
+    await buildAndPush(watching, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, tempDir: temp })
     expect(during).toEqual([expect.stringMatching(/^ecr-build-push-/)])
     expect(readdirSync(temp)).toEqual([])
   })
@@ -108,8 +108,8 @@ describe('buildAndPush: what is tried again', () => {
   test('a cancel during the wait before the next try: no further build', async () => {
     const controller = new AbortController()
     const { docker, calls } = buildxDocker([pushFault, pushFault])
-    const cancelling: RetryPolicy = { ...policy(), signal: controller.signal, sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
-    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: cancelling, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
+    const cancelling: RetryPolicy = { ...policy(), sleep: () => (controller.abort(new CancelledError('SIGINT')), new Promise(() => undefined)) }
+    await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: cancelling, cancel: controller.signal }, repositoryUri: REPOSITORY })).rejects.toBeInstanceOf(CancelledError)
     expect(builds(calls)).toBe(1)
   })
 })
@@ -124,7 +124,7 @@ describe('the merge\'s bound', () => {
     const calls: (DockerOptions | undefined)[] = []
     const log: string[] = []
     const docker: Docker = async (_args, options) => (calls.push(options), stalled)
-    await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: policy(log), timeoutSeconds: 10 })).rejects.toThrow(
+    await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: { policy: policy(log) }, timeoutSeconds: 10 })).rejects.toThrow(
       new ActionError(
         'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).'
       )
@@ -139,7 +139,7 @@ describe('the merge\'s bound', () => {
   test('a stall, then an answer: merged', async () => {
     const results = [stalled, { exitCode: 0, stdout: '', stderr: '' }]
     const log: string[] = []
-    await mergeIndex(async () => results.shift() ?? stalled, URI, ['1.0.0'], DIGESTS, { retry: policy(log) })
+    await mergeIndex(async () => results.shift() ?? stalled, URI, ['1.0.0'], DIGESTS, { retry: { policy: policy(log) } })
     expect(results).toEqual([])
     expect(log).toHaveLength(1)
   })
@@ -157,7 +157,7 @@ describe('the merge\'s bound', () => {
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
     const started = Date.now()
     try {
-      await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: policy([]), timeoutSeconds: 1 })).rejects.toThrow(/^The merge got no answer from the registry in 1 s: .*, twice: /)
+      await expect(mergeIndex(docker, URI, ['1.0.0'], DIGESTS, { retry: { policy: policy([]) }, timeoutSeconds: 1 })).rejects.toThrow(/^The merge got no answer from the registry in 1 s: .*, twice: /)
     } finally {
       spy.mockRestore()
     }

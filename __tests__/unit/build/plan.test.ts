@@ -15,6 +15,7 @@ import {
   ociLabels,
   parseBuilderInspect,
   tagRoutes,
+  withoutCacheExport,
   type RunInfo,
   buildxInherit,
   builderUse,
@@ -436,6 +437,11 @@ describe("push-by-digest: buildx's own where its driver can, a layout on the doc
     const argv = buildxArgs(byDigest, ['r.test/web:1.0.0'], [], META, 'r.test/web', {}, 'max', 'docker')
     expect(output(argv)).toBe(`type=oci,dest=${layoutDir(META)},tar=false`)
   })
+})
+
+test('withoutCacheExport: the layout build after a cache-only one keeps its cache import and drops only the export', () => {
+  const args = ['buildx', 'build', '--cache-from', 'type=registry,ref=r/w:c', '--output', 'type=oci,dest=/x', '--cache-to', 'type=registry,ref=r/w:c,mode=min', '--cache-to', 'type=gha', '.']
+  expect(withoutCacheExport(args)).toEqual(['buildx', 'build', '--cache-from', 'type=registry,ref=r/w:c', '--output', 'type=oci,dest=/x', '.'])
 })
 
 describe("build options", () => {

@@ -1,18 +1,17 @@
-/** configureNetwork: the agents every client gets, from the proxy settings. */
+/** networkSettings: the proxy settings as a value the clients are given, with the agents they get; a proxy's credentials masked. */
 import http from 'node:http'
 import https from 'node:https'
-import { configureNetwork, createAgents } from '../../../src/network/agents.js'
+import { networkSettings } from '../../../src/network/agents.js'
 import type { ProxyConfig } from '../../../src/settings/types.js'
 
 const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
 
-afterEach(async () => configureNetwork(DIRECT))
 
-describe('configureNetwork', () => {
+describe('networkSettings', () => {
   test("masks a proxy's URL and password before anything could print them, and logs it with the password hidden", async () => {
     const masked: string[] = []
     const lines: string[] = []
-    await configureNetwork(
+    await networkSettings(
       { https: 'http://alice:s3cr%40t@proxy.corp:3128', http: 'http://alice:s3cr%40t@proxy.corp:3128', noProxy: ['.internal'], source: 'http-proxy' },
       { setSecret: v => masked.push(v), log: l => lines.push(l) }
     )
@@ -25,7 +24,7 @@ describe('configureNetwork', () => {
   test('a token given as the user name is masked and not logged; two proxies are logged each without credentials', async () => {
     const masked: string[] = []
     const lines: string[] = []
-    await configureNetwork(
+    await networkSettings(
       { https: 'http://ghp_0123456789abcdef@proxy.corp:3128', http: 'user:pass@plain.corp:8080', noProxy: [], source: 'the environment' },
       { setSecret: v => masked.push(v), log: l => lines.push(l) }
     )
@@ -36,9 +35,9 @@ describe('configureNetwork', () => {
   test('no proxy: nothing masked, nothing logged, plain keep-alive agents', async () => {
     const masked: string[] = []
     const lines: string[] = []
-    await configureNetwork(DIRECT, { setSecret: v => masked.push(v), log: l => lines.push(l) })
+    const network = await networkSettings(DIRECT, { setSecret: v => masked.push(v), log: l => lines.push(l) })
     expect([masked, lines]).toEqual([[], []])
-    const agents = createAgents()
+    const agents = network.agents()
     expect(agents['https:']).toBeInstanceOf(https.Agent)
     expect((agents['http:'] as http.Agent & { keepAlive: boolean }).keepAlive).toBe(true)
   })

@@ -7,8 +7,9 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { createTransport } from '../../../src/network/http.js'
 import { RegistryClient } from '../../../src/registry/client.js'
-import { configureNetwork } from '../../../src/network/agents.js'
+import { DEFAULT_TIMEOUTS, networkSettings } from '../../../src/network/agents.js'
 import { startProxy, type FakeProxy } from '../../fixtures/fake-proxy.js'
+import type { ProxyConfig } from '../../../src/settings/types.js'
 
 interface Seen {
   method: string
@@ -140,6 +141,8 @@ test('a server that goes silent, and one that is not there: the method and URL, 
 })
 
 describe('the registry transport through a proxy', () => {
+  const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
+
   let target: http.Server
   let targetPort = 0
   let proxy: FakeProxy
@@ -162,8 +165,8 @@ describe('the registry transport through a proxy', () => {
   test('http:// goes through the proxy as an absolute URI, with the credentials the URL carries; no-proxy hosts and loopback go directly', async () => {
     proxy = await startProxy({ targets: { 'registry.test': targetPort }, auth: { user: 'alice', password: 's3cret' } })
     const withAuth = proxy.url.replace('http://', 'http://alice:s3cret@')
-    await configureNetwork({ https: withAuth, http: withAuth, noProxy: ['direct.test'], source: 'test' })
-    const send = createTransport()
+    const network = await networkSettings({ https: withAuth, http: withAuth, noProxy: ['direct.test'], source: 'test' })
+    const send = createTransport({ network })
     const res = await send(new URL(`http://registry.test:${targetPort}/v2/`), { headers: { authorization: 'Basic c2VjcmV0' } })
     expect(await res.json()).toEqual({ ok: true })
     await send(new URL(`http://127.0.0.1:${targetPort}/direct`))
@@ -176,17 +179,40 @@ describe('the registry transport through a proxy', () => {
 
   test('https:// is tunnelled with CONNECT; a proxy that wants other credentials answers 407, which is returned, not retried', async () => {
     proxy = await startProxy({ targets: { 'registry.test': targetPort }, auth: { user: 'alice', password: 's3cret' } })
-    await configureNetwork({ https: proxy.url.replace('http://', 'http://bob:wrong@'), http: '', noProxy: [], source: 'test' })
-    const res = await createTransport()(new URL('https://registry.test/v2/'))
+    const network = await networkSettings({ https: proxy.url.replace('http://', 'http://bob:wrong@'), http: '', noProxy: [], source: 'test' })
+    const res = await createTransport({ network })(new URL('https://registry.test/v2/'))
     expect(res.status).toBe(407)
     expect(proxy.log).toEqual([{ method: 'CONNECT', target: 'registry.test:443', user: 'bob', refused: 407 }])
   })
 
+  test('two network settings side by side: a client keeps the proxy and timeouts of the settings it is made with, whichever was made last', async () => {
+    proxy = await startProxy({ targets: { 'registry.test': targetPort } })
+    const viaProxy = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const direct = await networkSettings(DIRECT, { timeouts: { ...DEFAULT_TIMEOUTS, connect: 1234 } })
+    expect([viaProxy.timeouts.connect, direct.timeouts.connect]).toEqual([DEFAULT_TIMEOUTS.connect, 1234])
+    expect(viaProxy.sdkRequestHandler()).toMatchObject({ connectionTimeout: DEFAULT_TIMEOUTS.connect, httpAgent: expect.anything(), httpsAgent: expect.anything() })
+    expect(direct.sdkRequestHandler()).toEqual({ connectionTimeout: 1234, requestTimeout: DEFAULT_TIMEOUTS.awsResponse, throwOnRequestTimeout: true, socketTimeout: DEFAULT_TIMEOUTS.awsResponse })
+    // Clients made after both: the proxied one reaches registry.test through the proxy; the direct one looks it up itself (there is no such host).
+    const url = new URL(`http://registry.test:${targetPort}/v2/`)
+    expect((await createTransport({ network: viaProxy })(url)).status).toBe(200)
+    await expect(createTransport({ network: direct })(url)).rejects.toThrow(/ENOTFOUND|EAI_AGAIN/)
+    expect((await createTransport({ network: viaProxy })(url)).status).toBe(200)
+    expect(proxy.log.map(l => l.target)).toEqual([`registry.test:${targetPort}`, `registry.test:${targetPort}`])
+  })
+
+  test('http:// through the proxy: every request on a kept-alive connection names its absolute URI, as a proxy requires', async () => {
+    proxy = await startProxy({ targets: { 'registry.test': targetPort } })
+    const network = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const transport = createTransport({ network })
+    const url = new URL(`http://registry.test:${targetPort}/v2/`)
+    for (let i = 0; i < 3; i++) expect((await transport(url)).status).toBe(200)
+  })
+
   test('a proxy that never answers CONNECT fails the request once the connect bound is up (ETIMEDOUT, which retries try again)', async () => {
     proxy = await startProxy({ targets: {}, hangConnect: true })
-    await configureNetwork({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
+    const network = await networkSettings({ https: proxy.url, http: proxy.url, noProxy: [], source: 'test' })
     const started = Date.now()
-    const error = (await createTransport({ timeouts: { connect: 300 } })(new URL('https://registry.test/v2/')).catch((e: unknown) => e)) as NodeJS.ErrnoException
+    const error = (await createTransport({ network, timeouts: { connect: 300 } })(new URL('https://registry.test/v2/')).catch((e: unknown) => e)) as NodeJS.ErrnoException
     expect(error.message).toBe('GET https://registry.test/v2/: no connection in 0.3s')
     expect(error.code).toBe('ETIMEDOUT')
     expect(Date.now() - started).toBeLessThan(3000)

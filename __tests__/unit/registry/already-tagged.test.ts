@@ -10,7 +10,7 @@ import { buildIdentity, isThisBuild, namesExactly, tagHoldsBuild, tagHoldsMerge 
 import type { ImageConfig } from '../../../src/registry/image-config.js'
 import { ImmutableTagError } from '../../../src/registry/refusals.js'
 import { addTags } from '../../../src/registry/tags.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { registryDocker, FakeRegistry } from '../../fixtures/fake-registry.js'
 
@@ -23,7 +23,7 @@ const refusal = (tag: string): string =>
   `The image tag '${tag}' already exists in the 'team/web' repository and cannot be overwritten because the repository is immutable.`
 
 let logs: string[]
-const retry = (): RetryPolicy => ({ attempts: 3, delay: () => 0, sleep: async () => undefined, log: m => void logs.push(m) })
+const retry = (): RetryDeps => ({ policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: m => void logs.push(m) } })
 let stdout: ReturnType<typeof jest.spyOn>
 beforeEach(() => {
   logs = []

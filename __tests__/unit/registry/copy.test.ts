@@ -7,10 +7,10 @@
 import { ActionError } from '../../../src/errors.js'
 import { RegistryClient } from '../../../src/registry/client.js'
 import { copyImage } from '../../../src/registry/copy.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { pushImage, startRegistry, type Registry } from '../../fixtures/copy-registry.js'
 
-const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 
 const client = (r: Registry, registry = 'registry.test') => new RegistryClient({ registry, username: 'AWS', password: 'p' }, r.base)
 

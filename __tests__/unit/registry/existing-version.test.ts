@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals'
 import { ActionError } from '../../../src/errors.js'
 import { decideVersion, type ArchivedImage, findExistingVersion } from '../../../src/registry/existing-version.js'
 import { restoreCommand } from '../../../src/aws/image-status.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { pushLayout } from '../../../src/registry/layout-push.js'
 import { addTags } from '../../../src/registry/tags.js'
 import { UploadRegistry, writeLayout } from '../../fixtures/upload-registry.js'
@@ -100,7 +100,7 @@ describe("the version tag in the registry", () => {
 
   const logs: string[] = []
 
-  const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) }
+  const retry: RetryDeps = { policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) } }
 
   describe('findExistingVersion: the version tag looked up in the registry', () => {
     const SHA = '0123abcdef4567890123abcdef4567890123abcd'

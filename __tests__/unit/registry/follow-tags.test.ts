@@ -1,9 +1,9 @@
 /** The ref tags after the version: fixed ones put where missing, floating ones moved only forward. */
 import { followRefTags } from '../../../src/registry/follow-tags.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
-const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const MUTABLE = { mode: 'MUTABLE' as const, exclusions: [] }
 const version = (v: string) => ({ labels: { 'org.opencontainers.image.version': v } })
 

@@ -1,11 +1,11 @@
 /** moveLatest: `latest` only moves forward, read from and written to the registry. */
 import { jest } from '@jest/globals'
 import { moveLatest } from '../../../src/registry/latest.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
 describe('moveLatest', () => {
-  const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+  const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
   let warnings: string[]
   let infos: string[]
   beforeEach(() => {

@@ -6,7 +6,7 @@
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { ActionError } from '../../../src/errors.js'
 import { prefillLayout, pushLayout } from '../../../src/registry/layout-push.js'
 import { addTags } from '../../../src/registry/tags.js'
@@ -23,7 +23,7 @@ const client = (password = 'secret') => registry.client(password)
 
 const logs: string[] = []
 
-const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) }
+const retry: RetryDeps = { policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) } }
 
 test('pushes the blobs, then the manifest by its digest; the registry serves it back', async () => {
   const l = writeLayout()

@@ -1,12 +1,12 @@
 /** The platform images a pushed digest stands for, read from the registry: what the scan gate judges and the summary sizes. */
 import { ActionError } from '../../../src/errors.js'
 import { pushedImages, readPlatformImages } from '../../../src/registry/platform-images.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
 const IMAGE = 'application/vnd.oci.image.manifest.v1+json'
 const INDEX = 'application/vnd.oci.image.index.v1+json'
-const retry: RetryPolicy = { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const client = (registry: FakeRegistry) => registry.client({ registry: 'r', username: 'AWS', password: 'p' })
 
 test("an index: its platform images, attestations left out; a child the registry lacks kept by its descriptor", async () => {

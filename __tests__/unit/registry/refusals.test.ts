@@ -5,12 +5,12 @@
 import { ActionError } from '../../../src/errors.js'
 import { RegistryError } from '../../../src/registry/client.js'
 import { ImmutableTagError, immutableTagRefusal, registryRefusal, withRegistryRetry } from '../../../src/registry/refusals.js'
-import { TransientError, type RetryPolicy } from '../../../src/retry.js'
+import { TransientError, type RetryDeps } from '../../../src/retry.js'
 
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
 const ECR_WORDS = "The image tag '1.2.3' already exists in the 'team/web' repository and cannot be overwritten because the repository is immutable."
 
-const policy = (tries: string[] = []): RetryPolicy => ({ attempts: 3, delay: () => 0, sleep: async () => undefined, log: m => void tries.push(m) })
+const policy = (tries: string[] = []): RetryDeps => ({ policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: m => void tries.push(m) } })
 
 describe('from words (buildx)', () => {
   test("ECR's immutable tag: the tag and repository it names, and the fix", () => {

@@ -3,7 +3,7 @@
  * takes back the tags that follow it.
  */
 import { jest } from '@jest/globals'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { ActionError } from '../../../src/errors.js'
 import { pushLayout } from '../../../src/registry/layout-push.js'
 import { addTags, moveTags } from '../../../src/registry/tags.js'
@@ -18,7 +18,7 @@ const client = (password = 'secret') => registry.client(password)
 
 const logs: string[] = []
 
-const retry: RetryPolicy = { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) }
+const retry: RetryDeps = { policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: (m: string) => logs.push(m) } }
 
 describe('addTags: more tags on a pushed image, one PUT each', () => {
   test('the index is read once and put under each tag byte for byte, with its media type', async () => {

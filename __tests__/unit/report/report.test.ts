@@ -19,7 +19,7 @@ import type { HttpTransport } from '../../../src/network/http.js'
 import { report, type Pushed } from '../../../src/report/report.js'
 import { pushedImages } from '../../../src/registry/platform-images.js'
 import { awaitScans, gateVerdict, unjudgeable } from '../../../src/aws/scan-verdict.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { Stages } from '../../../src/stages.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
@@ -58,7 +58,7 @@ beforeEach(() => {
 })
 afterEach(() => stdout.mockRestore())
 
-const retry = (): RetryPolicy => ({ attempts: 4, delay: () => 0, sleep: async () => undefined, log: line => tries.push(line) })
+const retry = (): RetryDeps => ({ policy: { attempts: 4, delay: () => 0, sleep: async () => undefined, log: line => tries.push(line) } })
 
 /** A registry whose GETs of `failing` answer 503 `times` times (Infinity: always). */
 function registryFailing(registry: FakeRegistry, failing: string, times: number): RegistryClient {

@@ -3,7 +3,7 @@ import { ECRClient } from '@aws-sdk/client-ecr'
 import type { Destination } from '../../../src/aws/destination.js'
 import type { CheckedBuilder } from '../../../src/build/builder.js'
 import { RegistryClient } from '../../../src/registry/client.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { readSettings } from '../../../src/settings/read.js'
 import { Stages } from '../../../src/stages.js'
 import { attestStage, referrerWarning, summaryAttachments } from '../../../src/supply/attest-stage.js'
@@ -18,7 +18,7 @@ beforeAll(() => {
 })
 afterAll(() => ws.remove())
 
-const retry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const settings = (inputs: Record<string, string> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', version: '1.0.0', ...inputs }))
 const destination = (ecr?: ECRClient) => ({ uri: 'r/team/web', path: 'team/web', ...(ecr ? { ecr } : {}) }) as unknown as Destination
 const builder = { use: {} } as CheckedBuilder

@@ -1,12 +1,12 @@
 /** Each pushed platform image gets its provenance statement (and SBOM) as a referrer; what each has attached is read back. */
 import { ActionError } from '../../../src/errors.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { attestImages, provenanceMode, readAttachments, type AttestInput } from '../../../src/supply/attest.js'
 import { SLSA_PROVENANCE_V1 } from '../../../src/supply/provenance.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
-const retry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const ENV = { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: SHA, GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/main' }
 

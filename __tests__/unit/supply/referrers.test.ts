@@ -1,11 +1,11 @@
 /** Storing a statement as a referrer of the image, and listing referrers. */
 import { ActionError } from '../../../src/errors.js'
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { SLSA_PROVENANCE_V1, IN_TOTO_MEDIA_TYPE } from '../../../src/supply/provenance.js'
 import { attach, listReferrers, referrersTag, subjectOf } from '../../../src/supply/referrers.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
-const noRetry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const noRetry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 

@@ -1,11 +1,11 @@
 /** A re-run's reuse rests on provenance: every platform image needs a statement naming this repository, commit and workflow. */
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { attestImages } from '../../../src/supply/attest.js'
 import { judgeProvenance, reuseClaim } from '../../../src/supply/reuse.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
-const retry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const retry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const ENV = { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/main' }
 

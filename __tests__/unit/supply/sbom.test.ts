@@ -2,7 +2,7 @@
  * SBOMs: buildx's arguments, the statements read per platform from the layout, attached as
  * referrers.
  */
-import type { RetryPolicy } from '../../../src/retry.js'
+import type { RetryDeps } from '../../../src/retry.js'
 import { SLSA_PROVENANCE_V1, IN_TOTO_MEDIA_TYPE } from '../../../src/supply/provenance.js'
 import { attestImages } from '../../../src/supply/attest.js'
 import { sbomArgs, statementsByPlatform, SPDX_DOCUMENT } from '../../../src/supply/sbom.js'
@@ -11,7 +11,7 @@ import { FakeRegistry } from '../../fixtures/fake-registry.js'
 import { buildSettings } from '../../fixtures/build-settings.js'
 import { makeWorkspace, stepEnv } from '../../fixtures/workspace.js'
 
-const noRetry: RetryPolicy = { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined }
+const noRetry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 
@@ -76,6 +76,27 @@ describe('SBOMs', () => {
       expect(statement.subject[0]?.digest.sha256).toBe(image.digest.slice(7))
       expect(statement.predicate.name).toBe(i === 0 ? 'amd' : 'arm')
     }
+  })
+
+  test('the platform images are attested side by side, and logged in their order; a platform without its SBOM stores nothing for any', async () => {
+    const registry = new FakeRegistry()
+    const index = registry.pushImage('team/web', '1.0.0', SHA)
+    const children = (JSON.parse(registry.manifests.get(`team/web@${index}`)?.body.toString() ?? '{}') as { manifests: { digest: string }[] }).manifests.map(m => m.digest)
+    const client = registry.client({ registry: 'r.test', username: 'AWS', password: 'pw' })
+    const calls: string[] = []
+    const spy = Object.assign(Object.create(client) as typeof client, {
+      manifestBytes: (repository: string, reference: string) => (calls.push(`read ${reference}`), client.manifestBytes(repository, reference)),
+      storeManifest: (...args: Parameters<typeof client.storeManifest>) => (calls.push(`store ${JSON.parse(args[3].toString()).subject.digest}`), client.storeManifest(...args))
+    })
+    const images = [{ platform: 'linux/amd64', digest: children[0] ?? '' }, { platform: 'linux/arm64', digest: children[1] ?? '' }]
+    const done = await attestImages(spy, images, { ...input, build: buildSettings({ provenance: 'mode=min' }) }, noRetry)
+    expect(done.map(d => d.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+    // One platform's work doesn't wait for the other's: both subjects are read before either referrer is stored.
+    expect(calls.slice(0, 2).sort()).toEqual([`read ${children[0]}`, `read ${children[1]}`].sort())
+    calls.length = 0
+    const sboms = new Map([['linux/amd64', [Buffer.from('{}')]]])
+    await expect(attestImages(spy, images, input, noRetry, sboms)).rejects.toThrow('The SBOM generator made no SBOM for linux/arm64')
+    expect(calls).toEqual([])
   })
 
   test('a platform the generator gave no SBOM for fails the run (sbom: true never passes on nothing)', async () => {
