@@ -39,6 +39,4 @@ for (let i = 0; i < rounds; i++) {
   warm.push(await timed({ repository, version: 'warm' }, ws))
   console.log(`round ${i + 1}: cold ${cold.at(-1).toFixed(1)} s, warm ${warm.at(-1).toFixed(1)} s`)
 }
-console.log(
-  `median cold ${median(cold).toFixed(1)} s, median warm ${median(warm).toFixed(1)} s, warm/cold ${((100 * median(warm)) / median(cold)).toFixed(0)}%`
-)
+console.log(`median cold ${median(cold).toFixed(1)} s, median warm ${median(warm).toFixed(1)} s, warm/cold ${((100 * median(warm)) / median(cold)).toFixed(0)}%`)

@@ -21,7 +21,11 @@ const says = [
 const ws = busyboxWorkspace(env, ['RUN ["/bin/busybox", "--install", "-s", "/bin"]', `RUN ${says.map(s => `echo '${s}'`).join('; ')}; exit 3`])
 const dockerConfig = tempDir('bench-docker-')
 const rawConfig = tempDir('bench-docker-raw-')
-execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { input: '123456789012-auth-token', env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: ['pipe', 'ignore', 'ignore'] })
+execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], {
+  input: '123456789012-auth-token',
+  env: { ...process.env, DOCKER_CONFIG: rawConfig },
+  stdio: ['pipe', 'ignore', 'ignore']
+})
 
 async function action(version, bundle) {
   const start = process.hrtime.bigint()

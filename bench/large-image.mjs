@@ -74,20 +74,16 @@ const labels = (version, sha) =>
   ].flatMap(l => ['--label', l])
 
 const rawConfig = tempDir('bench-docker-raw-')
-writeFileSync(
-  path.join(rawConfig, 'config.json'),
-  JSON.stringify({ auths: { [registry]: { auth: Buffer.from('AWS:123456789012-auth-token').toString('base64') } } })
-)
+writeFileSync(path.join(rawConfig, 'config.json'), JSON.stringify({ auths: { [registry]: { auth: Buffer.from('AWS:123456789012-auth-token').toString('base64') } } }))
 
 function buildx(ws, repository, version, sha, cache = false) {
   const ref = `type=registry,ref=${registry}/${repository}:buildcache`
   const cacheArgs = cache ? ['--cache-from', ref, '--cache-to', `${ref},mode=min,image-manifest=true,oci-mediatypes=true`] : []
   const start = process.hrtime.bigint()
-  execFileSync(
-    'docker',
-    ['buildx', 'build', '--platform', PLATFORM, '--provenance=false', ...labels(version, sha), ...cacheArgs, '--tag', `${registry}/${repository}:${version}`, '--push', ws],
-    { env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: 'ignore' }
-  )
+  execFileSync('docker', ['buildx', 'build', '--platform', PLATFORM, '--provenance=false', ...labels(version, sha), ...cacheArgs, '--tag', `${registry}/${repository}:${version}`, '--push', ws], {
+    env: { ...process.env, DOCKER_CONFIG: rawConfig },
+    stdio: 'ignore'
+  })
   return { s: seconds(start) }
 }
 
@@ -176,7 +172,12 @@ for (const when of ['cold', 'incremental']) {
   })
   console.log(`| ${when} | ${cells.join(' | ')} |`)
 }
-console.log(`| peak RSS of the action's node process | — | — | ${kinds.slice(2).map(([k]) => `${Math.max(...times[k].rss).toFixed(0)} MiB`).join(' | ')} |`)
+console.log(
+  `| peak RSS of the action's node process | — | — | ${kinds
+    .slice(2)
+    .map(([k]) => `${Math.max(...times[k].rss).toFixed(0)} MiB`)
+    .join(' | ')} |`
+)
 // The action against the same push with the same registry cache by hand: what the action itself adds.
 const cached = times['buildx+cache']
 for (const when of ['cold', 'incremental']) {

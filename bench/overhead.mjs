@@ -50,11 +50,10 @@ function raw(version, sha) {
         'org.opencontainers.image.source=https://github.com/acme/web'
       ].flatMap(l => ['--label', l])
     : []
-  execFileSync(
-    'docker',
-    ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance=false', ...labels, '--tag', `${registry}/${repository}:${version}`, '--push', ws],
-    { env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: 'ignore' }
-  )
+  execFileSync('docker', ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance=false', ...labels, '--tag', `${registry}/${repository}:${version}`, '--push', ws], {
+    env: { ...process.env, DOCKER_CONFIG: rawConfig },
+    stdio: 'ignore'
+  })
   return seconds(start)
 }
 
@@ -63,7 +62,10 @@ const e = []
 for (let i = 0; i < 10; i++) {
   const start = process.hrtime.bigint()
   try {
-    execFileSync(NODE24, [path.join(ROOT, 'dist/main/index.js')], { env: { PATH: process.env.PATH, INPUT_REPOSITORY: 'Bad Name', AWS_REGION: 'us-east-1', GITHUB_STATE: '/dev/null', GITHUB_OUTPUT: '/dev/null' }, stdio: 'ignore' })
+    execFileSync(NODE24, [path.join(ROOT, 'dist/main/index.js')], {
+      env: { PATH: process.env.PATH, INPUT_REPOSITORY: 'Bad Name', AWS_REGION: 'us-east-1', GITHUB_STATE: '/dev/null', GITHUB_OUTPUT: '/dev/null' },
+      stdio: 'ignore'
+    })
   } catch {
     // The input error is the point: it exits 1.
   }
@@ -72,7 +74,11 @@ for (let i = 0; i < 10; i++) {
 
 // Warm everything: the repository exists and is converged, the build cache is warm.
 await action('warmup', 'f'.repeat(40))
-execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], { input: '123456789012-auth-token', env: { ...process.env, DOCKER_CONFIG: rawConfig }, stdio: ['pipe', 'ignore', 'ignore'] })
+execFileSync('docker', ['login', '-u', 'AWS', '--password-stdin', registry], {
+  input: '123456789012-auth-token',
+  env: { ...process.env, DOCKER_CONFIG: rawConfig },
+  stdio: ['pipe', 'ignore', 'ignore']
+})
 
 /**
  * The action's own buildx command, run by hand: the argv the action printed, with a fresh
@@ -99,7 +105,14 @@ function replay(log, version, latest = false, provenance = false) {
   return seconds(start)
 }
 
-const a = [], aLabelled = [], aSame = [], aResult = [], aProvenance = [], b = [], bNoCache = [], c = []
+const a = [],
+  aLabelled = [],
+  aSame = [],
+  aResult = [],
+  aProvenance = [],
+  b = [],
+  bNoCache = [],
+  c = []
 let lastB
 for (let i = 0; i < rounds; i++) {
   // The docker driver keeps every image it builds: some dozens of them slow containerd
@@ -127,11 +140,15 @@ const f = x => `${x.toFixed(2)} s`
 const d = (x, y) => f(median(x) - median(y))
 console.log(`a. the same build by hand:          median ${f(median(aSame))}  (the action's buildx command — version tag, labels, registry cache — as \`docker buildx build\`, logged in already)`)
 console.log(`   a+. the same, latest a 2nd --tag:  median ${f(median(aResult))}  (the action's whole result, by hand)`)
-console.log(`   a+p. the same with buildx's provenance: median ${f(median(aProvenance))}  (latest a 2nd --tag, buildx's default provenance (mode=min) instead of --provenance=false: the action's result, provenance included, by hand)`)
+console.log(
+  `   a+p. the same with buildx's provenance: median ${f(median(aProvenance))}  (latest a 2nd --tag, buildx's default provenance (mode=min) instead of --provenance=false: the action's result, provenance included, by hand)`
+)
 console.log(`   a0. the bare build:               median ${f(median(a))}  (no labels, no registry cache: the same image every round, a push with nothing new)`)
 console.log(`   a0+labels:                        median ${f(median(aLabelled))}  (the bare build with the action's labels: a new image every round, no cache)`)
 const r = (x, y) => `${(median(x) / median(y)).toFixed(2)}×`
-console.log(`b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}, b/a = ${r(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a+p = ${d(b, aProvenance)}; b − a0 = ${d(b, a)}, b/a0 = ${r(b, a)}; b − a0+labels = ${d(b, aLabelled)})`)
+console.log(
+  `b. the action, converged:          median ${f(median(b))}  (b − a = ${d(b, aSame)}, b/a = ${r(b, aSame)}; b − a+ = ${d(b, aResult)}; b − a+p = ${d(b, aProvenance)}; b − a0 = ${d(b, a)}, b/a0 = ${r(b, a)}; b − a0+labels = ${d(b, aLabelled)})`
+)
 console.log(`b'. the action, cache: none:        median ${f(median(bNoCache))}  (b' − a0+labels = ${d(bNoCache, aLabelled)}: the same build without a cache; b' − a0 = ${d(bNoCache, a)})`)
 console.log(`   stages of the last b run:        ${/<th align="left">Time<\/th><td>([^<]*)</.exec(lastB.summary)?.[1] ?? '?'}`)
 console.log(`   main step ${f(lastB.seconds ?? NaN)}, post step ${f(lastB.post?.seconds ?? NaN)}`)

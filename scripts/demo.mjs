@@ -57,7 +57,11 @@ function jobLog() {
 /** The job summary's markdown and HTML as plain lines: the heading, then one row a line. */
 function summaryText(/** @type {string} */ markdown) {
   const plain = (/** @type {string} */ html) =>
-    html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
   /** @type {string[]} */
   const out = []
   for (const line of markdown.split('\n')) {

@@ -44,7 +44,11 @@ export function placeOf(file) {
   return { unit: parts.length > 1 ? `${name}/` : name, rank: -1 }
 }
 
-const layerWords = rank => (LAYERS[rank].folders ?? []).map(f => `${f}/`).concat(LAYERS[rank].base ? ['base'] : [], LAYERS[rank].entry ? ['entry'] : []).join(' ')
+const layerWords = rank =>
+  (LAYERS[rank].folders ?? [])
+    .map(f => `${f}/`)
+    .concat(LAYERS[rank].base ? ['base'] : [], LAYERS[rank].entry ? ['entry'] : [])
+    .join(' ')
 
 export default {
   meta: { type: 'problem', docs: { description: 'src/ imports only from its own folder and lower layers (scripts/eslint-layers.js)' }, schema: [] },
@@ -59,7 +63,10 @@ export default {
         if (place.rank === -1) return context.report({ node, message: `src/${place.unit} has no layer: give it its place in LAYERS (scripts/eslint-layers.js) and docs/contributing.md#layers.` })
       }
       if (to.rank > from.rank) {
-        context.report({ node, message: `upward import: ${from.unit} (layer ${from.rank + 1}) imports ${to.unit} (layer ${to.rank + 1}, ${layerWords(to.rank)}); move what both need down a layer (scripts/eslint-layers.js).` })
+        context.report({
+          node,
+          message: `upward import: ${from.unit} (layer ${from.rank + 1}) imports ${to.unit} (layer ${to.rank + 1}, ${layerWords(to.rank)}); move what both need down a layer (scripts/eslint-layers.js).`
+        })
       } else if (to.rank === from.rank) {
         context.report({ node, message: `${from.unit} imports ${to.unit}, its peer in layer ${from.rank + 1}: peers stay apart; move what both need down a layer (scripts/eslint-layers.js).` })
       }

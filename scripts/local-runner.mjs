@@ -44,7 +44,23 @@ export function parseFileCommands(text) {
 }
 
 /** The runner's own commands; any other `::name::` is not a command. */
-const COMMANDS = new Set(['set-output', 'save-state', 'add-mask', 'error', 'warning', 'notice', 'debug', 'group', 'endgroup', 'echo', 'add-matcher', 'remove-matcher', 'set-env', 'add-path', 'stop-commands'])
+const COMMANDS = new Set([
+  'set-output',
+  'save-state',
+  'add-mask',
+  'error',
+  'warning',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'add-matcher',
+  'remove-matcher',
+  'set-env',
+  'add-path',
+  'stop-commands'
+])
 
 /**
  * @param {string} text
@@ -52,11 +68,27 @@ const COMMANDS = new Set(['set-output', 'save-state', 'add-mask', 'error', 'warn
  */
 const unescape = (text, mapping) => mapping.reduce((t, [token, replacement]) => t.split(replacement).join(token), text)
 /** @type {[string, string][]} */
-const DATA = [['\r', '%0D'], ['\n', '%0A'], ['%', '%25']]
+const DATA = [
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  ['%', '%25']
+]
 /** @type {[string, string][]} */
-const PROPERTY = [['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']]
+const PROPERTY = [
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  [':', '%3A'],
+  [',', '%2C'],
+  ['%', '%25']
+]
 /** @type {[string, string][]} */
-const LEGACY = [[';', '%3B'], ['\r', '%0D'], ['\n', '%0A'], [']', '%5D'], ['%', '%25']]
+const LEGACY = [
+  [';', '%3B'],
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  [']', '%5D'],
+  ['%', '%25']
+]
 
 /**
  * One line as the runner's ActionCommand parses it: `::name k=v,…::data` at the start (after
@@ -77,7 +109,11 @@ function parseCommand(line, registered) {
         /** @type {Record<string, string>} */
         const properties = {}
         if (space > 0) {
-          for (const pair of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+          for (const pair of info
+            .slice(space + 1)
+            .trim()
+            .split(',')
+            .filter(Boolean)) {
             const at = pair.indexOf('=')
             if (at > 0 && at < pair.length - 1) properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), PROPERTY)
           }
@@ -97,7 +133,10 @@ function parseCommand(line, registered) {
   /** @type {Record<string, string>} */
   const properties = {}
   if (space > 0) {
-    for (const pair of info.slice(space + 1).split(';').filter(Boolean)) {
+    for (const pair of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
       const at = pair.indexOf('=')
       if (at > 0 && at < pair.length - 1) properties[pair.slice(0, at)] = unescape(pair.slice(at + 1), LEGACY)
     }
@@ -170,7 +209,7 @@ function descendants(pid) {
   }
   /** @type {number[]} */
   const found = []
-  for (let queue = [pid]; queue.length > 0; ) {
+  for (let queue = [pid]; queue.length > 0;) {
     const next = children.get(/** @type {number} */ (queue.shift())) ?? []
     found.push(...next)
     queue.push(...next)

@@ -22,7 +22,14 @@ export async function buildOnly(settings: Settings, { env, docker }: { env: Env;
     buildxConfigDir: buildxConfigDir(env),
     builder: builder.use
   })
-  const outputs = imageOutputs({ ...outputBase(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false, labels: mergedLabels(labels, build.labels), annotations: annotated.annotations })
+  const outputs = imageOutputs({
+    ...outputBase(image, repository.name, ''),
+    digest: '',
+    metadata: result.metadata,
+    skipped: false,
+    labels: mergedLabels(labels, build.labels),
+    annotations: annotated.annotations
+  })
   setOutputs(outputs)
   if (settings.summary)
     await writeSummary({

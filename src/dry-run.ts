@@ -53,7 +53,11 @@ function lifecycleOf(plan: DestinationPlan): { line: string; text?: string; curr
 }
 
 /** Where the image would go, and the version tag as the registry has it now (a repository that doesn't exist yet has none). */
-async function destinationOf(settings: Settings, plan: DestinationPlan, deps: PlanDeps): Promise<{ registry: string; uri: string; existing: ExistingVersion | undefined; client: RegistryClient; path: string }> {
+async function destinationOf(
+  settings: Settings,
+  plan: DestinationPlan,
+  deps: PlanDeps
+): Promise<{ registry: string; uri: string; existing: ExistingVersion | undefined; client: RegistryClient; path: string }> {
   const { name } = settings.repository
   const registry = plan.credentials.current.registry
   const found = plan.type === 'public' ? plan.repository.current?.uri : plan.repository.current && `${registry}/${name}`

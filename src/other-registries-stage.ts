@@ -29,7 +29,13 @@ export interface ReadLogin {
 }
 
 /** Logs docker in to each of `read-registries`; the post step logs out of them. */
-export async function loginReadRegistries(settings: Settings, session: AwsSession, deps: { docker: Docker; env: Env }, ownRegistry: string, tokens: OtherRegistryDeps = otherRegistryDeps): Promise<ReadLogin[]> {
+export async function loginReadRegistries(
+  settings: Settings,
+  session: AwsSession,
+  deps: { docker: Docker; env: Env },
+  ownRegistry: string,
+  tokens: OtherRegistryDeps = otherRegistryDeps
+): Promise<ReadLogin[]> {
   // The run's own registry is logged in to already.
   const read = (settings.registries?.read ?? []).filter(r => r.host !== ownRegistry)
   if (read.length === 0) return []

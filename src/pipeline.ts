@@ -132,7 +132,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
   const read = settings.summary || gated ? await pushedImages(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : { images: [] }
   // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-  const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built })
+  const attestAt = { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built }
+  const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, attestAt)
   const copyTo = { registry, path: destination.path, digest: pushed.digest, retry }
   const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
 
@@ -158,14 +159,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
  * first; tags and reads use the registry client, which renews its own), and with
  * `export-credentials` the role's renewed credentials are exported again.
  */
-async function renewForLaterSteps(
-  settings: Settings,
-  deps: PipelineDeps,
-  session: AwsSession,
-  destination: Destination,
-  loggedIn: RegistryCredentials,
-  firstLogin: RegistryLogin
-): Promise<void> {
+async function renewForLaterSteps(settings: Settings, deps: PipelineDeps, session: AwsSession, destination: Destination, loggedIn: RegistryCredentials, firstLogin: RegistryLogin): Promise<void> {
   const token = await destination.credentials.get()
   if (token.password !== loggedIn.password) await login(deps, token, firstLogin)
   if (settings.aws.exportCredentials && (session.credentials?.renewals ?? 0) > 0) exportCredentials(session)
@@ -259,7 +253,11 @@ async function buildPush(settings: Settings, deps: PipelineDeps, retry: RetryDep
   if (tagged.length > 0) core.info(`Tagged ${built.digest} as ${tagged.join(', ')}`)
   let metadata = built.metadata
   // The metadata names every tag, as when buildx pushes them all.
-  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': imageReferences(destination.uri, pushedTags(image, latest).filter(t => !kept.has(t))).join(',') }
+  const names = imageReferences(
+    destination.uri,
+    pushedTags(image, latest).filter(t => !kept.has(t))
+  ).join(',')
+  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': names }
   const outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : `built and pushed${built.found !== undefined ? `; found '${built.found}' already naming it` : ''}`
   return {
     digest: built.digest,

@@ -45,7 +45,10 @@ export async function withStorageState(settings: Settings, destination: Destinat
   const state = await readStorageState(destination.ecr, name, existing.digest, signal)
   if (state?.status === 'ACTIVE') return existing
   const restore = restoreCommand(name, existing.digest, settings.aws.region)
-  return { ...existing, archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) } }
+  return {
+    ...existing,
+    archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) }
+  }
 }
 
 /** The platform images a tag names now; undefined when it names none. */

@@ -31,8 +31,7 @@ function expectSuccess(result: RunResult): void {
   expect(result.post?.exitCode).toBe(0)
 }
 
-const restoreCommand = (digest: string): string =>
-  `aws ecr update-image-storage-class --region us-east-1 --repository-name ${REPO} --image-id imageDigest=${digest} --target-storage-class STANDARD`
+const restoreCommand = (digest: string): string => `aws ecr update-image-storage-class --region us-east-1 --repository-name ${REPO} --image-id imageDigest=${digest} --target-storage-class STANDARD`
 
 /** The registry writes of a run: none may happen when the kept image is archived. */
 const manifestPuts = async (): Promise<number> => (await registryCalls()).filter(c => c.method === 'PUT' && c.kind === 'manifests').length
@@ -87,7 +86,9 @@ describe('a re-run of a version whose image is archived', () => {
     await resetCalls()
     const rerun = await ship({ version: '1.0.0', 'if-version-exists': 'skip', 'latest-may-move-back': 'true' }, SHA_A)
     expect(rerun.exitCode).toBe(1)
-    expect(errorLine(rerun.log)).toContain("ECR is restoring it from its archive (imageStatus ACTIVATING): it can't be pulled until the restore is done. No tag was moved. Run the job again once it is ACTIVE")
+    expect(errorLine(rerun.log)).toContain(
+      "ECR is restoring it from its archive (imageStatus ACTIVATING): it can't be pulled until the restore is done. No tag was moved. Run the job again once it is ACTIVE"
+    )
     expect(await manifestPuts()).toBe(0)
     expect((await registryManifest(REPO, 'latest')).digest).toBe(v2)
   })

@@ -126,7 +126,7 @@ describe('pass-through options reach buildx', () => {
 })
 
 describe('load: true for a push: false job that tests the image', () => {
-  test('buildx loads the image into the job\'s engine; no AWS call, nothing pushed', async () => {
+  test("buildx loads the image into the job's engine; no AWS call, nothing pushed", async () => {
     await resetCalls()
     const result = await ship({ repository: 'team/opts-load', version: '2.0.0', push: 'false', load: 'true', 'no-cache': 'true' }, optionsWorkspace(false))
     expectSuccess(result)

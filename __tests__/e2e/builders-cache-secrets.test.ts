@@ -66,7 +66,7 @@ describe('builder: a second Docker engine, reached through a docker context', ()
     stopEngine2()
   })
 
-  test('a run with builder: stack-engine2 builds there; the job\'s current builder runs nothing; the image is pushed', async () => {
+  test("a run with builder: stack-engine2 builds there; the job's current builder runs nothing; the image is pushed", async () => {
     const defaultBefore = (await buildHistory('default')).map(b => b.id)
     const engine2Before = (await engine2Builds()).map(b => b.id)
     const seen = rec.argv().split('\n').filter(Boolean).length
@@ -117,7 +117,9 @@ describe('builder: a second Docker engine, reached through a docker context', ()
     expect(builds[1]).toContain('--output type=oci,dest=')
     // The cache went with the first; the layout build doesn't export it again.
     expect(builds[1]).not.toContain('--cache-to')
-    const id = String((JSON.parse(job.outputs.metadata ?? '{}') as Record<string, unknown>)['buildx.build.ref']).split('/').pop()
+    const id = String((JSON.parse(job.outputs.metadata ?? '{}') as Record<string, unknown>)['buildx.build.ref'])
+      .split('/')
+      .pop()
     const added = (await engine2Builds()).map(b => b.id).filter(b => !before.includes(b))
     expect(added).toHaveLength(2)
     expect(added).toContain(id)
@@ -157,14 +159,17 @@ const emptyBuilder = () => execFileSync('docker', ['buildx', 'prune', '-af'], { 
  * The first build judged: a first push by digest builds twice (its cache alone, then the layout).
  */
 function loopStep(whole: string): { step: string; cached: boolean } {
-  const log = whole.split(/^\[command\]\S*docker buildx build /m).slice(0, 2).join('')
+  const log = whole
+    .split(/^\[command\]\S*docker buildx build /m)
+    .slice(0, 2)
+    .join('')
   const step = /^#(\d+) \[[^\]]*\] RUN i=0; while/m.exec(log)?.[1] ?? ''
   expect(step).not.toBe('')
   return { step, cached: new RegExp(`^#${step} CACHED$`, 'm').test(log) }
 }
 
 describe('a registry cache per platform', () => {
-  test('two rounds of per-platform push-by-digest jobs on emptied builders: in the second, each platform\'s expensive step comes from its own cache', async () => {
+  test("two rounds of per-platform push-by-digest jobs on emptied builders: in the second, each platform's expensive step comes from its own cache", async () => {
     const ws = makeWorkspace(`per-platform-${Date.now()}`, LOOP)
     const rounds: Record<string, RunResult>[] = []
     for (const round of [1, 2]) {
@@ -213,11 +218,11 @@ describe('a registry cache per ref', () => {
     emptyBuilder()
     const event = path.join(mkdtempSync(path.join(os.tmpdir(), 'event-')), 'event.json')
     writeFileSync(event, JSON.stringify({ ref: 'refs/heads/feature-x', repository: { full_name: 'acme/web', default_branch: 'main' } }))
-    const branch = await ship(
-      { repository: 'team/per-ref', version: 'feature-x-1', latest: 'false', platforms: 'linux/amd64' },
-      ws,
-      { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event }
-    )
+    const branch = await ship({ repository: 'team/per-ref', version: 'feature-x-1', latest: 'false', platforms: 'linux/amd64' }, ws, {
+      GITHUB_REF: 'refs/heads/feature-x',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: event
+    })
     expectSuccess(branch)
     const build = commandLines(branch.log).find(l => / buildx build /.test(l)) ?? ''
     const values = (flag: string) => [...build.matchAll(new RegExp(`${flag} (\\S+)`, 'g'))].map(m => m[1])
@@ -285,7 +290,15 @@ describe('build secrets and build arguments', () => {
       ].join('\n')
     )
     result = await ship(
-      { repository: 'team/secrets', version: '1.0.0', platforms: 'linux/amd64', secrets: `token=${TOKEN}`, 'secret-envs': 'npm=NPM_TOKEN\njson=JSON_SECRET', 'build-args': `GREETING=${GREETING}`, 'export-credentials': 'true' },
+      {
+        repository: 'team/secrets',
+        version: '1.0.0',
+        platforms: 'linux/amd64',
+        secrets: `token=${TOKEN}`,
+        'secret-envs': 'npm=NPM_TOKEN\njson=JSON_SECRET',
+        'build-args': `GREETING=${GREETING}`,
+        'export-credentials': 'true'
+      },
       ws,
       { PATH: rec.path, DOCKER_CONFIG: rec.configDir, NPM_TOKEN: NPM, JSON_SECRET, ...STEP_ONLY }
     )
@@ -296,7 +309,7 @@ describe('build secrets and build arguments', () => {
     expect(runImage(result.outputs['image-digest-uri'] ?? '', 'linux/amd64').split('\n')).toEqual(['token-ok', 'npm-ok', 'json-ok', sha(GREETING)])
   })
 
-  test('every secret value is masked and in no docker command line, log line, output or summary; a build argument\'s value in none of the action\'s', () => {
+  test("every secret value is masked and in no docker command line, log line, output or summary; a build argument's value in none of the action's", () => {
     expect(result.masked).toEqual(expect.arrayContaining([TOKEN, NPM]))
     // A JSON secret: whole and by its lines, but not `{` and `}`, which would star every brace of the log and the JSON outputs.
     const jsonLines = JSON_SECRET.split('\n').map(l => l.trim())
@@ -315,13 +328,15 @@ describe('build secrets and build arguments', () => {
     // …but buildx's metadata (the `metadata` output) records the build's arguments, and
     // BuildKit's progress names a RUN step by its command with the build arguments it uses
     // filled in (what the README warns of): the only log lines that show it.
-    expect(JSON.parse(result.outputs.metadata ?? '{}')).toMatchObject({ 'buildx.build.provenance': { invocation: { parameters: { args: { 'build-arg:GREETING': GREETING }, secrets: [{ id: 'json' }, { id: 'npm' }, { id: 'token' }] } } } })
+    expect(JSON.parse(result.outputs.metadata ?? '{}')).toMatchObject({
+      'buildx.build.provenance': { invocation: { parameters: { args: { 'build-arg:GREETING': GREETING }, secrets: [{ id: 'json' }, { id: 'npm' }, { id: 'token' }] } } }
+    })
     const shown = result.log.split('\n').filter(l => l.includes(GREETING))
     expect(shown.length).toBeGreaterThan(0)
     for (const line of shown) expect(line).toMatch(/^#\d+ \[[^\]]+\] RUN printf %s /)
   })
 
-  test('no docker command got the step\'s inputs, tokens, AWS credentials or state; the build alone got the secret and argument values', () => {
+  test("no docker command got the step's inputs, tokens, AWS credentials or state; the build alone got the secret and argument values", () => {
     expectSuccess(result)
     const calls = rec.calls()
     process.stdout.write(`docker commands and the variables they got:\n${calls.map(c => `  ${c.argv.split(' ').slice(0, 3).join(' ')}: ${Object.keys(c.env).sort().join(' ')}`).join('\n')}\n`)

@@ -35,9 +35,7 @@ describe.each(nodes)('dist/ on %s', (_label, node, version) => {
       node
     })
     expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toBe(
-      "Input 'platforms': 'linux/sparc' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64."
-    )
+    expect(errorLine(result.log)).toBe("Input 'platforms': 'linux/sparc' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.")
     expect(result.post?.exitCode).toBe(0)
   })
 
@@ -78,7 +76,10 @@ test('a bad input fails before the AWS SDK is loaded: the entry chunk alone, no 
     env: { AWS_REGION: 'us-east-1', NODE_OPTIONS: `--import ${path.join(ROOT, '__tests__/fixtures/record-imports.mjs')}`, RECORD_IMPORTS: file }
   })
   expect(result.exitCode).toBe(1)
-  const loaded = readFileSync(file, 'utf8').split('\n').filter(url => url.startsWith('file:')).map(url => new URL(url).pathname)
+  const loaded = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(url => url.startsWith('file:'))
+    .map(url => new URL(url).pathname)
   const chunks = loaded.filter(p => p.startsWith(path.join(ROOT, 'dist/main/')))
   expect(chunks).toContain(path.join(ROOT, 'dist/main/index.js'))
   // The SDK's clients are in a chunk of their own, which a push loads; this run loads none of it.

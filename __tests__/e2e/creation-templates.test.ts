@@ -22,7 +22,9 @@ jest.setTimeout(15 * 60 * 1000)
 
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 const TEMPLATE_POLICY = {
-  rules: [{ rulePriority: 1, description: 'Expire untagged after 3 days', selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 3 }, action: { type: 'expire' } }]
+  rules: [
+    { rulePriority: 1, description: 'Expire untagged after 3 days', selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 3 }, action: { type: 'expire' } }
+  ]
 }
 
 const ship = (inputs: Record<string, string>, marker: string): Promise<RunResult> =>
@@ -52,7 +54,10 @@ async function repository(name: string): Promise<{ repo: Repository; tags: Recor
 const TEAM = {
   prefix: 'team',
   encryptionConfiguration: { encryptionType: 'KMS' as const, kmsKey: KEY },
-  resourceTags: [{ Key: 'owner', Value: 'platform' }, { Key: 'cost-center', Value: 'cc-42' }],
+  resourceTags: [
+    { Key: 'owner', Value: 'platform' },
+    { Key: 'cost-center', Value: 'cc-42' }
+  ],
   imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION' as const,
   imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD' as const, filter: 'latest' }],
   lifecyclePolicy: JSON.stringify(TEMPLATE_POLICY)
@@ -114,7 +119,9 @@ describe('a template for the prefix team', () => {
     })
     expect(result.exitCode).toBe(0)
     expect(writeCalls(await awsCalls())).toEqual([])
-    expect(result.summary).toContain(`would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache*) from template team, scan on push on, KMS encryption (${KEY}) from template team`)
+    expect(result.summary).toContain(
+      `would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, buildcache*) from template team, scan on push on, KMS encryption (${KEY}) from template team`
+    )
     expect(result.summary).toContain('would be put (new repository: the policy from template team)')
     expect(result.summary).toContain('"ecr:DescribeRepositoryCreationTemplates"')
   })

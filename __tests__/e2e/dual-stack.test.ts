@@ -39,7 +39,7 @@ test("the outputs name the image by the registry's dual-stack name", () => {
   for (const [name, value] of Object.entries(result.outputs)) if (name !== 'metadata') expect(`${name}=${value}`).not.toContain(REGISTRY)
 })
 
-test("docker logs in to the dual-stack name, and buildx tags and caches with it", () => {
+test('docker logs in to the dual-stack name, and buildx tags and caches with it', () => {
   expect(dockerLogins()).toEqual([DUAL_STACK_REGISTRY])
   const build = result.log.split('\n').find(line => /\[command\]\S*(docker buildx|docker-buildx) build /.test(line)) ?? ''
   expect(build).toContain(`${DUAL_STACK_REGISTRY}/team/dual:1.0.0`)

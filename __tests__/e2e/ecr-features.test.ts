@@ -4,18 +4,8 @@
  * back from the emulator.
  */
 import { jest } from '@jest/globals'
-import {
-  DescribeRegistryCommand,
-  PutImageScanningConfigurationCommand,
-  PutReplicationConfigurationCommand,
-  type ReplicationRule
-} from '@aws-sdk/client-ecr'
-import {
-  DescribeImagesCommand,
-  ECRPUBLICClient,
-  GetRepositoryCatalogDataCommand,
-  PutRepositoryCatalogDataCommand
-} from '@aws-sdk/client-ecr-public'
+import { DescribeRegistryCommand, PutImageScanningConfigurationCommand, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
+import { DescribeImagesCommand, ECRPUBLICClient, GetRepositoryCatalogDataCommand, PutRepositoryCatalogDataCommand } from '@aws-sdk/client-ecr-public'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { errorLine, runAction, type RunResult } from '../../scripts/local-runner.mjs'
@@ -190,7 +180,9 @@ describe('scan-fail-on', () => {
       const errors = result.log.split('\n').filter(l => l.startsWith('::error::'))
       expect(errors).toHaveLength(1)
       expect(errors[0]).toMatch(
-        new RegExp(`^::error::scan-fail-on can't judge team/scanned@${digest}: reading the pushed image sha256:[0-9a-f]{12}… failed 4 times \\(GET .* 503 .*\\); the registry may be having trouble: run the job again\\.$`)
+        new RegExp(
+          `^::error::scan-fail-on can't judge team/scanned@${digest}: reading the pushed image sha256:[0-9a-f]{12}… failed 4 times \\(GET .* 503 .*\\); the registry may be having trouble: run the job again\\.$`
+        )
       )
       expect((await awsCalls()).map(c => c.operation)).not.toContain('DescribeImageScanFindings')
       expect(result.outputs['scan-findings']).toBe('')
@@ -330,7 +322,10 @@ describe('registry-type: public', () => {
 
   test('a changed description is set; a catalog with a logo is left alone, with a warning', async () => {
     expectSuccess(await ship({ 'registry-type': 'public', repository: 'tools/web', version: '1.0.2', description: 'Built where?' }, makeWorkspace('public-3')))
-    expect((await pub.send(new GetRepositoryCatalogDataCommand({ repositoryName: 'tools/web' }))).catalogData).toMatchObject({ description: 'Built where?', aboutText: expect.stringContaining('busybox') })
+    expect((await pub.send(new GetRepositoryCatalogDataCommand({ repositoryName: 'tools/web' }))).catalogData).toMatchObject({
+      description: 'Built where?',
+      aboutText: expect.stringContaining('busybox')
+    })
 
     const catalog = (await pub.send(new GetRepositoryCatalogDataCommand({ repositoryName: 'tools/web' }))).catalogData ?? {}
     await pub.send(new PutRepositoryCatalogDataCommand({ repositoryName: 'tools/web', catalogData: { ...catalog, logoImageBlob: new Uint8Array([137, 80, 78, 71]) } }))

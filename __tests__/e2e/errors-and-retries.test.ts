@@ -4,20 +4,7 @@
  */
 import { CreateRepositoryCommand } from '@aws-sdk/client-ecr'
 import { errorLine, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
-import {
-  awsCalls,
-  ecr,
-  injectAwsFault,
-  injectRegistryFaults,
-  issuedTokens,
-  makeWorkspace,
-  registryManifest,
-  registrySnapshot,
-  dockerLogins,
-  resetCalls,
-  resetFaults,
-  writeCalls
-} from './stack.js'
+import { awsCalls, ecr, injectAwsFault, injectRegistryFaults, issuedTokens, makeWorkspace, registryManifest, registrySnapshot, dockerLogins, resetCalls, resetFaults, writeCalls } from './stack.js'
 import { BUILD_COMMAND, describeRepository, expectSuccess, onFreshStack } from './ship.js'
 
 const { ship } = onFreshStack()
@@ -40,10 +27,7 @@ describe('failures write nothing and push nothing', () => {
   }
 
   test('without the OIDC variables: asks for id-token: write', async () => {
-    const result = await ship(
-      { repository: 'team/no-oidc', version: '1.0.0' },
-      { env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }, post: false }
-    )
+    const result = await ship({ repository: 'team/no-oidc', version: '1.0.0' }, { env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }, post: false })
     expect(errorLine(result.log)).toContain("add 'permissions: id-token: write'")
     await expectNothingDone(result)
     expect(await awsCalls()).toEqual([])
@@ -61,7 +45,11 @@ describe('failures write nothing and push nothing', () => {
     ['version', { version: '$(whoami)' }, "Input 'version': '$(whoami)' is not a valid image tag"],
     ['platform', { platforms: 'linux/amd64,linux/m68k' }, "Input 'platforms': 'linux/m68k' is not a platform"],
     ['number', { 'role-duration-seconds': '60' }, "Input 'role-duration-seconds': 60 is out of range"],
-    ['lifecycle rule', { 'lifecycle-policy': '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"tagged","countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}' }, "Input 'lifecycle-policy': rules[0].selection: a \"tagged\" rule needs exactly one"],
+    [
+      'lifecycle rule',
+      { 'lifecycle-policy': '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"tagged","countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}' },
+      'Input \'lifecycle-policy\': rules[0].selection: a "tagged" rule needs exactly one'
+    ],
     ['conflicting lifecycle inputs', { 'lifecycle-keep-count': '5', 'lifecycle-expire-days': '30' }, "Input 'lifecycle-expire-days': is given together with lifecycle-keep-count"],
     ['mutability filter', { 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'release/*' }, "Input 'tag-mutability-exclusions': 'release/*' is not a filter"],
     ['role ARN', { 'role-to-assume': 'arn:aws:iam::123:role/x' }, "Input 'role-to-assume': 'arn:aws:iam::123:role/x' is not an IAM role ARN"],

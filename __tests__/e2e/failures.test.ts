@@ -135,9 +135,7 @@ describe('a cancelled job', () => {
     const result = await ship({ repository: 'team/cancel', version: '1.0.0' }, workspace, shim, { cancel: { when: new RegExp(`#\\d+ [\\d.]+ started ${marker}`) } })
     expect(result.cancelled?.signals).toEqual(['SIGINT'])
     expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toBe(
-      'The run was cancelled (SIGINT): its docker processes were stopped, and nothing was pushed or tagged after the cancel.'
-    )
+    expect(errorLine(result.log)).toBe('The run was cancelled (SIGINT): its docker processes were stopped, and nothing was pushed or tagged after the cancel.')
     process.stdout.write(`cancel: the main step exited ${(result.seconds - (result.cancelled?.at ?? 0)).toFixed(2)} s after SIGINT\n`)
     // buildx (its argv names the workspace) and the RUN step's shell (its marker) are gone.
     expect(processesWith(workspace)).toEqual([])
@@ -246,7 +244,9 @@ describe('a merge the registry never answers', () => {
     expect(errorLine(merge.log)).toBe(
       'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped, twice: the registry may be having trouble: run the job again (merge-timeout sets how long a merge may take).'
     )
-    expect(merge.log).toContain('The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped; a stalled connection is no proof the registry is broken: trying the merge once more.')
+    expect(merge.log).toContain(
+      'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped; a stalled connection is no proof the registry is broken: trying the merge once more.'
+    )
     expect(rec.commands().filter(c => c.includes('imagetools create'))).toHaveLength(2)
     expect(held.length).toBeGreaterThanOrEqual(2)
     // Two tries of 10 s, each stopped within the kill grace: well under the five minutes a read is held.

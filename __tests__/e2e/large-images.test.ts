@@ -36,11 +36,7 @@ function workspace(): { dir: string; app: () => void } {
     writeFileSync(path.join(dir, `data-${i}.bin`), randomBytes(2 << 20))
     lines.push(`COPY data-${i}.bin /data/`)
   }
-  lines.push(
-    'RUN ["/bin/busybox", "sh", "-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo $i > /count"]',
-    'COPY app.txt /app.txt',
-    'CMD ["/bin/busybox", "cat", "/app.txt"]'
-  )
+  lines.push('RUN ["/bin/busybox", "sh", "-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo $i > /count"]', 'COPY app.txt /app.txt', 'CMD ["/bin/busybox", "cat", "/app.txt"]')
   writeFileSync(path.join(dir, 'Dockerfile'), `${lines.join('\n')}\n`)
   const app = () => writeFileSync(path.join(dir, 'app.txt'), `app ${randomBytes(8).toString('hex')}\n`)
   app()

@@ -68,7 +68,10 @@ describe('an AWS call that is accepted and never answered', () => {
 
     const calls = await awsCalls()
     const t0 = calls[0]?.at ?? 0
-    show('AWS calls of the run (the stack records each as it arrives):', calls.map(c => callLine(c, t0)))
+    show(
+      'AWS calls of the run (the stack records each as it arrives):',
+      calls.map(c => callLine(c, t0))
+    )
     for (const operation of ['AssumeRoleWithWebIdentity', 'DescribeRepositories', 'GetAuthorizationToken']) {
       const tries = calls.filter(c => c.operation === operation)
       expect(tries.length).toBeGreaterThanOrEqual(2)

@@ -4,16 +4,7 @@
  */
 import { CreateRepositoryCommand, PutLifecyclePolicyCommand } from '@aws-sdk/client-ecr'
 import { type RunResult } from '../../scripts/local-runner.mjs'
-import {
-  awsCalls,
-  ecr,
-  makeWorkspace,
-  REGISTRY,
-  registrySnapshot,
-  dockerLogins,
-  resetCalls,
-  writeCalls
-} from './stack.js'
+import { awsCalls, ecr, makeWorkspace, REGISTRY, registrySnapshot, dockerLogins, resetCalls, writeCalls } from './stack.js'
 import { SHA_A, describeRepository, expectSuccess, onFreshStack } from './ship.js'
 
 const { ship } = onFreshStack()

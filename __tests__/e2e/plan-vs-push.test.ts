@@ -5,13 +5,7 @@
  * plan, and the plan announced nothing the push didn't write.
  */
 import { jest } from '@jest/globals'
-import {
-  CreateRepositoryCommand,
-  CreateRepositoryCreationTemplateCommand,
-  DeleteRepositoryCreationTemplateCommand,
-  PutLifecyclePolicyCommand,
-  SetRepositoryPolicyCommand
-} from '@aws-sdk/client-ecr'
+import { CreateRepositoryCommand, CreateRepositoryCreationTemplateCommand, DeleteRepositoryCreationTemplateCommand, PutLifecyclePolicyCommand, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr'
 import { CreateRepositoryCommand as CreatePublicRepositoryCommand, ECRPUBLICClient, SetRepositoryPolicyCommand as SetPublicPolicyCommand } from '@aws-sdk/client-ecr-public'
 import { runAction, type RunResult } from '../../scripts/local-runner.mjs'
 import { awsCalls, ecr, env, jobEnv, makeWorkspace, resetCalls, resetStack, ROLE, WRITE_OPERATIONS } from './stack.js'
@@ -85,19 +79,14 @@ describe('ECR', () => {
   })
 
   test('an existing repository that differs in every setting: each write the push makes was announced', async () => {
-    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'plan/drifted', imageTagMutability: 'MUTABLE', imageScanningConfiguration: { scanOnPush: false }, tags: [{ Key: 'team', Value: 'api' }] }))
+    await ecr.send(
+      new CreateRepositoryCommand({ repositoryName: 'plan/drifted', imageTagMutability: 'MUTABLE', imageScanningConfiguration: { scanOnPush: false }, tags: [{ Key: 'team', Value: 'api' }] })
+    )
     await ecr.send(new SetRepositoryPolicyCommand({ repositoryName: 'plan/drifted', policyText: OTHER_POLICY }))
     await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: 'plan/drifted', lifecyclePolicyText: KEEP_5 }))
     const inputs = { repository: 'plan/drifted', 'pull-principals': '111122223333', 'repository-tags': 'team=web', 'lifecycle-keep-count': '30', 'replicate-to-regions': 'ap-northeast-2' }
     const { plan, push } = await planThenPush(inputs, 'ecr')
-    expect(push).toEqual([
-      'ecr:PutImageScanningConfiguration',
-      'ecr:PutImageTagMutability',
-      'ecr:PutLifecyclePolicy',
-      'ecr:PutReplicationConfiguration',
-      'ecr:SetRepositoryPolicy',
-      'ecr:TagResource'
-    ])
+    expect(push).toEqual(['ecr:PutImageScanningConfiguration', 'ecr:PutImageTagMutability', 'ecr:PutLifecyclePolicy', 'ecr:PutReplicationConfiguration', 'ecr:SetRepositoryPolicy', 'ecr:TagResource'])
     expect(plan).toEqual(push)
 
     // Converged now: the plan announces nothing, and names the rule that covers the region.

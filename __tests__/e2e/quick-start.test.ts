@@ -9,21 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr'
 import { errorLine, runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
-import {
-  awsCalls,
-  ecr,
-  jobEnv,
-  makeWorkspace,
-  PASSWORD,
-  REGISTRY,
-  registryManifest,
-  dockerLogins,
-  recordingDocker,
-  registryTags,
-  resetCalls,
-  runImage,
-  writeCalls
-} from './stack.js'
+import { awsCalls, ecr, jobEnv, makeWorkspace, PASSWORD, REGISTRY, registryManifest, dockerLogins, recordingDocker, registryTags, resetCalls, runImage, writeCalls } from './stack.js'
 import { BUILD_COMMAND, SHA_A, SHA_B, describeRepository, expectSuccess, lifecyclePolicy, onFreshStack } from './ship.js'
 
 const { ship } = onFreshStack()
@@ -62,10 +48,7 @@ describe('a new repository', () => {
     expect(version.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(latest.digest).toBe(version.digest)
     expect(version.mediaType).toMatch(/index|manifest\.list/)
-    expect(version.manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`).sort()).toEqual([
-      'linux/amd64',
-      'linux/arm64'
-    ])
+    expect(version.manifests.map(m => `${m.platform?.os}/${m.platform?.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64'])
     expect(first.outputs).toMatchObject({
       registry: REGISTRY,
       'repository-uri': `${REGISTRY}/team/web`,
@@ -143,15 +126,18 @@ describe('the next version on the same repository', () => {
     expectSuccess(third)
     const calls = await awsCalls()
     expect(writeCalls(calls)).toEqual([])
-    expect(calls.map(c => c.operation)).toEqual(
-      expect.arrayContaining(['AssumeRoleWithWebIdentity', 'DescribeRepositories', 'GetLifecyclePolicy', 'GetAuthorizationToken'])
-    )
+    expect(calls.map(c => c.operation)).toEqual(expect.arrayContaining(['AssumeRoleWithWebIdentity', 'DescribeRepositories', 'GetLifecyclePolicy', 'GetAuthorizationToken']))
     expect(third.summary).toContain('no changes')
   })
 })
 
 /** The first two words of each docker command recorded, sorted (the builder check's two run side by side). */
-const dockerCommands = (argv: string): string[] => argv.split('\n').filter(Boolean).map(l => l.split(' ').slice(0, 2).join(' ')).sort()
+const dockerCommands = (argv: string): string[] =>
+  argv
+    .split('\n')
+    .filter(Boolean)
+    .map(l => l.split(' ').slice(0, 2).join(' '))
+    .sort()
 
 describe('the builder check, then one build', () => {
   test('the builder is checked before the first AWS write; a converged run runs the check and buildx, nothing else', async () => {
@@ -171,7 +157,11 @@ describe('the builder check, then one build', () => {
     expect(dockerCommands(converged.argv())).toEqual(['buildx build', 'buildx inspect'])
     expect(dockerLogins(converged.configDir)).toEqual([])
     // buildx pushes the version; latest is put on the same index by the registry API.
-    const build = converged.argv().split('\n').find(line => line.startsWith('buildx build')) ?? ''
+    const build =
+      converged
+        .argv()
+        .split('\n')
+        .find(line => line.startsWith('buildx build')) ?? ''
     expect(build.match(/--tag \S+/g)).toEqual([`--tag ${REGISTRY}/team/check:1.0.1`])
     expect(result.log).toContain(`Tagged ${result.outputs.digest} as latest`)
     const metadata = JSON.parse(result.outputs.metadata ?? '{}') as Record<string, string>
@@ -184,7 +174,7 @@ describe('the builder check, then one build', () => {
 })
 
 describe('credentials from the job', () => {
-  test('no role, keys in the environment: the SDK\'s default chain finds them, and the run pushes', async () => {
+  test("no role, keys in the environment: the SDK's default chain finds them, and the run pushes", async () => {
     await resetCalls()
     const result = await runAction({
       inputs: { 'aws-region': 'us-east-1', repository: 'team/static-credentials', version: '1.0.0' },
@@ -209,9 +199,7 @@ describe('credentials from the job', () => {
       workspace: makeWorkspace('no-credentials')
     })
     expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toBe(
-      'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
-    )
+    expect(errorLine(result.log)).toBe('No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.')
     expect(await awsCalls()).toEqual([])
     expect(result.post?.exitCode).toBe(0)
   })

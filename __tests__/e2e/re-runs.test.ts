@@ -4,17 +4,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { errorLine } from '../../scripts/local-runner.mjs'
-import {
-  awsCalls,
-  makeWorkspace,
-  REGISTRY,
-  registryManifest,
-  registrySnapshot,
-  recordingDocker,
-  resetCalls,
-  testDockerConfig,
-  writeCalls
-} from './stack.js'
+import { awsCalls, makeWorkspace, REGISTRY, registryManifest, registrySnapshot, recordingDocker, resetCalls, testDockerConfig, writeCalls } from './stack.js'
 import { BUILD_COMMAND, SHA_A, SHA_B, expectSuccess, onFreshStack } from './ship.js'
 
 const { ship } = onFreshStack()
@@ -30,12 +20,17 @@ describe('re-runs', () => {
     expectSuccess(again)
     expect(again.outputs.skipped).toBe('true')
     expect(again.outputs.digest).toBe(first.outputs.digest)
-    expect(again.log).toContain(`3.0.0 already exists (${first.outputs.digest}) and its provenance shows it was built from this commit (aaaaaaa) by .github/workflows/release.yml@refs/heads/main; if-version-exists: auto`)
+    expect(again.log).toContain(
+      `3.0.0 already exists (${first.outputs.digest}) and its provenance shows it was built from this commit (aaaaaaa) by .github/workflows/release.yml@refs/heads/main; if-version-exists: auto`
+    )
     expect(again.log).not.toMatch(BUILD_COMMAND)
     expect(writeCalls(await awsCalls())).toEqual([])
     expect(await registrySnapshot()).toBe(before)
 
-    const branch = await ship({ repository: 'team/rerun', version: '3.0.0' }, { workspace: ws, env: { GITHUB_SHA: SHA_A, GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/branch.yml@refs/heads/feature' } })
+    const branch = await ship(
+      { repository: 'team/rerun', version: '3.0.0' },
+      { workspace: ws, env: { GITHUB_SHA: SHA_A, GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/branch.yml@refs/heads/feature' } }
+    )
     expect(branch.exitCode).toBe(1)
     expect(errorLine(branch.log)).toMatch(
       new RegExp(
@@ -94,10 +89,7 @@ describe('re-runs', () => {
   })
 
   test('if-version-exists: skip keeps an image from another commit', async () => {
-    const result = await ship(
-      { repository: 'team/conflict', version: '1.0.0', 'if-version-exists': 'skip' },
-      { workspace: makeWorkspace('conflict-3'), env: { GITHUB_SHA: SHA_B } }
-    )
+    const result = await ship({ repository: 'team/conflict', version: '1.0.0', 'if-version-exists': 'skip' }, { workspace: makeWorkspace('conflict-3'), env: { GITHUB_SHA: SHA_B } })
     expectSuccess(result)
     expect(result.outputs.skipped).toBe('true')
     expect(result.log).not.toMatch(BUILD_COMMAND)
@@ -109,8 +101,19 @@ describe('re-runs', () => {
     // Another pipeline with push rights: other code, under the next release's version, labelled with its commit.
     execFileSync(
       'docker',
-      ['buildx', 'build', '--platform', 'linux/amd64', '--provenance=false', '--label', `org.opencontainers.image.revision=${SHA_B}`,
-        '--tag', `${REGISTRY}/team/forged:1.0.0`, '--push', makeWorkspace('not-the-release')],
+      [
+        'buildx',
+        'build',
+        '--platform',
+        'linux/amd64',
+        '--provenance=false',
+        '--label',
+        `org.opencontainers.image.revision=${SHA_B}`,
+        '--tag',
+        `${REGISTRY}/team/forged:1.0.0`,
+        '--push',
+        makeWorkspace('not-the-release')
+      ],
       { env: { ...process.env, DOCKER_CONFIG: testDockerConfig() }, stdio: 'ignore' }
     )
     const forged = (await registryManifest('team/forged', '1.0.0')).digest
@@ -124,10 +127,7 @@ describe('re-runs', () => {
     expect(await registrySnapshot()).toBe(before)
     expect((await registryManifest('team/forged', 'latest')).digest).toBe(release.outputs.digest)
 
-    const kept = await ship(
-      { repository: 'team/forged', version: '1.0.0', 'if-version-exists': 'skip' },
-      { workspace: makeWorkspace('forged-release'), env: { GITHUB_SHA: SHA_B } }
-    )
+    const kept = await ship({ repository: 'team/forged', version: '1.0.0', 'if-version-exists': 'skip' }, { workspace: makeWorkspace('forged-release'), env: { GITHUB_SHA: SHA_B } })
     expectSuccess(kept)
     expect(kept.outputs.skipped).toBe('true')
     expect(kept.outputs.digest).toBe(forged)
@@ -136,4 +136,9 @@ describe('re-runs', () => {
 })
 
 /** The first two words of each docker command recorded, sorted (the builder check's two run side by side). */
-const dockerCommands = (argv: string): string[] => argv.split('\n').filter(Boolean).map(l => l.split(' ').slice(0, 2).join(' ')).sort()
+const dockerCommands = (argv: string): string[] =>
+  argv
+    .split('\n')
+    .filter(Boolean)
+    .map(l => l.split(' ').slice(0, 2).join(' '))
+    .sort()

@@ -66,7 +66,7 @@ describe('releases with ref-tags: semver', () => {
     expect(repo?.imageTagMutabilityExclusionFilters?.map(f => f.filter)).toEqual(['*.*.*', 'sha-*'])
   })
 
-  test('the pushed index carries the standard annotations and the workflow\'s, as imagetools inspect shows; each platform manifest the standard ones', async () => {
+  test("the pushed index carries the standard annotations and the workflow's, as imagetools inspect shows; each platform manifest the standard ones", async () => {
     const index = inspectRaw(`${REGISTRY}/${REPO}:1.2.3`)
     expect(index.mediaType).toBe('application/vnd.oci.image.index.v1+json')
     expect(index.annotations).toMatchObject({
@@ -78,7 +78,9 @@ describe('releases with ref-tags: semver', () => {
     })
     const child = inspectRaw(`${REGISTRY}/${REPO}@${index.manifests?.[0]?.digest ?? ''}`)
     expect(child.annotations).toMatchObject({ 'org.opencontainers.image.version': '1.2.3', 'org.opencontainers.image.title': 'web' })
-    expect(v123.outputs.annotations?.split('\n')).toEqual(expect.arrayContaining(['index:org.opencontainers.image.version=1.2.3', 'manifest:org.opencontainers.image.version=1.2.3', 'index:com.example.team=core']))
+    expect(v123.outputs.annotations?.split('\n')).toEqual(
+      expect.arrayContaining(['index:org.opencontainers.image.version=1.2.3', 'manifest:org.opencontainers.image.version=1.2.3', 'index:com.example.team=core'])
+    )
     expect(v123.outputs.labels?.split('\n')).toEqual(expect.arrayContaining(['org.opencontainers.image.version=1.2.3', 'org.opencontainers.image.title=web']))
   })
 

@@ -114,7 +114,7 @@ describe('BASIC registry scanning with a rule covering the repository', () => {
     await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/basic-rule', imageScanningConfiguration: { scanOnPush: false } }))
   })
 
-  test('scan-on-push drift is not reported: the registry\'s rule takes precedence', async () => {
+  test("scan-on-push drift is not reported: the registry's rule takes precedence", async () => {
     await resetCalls()
     const result = await ship({ repository: 'team/basic-rule', version: '1.0.0' }, makeWorkspace('basic-rule'))
     expectSuccess(result)

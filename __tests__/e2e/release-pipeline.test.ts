@@ -4,16 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import {
-  injectRegistryFaults,
-  makeWorkspace,
-  REGISTRY,
-  registryGet,
-  registryManifest,
-  registryTags,
-  resetFaults,
-  runImage
-} from './stack.js'
+import { injectRegistryFaults, makeWorkspace, REGISTRY, registryGet, registryManifest, registryTags, resetFaults, runImage } from './stack.js'
 import { BUILD_COMMAND, SHA_A, expectSuccess, onFreshStack } from './ship.js'
 
 const { ship } = onFreshStack()
@@ -49,10 +40,7 @@ describe('native per-platform builds, then a merge', () => {
       perPlatform.push(digest)
     }
 
-    const merge = await ship(
-      { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join('\n') },
-      { workspace: ws, env: { GITHUB_SHA: SHA_A } }
-    )
+    const merge = await ship({ repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join('\n') }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
     expectSuccess(merge)
     expect(merge.log).not.toMatch(BUILD_COMMAND)
     expect(merge.log).toContain('imagetools create')
@@ -65,10 +53,7 @@ describe('native per-platform builds, then a merge', () => {
     expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/arm64')).toContain('aarch64 split')
     expect(runImage(merge.outputs['image-digest-uri'] ?? '', 'linux/amd64')).toContain('x86_64 split')
 
-    const again = await ship(
-      { repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join(','), 'if-version-exists': 'skip' },
-      { workspace: ws, env: { GITHUB_SHA: SHA_A } }
-    )
+    const again = await ship({ repository: 'team/split', version: '5.0.0', 'merge-digests': perPlatform.join(','), 'if-version-exists': 'skip' }, { workspace: ws, env: { GITHUB_SHA: SHA_A } })
     expectSuccess(again)
     expect(again.outputs.skipped).toBe('true')
     expect(again.outputs.digest).toBe(index.digest)

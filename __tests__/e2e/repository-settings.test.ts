@@ -5,14 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import {
-  CreateRepositoryCommand,
-  GetRepositoryPolicyCommand,
-  ListTagsForResourceCommand,
-  PutLifecyclePolicyCommand,
-  SetRepositoryPolicyCommand,
-  TagResourceCommand
-} from '@aws-sdk/client-ecr'
+import { CreateRepositoryCommand, GetRepositoryPolicyCommand, ListTagsForResourceCommand, PutLifecyclePolicyCommand, SetRepositoryPolicyCommand, TagResourceCommand } from '@aws-sdk/client-ecr'
 import { LIFECYCLE_EXAMPLES } from '../fixtures/lifecycle-examples.js'
 import { awsCalls, ecr, makeWorkspace, resetCalls, writeCalls } from './stack.js'
 import { describeRepository, expectSuccess, lifecyclePolicy, onFreshStack } from './ship.js'
@@ -50,10 +43,11 @@ describe('an existing repository with other settings', () => {
     expect(repo?.imageTagMutability).toBe('IMMUTABLE_WITH_EXCLUSION')
     expect(repo?.imageScanningConfiguration?.scanOnPush).toBe(true)
     expect(await lifecyclePolicy('team/legacy')).toEqual(handMade)
-    expect(writeCalls(await awsCalls()).map(c => c.operation).sort()).toEqual([
-      'PutImageScanningConfiguration',
-      'PutImageTagMutability'
-    ])
+    expect(
+      writeCalls(await awsCalls())
+        .map(c => c.operation)
+        .sort()
+    ).toEqual(['PutImageScanningConfiguration', 'PutImageTagMutability'])
   })
 
   test('replaces the policy when the workflow states one', async () => {
@@ -98,7 +92,15 @@ describe('access policy and resource tags', () => {
     expect(writeCalls(await awsCalls())).toEqual([])
 
     // A tag added by hand stays; a changed one is set back; nothing is removed.
-    await ecr.send(new TagResourceCommand({ resourceArn: arn, tags: [{ Key: 'owner', Value: 'alice' }, { Key: 'team', Value: 'other' }] }))
+    await ecr.send(
+      new TagResourceCommand({
+        resourceArn: arn,
+        tags: [
+          { Key: 'owner', Value: 'alice' },
+          { Key: 'team', Value: 'other' }
+        ]
+      })
+    )
     expectSuccess(await ship({ ...inputs, version: '1.0.2' }, { workspace: ws }))
     expect(await tags()).toEqual(['cost-center=42', 'owner=alice', 'team=web'])
   })

@@ -8,16 +8,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runAction, visibleLog } from '../../scripts/local-runner.mjs'
-import {
-  dockerConfig,
-  jobEnv,
-  makeWorkspace,
-  PASSWORD,
-  REGISTRY,
-  dockerLogins,
-  recordingDocker,
-  ROLE
-} from './stack.js'
+import { dockerConfig, jobEnv, makeWorkspace, PASSWORD, REGISTRY, dockerLogins, recordingDocker, ROLE } from './stack.js'
 import { expectSuccess, onFreshStack } from './ship.js'
 
 const { ship } = onFreshStack()

@@ -5,29 +5,9 @@
  * a repository the run created whose CreateRepository answer was lost.
  */
 import { jest } from '@jest/globals'
-import {
-  CreateRepositoryCommand,
-  DescribeRegistryCommand,
-  GetLifecyclePolicyCommand,
-  PutReplicationConfigurationCommand,
-  type ReplicationRule
-} from '@aws-sdk/client-ecr'
+import { CreateRepositoryCommand, DescribeRegistryCommand, GetLifecyclePolicyCommand, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
 import { runAction, visibleLog, type RunResult } from '../../scripts/local-runner.mjs'
-import {
-  awsCalls,
-  ecr,
-  expireAssumedCredentials,
-  expiredKeys,
-  injectAwsFault,
-  jobEnv,
-  makeWorkspace,
-  resetCalls,
-  resetFaults,
-  resetStack,
-  ROLE,
-  setScans,
-  writeCalls
-} from './stack.js'
+import { awsCalls, ecr, expireAssumedCredentials, expiredKeys, injectAwsFault, jobEnv, makeWorkspace, resetCalls, resetFaults, resetStack, ROLE, setScans, writeCalls } from './stack.js'
 
 // Real builds, one of them sleeping past the session.
 jest.setTimeout(15 * 60 * 1000)
@@ -157,7 +137,7 @@ describe('adopting an existing repository that has no lifecycle policy', () => {
   })
 })
 
-describe("a repository the run created, whose CreateRepository answer was lost", () => {
+describe('a repository the run created, whose CreateRepository answer was lost', () => {
   afterEach(() => resetFaults())
   const policyRules = async (name: string): Promise<string[]> => {
     const text = (await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText ?? '{}'
@@ -172,14 +152,19 @@ describe("a repository the run created, whose CreateRepository answer was lost",
     const creates = (await awsCalls()).filter(c => c.operation === 'CreateRepository')
     expect(creates).toHaveLength(2)
     expect(creates[0]?.answeredAt).toBeUndefined()
-    expect(await policyRules('team/lost-answer')).toEqual(['Expire the caches of refs other than the default branch (buildcache*--*) after 14 days', 'Protect latest', 'Protect buildcache*', 'Protect sha256-*', 'Expire untagged images after 14 days', 'Keep the newest 100 tagged images'])
-    expect(visibleLog(result.log)).toMatch(
-      /Repository team\/lost-answer: created the repository: .* — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z/
-    )
+    expect(await policyRules('team/lost-answer')).toEqual([
+      'Expire the caches of refs other than the default branch (buildcache*--*) after 14 days',
+      'Protect latest',
+      'Protect buildcache*',
+      'Protect sha256-*',
+      'Expire untagged images after 14 days',
+      'Keep the newest 100 tagged images'
+    ])
+    expect(visibleLog(result.log)).toMatch(/Repository team\/lost-answer: created the repository: .* — by this run: ECR's answer was lost, and the repository its retry found was created at \S+Z/)
     expect(result.log).toContain('Repository team/lost-answer: lifecycle policy put (new repository: default policy)')
   })
 
-  test('made by another writer while the run\'s create was on its way (found on its first try): adopted, no default policy', async () => {
+  test("made by another writer while the run's create was on its way (found on its first try): adopted, no default policy", async () => {
     // The run's CreateRepository is held 3 s at the front; the other writer creates the repository meanwhile.
     await injectAwsFault({ operation: 'CreateRepository', kind: 'delay', ms: 3000, count: 1, service: 'ecr' })
     await resetCalls()

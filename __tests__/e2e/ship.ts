@@ -36,11 +36,9 @@ export function expectSuccess(result: RunResult): void {
   expect(result.post?.exitCode).toBe(0)
 }
 
-export const describeRepository = async (name: string) =>
-  (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0]
+export const describeRepository = async (name: string) => (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0]
 
-export const lifecyclePolicy = async (name: string) =>
-  JSON.parse((await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText ?? '{}') as unknown
+export const lifecyclePolicy = async (name: string) => JSON.parse((await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: name }))).lifecyclePolicyText ?? '{}') as unknown
 
 /**
  * An e2e file's start: real builds (some under QEMU) get 15 minutes a test, the stack is reset

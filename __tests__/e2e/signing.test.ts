@@ -114,7 +114,9 @@ describe('a signing rule covers the repository', () => {
     const result = await ship({ repository: 'sign/present', version: '1.3.0', 'require-signature': 'true', 'signature-timeout': '10' }, makeWorkspace('sign-late'))
     expect(result.exitCode).toBe(1)
     expect(errorLine(result.log)).toMatch(
-      new RegExp(`^require-signature is true, but ECR's managed signing of sign/present@sha256:[0-9a-f]{64} with the Signer profile ${escape(PROFILE)} was not done after \\d+ s \\(IN_PROGRESS\\): .*raise signature-timeout \\(now 10 s\\)`)
+      new RegExp(
+        `^require-signature is true, but ECR's managed signing of sign/present@sha256:[0-9a-f]{64} with the Signer profile ${escape(PROFILE)} was not done after \\d+ s \\(IN_PROGRESS\\): .*raise signature-timeout \\(now 10 s\\)`
+      )
     )
     expect(result.outputs.signature).toBe('in-progress')
   })
@@ -149,7 +151,9 @@ describe('a signing configuration the role may not read', () => {
     await injectAwsFault({ operation: 'GetSigningConfiguration', kind: 'access-denied', count: 1 })
     const result = await ship({ repository: 'sign/denied', version: '1.0.0', 'require-signature': 'true' }, makeWorkspace('sign-denied-required'))
     expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toMatch(/^require-signature is true, but the registry's signing configuration could not be read \(AccessDeniedException: .*\): grant the role ecr:GetSigningConfiguration \(on \*\), or remove require-signature\.$/)
+    expect(errorLine(result.log)).toMatch(
+      /^require-signature is true, but the registry's signing configuration could not be read \(AccessDeniedException: .*\): grant the role ecr:GetSigningConfiguration \(on \*\), or remove require-signature\.$/
+    )
     expect(await manifestPuts('sign/denied')).toBe(0)
   })
 

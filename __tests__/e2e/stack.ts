@@ -103,14 +103,7 @@ export type AwsFaultKind = 'throttle' | '500' | 'reset' | 'access-denied' | 'del
  * answers carry credentials that expire `seconds` from then; past that, every call signed
  * with their access key is refused as expired (see expiredKeys()).
  */
-export async function injectAwsFault(fault: {
-  operation: string
-  kind: AwsFaultKind
-  count: number
-  ms?: number
-  seconds?: number
-  service?: 'ecr' | 'ecr-public' | 'sts'
-}): Promise<void> {
+export async function injectAwsFault(fault: { operation: string; kind: AwsFaultKind; count: number; ms?: number; seconds?: number; service?: 'ecr' | 'ecr-public' | 'sts' }): Promise<void> {
   await control('POST', '/faults', fault)
 }
 
@@ -177,14 +170,7 @@ export async function injectRegistryFaults(fault: { count: number; status: numbe
  * only) answer `status`; `reference` is the tag or digest read (`*` matches any characters:
  * `sha256:*` is every read by digest, none by tag), `repository` narrows it further.
  */
-export async function failManifestReads(fault: {
-  count: number
-  status: number
-  method?: 'GET' | 'HEAD'
-  reference?: string
-  skip?: number
-  repository?: string
-}): Promise<void> {
+export async function failManifestReads(fault: { count: number; status: number; method?: 'GET' | 'HEAD'; reference?: string; skip?: number; repository?: string }): Promise<void> {
   await control('POST', '/registry-faults', { ...fault, on: 'manifest-read' })
 }
 
@@ -327,11 +313,9 @@ export function recordingDocker(): { path: string; configDir: string; argv: () =
   const shim = mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'))
   const argvLog = path.join(shim, 'argv.log')
   const real = execFileSync('bash', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim()
-  writeFileSync(
-    path.join(shim, 'docker'),
-    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\n{ printf '%s\\0' "$*"; env -0; } > '${shim}/call-'"$(date +%s%N)-$$"\nexec '${real}' "$@"\n`,
-    { mode: 0o755 }
-  )
+  writeFileSync(path.join(shim, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\n{ printf '%s\\0' "$*"; env -0; } > '${shim}/call-'"$(date +%s%N)-$$"\nexec '${real}' "$@"\n`, {
+    mode: 0o755
+  })
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-rec-'))
   const argv = (): string => (existsSync(argvLog) ? readFileSync(argvLog, 'utf8') : '')
   const calls = (): DockerCall[] =>
@@ -361,8 +345,7 @@ export function dockerLogins(configDir = dockerConfig): string[] {
 }
 
 export const WRITE_OPERATIONS = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)/
-export const writeCalls = (calls: AwsCall[]): AwsCall[] =>
-  calls.filter(c => c.service === 'ecr' && WRITE_OPERATIONS.test(c.operation))
+export const writeCalls = (calls: AwsCall[]): AwsCall[] => calls.filter(c => c.service === 'ecr' && WRITE_OPERATIONS.test(c.operation))
 
 /** GET on the registry's HTTP API v2, as the repository owner. */
 export function registryGet(
@@ -371,14 +354,11 @@ export function registryGet(
 ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   const ca = readFileSync(env.NODE_EXTRA_CA_CERTS ?? '')
   return new Promise((resolve, reject) => {
-    const req = https.request(
-      { host: REGISTRY, port: 443, path: route, method: 'GET', ca, auth: `AWS:${PASSWORD}`, headers: { accept } },
-      res => {
-        let body = ''
-        res.on('data', (d: Buffer) => (body += d.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
-      }
-    )
+    const req = https.request({ host: REGISTRY, port: 443, path: route, method: 'GET', ca, auth: `AWS:${PASSWORD}`, headers: { accept } }, res => {
+      let body = ''
+      res.on('data', (d: Buffer) => (body += d.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+    })
     req.on('error', reject)
     req.end()
   })
@@ -389,7 +369,15 @@ export function registryPut(repository: string, reference: string, mediaType: st
   const ca = readFileSync(env.NODE_EXTRA_CA_CERTS ?? '')
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: REGISTRY, port: 443, path: `/v2/${repository}/manifests/${reference}`, method: 'PUT', ca, auth: `AWS:${PASSWORD}`, headers: { 'content-type': mediaType, 'content-length': Buffer.byteLength(body) } },
+      {
+        host: REGISTRY,
+        port: 443,
+        path: `/v2/${repository}/manifests/${reference}`,
+        method: 'PUT',
+        ca,
+        auth: `AWS:${PASSWORD}`,
+        headers: { 'content-type': mediaType, 'content-length': Buffer.byteLength(body) }
+      },
       res => {
         res.resume()
         res.on('end', () => resolve(res.statusCode ?? 0))
@@ -428,10 +416,7 @@ export interface ManifestRef {
 }
 
 /** The manifest a tag points to and its digest, as the registry serves it. */
-export async function registryManifest(
-  repository: string,
-  reference: string
-): Promise<{ digest: string; mediaType: string; manifests: ManifestRef[] }> {
+export async function registryManifest(repository: string, reference: string): Promise<{ digest: string; mediaType: string; manifests: ManifestRef[] }> {
   const res = await registryGet(`/v2/${repository}/manifests/${reference}`)
   if (res.status !== 200) throw new Error(`manifest ${repository}:${reference}: ${res.status} ${res.body}`)
   const body = JSON.parse(res.body) as { mediaType: string; manifests?: ManifestRef[] }

@@ -55,7 +55,12 @@ describe('provenance on by default, as referrers', () => {
     // (sha256-<subject>.<referrer>), which the default lifecycle policy protects.
     const tags = await registryTags('team/prov', { referrerTags: true })
     expect(tags.filter(t => /^sha256-[0-9a-f]{64}$/.test(t))).toEqual([])
-    expect(tags.filter(t => REFERRER_KEEP_TAG.test(t)).map(t => t.slice(0, 71)).sort()).toEqual(index.manifests.map(m => m.digest.replace(':', '-')).sort())
+    expect(
+      tags
+        .filter(t => REFERRER_KEEP_TAG.test(t))
+        .map(t => t.slice(0, 71))
+        .sort()
+    ).toEqual(index.manifests.map(m => m.digest.replace(':', '-')).sort())
     expect(result.summary).toMatch(/Supply chain.*linux\/amd64 <code>sha256:[0-9a-f]{12}…<\/code>: provenance \(SLSA v1\)/)
   })
 

@@ -7,21 +7,7 @@
 import { jest } from '@jest/globals'
 import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr'
 import { errorLine, runAction, type RunResult } from '../../scripts/local-runner.mjs'
-import {
-  delayRegistry,
-  ecr,
-  jobEnv,
-  loseRegistryAnswers,
-  makeWorkspace,
-  registryCalls,
-  registryGet,
-  registryManifest,
-  registryPut,
-  resetCalls,
-  resetFaults,
-  resetStack,
-  ROLE
-} from './stack.js'
+import { delayRegistry, ecr, jobEnv, loseRegistryAnswers, makeWorkspace, registryCalls, registryGet, registryManifest, registryPut, resetCalls, resetFaults, resetStack, ROLE } from './stack.js'
 
 const SHA_A = 'aaaaaaa111111111111111111111111111111111'
 const SHA_B = 'bbbbbbb222222222222222222222222222222222'
@@ -126,7 +112,11 @@ describe('latest only moves forward', () => {
     expect((await registryManifest('team/forward', '1.9.0')).digest).toBe(v19.outputs.digest)
     expect(v19.outputs.digest).not.toBe(v2.outputs.digest)
     expect(await latest()).toBe(v2.outputs.digest)
-    expect(v19.commands.warnings).toEqual([expect.stringMatching(/^'latest' stays on 2\.0\.0 \(sha256:[0-9a-f]{12}…, created .*\): this run's version 1\.9\.0 is lower than 2\.0\.0, and 'latest' only moves forward\. Set latest-may-move-back: true to move it back\.$/)])
+    expect(v19.commands.warnings).toEqual([
+      expect.stringMatching(
+        /^'latest' stays on 2\.0\.0 \(sha256:[0-9a-f]{12}…, created .*\): this run's version 1\.9\.0 is lower than 2\.0\.0, and 'latest' only moves forward\. Set latest-may-move-back: true to move it back\.$/
+      )
+    ])
     expect(v19.outputs['latest-uri']).toBe('')
     expect(v19.summary).toContain('latest kept on 2.0.0')
   })

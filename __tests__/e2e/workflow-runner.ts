@@ -26,8 +26,7 @@ export interface Job {
 }
 export type Contexts = Record<string, unknown>
 
-export const loadWorkflow = (file: string): { on: { workflow_call: { inputs: Record<string, { default?: unknown }> } }; jobs: Record<string, Job> } =>
-  parse(readFileSync(file, 'utf8')) as never
+export const loadWorkflow = (file: string): { on: { workflow_call: { inputs: Record<string, { default?: unknown }> } }; jobs: Record<string, Job> } => parse(readFileSync(file, 'utf8')) as never
 
 /** One `${{ … }}` expression: a property path in the contexts, or `a || b` of them. */
 export function evaluate(expression: string, contexts: Contexts): unknown {
@@ -85,13 +84,20 @@ export async function runJob(job: Job, contexts: Contexts, artifacts: string, sh
       const pattern = new RegExp(`^${render(step.with?.pattern, ctx()).replace(/\*/g, '.*')}$`)
       const to = render(step.with?.path, ctx())
       mkdirSync(to, { recursive: true })
-      for (const name of execFileSync('ls', [artifacts], { encoding: 'utf8' }).split('\n').filter(n => pattern.test(n))) cpSync(path.join(artifacts, name), to, { recursive: true })
+      for (const name of execFileSync('ls', [artifacts], { encoding: 'utf8' })
+        .split('\n')
+        .filter(n => pattern.test(n)))
+        cpSync(path.join(artifacts, name), to, { recursive: true })
     } else if (step.run !== undefined) {
       const output = path.join(temp, `output-${Object.keys(steps).length}-${Date.now()}`)
       writeFileSync(output, '')
       const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, render(v, ctx())]))
       try {
-        execFileSync('bash', ['-e', '-c', render(step.run, ctx())], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', RUNNER_TEMP: temp, GITHUB_OUTPUT: output, ...env }, encoding: 'utf8', stdio: 'pipe' })
+        execFileSync('bash', ['-e', '-c', render(step.run, ctx())], {
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', RUNNER_TEMP: temp, GITHUB_OUTPUT: output, ...env },
+          encoding: 'utf8',
+          stdio: 'pipe'
+        })
       } catch (error) {
         const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
         throw new Error(`step ${step.id ?? step.name ?? 'run'} failed: ${stdout}${stderr}`, { cause: error })

@@ -33,7 +33,12 @@ afterEach(() => {
 })
 
 const INSPECT = 'Name: default\nDriver: docker-container\nPlatforms: linux/amd64, linux/arm64\n'
-const docker = () => fakeDocker([['buildx inspect', ok(INSPECT)], ['info', ok('[["driver-type","io.containerd.snapshotter.v1"]]')], ['buildx build', pushedBuild()]])
+const docker = () =>
+  fakeDocker([
+    ['buildx inspect', ok(INSPECT)],
+    ['info', ok('[["driver-type","io.containerd.snapshotter.v1"]]')],
+    ['buildx build', pushedBuild()]
+  ])
 const read = (name: string) => readFileSync(path.join(files, name), 'utf8')
 /** An output's value as the runner reads GITHUB_OUTPUT (name<<delimiter, value, delimiter). */
 const output = (name: string): string | undefined => new RegExp(`^${name}<<(.+)\\n([^]*?)\\n\\1$`, 'm').exec(read('GITHUB_OUTPUT'))?.[2]

@@ -61,9 +61,7 @@ describe('the runner’s signals', () => {
   })
 
   test('the failure names the signal and says nothing was pushed after it', () => {
-    expect(failureMessage(new CancelledError('SIGINT'))).toBe(
-      'The run was cancelled (SIGINT): its docker processes were stopped, and nothing was pushed or tagged after the cancel.'
-    )
+    expect(failureMessage(new CancelledError('SIGINT'))).toBe('The run was cancelled (SIGINT): its docker processes were stopped, and nothing was pushed or tagged after the cancel.')
   })
 })
 

@@ -81,7 +81,7 @@ describe('the environment of a docker process', () => {
     for (const name of Object.keys(NOT_DOCKERS)) expect([name, passedToDocker(name)]).toEqual([name, false])
   })
 
-  test('the gha cache\'s variables only when named (a build with cache: gha)', () => {
+  test("the gha cache's variables only when named (a build with cache: gha)", () => {
     const parent = { ...NOT_DOCKERS, PATH: '/bin' }
     expect(childEnv(parent, GHA_CACHE_VARIABLES)).toEqual({
       PATH: '/bin',
@@ -92,7 +92,7 @@ describe('the environment of a docker process', () => {
     })
   })
 
-  test('a build\'s own variables (argument and secret values) come on top, a secret-env\'s VARIABLE among them', () => {
+  test("a build's own variables (argument and secret values) come on top, a secret-env's VARIABLE among them", () => {
     expect(childEnv({ PATH: '/bin', NPM_TOKEN: 'from-the-step' }, [], { NPM_TOKEN: 'npm-secret', GREETING: 'hi' })).toEqual({ PATH: '/bin', NPM_TOKEN: 'npm-secret', GREETING: 'hi' })
   })
 

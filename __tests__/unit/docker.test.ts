@@ -38,7 +38,7 @@ const WORKFLOW_COMMANDS = [
 const echoing = WORKFLOW_COMMANDS.map(c => `echo '${c}'`).join('; ')
 
 describe('streamed output', () => {
-  test("goes to the log between stop-commands and its token: no line of it is a workflow command", async () => {
+  test('goes to the log between stop-commands and its token: no line of it is a workflow command', async () => {
     const { log, result } = await logged(() => run('sh', ['-c', `${echoing}; echo 'to stderr' >&2`], { stream: true }))
     expect(result.exitCode).toBe(0)
     const token = /^::stop-commands::(.+)$/m.exec(log)?.[1] ?? ''

@@ -59,8 +59,6 @@ describe("untrusted text (a registry's or AWS's words) can't issue workflow comm
     await expect(retry('DescribeRepositories', async () => Promise.reject(aws), { policy })).rejects.toBe(aws)
     expect(logged).toEqual(['DescribeRepositories failed (Rate exceeded\\n::add-mask::team); trying again in 0s (2 of 2).'])
     expect(processCommands(logged.join('\n'))).toEqual(NOTHING)
-    expect(failureMessage(Object.assign(new Error('bad\n::set-output name=digest::x'), { name: 'InvalidParameterException' }))).toBe(
-      'InvalidParameterException: bad\\n::set-output name=digest::x'
-    )
+    expect(failureMessage(Object.assign(new Error('bad\n::set-output name=digest::x'), { name: 'InvalidParameterException' }))).toBe('InvalidParameterException: bad\\n::set-output name=digest::x')
   })
 })

@@ -33,9 +33,7 @@ describe('failureMessage', () => {
   test('no AWS credentials at all: says how to give some', () => {
     const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })
     const message = failureMessage(error)
-    expect(message).toBe(
-      'No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.'
-    )
+    expect(message).toBe('No AWS credentials: set role-to-assume (with permissions: id-token: write) or configure credentials in an earlier step.')
     expect(message).not.toContain('Could not load credentials')
   })
 
@@ -44,15 +42,11 @@ describe('failureMessage', () => {
       message: "The repository with name 'team/web' does not exist in the registry with id '123456789012'",
       $metadata: {}
     })
-    expect(failureMessage(error)).toBe(
-      "RepositoryNotFoundException: The repository with name 'team/web' does not exist in the registry with id '123456789012'"
-    )
+    expect(failureMessage(error)).toBe("RepositoryNotFoundException: The repository with name 'team/web' does not exist in the registry with id '123456789012'")
   })
 
   test('any other Error: name and message', () => {
-    expect(failureMessage(new TypeError("Cannot read properties of undefined (reading 'uri')"))).toBe(
-      "TypeError: Cannot read properties of undefined (reading 'uri')"
-    )
+    expect(failureMessage(new TypeError("Cannot read properties of undefined (reading 'uri')"))).toBe("TypeError: Cannot read properties of undefined (reading 'uri')")
     const denied = Object.assign(new Error('User is not authorized to perform: ecr:CreateRepository'), { name: 'AccessDeniedException' })
     expect(failureMessage(denied)).toBe('AccessDeniedException: User is not authorized to perform: ecr:CreateRepository')
   })
@@ -66,12 +60,12 @@ describe('failureMessage', () => {
 
 describe('errorDetail: the stack behind the one line, for core.debug', () => {
   test('the stack, then the error it was made from', () => {
-    const detail = errorDetail(new ActionError('Could not store docker\'s credentials: EACCES', { cause: new Error('EACCES: permission denied') }))
+    const detail = errorDetail(new ActionError("Could not store docker's credentials: EACCES", { cause: new Error('EACCES: permission denied') }))
     expect(detail).toMatch(/^ActionError: Could not store docker's credentials: EACCES\n\s+at /)
     expect(detail).toMatch(/\nCaused by: Error: EACCES: permission denied\n\s+at /)
   })
 
-  test('a failed run logs its error\'s stack with core.debug, and the one line with setFailed', async () => {
+  test("a failed run logs its error's stack with core.debug, and the one line with setFailed", async () => {
     const written: string[] = []
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (written.push(String(chunk)), true))
     const exitCode = process.exitCode
@@ -97,7 +91,10 @@ describe('maskSecrets', () => {
     } finally {
       spy.mockRestore()
     }
-    return written.join('').split(/\r?\n/).filter(l => l.startsWith('::add-mask::'))
+    return written
+      .join('')
+      .split(/\r?\n/)
+      .filter(l => l.startsWith('::add-mask::'))
   }
 
   test('each build secret is masked, and each line of one of several lines (as the runner masks a multi-line secret)', () => {
@@ -155,8 +152,7 @@ describe('main, cancelled', () => {
   })
 })
 
-const named = (name: string, status?: number) =>
-  Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
+const named = (name: string, status?: number) => Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
 
 describe('failureMessage for AccessDenied from ECR', () => {
   test('names the IAM action the call needed and where the full policy is', () => {

@@ -66,8 +66,7 @@ test("each registry but the run's own gets its token in its region, with its rol
   expect((JSON.parse(readFileSync(path.join(config, 'config.json'), 'utf8')) as { auths: object }).auths).toEqual({})
 })
 
-describe("copy-to", () => {
-
+describe('copy-to', () => {
   const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 
   const client = (r: Registry, registry = 'registry.test') => new RegistryClient({ registry, username: 'AWS', password: 'p' }, r.base)
@@ -102,7 +101,13 @@ describe("copy-to", () => {
       }
     }
     const copied = await stdoutOf(async () => {
-      const done = await copyToDestinations(settings, { region: 'us-east-1' }, { registry: client(one, 'public.ecr.aws'), path: 'alias/app', digest: image.digest, retry }, c => new RegistryClient(c, two.base), tokens)
+      const done = await copyToDestinations(
+        settings,
+        { region: 'us-east-1' },
+        { registry: client(one, 'public.ecr.aws'), path: 'alias/app', digest: image.digest, retry },
+        c => new RegistryClient(c, two.base),
+        tokens
+      )
       expect(done.map(c => c.uri)).toEqual(['public.ecr.aws/alias/mirror', 'two.test/acme/app'])
     })
     expect(copied).toContain('Copied to public.ecr.aws/alias/mirror:1.0.0 — 3 manifests, blobs: 4 uploaded')

@@ -156,7 +156,15 @@ async function ship(
   const calls = fake.calls
   const inner = options.docker ?? fake.docker
   const docker: typeof fake.docker = async (args, o) => (options.onDocker?.(args), inner(args, o))
-  const deps: PipelineDeps = { env, docker, registry: registry.client, getIDToken: async () => 'header.e30.signature', retry: options.retry ?? noRetry, network: DIRECT_NETWORK, ...(options.signal ? { cancel: options.signal } : {}) }
+  const deps: PipelineDeps = {
+    env,
+    docker,
+    registry: registry.client,
+    getIDToken: async () => 'header.e30.signature',
+    retry: options.retry ?? noRetry,
+    network: DIRECT_NETWORK,
+    ...(options.signal ? { cancel: options.signal } : {})
+  }
   let error: unknown
   try {
     await pushPipeline(readSettings(env), deps)
@@ -226,7 +234,9 @@ describe('a new build', () => {
     expect(run.docker.find(c => c.args[1] === 'build')?.args).toContain('--provenance=false')
     const index = JSON.parse(run.registry.manifests.get(`team/web:1.0.0`)?.body.toString() ?? '{}') as { manifests: { digest: string; platform: { os: string } }[] }
     expect(index.manifests.map(m => m.platform.os)).toEqual(['linux', 'linux'])
-    const stored = [...run.registry.manifests.entries()].filter(([key]) => key.includes('@')).map(([, m]) => ({ digest: m.digest, ...(JSON.parse(m.body.toString()) as { subject?: { digest: string }; artifactType?: string }) }))
+    const stored = [...run.registry.manifests.entries()]
+      .filter(([key]) => key.includes('@'))
+      .map(([, m]) => ({ digest: m.digest, ...(JSON.parse(m.body.toString()) as { subject?: { digest: string }; artifactType?: string }) }))
     const referrers = stored.filter(m => m.subject)
     expect(new Set(referrers.map(r => r.subject?.digest))).toEqual(new Set(index.manifests.map(m => m.digest)))
     expect(referrers.map(r => r.artifactType)).toEqual(['application/vnd.in-toto+json', 'application/vnd.in-toto+json'])
@@ -369,7 +379,10 @@ describe('a cancelled run', () => {
   test("buildx's folder is in the step's state while it runs, and out of it (and gone) after", async () => {
     existingRepository(defaultPolicy())
     let during: string[] = []
-    const run = await ship({}, { onDocker: args => args[1] === 'build' && (during = JSON.parse(/^temp-dirs<<(\S+)\n(.*)\n\1$/m.exec(readFileSync(path.join(files, 'GITHUB_STATE'), 'utf8'))?.[2] ?? '[]') as string[]) })
+    const run = await ship(
+      {},
+      { onDocker: args => args[1] === 'build' && (during = JSON.parse(/^temp-dirs<<(\S+)\n(.*)\n\1$/m.exec(readFileSync(path.join(files, 'GITHUB_STATE'), 'utf8'))?.[2] ?? '[]') as string[]) }
+    )
     expect(run.error).toBeUndefined()
     expect(during).toEqual([expect.stringMatching(new RegExp(`^${files}/ecr-build-push-`))])
     expect(existsSync(during[0] ?? '')).toBe(false)
@@ -386,7 +399,9 @@ describe('re-runs', () => {
     const latest = registry.pushImage('team/web', 'latest', 'something-else')
     const run = await ship({}, { registry })
     expect(failureMessage(run.error)).toMatch(
-      new RegExp(`^Tag '1\\.0\\.0' already exists in 'team/web' \\(${digest}\\), labelled as built from this commit \\(${SHA.slice(0, 7)}\\); a label is written by whoever pushed the image.*Bump the version, or set if-version-exists: skip`)
+      new RegExp(
+        `^Tag '1\\.0\\.0' already exists in 'team/web' \\(${digest}\\), labelled as built from this commit \\(${SHA.slice(0, 7)}\\); a label is written by whoever pushed the image.*Bump the version, or set if-version-exists: skip`
+      )
     )
     expect(groups).toEqual(['sign-in', 'repository', 'version'])
     expect(commands(run.docker)).not.toContain('buildx build')
@@ -419,7 +434,11 @@ describe('re-runs', () => {
     test.each([
       ['another commit', { GITHUB_SHA: OTHER_SHA }, `it was built from commit ${SHA}, not fedcba9`],
       ['another workflow ref', { GITHUB_WORKFLOW_REF: 'acme/web/.github/workflows/release.yml@refs/heads/dev' }, 'which is not an allowed one'],
-      ['another repository', { GITHUB_REPOSITORY: 'evil/web', GITHUB_WORKFLOW_REF: 'evil/web/.github/workflows/release.yml@refs/heads/main' }, 'it was built by https://github.com/acme/web, not https://github.com/evil/web']
+      [
+        'another repository',
+        { GITHUB_REPOSITORY: 'evil/web', GITHUB_WORKFLOW_REF: 'evil/web/.github/workflows/release.yml@refs/heads/main' },
+        'it was built by https://github.com/acme/web, not https://github.com/evil/web'
+      ]
     ])('%s: the run stops before login and build, saying which', async (_, env, why) => {
       const { second } = await again(env)
       expect(failureMessage(second.error)).toContain(why)
@@ -610,7 +629,11 @@ describe('ECR managed signing', () => {
     ecr.on(GetSigningConfigurationCommand).resolves(rule('team/*'))
     ecr.on(DescribeImageSigningStatusCommand).resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'FAILED', failureCode: 'AccessDenied', failureReason: 'no' }] })
     const run = await ship({ 'require-signature': 'true' })
-    expect(failureMessage(run.error)).toMatch(new RegExp(`^require-signature is true, but ECR's managed signing of team/web@sha256:[0-9a-f]{64} failed with the Signer profile ${PROFILE.replace(/[/.]/g, '\\$&')}: FAILED \\(AccessDenied: no\\); the role that pushes needs signer:SignPayload`))
+    expect(failureMessage(run.error)).toMatch(
+      new RegExp(
+        `^require-signature is true, but ECR's managed signing of team/web@sha256:[0-9a-f]{64} failed with the Signer profile ${PROFILE.replace(/[/.]/g, '\\$&')}: FAILED \\(AccessDenied: no\\); the role that pushes needs signer:SignPayload`
+      )
+    )
     expect(output(run, 'signature')).toBe('failed')
     expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
     expect(summary()).toContain('FAILED with the Signer profile')
@@ -622,7 +645,11 @@ describe('ECR managed signing', () => {
     const run = await ship({})
     expect(run.error).toBeUndefined()
     expect(output(run, 'signature')).toBe('unknown')
-    expect(logged().match(/::warning::Whether ECR signed team\/web@sha256:[0-9a-f]{64} is not known: the registry's signing configuration could not be read \(AccessDeniedException: not authorized\); grant the role ecr:GetSigningConfiguration/g)).toHaveLength(1)
+    expect(
+      logged().match(
+        /::warning::Whether ECR signed team\/web@sha256:[0-9a-f]{64} is not known: the registry's signing configuration could not be read \(AccessDeniedException: not authorized\); grant the role ecr:GetSigningConfiguration/g
+      )
+    ).toHaveLength(1)
     expect(groups).not.toContain('signature')
     expect(ecr.commandCalls(DescribeImageSigningStatusCommand)).toHaveLength(0)
   })
@@ -701,7 +728,16 @@ describe('merge of per-platform digests', () => {
     expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx imagetools'])
     const merge = run.docker.find(c => c.args[1] === 'imagetools')?.args ?? []
     const annotations = merge.flatMap((a, i) => (merge[i - 1] === '--annotation' ? [a] : []))
-    expect(merge.filter((a, i) => a !== '--annotation' && merge[i - 1] !== '--annotation')).toEqual(['buildx', 'imagetools', 'create', '--tag', `${HOST}/team/web:1.0.0`, '--tag', `${HOST}/team/web:stable`, ...digests.map(d => `${HOST}/team/web@${d}`)])
+    expect(merge.filter((a, i) => a !== '--annotation' && merge[i - 1] !== '--annotation')).toEqual([
+      'buildx',
+      'imagetools',
+      'create',
+      '--tag',
+      `${HOST}/team/web:1.0.0`,
+      '--tag',
+      `${HOST}/team/web:stable`,
+      ...digests.map(d => `${HOST}/team/web@${d}`)
+    ])
     // The index carries the standard OCI annotations.
     expect(annotations).toContain('index:org.opencontainers.image.version=1.0.0')
     expect(annotations.every(a => a.startsWith('index:org.opencontainers.image.'))).toBe(true)

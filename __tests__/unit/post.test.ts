@@ -147,9 +147,7 @@ describe('the post step with the main step’s record', () => {
     const dir = configDir({ auths: { [REGISTRY]: BEFORE } })
     const record = await writeLogin(dir, REGISTRY, OURS, tempDir('runner-temp-'))
     await writeLogin(dir, REGISTRY, OTHER_JOB, tempDir('runner-temp-'))
-    expect(await stdoutOf(() => post(state(dir, record), noDocker))).toBe(
-      `Left the login to ${REGISTRY} in docker's config: it is no longer the one this run wrote (another job logged in since).\n`
-    )
+    expect(await stdoutOf(() => post(state(dir, record), noDocker))).toBe(`Left the login to ${REGISTRY} in docker's config: it is no longer the one this run wrote (another job logged in since).\n`)
     expect(readConfig(dir).auths).toEqual({ [REGISTRY]: OTHER_JOB })
     expect(existsSync(record?.replaced ?? '')).toBe(false)
   })

@@ -30,8 +30,7 @@ function failing(...errors: unknown[]): { fn: (attempt: number) => Promise<strin
   return { fn, attempts }
 }
 
-const aws = (name: string, status?: number) =>
-  Object.assign(new Error(`${name} happened`), { name, ...(status !== undefined ? { $metadata: { httpStatusCode: status } } : {}) })
+const aws = (name: string, status?: number) => Object.assign(new Error(`${name} happened`), { name, ...(status !== undefined ? { $metadata: { httpStatusCode: status } } : {}) })
 
 const network = (code: string) => Object.assign(new Error(`connect ${code}`), { code })
 
@@ -90,10 +89,7 @@ describe('retry', () => {
     const { policy, logs } = recording()
     const { fn } = failing(network('ECONNRESET'), new RegistryError(503, 'upload sha256:abc: 503'))
     await retry('The upload', fn, { policy })
-    expect(logs).toEqual([
-      'The upload failed (connect ECONNRESET); trying again in 2s (2 of 4).',
-      'The upload failed (upload sha256:abc: 503); trying again in 3s (3 of 4).'
-    ])
+    expect(logs).toEqual(['The upload failed (connect ECONNRESET); trying again in 2s (2 of 4).', 'The upload failed (upload sha256:abc: 503); trying again in 3s (3 of 4).'])
   })
 
   test('one attempt: never tried again', async () => {
@@ -167,12 +163,9 @@ describe('isTransient', () => {
     expect(isTransient(new RegistryError(status, `PUT manifest: ${status}`))).toBe(true)
   })
 
-  test.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET'])(
-    'the network error %s',
-    code => {
-      expect(isTransient(network(code))).toBe(true)
-    }
-  )
+  test.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET'])('the network error %s', code => {
+    expect(isTransient(network(code))).toBe(true)
+  })
 
   test('an error marked transient, as TransientError is', () => {
     expect(isTransient(new TransientError('failed to push'))).toBe(true)
@@ -204,24 +197,20 @@ describe('isTransient', () => {
   })
 })
 
-const named = (name: string, status?: number) =>
-  Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
+const named = (name: string, status?: number) => Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
 
 describe('isTransient', () => {
-  test.each([
-    ['Throttling'],
-    ['ThrottlingException'],
-    ['ServiceUnavailable'],
-    ['IDPCommunicationError']
-  ])('%s is retried', name => expect(isTransient(named(name))).toBe(true))
+  test.each([['Throttling'], ['ThrottlingException'], ['ServiceUnavailable'], ['IDPCommunicationError']])('%s is retried', name => expect(isTransient(named(name))).toBe(true))
 
   test('a 5xx and a reset connection are retried', () => {
     expect(isTransient(named('InternalError', 503))).toBe(true)
     expect(isTransient(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true)
   })
 
-  test.each([['AccessDenied', 403], ['InvalidIdentityToken', 400], ['ValidationError', 400], ['ExpiredTokenException', 400]])(
-    '%s is not',
-    (name, status) => expect(isTransient(named(name, status))).toBe(false)
-  )
+  test.each([
+    ['AccessDenied', 403],
+    ['InvalidIdentityToken', 400],
+    ['ValidationError', 400],
+    ['ExpiredTokenException', 400]
+  ])('%s is not', (name, status) => expect(isTransient(named(name, status))).toBe(false))
 })

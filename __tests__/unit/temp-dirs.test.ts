@@ -18,7 +18,14 @@ afterEach(() => {
 })
 
 /** The list the last save-state command in the log recorded. */
-const recorded = (log: string): string[] => JSON.parse(log.trim().split('\n').at(-1)?.replace(/^::save-state name=temp-dirs::/, '') ?? '[]') as string[]
+const recorded = (log: string): string[] =>
+  JSON.parse(
+    log
+      .trim()
+      .split('\n')
+      .at(-1)
+      ?.replace(/^::save-state name=temp-dirs::/, '') ?? '[]'
+  ) as string[]
 
 test("a folder made in the runner's temporary folder, named as the post step removes only, and recorded at once", async () => {
   let a = ''

@@ -70,7 +70,10 @@ function validateCatalog(c) {
   for (const k of ['aboutText', 'usageText']) if (c[k] !== undefined && (typeof c[k] !== 'string' || c[k].length > 25600)) bad(`${k}: at most 25600 characters`)
   // Values other than the gallery's badges (ARCHITECTURES, SYSTEMS) are kept, as ECR Public
   // does, but a warning in the log says the gallery won't show them.
-  for (const [k, badges] of /** @type {[string, string[]][]} */ ([['architectures', ARCHITECTURES], ['operatingSystems', SYSTEMS]])) {
+  for (const [k, badges] of /** @type {[string, string[]][]} */ ([
+    ['architectures', ARCHITECTURES],
+    ['operatingSystems', SYSTEMS]
+  ])) {
     const list = c[k]
     if (list === undefined) continue
     if (!Array.isArray(list) || list.length > 50) bad(`${k}: a list of at most 50`)
@@ -119,7 +122,8 @@ const operations = {
   },
   DeleteRepository(p) {
     const r = repo(p.repositoryName)
-    if (r.images.size > 0 && !p.force) throw new ApiError('RepositoryNotEmptyException', `The repository with name '${r.name}' in registry with id '${ACCOUNT}' cannot be deleted because it still contains images`)
+    if (r.images.size > 0 && !p.force)
+      throw new ApiError('RepositoryNotEmptyException', `The repository with name '${r.name}' in registry with id '${ACCOUNT}' cannot be deleted because it still contains images`)
     repositories.delete(r.name)
     return { repository: describeRepo(r) }
   },
@@ -159,7 +163,8 @@ const operations = {
       if (p.maxResults !== undefined || p.nextToken !== undefined) throw new ApiError('InvalidParameterException', 'maxResults and nextToken cannot be used with imageIds')
       const found = p.imageIds.map((/** @type {{imageDigest?: string, imageTag?: string}} */ id) => {
         const image = images.find(i => (id.imageDigest && i.digest === id.imageDigest) || (id.imageTag && i.tags.has(id.imageTag)))
-        if (!image) throw new ApiError('ImageNotFoundException', `The image with imageId ${JSON.stringify(id)} does not exist within the repository with name '${r.name}' in the registry with id '${ACCOUNT}'`)
+        if (!image)
+          throw new ApiError('ImageNotFoundException', `The image with imageId ${JSON.stringify(id)} does not exist within the repository with name '${r.name}' in the registry with id '${ACCOUNT}'`)
         return image
       })
       return { imageDetails: found.map((/** @type {Image} */ i) => describeImage(r, i)) }
@@ -170,7 +175,11 @@ const operations = {
   DescribeImageTags(p) {
     const r = repo(p.repositoryName)
     const details = [...r.images.values()].flatMap(i =>
-      [...i.tags].map(imageTag => ({ imageTag, createdAt: i.pushedAt, imageDetail: { imageDigest: i.digest, imageSizeInBytes: i.size, imagePushedAt: i.pushedAt, imageManifestMediaType: i.mediaType } }))
+      [...i.tags].map(imageTag => ({
+        imageTag,
+        createdAt: i.pushedAt,
+        imageDetail: { imageDigest: i.digest, imageSizeInBytes: i.size, imagePushedAt: i.pushedAt, imageManifestMediaType: i.mediaType }
+      }))
     )
     const { items, nextToken } = page(details, p)
     return { imageTagDetails: items, ...(nextToken ? { nextToken } : {}) }
@@ -187,7 +196,8 @@ const operations = {
   },
   GetRepositoryPolicy(p) {
     const r = repo(p.repositoryName)
-    if (r.policy === undefined) throw new ApiError('RepositoryPolicyNotFoundException', `Repository policy does not exist for the repository with name '${r.name}' in the registry with id '${ACCOUNT}'`)
+    if (r.policy === undefined)
+      throw new ApiError('RepositoryPolicyNotFoundException', `Repository policy does not exist for the repository with name '${r.name}' in the registry with id '${ACCOUNT}'`)
     return { registryId: ACCOUNT, repositoryName: r.name, policyText: r.policy }
   },
   DeleteRepositoryPolicy(p) {
@@ -221,7 +231,8 @@ function addTags(r, tags = []) {
     }
   }
   const keys = new Set([...r.tags.keys(), ...tags.map(t => /** @type {string} */ (t.Key))])
-  if (keys.size > MAX_TAGS) throw new ApiError('TooManyTagsException', `The list of tags on the repository is over the limit. The maximum number of tags that can be applied to a repository is ${MAX_TAGS}.`)
+  if (keys.size > MAX_TAGS)
+    throw new ApiError('TooManyTagsException', `The list of tags on the repository is over the limit. The maximum number of tags that can be applied to a repository is ${MAX_TAGS}.`)
   for (const t of tags) r.tags.set(/** @type {string} */ (t.Key), t.Value ?? '')
 }
 
@@ -233,7 +244,8 @@ function addTags(r, tags = []) {
  */
 function page(list, p) {
   const size = p.maxResults ?? 100
-  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new ApiError('InvalidParameterException', "Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value between 1 and 1000'")
+  if (!Number.isInteger(size) || size < 1 || size > 1000)
+    throw new ApiError('InvalidParameterException', "Invalid parameter at 'maxResults' failed to satisfy constraint: 'Member must have value between 1 and 1000'")
   let start = 0
   if (p.nextToken !== undefined) {
     start = Number(/^page:(\d+)$/.exec(Buffer.from(String(p.nextToken), 'base64').toString())?.[1] ?? NaN)
@@ -287,9 +299,7 @@ export function recordPublicImage(name, digest, tag, manifest, mediaType) {
   if (!r) return
   /** @type {{ config?: { size?: number }, layers?: { size?: number }[], manifests?: { digest: string }[] }} */
   const m = JSON.parse(manifest.toString('utf8'))
-  const size = m.manifests
-    ? m.manifests.reduce((sum, child) => sum + (r.images.get(child.digest)?.size ?? 0), 0)
-    : [m.config, ...(m.layers ?? [])].reduce((sum, d) => sum + (d?.size ?? 0), 0)
+  const size = m.manifests ? m.manifests.reduce((sum, child) => sum + (r.images.get(child.digest)?.size ?? 0), 0) : [m.config, ...(m.layers ?? [])].reduce((sum, d) => sum + (d?.size ?? 0), 0)
   const image = r.images.get(digest) ?? { digest, tags: new Set(), size, pushedAt: now(), mediaType }
   if (tag) {
     // A tag names one image: moving it takes it from the one that had it.

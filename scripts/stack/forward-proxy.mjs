@@ -119,7 +119,9 @@ export function startForwardProxy(log) {
     const host = m[1]
     const port = Number(m[2])
     const refuse = (status, headers, text) => {
-      const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+      const extra = Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')
       client.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${extra}content-type: text/plain\r\ncontent-length: ${Buffer.byteLength(text)}\r\n\r\n${text}`)
     }
     if (!(await admit(req, host, port, refuse))) return

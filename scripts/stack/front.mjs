@@ -73,9 +73,7 @@ let registryDelays = []
 
 /** How long to hold this request (0: not at all). */
 function takeRegistryDelay(method, repository, reference) {
-  const delay = registryDelays.find(
-    d => d.count > 0 && d.method === method && d.reference === reference && (!d.repository || d.repository === repository)
-  )
+  const delay = registryDelays.find(d => d.count > 0 && d.method === method && d.reference === reference && (!d.repository || d.repository === repository))
   if (!delay) return 0
   if (delay.skip > 0) {
     delay.skip--
@@ -161,7 +159,12 @@ async function ecr(operation, payload) {
 // ---------------------------------------------------------------- registry front
 
 const matchesFilter = (tag, filter) =>
-  new RegExp(`^${filter.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(tag)
+  new RegExp(
+    `^${filter
+      .split('*')
+      .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`
+  ).test(tag)
 
 /** The manifest types a tag can name, for reads that must see any of them. */
 const MANIFEST_TYPES = [
@@ -260,12 +263,7 @@ async function handleRegistry(req, res) {
   const described = await ecr('DescribeRepositories', { repositoryNames: [v2.name] })
   const repo = described.ok ? described.body.repositories?.[0] : undefined
   if (!repo) {
-    return registryError(
-      res,
-      404,
-      'NAME_UNKNOWN',
-      `The repository with name '${v2.name}' does not exist in the registry with id '${ACCOUNT}'`
-    )
+    return registryError(res, 404, 'NAME_UNKNOWN', `The repository with name '${v2.name}' does not exist in the registry with id '${ACCOUNT}'`)
   }
   if (v2.kind === 'blobs' && (req.method === 'PUT' || req.method === 'PATCH')) {
     const blobFault = takeRegistryFault('blob', v2.name, req.method, v2.rest)
@@ -292,12 +290,7 @@ async function handleRegistry(req, res) {
     const head = await request(REGISTRY, { method: 'HEAD', path: `/v2/${v2.name}/manifests/${reference}`, headers: { accept: MANIFEST_TYPES } })
     if (head.status === 200 && tagIsImmutable(repo, reference)) {
       log(`registry: refused overwrite of immutable ${v2.name}:${reference}`)
-      return registryError(
-        res,
-        400,
-        'TAG_INVALID',
-        `The image tag '${reference}' already exists in the '${v2.name}' repository and cannot be overwritten because the repository is immutable.`
-      )
+      return registryError(res, 400, 'TAG_INVALID', `The image tag '${reference}' already exists in the '${v2.name}' repository and cannot be overwritten because the repository is immutable.`)
     }
   }
   const headers = { ...req.headers, host: `${REGISTRY.host}:${REGISTRY.port}`, 'content-length': String(body.length) }
@@ -348,7 +341,10 @@ function bearerChallenge(res, scope) {
 /** `/v2/public/<name>/…` on the backend ↔ `/v2/<alias>/<name>/…` at public.ecr.aws */
 const toBackend = (url, name) => url.replace(`/v2/${ALIAS}/${name}/`, `/v2/${PUBLIC_PREFIX}/${name}/`)
 const toPublic = location =>
-  location.replace(/^http:\/\/[^/]+/, '').replace(new RegExp(`^/v2/${PUBLIC_PREFIX}/`), `/v2/${ALIAS}/`).replace(/^\//, `https://${PUBLIC_HOST}/`)
+  location
+    .replace(/^http:\/\/[^/]+/, '')
+    .replace(new RegExp(`^/v2/${PUBLIC_PREFIX}/`), `/v2/${ALIAS}/`)
+    .replace(/^\//, `https://${PUBLIC_HOST}/`)
 
 async function handlePublicRegistry(req, res) {
   const url = new URL(req.url ?? '/', `https://${PUBLIC_HOST}`)
@@ -464,7 +460,7 @@ function fault(res, call, kind, holdMs = HANG_MS) {
   }
   const errors = {
     throttle: call.json ? [400, 'ThrottlingException', 'Rate exceeded'] : [400, 'Throttling', 'Rate exceeded'],
-    '500': call.json ? [500, 'ServerException', 'injected server error'] : [500, 'InternalFailure', 'injected server error'],
+    500: call.json ? [500, 'ServerException', 'injected server error'] : [500, 'InternalFailure', 'injected server error'],
     'access-denied': call.json
       ? [400, 'AccessDeniedException', `User is not authorized to perform: ${call.service}:${call.operation}`]
       : [403, 'AccessDenied', `Not authorized to perform sts:${call.operation}`]
@@ -475,9 +471,7 @@ function fault(res, call, kind, holdMs = HANG_MS) {
     res.end(JSON.stringify({ __type: code, message }))
   } else {
     res.writeHead(status, { 'content-type': 'text/xml' })
-    res.end(
-      `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>0</RequestId></ErrorResponse>`
-    )
+    res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>0</RequestId></ErrorResponse>`)
   }
 }
 
@@ -617,9 +611,7 @@ function handleOidc(req, res) {
     exp: now + 300,
     ...oidcClaims
   }
-  const token = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'local-stack' })}.${b64url(claims)}.${Buffer.from(
-    Math.random().toString(36).repeat(8)
-  ).toString('base64url')}`
+  const token = `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'local-stack' })}.${b64url(claims)}.${Buffer.from(Math.random().toString(36).repeat(8)).toString('base64url')}`
   appendFileSync(path.join(STATE, 'oidc-tokens.log'), `${token}\n`)
   res.writeHead(200, { 'content-type': 'application/json' })
   res.end(JSON.stringify({ value: token }))

@@ -61,7 +61,13 @@ export function referrersIndex(state, name, digest, artifactType) {
     if (m?.subject?.digest !== digest) continue
     const type = m.artifactType ?? m.config?.mediaType
     if (artifactType && type !== artifactType) continue
-    manifests.push({ mediaType: m.mediaType ?? OCI_MANIFEST, digest: `sha256:${hex}`, size: body.length, ...(type ? { artifactType: type } : {}), ...(m.annotations ? { annotations: m.annotations } : {}) })
+    manifests.push({
+      mediaType: m.mediaType ?? OCI_MANIFEST,
+      digest: `sha256:${hex}`,
+      size: body.length,
+      ...(type ? { artifactType: type } : {}),
+      ...(m.annotations ? { annotations: m.annotations } : {})
+    })
   }
   return { schemaVersion: 2, mediaType: OCI_INDEX, manifests }
 }

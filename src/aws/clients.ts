@@ -82,11 +82,10 @@ export function sdkConfig(
  * A client made with the session: a call refused as expired is sent again with renewed
  * credentials, and no write starts after the run's cancel.
  */
-export function withSession<
-  I extends object,
-  O extends MetadataBearer,
-  C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }
->(client: C, session: AwsSession): C {
+export function withSession<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }>(
+  client: C,
+  session: AwsSession
+): C {
   if (session.cancel) refuseWritesAfter<I, O, C>(client, session.cancel)
   return session.credentials ? renewOnExpiredToken<I, O, C>(client, session.credentials) : client
 }

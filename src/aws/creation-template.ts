@@ -159,11 +159,7 @@ export const TEMPLATES_DENIED =
   "could not read the registry's repository creation templates (AccessDeniedException): the repository is created with the workflow's settings and the action's defaults. Allow ecr:DescribeRepositoryCreationTemplates to have its template apply."
 
 /** The defaults of a repository the run is about to create: the matching template read and merged; a warning when the role may not read templates. */
-export async function templateDefaults(
-  ecr: ECRClient,
-  desired: Settings['repository'],
-  movingTags: string[]
-): Promise<TemplateDefaults & { warnings: string[] }> {
+export async function templateDefaults(ecr: ECRClient, desired: Settings['repository'], movingTags: string[]): Promise<TemplateDefaults & { warnings: string[] }> {
   const templates = await readTemplates(ecr)
   if (templates === undefined) return { repository: desired, warnings: [TEMPLATES_DENIED] }
   return { ...withTemplate(desired, pickTemplate(desired.name, templates), movingTags), warnings: [] }

@@ -42,7 +42,11 @@ interface LeavablePlan {
 export function leaveAsItIs<P extends LeavablePlan>(plan: P, current: RepositoryState, movingTags: string[]): P {
   const differences = plan.writes.filter(w => w.kind !== 'lifecycle').map(difference)
   // The warnings of the repository as it stays: tags its own mutability keeps frozen, encryption.
-  const kept = planRepository(current, { ...plan.desired, tagMutability: current.mutability.mode, tagMutabilityExclusions: current.mutability.exclusions, tagMutabilityStated: true, scanOnPush: current.scanOnPush }, movingTags)
+  const kept = planRepository(
+    current,
+    { ...plan.desired, tagMutability: current.mutability.mode, tagMutabilityExclusions: current.mutability.exclusions, tagMutabilityStated: true, scanOnPush: current.scanOnPush },
+    movingTags
+  )
   const notes = differences.length > 0 ? differences.map(d => `left as it is (${LEFT}): ${d}`) : [`left as it is (${LEFT}): it matches the workflow's settings`]
   const lifecycle = plan.lifecycle.put ? { put: false as const, reason: `left as it is (${LEFT}): the workflow's policy would be put (${plan.lifecycle.reason})` } : plan.lifecycle
   return { ...plan, writes: [], warnings: kept.warnings, notes: [...notes, ...plan.notes], lifecycle }

@@ -10,12 +10,7 @@ import { ActionError } from '../errors.js'
 import { createTransport, type HttpTransport } from '../network/http.js'
 import type { Env } from '../settings/types.js'
 
-export async function requestIdToken(
-  env: Env,
-  audience: string,
-  setSecret: (value: string) => void,
-  transport: HttpTransport = createTransport()
-): Promise<string> {
+export async function requestIdToken(env: Env, audience: string, setSecret: (value: string) => void, transport: HttpTransport = createTransport()): Promise<string> {
   const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')
   url.searchParams.set('audience', audience)
   const res = await transport(url, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`, accept: 'application/json' } })

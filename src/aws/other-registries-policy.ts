@@ -47,7 +47,8 @@ export function otherRegistryStatements(settings: Settings, account: string): St
   const statements: Statement[] = []
   if (pulls.length > 0) statements.push({ Sid: 'ReadRegistries', Effect: 'Allow', Action: PULL, Resource: pulls })
   if (pushes.length > 0) statements.push({ Sid: 'CopyTo', Effect: 'Allow', Action: ['ecr:BatchGetImage', ...PUSH.map(a => `ecr:${a}`)], Resource: pushes })
-  if (publicPushes.length > 0) statements.push({ Sid: 'CopyToPublic', Effect: 'Allow', Action: ['ecr-public:BatchCheckLayerAvailability', ...PUSH.slice(1).map(a => `ecr-public:${a}`)], Resource: publicPushes })
+  if (publicPushes.length > 0)
+    statements.push({ Sid: 'CopyToPublic', Effect: 'Allow', Action: ['ecr-public:BatchCheckLayerAvailability', ...PUSH.slice(1).map(a => `ecr-public:${a}`)], Resource: publicPushes })
   if (publicLogin) statements.push({ Sid: 'PublicLogin', Effect: 'Allow', Action: PUBLIC_LOGIN, Resource: '*' })
   if (roles.size > 0) statements.push({ Sid: 'RegistryRoles', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: [...roles] })
   return statements

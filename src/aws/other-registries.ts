@@ -38,7 +38,9 @@ export async function sessionFor(registry: OtherRegistry, session: AwsSession, s
     } catch (error) {
       const name = (error as Error).name
       if (name === 'AccessDenied' || name === 'AccessDeniedException') {
-        throw new ActionError(`Could not assume ${role} for ${registry.host} (${name}: ${logSafe((error as Error).message)}): the run's role needs sts:AssumeRole on it, and its trust policy must name the run's role.`)
+        throw new ActionError(
+          `Could not assume ${role} for ${registry.host} (${name}: ${logSafe((error as Error).message)}): the run's role needs sts:AssumeRole on it, and its trust policy must name the run's role.`
+        )
       }
       throw error
     }
@@ -66,7 +68,12 @@ export const otherRegistryDeps: OtherRegistryDeps = { sessionFor, token: otherRe
  * Each registry's token, asked for side by side, one per host even when listed in both
  * inputs; a refusal names the registry and what its identity needs.
  */
-export async function otherRegistryTokens(registries: OtherRegistry[], session: AwsSession, sessionName: string, deps: OtherRegistryDeps = otherRegistryDeps): Promise<Map<string, RenewableCredentials>> {
+export async function otherRegistryTokens(
+  registries: OtherRegistry[],
+  session: AwsSession,
+  sessionName: string,
+  deps: OtherRegistryDeps = otherRegistryDeps
+): Promise<Map<string, RenewableCredentials>> {
   const unique = [...new Map(registries.map(r => [r.host, r])).values()]
   const tokens = await Promise.all(
     unique.map(async registry => {

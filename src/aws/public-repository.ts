@@ -122,7 +122,11 @@ export async function planPublicRepository(pub: PublicClient, desired: Settings[
   const catalog = planCatalog(catalogData, desired.catalog, platforms)
   // The API can't hand the logo back to keep it: a repository with one is not written.
   const heldByLogo = catalog !== undefined && catalogData?.logoUrl ? catalog.changed : undefined
-  const writes = [heldByLogo === undefined && catalog !== undefined ? { kind: 'catalog' as const, ...catalog } : undefined, planTags(desired.tags, tags, current.arn), planAccessPolicy(desired.accessPolicy, policy)]
+  const writes = [
+    heldByLogo === undefined && catalog !== undefined ? { kind: 'catalog' as const, ...catalog } : undefined,
+    planTags(desired.tags, tags, current.arn),
+    planAccessPolicy(desired.accessPolicy, policy)
+  ]
   return { name, current, writes: writes.filter(w => w !== undefined), ...(heldByLogo !== undefined ? { heldByLogo } : {}) }
 }
 

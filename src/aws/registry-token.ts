@@ -18,11 +18,7 @@ import { Renewable } from './session.js'
  * `dualStack` the registry is the same registry's dual-stack name, which docker logs in to
  * and pushes to.
  */
-export async function getRegistryCredentials(
-  ecr: ECRClient,
-  setSecret: (v: string) => void = core.setSecret,
-  dualStack = false
-): Promise<RegistryCredentials> {
+export async function getRegistryCredentials(ecr: ECRClient, setSecret: (v: string) => void = core.setSecret, dualStack = false): Promise<RegistryCredentials> {
   const out = await ecr.send(new GetAuthorizationTokenCommand({}))
   const data = out.authorizationData?.[0]
   if (!data?.authorizationToken || !data.proxyEndpoint) {
@@ -45,7 +41,6 @@ export function decodeToken(token: string, setSecret: (v: string) => void): { us
   setSecret(password)
   return { username: decoded.slice(0, colon), password }
 }
-
 
 /** docker's credentials for public.ecr.aws: user AWS and a 12-hour token (ecr-public:GetAuthorizationToken). */
 export async function getPublicRegistryCredentials({ sdk, client }: PublicClient, setSecret: (v: string) => void = core.setSecret): Promise<RegistryCredentials> {

@@ -22,12 +22,7 @@
  *
  * Planning is pure (`planReplication`); `ensureReplication` makes the calls.
  */
-import {
-  DescribeRegistryCommand,
-  PutReplicationConfigurationCommand,
-  type ECRClient,
-  type ReplicationRule
-} from '@aws-sdk/client-ecr'
+import { DescribeRegistryCommand, PutReplicationConfigurationCommand, type ECRClient, type ReplicationRule } from '@aws-sdk/client-ecr'
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import { defaultRetry, retry, TransientError, type RetryPolicy } from '../retry.js'
@@ -79,8 +74,7 @@ function describeCoverage(rules: ReplicationRule[], repository: string, regions:
 }
 
 /** ECR matches by prefix only: what the action's rule for `repository` also replicates. */
-const prefixNote = (repository: string): string =>
-  `ECR's filters are prefixes: the rule's filter '${repository}' also replicates every repository whose name begins with it, e.g. '${repository}-api'`
+const prefixNote = (repository: string): string => `ECR's filters are prefixes: the rule's filter '${repository}' also replicates every repository whose name begins with it, e.g. '${repository}-api'`
 
 export function planReplication(current: ReplicationRule[], repository: string, regions: string[], account: string): ReplicationPlan {
   const missing = uncovered(current, repository, regions, account)
@@ -139,13 +133,7 @@ export async function readReplicationPlan(ecr: ECRClient, repository: string, re
  * dropped meanwhile is merged and written again, up to `write.retry.attempts` times.
  * @param planned the configuration as the run's plan read it (the first try writes from it)
  */
-export async function ensureReplication(
-  ecr: ECRClient,
-  repository: string,
-  regions: string[],
-  write: ReplicationWrite = DEFAULT_REPLICATION_WRITE,
-  planned?: ReplicationRead
-): Promise<string> {
+export async function ensureReplication(ecr: ECRClient, repository: string, regions: string[], write: ReplicationWrite = DEFAULT_REPLICATION_WRITE, planned?: ReplicationRead): Promise<string> {
   if (regions.length === 0) return ''
   let change = ''
   let logged = ''

@@ -48,9 +48,7 @@ export interface RepositoryPlan {
   notes?: string[]
 }
 
-export type LifecyclePlan =
-  | { put: true; policy: LifecyclePolicy; text: string; reason: string }
-  | { put: false; reason: string }
+export type LifecyclePlan = { put: true; policy: LifecyclePolicy; text: string; reason: string } | { put: false; reason: string }
 
 const keepsTagsImmutable = (m: Mutability): boolean => m.mode === 'IMMUTABLE' || m.mode === 'IMMUTABLE_WITH_EXCLUSION'
 
@@ -65,11 +63,7 @@ function withCacheTag(m: Mutability, cacheTag: string | undefined, cacheFilter: 
  * @param current the repository as described, or undefined when it does not exist
  * @param movingTags tags this run pushes that must be able to move (e.g. `latest`)
  */
-export function planRepository(
-  current: RepositoryState | undefined,
-  desired: Settings['repository'],
-  movingTags: string[]
-): RepositoryPlan {
+export function planRepository(current: RepositoryState | undefined, desired: Settings['repository'], movingTags: string[]): RepositoryPlan {
   const wanted: Mutability = { mode: desired.tagMutability, exclusions: desired.tagMutabilityExclusions }
   if (current === undefined) {
     return {
@@ -83,8 +77,7 @@ export function planRepository(
 
   // Unstated mutability leaves an immutable repository as it is, but for the action's own
   // registry cache tag, which every build rewrites.
-  const target =
-    desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag, desired.cacheFilter)
+  const target = desired.tagMutabilityStated || !keepsTagsImmutable(current.mutability) ? wanted : withCacheTag(current.mutability, desired.cacheTag, desired.cacheFilter)
   let mutability = current.mutability
   if (!sameMutability(current.mutability, target)) {
     changes.push({ kind: 'tag-mutability', from: current.mutability, to: target })
@@ -109,9 +102,7 @@ export function planRepository(
   const keyDiffers = enc.kmsKey?.startsWith('arn:') === true && current.encryption.kmsKey !== enc.kmsKey
   if (desired.encryptionStated !== false && (current.encryption.type !== enc.type || keyDiffers)) {
     const now = current.encryption.kmsKey ? `${current.encryption.type} (${current.encryption.kmsKey})` : current.encryption.type
-    warnings.push(
-      `the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`
-    )
+    warnings.push(`the repository is encrypted with ${now}, not ${enc.kmsKey ? `${enc.type} (${enc.kmsKey})` : enc.type}: ECR sets encryption only when a repository is created, so it stays as it is.`)
   }
   return { changes, warnings }
 }

@@ -178,7 +178,9 @@ async function apply(ecr: ECRClient, name: string, w: SettingWrite): Promise<str
       return (await ecr.send(new CreateRepositoryCommand(input))).repository?.repositoryUri
     }
     case 'tag-mutability':
-      await ecr.send(new PutImageTagMutabilityCommand({ repositoryName: name, imageTagMutability: w.to.mode, ...(w.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(w.to) } : {}) }))
+      await ecr.send(
+        new PutImageTagMutabilityCommand({ repositoryName: name, imageTagMutability: w.to.mode, ...(w.to.exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusionFilters(w.to) } : {}) })
+      )
       return undefined
     case 'scan-on-push':
       await ecr.send(new PutImageScanningConfigurationCommand({ repositoryName: name, imageScanningConfiguration: { scanOnPush: w.to } }))

@@ -16,12 +16,7 @@
  * not rated it yet) counts as UNDEFINED, the lowest severity. Statuses that carry no
  * current findings (FINDINGS_UNAVAILABLE, SCAN_ELIGIBILITY_EXPIRED, …) fail the gate.
  */
-import {
-  DescribeImageScanFindingsCommand,
-  StartImageScanCommand,
-  type DescribeImageScanFindingsCommandOutput,
-  type ECRClient
-} from '@aws-sdk/client-ecr'
+import { DescribeImageScanFindingsCommand, StartImageScanCommand, type DescribeImageScanFindingsCommandOutput, type ECRClient } from '@aws-sdk/client-ecr'
 import { ActionError } from '../errors.js'
 import { SEVERITIES, type Severity } from '../settings/types.js'
 
@@ -197,7 +192,7 @@ async function readEnhanced(
   bounded: <T>(call: (options: { abortSignal: AbortSignal }) => Promise<T>) => Promise<T>
 ): Promise<ImageFindings> {
   const found = countEnhanced(first.imageScanFindings?.enhancedFindings ?? [])
-  for (let nextToken = first.nextToken; nextToken !== undefined; ) {
+  for (let nextToken = first.nextToken; nextToken !== undefined;) {
     const token: string = nextToken
     const page = await bounded(options => ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repository, imageId: { imageDigest: digest }, nextToken: token, maxResults: 1000 }), options))
     countEnhanced(page.imageScanFindings?.enhancedFindings ?? [], found)

@@ -46,7 +46,13 @@ export async function awaitScans(settings: Settings, target: Required<Pick<GateT
   const name = settings.repository.name
   const enhanced = target.scanning?.scanType === 'ENHANCED'
   if (enhanced) core.info(`Scan gate: the registry's ENHANCED scanning (Amazon Inspector) scans ${name}; awaiting its findings.`)
-  return waitForScans(target.ecr, name, images.map(({ platform, digest }) => ({ platform, digest })), scanWait(settings.scan.timeoutSeconds), enhanced)
+  return waitForScans(
+    target.ecr,
+    name,
+    images.map(({ platform, digest }) => ({ platform, digest })),
+    scanWait(settings.scan.timeoutSeconds),
+    enhanced
+  )
 }
 
 /** The gate's verdict on the scans it read, or on why it could judge nothing. */

@@ -72,9 +72,7 @@ export class Renewable<T extends { expiration?: Date }> {
     this.held = fresh
     this.due = renewalTime(fresh.expiration, this.now())
     this.renewals++
-    this.options.log?.(
-      `Renewed ${this.what} (${force ? 'AWS refused it as expired' : `it expires at ${was}`}); the new one lasts until ${fresh.expiration?.toISOString() ?? 'an unknown time'}.`
-    )
+    this.options.log?.(`Renewed ${this.what} (${force ? 'AWS refused it as expired' : `it expires at ${was}`}); the new one lasts until ${fresh.expiration?.toISOString() ?? 'an unknown time'}.`)
     return fresh
   }
 }
@@ -96,11 +94,10 @@ const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken'])
  * other credentials are held already (calls refused together renew once), then handed to
  * the client's own cache of them (`forceRefresh`). A second refusal is the call's error.
  */
-export function renewOnExpiredToken<
-  I extends object,
-  O extends MetadataBearer,
-  C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }
->(client: C, credentials: Renewable<AwsCredentialIdentity>): C {
+export function renewOnExpiredToken<I extends object, O extends MetadataBearer, C extends { middlewareStack: MiddlewareStack<I, O>; config: { credentials: AwsCredentialIdentityProvider } }>(
+  client: C,
+  credentials: Renewable<AwsCredentialIdentity>
+): C {
   client.middlewareStack.add(
     next => async args => {
       const signedWith = credentials.current.accessKeyId

@@ -56,9 +56,7 @@ export async function signIn(aws: Settings['aws'], deps: CredentialDeps = defaul
   if (aws.roleToAssume === undefined) return { region: aws.region, dualStack: aws.dualStack, ...(network ? { network } : {}) }
 
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    throw new ActionError(
-      "role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read)."
-    )
+    throw new ActionError("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).")
   }
   const assume = assumeRole(aws, aws.roleToAssume, deps)
   const credentials = new Renewable("the role's session", await assume(), assume, { log: line => core.info(line) })
@@ -124,16 +122,16 @@ function assumeRole(aws: Settings['aws'], roleArn: string, deps: CredentialDeps)
         async () => {
           token = await deps.getIDToken(aws.audience)
           deps.setSecret(token)
-          return sts.send(
-            new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds })
-          )
+          return sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds }))
         },
         { policy, cancel: deps.cancel }
       )
     } catch (error) {
       const name = (error as Error).name
       if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`, { cause: error })
+        throw new ActionError(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${logSafe((error as Error).message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`, {
+          cause: error
+        })
       }
       throw error
     }

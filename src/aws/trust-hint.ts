@@ -52,7 +52,7 @@ function matchFor(claim: (key: string) => string | undefined, repo: string): Mat
   }
   if (sub === undefined) {
     const ref = claim('ref') ?? 'refs/heads/main'
-    return { claim: 'sub', op: 'StringEquals', value: `repo:${repo}:ref:${ref}`, because: 'the token has no readable sub: GitHub\'s default format for a branch is shown' }
+    return { claim: 'sub', op: 'StringEquals', value: `repo:${repo}:ref:${ref}`, because: "the token has no readable sub: GitHub's default format for a branch is shown" }
   }
   const ids = IMMUTABLE.test(repo) ? ' with immutable owner and repository IDs (owner@id/repository@id)' : ''
   // A tag's sub, default or customized: the tag's leading non-digits and a wildcard (values hold no ':', GitHub writes it %3A).
@@ -62,7 +62,8 @@ function matchFor(claim: (key: string) => string | undefined, repo: string): Mat
   }
   if (/^repo:[^:]+:ref:refs\/heads\/.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a branch (ref:refs/heads/…)` }
   if (/^repo:[^:]+:ref:.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a ref (ref:…)` }
-  if (/^repo:[^:]+:environment:.+$/.test(sub)) return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a job with an environment (environment:…, which replaces the ref)` }
+  if (/^repo:[^:]+:environment:.+$/.test(sub))
+    return { claim: 'sub', op: 'StringEquals', value: sub, because: `GitHub's default sub${ids} for a job with an environment (environment:…, which replaces the ref)` }
   const keys = [...new Set([...sub.matchAll(CUSTOM_KEYS)].map(m => m[1] ?? ''))]
   const stable = keys.some(k => k.endsWith('_id')) || ids !== '' ? '; IDs stay the same when the repository or its owner is renamed' : ''
   const customized = `a sub customized with GitHub's OIDC customization API (include_claim_keys${keys.length > 0 ? `: ${keys.join(', ')}` : ''}${stable})`

@@ -110,7 +110,9 @@ export async function buildAndPush(docker: Docker, build: Settings['build'], ref
     if (byDigest !== undefined) {
       const pushed = await pushLayout(byDigest.registry, byDigest.repository, layoutDir(metadataFile), tries, prefilled)
       if (built !== '' && built !== pushed.digest) throw new ActionError(`buildx built ${built} but exported ${pushed.digest}: run the job again.`)
-      policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`)
+      policy.log(
+        `Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`
+      )
       return { digest: pushed.digest, metadata, bytesUploaded: pushed.bytesUploaded }
     }
     if (build.push && !/^sha256:[0-9a-f]{64}$/.test(built)) throw new ActionError('buildx pushed the image but reported no digest in its metadata file.')

@@ -84,7 +84,8 @@ function stepFailure({ message, logs }: BuildFailure, step: string): ActionError
 }
 
 /** A registry error that may pass when tried again: a 5xx or 429 answer, a connection cut or timed out. */
-const PASSING = /unexpected status[^\n]*\b(5\d\d|429)\b|\b(5\d\d|429) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Too Many Requests)\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
+const PASSING =
+  /unexpected status[^\n]*\b(5\d\d|429)\b|\b(5\d\d|429) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Too Many Requests)\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
 
 /**
  * A failed `buildx imagetools create` (a merge): it runs no build step, so its error is

@@ -54,10 +54,12 @@ export function annotationLevels(build: Pick<Settings['build'], 'platforms' | 'p
  * the workflow's `annotations`, which replace a standard one of the same key and level.
  */
 export function annotationsFor(labels: string[], stated: string[], levels: string[]): string[] {
-  const statedKeys = new Set(stated.flatMap(a => {
-    const { levels: at, key: k } = levelsAndKey(a)
-    return at.map(l => `${l}:${k}`)
-  }))
+  const statedKeys = new Set(
+    stated.flatMap(a => {
+      const { levels: at, key: k } = levelsAndKey(a)
+      return at.map(l => `${l}:${k}`)
+    })
+  )
   const standard = levels.flatMap(level => labels.filter(l => !statedKeys.has(`${level}:${key(l)}`)).map(l => `${level}:${l}`))
   return [...standard, ...stated]
 }

@@ -76,12 +76,7 @@ export function cacheMode(dockerfile: string | undefined): 'min' | 'max' {
  * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
  * @param mode cacheMode's answer for the build's Dockerfile
  */
-export function cacheArgs(
-  cache: Settings['build']['cache'],
-  repositoryUri: string | undefined,
-  overrides: Pick<BuildOptions, 'cacheFrom' | 'cacheTo'> = {},
-  mode: 'min' | 'max' = 'max'
-): string[] {
+export function cacheArgs(cache: Settings['build']['cache'], repositoryUri: string | undefined, overrides: Pick<BuildOptions, 'cacheFrom' | 'cacheTo'> = {}, mode: 'min' | 'max' = 'max'): string[] {
   let from: string[] = []
   let to: string[] = []
   if (cache.type === 'gha') {
@@ -232,7 +227,13 @@ export function parseBuilderInspect(text: string): BuilderInfo {
     const [, key = '', value = ''] = m
     if (key === 'Name' && info.name === '') info.name = value
     else if (key === 'Driver' && info.driver === '') info.driver = value
-    else if (key === 'Platforms') info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''))
+    else if (key === 'Platforms')
+      info.platforms.push(
+        ...value
+          .split(',')
+          .map(p => p.trim())
+          .filter(p => p !== '')
+      )
   }
   return info
 }

@@ -80,10 +80,7 @@ export const DIRECT_NETWORK: NetworkSettings = settingsOf(DIRECT, DEFAULT_TIMEOU
  * masked (the whole URL, and the password or a token given as the user name) before
  * anything can print them, and the log says which proxy is used, without its credentials.
  */
-export async function networkSettings(
-  config: ProxyConfig,
-  options: { timeouts?: Timeouts; setSecret?: (value: string) => void; log?: (line: string) => void } = {}
-): Promise<NetworkSettings> {
+export async function networkSettings(config: ProxyConfig, options: { timeouts?: Timeouts; setSecret?: (value: string) => void; log?: (line: string) => void } = {}): Promise<NetworkSettings> {
   for (const url of new Set([config.https, config.http])) maskProxyCredentials(url, options.setSecret)
   const route = hasProxy(config) ? (await import('./proxy-agent.js')).proxyAgents : undefined
   const settings = settingsOf(config, options.timeouts ?? DEFAULT_TIMEOUTS, route)
@@ -95,7 +92,7 @@ export async function networkSettings(
   options.log?.(
     `The action's own requests (OIDC, AWS, the registry API) go through the proxy ${via}, from ${config.source}` +
       (config.noProxy.length > 0 ? `; directly to ${config.noProxy.join(', ')}` : '') +
-      '; docker pushes through the daemon\'s own proxy settings.'
+      "; docker pushes through the daemon's own proxy settings."
   )
   return settings
 }

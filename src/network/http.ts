@@ -83,19 +83,15 @@ function send(agents: Agents, url: URL, method: string, headers: Record<string, 
   const stream = body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array) ? body : undefined
   return new Promise((resolve, reject) => {
     const timers: NodeJS.Timeout[] = []
-    const req = lib.request(
-      url,
-      { method, agent: agents[url.protocol as 'http:' | 'https:'], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers },
-      res => {
-        for (const timer of timers) clearTimeout(timer)
-        const status = res.statusCode ?? 0
-        if (streamBody && status >= 200 && status < 300) return resolve(streamed(status, res))
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', error => reject(failed(url, where, error)))
-        res.on('end', () => resolve(response(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))))
-      }
-    )
+    const req = lib.request(url, { method, agent: agents[url.protocol as 'http:' | 'https:'], headers: fixed ? { ...headers, 'content-length': String(fixed.length) } : headers }, res => {
+      for (const timer of timers) clearTimeout(timer)
+      const status = res.statusCode ?? 0
+      if (streamBody && status >= 200 && status < 300) return resolve(streamed(status, res))
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('error', error => reject(failed(url, where, error)))
+      res.on('end', () => resolve(response(res.statusCode ?? 0, res.headers, Buffer.concat(chunks))))
+    })
     // Rejected at once: a request still waiting for its socket (a proxy that never answers CONNECT) reports no error of its own.
     const timeout = (ms: number, what: string) => () => {
       const error = Object.assign(new Error(`${what} in ${ms / 1000}s`), { code: 'ETIMEDOUT' })
@@ -135,7 +131,13 @@ function streamed(status: number, res: http.IncomingMessage): HttpResponse {
     for await (const chunk of res) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks)
   }
-  return { ...response(status, res.headers, Buffer.alloc(0)), text: async () => (await whole()).toString('utf8'), json: async () => JSON.parse((await whole()).toString('utf8')) as unknown, arrayBuffer: async () => new Uint8Array(await whole()).buffer, stream: res }
+  return {
+    ...response(status, res.headers, Buffer.alloc(0)),
+    text: async () => (await whole()).toString('utf8'),
+    json: async () => JSON.parse((await whole()).toString('utf8')) as unknown,
+    arrayBuffer: async () => new Uint8Array(await whole()).buffer,
+    stream: res
+  }
 }
 
 function response(status: number, headers: http.IncomingHttpHeaders, body: Buffer): HttpResponse {

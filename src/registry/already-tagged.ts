@@ -59,7 +59,13 @@ function sameItems(a: string[], b: string[]): boolean {
 
 /** Pure: the platform images under a tag are this run's build — each carries all its labels, and they are exactly its platforms. */
 export function isThisBuild(configs: ImageConfig[], build: BuildIdentity): boolean {
-  if (!sameItems(configs.map(c => platformKey(c.platform)), build.platforms.map(platformKey))) return false
+  if (
+    !sameItems(
+      configs.map(c => platformKey(c.platform)),
+      build.platforms.map(platformKey)
+    )
+  )
+    return false
   return configs.every(c => Object.entries(build.labels).every(([k, v]) => c.labels[k] === v))
 }
 
@@ -93,7 +99,12 @@ export async function tagHoldsMerge(registry: RegistryClient, repository: string
     const given = await Promise.all(digests.map(d => registry.manifest(repository, d)))
     return given.flatMap((m, i) => (m?.manifests !== undefined ? m.manifests.map(c => c.digest) : [digests[i] ?? '']))
   })
-  return namesExactly(top.manifests.map(m => m.digest), expected) ? top.digest : undefined
+  return namesExactly(
+    top.manifests.map(m => m.digest),
+    expected
+  )
+    ? top.digest
+    : undefined
 }
 
 /** The log line for a tag the registry would not write again because it already names what this run wrote. */

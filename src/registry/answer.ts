@@ -14,7 +14,6 @@ export class RegistryError extends Error {
   }
 }
 
-
 /** Fails with the status and the registry's error code (e.g. NAME_UNKNOWN), never the request headers. */
 export async function expect(res: HttpResponse, ok: number[], what: string): Promise<void> {
   if (ok.includes(res.status)) {

@@ -14,14 +14,8 @@ import { createTransport, type HttpInit, type HttpResponse, type HttpTransport }
 
 export { RegistryError } from './answer.js'
 
-export const INDEX_MEDIA_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json'
-]
-export const MANIFEST_MEDIA_TYPES = [
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-]
+export const INDEX_MEDIA_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']
+export const MANIFEST_MEDIA_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']
 
 /** What signs the action in to a registry: ECR's (or ECR Public's) token, as user and password. */
 export interface RegistryCredentials {
@@ -242,7 +236,10 @@ export class RegistryClient {
       read = this.readManifest(repository, reference)
       this.byDigest.set(key, read)
       // Only what was found is kept: a miss or a failure is asked again next time.
-      read.then(m => m ?? this.byDigest.delete(key), () => this.byDigest.delete(key))
+      read.then(
+        m => m ?? this.byDigest.delete(key),
+        () => this.byDigest.delete(key)
+      )
     }
     return read
   }

@@ -66,8 +66,7 @@ export async function replaceFile(file: string, text: string): Promise<void> {
 }
 
 /** config.json's real path: a symlink's target (the file written, and the lock beside it). */
-const configFile = (configDir: string): Promise<string> =>
-  realpath(path.join(configDir, 'config.json')).catch(() => path.join(configDir, 'config.json'))
+const configFile = (configDir: string): Promise<string> => realpath(path.join(configDir, 'config.json')).catch(() => path.join(configDir, 'config.json'))
 
 /**
  * Reads config.json, lets `edit` change it and writes it back if it changed, all under

@@ -46,11 +46,7 @@ function labelClaim(revision: string, sha: string): string {
  * referrers show this repository's allowed workflow built it from this commit (never on its
  * label); `fail` always stops.
  */
-export function decideVersion(
-  existing: ExistingVersion | undefined,
-  run: { sha: string; version: string; repository: string },
-  mode: IfVersionExists
-): VersionDecision {
+export function decideVersion(existing: ExistingVersion | undefined, run: { sha: string; version: string; repository: string }, mode: IfVersionExists): VersionDecision {
   if (existing === undefined) return { build: true }
   // No tag moves to an image that can't be pulled, whatever the mode.
   if (existing.archive !== undefined && mode === 'skip') {
@@ -61,7 +57,10 @@ export function decideVersion(
   }
   const proof = existing.provenance
   if (mode === 'auto' && existing.archive === undefined && proof?.ok === true) {
-    return { build: false, reason: `${run.version} already exists (${existing.digest}) and its provenance shows it was built from this commit (${run.sha.slice(0, 7)}) by ${proof.workflow}; if-version-exists: auto` }
+    return {
+      build: false,
+      reason: `${run.version} already exists (${existing.digest}) and its provenance shows it was built from this commit (${run.sha.slice(0, 7)}) by ${proof.workflow}; if-version-exists: auto`
+    }
   }
   const why =
     mode === 'fail'

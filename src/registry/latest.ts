@@ -83,10 +83,7 @@ export async function moveForward(registry: RegistryClient, repository: string, 
     const [now, next] = facts
     const verdict = judgeLatest(now, next, tag)
     if (!verdict.move) {
-      return keep(
-        `'${tag}' stays on ${describeImage(now)}: ${verdict.why}, and '${tag}' only moves forward.${backHint}`,
-        `${tag} kept on ${describeImage(now)}: ${verdict.why}`
-      )
+      return keep(`'${tag}' stays on ${describeImage(now)}: ${verdict.why}, and '${tag}' only moves forward.${backHint}`, `${tag} kept on ${describeImage(now)}: ${verdict.why}`)
     }
     if (verdict.note !== undefined) core.info(verdict.note)
   }

@@ -162,7 +162,9 @@ export async function pushLayout(client: RegistryClient, repository: string, lay
 export async function prefillLayout(client: RegistryClient, repository: string, layout: string, tags: string[], log: (message: string) => void): Promise<Set<string>> {
   const digests = new Set<string>()
   for (const tag of tags) {
-    const manifest = await client.manifest(repository, tag).catch((error: unknown) => void log(`The registry cache ${tag} could not be read (${(error as Error).message}): the layout gets every blob.`))
+    const manifest = await client
+      .manifest(repository, tag)
+      .catch((error: unknown) => void log(`The registry cache ${tag} could not be read (${(error as Error).message}): the layout gets every blob.`))
     for (const layer of manifest?.layers ?? []) if (layer.size !== 0) digests.add(layer.digest)
   }
   await mkdir(path.join(layout, 'blobs', 'sha256'), { recursive: true })

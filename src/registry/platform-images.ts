@@ -16,13 +16,7 @@ import { withRegistryRetry } from './refusals.js'
  * the registry has no manifest for throws an ActionError saying so. A child the registry
  * doesn't have is kept by its descriptor (its digest is still what ECR scans).
  */
-export async function readPlatformImages(
-  registry: RegistryClient,
-  repository: string,
-  digest: string,
-  retry: RetryDeps,
-  single = ''
-): Promise<PlatformManifest[]> {
+export async function readPlatformImages(registry: RegistryClient, repository: string, digest: string, retry: RetryDeps, single = ''): Promise<PlatformManifest[]> {
   if (digest === '') throw new ActionError('the run has no digest of the pushed image (the registry named none): run the job again.')
   const read = (what: string, reference: string): Promise<Manifest | undefined> =>
     withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference))

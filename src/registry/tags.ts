@@ -39,13 +39,7 @@ export async function addTags(client: RegistryClient, repository: string, digest
  * `latest` through latest.ts) when they point elsewhere: the existing index put under each,
  * one request a tag. Returns the tags moved.
  */
-export async function moveTags(
-  registry: RegistryClient,
-  repo: { name: string; mutability: Mutability },
-  digest: string,
-  tags: string[],
-  retry: RetryDeps
-): Promise<string[]> {
+export async function moveTags(registry: RegistryClient, repo: { name: string; mutability: Mutability }, digest: string, tags: string[], retry: RetryDeps): Promise<string[]> {
   const moving: string[] = []
   for (const tag of tags) {
     const current = await readTag(registry, repo.name, tag, retry)

@@ -47,12 +47,7 @@ function blobs(m: SizedManifest): Map<string, number> {
   return out
 }
 
-export function sizeReport(
-  images: PlatformManifest[],
-  previous: PlatformManifest[] | undefined,
-  price: number,
-  regions = 1
-): SizeReport {
+export function sizeReport(images: PlatformManifest[], previous: PlatformManifest[] | undefined, price: number, regions = 1): SizeReport {
   const all = new Map<string, number>()
   const platforms = images.map(({ platform, manifest }) => {
     const own = blobs(manifest)
@@ -89,7 +84,7 @@ export function formatCost(usd: number): string {
 export function sizeLines(r: SizeReport, price: number, priceSource: string): string[] {
   const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`)
   if (r.platforms.length > 1) lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`)
-  const how = r.addedBy === 'upload' ? 'blobs the repository didn\'t have, as uploaded' : "layers the earlier latest didn't have"
+  const how = r.addedBy === 'upload' ? "blobs the repository didn't have, as uploaded" : "layers the earlier latest didn't have"
   lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (${how})`)
   const where = r.regions > 1 ? ` in ${r.regions} regions` : ''
   lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`)

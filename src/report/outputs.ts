@@ -61,10 +61,6 @@ export function setOutputs(values: Record<string, string>, setOutput = core.setO
 }
 
 /** The outputs that follow from the settings and the repository alone. */
-export function outputBase(
-  image: Settings['image'],
-  repositoryUri: string,
-  registry: string
-): Pick<OutputValues, 'registry' | 'repositoryUri' | 'version' | 'tags' | 'latest'> {
+export function outputBase(image: Settings['image'], repositoryUri: string, registry: string): Pick<OutputValues, 'registry' | 'repositoryUri' | 'version' | 'tags' | 'latest'> {
   return { registry, repositoryUri, version: image.version, tags: image.tags, latest: image.latest }
 }

@@ -78,9 +78,7 @@ export async function report(settings: Settings, run: RunReport): Promise<void> 
   const { build, image, repository } = settings
   const { destination, pushed, images, unread, scan, signature } = run
   const kept = new Set([...(pushed.keptTags ?? []), ...(pushed.latestKept ? ['latest'] : [])])
-  const pushedTags = build.pushByDigest
-    ? { ...image, tags: [], latest: false }
-    : { ...image, tags: image.tags.filter(t => !kept.has(t)), latest: image.latest && !pushed.latestKept }
+  const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : { ...image, tags: image.tags.filter(t => !kept.has(t)), latest: image.latest && !pushed.latestKept }
   const replicas = build.pushByDigest ? [] : replicaUris(`${destination.uri}:${image.version}`, repository.replicateToRegions)
   const outputs = imageOutputs({
     ...outputBase(pushedTags, destination.uri, destination.registry),

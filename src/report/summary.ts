@@ -73,12 +73,7 @@ export function renderSummary(d: SummaryData): string {
     ['Build', d.outcome],
     ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
     ['Tags', d.tags.map(code).join(' ')],
-    [
-      'Platforms',
-      d.platformDigests && d.platformDigests.length > 0
-        ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
-        : d.platforms.join(', ')
-    ],
+    ['Platforms', d.platformDigests && d.platformDigests.length > 0 ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>') : d.platforms.join(', ')],
     ...(d.builder !== undefined ? [['Builder', d.builder] as [string, string]] : []),
     ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
   ]

@@ -45,10 +45,7 @@ export function pullPolicy(principals: string[]): string {
     else if (PRINCIPAL_ARN.test(p)) arns.push(p)
     else if (ORG_ID.test(p)) orgs.push(p)
     else {
-      throw new InputError(
-        Input.PullPrincipals,
-        `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`
-      )
+      throw new InputError(Input.PullPrincipals, `'${p}' is not a principal: use a 12-digit account ID, an IAM role or user ARN, or an organization ID (o-…).`)
     }
   }
   const Statement: object[] = []

@@ -8,7 +8,13 @@
 export function levelsAndKey(annotation: string): { levels: string[]; key: string } {
   const k = annotation.slice(0, annotation.indexOf('='))
   const colon = k.lastIndexOf(':')
-  const levels = colon === -1 ? ['manifest'] : k.slice(0, colon).split(',').map(l => l.replace(/\[.*\]$/, ''))
+  const levels =
+    colon === -1
+      ? ['manifest']
+      : k
+          .slice(0, colon)
+          .split(',')
+          .map(l => l.replace(/\[.*\]$/, ''))
   return { levels, key: k.slice(colon + 1) }
 }
 

@@ -19,10 +19,7 @@ export function readAws(env: Env, needed: boolean): Settings['aws'] {
   }
   const roleToAssume = getInput(env, Input.RoleToAssume)
   if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
-    throw new InputError(
-      Input.RoleToAssume,
-      `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`
-    )
+    throw new InputError(Input.RoleToAssume, `'${roleToAssume}' is not an IAM role ARN: use arn:aws:iam::<12-digit account>:role/<name>.`)
   }
   const roleSessionName = getInput(env, Input.RoleSessionName) || 'GitHubActions'
   if (!SESSION_NAME.test(roleSessionName)) {
@@ -33,8 +30,7 @@ export function readAws(env: Env, needed: boolean): Settings['aws'] {
     region,
     audience,
     roleSessionName,
-    roleDurationSeconds:
-      parseInteger(Input.RoleDurationSeconds, getInput(env, Input.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
+    roleDurationSeconds: parseInteger(Input.RoleDurationSeconds, getInput(env, Input.RoleDurationSeconds), { min: 900, max: 43200 }) ?? 3600,
     exportCredentials: parseBoolean(Input.ExportCredentials, getInput(env, Input.ExportCredentials), false),
     dualStack: readDualStack(env, region)
   }

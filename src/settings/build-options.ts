@@ -104,17 +104,24 @@ function stage(name: string): string {
 function readSsh(env: Env, workspace: string): string[] {
   const raw = getInput(env, Input.Ssh)
   if (/-----BEGIN|PRIVATE KEY/.test(raw)) {
-    throw new InputError(Input.Ssh, 'holds a private key, which buildx would get on its command line: load it into an SSH agent (e.g. webfactory/ssh-agent) and give default, or give the path of a key file.')
+    throw new InputError(
+      Input.Ssh,
+      'holds a private key, which buildx would get on its command line: load it into an SSH agent (e.g. webfactory/ssh-agent) and give default, or give the path of a key file.'
+    )
   }
   return parseLines(raw).map(item => {
     const eq = item.indexOf('=')
     const id = eq < 0 ? item : item.slice(0, eq)
     if (!SSH_ID.test(id)) throw new InputError(Input.Ssh, `'${id.slice(0, 40)}' is not an ssh id: give default, or id=<agent socket or key file path>, one per line.`)
     if (eq < 0) {
-      if ((env.SSH_AUTH_SOCK ?? '') === '') throw new InputError(Input.Ssh, `'${id}' uses the job's SSH agent, and SSH_AUTH_SOCK is not set: start an agent in an earlier step (e.g. webfactory/ssh-agent) or give ${id}=<socket path>.`)
+      if ((env.SSH_AUTH_SOCK ?? '') === '')
+        throw new InputError(Input.Ssh, `'${id}' uses the job's SSH agent, and SSH_AUTH_SOCK is not set: start an agent in an earlier step (e.g. webfactory/ssh-agent) or give ${id}=<socket path>.`)
       return id
     }
-    const paths = item.slice(eq + 1).split(',').map(p => p.trim())
+    const paths = item
+      .slice(eq + 1)
+      .split(',')
+      .map(p => p.trim())
     const resolved = paths.map(p => {
       const file = path.resolve(workspace, p)
       if (p === '' || !existsSync(file)) throw new InputError(Input.Ssh, `the id '${id}': '${p.slice(0, 200)}' is no agent socket or key file on the runner: give the path of one.`)
@@ -177,7 +184,10 @@ export function cacheSpec(input: typeof Input.CacheFrom | typeof Input.CacheTo, 
   }
   const secret = [...attrs.keys()].find(k => CREDENTIAL_KEY.test(k))
   if (secret !== undefined) {
-    throw new InputError(input, `has '${secret}', which buildx would get on its command line: leave it out and give the credential in the step's environment (AWS_* for s3, the runner's token for gha).`)
+    throw new InputError(
+      input,
+      `has '${secret}', which buildx would get on its command line: leave it out and give the credential in the step's environment (AWS_* for s3, the runner's token for gha).`
+    )
   }
   const type = attrs.get('type') ?? 'local'
   if (!CACHE_TYPES.includes(type)) throw new InputError(input, `'${type}' is not a cache type: use ${CACHE_TYPES.join(', ')}.`)

@@ -23,22 +23,12 @@ const BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/
 
 export function validatePlatform(platform: string): string {
   const [os, arch, variant, ...rest] = platform.split('/')
-  const ok =
-    os !== undefined &&
-    PLATFORM_OS.includes(os) &&
-    arch !== undefined &&
-    PLATFORM_ARCH.includes(arch) &&
-    rest.length === 0 &&
-    (variant === undefined || /^v\d+$/.test(variant))
+  const ok = os !== undefined && PLATFORM_OS.includes(os) && arch !== undefined && PLATFORM_ARCH.includes(arch) && rest.length === 0 && (variant === undefined || /^v\d+$/.test(variant))
   if (!ok) {
-    throw new InputError(
-      Input.Platforms,
-      `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`
-    )
+    throw new InputError(Input.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`)
   }
   return platform
 }
-
 
 const CACHE_TYPES = ['ecr', 'gha', 'none'] as const
 const PROVENANCE = /^(?:true|false|mode=(?:min|max))$/
@@ -62,7 +52,10 @@ export function readCache(env: Env, registryType: RegistryType): Settings['build
   const own = pushByDigest ? perPlatformCacheTag(base, readPlatforms(env)) : base
   // `<cache-tag>*` is a tag-mutability filter and lifecycle pattern too: 128 characters at most.
   if (!IMAGE_TAG.test(own) || base.length > 127) {
-    throw new InputError(Input.CacheTag, `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`)
+    throw new InputError(
+      Input.CacheTag,
+      `'${base}' is too long${own !== base ? ` for this job's per-platform cache tag '${own}'` : ''}: use at most ${Math.min(127, 128 - (own.length - base.length))} characters.`
+    )
   }
   const names = { filter: `${base}*`, scoped: scopedCachePattern(base) }
   if (type === 'gha') return { type, tag: own, from: [own], scope: ghaScope(getInput(env, Input.Repository), readPlatforms(env), getInput(env, Input.Target)), ...names }
@@ -90,7 +83,10 @@ export function readBuilder(env: Env): string | undefined {
   const name = getInput(env, Input.Builder)
   if (name === '') return undefined
   if (!BUILDER_NAME.test(name)) {
-    throw new InputError(Input.Builder, `'${name}' is not a builder name: give the name of a builder an earlier step created (docker buildx ls lists them), or leave it empty for the job's current builder.`)
+    throw new InputError(
+      Input.Builder,
+      `'${name}' is not a builder name: give the name of a builder an earlier step created (docker buildx ls lists them), or leave it empty for the job's current builder.`
+    )
   }
   return name
 }

@@ -62,12 +62,7 @@ export function isDefaultBranch(info: RefInfo): boolean {
  */
 export function refSlug(info: RefInfo, max: number): string {
   const pr = /^refs\/pull\/(\d+)\//.exec(info.ref)
-  const name =
-    info.pullRequest !== undefined
-      ? `pr-${info.pullRequest}`
-      : pr
-        ? `pr-${pr[1]}`
-        : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '')
+  const name = info.pullRequest !== undefined ? `pr-${info.pullRequest}` : pr ? `pr-${pr[1]}` : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '')
   const trim = (s: string): string => s.replace(/^[-._]+|[-._]+$/g, '')
   const slug = trim(trim(name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')).slice(0, max))
   return slug !== '' ? slug : 'no-ref'

@@ -37,11 +37,7 @@ export function parseBoolean(name: InputName, value: string, fallback: boolean):
   throw new InputError(name, `'${value}' is not a boolean: use true or false.`)
 }
 
-export function parseInteger(
-  name: InputName,
-  value: string,
-  range: { min: number; max: number }
-): number | undefined {
+export function parseInteger(name: InputName, value: string, range: { min: number; max: number }): number | undefined {
   if (value === '') return undefined
   if (!/^\d+$/.test(value)) {
     throw new InputError(name, `'${value}' is not a whole number: use a number from ${range.min} to ${range.max}.`)
@@ -53,16 +49,12 @@ export function parseInteger(
   return n
 }
 
-
 /** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
 export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
 export function validateTag(input: InputName, tag: string): string {
   if (!IMAGE_TAG.test(tag)) {
-    throw new InputError(
-      input,
-      `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`
-    )
+    throw new InputError(input, `'${tag}' is not a valid image tag: use up to 128 letters, digits, _ . - (not starting with . or -).`)
   }
   return tag
 }

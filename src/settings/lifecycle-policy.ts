@@ -253,30 +253,20 @@ export function readLifecycle(env: Env, workspace: string, defaults: { protect: 
   const protectTags = parseList(protectInput)
   for (const t of protectTags) {
     if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(t) || (t.match(/\*/g) ?? []).length > 4) {
-      throw new InputError(
-        Input.LifecycleProtectTags,
-        `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`
-      )
+      throw new InputError(Input.LifecycleProtectTags, `'${t}' is not a tag pattern ECR accepts: use letters, digits, _ . - and at most 4 * wildcards.`)
     }
   }
-  const shorthandStated =
-    keepCount !== undefined || expireDays !== undefined || untaggedDays !== undefined || protectInput !== ''
+  const shorthandStated = keepCount !== undefined || expireDays !== undefined || untaggedDays !== undefined || protectInput !== ''
 
   if (policyInput !== '') {
     if (shorthandStated) {
-      throw new InputError(
-        Input.LifecyclePolicy,
-        'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.'
-      )
+      throw new InputError(Input.LifecyclePolicy, 'is given together with lifecycle-keep-count / -expire-days / -untagged-days / -protect-tags: use either the full policy or the shorthand inputs.')
     }
     const { text, file } = readPolicyText(Input.LifecyclePolicy, policyInput, workspace)
     return { stated: true, policy: validateLifecyclePolicy(text, Input.LifecyclePolicy, file), source: 'lifecycle-policy' }
   }
   if (keepCount !== undefined && expireDays !== undefined) {
-    throw new InputError(
-      Input.LifecycleExpireDays,
-      'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.'
-    )
+    throw new InputError(Input.LifecycleExpireDays, 'is given together with lifecycle-keep-count: keep the newest N images or expire them after N days, not both.')
   }
   const tagRule = expireDays !== undefined ? { expireDays } : { keepCount: keepCount ?? DEFAULT_LIFECYCLE.keepCount }
   const days = untaggedDays ?? DEFAULT_LIFECYCLE.untaggedDays
@@ -289,7 +279,5 @@ export function readLifecycle(env: Env, workspace: string, defaults: { protect: 
     protectTags: [...new Set([...(protectInput !== '' ? protectTags : defaults.protect), REFERRER_TAGS])],
     ...scoped
   })
-  return shorthandStated
-    ? { stated: true, policy, source: 'lifecycle-* inputs' }
-    : { stated: false, policy, source: 'default policy' }
+  return shorthandStated ? { stated: true, policy, source: 'lifecycle-* inputs' } : { stated: false, policy, source: 'default policy' }
 }

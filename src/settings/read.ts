@@ -56,7 +56,6 @@ function readStoragePrice(env: Env): number {
   return Number(value)
 }
 
-
 function readIfVersionExists(env: Env): IfVersionExists {
   const value = (getInput(env, Input.IfVersionExists) || 'auto').toLowerCase() as IfVersionExists
   if (!IF_VERSION_EXISTS.includes(value)) {
@@ -65,8 +64,7 @@ function readIfVersionExists(env: Env): IfVersionExists {
   return value
 }
 
-const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 
 /**
  * Reads and validates every input. `env` is the step's environment (INPUT_* and GITHUB_*);
@@ -84,10 +82,7 @@ export function readSettings(env: Env = process.env): Settings {
   const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined
   const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined
   const versionInput = getInput(env, Input.Version)
-  const version =
-    versionInput !== ''
-      ? validateTag(Input.Version, versionInput)
-      : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' })
+  const version = versionInput !== '' ? validateTag(Input.Version, versionInput) : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' })
   const latest = parseBoolean(Input.Latest, getInput(env, Input.Latest), true)
   const extra = readTagsInput(parseList(getInput(env, Input.Tags)), name, aws.region, registryType)
   const refTags = readRefTags(getInput(env, Input.RefTags), refValues({ version, ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' }))

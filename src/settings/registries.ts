@@ -94,6 +94,7 @@ export function copyUri(c: CopyDestination, ownRegistry: string): string {
 export function readOtherRegistries(env: Env, ownRepository: string, push: { push: boolean; byDigest: boolean }): OtherRegistries {
   const read = readReadRegistries(env)
   // A build-only run signs in to nothing: its base images come from where docker is logged in already.
-  if (read.length > 0 && !push.push) throw new InputError(Input.ReadRegistries, 'is set, but push is false: a build-only run makes no AWS call; log docker in to those registries in an earlier step, or remove read-registries.')
+  if (read.length > 0 && !push.push)
+    throw new InputError(Input.ReadRegistries, 'is set, but push is false: a build-only run makes no AWS call; log docker in to those registries in an earlier step, or remove read-registries.')
   return { read, copyTo: readCopyTo(env, ownRepository, push) }
 }

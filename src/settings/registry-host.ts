@@ -8,9 +8,7 @@
 export const PUBLIC_REGISTRY = 'public.ecr.aws'
 export const PUBLIC_API_REGION = 'us-east-1'
 
-export type RegistryHost =
-  | { kind: 'private'; account: string; region: string; partition: string; host: string }
-  | { kind: 'public'; host: string }
+export type RegistryHost = { kind: 'private'; account: string; region: string; partition: string; host: string } | { kind: 'public'; host: string }
 
 /** Each partition's DNS suffix and the prefixes of its regions. */
 const PARTITIONS: { partition: string; suffix: string; regions: RegExp }[] = [
@@ -31,7 +29,11 @@ export function partitionOf(region: string): string {
 
 /** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
 export function parseRegistryHost(hostOrReference: string): RegistryHost | undefined {
-  const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? ''
+  const host =
+    hostOrReference
+      .replace(/^https?:\/\//, '')
+      .split('/')[0]
+      ?.toLowerCase() ?? ''
   if (host === PUBLIC_REGISTRY) return { kind: 'public', host }
   const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host)
   if (!m) return undefined

@@ -19,20 +19,15 @@ const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a
 export const isRepositoryName = (name: string): boolean => name.length >= 2 && name.length <= 256 && REPOSITORY_NAME.test(name)
 /** Docker image tags: what `docker buildx build --tag` and ECR both accept. */
 const MUTABILITY_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/
-const KMS_KEY =
-  /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/
+const KMS_KEY = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[0-9a-zA-Z-]+|alias\/[\w/.-]+)|alias\/[\w/.-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/
 
 export function validateRepositoryName(name: string): string {
   if (name === '') throw new InputError(Input.Repository, 'is required: name the ECR repository, e.g. team/web.')
   if (!isRepositoryName(name)) {
-    throw new InputError(
-      Input.Repository,
-      `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`
-    )
+    throw new InputError(Input.Repository, `'${name}' is not a valid ECR repository name: use 2–256 lowercase letters, digits and . _ - separated by /, e.g. team/web.`)
   }
   return name
 }
-
 
 /**
  * @param cacheFilter `<cache-tag>*` with cache: ecr: the cache's tags, which every build rewrites
@@ -58,10 +53,7 @@ export function readMutability(
   const defaults = mode === 'MUTABLE_WITH_EXCLUSION' ? VERSION_FILTERS : withExclusions ? DEFAULT_MUTABILITY_EXCLUSIONS : []
   const listed = exclusionsInput === '' ? defaults : parseList(exclusionsInput)
   if (!withExclusions && listed.length > 0) {
-    throw new InputError(
-      Input.TagMutabilityExclusions,
-      `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`
-    )
+    throw new InputError(Input.TagMutabilityExclusions, `only applies to IMMUTABLE_WITH_EXCLUSION and MUTABLE_WITH_EXCLUSION, not ${mode}: remove it or change tag-mutability.`)
   }
   if (withExclusions && (listed.length < 1 || listed.length > 5)) {
     throw new InputError(Input.TagMutabilityExclusions, `has ${listed.length} filters: ECR takes 1 to 5.`)
@@ -69,17 +61,11 @@ export function readMutability(
   // The registry cache is rewritten by every build: its tags (per-platform ones too) must stay mutable.
   const exclusions = mode === 'IMMUTABLE_WITH_EXCLUSION' && cacheFilter !== undefined ? withCacheFilter(listed, cacheFilter) : listed
   if (exclusions.length > 5) {
-    throw new InputError(
-      Input.TagMutabilityExclusions,
-      `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`
-    )
+    throw new InputError(Input.TagMutabilityExclusions, `has 5 filters and the registry cache needs one more, '${cacheFilter}': drop one, or list a filter that covers the cache's tags.`)
   }
   for (const f of exclusions) {
     if (!MUTABILITY_FILTER.test(f)) {
-      throw new InputError(
-        Input.TagMutabilityExclusions,
-        `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`
-      )
+      throw new InputError(Input.TagMutabilityExclusions, `'${f}' is not a filter ECR accepts: use up to 128 letters, digits, . _ - and * wildcards.`)
     }
   }
   return { mutability: mode, exclusions: [...new Set(exclusions)], stated: modeInput !== '' || exclusionsInput !== '' }

@@ -50,10 +50,7 @@ export function readSecrets(env: Env): BuildSecret[] {
   parseLines(getInput(env, Input.SecretEnvs)).forEach((item, i) => {
     const [id = '', variable = '', ...rest] = item.split('=').map(s => s.trim())
     if (rest.length > 0 || !VARIABLE.test(variable)) {
-      throw new InputError(
-        Input.SecretEnvs,
-        `line ${i + 1} is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN.`
-      )
+      throw new InputError(Input.SecretEnvs, `line ${i + 1} is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN.`)
     }
     add(Input.SecretEnvs, i + 1, id, variable, env[variable])
   })
@@ -66,16 +63,10 @@ export function readBuildArgs(env: Env): string[] {
   for (const [i, arg] of args.entries()) {
     const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg
     if (!BUILD_ARG.test(arg)) {
-      throw new InputError(
-        Input.BuildArgs,
-        `line ${i + 1} is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines).`
-      )
+      throw new InputError(Input.BuildArgs, `line ${i + 1} is not KEY=VALUE: give one KEY=VALUE per line, the KEY of letters, digits, _ . - (a value can't go on over several lines).`)
     }
     if (DOCKER_OWN.test(name)) {
-      throw new InputError(
-        Input.BuildArgs,
-        `'${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`
-      )
+      throw new InputError(Input.BuildArgs, `'${name}' is a variable docker reads itself, and a build argument's value is handed to buildx in its environment: give the ARG another name.`)
     }
   }
   return args

@@ -32,12 +32,7 @@ export interface LifecyclePolicy {
 export type IfVersionExists = 'auto' | 'fail' | 'skip'
 
 export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
-export const TAG_MUTABILITIES: readonly TagMutability[] = [
-  'MUTABLE',
-  'IMMUTABLE',
-  'IMMUTABLE_WITH_EXCLUSION',
-  'MUTABLE_WITH_EXCLUSION'
-]
+export const TAG_MUTABILITIES: readonly TagMutability[] = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION']
 
 /** What the workflow says the repository's lifecycle policy is. */
 export type LifecycleIntent =
@@ -231,4 +226,3 @@ export type RegistryType = 'private' | 'public'
 /** ECR's finding severities, most severe first. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'] as const
 export type Severity = (typeof SEVERITIES)[number]
-

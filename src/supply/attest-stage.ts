@@ -61,7 +61,13 @@ export async function attestStage(
       ? await generateSboms(deps.docker, build, labelsFor(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: at.builder.use })
       : undefined
     const input = { env: deps.env, build, uri: destination.uri, path: destination.path, version: image.version, startedOn: at.startedOn, finishedOn, keepTags: destination.ecr !== undefined }
-    await attestImages(registry, images.map(({ platform, digest }) => ({ platform, digest })), input, deps.retry, sboms)
+    await attestImages(
+      registry,
+      images.map(({ platform, digest }) => ({ platform, digest })),
+      input,
+      deps.retry,
+      sboms
+    )
   }
   return stages.run('attest', run).then(
     () => undefined,
@@ -75,7 +81,12 @@ export async function attestStage(
 /** What each platform image has attached (attest.ts); a read that failed for good is said, not fatal. */
 export async function summaryAttachments(registry: RegistryClient, path: string, images: PlatformManifest[], retry: RetryDeps): Promise<NonNullable<SummaryData['attachments']>> {
   try {
-    return await readAttachments(registry, path, images.map(({ platform, digest }) => ({ platform, digest })), retry)
+    return await readAttachments(
+      registry,
+      path,
+      images.map(({ platform, digest }) => ({ platform, digest })),
+      retry
+    )
   } catch (error) {
     retry.cancel?.throwIfAborted()
     return (error as Error).message.replace(/\s+/g, ' ')

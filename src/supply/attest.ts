@@ -55,7 +55,10 @@ export async function attestImages(
     return { image, attached: await attach(registry, input.path, subject, artifact, retry), kind }
   }
   const statements = (image: PlatformImage): { kind: string; predicateType: string; statement: Buffer }[] => {
-    const all = mode !== undefined ? [{ kind: 'provenance', predicateType: SLSA_PROVENANCE_V1, statement: Buffer.from(JSON.stringify(provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest }))) }] : []
+    const all =
+      mode !== undefined
+        ? [{ kind: 'provenance', predicateType: SLSA_PROVENANCE_V1, statement: Buffer.from(JSON.stringify(provenanceStatement({ ...input, mode, platform: image.platform, digest: image.digest }))) }]
+        : []
     if (sboms === undefined) return all
     const found = sboms.get(image.platform) ?? (image.platform === '' && sboms.size === 1 ? [...sboms.values()][0] : undefined)
     if (found === undefined || found.length === 0) {
@@ -96,7 +99,7 @@ export async function readAttachments(registry: RegistryClient, path: string, im
       const found = await listReferrers(registry, path, image.digest, retry)
       const kinds = found.map(d => KINDS[predicateTypeOf(d)] ?? d.artifactType ?? d.mediaType)
       // In a fixed order (provenance, then SBOMs, then others), whatever order the registry lists them in.
-      const rank = (k: string): number => (Object.values(KINDS).indexOf(k) + 1 || 99)
+      const rank = (k: string): number => Object.values(KINDS).indexOf(k) + 1 || 99
       return { ...image, attached: [...new Set(kinds)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)) }
     })
   )

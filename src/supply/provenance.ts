@@ -62,8 +62,7 @@ export interface StatementInput {
 }
 
 /** An in-toto subject's name for a platform image: `pkg:docker/<uri>@<version>?platform=linux%2Famd64`. */
-export const subjectName = (uri: string, version: string, platform: string): string =>
-  `pkg:docker/${uri}@${version}${platform === '' ? '' : `?platform=${encodeURIComponent(platform)}`}`
+export const subjectName = (uri: string, version: string, platform: string): string => `pkg:docker/${uri}@${version}${platform === '' ? '' : `?platform=${encodeURIComponent(platform)}`}`
 
 /** The in-toto statement (SLSA provenance v1) for one platform image. */
 export function provenanceStatement(i: StatementInput): Record<string, unknown> {
@@ -78,7 +77,12 @@ export function provenanceStatement(i: StatementInput): Record<string, unknown> 
     buildFacts.cache = build.cache.type
   }
   const github: Record<string, string> = {}
-  for (const [key, name] of [['event_name', 'GITHUB_EVENT_NAME'], ['repository_id', 'GITHUB_REPOSITORY_ID'], ['repository_owner_id', 'GITHUB_REPOSITORY_OWNER_ID'], ['runner_environment', 'RUNNER_ENVIRONMENT']] as const) {
+  for (const [key, name] of [
+    ['event_name', 'GITHUB_EVENT_NAME'],
+    ['repository_id', 'GITHUB_REPOSITORY_ID'],
+    ['repository_owner_id', 'GITHUB_REPOSITORY_OWNER_ID'],
+    ['runner_environment', 'RUNNER_ENVIRONMENT']
+  ] as const) {
     const value = env[name]
     if (value) github[key] = value
   }

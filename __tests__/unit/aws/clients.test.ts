@@ -7,14 +7,7 @@
  */
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import {
-  BatchDeleteImageCommand,
-  BatchGetImageCommand,
-  DescribeRepositoriesCommand,
-  ECRClient,
-  PutLifecyclePolicyCommand,
-  TagResourceCommand
-} from '@aws-sdk/client-ecr'
+import { BatchDeleteImageCommand, BatchGetImageCommand, DescribeRepositoriesCommand, ECRClient, PutLifecyclePolicyCommand, TagResourceCommand } from '@aws-sdk/client-ecr'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { createEcrClient, sdkConfig, tagIamActions, withSession, useDualstack } from '../../../src/aws/clients.js'
 import { createPublicClient } from '../../../src/aws/public-repository.js'
@@ -38,7 +31,10 @@ const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
 const REPOSITORIES = JSON.stringify({ repositories: [{ repositoryName: 'team/web', repositoryUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web' }] })
 
 const ecrAt = (endpoint: string, network: NetworkSettings = DIRECT_NETWORK) =>
-  tagIamActions(new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), network }, 'ECR'), endpoint }), 'ecr')
+  tagIamActions(
+    new ECRClient({ ...sdkConfig({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), network }, 'ECR'), endpoint }),
+    'ecr'
+  )
 
 test('an ECR call that gets no answer is cut off at the response bound and retried by the SDK: the run goes on', async () => {
   const network = await networkSettings(DIRECT, { timeouts: SHORT })
@@ -85,7 +81,9 @@ test('an endpoint whose certificate the runner refuses: one try, and one line na
       .send(new DescribeRepositoriesCommand({}))
       .catch((e: unknown) => e)) as Error
     expect(error).toBeInstanceOf(ActionError)
-    expect(error.message).toMatch(new RegExp(`^The TLS certificate of 127\\.0\\.0\\.1:${port} is self-signed, and this runner doesn't trust it \\(DEPTH_ZERO_SELF_SIGNED_CERT\\): .*NODE_EXTRA_CA_CERTS`))
+    expect(error.message).toMatch(
+      new RegExp(`^The TLS certificate of 127\\.0\\.0\\.1:${port} is self-signed, and this runner doesn't trust it \\(DEPTH_ZERO_SELF_SIGNED_CERT\\): .*NODE_EXTRA_CA_CERTS`)
+    )
     expect(isTransient(error)).toBe(false)
     // One connection: the SDK did not try again.
     await new Promise(resolve => setTimeout(resolve, 200))
@@ -115,9 +113,7 @@ test("the scan gate's deadline aborts a poll that never gets an answer: the gate
     const started = Date.now()
     const wait = { timeoutSeconds: 10, interval: () => 1000, sleep: async () => undefined, log: () => undefined, now: () => Date.now(), deadline: () => AbortSignal.timeout(300) }
     const gate = waitForScans(ecrAt(ecr.base), 'team/web', [{ platform: 'linux/amd64', digest: `sha256:${'a'.repeat(64)}` }], wait)
-    await expect(gate).rejects.toThrow(
-      new ActionError("ECR's scan of linux/amd64 sha256:aaaaaaaaaaaa… had no answer from ECR after 0 s: run the job again later, or raise scan-timeout (now 10 s).")
-    )
+    await expect(gate).rejects.toThrow(new ActionError("ECR's scan of linux/amd64 sha256:aaaaaaaaaaaa… had no answer from ECR after 0 s: run the job again later, or raise scan-timeout (now 10 s)."))
     expect(Date.now() - started).toBeLessThan(DEFAULT_TIMEOUTS.awsResponse)
     expect(ecr.requests).toHaveLength(1)
   } finally {
@@ -127,7 +123,15 @@ test("the scan gate's deadline aborts a poll that never gets an answer: the gate
 
 describe('sign-in', () => {
   const STS_ANSWER = `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIAEXAMPLE</AccessKeyId><SecretAccessKey>s3cretKey</SecretAccessKey><SessionToken>sessionTok</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>`
-  const aws: Settings['aws'] = { region: 'us-east-1', roleToAssume: 'arn:aws:iam::123456789012:role/push', audience: 'sts.amazonaws.com', roleSessionName: 'GitHubActions', roleDurationSeconds: 3600, exportCredentials: false, dualStack: false }
+  const aws: Settings['aws'] = {
+    region: 'us-east-1',
+    roleToAssume: 'arn:aws:iam::123456789012:role/push',
+    audience: 'sts.amazonaws.com',
+    roleSessionName: 'GitHubActions',
+    roleDurationSeconds: 3600,
+    exportCredentials: false,
+    dualStack: false
+  }
   const saved = process.env.AWS_ENDPOINT_URL_STS
   afterEach(() => {
     if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_STS
@@ -163,7 +167,7 @@ describe("after the run's cancel no AWS write starts", () => {
   const session = (signal: AbortSignal) => ({ region: 'us-east-1', credentials: new Renewable<AwsCredentialIdentity>('test credentials', CREDENTIALS, async () => CREDENTIALS), cancel: signal })
   const POLICY = { repositoryName: 'team/web', lifecyclePolicyText: '{"rules":[]}' }
 
-  test('a write is refused with the cancel\'s reason before it is sent; a read still goes', async () => {
+  test("a write is refused with the cancel's reason before it is sent; a read still goes", async () => {
     const ecr = await answeringServer(() => ({ status: 200, body: '{}' }))
     try {
       const cancel = new AbortController()

@@ -14,7 +14,9 @@ const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234
 
 const STATED_KEY = 'arn:aws:kms:us-east-1:123456789012:key/99999999-12ab-34cd-56ef-1234567890ab'
 
-const TEMPLATE_POLICY = { rules: [{ rulePriority: 1, description: 'Expire after 30 days', selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 }, action: { type: 'expire' } }] }
+const TEMPLATE_POLICY = {
+  rules: [{ rulePriority: 1, description: 'Expire after 30 days', selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 }, action: { type: 'expire' } }]
+}
 
 const ACCESS = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage"]}]}'
 
@@ -26,20 +28,21 @@ beforeAll(() => {
 
 afterAll(() => ws.remove())
 
-const repo = (inputs: Record<string, string> = {}): Settings['repository'] =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+const repo = (inputs: Record<string, string> = {}): Settings['repository'] => readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 type Over = { [K in keyof CreationTemplate]?: CreationTemplate[K] | undefined }
 
 /** A template for `team`; a key given as undefined is left out. */
-const template = (over: Over = {}): CreationTemplate =>
-  Object.fromEntries(Object.entries({ ...base, ...over }).filter(([, v]) => v !== undefined)) as unknown as CreationTemplate
+const template = (over: Over = {}): CreationTemplate => Object.fromEntries(Object.entries({ ...base, ...over }).filter(([, v]) => v !== undefined)) as unknown as CreationTemplate
 
 const base: CreationTemplate = {
   prefix: 'team',
   appliedFor: ['CREATE_ON_PUSH'],
   encryption: { type: 'KMS', kmsKey: KEY },
-  tags: [{ Key: 'owner', Value: 'platform' }, { Key: 'cost-center', Value: 'cc-1' }],
+  tags: [
+    { Key: 'owner', Value: 'platform' },
+    { Key: 'cost-center', Value: 'cc-1' }
+  ],
   mutability: { mode: 'MUTABLE', exclusions: [] },
   repositoryPolicy: ACCESS,
   lifecyclePolicy: JSON.stringify(TEMPLATE_POLICY)
@@ -68,7 +71,14 @@ describe('pickTemplate: the longest prefix followed by /, else ROOT; CREATE_ON_P
 describe('withTemplate: stated, else the template, else the default — setting by setting', () => {
   test.each<[string, Record<string, string>, Over, (r: Settings['repository']) => unknown, unknown, TemplateSetting | undefined]>([
     ['mutability from the template', {}, {}, r => [r.tagMutability, r.tagMutabilityExclusions], ['MUTABLE', []], 'tag mutability'],
-    ['mutability stated', { 'tag-mutability': 'MUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'v*' }, {}, r => [r.tagMutability, r.tagMutabilityExclusions], ['MUTABLE_WITH_EXCLUSION', ['v*']], undefined],
+    [
+      'mutability stated',
+      { 'tag-mutability': 'MUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'v*' },
+      {},
+      r => [r.tagMutability, r.tagMutabilityExclusions],
+      ['MUTABLE_WITH_EXCLUSION', ['v*']],
+      undefined
+    ],
     ['mutability default', {}, { mutability: undefined }, r => [r.tagMutability, r.tagMutabilityExclusions], ['IMMUTABLE_WITH_EXCLUSION', ['latest', 'sha256-*']], undefined],
     ['encryption from the template', {}, {}, r => r.encryption, { type: 'KMS', kmsKey: KEY }, 'encryption'],
     ['encryption stated', { encryption: 'KMS', 'kms-key': STATED_KEY }, {}, r => r.encryption, { type: 'KMS', kmsKey: STATED_KEY }, undefined],
@@ -84,7 +94,9 @@ describe('withTemplate: stated, else the template, else the default — setting 
     const out = withTemplate(repo(inputs), template(over), ['latest'])
     expect(pick(out.repository)).toEqual(expected)
     // the setting is named "from template" exactly when it came from it
-    const named = (['tag mutability', 'encryption', 'lifecycle policy', 'access policy'] as const).filter(x => out.template?.settings.includes(x) && _.startsWith(x === 'tag mutability' ? 'mutability' : x.split(' ')[0] ?? ''))
+    const named = (['tag mutability', 'encryption', 'lifecycle policy', 'access policy'] as const).filter(
+      x => out.template?.settings.includes(x) && _.startsWith(x === 'tag mutability' ? 'mutability' : (x.split(' ')[0] ?? ''))
+    )
     expect(named).toEqual(setting === undefined ? [] : [setting])
   })
 

@@ -24,9 +24,7 @@ describe('leastPrivilegePolicy', () => {
     const policy = leastPrivilegePolicy(settings(), '123456789012')
     expect(policy.Statement[0]).toEqual({ Sid: 'Login', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' })
     expect(policy.Statement[1]?.Resource).toBe('arn:aws:ecr:us-east-1:123456789012:repository/team/web')
-    expect(policy.Statement[1]?.Action).toEqual(
-      expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy'])
-    )
+    expect(policy.Statement[1]?.Action).toEqual(expect.arrayContaining(['ecr:CreateRepository', 'ecr:PutImage', 'ecr:CompleteLayerUpload', 'ecr:PutLifecyclePolicy']))
     expect(policy.Statement[2]).toEqual({ Sid: 'RegistryScanning', Effect: 'Allow', Action: ['ecr:GetRegistryScanningConfiguration'], Resource: '*' })
     // whether the registry's managed signing covers the repository
     expect(policy.Statement[3]).toEqual({ Sid: 'ManagedSigning', Effect: 'Allow', Action: ['ecr:GetSigningConfiguration'], Resource: '*' })
@@ -59,7 +57,7 @@ describe('leastPrivilegePolicy', () => {
     expect(parseRegistryHost('ghcr.io')).toBeUndefined()
   })
 
-  describe('ARNs follow the region\'s partition', () => {
+  describe("ARNs follow the region's partition", () => {
     test.each([
       ['us-east-1', 'aws'],
       ['cn-north-1', 'aws-cn'],
@@ -68,10 +66,7 @@ describe('leastPrivilegePolicy', () => {
       ['us-iso-east-1', 'aws-iso'],
       ['us-isob-east-1', 'aws-iso-b']
     ])('%s: arn:%s:…', (region, partition) => {
-      const policy = leastPrivilegePolicy(
-        settings({ 'aws-region': region, 'replicate-to-regions': region === 'us-east-1' ? 'eu-west-1' : '', encryption: 'KMS' }),
-        '123456789012'
-      )
+      const policy = leastPrivilegePolicy(settings({ 'aws-region': region, 'replicate-to-regions': region === 'us-east-1' ? 'eu-west-1' : '', encryption: 'KMS' }), '123456789012')
       const byId = Object.fromEntries(policy.Statement.map(s => [s.Sid, s.Resource]))
       expect(byId.Repository).toBe(`arn:${partition}:ecr:${region}:123456789012:repository/team/web`)
       expect(byId.Encryption).toBe(`arn:${partition}:kms:${region}:123456789012:key/*`)
@@ -82,9 +77,7 @@ describe('leastPrivilegePolicy', () => {
 
     test('replication in aws-cn: the service-linked role in arn:aws-cn', () => {
       const policy = leastPrivilegePolicy(settings({ 'aws-region': 'cn-north-1', 'replicate-to-regions': 'cn-northwest-1' }), '123456789012')
-      expect(policy.Statement.find(s => s.Sid === 'ReplicationRole')?.Resource).toBe(
-        'arn:aws-cn:iam::123456789012:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication'
-      )
+      expect(policy.Statement.find(s => s.Sid === 'ReplicationRole')?.Resource).toBe('arn:aws-cn:iam::123456789012:role/aws-service-role/replication.ecr.amazonaws.com/AWSServiceRoleForECRReplication')
     })
 
     test('a KMS key given as an ARN is kept as it is', () => {
@@ -109,7 +102,7 @@ describe('least-privilege policy', () => {
   })
 })
 
-describe("other registries", () => {
+describe('other registries', () => {
   let ws: TempWorkspace
 
   beforeAll(() => {
@@ -132,7 +125,12 @@ describe("other registries", () => {
         })
       )
       const statements = Object.fromEntries(leastPrivilegePolicy(s, '123456789012').Statement.map(st => [st.Sid, st]))
-      expect(statements.ReadRegistries).toEqual({ Sid: 'ReadRegistries', Effect: 'Allow', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], Resource: ['arn:aws:ecr:eu-west-1:210987654321:repository/*'] })
+      expect(statements.ReadRegistries).toEqual({
+        Sid: 'ReadRegistries',
+        Effect: 'Allow',
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+        Resource: ['arn:aws:ecr:eu-west-1:210987654321:repository/*']
+      })
       expect(statements.CopyTo?.Resource).toEqual(['arn:aws:ecr:us-east-1:123456789012:repository/team/mirror', 'arn:aws:ecr:us-east-2:456789012345:repository/apps/web'])
       expect(statements.CopyTo?.Action).toEqual(expect.arrayContaining(['ecr:BatchGetImage', 'ecr:InitiateLayerUpload', 'ecr:PutImage']))
       expect(statements.CopyToPublic?.Resource).toEqual(['arn:aws:ecr-public::123456789012:repository/web'])
@@ -148,7 +146,7 @@ describe("other registries", () => {
   })
 })
 
-describe("signing", () => {
+describe('signing', () => {
   const P1 = 'arn:aws:signer:us-east-1:123456789012:/signing-profiles/release_signer'
 
   const P2 = 'arn:aws:signer:us-east-1:210987654321:/signing-profiles/org_signer'

@@ -40,12 +40,14 @@ describe('readStorageState', () => {
     ecr.on(DescribeImagesCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }))
     await expect(readStorageState(client, 'team/web', DIGEST)).rejects.toThrow(/^AWS refused ecr:DescribeImages \(AccessDeniedException\).*allow ecr:DescribeImages on the repository/)
     ecr.on(DescribeImagesCommand).rejects(Object.assign(new Error('boom'), { name: 'ServerException' }))
-    await expect(readStorageState(client, 'team/web', DIGEST)).rejects.toThrow(`Could not read the storage class of the existing image ${DIGEST} (DescribeImages: ServerException): no tag was moved; run the job again.`)
+    await expect(readStorageState(client, 'team/web', DIGEST)).rejects.toThrow(
+      `Could not read the storage class of the existing image ${DIGEST} (DescribeImages: ServerException): no tag was moved; run the job again.`
+    )
   })
 
   test('a status the action does not know fails closed', async () => {
     ecr.reset()
     ecr.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: DIGEST, imageStatus: 'FROZEN' as 'ACTIVE' }] })
-    await expect(readStorageState(client, 'team/web', DIGEST)).rejects.toThrow("ECR reports the existing image")
+    await expect(readStorageState(client, 'team/web', DIGEST)).rejects.toThrow('ECR reports the existing image')
   })
 })

@@ -14,7 +14,6 @@ const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
 
 const SHORT = { connect: 1000, awsResponse: 400, response: 400, idle: 2000 }
 
-
 describe('the OIDC token request', () => {
   const env = (base: string) => ({ ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token' })
 

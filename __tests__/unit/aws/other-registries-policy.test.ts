@@ -26,17 +26,26 @@ test('reads: pulls from any repository of each registry (its partition), ECR Pub
 })
 
 test("copies: the push actions on each repository, the run's own registry when none is named; ECR Public's by its names", () => {
-  const statements = otherRegistryStatements(settings({ read: [], copyTo: [{ repository: 'team/mirror' }, { registry: eu, repository: 'team/web' }, { registry: pub, repository: 'a1b2c3/web' }] }), ACCOUNT)
+  const statements = otherRegistryStatements(
+    settings({ read: [], copyTo: [{ repository: 'team/mirror' }, { registry: eu, repository: 'team/web' }, { registry: pub, repository: 'a1b2c3/web' }] }),
+    ACCOUNT
+  )
   expect(statements.map(s => [s.Sid, s.Resource])).toEqual([
     ['CopyTo', ['arn:aws:ecr:us-east-1:123456789012:repository/team/mirror', 'arn:aws:ecr:eu-west-1:210987654321:repository/team/web']],
     ['CopyToPublic', ['arn:aws:ecr-public::123456789012:repository/web']],
     ['PublicLogin', '*']
   ])
   expect(statements[0]?.Action).toEqual(['ecr:BatchGetImage', 'ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'])
-  expect(statements[1]?.Action).toEqual(['ecr-public:BatchCheckLayerAvailability', 'ecr-public:InitiateLayerUpload', 'ecr-public:UploadLayerPart', 'ecr-public:CompleteLayerUpload', 'ecr-public:PutImage'])
+  expect(statements[1]?.Action).toEqual([
+    'ecr-public:BatchCheckLayerAvailability',
+    'ecr-public:InitiateLayerUpload',
+    'ecr-public:UploadLayerPart',
+    'ecr-public:CompleteLayerUpload',
+    'ecr-public:PutImage'
+  ])
 })
 
-test("a registry with its own role: only sts:AssumeRole on the role (its own policy grants the rest), once per role", () => {
+test('a registry with its own role: only sts:AssumeRole on the role (its own policy grants the rest), once per role', () => {
   const role = 'arn:aws:iam::210987654321:role/reader'
   const statements = otherRegistryStatements(settings({ read: [{ ...eu, role }], copyTo: [{ registry: { ...eu, role }, repository: 'team/web' }] }), ACCOUNT)
   expect(statements).toEqual([{ Sid: 'RegistryRoles', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: [role] }])

@@ -31,16 +31,38 @@ test('one token per host, even when a registry is both read and copied to; each 
 
 test.each([
   [eu, named('AccessDeniedException', 'not authorized'), `Could not get a token for ${eu.host} (AccessDeniedException: not authorized): the run's role needs ecr:GetAuthorizationToken.`],
-  [pub, named('AccessDeniedException', 'no'), 'Could not get a token for public.ecr.aws (AccessDeniedException: no): the run\'s role needs ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken.'],
-  [{ ...eu, role: 'arn:aws:iam::210987654321:role/reader' }, named('AccessDeniedException', 'no'), `Could not get a token for ${eu.host} (AccessDeniedException: no): arn:aws:iam::210987654321:role/reader needs ecr:GetAuthorizationToken.`],
+  [
+    pub,
+    named('AccessDeniedException', 'no'),
+    "Could not get a token for public.ecr.aws (AccessDeniedException: no): the run's role needs ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken."
+  ],
+  [
+    { ...eu, role: 'arn:aws:iam::210987654321:role/reader' },
+    named('AccessDeniedException', 'no'),
+    `Could not get a token for ${eu.host} (AccessDeniedException: no): arn:aws:iam::210987654321:role/reader needs ecr:GetAuthorizationToken.`
+  ],
   [eu, named('InvalidSignatureException', 'bad\n::warning::x'), `Could not get a token for ${eu.host} (InvalidSignatureException: bad\\n::warning::x).`]
 ])('%j refused: one line naming the registry and what it needs', async (registry, error, message) => {
-  await expect(otherRegistryTokens([registry], session, 'GitHubActions', deps(async () => Promise.reject(error)))).rejects.toThrow(new ActionError(message))
+  await expect(
+    otherRegistryTokens(
+      [registry],
+      session,
+      'GitHubActions',
+      deps(async () => Promise.reject(error))
+    )
+  ).rejects.toThrow(new ActionError(message))
 })
 
 test('an ActionError (already explained) passes through as it is', async () => {
   const own = new ActionError('Could not assume the role')
-  await expect(otherRegistryTokens([eu], session, 'GitHubActions', deps(async () => Promise.reject(own)))).rejects.toBe(own)
+  await expect(
+    otherRegistryTokens(
+      [eu],
+      session,
+      'GitHubActions',
+      deps(async () => Promise.reject(own))
+    )
+  ).rejects.toBe(own)
 })
 
 test("sessionFor without a role: the run's credentials in the registry's region (ECR Public: the run's region)", async () => {

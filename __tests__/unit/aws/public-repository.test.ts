@@ -18,14 +18,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { readSettings } from '../../../src/settings/read.js'
 import type { Settings } from '../../../src/settings/types.js'
-import {
-  catalogBadges,
-  createPublicClient,
-  ensurePublicRepository,
-  planCatalog,
-  planPublicRepository,
-  type PublicClient
-} from '../../../src/aws/public-repository.js'
+import { catalogBadges, createPublicClient, ensurePublicRepository, planCatalog, planPublicRepository, type PublicClient } from '../../../src/aws/public-repository.js'
 import { announceWrite, callOf } from '../../../src/aws/setting-writes.js'
 import { Renewable } from '../../../src/aws/session.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
@@ -44,7 +37,10 @@ let ws: TempWorkspace
 
 beforeAll(async () => {
   ws = makeWorkspace()
-  pub = await createPublicClient({ region: 'eu-west-1', credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' })) })
+  pub = await createPublicClient({
+    region: 'eu-west-1',
+    credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' }))
+  })
 })
 
 afterAll(() => {
@@ -54,8 +50,7 @@ afterAll(() => {
 
 beforeEach(() => mock.reset())
 
-const desired = (inputs: Record<string, string> = {}): Settings['repository'] =>
-  readSettings(stepEnv(ws.dir, { repository: 'web', 'registry-type': 'public', ...inputs })).repository
+const desired = (inputs: Record<string, string> = {}): Settings['repository'] => readSettings(stepEnv(ws.dir, { repository: 'web', 'registry-type': 'public', ...inputs })).repository
 
 const WRITES = [CreateRepositoryCommand, PutRepositoryCatalogDataCommand, SetRepositoryPolicyCommand, TagResourceCommand]
 
@@ -128,9 +123,7 @@ describe('ensurePublicRepository', () => {
 
   test('missing and create-repository false: one line, no write', async () => {
     mock.on(DescribeRepositoriesCommand).rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }))
-    await expect(ensurePublicRepository(pub, desired({ 'create-repository': 'false' }), PLATFORMS)).rejects.toThrow(
-      "Public repository 'web' does not exist: create it, or set create-repository: true"
-    )
+    await expect(ensurePublicRepository(pub, desired({ 'create-repository': 'false' }), PLATFORMS)).rejects.toThrow("Public repository 'web' does not exist: create it, or set create-repository: true")
     expect(writes()).toHaveLength(0)
   })
 })
@@ -162,7 +155,9 @@ describe('planPublicRepository (what a push writes and a dry run prints): reads 
 
   test('a logo: the catalog change held, and said so; nothing planned for it', async () => {
     mock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryUri: URI, repositoryArn: ARN }] })
-    mock.on(GetRepositoryCatalogDataCommand).resolves({ catalogData: { description: 'Old', logoUrl: 'https://example.com/logo.png', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] } })
+    mock
+      .on(GetRepositoryCatalogDataCommand)
+      .resolves({ catalogData: { description: 'Old', logoUrl: 'https://example.com/logo.png', architectures: ['x86-64', 'ARM 64'], operatingSystems: ['Linux'] } })
     const plan = await planPublicRepository(pub, desired({ description: 'New' }), PLATFORMS)
     expect(plan.writes).toEqual([])
     expect(plan.heldByLogo).toEqual(['description'])

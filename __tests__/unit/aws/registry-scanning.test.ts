@@ -5,14 +5,7 @@
  */
 import { ECRClient, GetRegistryScanningConfigurationCommand } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
-import {
-  coveringRule,
-  deferScanOnPush,
-  matchesRepositoryFilter,
-  registryDecidesScanning,
-  registryScanningReader,
-  type RegistryScanning
-} from '../../../src/aws/registry-scanning.js'
+import { coveringRule, deferScanOnPush, matchesRepositoryFilter, registryDecidesScanning, registryScanningReader, type RegistryScanning } from '../../../src/aws/registry-scanning.js'
 import type { RepositoryPlan } from '../../../src/aws/repository-plan.js'
 
 const ecrMock = mockClient(ECRClient)

@@ -28,7 +28,7 @@ describe("GetAuthorizationToken's proxyEndpoint is the IPv4 name", () => {
   })
 })
 
-describe("ECR Public", () => {
+describe('ECR Public', () => {
   const mock = mockClient(ECRPUBLICClient)
 
   let pub: PublicClient
@@ -37,7 +37,10 @@ describe("ECR Public", () => {
 
   beforeAll(async () => {
     ws = makeWorkspace()
-    pub = await createPublicClient({ region: 'eu-west-1', credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' })) })
+    pub = await createPublicClient({
+      region: 'eu-west-1',
+      credentials: new Renewable<AwsCredentialIdentity>('the session', { accessKeyId: 'AKIA', secretAccessKey: 'x' }, async () => ({ accessKeyId: 'AKIA', secretAccessKey: 'x' }))
+    })
   })
 
   afterAll(() => {
@@ -74,7 +77,10 @@ describe("the registry's token", () => {
     let now = realNow()
     Date.now = () => now
     try {
-      ecrMock.on(GetAuthorizationTokenCommand).resolvesOnce(tokenAnswer('first', new Date(now + 12 * 3600_000))).resolves(tokenAnswer('second', new Date(now + 25 * 3600_000)))
+      ecrMock
+        .on(GetAuthorizationTokenCommand)
+        .resolvesOnce(tokenAnswer('first', new Date(now + 12 * 3600_000)))
+        .resolves(tokenAnswer('second', new Date(now + 25 * 3600_000)))
       const ecr = new ECRClient({ region: 'us-east-1' })
       const token = await registryToken(() => getRegistryCredentials(ecr, () => undefined))
       const sent: string[] = []

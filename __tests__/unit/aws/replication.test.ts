@@ -3,12 +3,7 @@
  * dropping or changing another rule, and writes nothing when every region is covered; a
  * write is read back, and a rule another writer dropped meanwhile is merged and written again.
  */
-import {
-  DescribeRegistryCommand,
-  ECRClient,
-  PutReplicationConfigurationCommand,
-  type ReplicationRule
-} from '@aws-sdk/client-ecr'
+import { DescribeRegistryCommand, ECRClient, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ActionError } from '../../../src/errors.js'
 import { ensureReplication, planReplication, type ReplicationWrite } from '../../../src/aws/replication.js'
@@ -36,7 +31,7 @@ describe('planReplication', () => {
     expect(plan.covered).toBe('')
   })
 
-  test("other rules are kept exactly, in order; a new rule goes last", () => {
+  test('other rules are kept exactly, in order; a new rule goes last', () => {
     const plan = planReplication([OTHER, CROSS_ACCOUNT], 'team/web', ['eu-west-1'], ACCOUNT)
     expect(plan.rules[0]).toBe(OTHER)
     expect(plan.rules[1]).toBe(CROSS_ACCOUNT)
@@ -71,7 +66,7 @@ describe('planReplication', () => {
     expect(part.change).toBe(`replication to us-west-2 added (registry replication rule 2 of 2)${NOTE}`)
   })
 
-  test("a missing region gets a rule of its own: even a rule naming only this repository is left as it is", () => {
+  test('a missing region gets a rule of its own: even a rule naming only this repository is left as it is', () => {
     const own = { destinations: to('eu-west-1'), repositoryFilters: prefix('team/web') }
     const plan = planReplication([OTHER, own], 'team/web', ['eu-west-1', 'us-west-2'], ACCOUNT)
     expect(plan.missing).toEqual(['us-west-2'])
@@ -154,7 +149,7 @@ describe('ensureReplication', () => {
     expect(waits).toEqual([2000, 2000, 2000])
   })
 
-  test("another writer that changes other rules but keeps ours: nothing written again, and its change stands", async () => {
+  test('another writer that changes other rules but keeps ours: nothing written again, and its change stands', async () => {
     // It removed OTHER on purpose (e.g. Terraform) and kept what we added.
     const rules = registry([OTHER], written => written.filter(r => r !== OTHER))
     const { write } = policy()

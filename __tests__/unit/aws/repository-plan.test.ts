@@ -5,14 +5,7 @@
 import { readSettings } from '../../../src/settings/read.js'
 import type { Settings } from '../../../src/settings/types.js'
 import { formatLifecyclePolicy } from '../../../src/settings/lifecycle-policy.js'
-import {
-  CLOCK_ALLOWANCE_MS,
-  createdByThisRun,
-  DEFAULT_POLICY_INPUT,
-  planLifecycle,
-  planRepository,
-  type RepositoryState
-} from '../../../src/aws/repository-plan.js'
+import { CLOCK_ALLOWANCE_MS, createdByThisRun, DEFAULT_POLICY_INPUT, planLifecycle, planRepository, type RepositoryState } from '../../../src/aws/repository-plan.js'
 import { type Mutability, withCacheFilter } from '../../../src/settings/tag-mutability.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../../fixtures/workspace.js'
 import { cacheArgs } from '../../../src/build/plan.js'
@@ -26,8 +19,7 @@ beforeAll(() => {
 
 afterAll(() => ws.remove())
 
-const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] => readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
@@ -61,11 +53,7 @@ describe('planRepository', () => {
   })
 
   test('stated mutability and scanning that differ are changed', () => {
-    const plan = planRepository(
-      state({ mutability: { mode: 'MUTABLE', exclusions: [] }, scanOnPush: false }),
-      repoSettings({ 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION' }),
-      ['latest']
-    )
+    const plan = planRepository(state({ mutability: { mode: 'MUTABLE', exclusions: [] }, scanOnPush: false }), repoSettings({ 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION' }), ['latest'])
     expect(plan.changes).toEqual([
       {
         kind: 'tag-mutability',
@@ -79,9 +67,7 @@ describe('planRepository', () => {
 
   test('unstated mutability makes a MUTABLE repository immutable except latest', () => {
     const plan = planRepository(state({ mutability: { mode: 'MUTABLE', exclusions: [] } }), repoSettings(), ['latest'])
-    expect(plan.changes).toEqual([
-      { kind: 'tag-mutability', from: { mode: 'MUTABLE', exclusions: [] }, to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] } }
-    ])
+    expect(plan.changes).toEqual([{ kind: 'tag-mutability', from: { mode: 'MUTABLE', exclusions: [] }, to: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] } }])
   })
 
   test('unstated mutability never loosens an IMMUTABLE repository, and warns that latest cannot move', () => {
@@ -138,18 +124,8 @@ describe('planRepository', () => {
     // e.g. a repository created with a creation template's key: the workflow asks for nothing else
     ['KMS repository, no encryption stated', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, {}, false],
     ['AES256 repository, KMS wanted', { type: 'AES256' }, { encryption: 'KMS' }, true],
-    [
-      'another KMS key ARN',
-      { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' },
-      { encryption: 'KMS', 'kms-key': 'arn:aws:kms:us-east-1:123456789012:key/def' },
-      true
-    ],
-    [
-      'the same KMS key ARN',
-      { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' },
-      { encryption: 'KMS', 'kms-key': 'arn:aws:kms:us-east-1:123456789012:key/abc' },
-      false
-    ],
+    ['another KMS key ARN', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, { encryption: 'KMS', 'kms-key': 'arn:aws:kms:us-east-1:123456789012:key/def' }, true],
+    ['the same KMS key ARN', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, { encryption: 'KMS', 'kms-key': 'arn:aws:kms:us-east-1:123456789012:key/abc' }, false],
     // an alias can't be compared with the key ARN ECR describes
     ['an alias', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, { encryption: 'KMS', 'kms-key': 'alias/ecr' }, false],
     ['KMS with the managed key', { type: 'KMS', kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }, { encryption: 'KMS' }, false]
@@ -230,7 +206,7 @@ describe('createdByThisRun: a repository the create found already there', () => 
     expect(createdByThisRun(6, at(-CLOCK_ALLOWANCE_MS), SENT)).toBe(true)
   })
 
-  test('found on the first try: never this run\'s, however new', () => {
+  test("found on the first try: never this run's, however new", () => {
     expect(createdByThisRun(1, at(800), SENT)).toBe(false)
     expect(createdByThisRun(undefined, at(800), SENT)).toBe(false)
   })
@@ -241,13 +217,13 @@ describe('createdByThisRun: a repository the create found already there', () => 
   })
 })
 
-describe("the registry cache", () => {
+describe('the registry cache', () => {
   const { settings, inputError } = settingsWorkspace()
 
   const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
   describe('a registry cache per platform', () => {
-    test('push-by-digest: each platform\'s job imports and exports its own cache tag', () => {
+    test("push-by-digest: each platform's job imports and exports its own cache tag", () => {
       const arm = settings({ platforms: 'linux/arm64', 'push-by-digest': 'true' })
       expect(arm.build.cache).toEqual({ type: 'ecr', tag: 'buildcache-linux-arm64', from: ['buildcache-linux-arm64'] })
       expect(arm.repository).toMatchObject({ cacheTag: 'buildcache-linux-arm64', cacheFilter: 'buildcache*' })
@@ -321,7 +297,7 @@ describe("the registry cache", () => {
       expect(plan.warnings[0]).toContain("'buildcache-linux-arm64'")
     })
 
-    test('an image tag among the cache\'s tags is refused', () => {
+    test("an image tag among the cache's tags is refused", () => {
       expect(inputError({ tags: 'buildcache-old' }).message).toBe(
         "Input 'cache-tag': 'buildcache-old' is an image tag this run pushes, and the registry cache's tags are buildcache*: give the cache a tag of its own."
       )

@@ -54,8 +54,7 @@ afterAll(() => {
 
 beforeEach(() => ecrMock.reset())
 
-const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] => readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 const described = (over: Partial<Repository> = {}): Repository => ({
   repositoryName: 'team/web',
@@ -63,7 +62,10 @@ const described = (over: Partial<Repository> = {}): Repository => ({
   repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
   registryId: '123456789012',
   imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-  imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'sha256-*' }],
+  imageTagMutabilityExclusionFilters: [
+    { filterType: 'WILDCARD', filter: 'latest' },
+    { filterType: 'WILDCARD', filter: 'sha256-*' }
+  ],
   imageScanningConfiguration: { scanOnPush: true },
   encryptionConfiguration: { encryptionType: 'AES256' },
   ...over
@@ -92,7 +94,11 @@ function expectNoWrites(): void {
 function reorder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reorder)
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reorder(v)])
+    )
   }
   return value
 }
@@ -112,7 +118,10 @@ describe('a missing repository', () => {
     expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
       imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'sha256-*' }],
+      imageTagMutabilityExclusionFilters: [
+        { filterType: 'WILDCARD', filter: 'latest' },
+        { filterType: 'WILDCARD', filter: 'sha256-*' }
+      ],
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: { encryptionType: 'AES256' }
     })
@@ -126,10 +135,7 @@ describe('a missing repository', () => {
       registry: REGISTRY,
       created: true,
       mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
-      changes: [
-        'created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, AES256 encryption',
-        'lifecycle policy put (new repository: default policy)'
-      ],
+      changes: ['created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*), scan on push on, AES256 encryption', 'lifecycle policy put (new repository: default policy)'],
       warnings: [],
       lifecycle: 'put (new repository: default policy)',
       lifecyclePut: true
@@ -156,21 +162,17 @@ describe('a missing repository', () => {
     ecrMock.on(GetLifecyclePolicyCommand).rejects(notFound())
     const promise = ensureRepository(ecr, repoSettings({ 'create-repository': 'false' }), ['latest'], 'eu-west-1')
     await expect(promise).rejects.toBeInstanceOf(ActionError)
-    await expect(promise).rejects.toThrow(
-      "Repository 'team/web' does not exist in eu-west-1: create it, or set create-repository: true to let the action create it."
-    )
+    await expect(promise).rejects.toThrow("Repository 'team/web' does not exist in eu-west-1: create it, or set create-repository: true to let the action create it.")
     expectNoWrites()
     expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
   })
 
-  test('created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, then reconciled; the default policy is the creator\'s to put', async () => {
+  test("created by another job meanwhile (RepositoryAlreadyExistsException): described again, its policy read again, then reconciled; the default policy is the creator's to put", async () => {
     ecrMock
       .on(DescribeRepositoriesCommand)
       .rejectsOnce(notFound())
       .resolves({ repositories: [described({ imageTagMutability: 'MUTABLE', imageTagMutabilityExclusionFilters: [], imageScanningConfiguration: { scanOnPush: false } })] })
-    ecrMock
-      .on(CreateRepositoryCommand)
-      .rejects(new RepositoryAlreadyExistsException({ message: 'already exists', $metadata: {} }))
+    ecrMock.on(CreateRepositoryCommand).rejects(new RepositoryAlreadyExistsException({ message: 'already exists', $metadata: {} }))
     ecrMock.on(GetLifecyclePolicyCommand).rejectsOnce(notFound()).rejects(noPolicy())
 
     const result = await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')
@@ -188,7 +190,10 @@ describe('a missing repository', () => {
     expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
       imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'sha256-*' }]
+      imageTagMutabilityExclusionFilters: [
+        { filterType: 'WILDCARD', filter: 'latest' },
+        { filterType: 'WILDCARD', filter: 'sha256-*' }
+      ]
     })
     expect(result.created).toBe(false)
     expect(result.uri).toBe(URI)
@@ -200,7 +205,10 @@ describe('a missing repository', () => {
     /** The run's create found it there on the SDK's `attempts`-th try; the registry describes it as created `ageMs` before the run sent the create. */
     function lostAnswer(attempts: number, ageMs: number): void {
       const createdAt = new Date(Date.now() - ageMs)
-      ecrMock.on(DescribeRepositoriesCommand).rejectsOnce(notFound()).resolves({ repositories: [described({ createdAt })] })
+      ecrMock
+        .on(DescribeRepositoriesCommand)
+        .rejectsOnce(notFound())
+        .resolves({ repositories: [described({ createdAt })] })
       ecrMock.on(CreateRepositoryCommand).rejects(new RepositoryAlreadyExistsException({ message: 'already exists', $metadata: { attempts } }))
       ecrMock.on(GetLifecyclePolicyCommand).rejectsOnce(notFound()).rejects(noPolicy())
       ecrMock.on(PutLifecyclePolicyCommand).resolves({})
@@ -220,7 +228,7 @@ describe('a missing repository', () => {
       expect(sent().filter(c => c === 'GetLifecyclePolicyCommand')).toHaveLength(1)
     })
 
-    test('found on a retry, created within the clock allowance before the create was sent: still this run\'s', async () => {
+    test("found on a retry, created within the clock allowance before the create was sent: still this run's", async () => {
       lostAnswer(3, 30_000)
       expect((await ensureRepository(ecr, repoSettings(), ['latest'], 'us-east-1')).created).toBe(true)
     })
@@ -251,9 +259,7 @@ describe('an existing repository', () => {
   test('that already matches costs DescribeRepositories + GetLifecyclePolicy and no write', async () => {
     const desired = repoSettings({ 'lifecycle-keep-count': '30', 'lifecycle-untagged-days': '3' })
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
-    ecrMock
-      .on(GetLifecyclePolicyCommand)
-      .resolves({ repositoryName: 'team/web', lifecyclePolicyText: formatLifecyclePolicy(desired.lifecycle.policy) })
+    ecrMock.on(GetLifecyclePolicyCommand).resolves({ repositoryName: 'team/web', lifecyclePolicyText: formatLifecyclePolicy(desired.lifecycle.policy) })
 
     const result = await ensureRepository(ecr, desired, ['latest'], 'us-east-1')
 
@@ -316,19 +322,9 @@ describe('an existing repository', () => {
     })
     ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: '{"rules":[]}' })
 
-    const result = await ensureRepository(
-      ecr,
-      repoSettings({ 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'latest,dev-*' }),
-      ['latest'],
-      'us-east-1'
-    )
+    const result = await ensureRepository(ecr, repoSettings({ 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'latest,dev-*' }), ['latest'], 'us-east-1')
 
-    expect(sent()).toEqual([
-      'DescribeRepositoriesCommand',
-      'GetLifecyclePolicyCommand',
-      'PutImageTagMutabilityCommand',
-      'PutImageScanningConfigurationCommand'
-    ])
+    expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand', 'PutImageTagMutabilityCommand', 'PutImageScanningConfigurationCommand'])
     expect(ecrMock.commandCalls(PutImageTagMutabilityCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/web',
       imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
@@ -343,10 +339,7 @@ describe('an existing repository', () => {
     })
     expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
     expect(ecrMock.commandCalls(PutLifecyclePolicyCommand)).toHaveLength(0)
-    expect(result.changes).toEqual([
-      'tag mutability MUTABLE_WITH_EXCLUSION (v*) → IMMUTABLE_WITH_EXCLUSION (latest, dev-*)',
-      'scan on push off → on'
-    ])
+    expect(result.changes).toEqual(['tag mutability MUTABLE_WITH_EXCLUSION (v*) → IMMUTABLE_WITH_EXCLUSION (latest, dev-*)', 'scan on push off → on'])
     expect(result.mutability).toEqual({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] })
   })
 
@@ -382,13 +375,19 @@ describe('an existing repository', () => {
     expectNoWrites()
     expect(result.lifecyclePut).toBe(false)
     expect(result.changes).toEqual([])
-    expect(result.lifecycle).toMatch(/^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Protect sha256-\*; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/)
+    expect(result.lifecycle).toMatch(
+      /^none: the repository has no lifecycle policy and the workflow states none, so none is put and no image expires\. lifecycle-keep-count: 100 would put the default policy \(Protect latest; Protect sha256-\*; Expire untagged images after 14 days; Keep the newest 100 tagged images\)$/
+    )
   })
 
   test.each([
     ['lifecycle-keep-count', { 'lifecycle-keep-count': '50' }, 'lifecycle-* inputs'],
     ['lifecycle-untagged-days', { 'lifecycle-untagged-days': '7' }, 'lifecycle-* inputs'],
-    ['lifecycle-policy', { 'lifecycle-policy': '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":3},"action":{"type":"expire"}}]}' }, 'lifecycle-policy']
+    [
+      'lifecycle-policy',
+      { 'lifecycle-policy': '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":3},"action":{"type":"expire"}}]}' },
+      'lifecycle-policy'
+    ]
   ])('no policy and %s stated: the stated policy is put', async (_, inputs, source) => {
     const desired = repoSettings(inputs)
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [described()] })
@@ -483,9 +482,7 @@ describe('an existing repository', () => {
 
     expect(sent()).toEqual(['DescribeRepositoriesCommand', 'GetLifecyclePolicyCommand'])
     expectNoWrites()
-    expect(result.warnings).toEqual([
-      `the repository is encrypted with KMS (${KMS_ARN}), not AES256: ECR sets encryption only when a repository is created, so it stays as it is.`
-    ])
+    expect(result.warnings).toEqual([`the repository is encrypted with KMS (${KMS_ARN}), not AES256: ECR sets encryption only when a repository is created, so it stays as it is.`])
   })
 
   test('other DescribeRepositories errors propagate and nothing is written', async () => {
@@ -526,9 +523,7 @@ describe("the registry's scanning configuration", () => {
 
 describe('toRepositoryState', () => {
   test('reads mode, filters, scanning and encryption', () => {
-    expect(
-      toRepositoryState(described({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KMS_ARN } }))
-    ).toEqual({
+    expect(toRepositoryState(described({ encryptionConfiguration: { encryptionType: 'KMS', kmsKey: KMS_ARN } }))).toEqual({
       uri: URI,
       arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
       mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'sha256-*'] },
@@ -548,7 +543,7 @@ describe('toRepositoryState', () => {
   })
 })
 
-describe("a stated access policy and tags", () => {
+describe('a stated access policy and tags', () => {
   const settings = (inputs: Record<string, string>) => repoSettings(inputs)
 
   describe('enforcement', () => {
@@ -601,11 +596,19 @@ describe("a stated access policy and tags", () => {
 
     test('tags: only the missing or changed ones are written; others stay', async () => {
       existing()
-      ecrMock.on(ListTagsForResourceCommand).resolves({ tags: [{ Key: 'team', Value: 'web' }, { Key: 'owner', Value: 'alice' }] })
+      ecrMock.on(ListTagsForResourceCommand).resolves({
+        tags: [
+          { Key: 'team', Value: 'web' },
+          { Key: 'owner', Value: 'alice' }
+        ]
+      })
       const result = await ensureRepository(ecr, settings({ 'repository-tags': 'team=web\ncost-center=42\nowner=bob' }), [], 'us-east-1')
       expect(ecrMock.commandCalls(TagResourceCommand)[0]?.args[0].input).toEqual({
         resourceArn: ARN,
-        tags: [{ Key: 'cost-center', Value: '42' }, { Key: 'owner', Value: 'bob' }]
+        tags: [
+          { Key: 'cost-center', Value: '42' },
+          { Key: 'owner', Value: 'bob' }
+        ]
       })
       expect(result.changes).toEqual(['tags cost-center=42, owner=bob'])
       expect(ecrMock.commandCalls(ListTagsForResourceCommand)[0]?.args[0].input.resourceArn).toBe(ARN)
@@ -622,10 +625,12 @@ describe("a stated access policy and tags", () => {
   })
 })
 
-describe("creation templates", () => {
+describe('creation templates', () => {
   const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 
-  const TEMPLATE_POLICY = { rules: [{ rulePriority: 1, description: 'Expire after 30 days', selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 }, action: { type: 'expire' } }] }
+  const TEMPLATE_POLICY = {
+    rules: [{ rulePriority: 1, description: 'Expire after 30 days', selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 }, action: { type: 'expire' } }]
+  }
 
   const ACCESS = '{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage"]}]}'
 
@@ -671,7 +676,9 @@ describe("creation templates", () => {
     })
 
     test('AccessDenied on the templates: one warning, the repository created as before', async () => {
-      ecrMock.on(DescribeRepositoryCreationTemplatesCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecr:DescribeRepositoryCreationTemplates'), { name: 'AccessDeniedException' }))
+      ecrMock
+        .on(DescribeRepositoryCreationTemplatesCommand)
+        .rejects(Object.assign(new Error('User is not authorized to perform: ecr:DescribeRepositoryCreationTemplates'), { name: 'AccessDeniedException' }))
       const result = await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
       expect(result.warnings).toEqual([TEMPLATES_DENIED])
       expect(ecrMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input.encryptionConfiguration).toEqual({ encryptionType: 'AES256' })
@@ -687,7 +694,15 @@ describe("creation templates", () => {
 
     test('an existing repository: templates are not read', async () => {
       ecrMock.on(DescribeRepositoriesCommand).resolves({
-        repositories: [{ repositoryUri: URI, repositoryArn: 'arn', imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }], imageScanningConfiguration: { scanOnPush: true } }]
+        repositories: [
+          {
+            repositoryUri: URI,
+            repositoryArn: 'arn',
+            imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+            imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }],
+            imageScanningConfiguration: { scanOnPush: true }
+          }
+        ]
       })
       ecrMock.on(GetLifecyclePolicyCommand).resolves({ lifecyclePolicyText: JSON.stringify(TEMPLATE_POLICY) })
       await ensureRepository(ecr, repo(), ['latest'], 'us-east-1')
@@ -696,7 +711,7 @@ describe("creation templates", () => {
   })
 })
 
-describe("existing-repository: leave", () => {
+describe('existing-repository: leave', () => {
   /** A hand-made repository: mutable, no scan on push, no lifecycle policy, no access policy, no tags. */
   function handMade(): void {
     ecrMock.on(DescribeRepositoriesCommand).resolves({
@@ -736,11 +751,11 @@ describe("existing-repository: leave", () => {
     expect(result.created).toBe(false)
     expect(result.mutability).toEqual({ mode: 'MUTABLE', exclusions: [] })
     const notes = (result.notes ?? []).join('\n')
-    expect(notes).toContain('tag mutability is MUTABLE; the workflow\'s settings make it IMMUTABLE_WITH_EXCLUSION (latest, sha256-*)')
+    expect(notes).toContain("tag mutability is MUTABLE; the workflow's settings make it IMMUTABLE_WITH_EXCLUSION (latest, sha256-*)")
     expect(notes).toContain('scan on push is off; scan-on-push states on')
     expect(notes).toContain('the access policy differs')
     expect(notes).toContain('owner=platform')
-    expect(result.lifecycle).toContain('left as it is (existing-repository: leave): the workflow\'s policy would be put')
+    expect(result.lifecycle).toContain("left as it is (existing-repository: leave): the workflow's policy would be put")
     expect(result.lifecyclePut).toBe(false)
   })
 

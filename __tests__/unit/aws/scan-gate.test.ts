@@ -61,7 +61,11 @@ describe('counts', () => {
 
 describe('waitForScans', () => {
   test('waits through IN_PROGRESS with a progress line per poll, then adds both platforms up', async () => {
-    ecrMock.on(DescribeImageScanFindingsCommand, forDigest(A)).resolvesOnce(inProgress).resolvesOnce(inProgress).resolves(complete({ HIGH: 1 }))
+    ecrMock
+      .on(DescribeImageScanFindingsCommand, forDigest(A))
+      .resolvesOnce(inProgress)
+      .resolvesOnce(inProgress)
+      .resolves(complete({ HIGH: 1 }))
     ecrMock.on(DescribeImageScanFindingsCommand, forDigest(B)).resolves(complete({ HIGH: 2, LOW: 4 }))
     const wait = fakeWait()
     const result = await waitForScans(ecr, 'team/web', IMAGES, wait)
@@ -88,8 +92,11 @@ describe('waitForScans', () => {
     expect(wait.lines[0]).toMatch(/^Started ECR's scan/)
   })
 
-  test("a scan already started today (LimitExceeded) is waited for, not an error", async () => {
-    ecrMock.on(DescribeImageScanFindingsCommand).rejectsOnce(new ScanNotFoundException({ message: 'no scan', $metadata: {} })).resolves(complete({ CRITICAL: 1 }))
+  test('a scan already started today (LimitExceeded) is waited for, not an error', async () => {
+    ecrMock
+      .on(DescribeImageScanFindingsCommand)
+      .rejectsOnce(new ScanNotFoundException({ message: 'no scan', $metadata: {} }))
+      .resolves(complete({ CRITICAL: 1 }))
     ecrMock.on(StartImageScanCommand).rejects(new LimitExceededException({ message: 'once a day', $metadata: {} }))
     expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).total).toEqual({ CRITICAL: 1 })
   })
@@ -105,7 +112,9 @@ describe('waitForScans', () => {
 
   test.each(['FAILED', 'UNSUPPORTED_IMAGE', 'FINDINGS_UNAVAILABLE'])('a scan that ends %s fails the gate, saying why', async status => {
     ecrMock.on(DescribeImageScanFindingsCommand).resolves({ imageScanStatus: { status: status as 'FAILED', description: 'UnsupportedImageError: the OS is not supported' } })
-    await expect(waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).rejects.toThrow(new RegExp(`ended ${status} \\(UnsupportedImageError: the OS is not supported\\), so scan-fail-on can't vouch`))
+    await expect(waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait())).rejects.toThrow(
+      new RegExp(`ended ${status} \\(UnsupportedImageError: the OS is not supported\\), so scan-fail-on can't vouch`)
+    )
   })
 
   test('a poll that never gets an answer is aborted at the deadline: the gate fails as for a scan still running, with the last status seen', async () => {
@@ -166,7 +175,9 @@ describe('waitForScans with enhanced scanning (the registry is ENHANCED)', () =>
   })
 
   test("ECR's own counts are never undercut by the findings listed", async () => {
-    ecrMock.on(DescribeImageScanFindingsCommand).resolves({ ...active(['HIGH']), imageScanFindings: { ...active(['HIGH']).imageScanFindings, findingSeverityCounts: { HIGH: 3, UNTRIAGED: 2 } as Record<string, number> } })
+    ecrMock
+      .on(DescribeImageScanFindingsCommand)
+      .resolves({ ...active(['HIGH']), imageScanFindings: { ...active(['HIGH']).imageScanFindings, findingSeverityCounts: { HIGH: 3, UNTRIAGED: 2 } as Record<string, number> } })
     expect((await waitForScans(ecr, 'team/web', [IMAGES[0]!], fakeWait(), true)).total).toEqual({ HIGH: 3, UNDEFINED: 2 })
   })
 

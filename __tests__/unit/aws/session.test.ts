@@ -63,9 +63,7 @@ describe('Renewable', () => {
     expect((await renewable.get()).id).toBe(1)
     expect(issued()).toBe(1)
     expect(renewable.renewals).toBe(1)
-    expect(log).toEqual([
-      'Renewed the thing (it expires at 2030-01-01T01:00:00.000Z); the new one lasts until 2030-01-01T01:55:00.000Z.'
-    ])
+    expect(log).toEqual(['Renewed the thing (it expires at 2030-01-01T01:00:00.000Z); the new one lasts until 2030-01-01T01:55:00.000Z.'])
   })
 
   test('asked for together when due: one renewal for all', async () => {
@@ -82,13 +80,18 @@ describe('Renewable', () => {
     expect(log[0]).toMatch(/^Renewed the thing \(AWS refused it as expired\)/)
   })
 
-  test('a failed renewal is the caller\'s error, and the next call tries again', async () => {
+  test("a failed renewal is the caller's error, and the next call tries again", async () => {
     let fail = true
     let now = T0
-    const renewable = new Renewable('the thing', { expiration: at(1000) }, async () => {
-      if (fail) throw new Error('STS is down')
-      return { expiration: new Date(now + 3600_000) }
-    }, { now: () => now })
+    const renewable = new Renewable(
+      'the thing',
+      { expiration: at(1000) },
+      async () => {
+        if (fail) throw new Error('STS is down')
+        return { expiration: new Date(now + 3600_000) }
+      },
+      { now: () => now }
+    )
     now += 1000
     await expect(renewable.get()).rejects.toThrow('STS is down')
     fail = false
@@ -125,7 +128,7 @@ async function fakeEcr(): Promise<{ url: string; expired: Set<string>; calls: { 
   }
 }
 
-describe('the ECR client with the role\'s session, through the SDK', () => {
+describe("the ECR client with the role's session, through the SDK", () => {
   const sts = mockClient(STSClient)
   const aws: Settings['aws'] = {
     region: 'us-east-1',
@@ -167,8 +170,7 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
       return { Credentials: { AccessKeyId: `ASIA${n}`, SecretAccessKey: `secret-${n}`, SessionToken: `session-${n}`, Expiration: new Date(now + (lifetimes[n - 1] ?? 3600_000)) } }
     })
   }
-  const session = () =>
-    signIn(aws, { env, getIDToken: async () => `oidc-${++tokens}`, setSecret: v => void masked.push(v), sleep: async () => undefined })
+  const session = () => signIn(aws, { env, getIDToken: async () => `oidc-${++tokens}`, setSecret: v => void masked.push(v), sleep: async () => undefined })
 
   test('a call after the session is due: signed in again (a fresh OIDC token) before it is sent; none refused', async () => {
     stsAnswers(3600_000, 3600_000)
@@ -177,7 +179,10 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
     now += 3600_000 // a long build
     ecr.expired.add('ASIA1')
     await client.send(new DescribeRepositoriesCommand({}))
-    expect(ecr.calls.map(c => [c.key, c.refused])).toEqual([['ASIA1', false], ['ASIA2', false]])
+    expect(ecr.calls.map(c => [c.key, c.refused])).toEqual([
+      ['ASIA1', false],
+      ['ASIA2', false]
+    ])
     expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand).map(c => c.args[0].input.WebIdentityToken)).toEqual(['oidc-1', 'oidc-2'])
     expect(masked).toEqual(expect.arrayContaining(['oidc-2', 'ASIA2', 'secret-2', 'session-2']))
   })
@@ -199,7 +204,11 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
     await client.send(new DescribeRepositoriesCommand({}))
     ecr.expired.add('ASIA1')
     await client.send(new DescribeRepositoriesCommand({}))
-    expect(ecr.calls.map(c => [c.key, c.refused])).toEqual([['ASIA1', false], ['ASIA1', true], ['ASIA2', false]])
+    expect(ecr.calls.map(c => [c.key, c.refused])).toEqual([
+      ['ASIA1', false],
+      ['ASIA1', true],
+      ['ASIA2', false]
+    ])
     expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(2)
   })
 
@@ -221,11 +230,13 @@ describe('the ECR client with the role\'s session, through the SDK', () => {
     expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(2)
   })
 
-  test('without a role: the SDK\'s own credentials, no sign-in, a refusal is the call\'s error', async () => {
+  test("without a role: the SDK's own credentials, no sign-in, a refusal is the call's error", async () => {
     process.env.AWS_ACCESS_KEY_ID = 'AKIAJOB'
     process.env.AWS_SECRET_ACCESS_KEY = 'job-secret'
     try {
-      const client = createEcrClient(await signIn({ region: aws.region, audience: aws.audience, roleSessionName: aws.roleSessionName, roleDurationSeconds: 3600, exportCredentials: false, dualStack: false }))
+      const client = createEcrClient(
+        await signIn({ region: aws.region, audience: aws.audience, roleSessionName: aws.roleSessionName, roleDurationSeconds: 3600, exportCredentials: false, dualStack: false })
+      )
       await client.send(new DescribeRepositoriesCommand({}))
       ecr.expired.add('AKIAJOB')
       await expect(client.send(new DescribeRepositoriesCommand({}))).rejects.toMatchObject({ name: 'ExpiredTokenException' })

@@ -10,15 +10,7 @@ import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts
 import { mockClient } from 'aws-sdk-client-mock'
 import type { AwsCredentialIdentity } from '@aws-sdk/types'
 import { ActionError } from '../../../src/errors.js'
-import {
-  exportCredentials,
-  signIn,
-  tokenClaims,
-  type CredentialDeps,
-  stsRetry,
-  STS_THROTTLE_ATTEMPTS,
-  STS_THROTTLE_MAX_WAIT_MS
-} from '../../../src/aws/sign-in.js'
+import { exportCredentials, signIn, tokenClaims, type CredentialDeps, stsRetry, STS_THROTTLE_ATTEMPTS, STS_THROTTLE_MAX_WAIT_MS } from '../../../src/aws/sign-in.js'
 import { Renewable } from '../../../src/aws/session.js'
 import type { Settings } from '../../../src/settings/types.js'
 import { retry } from '../../../src/retry.js'
@@ -37,8 +29,7 @@ const STS_CREDENTIALS = {
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
 
 /** A JWT shaped like the one GitHub issues (the signature is not checked by the action). */
-const jwt = (claims: Record<string, unknown>): string =>
-  `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64url(claims)}.c2lnbmF0dXJlLXRoYXQtbXVzdC1uZXZlci1iZS1wcmludGVk`
+const jwt = (claims: Record<string, unknown>): string => `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64url(claims)}.c2lnbmF0dXJlLXRoYXQtbXVzdC1uZXZlci1iZS1wcmludGVk`
 
 const CLAIMS = {
   iss: 'https://token.actions.githubusercontent.com',
@@ -138,31 +129,28 @@ describe('with role-to-assume', () => {
     expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(0)
   })
 
-  test.each(['AccessDenied', 'InvalidIdentityToken'])(
-    '%s: names the token’s sub and aud for the trust policy, never the token',
-    async name => {
-      const { deps } = recordingDeps()
-      const error = Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name })
-      stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(error)
+  test.each(['AccessDenied', 'InvalidIdentityToken'])('%s: names the token’s sub and aud for the trust policy, never the token', async name => {
+    const { deps } = recordingDeps()
+    const error = Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name })
+    stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(error)
 
-      let caught: unknown
-      try {
-        await signIn(aws(), deps)
-      } catch (e) {
-        caught = e
-      }
-      expect(caught).toBeInstanceOf(ActionError)
-      const message = (caught as Error).message
-      expect(message).toContain(ROLE)
-      expect(message).toContain(name)
-      expect(message).toContain("aud 'sts.amazonaws.com'")
-      expect(message).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
-      expect(message).toContain(`"token.actions.githubusercontent.com:sub": "repo:acme/web:ref:refs/heads/main"`)
-      expect(message).not.toContain('"repo:acme/web:*"')
-      expect(message).not.toContain(TOKEN)
-      for (const part of TOKEN.split('.')) expect(message).not.toContain(part)
+    let caught: unknown
+    try {
+      await signIn(aws(), deps)
+    } catch (e) {
+      caught = e
     }
-  )
+    expect(caught).toBeInstanceOf(ActionError)
+    const message = (caught as Error).message
+    expect(message).toContain(ROLE)
+    expect(message).toContain(name)
+    expect(message).toContain("aud 'sts.amazonaws.com'")
+    expect(message).toContain("sub 'repo:acme/web:ref:refs/heads/main'")
+    expect(message).toContain(`"token.actions.githubusercontent.com:sub": "repo:acme/web:ref:refs/heads/main"`)
+    expect(message).not.toContain('"repo:acme/web:*"')
+    expect(message).not.toContain(TOKEN)
+    for (const part of TOKEN.split('.')) expect(message).not.toContain(part)
+  })
 
   test('AccessDenied with a token whose claims cannot be read still explains, with the audience asked for', async () => {
     const { deps } = recordingDeps(RUNNER_ENV, 'not-a-jwt')
@@ -309,8 +297,7 @@ describe('the OIDC token request against a local token endpoint', () => {
   })
 })
 
-const named = (name: string, status?: number) =>
-  Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
+const named = (name: string, status?: number) => Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
 
 describe('signIn retries STS with a fresh OIDC token each time', () => {
   const sts = mockClient(STSClient)
@@ -343,14 +330,14 @@ describe('signIn retries STS with a fresh OIDC token each time', () => {
   test('AccessDenied is not retried', async () => {
     sts.reset()
     sts.on(AssumeRoleWithWebIdentityCommand).rejects(named('AccessDenied', 403))
-    await expect(
-      signIn(aws, { env, getIDToken: async () => 'a.eyJzdWIiOiJyZXBvOmEvYjpyZWY6cmVmcy9oZWFkcy9tYWluIn0.c', setSecret: () => {}, sleep: async () => {} })
-    ).rejects.toThrow("sub 'repo:a/b:ref:refs/heads/main'")
+    await expect(signIn(aws, { env, getIDToken: async () => 'a.eyJzdWIiOiJyZXBvOmEvYjpyZWY6cmVmcy9oZWFkcy9tYWluIn0.c', setSecret: () => {}, sleep: async () => {} })).rejects.toThrow(
+      "sub 'repo:a/b:ref:refs/heads/main'"
+    )
     expect(sts.commandCalls(AssumeRoleWithWebIdentityCommand)).toHaveLength(1)
   })
 })
 
-describe("throttled STS", () => {
+describe('throttled STS', () => {
   const AWS: Settings['aws'] = {
     region: 'us-east-1',
     roleToAssume: 'arn:aws:iam::123456789012:role/ecr-push',
@@ -401,24 +388,21 @@ describe("throttled STS", () => {
   const stsCalls = () => stsMock.commandCalls(AssumeRoleWithWebIdentityCommand).length
 
   describe('throttling gets a budget of tens of seconds', () => {
-    test.each(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError'])(
-      '%s on all but the last of 12 tries: signed in, each wait at most 6 s',
-      async name => {
-        // The longest waits full jitter can draw.
-        jest.spyOn(Math, 'random').mockReturnValue(0.999999)
-        const { deps: d, waits } = deps()
-        stsFails(...Array.from({ length: STS_THROTTLE_ATTEMPTS - 1 }, () => stsError(name)))
-        const session = await signIn(AWS, d)
-        expect(session.credentials?.current.accessKeyId).toBe('ASIAEXAMPLE')
-        expect(stsCalls()).toBe(STS_THROTTLE_ATTEMPTS)
-        expect(waits).toHaveLength(STS_THROTTLE_ATTEMPTS - 1)
-        expect(Math.max(...waits)).toBeLessThanOrEqual(STS_THROTTLE_MAX_WAIT_MS)
-        // Tens of seconds in all, and bounded.
-        const total = waits.reduce((a, b) => a + b, 0)
-        expect(total).toBeGreaterThan(30_000)
-        expect(total).toBeLessThanOrEqual(45_000)
-      }
-    )
+    test.each(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError'])('%s on all but the last of 12 tries: signed in, each wait at most 6 s', async name => {
+      // The longest waits full jitter can draw.
+      jest.spyOn(Math, 'random').mockReturnValue(0.999999)
+      const { deps: d, waits } = deps()
+      stsFails(...Array.from({ length: STS_THROTTLE_ATTEMPTS - 1 }, () => stsError(name)))
+      const session = await signIn(AWS, d)
+      expect(session.credentials?.current.accessKeyId).toBe('ASIAEXAMPLE')
+      expect(stsCalls()).toBe(STS_THROTTLE_ATTEMPTS)
+      expect(waits).toHaveLength(STS_THROTTLE_ATTEMPTS - 1)
+      expect(Math.max(...waits)).toBeLessThanOrEqual(STS_THROTTLE_MAX_WAIT_MS)
+      // Tens of seconds in all, and bounded.
+      const total = waits.reduce((a, b) => a + b, 0)
+      expect(total).toBeGreaterThan(30_000)
+      expect(total).toBeLessThanOrEqual(45_000)
+    })
 
     test('a 429 counts as throttling too', async () => {
       const { deps: d } = deps()
@@ -436,7 +420,10 @@ describe("throttled STS", () => {
     })
 
     test('the waits are jittered: drawn below an exponential cap', () => {
-      const { delay } = stsRetry(async () => undefined, () => undefined).slowDown ?? { delay: () => NaN }
+      const { delay } = stsRetry(
+        async () => undefined,
+        () => undefined
+      ).slowDown ?? { delay: () => NaN }
       jest.spyOn(Math, 'random').mockReturnValue(0.5)
       expect([2, 3, 4, 5, 6, 7, 8, 12].map(n => delay(n))).toEqual([125, 250, 500, 1000, 2000, 3000, 3000, 3000])
     })
@@ -473,7 +460,12 @@ describe("throttled STS", () => {
         const next = errors.shift()
         if (next) throw next
       }
-      await retry('AssumeRoleWithWebIdentity', signInOnce, { policy: stsRetry(async () => undefined, line => void lines.push(line)) })
+      await retry('AssumeRoleWithWebIdentity', signInOnce, {
+        policy: stsRetry(
+          async () => undefined,
+          line => void lines.push(line)
+        )
+      })
       expect(lines).toEqual([
         'AssumeRoleWithWebIdentity failed (Throttling happened); trying again in 0.1s (2 of 12 while throttled).',
         'AssumeRoleWithWebIdentity failed (InternalFailure happened); trying again in 0.1s (2 of 6).'

@@ -94,7 +94,9 @@ describe('the signature stage', () => {
     const result = await awaitSignature(signedBy(P1), target({ require: true }), fakeWait(10))
     expect(result.state).toBe('in-progress')
     expect(result.failure).toMatch(
-      new RegExp(`^require-signature is true, but ECR's managed signing of team/web@sha256:c{64} with the Signer profile ${P1.replace(/[/.]/g, '\\$&')} was not done after \\d+ s \\(IN_PROGRESS\\): .*raise signature-timeout \\(now 10 s\\); the role that pushes needs signer:SignPayload`)
+      new RegExp(
+        `^require-signature is true, but ECR's managed signing of team/web@sha256:c{64} with the Signer profile ${P1.replace(/[/.]/g, '\\$&')} was not done after \\d+ s \\(IN_PROGRESS\\): .*raise signature-timeout \\(now 10 s\\); the role that pushes needs signer:SignPayload`
+      )
     )
     expect(result.line).toMatch(/^not signed in time: IN_PROGRESS after \d+ s \(signature-timeout 10 s\), waiting on `arn:aws:signer:/)
   })

@@ -26,8 +26,19 @@ describe('planTags', () => {
       { Key: 'env', Value: 'prod' },
       { Key: 'cost', Value: '42' }
     ]
-    const have = [{ Key: 'team', Value: 'web' }, { Key: 'env', Value: 'dev' }, { Key: 'owner', Value: 'someone' }]
-    expect(planTags(stated, have, ARN)).toEqual({ kind: 'tags', resourceArn: ARN, tags: [{ Key: 'env', Value: 'prod' }, { Key: 'cost', Value: '42' }] })
+    const have = [
+      { Key: 'team', Value: 'web' },
+      { Key: 'env', Value: 'dev' },
+      { Key: 'owner', Value: 'someone' }
+    ]
+    expect(planTags(stated, have, ARN)).toEqual({
+      kind: 'tags',
+      resourceArn: ARN,
+      tags: [
+        { Key: 'env', Value: 'prod' },
+        { Key: 'cost', Value: '42' }
+      ]
+    })
   })
 
   test('all there, or none stated: no write', () => {

@@ -28,9 +28,19 @@ test('a docker-driver builder with the containerd image store and both platforms
 })
 
 test.each([
-  ['docker missing', { 'buildx inspect': failed('Unable to locate executable file: docker', 127) }, ['linux/amd64'], 'docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).'],
+  [
+    'docker missing',
+    { 'buildx inspect': failed('Unable to locate executable file: docker', 127) },
+    ['linux/amd64'],
+    'docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).'
+  ],
   ['buildx missing', { 'buildx inspect': failed("docker: 'buildx' is not a docker command.") }, ['linux/amd64'], 'docker buildx is not installed: add docker/setup-buildx-action before this step.'],
-  ['the daemon down', { 'buildx inspect': failed('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?') }, ['linux/amd64'], 'the Docker daemon is not running: start it (or use a runner where it runs) before this step.'],
+  [
+    'the daemon down',
+    { 'buildx inspect': failed('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?') },
+    ['linux/amd64'],
+    'the Docker daemon is not running: start it (or use a runner where it runs) before this step.'
+  ],
   [
     'the docker driver without the containerd image store',
     { 'buildx inspect': ok(INSPECT_DOCKER), 'info --format': ok('[["Backing Filesystem","extfs"]]') },
@@ -145,10 +155,19 @@ test('the docker driver whose builder names no containerd worker: docker info de
 
 describe('load with several platforms', () => {
   /** A builder of `driver` with both platforms, on an engine whose `docker info` says `store`. */
-  const builderDocker = (driver: string, store: string) => fakeDocker([[/inspect/, ok(`Name: ci
+  const builderDocker = (driver: string, store: string) =>
+    fakeDocker(
+      [
+        [
+          /inspect/,
+          ok(`Name: ci
 Driver: ${driver}
 Platforms: linux/amd64, linux/arm64
-`)]], ok(store))
+`)
+        ]
+      ],
+      ok(store)
+    )
 
   test('a container builder loading into an engine without the containerd image store is refused', async () => {
     const { docker } = builderDocker('docker-container', '[["Backing Filesystem","extfs"]]')
@@ -157,20 +176,21 @@ Platforms: linux/amd64, linux/arm64
   })
 
   test('with the containerd image store, or one platform, or no load, it passes', async () => {
-    await expect(checkBuilder(builderDocker('docker-container', '[["driver-type","io.containerd.snapshotter.v1"]]').docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
+    await expect(checkBuilder(builderDocker('docker-container', '[["driver-type","io.containerd.snapshotter.v1"]]').docker, ['linux/amd64', 'linux/arm64'], 'ci', true)).resolves.toMatchObject({
+      driver: 'docker-container'
+    })
     await expect(checkBuilder(builderDocker('docker-container', '[]').docker, ['linux/amd64'], 'ci', true)).resolves.toMatchObject({ driver: 'docker-container' })
     await expect(checkBuilder(builderDocker('docker-container', '[]').docker, ['linux/amd64', 'linux/arm64'], 'ci', false)).resolves.toMatchObject({ driver: 'docker-container' })
   })
 })
 
-describe("a named builder", () => {
+describe('a named builder', () => {
   const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
   const inspectText = (name: string, driver: string, platforms = 'linux/amd64, linux/arm64') =>
     `Name:          ${name}\nDriver:        ${driver}\n\nNodes:\nName:             ${name}0\nEndpoint:         tcp://buildkitd:1234\nStatus:           running\nPlatforms:        ${platforms}\n`
 
   describe('the builder check with a named builder', () => {
-
     test('a remote builder is inspected by name; no docker info (not the docker driver)', async () => {
       const { docker, commands } = fakeDocker([[/^buildx inspect --bootstrap --builder remote-1$/, ok(inspectText('remote-1', 'remote'))]])
       const builder = await checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'remote-1')
@@ -179,7 +199,7 @@ describe("a named builder", () => {
       expect(describeBuilder(builder)).toBe('remote-1 (remote driver)')
     })
 
-    test('a docker context\'s builder: its own engine is asked for the image store, in that context', async () => {
+    test("a docker context's builder: its own engine is asked for the image store, in that context", async () => {
       const { docker, commands } = fakeDocker([
         [/^buildx inspect --bootstrap --builder build-host$/, ok(inspectText('build-host', 'docker'))],
         [/^--context build-host info /, CONTAINERD]
@@ -195,7 +215,7 @@ describe("a named builder", () => {
       await expect(checkBuilder(docker, ['linux/amd64', 'linux/arm64'], 'remote-1')).rejects.toThrow("the 'remote-1' builder can't build linux/arm64")
     })
 
-    test('a builder no earlier step created: buildx\'s own error and how to create it, in one line', async () => {
+    test("a builder no earlier step created: buildx's own error and how to create it, in one line", async () => {
       const { docker } = fakeDocker([[/inspect/, failed('ERROR: no builder "nosuch" found')]])
       await expect(checkBuilder(docker, ['linux/amd64'], 'nosuch')).rejects.toThrow(
         `the builder 'nosuch' can't be used (ERROR: no builder "nosuch" found): create it in an earlier step (docker buildx create --name nosuch, or docker/setup-buildx-action with name: nosuch), or leave builder empty for the job's current builder.`

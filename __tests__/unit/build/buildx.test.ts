@@ -52,7 +52,7 @@ describe('buildAndPush: what is tried again', () => {
   })
   const builds = (calls: DockerCall[]) => calls.filter(c => c.args[1] === 'build').length
 
-  test('a failed step, as its record states it: one build, buildx\'s message and the step\'s last lines', async () => {
+  test("a failed step, as its record states it: one build, buildx's message and the step's last lines", async () => {
     const config = buildxConfig()
     const { docker, calls } = buildxDocker([stepFailed], config, { Status: 'failed', Error: { Message: PROCESS, Name: STEP, Logs: STEP_LINES } })
     const error = await buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, buildxConfigDir: config.dir }).catch((e: unknown) => e)
@@ -62,7 +62,7 @@ describe('buildAndPush: what is tried again', () => {
     expect(calls[1]?.args).toEqual(['buildx', 'history', 'inspect', 'build1', '--format', 'json'])
   })
 
-  test('a failed step without a record: buildx\'s own error line, one build', async () => {
+  test("a failed step without a record: buildx's own error line, one build", async () => {
     const { docker, calls } = buildxDocker([stepFailed])
     await expect(buildAndPush(docker, build, [`${REPOSITORY}:1`], [], { retry: { policy: policy() }, repositoryUri: REPOSITORY, buildxConfigDir: buildxConfig().dir })).rejects.toThrow(
       new ActionError(`docker buildx build failed: ${PROCESS}`)
@@ -114,7 +114,7 @@ describe('buildAndPush: what is tried again', () => {
   })
 })
 
-describe('the merge\'s bound', () => {
+describe("the merge's bound", () => {
   const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
   const DIGESTS = [`sha256:${'1'.repeat(64)}`]
   const stalled: DockerResult = { exitCode: 124, stdout: '', stderr: 'ERROR: docker buildx imagetools create gave no result in 10 s and was stopped', timedOut: true }
@@ -133,7 +133,9 @@ describe('the merge\'s bound', () => {
       { stream: true, timeoutMs: 10_000 },
       { stream: true, timeoutMs: 10_000 }
     ])
-    expect(log).toEqual(['The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped; a stalled connection is no proof the registry is broken: trying the merge once more.'])
+    expect(log).toEqual([
+      'The merge got no answer from the registry in 10 s: docker buildx imagetools create was stopped; a stalled connection is no proof the registry is broken: trying the merge once more.'
+    ])
   })
 
   test('a stall, then an answer: merged', async () => {
@@ -173,16 +175,12 @@ describe('mergeIndex', () => {
   test('one imagetools create: every tag, every digest', async () => {
     const calls: string[][] = []
     await mergeIndex(async args => (calls.push(args), { exitCode: 0, stdout: '', stderr: '' }), uri, ['1.2.3', 'latest'], digests)
-    expect(calls).toEqual([
-      ['buildx', 'imagetools', 'create', '--tag', `${uri}:1.2.3`, '--tag', `${uri}:latest`, `${uri}@${digests[0]}`, `${uri}@${digests[1]}`]
-    ])
+    expect(calls).toEqual([['buildx', 'imagetools', 'create', '--tag', `${uri}:1.2.3`, '--tag', `${uri}:latest`, `${uri}@${digests[0]}`, `${uri}@${digests[1]}`]])
   })
 
   test('an immutable tag stops it at once, explained', async () => {
     const calls: string[][] = []
-    const docker: Docker = async args => (
-      calls.push(args), { exitCode: 1, stdout: '', stderr: "ERROR: The image tag 'latest' already exists in the 'team/web' repository and cannot be overwritten" }
-    )
+    const docker: Docker = async args => (calls.push(args), { exitCode: 1, stdout: '', stderr: "ERROR: The image tag 'latest' already exists in the 'team/web' repository and cannot be overwritten" })
     await expect(mergeIndex(docker, uri, ['latest'], digests)).rejects.toThrow("Tag 'latest' already exists in 'team/web'")
     expect(calls).toHaveLength(1)
   })

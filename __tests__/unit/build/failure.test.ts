@@ -9,14 +9,14 @@ import { TransientError } from '../../../src/retry.js'
 import { REPOSITORY, STEP, PROCESS, STEP_LINES, PLAIN_OUTPUT } from '../../fixtures/build-failure.js'
 
 describe("buildx's own error line", () => {
-  test('is the unprefixed ERROR: line, not a step\'s line that says ERROR:', () => {
+  test("is the unprefixed ERROR: line, not a step's line that says ERROR:", () => {
     expect(buildxErrorLine(PLAIN_OUTPUT)).toBe(PROCESS)
   })
 
   test('a push failure: failed to push <ref>, without failed to build / failed to solve', () => {
-    expect(buildxErrorLine(`#7 ERROR: failed to push ${REPOSITORY}:1: unknown: injected fault\nERROR: failed to build: failed to solve: failed to push ${REPOSITORY}:1: unknown: injected fault\n`)).toBe(
-      `failed to push ${REPOSITORY}:1: unknown: injected fault`
-    )
+    expect(
+      buildxErrorLine(`#7 ERROR: failed to push ${REPOSITORY}:1: unknown: injected fault\nERROR: failed to build: failed to solve: failed to push ${REPOSITORY}:1: unknown: injected fault\n`)
+    ).toBe(`failed to push ${REPOSITORY}:1: unknown: injected fault`)
   })
 
   test('none: docker itself failed, and its last line stands in', () => {
@@ -26,14 +26,18 @@ describe("buildx's own error line", () => {
 })
 
 describe('explainBuildFailure', () => {
-  test('a failed step: not tried again, whatever its lines say; buildx\'s message and the step\'s last lines', () => {
+  test("a failed step: not tried again, whatever its lines say; buildx's message and the step's last lines", () => {
     const failure = explainBuildFailure({ message: PROCESS, step: STEP, logs: ['first', ...STEP_LINES] }, REPOSITORY)
     expect(failure).toBeInstanceOf(ActionError)
     expect(failure).not.toBeInstanceOf(TransientError)
-    expect(failure.message).toBe(`The build failed at ${STEP}: ${PROCESS}\nIts last lines:\n${STEP_LINES.slice(-5).map(l => `  ${l}`).join('\n')}`)
+    expect(failure.message).toBe(
+      `The build failed at ${STEP}: ${PROCESS}\nIts last lines:\n${STEP_LINES.slice(-5)
+        .map(l => `  ${l}`)
+        .join('\n')}`
+    )
   })
 
-  test('a failed step with no lines kept: buildx\'s message alone', () => {
+  test("a failed step with no lines kept: buildx's message alone", () => {
     expect(explainBuildFailure({ message: '"/nothere": not found', step: '[1/2] COPY nothere /x', logs: [] }, REPOSITORY).message).toBe(
       'The build failed at [1/2] COPY nothere /x: "/nothere": not found'
     )
@@ -44,7 +48,7 @@ describe('explainBuildFailure', () => {
     expect(explainBuildFailure({ message: 'exit code: 1', step, logs: [] }, REPOSITORY).message).toMatch(/^The build failed at \[1\/2\] RUN x+…: exit code: 1$/)
   })
 
-  test('from the output alone (no record): a failed step is buildx\'s error, tried once', () => {
+  test("from the output alone (no record): a failed step is buildx's error, tried once", () => {
     const failure = explainBuildFailure(failureFromOutput({ exitCode: 1, stdout: '', stderr: PLAIN_OUTPUT }), REPOSITORY)
     expect(failure).toEqual(new ActionError(`docker buildx build failed: ${PROCESS}`))
   })
@@ -62,7 +66,7 @@ describe('explainBuildFailure', () => {
     ['another registry (a base image)', 'failed to resolve source metadata for docker.io/library/node:20: unexpected status 503 Service Unavailable'],
     ['another repository of the registry', `failed to push ${REPOSITORY}-cache:1: 500 Internal Server Error`],
     ['a cancelled solve', 'Canceled: context canceled']
-  ])('anything else (%s) fails at once with buildx\'s words', (_name, message) => {
+  ])("anything else (%s) fails at once with buildx's words", (_name, message) => {
     expect(explainBuildFailure({ message, logs: [] }, REPOSITORY)).toEqual(new ActionError(`docker buildx build failed: ${message}`))
   })
 

@@ -17,16 +17,7 @@ const ENV = { GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: '0123abcdef4567890123ab
 describe('the standard org.opencontainers.image.* metadata', () => {
   test("from the event's repository: title, description (one line), url and licenses, besides version, created, revision and source", () => {
     const labels = labelsFor(ENV, '1.2.3')
-    expect(labels.map(l => l.slice(0, l.indexOf('=')).replace('org.opencontainers.image.', ''))).toEqual([
-      'version',
-      'created',
-      'revision',
-      'source',
-      'title',
-      'description',
-      'url',
-      'licenses'
-    ])
+    expect(labels.map(l => l.slice(0, l.indexOf('=')).replace('org.opencontainers.image.', ''))).toEqual(['version', 'created', 'revision', 'source', 'title', 'description', 'url', 'licenses'])
     expect(labels).toContain('org.opencontainers.image.description=The web front end')
     expect(labels).toContain('org.opencontainers.image.licenses=Apache-2.0')
   })

@@ -25,16 +25,24 @@ describe('passThroughArgs', () => {
       load: true
     }
     expect(passThroughArgs(options)).toEqual([
-      '--build-context', 'shared=/work/shared',
-      '--build-context', 'base=docker-image://alpine:3',
+      '--build-context',
+      'shared=/work/shared',
+      '--build-context',
+      'base=docker-image://alpine:3',
       '--no-cache',
-      '--no-cache-filter', 'test',
+      '--no-cache-filter',
+      'test',
       '--pull',
-      '--ssh', 'default',
-      '--network', 'host',
-      '--shm-size', '2g',
-      '--ulimit', 'nofile=1024:2048',
-      '--add-host', 'db:10.0.0.5',
+      '--ssh',
+      'default',
+      '--network',
+      'host',
+      '--shm-size',
+      '2g',
+      '--ulimit',
+      'nofile=1024:2048',
+      '--add-host',
+      'db:10.0.0.5',
       '--load'
     ])
   })
@@ -45,7 +53,11 @@ describe('usesGhaCache', () => {
 
   test.each([
     ['cache: gha', buildSettings({ cache: gha }), true],
-    ['cache: gha with both reads and writes replaced by the registry', buildSettings({ cache: gha, options: { ...none, cacheFrom: ['type=registry,ref=x'], cacheTo: ['type=registry,ref=x'] } }), false],
+    [
+      'cache: gha with both reads and writes replaced by the registry',
+      buildSettings({ cache: gha, options: { ...none, cacheFrom: ['type=registry,ref=x'], cacheTo: ['type=registry,ref=x'] } }),
+      false
+    ],
     ['cache: gha with only its reads replaced', buildSettings({ cache: gha, options: { ...none, cacheFrom: ['type=registry,ref=x'] } }), true],
     ['cache: none, a cache-to of type gha', buildSettings({ options: { ...none, cacheTo: ['mode=max, type = gha'] } }), true],
     ['cache: none, a registry cache-from', buildSettings({ options: { ...none, cacheFrom: ['type=registry,ref=ghaa'] } }), false],

@@ -46,15 +46,24 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     refs,
     OCI,
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--file', '/work/app/Dockerfile',
-      '--tag', `${REPO}:1.2.3`,
-      '--tag', `${REPO}:latest`,
-      '--label', OCI[0] ?? '',
-      '--label', OCI[1] ?? '',
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      '/work/app/Dockerfile',
+      '--tag',
+      `${REPO}:1.2.3`,
+      '--tag',
+      `${REPO}:latest`,
+      '--label',
+      OCI[0] ?? '',
+      '--label',
+      OCI[1] ?? '',
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '--push',
       '/work/app'
     ]
@@ -65,13 +74,20 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     [`${REPO}:1.2.3`],
     [],
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--file', '/work/app/Dockerfile',
-      '--target', 'release',
-      '--tag', `${REPO}:1.2.3`,
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      '/work/app/Dockerfile',
+      '--target',
+      'release',
+      '--tag',
+      `${REPO}:1.2.3`,
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '--push',
       '/work/app'
     ]
@@ -82,14 +98,22 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     [`${REPO}:1.2.3`],
     [],
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--file', '/work/app/Dockerfile',
-      '--tag', `${REPO}:1.2.3`,
-      '--build-arg', 'NODE_VERSION',
-      '--build-arg', 'LIST',
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      '/work/app/Dockerfile',
+      '--tag',
+      `${REPO}:1.2.3`,
+      '--build-arg',
+      'NODE_VERSION',
+      '--build-arg',
+      'LIST',
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '--push',
       '/work/app'
     ]
@@ -100,16 +124,26 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     [`${REPO}:1.2.3`],
     OCI,
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--file', '/work/app/Dockerfile',
-      '--tag', `${REPO}:1.2.3`,
-      '--label', OCI[0] ?? '',
-      '--label', OCI[1] ?? '',
-      '--label', 'org.opencontainers.image.version=custom',
-      '--label', 'team=core',
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      '/work/app/Dockerfile',
+      '--tag',
+      `${REPO}:1.2.3`,
+      '--label',
+      OCI[0] ?? '',
+      '--label',
+      OCI[1] ?? '',
+      '--label',
+      'org.opencontainers.image.version=custom',
+      '--label',
+      'team=core',
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '--push',
       '/work/app'
     ]
@@ -120,12 +154,18 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     ['team/web:1.2.3'],
     [],
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--file', '/work/app/Dockerfile',
-      '--tag', 'team/web:1.2.3',
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      '/work/app/Dockerfile',
+      '--tag',
+      'team/web:1.2.3',
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '/work/app'
     ]
   ],
@@ -134,16 +174,7 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     build({ platforms: ['linux/arm64'] }),
     [`${REPO}:1.2.3`],
     [],
-    [
-      'buildx', 'build',
-      '--platform', 'linux/arm64',
-      '--file', '/work/app/Dockerfile',
-      '--tag', `${REPO}:1.2.3`,
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
-      '--push',
-      '/work/app'
-    ]
+    ['buildx', 'build', '--platform', 'linux/arm64', '--file', '/work/app/Dockerfile', '--tag', `${REPO}:1.2.3`, '--provenance=false', '--sbom=false', '--metadata-file', META, '--push', '/work/app']
   ],
   [
     'file outside the context',
@@ -151,12 +182,18 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     [`${REPO}:1.2.3`],
     [],
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--file', '/work/docker/Release.Dockerfile',
-      '--tag', `${REPO}:1.2.3`,
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      '/work/docker/Release.Dockerfile',
+      '--tag',
+      `${REPO}:1.2.3`,
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '--push',
       '/work/app'
     ]
@@ -167,11 +204,16 @@ const BUILDX_CASES: [string, Settings['build'], string[], string[], string[]][] 
     [`${REPO}:1.2.3`],
     [],
     [
-      'buildx', 'build',
-      '--platform', 'linux/amd64,linux/arm64',
-      '--tag', `${REPO}:1.2.3`,
-      '--provenance=false', '--sbom=false',
-      '--metadata-file', META,
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--tag',
+      `${REPO}:1.2.3`,
+      '--provenance=false',
+      '--sbom=false',
+      '--metadata-file',
+      META,
       '--push',
       'https://github.com/acme/web.git#main'
     ]
@@ -198,7 +240,7 @@ describe('buildxArgs', () => {
     expect(argv).toContain('--sbom=false')
   })
 
-  test('a build argument is passed by name, its value (spaces and shell characters kept) in buildx\'s environment', () => {
+  test("a build argument is passed by name, its value (spaces and shell characters kept) in buildx's environment", () => {
     const s = build({ buildArgs: ['NOTE=$(id); echo "hi there" `x`'], context: '/work/my app' })
     const argv = buildxArgs(s, ['r:1'], [], META)
     expect(argv[argv.indexOf('NOTE') - 1]).toBe('--build-arg')
@@ -226,11 +268,7 @@ describe('buildxArgs', () => {
 
 describe('imageReferences', () => {
   test('one reference per tag, the version first', () => {
-    expect(imageReferences(REPO, ['1.2.3', 'latest', 'stable'])).toEqual([
-      `${REPO}:1.2.3`,
-      `${REPO}:latest`,
-      `${REPO}:stable`
-    ])
+    expect(imageReferences(REPO, ['1.2.3', 'latest', 'stable'])).toEqual([`${REPO}:1.2.3`, `${REPO}:latest`, `${REPO}:stable`])
   })
 
   test('a bare repository name when not pushed', () => {
@@ -353,23 +391,13 @@ Labels:
     expect(info).toEqual({
       name: 'multiarch',
       driver: 'docker-container',
-      platforms: [
-        'linux/amd64*',
-        'linux/amd64/v2',
-        'linux/amd64/v3',
-        'linux/386',
-        'linux/arm64*',
-        'linux/arm/v7',
-        'linux/arm/v6'
-      ]
+      platforms: ['linux/amd64*', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/386', 'linux/arm64*', 'linux/arm/v7', 'linux/arm/v6']
     })
     expect(missingPlatforms(['linux/amd64', 'linux/arm64', 'linux/arm/v7'], info.platforms)).toEqual([])
   })
 
   test('the docker driver cannot build arm64 without QEMU', () => {
-    expect(missingPlatforms(['linux/amd64', 'linux/arm64'], parseBuilderInspect(DOCKER_DRIVER).platforms)).toEqual([
-      'linux/arm64'
-    ])
+    expect(missingPlatforms(['linux/amd64', 'linux/arm64'], parseBuilderInspect(DOCKER_DRIVER).platforms)).toEqual(['linux/arm64'])
   })
 
   test('CRLF output and a node that has not booted (no Platforms line)', () => {
@@ -420,7 +448,21 @@ describe('cacheMode: min where max keeps nothing more', () => {
 })
 
 test('cacheOnlyArgs: the same build with only its cache export (a first push by digest sends the layers with the cache)', () => {
-  const args = ['buildx', 'build', '--platform', 'linux/amd64', '--output', 'type=oci,dest=/t/oci-layout,tar=false', '--label', 'a=b', '--cache-to', 'type=registry,ref=r/w:c', '--metadata-file', '/t/metadata.json', '.']
+  const args = [
+    'buildx',
+    'build',
+    '--platform',
+    'linux/amd64',
+    '--output',
+    'type=oci,dest=/t/oci-layout,tar=false',
+    '--label',
+    'a=b',
+    '--cache-to',
+    'type=registry,ref=r/w:c',
+    '--metadata-file',
+    '/t/metadata.json',
+    '.'
+  ]
   expect(cacheOnlyArgs(args)).toEqual(['buildx', 'build', '--platform', 'linux/amd64', '--output', 'type=cacheonly', '--label', 'a=b', '--cache-to', 'type=registry,ref=r/w:c', '.'])
 })
 
@@ -444,7 +486,7 @@ test('withoutCacheExport: the layout build after a cache-only one keeps its cach
   expect(withoutCacheExport(args)).toEqual(['buildx', 'build', '--cache-from', 'type=registry,ref=r/w:c', '--output', 'type=oci,dest=/x', '.'])
 })
 
-describe("build options", () => {
+describe('build options', () => {
   const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
   let ws: TempWorkspace
@@ -457,8 +499,7 @@ describe("build options", () => {
 
   afterAll(() => ws.remove())
 
-  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Settings =>
-    readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+  const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Settings => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
   const argv = (s: Settings): string[] => buildxArgs(s.build, [`${URI}:1.0.0`], [], '/tmp/m.json', URI)
 
@@ -515,7 +556,7 @@ describe("build options", () => {
       expect(values(args, '--cache-to')).toEqual([`type=registry,ref=${URI}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`])
     })
 
-    test('cache-to to another ECR repository as an OCI image manifest; a gha override gets the runner\'s cache variables', () => {
+    test("cache-to to another ECR repository as an OCI image manifest; a gha override gets the runner's cache variables", () => {
       const to = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/cache:web'
       const s = settings({ cache: 'none', 'cache-from': 'type=gha,scope=web', 'cache-to': `type=registry,ref=${to},mode=max,image-manifest=true,oci-mediatypes=true` })
       const args = argv(s)
@@ -546,7 +587,7 @@ describe("build options", () => {
   })
 })
 
-describe("a named builder and build arguments", () => {
+describe('a named builder and build arguments', () => {
   const { settings, inputError } = settingsWorkspace()
 
   const META = '/runner/_temp/ecr-build-push-x/metadata.json'
@@ -563,14 +604,14 @@ describe("a named builder and build arguments", () => {
       expect(buildxCommand(use, ['imagetools', 'create'], ['--tag', 'x'])).toEqual(['buildx', 'imagetools', 'create', '--builder', 'remote-1', '--tag', 'x'])
     })
 
-    test('a docker context\'s docker-driver builder: docker --context NAME buildx … --builder NAME (buildx refuses --builder alone)', () => {
+    test("a docker context's docker-driver builder: docker --context NAME buildx … --builder NAME (buildx refuses --builder alone)", () => {
       const use = builderUse('build-host', 'docker')
       expect(use).toEqual({ builder: 'build-host', context: 'build-host' })
       expect(buildxArgs(buildSettings(), [`${REPO}:1`], [], META, undefined, use).slice(0, 6)).toEqual(['--context', 'build-host', 'buildx', 'build', '--builder', 'build-host'])
       expect(buildxCommand(use, ['inspect', '--bootstrap'])).toEqual(['--context', 'build-host', 'buildx', 'inspect', '--bootstrap', '--builder', 'build-host'])
     })
 
-    test('no name: buildx as before, whatever the current builder\'s driver', () => {
+    test("no name: buildx as before, whatever the current builder's driver", () => {
       expect(builderUse(undefined, 'docker')).toEqual({})
       expect(buildxCommand({}, ['imagetools', 'create'])).toEqual(['buildx', 'imagetools', 'create'])
     })
@@ -590,15 +631,15 @@ describe("a named builder and build arguments", () => {
     })
   })
 
-  describe('build-args through buildx\'s environment', () => {
-    test('--build-arg NAME once per name; the last value wins, as on buildx\'s command line', () => {
+  describe("build-args through buildx's environment", () => {
+    test("--build-arg NAME once per name; the last value wins, as on buildx's command line", () => {
       const s = settings({ 'build-args': 'A=1\nB=two words\nA=3\nEMPTY=' })
       const argv = buildxArgs(s.build, [`${REPO}:1`], [], META)
       expect(argv.filter((_a, i) => argv[i - 1] === '--build-arg')).toEqual(['A', 'B', 'EMPTY'])
       expect(buildxEnv(s.build)).toEqual({ A: '3', B: 'two words', EMPTY: '' })
     })
 
-    test('the environment reaches the build\'s docker command, and only it', async () => {
+    test("the environment reaches the build's docker command, and only it", async () => {
       const { docker, commands, options } = fakeDocker([], pushedBuild())
       const build = buildSettings({ buildArgs: ['NODE=20'], secrets: [{ id: 't', env: 'ECR_BUILD_PUSH_SECRET_1', value: 'v' }] })
       await buildAndPush(docker, build, [`${REPO}:1`], [])

@@ -45,7 +45,7 @@ describe('the build record', () => {
     expect(await listBuildRefs('/nonexistent/buildx')).toEqual(new Set())
   })
 
-  test('history inspect: the failed step, buildx\'s message and the step\'s last lines', async () => {
+  test("history inspect: the failed step, buildx's message and the step's last lines", async () => {
     const { docker, commands } = fakeDocker({ 'buildx history inspect': ok(JSON.stringify({ Status: 'failed', Error: { Code: 2, Message: PROCESS, Name: STEP, Logs: STEP_LINES, Stack: 'x' } })) })
     expect(await readBuildFailure(docker, 'mine')).toEqual({ message: PROCESS, step: STEP, logs: STEP_LINES })
     expect(commands()).toEqual(['buildx history inspect mine --format json'])

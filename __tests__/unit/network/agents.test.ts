@@ -6,7 +6,6 @@ import type { ProxyConfig } from '../../../src/settings/types.js'
 
 const DIRECT: ProxyConfig = { https: '', http: '', noProxy: [], source: '' }
 
-
 describe('networkSettings', () => {
   test("masks a proxy's URL and password before anything could print them, and logs it with the password hidden", async () => {
     const masked: string[] = []

@@ -55,7 +55,7 @@ describe('bounds and certificates of the transport', () => {
   })
 
   test.each([
-    ['SELF_SIGNED_CERT_IN_CHAIN', 'comes from a self-signed CA this runner doesn\'t trust (an unknown CA)', 'NODE_EXTRA_CA_CERTS'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', "comes from a self-signed CA this runner doesn't trust (an unknown CA)", 'NODE_EXTRA_CA_CERTS'],
     ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', "comes from a CA this runner doesn't trust (an unknown CA)", 'NODE_EXTRA_CA_CERTS'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', "comes from a CA this runner doesn't trust (an unknown CA, or a chain the host sends incomplete)", 'NODE_EXTRA_CA_CERTS'],
     ['CERT_HAS_EXPIRED', 'has expired', 'must renew it'],

@@ -50,7 +50,14 @@ beforeAll(async () => {
     if (path === '/temporary') return void res.writeHead(307, { location: '/here' }).end()
     if (path === '/loop') return void res.writeHead(302, { location: '/loop' }).end()
     if (path === '/silent') return // never answers
-    if (path === '/headers') return void res.writeHead(200, [['X-Many', 'a'], ['X-Many', 'b'], ['Docker-Content-Digest', 'sha256:d']]).end('{"ok":true}')
+    if (path === '/headers')
+      return void res
+        .writeHead(200, [
+          ['X-Many', 'a'],
+          ['X-Many', 'b'],
+          ['Docker-Content-Digest', 'sha256:d']
+        ])
+        .end('{"ok":true}')
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path }))
   })
   storage = server((_req, res) => void res.writeHead(200).end('{"layer":1}'))

@@ -43,7 +43,7 @@ test('one tunnelling agent per proxy, reused for every host behind it', () => {
   agents['https:'].destroy()
 })
 
-test("an IPv6 host is asked about as a URL takes it, in brackets", () => {
+test('an IPv6 host is asked about as a URL takes it, in brackets', () => {
   const agents = proxyAgents({ ...config, noProxy: ['[::1]'] }, direct)
   expect(routed(agents, 'https:', '::1', 443)).toBe(direct['https:'])
   agents['https:'].destroy()

@@ -19,8 +19,7 @@ const URI = `${HOST}/team/web`
 const SHA = 'a'.repeat(40)
 const LABELS = ['org.opencontainers.image.version=1.0.0', 'org.opencontainers.image.created=2026-05-01T10:00:00.123Z', `org.opencontainers.image.revision=${SHA}`]
 const PLATFORMS = ['linux/amd64', 'linux/arm64']
-const refusal = (tag: string): string =>
-  `The image tag '${tag}' already exists in the 'team/web' repository and cannot be overwritten because the repository is immutable.`
+const refusal = (tag: string): string => `The image tag '${tag}' already exists in the 'team/web' repository and cannot be overwritten because the repository is immutable.`
 
 let logs: string[]
 const retry = (): RetryDeps => ({ policy: { attempts: 3, delay: () => 0, sleep: async () => undefined, log: m => void logs.push(m) } })

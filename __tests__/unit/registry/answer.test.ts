@@ -22,7 +22,12 @@ test('an answer among the expected ones passes, its body read so the connection 
 })
 
 test("another status is a RegistryError with the registry's codes and messages, the first code kept", async () => {
-  const body = JSON.stringify({ errors: [{ code: 'TAG_INVALID', message: 'tag is immutable' }, { code: 'DENIED', message: 'no' }] })
+  const body = JSON.stringify({
+    errors: [
+      { code: 'TAG_INVALID', message: 'tag is immutable' },
+      { code: 'DENIED', message: 'no' }
+    ]
+  })
   const error = await expectAnswer(answer(400, body), [201], 'PUT manifest').catch((e: unknown) => e)
   expect(error).toBeInstanceOf(RegistryError)
   expect(error).toMatchObject({ status: 400, code: 'TAG_INVALID', message: 'PUT manifest: 400 TAG_INVALID: tag is immutable; DENIED: no' })

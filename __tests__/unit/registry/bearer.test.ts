@@ -34,7 +34,9 @@ describe('where the password may go for a token', () => {
     ['no URL', 'not a url']
   ])('%s is refused', (_what, realm) => {
     expect(() => tokenRealm(realm, 'https://registry.test', 'registry.test')).toThrow(ActionError)
-    expect(() => tokenRealm(realm, 'https://registry.test', 'registry.test')).toThrow(/^The registry registry\.test asked for its password to be sent to .* for a token; the action sends it only over https to registry\.test itself or to public\.ecr\.aws, so it stopped there/)
+    expect(() => tokenRealm(realm, 'https://registry.test', 'registry.test')).toThrow(
+      /^The registry registry\.test asked for its password to be sent to .* for a token; the action sends it only over https to registry\.test itself or to public\.ecr\.aws, so it stopped there/
+    )
   })
 
   test('a challenge naming another host: the request fails with that error, and nothing is sent there', async () => {

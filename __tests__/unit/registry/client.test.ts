@@ -29,9 +29,7 @@ beforeAll(async () => {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `t-${url.searchParams.get('scope')}` }))
     }
     if (req.headers.authorization !== 'Bearer t-repository:alias/web:pull') {
-      return void res
-        .writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="registry.test",scope="repository:alias/web:pull"` })
-        .end()
+      return void res.writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="registry.test",scope="repository:alias/web:pull"` }).end()
     }
     if (url.pathname.endsWith('/sha256:missing')) return void res.writeHead(404).end()
     if (url.pathname.endsWith('/no-digest')) return void res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(MANIFEST)
@@ -70,11 +68,7 @@ test('a manifest by digest is read once for every caller; by tag, and a digest n
   const registry = client()
   await registry.manifest('alias/web', 'latest')
   requests = []
-  const [raw, parsed, again] = await Promise.all([
-    registry.manifestBytes('alias/web', 'sha256:m'),
-    registry.manifest('alias/web', 'sha256:m'),
-    registry.manifestBytes('alias/web', 'sha256:m')
-  ])
+  const [raw, parsed, again] = await Promise.all([registry.manifestBytes('alias/web', 'sha256:m'), registry.manifest('alias/web', 'sha256:m'), registry.manifestBytes('alias/web', 'sha256:m')])
   expect(raw?.body.toString()).toBe(MANIFEST)
   expect(again).toBe(raw)
   expect(parsed?.digest).toBe('sha256:m')
@@ -84,12 +78,7 @@ test('a manifest by digest is read once for every caller; by tag, and a digest n
   await registry.manifest('alias/web', 'latest')
   expect(await registry.manifest('alias/web', 'sha256:missing')).toBeUndefined()
   expect(await registry.manifest('alias/web', 'sha256:missing')).toBeUndefined()
-  expect(requests).toEqual([
-    'GET /v2/alias/web/manifests/latest',
-    'GET /v2/alias/web/manifests/latest',
-    'GET /v2/alias/web/manifests/sha256:missing',
-    'GET /v2/alias/web/manifests/sha256:missing'
-  ])
+  expect(requests).toEqual(['GET /v2/alias/web/manifests/latest', 'GET /v2/alias/web/manifests/latest', 'GET /v2/alias/web/manifests/sha256:missing', 'GET /v2/alias/web/manifests/sha256:missing'])
 })
 
 /**
@@ -156,8 +145,7 @@ describe('requests side by side on a registry with scoped tokens', () => {
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise(resolve => closed.close(resolve))
-    const transport: HttpTransport = async (url, init) =>
-      url.pathname === '/token' ? fetchTransport(new URL(`http://127.0.0.1:${port}/token`), init) : fetchTransport(url, init)
+    const transport: HttpTransport = async (url, init) => (url.pathname === '/token' ? fetchTransport(new URL(`http://127.0.0.1:${port}/token`), init) : fetchTransport(url, init))
     const registry = new RegistryClient({ registry: 'registry.test', username: 'AWS', password: 'pw' }, at, transport)
     const results = await Promise.allSettled([registry.blobExists('alias/web', 'sha256:1'), registry.blobExists('alias/web', 'sha256:2')])
     expect(results.map(r => r.status)).toEqual(['rejected', 'rejected'])

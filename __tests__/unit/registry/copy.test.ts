@@ -54,7 +54,10 @@ test('in the same registry: blobs mounted where the registry mounts, else the st
 
 test('a second copy uploads nothing and keeps the tag that already names the image', async () => {
   const image = pushImage(one, 'team/app', '1.0.0')
-  const ends = [{ client: client(one, 'one.test'), repository: 'team/app' }, { client: client(two, 'two.test'), repository: 'acme/app' }] as const
+  const ends = [
+    { client: client(one, 'one.test'), repository: 'team/app' },
+    { client: client(two, 'two.test'), repository: 'acme/app' }
+  ] as const
   await copyImage(...ends, image.digest, '1.0.0', retry)
   two.immutable = true
   const again = await copyImage(...ends, image.digest, '1.0.0', retry)

@@ -78,9 +78,7 @@ describe('the lock on config.json', () => {
     const dir = configDir({ auths: { [REGISTRY]: BEFORE } })
     writeFileSync(lockFile(dir), JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now(), token: 'held' }))
     const started = Date.now()
-    await expect(editDockerConfig(dir, REGISTRY, config => void (config.auths = {}), { waitMs: 300 })).rejects.toThrow(
-      `${lockFile(dir)} is held by process ${process.pid} on ${os.hostname()}`
-    )
+    await expect(editDockerConfig(dir, REGISTRY, config => void (config.auths = {}), { waitMs: 300 })).rejects.toThrow(`${lockFile(dir)} is held by process ${process.pid} on ${os.hostname()}`)
     expect(Date.now() - started).toBeGreaterThanOrEqual(300)
     expect(readConfig(dir).auths).toEqual({ [REGISTRY]: BEFORE })
     expect(existsSync(lockFile(dir))).toBe(true)

@@ -34,9 +34,7 @@ describe('decideVersion', () => {
     ['another commit', OTHER, `labelled as built from commit ${OTHER} (this run is aaaaaaa); ${UNTRUSTED}`],
     ['no commit (no label)', '', `with no revision label; ${UNTRUSTED}`]
   ])('auto, an image whose label names %s: stop before building, the label named as a claim', (_, revision, middle) => {
-    expect(() => decideVersion(existing(revision), run, 'auto')).toThrow(
-      new ActionError(`Tag '1.2.3' already exists in 'team/web' (${DIGEST}), ${middle}. ${WAYS_OUT}`)
-    )
+    expect(() => decideVersion(existing(revision), run, 'auto')).toThrow(new ActionError(`Tag '1.2.3' already exists in 'team/web' (${DIGEST}), ${middle}. ${WAYS_OUT}`))
   })
 
   test.each([SHA, OTHER, ''])('fail: stop whatever the label says (%j)', revision => {
@@ -75,7 +73,9 @@ describe('decideVersion on an image ECR keeps out of reach', () => {
   })
 
   test('skip on an image DescribeImages does not list fails, as it may be archived', () => {
-    expect(() => decideVersion(archived('UNLISTED'), run, 'skip')).toThrow("ECR's DescribeImages doesn't list it (without a status filter it lists active images only): it may be archived. No tag was moved. Restore it with")
+    expect(() => decideVersion(archived('UNLISTED'), run, 'skip')).toThrow(
+      "ECR's DescribeImages doesn't list it (without a status filter it lists active images only): it may be archived. No tag was moved. Restore it with"
+    )
   })
 
   test.each(['auto', 'fail'] as const)('%s: the stop names the archive and the restore too', mode => {
@@ -89,8 +89,7 @@ describe('decideVersion on an image ECR keeps out of reach', () => {
   })
 })
 
-describe("the version tag in the registry", () => {
-
+describe('the version tag in the registry', () => {
   const registry = new UploadRegistry()
   beforeAll(() => registry.start())
   afterAll(() => registry.close())

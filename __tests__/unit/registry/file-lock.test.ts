@@ -31,7 +31,7 @@ test('a live holder is waited for a bounded time, then an error naming it; its l
   expect(existsSync(`${file}.lock`)).toBe(true)
 })
 
-test("a holder whose process is gone, or a lock older than any holder keeps one: taken over", async () => {
+test('a holder whose process is gone, or a lock older than any holder keeps one: taken over', async () => {
   const file = path.join(dir, 'config.json')
   writeFileSync(`${file}.lock`, holder(GONE))
   expect(await withFileLock(file, async () => 'ran', { waitMs: 200 })).toBe('ran')

@@ -87,7 +87,10 @@ test('refused on ECR Public: the permissions by their ecr-public names', async (
 })
 
 test('a repository the registry does not know: NAME_UNKNOWN explained, not retried', async () => {
-  registry.faults = [{ method: 'HEAD', status: 404, count: 0 }, { method: 'POST', status: 404, count: 99, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' }]
+  registry.faults = [
+    { method: 'HEAD', status: 404, count: 0 },
+    { method: 'POST', status: 404, count: 99, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' }
+  ]
   await expect(pushLayout(client(), 'team/gone', writeLayout().dir, retry)).rejects.toThrow('The registry has no such repository')
   // One start per blob at most (uploads run side by side), none tried again, none after the error.
   const posts = registry.requests.filter(r => r.startsWith('POST')).length
@@ -139,10 +142,7 @@ describe("an upload's Location: the registry's own https origin only, where the 
   test("the PATCH answers with another origin: the upload isn't closed there", async () => {
     const { sent, run } = upload('/v2/team/web/blobs/uploads/1?_state=a', 'https://elsewhere.test/close')
     await expect(run).rejects.toThrow('gave an upload location on https://elsewhere.test;')
-    expect(sent).toEqual([
-      'POST https://registry.test/v2/team/web/blobs/uploads/ (with the password)',
-      'PATCH https://registry.test/v2/team/web/blobs/uploads/1?_state=a (with the password)'
-    ])
+    expect(sent).toEqual(['POST https://registry.test/v2/team/web/blobs/uploads/ (with the password)', 'PATCH https://registry.test/v2/team/web/blobs/uploads/1?_state=a (with the password)'])
   })
 
   test('Locations on the registry itself, relative or absolute, are followed', async () => {

@@ -9,7 +9,7 @@ const INDEX = 'application/vnd.oci.image.index.v1+json'
 const retry: RetryDeps = { policy: { attempts: 2, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const client = (registry: FakeRegistry) => registry.client({ registry: 'r', username: 'AWS', password: 'p' })
 
-test("an index: its platform images, attestations left out; a child the registry lacks kept by its descriptor", async () => {
+test('an index: its platform images, attestations left out; a child the registry lacks kept by its descriptor', async () => {
   const registry = new FakeRegistry()
   const amd = registry.put('team/web', IMAGE, JSON.stringify({ schemaVersion: 2, mediaType: IMAGE, layers: [] }))
   const attestation = registry.put('team/web', IMAGE, JSON.stringify({ schemaVersion: 2, mediaType: IMAGE, layers: [{ size: 1 }] }))
@@ -56,7 +56,11 @@ describe('pushedImages', () => {
 
   test('an index of attestations only: the gate is told its fix', async () => {
     const registry = new FakeRegistry()
-    const index = registry.put('team/web', INDEX, JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [{ mediaType: IMAGE, digest: `sha256:${'a'.repeat(64)}`, size: 1, platform: { os: 'unknown', architecture: 'unknown' } }] }))
+    const index = registry.put(
+      'team/web',
+      INDEX,
+      JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: [{ mediaType: IMAGE, digest: `sha256:${'a'.repeat(64)}`, size: 1, platform: { os: 'unknown', architecture: 'unknown' } }] })
+    )
     expect((await pushedImages(client(registry), 'team/web', index, retry, { single: '', gated: true })).unread).toBe(
       'its index names no platform image (only attestations): push an image built for a platform, or remove scan-fail-on.'
     )

@@ -70,7 +70,7 @@ describe("from the registry client's errors (withRegistryRetry)", () => {
     expect(error.message).toContain(said)
   })
 
-  test('an error that is not the registry\'s passes through unchanged', async () => {
+  test("an error that is not the registry's passes through unchanged", async () => {
     const own = new Error('a bug')
     await expect(withRegistryRetry(ECR, 'x', policy(), async () => Promise.reject(own))).rejects.toBe(own)
   })

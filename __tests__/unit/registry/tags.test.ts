@@ -69,13 +69,7 @@ describe('moveTags: a skipped version takes back the tags that follow it', () =>
     await addTags(client(), 'team/web', old.root, ['edge'], retry)
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
     registry.requests = []
-    const moved = await moveTags(
-      client(),
-      { name: 'team/web', mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'edge'] } },
-      old.root,
-      ['latest', 'edge', 'pinned'],
-      retry
-    )
+    const moved = await moveTags(client(), { name: 'team/web', mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'edge'] } }, old.root, ['latest', 'edge', 'pinned'], retry)
     const warnings = write.mock.calls.map(c => String(c[0])).filter(l => l.startsWith('::warning::'))
     write.mockRestore()
     expect(moved).toEqual(['latest'])
@@ -83,9 +77,8 @@ describe('moveTags: a skipped version takes back the tags that follow it', () =>
     expect(sha(registry.manifests.get('team/web@pinned')?.body ?? Buffer.alloc(0))).toBe(current.root)
     expect(warnings.join('')).toContain("'pinned' points to another image and the repository keeps it immutable: left as it is.")
     // No docker: the tags looked up, the index read once, one PUT for the tag moved.
-    expect(registry.requests.filter(r => !r.startsWith('GET /v2/team/web/manifests/latest') && !r.startsWith('GET /v2/team/web/manifests/edge') && !r.startsWith('GET /v2/team/web/manifests/pinned'))).toEqual([
-      `GET /v2/team/web/manifests/${old.root}`,
-      'PUT /v2/team/web/manifests/latest'
-    ])
+    expect(
+      registry.requests.filter(r => !r.startsWith('GET /v2/team/web/manifests/latest') && !r.startsWith('GET /v2/team/web/manifests/edge') && !r.startsWith('GET /v2/team/web/manifests/pinned'))
+    ).toEqual([`GET /v2/team/web/manifests/${old.root}`, 'PUT /v2/team/web/manifests/latest'])
   })
 })

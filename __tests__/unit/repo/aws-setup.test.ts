@@ -56,7 +56,7 @@ type TrustOf = (s: TrustSettings) => Promise<Statement>
 const trustOf: Record<string, TrustOf> = {
   CloudFormation: async ({ subject, environment }) => {
     const t = resolveTemplate(loadTemplate(), { SubjectRepository: subject, ...(environment ? { Environment: environment } : {}) })
-    return ((t.Resources.PushRole?.Properties.AssumeRolePolicyDocument as unknown as Policy).Statement)[0] as Statement
+    return (t.Resources.PushRole?.Properties.AssumeRolePolicyDocument as unknown as Policy).Statement[0] as Statement
   },
   Terraform: async ({ subject, environment }) => tfTrust({ subject_repository: subject, environments: environment ? [environment] : [] }),
   'the AWS CLI': async ({ subject, environment }) => cliPolicies({ SUBJECT_REPOSITORY: subject, ...(environment ? { ENVIRONMENT: environment } : {}) }).trust.Statement[0] as Statement
@@ -140,7 +140,9 @@ describe.each(Object.keys(trustOf))('%s: the trust conditions', setup => {
 
 /** The policy as comparable sets: each statement's actions, sorted, by its resource (the repository's ARN as REPO). */
 const shape = (policy: Policy, repositoryArn: string) =>
-  policy.Statement.map(s => ({ Sid: s.Sid, Effect: s.Effect, Action: [s.Action].flat().sort(), Resource: [s.Resource].flat().map(r => (r === repositoryArn ? 'REPO' : r)) })).sort((a, b) => String(a.Sid).localeCompare(String(b.Sid)))
+  policy.Statement.map(s => ({ Sid: s.Sid, Effect: s.Effect, Action: [s.Action].flat().sort(), Resource: [s.Resource].flat().map(r => (r === repositoryArn ? 'REPO' : r)) })).sort((a, b) =>
+    String(a.Sid).localeCompare(String(b.Sid))
+  )
 
 const actionPolicy = (repository: string): { policy: Policy; arn: string } => {
   // A pattern such as team/* is no repository name: the policy of one repository under it, its ARN widened to the pattern.
@@ -163,7 +165,12 @@ const permissionsOf: Record<string, (repository: string) => Promise<Policy>> = {
     const doc = (main.data as Record<string, Record<string, { statement: Record<string, Json>[] }[]>>).aws_iam_policy_document?.push?.[0]
     return {
       Version: '2012-10-17',
-      Statement: (doc?.statement ?? []).map(s => ({ Sid: s.sid as string, Effect: s.effect as string, Action: s.actions as string[], Resource: (evaluateHcl(s.resources ?? null, vars, locals) as string[]).map(r => r) }))
+      Statement: (doc?.statement ?? []).map(s => ({
+        Sid: s.sid as string,
+        Effect: s.effect as string,
+        Action: s.actions as string[],
+        Resource: (evaluateHcl(s.resources ?? null, vars, locals) as string[]).map(r => r)
+      }))
     }
   },
   'the AWS CLI': async repository => cliPolicies({ SUBJECT_REPOSITORY: NAMES, REPOSITORY: repository }).permissions

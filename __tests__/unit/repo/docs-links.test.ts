@@ -16,7 +16,11 @@ export function anchorsOf(markdown: string): Set<string> {
     if (line.startsWith('```')) fence = !fence
     const m = fence ? null : /^#{1,6}\s+(.*)$/.exec(line)
     if (m === null) continue
-    const slug = (m[1] ?? '').trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-')
+    const slug = (m[1] ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+      .replace(/ /g, '-')
     const n = seen.get(slug) ?? 0
     seen.set(slug, n + 1)
     out.add(n === 0 ? slug : `${slug}-${n}`)
@@ -51,7 +55,12 @@ export function brokenLinks(file: string, read: (f: string) => string = f => rea
   return problems
 }
 
-const files = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter(f => f.endsWith('.md')).map(f => `docs/${f}`)]
+const files = [
+  'README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter(f => f.endsWith('.md'))
+    .map(f => `docs/${f}`)
+]
 
 test.each(files)('every relative link in %s leads to a file and a heading that exist', file => {
   expect(brokenLinks(file)).toEqual([])
@@ -62,7 +71,18 @@ test('the check fails on a missing file, a missing heading, and a link relative 
     'README.md': '# A\n## Quick start\n[ok](#quick-start) [gone](#nothing) [doc](docs/x.md#b) [nofile](docs/y.md) `[code](#in-code)`\n```\n[fenced](#fenced)\n```\n',
     'docs/x.md': '# B\n[up](../README.md#a) [wrong](README.md)\n'
   }
-  const problems = [...brokenLinks('README.md', f => pages[f] ?? '', f => f in pages), ...brokenLinks('docs/x.md', f => pages[f] ?? '', f => f in pages)]
+  const problems = [
+    ...brokenLinks(
+      'README.md',
+      f => pages[f] ?? '',
+      f => f in pages
+    ),
+    ...brokenLinks(
+      'docs/x.md',
+      f => pages[f] ?? '',
+      f => f in pages
+    )
+  ]
   expect(problems).toEqual(['README.md: #nothing — no heading #nothing in README.md', 'README.md: docs/y.md — no docs/y.md', 'docs/x.md: README.md — no docs/README.md'])
 })
 

@@ -7,7 +7,9 @@ import { errorLine, processCommands } from '../../../scripts/local-runner.mjs'
 
 describe('workflow commands, as the runner reads them', () => {
   test('::name props::data at the start of a line (after blanks), data and properties unescaped', () => {
-    const log = ['::set-output name=digest::sha256:1', '  ::save-state name=a%2Cb::x%25y%0Az', '::add-mask::s3cret', '::warning file=a.ts::careful', 'x ::set-output name=no::1', '::unknown::x'].join('\n')
+    const log = ['::set-output name=digest::sha256:1', '  ::save-state name=a%2Cb::x%25y%0Az', '::add-mask::s3cret', '::warning file=a.ts::careful', 'x ::set-output name=no::1', '::unknown::x'].join(
+      '\n'
+    )
     expect(processCommands(log)).toEqual({
       outputs: { digest: 'sha256:1' },
       state: { 'a,b': 'x%y\nz' },
@@ -17,7 +19,7 @@ describe('workflow commands, as the runner reads them', () => {
     })
   })
 
-  test('##[name props]data anywhere in a line (the older form): a build step\'s prefixed line is still a command', () => {
+  test("##[name props]data anywhere in a line (the older form): a build step's prefixed line is still a command", () => {
     expect(processCommands('#9 12.503 ##[set-output name=digest;]sha256:evil\n#9 ##[add-mask]x%3By')).toMatchObject({ outputs: { digest: 'sha256:evil' }, masks: ['x;y'] })
   })
 

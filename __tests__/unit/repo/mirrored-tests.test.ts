@@ -34,7 +34,7 @@ function unmirrored(src: string, tests: string, exempt: Record<string, string> =
   }
 }
 
-test('every module of src/ has its own unit test file, and every unit test file is a module\'s', () => {
+test("every module of src/ has its own unit test file, and every unit test file is a module's", () => {
   expect(unmirrored(path.join(ROOT, 'src'), path.join(ROOT, '__tests__/unit'), EXEMPT)).toEqual({ untested: [], orphans: [] })
 })
 

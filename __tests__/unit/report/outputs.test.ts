@@ -17,7 +17,26 @@ const values = (over: Partial<OutputValues> = {}): OutputValues => ({
   ...over
 })
 
-const KEYS = ['registry', 'repository-uri', 'image-uri', 'latest-uri', 'digest', 'image-digest-uri', 'tags', 'version', 'metadata', 'skipped', 'replica-uris', 'scan-findings', 'signature', 'subject-name', 'subject-digest', 'labels', 'annotations', 'copied-uris']
+const KEYS = [
+  'registry',
+  'repository-uri',
+  'image-uri',
+  'latest-uri',
+  'digest',
+  'image-digest-uri',
+  'tags',
+  'version',
+  'metadata',
+  'skipped',
+  'replica-uris',
+  'scan-findings',
+  'signature',
+  'subject-name',
+  'subject-digest',
+  'labels',
+  'annotations',
+  'copied-uris'
+]
 
 describe('imageOutputs', () => {
   test('a pushed image with latest', () => {
@@ -57,9 +76,7 @@ describe('imageOutputs', () => {
   })
 
   test('no digest (push: false): digest and image-digest-uri are empty, the references have no registry', () => {
-    const out = imageOutputs(
-      values({ registry: '', repositoryUri: 'team/web', digest: '', metadata: { 'buildx.build.ref': 'builder/builder0/abc' } })
-    )
+    const out = imageOutputs(values({ registry: '', repositoryUri: 'team/web', digest: '', metadata: { 'buildx.build.ref': 'builder/builder0/abc' } }))
     expect(out).toEqual({
       registry: '',
       'repository-uri': 'team/web',

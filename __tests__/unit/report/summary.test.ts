@@ -25,8 +25,7 @@ const data = (over: Partial<SummaryData> = {}): SummaryData => ({
 })
 
 /** The cell next to a row heading. */
-const cell = (html: string, heading: string): string | undefined =>
-  new RegExp(`<tr><th align="left">${heading}</th><td>(.*?)</td></tr>`).exec(html)?.[1]
+const cell = (html: string, heading: string): string | undefined => new RegExp(`<tr><th align="left">${heading}</th><td>(.*?)</td></tr>`).exec(html)?.[1]
 
 describe('renderSummary', () => {
   test('a pushed image: heading, URI, digest-pinned URI, tags, platforms, changes and lifecycle', () => {
@@ -36,9 +35,7 @@ describe('renderSummary', () => {
     expect(cell(html, 'Pinned')).toBe(`<code>${URI}@${DIGEST}</code>`)
     expect(cell(html, 'Tags')).toBe('<code>1.2.3</code> <code>latest</code>')
     expect(cell(html, 'Platforms')).toBe('linux/amd64, linux/arm64')
-    expect(cell(html, 'Repository')).toBe(
-      'created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption'
-    )
+    expect(cell(html, 'Repository')).toBe('created the repository: IMMUTABLE_WITH_EXCLUSION (latest), scan on push on, AES256 encryption')
     // A put is one of the repository's changes; the row only explains a policy left alone.
     expect(cell(html, 'Lifecycle policy')).toBeUndefined()
     expect(html).not.toContain('[!WARNING]')
@@ -59,19 +56,14 @@ describe('renderSummary', () => {
   })
 
   test('build only: not pushed, no pinned URI', () => {
-    const html = renderSummary(
-      data({ pushed: false, imageUri: 'team/web:sha-0123abc', imageDigestUri: '', digest: '', repositoryChanges: [], lifecycle: 'not checked (push: false)' })
-    )
+    const html = renderSummary(data({ pushed: false, imageUri: 'team/web:sha-0123abc', imageDigestUri: '', digest: '', repositoryChanges: [], lifecycle: 'not checked (push: false)' }))
     expect(html.split('\n')[0]).toBe('### Built (not pushed) <code>team/web</code>')
     expect(cell(html, 'Pinned')).toBe('not pushed')
     expect(cell(html, 'Image')).toBe('<code>team/web:sha-0123abc</code>')
   })
 
   test('each warning is its own GitHub alert block', () => {
-    const warnings = [
-      "the repository keeps 'latest' immutable, so pushing it again will be refused",
-      'the repository is encrypted with KMS, not AES256'
-    ]
+    const warnings = ["the repository keeps 'latest' immutable, so pushing it again will be refused", 'the repository is encrypted with KMS, not AES256']
     const html = renderSummary(data({ warnings }))
     expect(html).toContain(`> [!WARNING]\n> ${warnings[0]}\n`)
     expect(html).toContain(`> [!WARNING]\n> ${warnings[1]}\n`)
@@ -132,7 +124,10 @@ describe('renderSummary of a skipped run', () => {
       repositoryChanges: [],
       lifecycle: '',
       warnings: [],
-      timings: [['sign-in', 0.31], ['repository', 0.05]]
+      timings: [
+        ['sign-in', 0.31],
+        ['repository', 0.05]
+      ]
     })
     expect(md.split('\n')[0]).toBe('### Already pushed <code>team/web</code>')
     expect(md).toContain('<tr><th align="left">Build</th><td>skipped: 1.0.0 already exists (sha256:1); if-version-exists: skip</td></tr>')

@@ -42,7 +42,7 @@ describe('pull-principals', () => {
     [{ 'pull-principals': 'everyone' }, "Input 'pull-principals': 'everyone' is not a principal"],
     [{ 'pull-principals': '1234' }, "Input 'pull-principals': '1234' is not a principal"],
     [{ 'pull-principals': '111122223333', 'repository-policy': '{"Statement":[]}' }, "Input 'pull-principals': is given together with repository-policy"],
-    [{ 'repository-policy': '{"Statement": []}' }, "Input 'repository-policy': needs a \"Statement\" list"],
+    [{ 'repository-policy': '{"Statement": []}' }, 'Input \'repository-policy\': needs a "Statement" list'],
     [{ 'repository-policy': '{"Statement": [{"Effect": "Allow", "Action": "ecr:*"}]}' }, 'Statement[0] needs a Principal'],
     [{ 'repository-policy': '{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}' }, 'Statement[0].Action must name ecr: actions'],
     [{ 'repository-policy': '{"Statement": [{"Effect": "Maybe", "Principal": "*", "Action": "ecr:*"}]}' }, 'Statement[0].Effect must be "Allow" or "Deny"'],

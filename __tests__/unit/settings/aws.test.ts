@@ -21,7 +21,11 @@ describe('the dual-stack input', () => {
 
   test.each<[Record<string, string>, Record<string, string>, string]>([
     [{ 'dual-stack': 'true', 'aws-region': 'cn-north-1' }, {}, 'dual-stack: true, but ECR has no dual-stack endpoints in cn-north-1 (partition aws-cn): set dual-stack: false.'],
-    [{ 'aws-region': 'us-iso-east-1' }, { AWS_USE_DUALSTACK_ENDPOINT: 'true' }, 'AWS_USE_DUALSTACK_ENDPOINT=true, but ECR has no dual-stack endpoints in us-iso-east-1 (partition aws-iso): set dual-stack: false.'],
+    [
+      { 'aws-region': 'us-iso-east-1' },
+      { AWS_USE_DUALSTACK_ENDPOINT: 'true' },
+      'AWS_USE_DUALSTACK_ENDPOINT=true, but ECR has no dual-stack endpoints in us-iso-east-1 (partition aws-iso): set dual-stack: false.'
+    ],
     [{ 'dual-stack': 'maybe' }, {}, 'dual-stack']
   ])('%j %j is refused in one line', (inputs, extra, message) => {
     expect(inputErrorOf(() => read(inputs, extra)).message).toContain(message)

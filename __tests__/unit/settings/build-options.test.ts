@@ -20,8 +20,7 @@ beforeAll(() => {
 
 afterAll(() => ws.remove())
 
-const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Settings =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): Settings => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
 const refusal = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}): InputError => inputErrorOf(() => settings(inputs, extra))
 
@@ -49,7 +48,7 @@ describe('refused, one line naming the input', () => {
     expect(error.message).toContain(says)
   })
 
-  test('the job\'s agent without SSH_AUTH_SOCK', () => {
+  test("the job's agent without SSH_AUTH_SOCK", () => {
     expect(refusal({ ssh: 'default' }, { SSH_AUTH_SOCK: undefined }).message).toContain('SSH_AUTH_SOCK is not set')
   })
 
@@ -59,7 +58,7 @@ describe('refused, one line naming the input', () => {
     expect(refusal({ 'cache-to': '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/cache:web' }).input).toBe('cache-to')
   })
 
-  test('a cache-to into the repository itself, whose tags are versions and cache: ecr\'s per-ref cache', () => {
+  test("a cache-to into the repository itself, whose tags are versions and cache: ecr's per-ref cache", () => {
     const error = refusal({ 'cache-to': `type=registry,ref=${URI}:mycache,image-manifest=true,oci-mediatypes=true` })
     expect(error.message).toContain('writes into team/web itself')
   })
@@ -74,7 +73,7 @@ describe('no secret reaches the argv, nor the error', () => {
     expect(error.message).toContain('private key')
   })
 
-  test('a credential among a cache\'s attributes is refused without being echoed', () => {
+  test("a credential among a cache's attributes is refused without being echoed", () => {
     const error = refusal({ 'cache-to': 'type=s3,region=us-east-1,bucket=b,access_key_id=AKIAX,secret_access_key=wJalrXUtnFEMI' })
     expect(error.message).not.toContain('wJalrXUtnFEMI')
     expect(error.message).not.toContain('AKIAX')

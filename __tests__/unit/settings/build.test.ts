@@ -16,7 +16,7 @@ describe('the annotations input', () => {
   })
 })
 
-describe("the builder input", () => {
+describe('the builder input', () => {
   const { settings, inputError } = settingsWorkspace()
 
   const META = '/runner/_temp/ecr-build-push-x/metadata.json'
@@ -24,7 +24,7 @@ describe("the builder input", () => {
   const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
   describe('builder input', () => {
-    test('empty: the job\'s current builder, no --builder anywhere', () => {
+    test("empty: the job's current builder, no --builder anywhere", () => {
       const s = settings({})
       expect('builder' in s.build).toBe(false)
       expect(buildxArgs(s.build, [`${REPO}:1`], [], META).slice(0, 2)).toEqual(['buildx', 'build'])
@@ -35,7 +35,9 @@ describe("the builder input", () => {
     })
 
     test.each(['my builder', '-x', 'a;rm', 'a,b', '$(id)', 'tcp://host:1234'])('%j is refused with one line', name => {
-      expect(inputError({ builder: name }).message).toMatch(/^Input 'builder': '.*' is not a builder name: give the name of a builder an earlier step created \(docker buildx ls lists them\), or leave it empty for the job's current builder\.$/)
+      expect(inputError({ builder: name }).message).toMatch(
+        /^Input 'builder': '.*' is not a builder name: give the name of a builder an earlier step created \(docker buildx ls lists them\), or leave it empty for the job's current builder\.$/
+      )
     })
   })
 })

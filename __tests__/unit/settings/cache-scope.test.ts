@@ -20,8 +20,7 @@ const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 const MAIN = eventFile({ repository: { full_name: 'acme/web', default_branch: 'main' } })
 const notJson = eventFile({})
 writeFileSync(notJson, '{"repository": {"default_branch": "main"')
-const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined>) =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+const settings = (inputs: Record<string, string>, extra: Record<string, string | undefined>) => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
 describe('refSlug', () => {
   test.each([
@@ -94,12 +93,32 @@ describe('the cache tags a run reads and writes', () => {
   test.each<[string, Record<string, string>, Record<string, string | undefined>, { tag: string; from: string[] }]>([
     ['a push to main, the default branch', {}, { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: MAIN }, DEFAULT],
     ['a branch', {}, { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN }, { tag: 'buildcache--feature-x', from: ['buildcache--feature-x', 'buildcache'] }],
-    ['a pull request', {}, { GITHUB_REF: 'refs/pull/12/merge', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 12 }, repository: { default_branch: 'main' } }) }, { tag: 'buildcache--pr-12', from: ['buildcache--pr-12', 'buildcache'] }],
+    [
+      'a pull request',
+      {},
+      { GITHUB_REF: 'refs/pull/12/merge', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 12 }, repository: { default_branch: 'main' } }) },
+      { tag: 'buildcache--pr-12', from: ['buildcache--pr-12', 'buildcache'] }
+    ],
     ['a tag push', {}, { GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_EVENT_PATH: MAIN }, { tag: 'buildcache--v1.2.3', from: ['buildcache--v1.2.3', 'buildcache'] }],
     ['main without an event payload', {}, { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: undefined }, { tag: 'buildcache--main', from: ['buildcache--main', 'buildcache'] }],
-    ['a per-platform job on the default branch', { platforms: 'linux/arm64', 'push-by-digest': 'true' }, { GITHUB_EVENT_PATH: MAIN }, { tag: 'buildcache-linux-arm64', from: ['buildcache-linux-arm64'] }],
-    ['a per-platform job on a branch', { platforms: 'linux/arm64', 'push-by-digest': 'true' }, { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN }, { tag: 'buildcache-linux-arm64--feature-x', from: ['buildcache-linux-arm64--feature-x', 'buildcache-linux-arm64'] }],
-    ['a branch named like a platform', { 'cache-tag': 'cache' }, { GITHUB_REF: 'refs/heads/linux-amd64', GITHUB_EVENT_PATH: MAIN }, { tag: 'cache--linux-amd64', from: ['cache--linux-amd64', 'cache'] }]
+    [
+      'a per-platform job on the default branch',
+      { platforms: 'linux/arm64', 'push-by-digest': 'true' },
+      { GITHUB_EVENT_PATH: MAIN },
+      { tag: 'buildcache-linux-arm64', from: ['buildcache-linux-arm64'] }
+    ],
+    [
+      'a per-platform job on a branch',
+      { platforms: 'linux/arm64', 'push-by-digest': 'true' },
+      { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN },
+      { tag: 'buildcache-linux-arm64--feature-x', from: ['buildcache-linux-arm64--feature-x', 'buildcache-linux-arm64'] }
+    ],
+    [
+      'a branch named like a platform',
+      { 'cache-tag': 'cache' },
+      { GITHUB_REF: 'refs/heads/linux-amd64', GITHUB_EVENT_PATH: MAIN },
+      { tag: 'cache--linux-amd64', from: ['cache--linux-amd64', 'cache'] }
+    ]
   ])('%s', (_, inputs, extra, expected) => {
     const s = settings(inputs, extra)
     expect(s.build.cache).toEqual({ type: 'ecr', ...expected })
@@ -120,7 +139,12 @@ describe('the cache tags a run reads and writes', () => {
   })
 
   test('gha and none are not scoped per ref (GitHub scopes its own cache per ref); gha has a scope per image and platforms', () => {
-    expect(settings({ cache: 'gha' }, { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN }).build.cache).toEqual({ type: 'gha', tag: 'buildcache', from: ['buildcache'], scope: 'team/web-linux-amd64-linux-arm64' })
+    expect(settings({ cache: 'gha' }, { GITHUB_REF: 'refs/heads/feature-x', GITHUB_EVENT_PATH: MAIN }).build.cache).toEqual({
+      type: 'gha',
+      tag: 'buildcache',
+      from: ['buildcache'],
+      scope: 'team/web-linux-amd64-linux-arm64'
+    })
   })
 
   test('a scoped tag stays within 128 characters; a cache tag that leaves no room for the ref is refused', () => {

@@ -15,8 +15,7 @@ beforeAll(() => {
 
 afterAll(() => ws.remove())
 
-const env = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
-  stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra)
+const env = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) => stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra)
 
 describe('lists', () => {
   test('tags and platforms split on commas and newlines, trimmed, empties dropped, duplicates removed', () => {

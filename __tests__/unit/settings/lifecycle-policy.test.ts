@@ -22,11 +22,7 @@ const invalid: [string, string, string][] = [
   ['a list instead of an object', '[]', 'must be a JSON object with a "rules" list'],
   ['no rules', '{}', 'rules: give a list of 1 to 50 rules'],
   ['an empty rules list', '{"rules": []}', 'rules: give a list of 1 to 50 rules'],
-  [
-    '51 rules',
-    policy(...Array.from({ length: 51 }, (_, i) => rule({ rulePriority: i + 1 }, { tagStatus: 'tagged', tagPatternList: [`t${i}`] }))),
-    'has 51 rules; ECR takes at most 50'
-  ],
+  ['51 rules', policy(...Array.from({ length: 51 }, (_, i) => rule({ rulePriority: i + 1 }, { tagStatus: 'tagged', tagPatternList: [`t${i}`] }))), 'has 51 rules; ECR takes at most 50'],
   ['an unknown top-level property', '{"rules": [], "version": 1}', 'unknown property "version"'],
   ['an unknown rule property', policy(rule({ priority: 2 })), 'rules[0]: unknown property "priority"'],
   ['an unknown selection property', policy(rule({}, { tagList: ['a'] })), 'rules[0].selection: unknown property "tagList"'],
@@ -34,18 +30,10 @@ const invalid: [string, string, string][] = [
   ['a fractional priority', policy(rule({ rulePriority: 1.5 })), 'rules[0].rulePriority: must be a whole number'],
   ['priority zero', policy(rule({ rulePriority: 0 })), 'rules[0].rulePriority: must be a whole number of 1 or more'],
   ['priority as a string', policy(rule({ rulePriority: '1' })), 'rules[0].rulePriority: must be a whole number'],
-  [
-    'duplicate priorities',
-    policy(rule(), rule({}, { tagStatus: 'tagged', tagPatternList: ['a'] })),
-    'rules[1].rulePriority: 1 is also the priority of rules[0]'
-  ],
+  ['duplicate priorities', policy(rule(), rule({}, { tagStatus: 'tagged', tagPatternList: ['a'] })), 'rules[1].rulePriority: 1 is also the priority of rules[0]'],
   ['an unknown tagStatus', policy(rule({}, { tagStatus: 'all' })), 'rules[0].selection.tagStatus: must be "tagged", "untagged" or "any"'],
   ['tagged without a tag list', policy(rule({}, { tagStatus: 'tagged' })), 'a "tagged" rule needs exactly one of tagPatternList or tagPrefixList'],
-  [
-    'tagged with both lists',
-    policy(rule({}, { tagStatus: 'tagged', tagPatternList: ['a*'], tagPrefixList: ['a'] })),
-    'a "tagged" rule needs exactly one of tagPatternList or tagPrefixList'
-  ],
+  ['tagged with both lists', policy(rule({}, { tagStatus: 'tagged', tagPatternList: ['a*'], tagPrefixList: ['a'] })), 'a "tagged" rule needs exactly one of tagPatternList or tagPrefixList'],
   ['tagged with an empty list', policy(rule({}, { tagStatus: 'tagged', tagPrefixList: [] })), 'tagPrefixList: must be a non-empty list'],
   ['untagged with a tag list', policy(rule({}, { tagPrefixList: ['a'] })), 'a "untagged" rule takes no tag list'],
   ['any with a tag list', policy(rule({}, { tagStatus: 'any', tagPatternList: ['a*'] })), 'a "any" rule takes no tag list'],
@@ -63,24 +51,12 @@ const invalid: [string, string, string][] = [
   ['countNumber zero', policy(rule({}, { countNumber: 0 })), 'rules[0].selection.countNumber: must be a whole number of 1 or more'],
   ['countNumber as a string', policy(rule({}, { countNumber: '14' })), 'countNumber: must be a whole number'],
   ['an unknown storage class', policy(rule({}, { storageClass: 'glacier' })), 'storageClass: must be "standard" or "archive"'],
-  [
-    'sinceImageTransitioned on standard images',
-    policy(rule({}, { countType: 'sinceImageTransitioned' })),
-    'sinceImageTransitioned selects archived images'
-  ],
+  ['sinceImageTransitioned on standard images', policy(rule({}, { countType: 'sinceImageTransitioned' })), 'sinceImageTransitioned selects archived images'],
   ['an unknown action', policy(rule({ action: { type: 'delete' } })), 'rules[0].action.type: must be "expire" or "transition"'],
   ['no action', policy(rule({ action: undefined })), 'rules[0].action: is required'],
   ['transition without a target', policy(rule({ action: { type: 'transition' } })), 'a transition needs "targetStorageClass": "archive"'],
-  [
-    'expire with a target storage class',
-    policy(rule({ action: { type: 'expire', targetStorageClass: 'archive' } })),
-    'is only for "transition"'
-  ],
-  [
-    'transition of archived images',
-    policy(rule({ action: { type: 'transition', targetStorageClass: 'archive' } }, { storageClass: 'archive' })),
-    'archived images can only be expired'
-  ],
+  ['expire with a target storage class', policy(rule({ action: { type: 'expire', targetStorageClass: 'archive' } })), 'is only for "transition"'],
+  ['transition of archived images', policy(rule({ action: { type: 'transition', targetStorageClass: 'archive' } }, { storageClass: 'archive' })), 'archived images can only be expired'],
   ['a description that is not text', policy(rule({ description: 7 })), 'rules[0].description: must be a string'],
   ['a policy over 30,720 characters', policy(rule({ description: 'x'.repeat(30720) })), 'ECR takes at most 30720']
 ]
@@ -151,14 +127,13 @@ describe('generateLifecyclePolicy', () => {
     expect(p.rules.map(r => r.selection.tagStatus)).toEqual(['untagged', 'tagged'])
   })
 
-  test.each([
-    [DEFAULT_LIFECYCLE],
-    [{ expireDays: 1, untaggedDays: 1, protectTags: ['a*b*c*d*', 'latest', 'v*'] }],
-    [{ keepCount: 10000, untaggedDays: 36500, protectTags: ['prod'] }]
-  ])('every generated policy validates (%#)', opts => {
-    const text = formatLifecyclePolicy(generateLifecyclePolicy(opts))
-    expect(validateLifecyclePolicy(text, INPUT)).toEqual(JSON.parse(text))
-  })
+  test.each([[DEFAULT_LIFECYCLE], [{ expireDays: 1, untaggedDays: 1, protectTags: ['a*b*c*d*', 'latest', 'v*'] }], [{ keepCount: 10000, untaggedDays: 36500, protectTags: ['prod'] }]])(
+    'every generated policy validates (%#)',
+    opts => {
+      const text = formatLifecyclePolicy(generateLifecyclePolicy(opts))
+      expect(validateLifecyclePolicy(text, INPUT)).toEqual(JSON.parse(text))
+    }
+  )
 })
 
 describe('lifecyclePoliciesEqual', () => {

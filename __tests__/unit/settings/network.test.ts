@@ -30,7 +30,16 @@ describe('readNetwork: the http-proxy and no-proxy inputs win over the environme
   })
 
   test('a bad http-proxy is one line naming the input, never its credentials, whatever their form', () => {
-    const bads = ['socks5://alice:s3cret@proxy:1080', 'proxy.corp:3128', 'http://', 'ftp://proxy', 'user:s3cret@proxy:3128', 'http://user:s3/cret@proxy:3128', 'socks5://ghp_s3cret@proxy:1080', 'http://alice:s3cret@[bad']
+    const bads = [
+      'socks5://alice:s3cret@proxy:1080',
+      'proxy.corp:3128',
+      'http://',
+      'ftp://proxy',
+      'user:s3cret@proxy:3128',
+      'http://user:s3/cret@proxy:3128',
+      'socks5://ghp_s3cret@proxy:1080',
+      'http://alice:s3cret@[bad'
+    ]
     for (const bad of bads) {
       const error = inputErrorOf(() => readNetwork({ 'INPUT_HTTP-PROXY': bad }))
       expect(error.message).toMatch(/^Input 'http-proxy': ('.*'|<a value not shaped like a URL, not shown>) is not a proxy URL: use http:\/\/host:port, or http:\/\/user:password@host:port\.$/)

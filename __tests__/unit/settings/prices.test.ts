@@ -20,7 +20,9 @@ test('an empty storage-price is the published price; a stated one wins', () => {
 })
 
 test('the README and action.yml name the same default price', () => {
-  const row = readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n').find(l => l.startsWith('| `storage-price` |'))
+  const row = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    .split('\n')
+    .find(l => l.startsWith('| `storage-price` |'))
   expect(Number(/^\| `storage-price` \| `([\d.]+)` \|/.exec(row ?? '')?.[1])).toBe(STORAGE_PRICE_USD_PER_GB_MONTH)
   const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string }> }
   expect(Number(/published price \(([\d.]+),/.exec(action.inputs['storage-price']?.description ?? '')?.[1])).toBe(STORAGE_PRICE_USD_PER_GB_MONTH)

@@ -24,8 +24,7 @@ beforeAll(() => {
 
 afterAll(() => ws.remove())
 
-const env = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) =>
-  stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra)
+const env = (inputs: Record<string, string>, extra: Record<string, string | undefined> = {}) => stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra)
 
 const inputError = (e: Record<string, string | undefined>): InputError => inputErrorOf(() => readSettings(e))
 
@@ -216,9 +215,7 @@ describe('lifecycle-policy', () => {
   })
 
   test('the shorthand inputs state a generated policy', () => {
-    const { lifecycle } = readSettings(
-      env({ 'lifecycle-keep-count': '30', 'lifecycle-untagged-days': '3', 'lifecycle-protect-tags': 'latest,release-*' })
-    ).repository
+    const { lifecycle } = readSettings(env({ 'lifecycle-keep-count': '30', 'lifecycle-untagged-days': '3', 'lifecycle-protect-tags': 'latest,release-*' })).repository
     expect(lifecycle.stated).toBe(true)
     expect(lifecycle.source).toBe('lifecycle-* inputs')
     const policy = JSON.parse(formatLifecyclePolicy(lifecycle.policy)) as { rules: { selection: Record<string, unknown> }[] }
@@ -232,9 +229,7 @@ describe('lifecycle-policy', () => {
   test('lifecycle-expire-days replaces the keep count', () => {
     const { lifecycle } = readSettings(env({ 'lifecycle-expire-days': '90' })).repository
     const policy = JSON.parse(formatLifecyclePolicy(lifecycle.policy)) as { rules: { selection: Record<string, unknown> }[] }
-    expect(policy.rules.map(r => r.selection)).toContainEqual(
-      expect.objectContaining({ tagStatus: 'tagged', countType: 'sinceImagePushed', countNumber: 90 })
-    )
+    expect(policy.rules.map(r => r.selection)).toContainEqual(expect.objectContaining({ tagStatus: 'tagged', countType: 'sinceImagePushed', countNumber: 90 }))
     expect(policy.rules.some(r => r.selection.countType === 'imageCountMoreThan' && r.selection.countNumber === 100)).toBe(false)
   })
 })
@@ -249,7 +244,9 @@ describe("a policy that is not JSON: the input, the file and where, never the po
   ])('%s from a file names the file, the line and the column', (input, fix) => {
     ws.write(`.github/broken-${input}.json`, broken)
     const error = inputError(env({ [input]: `.github/broken-${input}.json` }))
-    expect(error.message).toBe(`Input '${input}': the file '.github/broken-${input}.json' is not valid JSON at line 3, column 54 (expected ',' or '}'): ${fix}${input === 'lifecycle-policy' ? " in ECR's JSON format" : ''}.`)
+    expect(error.message).toBe(
+      `Input '${input}': the file '.github/broken-${input}.json' is not valid JSON at line 3, column 54 (expected ',' or '}'): ${fix}${input === 'lifecycle-policy' ? " in ECR's JSON format" : ''}.`
+    )
   })
 
   test.each(['lifecycle-policy', 'repository-policy'])('%s given inline: where, without the text', input => {
@@ -359,8 +356,20 @@ const INPUT_ERRORS: [string, Record<string, string>, Record<string, string | und
   ['kms-key with AES256', { encryption: 'AES256', 'kms-key': 'alias/ecr' }, {}, 'kms-key', 'set encryption to KMS'],
   ['kms-key not a key', { encryption: 'KMS', 'kms-key': 'my-key' }, {}, 'kms-key', 'use a key ARN, key ID, alias ARN or alias/<name>'],
   // lifecycle
-  ['lifecycle-policy with lifecycle-keep-count', { 'lifecycle-policy': JSON.stringify(POLICY), 'lifecycle-keep-count': '10' }, {}, 'lifecycle-policy', 'use either the full policy or the shorthand inputs'],
-  ['lifecycle-policy with lifecycle-protect-tags', { 'lifecycle-policy': JSON.stringify(POLICY), 'lifecycle-protect-tags': 'latest' }, {}, 'lifecycle-policy', 'use either the full policy or the shorthand inputs'],
+  [
+    'lifecycle-policy with lifecycle-keep-count',
+    { 'lifecycle-policy': JSON.stringify(POLICY), 'lifecycle-keep-count': '10' },
+    {},
+    'lifecycle-policy',
+    'use either the full policy or the shorthand inputs'
+  ],
+  [
+    'lifecycle-policy with lifecycle-protect-tags',
+    { 'lifecycle-policy': JSON.stringify(POLICY), 'lifecycle-protect-tags': 'latest' },
+    {},
+    'lifecycle-policy',
+    'use either the full policy or the shorthand inputs'
+  ],
   ['lifecycle-keep-count with lifecycle-expire-days', { 'lifecycle-keep-count': '10', 'lifecycle-expire-days': '30' }, {}, 'lifecycle-expire-days', 'not both'],
   ['lifecycle-policy neither JSON nor a file', { 'lifecycle-policy': '.github/missing.json' }, {}, 'lifecycle-policy', 'give the policy JSON or a path to it'],
   ['lifecycle-policy naming a folder', { 'lifecycle-policy': 'app' }, {}, 'lifecycle-policy', 'is neither JSON nor a file'],
@@ -460,7 +469,7 @@ describe('values that look like shell', () => {
     expect(inputError(env({ target })).message).toMatch(/^Input 'target': /)
   })
 
-  test('build-args and labels with $(...), backticks and ; are data: a label one argv item, a build-arg value in buildx\'s environment verbatim', () => {
+  test("build-args and labels with $(...), backticks and ; are data: a label one argv item, a build-arg value in buildx's environment verbatim", () => {
     const buildArgs = ['TOKEN=$(cat /etc/passwd)', 'CMD=`id`; rm -rf /', 'QUOTED="a b" \'c\'']
     const labels = ['note=$(whoami) && echo pwned']
     const s = readSettings(env({ 'build-args': buildArgs.join('\n'), labels: labels.join('\n') }))

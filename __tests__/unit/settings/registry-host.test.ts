@@ -1,12 +1,5 @@
 /** The one parser of registry hosts: every partition's suffix, FIPS and dual-stack, ECR Public, and nothing else. */
-import {
-  parseRegistryHost,
-  partitionOf,
-  registryInRegion,
-  type RegistryHost,
-  dualStackHost,
-  replicaUris
-} from '../../../src/settings/registry-host.js'
+import { parseRegistryHost, partitionOf, registryInRegion, type RegistryHost, dualStackHost, replicaUris } from '../../../src/settings/registry-host.js'
 import { onDualStack } from '../../../src/aws/registry-token.js'
 
 const ACCOUNT = '123456789012'
@@ -53,14 +46,7 @@ describe('parseRegistryHost: FIPS and dual-stack forms', () => {
 describe('parseRegistryHost: hosts in image references and URLs', () => {
   const host = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`
 
-  test.each([
-    [`${host}/team/web:1.2.3`],
-    [`${host}/team/web@sha256:${'a'.repeat(64)}`],
-    [`https://${host}`],
-    [`https://${host}/v2/`],
-    [`http://${host}`],
-    [host.toUpperCase()]
-  ])('%s', reference => {
+  test.each([[`${host}/team/web:1.2.3`], [`${host}/team/web@sha256:${'a'.repeat(64)}`], [`https://${host}`], [`https://${host}/v2/`], [`http://${host}`], [host.toUpperCase()]])('%s', reference => {
     expect(parseRegistryHost(reference)).toEqual({ kind: 'private', account: ACCOUNT, region: 'eu-west-1', partition: 'aws', host })
   })
 
@@ -158,10 +144,14 @@ describe('dualStackHost: the registry by its dual-stack name', () => {
     )
   })
 
-  test.each([`${A}.dkr.ecr.cn-north-1.amazonaws.com.cn`, `${A}.dkr.ecr.us-iso-east-1.c2s.ic.gov`, `${A}.dkr.ecr.us-isob-east-1.sc2s.sgov.gov`, `${A}.dkr.ecr.eusc-de-east-1.amazonaws.eu`, 'registry.example.com', ''])(
-    '%j has no dual-stack name',
-    host => expect(dualStackHost(host)).toBeUndefined()
-  )
+  test.each([
+    `${A}.dkr.ecr.cn-north-1.amazonaws.com.cn`,
+    `${A}.dkr.ecr.us-iso-east-1.c2s.ic.gov`,
+    `${A}.dkr.ecr.us-isob-east-1.sc2s.sgov.gov`,
+    `${A}.dkr.ecr.eusc-de-east-1.amazonaws.eu`,
+    'registry.example.com',
+    ''
+  ])('%j has no dual-stack name', host => expect(dualStackHost(host)).toBeUndefined())
 
   test('a dual-stack image URI keeps its repository and tag; replicas are named the same way', () => {
     expect(onDualStack(`${A}.dkr.ecr.us-east-1.amazonaws.com/team/web:1.0.0`)).toBe(`${A}.dkr-ecr.us-east-1.on.aws/team/web:1.0.0`)

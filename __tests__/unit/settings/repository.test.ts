@@ -21,8 +21,7 @@ afterAll(() => {
 
 beforeEach(() => ecrMock.reset())
 
-const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] =>
-  readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
+const repoSettings = (inputs: Record<string, string> = {}): Settings['repository'] => readSettings(stepEnv(ws.dir, { repository: 'team/web', cache: 'none', ...inputs })).repository
 
 test('existing-repository takes reconcile or leave only, and not on ECR Public', () => {
   const refused = (inputs: Record<string, string>): InputError => {

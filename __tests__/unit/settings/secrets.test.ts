@@ -14,7 +14,7 @@ const META = '/runner/_temp/ecr-build-push-x/metadata.json'
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'
 
 describe('build secrets', () => {
-  test('secrets (id=value) and secret-envs (id=VARIABLE): passed as --secret id=…,env=…, the values in buildx\'s environment only', () => {
+  test("secrets (id=value) and secret-envs (id=VARIABLE): passed as --secret id=…,env=…, the values in buildx's environment only", () => {
     const s = settings({ secrets: 'token=s3cr3t=with=equals\nnpmrc=//registry/:_authToken=abc', 'secret-envs': 'gh=GH_TOKEN' }, { GH_TOKEN: 'ghp_value' })
     expect(s.build.secrets).toEqual([
       { id: 'token', env: 'ECR_BUILD_PUSH_SECRET_1', value: 's3cr3t=with=equals' },
@@ -22,11 +22,7 @@ describe('build secrets', () => {
       { id: 'gh', env: 'GH_TOKEN', value: 'ghp_value' }
     ])
     const argv = buildxArgs(s.build, [`${REPO}:1`], [], META)
-    expect(argv.filter((_a, i) => argv[i - 1] === '--secret')).toEqual([
-      'id=token,env=ECR_BUILD_PUSH_SECRET_1',
-      'id=npmrc,env=ECR_BUILD_PUSH_SECRET_2',
-      'id=gh,env=GH_TOKEN'
-    ])
+    expect(argv.filter((_a, i) => argv[i - 1] === '--secret')).toEqual(['id=token,env=ECR_BUILD_PUSH_SECRET_1', 'id=npmrc,env=ECR_BUILD_PUSH_SECRET_2', 'id=gh,env=GH_TOKEN'])
     for (const value of ['s3cr3t', 'abc', 'ghp_value']) expect(argv.join(' ')).not.toContain(value)
     expect(buildxEnv(s.build)).toEqual({ ECR_BUILD_PUSH_SECRET_1: 's3cr3t=with=equals', ECR_BUILD_PUSH_SECRET_2: '//registry/:_authToken=abc', GH_TOKEN: 'ghp_value' })
   })
@@ -38,11 +34,36 @@ describe('build secrets', () => {
 
   test.each<[string, Record<string, string>, Record<string, string>, string]>([
     ['a line without an id', { secrets: 'justthevalue' }, {}, "Input 'secrets': line 1 is not id=value: give one id=value per line."],
-    ['an empty value', { secrets: 'a=1\ntoken=' }, {}, "Input 'secrets': line 2: the secret 'token' is empty (a repository secret that doesn't exist is empty in ${{ secrets.… }}): give it a value or remove the line."],
-    ['an id buildx would split', { secrets: 'a,b=value' }, {}, "Input 'secrets': line 1: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…)."],
-    ['an id twice', { secrets: 'token=x', 'secret-envs': 'token=GH' }, { GH: 'y' }, "Input 'secret-envs': line 1: the secret 'token' is given twice: give each id once across secrets and secret-envs."],
-    ['a variable that is not set', { 'secret-envs': 'gh=GH_TOKEN' }, {}, "Input 'secret-envs': line 1: the secret 'gh' reads GH_TOKEN, which is not set (or empty) in the step's environment: set it with env: on the step."],
-    ['not id=VARIABLE', { 'secret-envs': 'gh=not a name' }, {}, "Input 'secret-envs': line 1 is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN."]
+    [
+      'an empty value',
+      { secrets: 'a=1\ntoken=' },
+      {},
+      "Input 'secrets': line 2: the secret 'token' is empty (a repository secret that doesn't exist is empty in ${{ secrets.… }}): give it a value or remove the line."
+    ],
+    [
+      'an id buildx would split',
+      { secrets: 'a,b=value' },
+      {},
+      "Input 'secrets': line 1: what stands before = is not a secret id: use letters, digits, _ . - (the id in RUN --mount=type=secret,id=…)."
+    ],
+    [
+      'an id twice',
+      { secrets: 'token=x', 'secret-envs': 'token=GH' },
+      { GH: 'y' },
+      "Input 'secret-envs': line 1: the secret 'token' is given twice: give each id once across secrets and secret-envs."
+    ],
+    [
+      'a variable that is not set',
+      { 'secret-envs': 'gh=GH_TOKEN' },
+      {},
+      "Input 'secret-envs': line 1: the secret 'gh' reads GH_TOKEN, which is not set (or empty) in the step's environment: set it with env: on the step."
+    ],
+    [
+      'not id=VARIABLE',
+      { 'secret-envs': 'gh=not a name' },
+      {},
+      "Input 'secret-envs': line 1 is not id=VARIABLE: give the secret's id and the name of the variable that holds it (not its value), e.g. token=GH_TOKEN."
+    ]
   ])('%s: one line naming the input and the line, never the value', (_name, inputs, extra, message) => {
     const error = inputError(inputs, extra)
     expect(error.message).toBe(message)
@@ -72,7 +93,10 @@ describe('a secret is never a build argument too', () => {
     ws = makeWorkspace()
   })
   afterAll(() => ws.remove())
-  const read = (inputs: Record<string, string>, extra: Record<string, string> = {}) => () => readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
+  const read =
+    (inputs: Record<string, string>, extra: Record<string, string> = {}) =>
+    () =>
+      readSettings(stepEnv(ws.dir, { repository: 'team/web', ...inputs }, extra))
 
   test.each<[string, Record<string, string>, Record<string, string>, string]>([
     [

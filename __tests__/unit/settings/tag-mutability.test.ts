@@ -2,14 +2,7 @@
  * Tag mutability: exclusion filters, which tags a setting keeps mutable, and what floating
  * tags need.
  */
-import {
-  checkTagMutability,
-  describeMutability,
-  isTagMutable,
-  matchesFilter,
-  sameMutability,
-  type Mutability
-} from '../../../src/settings/tag-mutability.js'
+import { checkTagMutability, describeMutability, isTagMutable, matchesFilter, sameMutability, type Mutability } from '../../../src/settings/tag-mutability.js'
 import { planRepository } from '../../../src/aws/repository-plan.js'
 import { movingTags } from '../../../src/aws/destination.js'
 import { inputErrorOf, settingsWorkspace } from '../../fixtures/input-error.js'
@@ -36,8 +29,20 @@ describe('mutability with floating tags', () => {
 
   test.each<[string, Record<string, string>, string, string, string]>([
     ['a version no filter keeps immutable', { version: 'build-42', 'ref-tags': 'branch' }, 'refs/heads/main', 'tag-mutability-exclusions', "the version 'build-42' could be overwritten"],
-    ['a branch tag that looks like a version', { 'ref-tags': 'branch' }, 'refs/heads/release/1.2.x', 'ref-tags', "'release-1.2.x' moves with every release of its line, but MUTABLE_WITH_EXCLUSION (*.*.*, sha-*) keeps it immutable (it matches '*.*.*')"],
-    ['floating tags in a repository that keeps all but latest immutable', { 'ref-tags': 'semver', 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'latest' }, 'refs/tags/v1.2.3', 'ref-tags', "'1.2' moves"],
+    [
+      'a branch tag that looks like a version',
+      { 'ref-tags': 'branch' },
+      'refs/heads/release/1.2.x',
+      'ref-tags',
+      "'release-1.2.x' moves with every release of its line, but MUTABLE_WITH_EXCLUSION (*.*.*, sha-*) keeps it immutable (it matches '*.*.*')"
+    ],
+    [
+      'floating tags in a repository that keeps all but latest immutable',
+      { 'ref-tags': 'semver', 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'latest' },
+      'refs/tags/v1.2.3',
+      'ref-tags',
+      "'1.2' moves"
+    ],
     ['a cache tag a version filter matches', { 'ref-tags': 'semver', 'cache-tag': 'cache.v1.x' }, 'refs/tags/v1.2.3', 'cache-tag', "'cache.v1.x' would be immutable"]
   ])('refused before any AWS call: %s', (_, inputs, ref, input, text) => {
     const error = inputErrorOf(() => settingsFor(inputs, ref))
@@ -48,7 +53,13 @@ describe('mutability with floating tags', () => {
   test('an existing immutable repository is not loosened on its own: the plan warns that the floating tags stay and names the setting that lets them move; sha- tags need not move', () => {
     const s = settingsFor({ 'ref-tags': 'semver,sha' }, 'refs/tags/v1.2.3')
     expect(movingTags(s)).toEqual(['latest', '1.2', '1', 'buildcache--v1.2.3'])
-    const current = { uri: `${REGISTRY}/team/web`, arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web', mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION' as const, exclusions: ['latest', 'buildcache*'] }, scanOnPush: true, encryption: { type: 'AES256' } }
+    const current = {
+      uri: `${REGISTRY}/team/web`,
+      arn: 'arn:aws:ecr:us-east-1:123456789012:repository/team/web',
+      mutability: { mode: 'IMMUTABLE_WITH_EXCLUSION' as const, exclusions: ['latest', 'buildcache*'] },
+      scanOnPush: true,
+      encryption: { type: 'AES256' }
+    }
     const plan = planRepository(current, s.repository, movingTags(s))
     expect(plan.changes).toEqual([])
     expect(plan.warnings).toEqual([
@@ -118,8 +129,6 @@ describe('sameMutability / describeMutability', () => {
 
   test('describes the mode with its exclusions', () => {
     expect(describeMutability({ mode: 'IMMUTABLE', exclusions: [] })).toBe('IMMUTABLE')
-    expect(describeMutability({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] })).toBe(
-      'IMMUTABLE_WITH_EXCLUSION (latest, dev-*)'
-    )
+    expect(describeMutability({ mode: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'dev-*'] })).toBe('IMMUTABLE_WITH_EXCLUSION (latest, dev-*)')
   })
 })

@@ -38,7 +38,9 @@ describe('tags: full references to this repository', () => {
   })
 
   test('another repository says which input to use instead', () => {
-    expect(errorOf(() => settingsFor({ tags: 'ghcr.io/acme/web:1' }, 'refs/heads/main')).message).toContain("tags takes tags of 'repository' only; push to another repository with a step of its own (its repository input)")
+    expect(errorOf(() => settingsFor({ tags: 'ghcr.io/acme/web:1' }, 'refs/heads/main')).message).toContain(
+      "tags takes tags of 'repository' only; push to another repository with a step of its own (its repository input)"
+    )
   })
 
   test('after sign-in: a reference to another account is refused; the same account by its dual-stack name is not', () => {

@@ -26,12 +26,9 @@ describe('deriveVersion', () => {
     expect(version).toBe('x'.repeat(128))
   })
 
-  test.each(['refs/heads/main', 'refs/heads/feature/login', 'refs/pull/42/merge', ''])(
-    'ref %j → sha-<first 7 of the commit>',
-    ref => {
-      expect(deriveVersion({ ref, sha: SHA })).toBe('sha-0123abc')
-    }
-  )
+  test.each(['refs/heads/main', 'refs/heads/feature/login', 'refs/pull/42/merge', ''])('ref %j → sha-<first 7 of the commit>', ref => {
+    expect(deriveVersion({ ref, sha: SHA })).toBe('sha-0123abc')
+  })
 
   test('the short sha is lower case', () => {
     expect(deriveVersion({ ref: 'refs/heads/main', sha: 'ABCDEF0123456789ABCDEF0123456789ABCDEF01' })).toBe('sha-abcdef0')
@@ -48,9 +45,7 @@ describe('deriveVersion', () => {
   ])('a branch run with the sha %s is an input error on version', (_, sha) => {
     const error = inputErrorOf(() => deriveVersion({ ref: 'refs/heads/main', sha }))
     expect(error.input).toBe('version')
-    expect(error.message).toBe(
-      "Input 'version': is empty and GITHUB_SHA is not set: give the version tag to push."
-    )
+    expect(error.message).toBe("Input 'version': is empty and GITHUB_SHA is not set: give the version tag to push.")
   })
 
   test('a tag run needs no sha', () => {

@@ -18,7 +18,15 @@ function setUp(provenance = 'true') {
     { platform: 'linux/amd64', digest: children[0] ?? '' },
     { platform: 'linux/arm64', digest: children[1] ?? '' }
   ]
-  const input: AttestInput = { env: ENV, build: buildSettings({ provenance }), uri: 'r/team/web', path: 'team/web', version: '1.0.0', startedOn: '2026-12-04T08:00:00Z', finishedOn: '2026-12-04T08:01:00Z' }
+  const input: AttestInput = {
+    env: ENV,
+    build: buildSettings({ provenance }),
+    uri: 'r/team/web',
+    path: 'team/web',
+    version: '1.0.0',
+    startedOn: '2026-12-04T08:00:00Z',
+    finishedOn: '2026-12-04T08:01:00Z'
+  }
   return { registry, client: registry.client({ registry: 'r', username: 'AWS', password: 'p' }), images, input }
 }
 

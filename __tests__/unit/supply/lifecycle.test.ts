@@ -7,7 +7,12 @@ import { readSettings } from '../../../src/settings/read.js'
 import { makeWorkspace, stepEnv } from '../../fixtures/workspace.js'
 
 describe('lifecycle safety for referrers', () => {
-  const rule = (priority: number, selection: Record<string, unknown>, description?: string) => ({ rulePriority: priority, ...(description ? { description } : {}), selection, action: { type: 'expire' } })
+  const rule = (priority: number, selection: Record<string, unknown>, description?: string) => ({
+    rulePriority: priority,
+    ...(description ? { description } : {}),
+    selection,
+    action: { type: 'expire' }
+  })
   const stated = (...rules: ReturnType<typeof rule>[]) => ({ stated: true as const, source: 'lifecycle-policy', policy: { rules } as never })
   const keepTen = rule(2, { tagStatus: 'tagged', tagPatternList: ['*'], countType: 'imageCountMoreThan', countNumber: 10 }, 'Keep 10')
 

@@ -57,7 +57,12 @@ describe('the provenance statement', () => {
   })
 
   test('outside a workflow (no GITHUB_WORKFLOW_REF) the ref is the job ref and the path is empty', () => {
-    expect(workflowRun({ GITHUB_REPOSITORY: 'acme/web', GITHUB_REF: 'refs/heads/dev', GITHUB_SHA: SHA })).toEqual({ repository: 'https://github.com/acme/web', path: '', ref: 'refs/heads/dev', sha: SHA })
+    expect(workflowRun({ GITHUB_REPOSITORY: 'acme/web', GITHUB_REF: 'refs/heads/dev', GITHUB_SHA: SHA })).toEqual({
+      repository: 'https://github.com/acme/web',
+      path: '',
+      ref: 'refs/heads/dev',
+      sha: SHA
+    })
   })
 })
 
@@ -69,7 +74,11 @@ describe('judging an existing image by its provenance', () => {
   test.each([
     ['another repository', { repository: 'https://github.com/evil/web' }, 'it was built by https://github.com/acme/web, not https://github.com/evil/web'],
     ['another commit', { sha: 'f'.repeat(40) }, `it was built from commit ${SHA}, not fffffff`],
-    ['a workflow ref not allowed', { workflowRefs: ['.github/workflows/release.yml@refs/heads/dev'] }, 'it was built by the workflow .github/workflows/release.yml@refs/heads/main, which is not an allowed one'],
+    [
+      'a workflow ref not allowed',
+      { workflowRefs: ['.github/workflows/release.yml@refs/heads/dev'] },
+      'it was built by the workflow .github/workflows/release.yml@refs/heads/main, which is not an allowed one'
+    ],
     ['another image', { digest: `sha256:${'b'.repeat(64)}` }, 'its statement is about another image']
   ])('%s: says which', (_, over, why) => {
     expect(provenanceMismatch(statement(), { ...claim, ...over })).toContain(why)

@@ -44,7 +44,13 @@ test('another commit, or a platform image without provenance: not reused, saying
 
 test('a run that names no workflow ref has nothing to compare with: not reused, and nothing read', async () => {
   const registry = new FakeRegistry()
-  const verdict = await judgeProvenance(registry.client({ registry: 'r', username: 'AWS', password: 'p' }), 'team/web', `sha256:${'0'.repeat(64)}`, reuseClaim({ GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: SHA }), retry)
+  const verdict = await judgeProvenance(
+    registry.client({ registry: 'r', username: 'AWS', password: 'p' }),
+    'team/web',
+    `sha256:${'0'.repeat(64)}`,
+    reuseClaim({ GITHUB_REPOSITORY: 'acme/web', GITHUB_SHA: SHA }),
+    retry
+  )
   expect(verdict).toEqual({ ok: false, why: expect.stringContaining('names no repository, commit or workflow ref') })
   expect(registry.requests).toEqual([])
 })

@@ -47,11 +47,21 @@ describe('SBOMs', () => {
     const blobs = new Map<string, Buffer>()
     const put = (name: string, value: unknown): string => (blobs.set(name, Buffer.from(JSON.stringify(value))), name)
     const spdx = put('sha256:spdx', { predicateType: SPDX_DOCUMENT })
-    const att = put('sha256:att', { layers: [{ mediaType: IN_TOTO_MEDIA_TYPE, digest: spdx, annotations: { 'in-toto.io/predicate-type': SPDX_DOCUMENT } }, { mediaType: IN_TOTO_MEDIA_TYPE, digest: 'sha256:prov', annotations: { 'in-toto.io/predicate-type': SLSA_PROVENANCE_V1 } }] })
+    const att = put('sha256:att', {
+      layers: [
+        { mediaType: IN_TOTO_MEDIA_TYPE, digest: spdx, annotations: { 'in-toto.io/predicate-type': SPDX_DOCUMENT } },
+        { mediaType: IN_TOTO_MEDIA_TYPE, digest: 'sha256:prov', annotations: { 'in-toto.io/predicate-type': SLSA_PROVENANCE_V1 } }
+      ]
+    })
     const index = put('sha256:index', {
       manifests: [
         { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:img', platform: { os: 'linux', architecture: 'arm64' } },
-        { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: att, platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': 'sha256:img' } }
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: att,
+          platform: { os: 'unknown', architecture: 'unknown' },
+          annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': 'sha256:img' }
+        }
       ]
     })
     const found = await statementsByPlatform(async d => blobs.get(d) ?? Buffer.from('{}'), [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: index }])
@@ -65,8 +75,14 @@ describe('SBOMs', () => {
     const index = registry.pushImage('team/web', '1.0.0', SHA)
     const children = (JSON.parse(registry.manifests.get(`team/web@${index}`)?.body.toString() ?? '{}') as { manifests: { digest: string }[] }).manifests.map(m => m.digest)
     const client = registry.client({ registry: 'r.test', username: 'AWS', password: 'pw' })
-    const sboms = new Map([['linux/amd64', [Buffer.from('{"predicateType":"https://spdx.dev/Document","subject":[],"predicate":{"name":"amd"}}')]], ['linux/arm64', [Buffer.from('{"predicateType":"https://spdx.dev/Document","subject":[],"predicate":{"name":"arm"}}')]]])
-    const images = [{ platform: 'linux/amd64', digest: children[0] ?? '' }, { platform: 'linux/arm64', digest: children[1] ?? '' }]
+    const sboms = new Map([
+      ['linux/amd64', [Buffer.from('{"predicateType":"https://spdx.dev/Document","subject":[],"predicate":{"name":"amd"}}')]],
+      ['linux/arm64', [Buffer.from('{"predicateType":"https://spdx.dev/Document","subject":[],"predicate":{"name":"arm"}}')]]
+    ])
+    const images = [
+      { platform: 'linux/amd64', digest: children[0] ?? '' },
+      { platform: 'linux/arm64', digest: children[1] ?? '' }
+    ]
     const done = await attestImages(client, images, input, noRetry, sboms)
     expect(done.map(d => d.kind)).toEqual(['SBOM', 'SBOM'])
     for (const [i, image] of images.entries()) {
@@ -88,7 +104,10 @@ describe('SBOMs', () => {
       manifestBytes: (repository: string, reference: string) => (calls.push(`read ${reference}`), client.manifestBytes(repository, reference)),
       storeManifest: (...args: Parameters<typeof client.storeManifest>) => (calls.push(`store ${JSON.parse(args[3].toString()).subject.digest}`), client.storeManifest(...args))
     })
-    const images = [{ platform: 'linux/amd64', digest: children[0] ?? '' }, { platform: 'linux/arm64', digest: children[1] ?? '' }]
+    const images = [
+      { platform: 'linux/amd64', digest: children[0] ?? '' },
+      { platform: 'linux/arm64', digest: children[1] ?? '' }
+    ]
     const done = await attestImages(spy, images, { ...input, build: buildSettings({ provenance: 'mode=min' }) }, noRetry)
     expect(done.map(d => d.platform)).toEqual(['linux/amd64', 'linux/arm64'])
     // One platform's work doesn't wait for the other's: both subjects are read before either referrer is stored.
@@ -105,7 +124,9 @@ describe('SBOMs', () => {
     const child = (JSON.parse(registry.manifests.get(`team/web@${index}`)?.body.toString() ?? '{}') as { manifests: { digest: string }[] }).manifests[1]?.digest ?? ''
     const client = registry.client({ registry: 'r.test', username: 'AWS', password: 'pw' })
     const sboms = new Map([['linux/amd64', [Buffer.from('{}')]]])
-    await expect(attestImages(client, [{ platform: 'linux/arm64', digest: child }], input, noRetry, sboms)).rejects.toThrow('The SBOM generator made no SBOM for linux/arm64 (it made some for: linux/amd64)')
+    await expect(attestImages(client, [{ platform: 'linux/arm64', digest: child }], input, noRetry, sboms)).rejects.toThrow(
+      'The SBOM generator made no SBOM for linux/arm64 (it made some for: linux/amd64)'
+    )
   })
 
   test('sbom-generator: only with sbom true, and an image reference', () => {
@@ -115,7 +136,7 @@ describe('SBOMs', () => {
       expect(read({ sbom: 'true', 'sbom-generator': 'stack.test/sbom-generator:1' }).build.sbomGenerator).toBe('stack.test/sbom-generator:1')
       expect(read({ sbom: 'true' }).build.sbomGenerator).toBeUndefined()
       expect(() => read({ 'sbom-generator': 'stack.test/sbom-generator:1' })).toThrow("Input 'sbom-generator': is set but sbom is false")
-      expect(() => read({ sbom: 'true', 'sbom-generator': 'Not An Image' })).toThrow("is not an image reference")
+      expect(() => read({ sbom: 'true', 'sbom-generator': 'Not An Image' })).toThrow('is not an image reference')
     } finally {
       ws.remove()
     }
