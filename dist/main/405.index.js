@@ -1,5 +1,5 @@
 export const id = 405;
-export const ids = [405];
+export const ids = [405,284];
 export const modules = {
 
 /***/ 9144:
@@ -61,8 +61,9 @@ function explainCertificateError(host, error) {
 /***/ 5284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ createTransport)
+/* harmony export */   createTransport: () => (/* binding */ createTransport)
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
@@ -80,7 +81,7 @@ function explainCertificateError(host, error) {
  * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
  * Every request is bounded: a connection that doesn't open, an answer that doesn't come
  * and a connection gone silent fail it with ETIMEDOUT (which the retries try again), and
- * connections go through the job's proxy (network/agents.ts). Errors name the method and
+ * connections go through the job's proxy (the run's `NetworkSettings`, network/agents.ts). Errors name the method and
  * URL, never a header; a certificate the runner refuses is explained (network/certificates.ts).
  */
 
@@ -91,11 +92,13 @@ function explainCertificateError(host, error) {
 const MAX_REDIRECTS = 20;
 /**
  * A transport with its own keep-alive connections (one per client: nothing shared across
- * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
+ * runs in tests), through the proxy of the `network` it is handed, bounded by its timeouts
+ * unless given. Without a `network`: directly, with the default timeouts.
  */
 function createTransport(options = {}) {
-    const agents = options.agents ?? (0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .createAgents */ .jQ)();
-    const bounds = { ...(0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTimeouts */ .Yc)(), ...options.timeouts };
+    const network = options.network ?? _agents_js__WEBPACK_IMPORTED_MODULE_2__/* .DIRECT_NETWORK */ .fz;
+    const agents = options.agents ?? network.agents();
+    const bounds = { ...network.timeouts, ...options.timeouts };
     return async (url, init = {}) => {
         let method = (init.method ?? 'GET').toUpperCase();
         let body = init.body;
@@ -187,7 +190,13 @@ function streamed(status, res) {
             chunks.push(chunk);
         return Buffer.concat(chunks);
     };
-    return { ...response(status, res.headers, Buffer.alloc(0)), text: async () => (await whole()).toString('utf8'), json: async () => JSON.parse((await whole()).toString('utf8')), arrayBuffer: async () => new Uint8Array(await whole()).buffer, stream: res };
+    return {
+        ...response(status, res.headers, Buffer.alloc(0)),
+        text: async () => (await whole()).toString('utf8'),
+        json: async () => JSON.parse((await whole()).toString('utf8')),
+        arrayBuffer: async () => new Uint8Array(await whole()).buffer,
+        stream: res
+    };
 }
 function response(status, headers, body) {
     return {
@@ -392,14 +401,8 @@ var http = __webpack_require__(5284);
 
 
 
-const INDEX_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json'
-];
-const MANIFEST_MEDIA_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-];
+const INDEX_MEDIA_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+const MANIFEST_MEDIA_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
 /** A manifest's JSON with its digest; its media type from the JSON, else the one it was served as. */
 function parseManifest(json, mediaType, digest) {
     const body = JSON.parse(json);
@@ -410,7 +413,7 @@ class RegistryClient {
     transport;
     /** `https://<registry>`; tests may point it at a plain-HTTP registry. */
     base;
-    constructor(auth, base, transport = (0,http/* createTransport */.o)()) {
+    constructor(auth, base, transport = (0,http.createTransport)()) {
         this.auth = auth;
         this.transport = transport;
         this.base = base ?? `https://${this.registry}`;

@@ -37,7 +37,14 @@ async function buildOnly(settings, { env, docker }) {
         buildxConfigDir: (0,_build_record_js__WEBPACK_IMPORTED_MODULE_4__/* .buildxConfigDir */ .iL)(env),
         builder: builder.use
     });
-    const outputs = (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .imageOutputs */ .am)({ ...(0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputBase */ .zx)(image, repository.name, ''), digest: '', metadata: result.metadata, skipped: false, labels: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .mergedLabels */ .E2)(labels, build.labels), annotations: annotated.annotations });
+    const outputs = (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .imageOutputs */ .am)({
+        ...(0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .outputBase */ .zx)(image, repository.name, ''),
+        digest: '',
+        metadata: result.metadata,
+        skipped: false,
+        labels: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .mergedLabels */ .E2)(labels, build.labels),
+        annotations: annotated.annotations
+    });
     (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)(outputs);
     if (settings.summary)
         await (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)({

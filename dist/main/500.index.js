@@ -47,16 +47,14 @@ function dockerFailure(what, result) {
  *   platforms of one image only with the containerd image store
  */
 async function checkBuilder(docker, platforms, name, load = false) {
-    // The image store matters only to the docker driver, but asked beside the inspect it costs
-    // nothing; a named builder's engine is known only from its driver, so asked after it.
+    // The image store matters only to the docker driver. Its builder's labels name BuildKit's
+    // containerd worker when the engine has the containerd image store: one docker CLI start
+    // then, not two; `docker info` is asked only when no label says so.
     const engineInfo = (use) => docker([...(use.context !== undefined ? ['--context', use.context] : []), 'info', '--format', '{{json .DriverStatus}}']);
-    const [builder, early] = await Promise.all([
-        inspectBuilder(docker, name, true),
-        platforms.length > 1 && name === undefined ? engineInfo({}) : undefined
-    ]);
+    const builder = await inspectBuilder(docker, name, true);
     const { use } = builder;
-    if (builder.driver === 'docker' && platforms.length > 1) {
-        const info = early ?? (await engineInfo(use));
+    if (builder.driver === 'docker' && platforms.length > 1 && builder.containerdStore !== true) {
+        const info = await engineInfo(use);
         if (info.exitCode !== 0)
             throw dockerFailure('docker info', info);
         if (!info.stdout.includes('io.containerd.snapshotter')) {
@@ -281,7 +279,9 @@ async function pushLayout(client, repository, layout, retry, prefilled = new Set
 async function prefillLayout(client, repository, layout, tags, log) {
     const digests = new Set();
     for (const tag of tags) {
-        const manifest = await client.manifest(repository, tag).catch((error) => void log(`The registry cache ${tag} could not be read (${error.message}): the layout gets every blob.`));
+        const manifest = await client
+            .manifest(repository, tag)
+            .catch((error) => void log(`The registry cache ${tag} could not be read (${error.message}): the layout gets every blob.`));
         for (const layer of manifest?.layers ?? [])
             if (layer.size !== 0)
                 digests.add(layer.digest);
@@ -415,7 +415,8 @@ var record = __webpack_require__(991);
 
 /** Builds (and pushes) the image; its digest and metadata come from buildx's metadata file. */
 async function buildAndPush(docker, build, references, labels, options = {}) {
-    const policy = options.retry ?? retry.defaultRetry;
+    const tries = options.retry ?? { policy: retry.defaultRetry };
+    const { policy } = tries;
     const dir = await (0,temp_dirs/* makeTempDir */.mk)(options.tempDir ?? external_node_os_default().tmpdir());
     const metadataFile = external_node_path_default().join(dir, 'metadata.json');
     // Only a push to the repository can fail in a way another try may mend; an export to a
@@ -439,11 +440,12 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
                 return;
             const failure = (await recordedFailure(docker, options, before, build.context)) ?? failureFromOutput(result);
             throw explainBuildFailure(failure, pushedTo);
-        }, policy);
+        }, tries);
         // By digest with a registry cache: the layers the repository has from the cache aren't
         // written to the layout. With no cache yet (a first push), the cache goes first, alone,
         // sending every layer to the repository; the layout then leaves them all out.
         let prefilled = new Set();
+        let buildArgs = args;
         if (byDigest !== undefined && build.cache.type === 'ecr' && build.options?.cacheTo === undefined) {
             const prefill = (tags) => prefillLayout(byDigest.registry, byDigest.repository, (0,plan/* layoutDir */.ST)(metadataFile), [...new Set(tags)], m => policy.log(m));
             prefilled = await prefill([build.cache.tag, ...build.cache.from]);
@@ -451,15 +453,17 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
                 policy.log(`No registry cache yet: the build sends its layers to the repository with the cache (${build.cache.tag}) first.`);
                 await runBuild((0,plan/* cacheOnlyArgs */.Sx)(args));
                 prefilled = await prefill([build.cache.tag]);
+                // The same solve's cache was just exported: the layout build doesn't export it again.
+                buildArgs = (0,plan/* withoutCacheExport */.H1)(args);
             }
         }
-        const found = await runBuild(args).then(() => undefined, alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push'));
+        const found = await runBuild(buildArgs).then(() => undefined, alreadyThere(pushedTo === undefined ? [] : references.map(r => r.slice(pushedTo.length + 1)), options.alreadyPushed, policy, 'The push'));
         if (found !== undefined)
             return { digest: found.digest, metadata: {}, found: found.tag };
         const metadata = await readMetadata(metadataFile);
         const built = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : '';
         if (byDigest !== undefined) {
-            const pushed = await pushLayout(byDigest.registry, byDigest.repository, (0,plan/* layoutDir */.ST)(metadataFile), policy, prefilled);
+            const pushed = await pushLayout(byDigest.registry, byDigest.repository, (0,plan/* layoutDir */.ST)(metadataFile), tries, prefilled);
             if (built !== '' && built !== pushed.digest)
                 throw new errors/* ActionError */.lZ(`buildx built ${built} but exported ${pushed.digest}: run the job again.`);
             policy.log(`Pushed ${pushed.digest} by digest: ${pushed.uploaded} blobs uploaded (${pushed.bytesUploaded} bytes), ${pushed.skipped} already in the repository (${pushed.leftOut} of them never written to the layout: the registry cache had them).`);
@@ -511,7 +515,8 @@ class MergeStalled extends Error {
  * a second stall fails the run; a failure that may pass is tried again by `retry`.
  */
 async function mergeIndex(docker, repositoryUri, tags, digests, options = {}, alreadyMerged) {
-    const policy = options.retry ?? retry.defaultRetry;
+    const tries = options.retry ?? { policy: retry.defaultRetry };
+    const { policy } = tries;
     const seconds = options.timeoutSeconds ?? build/* DEFAULT_MERGE_TIMEOUT_SECONDS */.dz;
     const refs = [];
     for (const tag of tags)
@@ -528,7 +533,7 @@ async function mergeIndex(docker, repositoryUri, tags, digests, options = {}, al
         if (result.exitCode !== 0)
             throw explainMergeFailure(result, repositoryUri);
         return undefined;
-    }, policy).catch(alreadyThere(tags, alreadyMerged, policy, 'The merge'));
+    }, tries).catch(alreadyThere(tags, alreadyMerged, policy, 'The merge'));
     try {
         return await merge();
     }
@@ -678,7 +683,8 @@ __webpack_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ missingPlatforms),
   CH: () => (/* binding */ ownPushByDigest),
   H9: () => (/* binding */ parseBuilderInspect),
-  ZS: () => (/* binding */ tagRoutes)
+  ZS: () => (/* binding */ tagRoutes),
+  H1: () => (/* binding */ withoutCacheExport)
 });
 
 // UNUSED EXPORTS: cacheArgs, ociLabels
@@ -890,6 +896,10 @@ function cacheOnlyArgs(args) {
     }
     return out;
 }
+/** The build's argv without its cache export (`--cache-to`): for the layout build after a cache-only one exported the same cache. */
+function withoutCacheExport(args) {
+    return args.filter((a, i) => a !== '--cache-to' && args[i - 1] !== '--cache-to');
+}
 /** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
 function layoutDir(metadataFile) {
     return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
@@ -903,6 +913,8 @@ function missingPlatforms(requested, available) {
 function parseBuilderInspect(text) {
     const info = { name: '', driver: '', platforms: [] };
     for (const line of text.split('\n')) {
+        if (/^org\.mobyproject\.buildkit\.worker\.containerd\.namespace:/.test(line.trim()))
+            info.containerdStore = true;
         const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim());
         if (!m)
             continue;
@@ -912,7 +924,10 @@ function parseBuilderInspect(text) {
         else if (key === 'Driver' && info.driver === '')
             info.driver = value;
         else if (key === 'Platforms')
-            info.platforms.push(...value.split(',').map(p => p.trim()).filter(p => p !== ''));
+            info.platforms.push(...value
+                .split(',')
+                .map(p => p.trim())
+                .filter(p => p !== ''));
     }
     return info;
 }
@@ -1105,7 +1120,9 @@ async function tagHoldsMerge(registry, repository, tag, digests, retry) {
         const given = await Promise.all(digests.map(d => registry.manifest(repository, d)));
         return given.flatMap((m, i) => (m?.manifests !== undefined ? m.manifests.map(c => c.digest) : [digests[i] ?? '']));
     });
-    return namesExactly(top.manifests.map(m => m.digest), expected) ? top.digest : undefined;
+    return namesExactly(top.manifests.map(m => m.digest), expected)
+        ? top.digest
+        : undefined;
 }
 /** The log line for a tag the registry would not write again because it already names what this run wrote. */
 function foundTag(tag, digest) {
@@ -1525,12 +1542,12 @@ function registryRefusal(message, registry) {
  * may pass, and explained when it fails in a way that never will.
  * @param registry the registry's host, for the permissions a refusal needs
  */
-async function withRegistryRetry(registry, what, policy, fn) {
+async function withRegistryRetry(registry, what, tries, fn) {
     try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.retry)(what, fn, policy);
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__.retry)(what, fn, tries);
     }
     catch (error) {
-        throw explainRegistryError(registry, what, error, policy);
+        throw explainRegistryError(registry, what, error, tries.policy);
     }
 }
 function explainRegistryError(registry, what, error, policy) {
@@ -1632,12 +1649,7 @@ function renderSummary(d) {
         ['Build', d.outcome],
         ['Pinned', d.imageDigestUri !== '' ? code(d.imageDigestUri) : 'not pushed'],
         ['Tags', d.tags.map(code).join(' ')],
-        [
-            'Platforms',
-            d.platformDigests && d.platformDigests.length > 0
-                ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>')
-                : d.platforms.join(', ')
-        ],
+        ['Platforms', d.platformDigests && d.platformDigests.length > 0 ? d.platformDigests.map(p => `${p.platform} ${code(p.digest)}`).join('<br>') : d.platforms.join(', ')],
         ...(d.builder !== undefined ? [['Builder', d.builder]] : []),
         ['Repository', d.repositoryChanges.length > 0 ? d.repositoryChanges.join('<br>') : 'no changes']
     ];
@@ -1772,19 +1784,20 @@ function isThrottling(error) {
 /**
  * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
  * `policy.attempts` times (errors of `policy.slowDown`: its `attempts`, counted apart);
- * each retry is logged with what failed and the wait.
+ * each retry is logged with what failed and the wait. After `cancel` no try starts, and a
+ * wait ends at it.
  */
-async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
-    const { signal, slowDown } = policy;
+async function retry(what, fn, { policy, cancel } = { policy: defaultRetry }, transient = isTransient) {
+    const { slowDown } = policy;
     let failed = 0;
     let slowed = 0;
     for (let attempt = 1;; attempt++) {
-        signal?.throwIfAborted();
+        cancel?.throwIfAborted();
         try {
             return await fn(attempt);
         }
         catch (error) {
-            signal?.throwIfAborted();
+            cancel?.throwIfAborted();
             if (!transient(error))
                 throw error;
             const budget = slowDown?.when(error) === true ? slowDown : undefined;
@@ -1795,24 +1808,24 @@ async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
             const wait = delay(tries + 1);
             // The message may be a registry's or AWS's words: one line, no workflow command in it.
             policy.log(`${what} failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN)(error.message)}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`);
-            await sleepUnlessAborted(policy, wait);
+            await sleepUntilCancel(policy.sleep, wait, cancel);
         }
     }
 }
 /** The policy's sleep, cut short (rejecting with the cancel's reason) when the run is cancelled. */
-async function sleepUnlessAborted({ sleep: wait, signal }, ms) {
-    if (signal === undefined)
+async function sleepUntilCancel(wait, ms, cancel) {
+    if (cancel === undefined)
         return wait(ms);
     let onAbort = () => undefined;
     const cancelled = new Promise((_resolve, reject) => {
-        onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
+        onAbort = () => reject(cancel.reason);
+        cancel.addEventListener('abort', onAbort, { once: true });
     });
     try {
         await Promise.race([wait(ms), cancelled]);
     }
     finally {
-        signal.removeEventListener('abort', onAbort);
+        cancel.removeEventListener('abort', onAbort);
     }
 }
 

@@ -25,7 +25,10 @@ class ProxyRouter extends agent_base__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g
     direct;
     viaProxy = new Map();
     constructor(scheme, config, direct) {
-        super({ keepAlive: true });
+        // https:// keeps its connections (each a tunnel to one host, reused as it is); http://
+        // doesn't: a kept connection would be reused here without http-proxy-agent, whose
+        // absolute-URI request line the proxy needs on every request.
+        super({ keepAlive: scheme === 'https:' });
         this.config = config;
         this.direct = direct;
         // What node's http/https modules check a request's agent against.

@@ -600,9 +600,7 @@ async function report(settings, run) {
     const { build, image, repository } = settings;
     const { destination, pushed, images, unread, scan, signature } = run;
     const kept = new Set([...(pushed.keptTags ?? []), ...(pushed.latestKept ? ['latest'] : [])]);
-    const pushedTags = build.pushByDigest
-        ? { ...image, tags: [], latest: false }
-        : { ...image, tags: image.tags.filter(t => !kept.has(t)), latest: image.latest && !pushed.latestKept };
+    const pushedTags = build.pushByDigest ? { ...image, tags: [], latest: false } : { ...image, tags: image.tags.filter(t => !kept.has(t)), latest: image.latest && !pushed.latestKept };
     const replicas = build.pushByDigest ? [] : (0,registry_host/* replicaUris */.Ix)(`${destination.uri}:${image.version}`, repository.replicateToRegions);
     const outputs = (0,report_outputs/* imageOutputs */.am)({
         ...(0,report_outputs/* outputBase */.zx)(pushedTags, destination.uri, destination.registry),
@@ -1238,7 +1236,7 @@ function withSubject(statement, subject) {
 var referrers = __webpack_require__(7799);
 ;// CONCATENATED MODULE: ./src/supply/attest.ts
 /**
- * Stage 5b — attest: each pushed platform image gets its provenance statement (and with
+ * The attest stage: each pushed platform image gets its provenance statement (and with
  * `sbom: true` its SPDX SBOM) as an OCI 1.1 referrer (referrers.ts), and the report reads
  * back what each platform image has attached.
  */
@@ -1260,30 +1258,40 @@ function provenanceMode(provenance) {
  */
 async function attestImages(registry, images, input, retry, sboms) {
     const mode = provenanceMode(input.build.provenance);
-    const done = [];
     const store = async (image, subject, kind, predicateType, statement) => {
         const artifact = { artifactType: provenance/* IN_TOTO_MEDIA_TYPE */.xy, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true };
-        const attached = await (0,referrers/* attach */.K0)(registry, input.path, subject, artifact, retry);
-        core/* info */.pq(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`);
-        done.push({ ...image, ...attached, kind });
+        return { image, attached: await (0,referrers/* attach */.K0)(registry, input.path, subject, artifact, retry), kind };
     };
-    for (const image of images) {
-        const subject = await (0,referrers/* subjectOf */.et)(registry, input.path, image.digest, retry);
-        if (mode !== undefined) {
-            const statement = (0,provenance/* provenanceStatement */.D2)({ ...input, mode, platform: image.platform, digest: image.digest });
-            await store(image, subject, 'provenance', provenance/* SLSA_PROVENANCE_V1 */.us, Buffer.from(JSON.stringify(statement)));
-        }
+    const statements = (image) => {
+        const all = mode !== undefined
+            ? [{ kind: 'provenance', predicateType: provenance/* SLSA_PROVENANCE_V1 */.us, statement: Buffer.from(JSON.stringify((0,provenance/* provenanceStatement */.D2)({ ...input, mode, platform: image.platform, digest: image.digest }))) }]
+            : [];
         if (sboms === undefined)
-            continue;
+            return all;
         const found = sboms.get(image.platform) ?? (image.platform === '' && sboms.size === 1 ? [...sboms.values()][0] : undefined);
         if (found === undefined || found.length === 0) {
             throw new errors/* ActionError */.lZ(`The SBOM generator made no SBOM for ${image.platform || 'the image'} (it made some for: ${[...sboms.keys()].join(', ') || 'none'}): the image is pushed without one.`);
         }
         const name = (0,provenance/* subjectName */.wn)(input.uri, input.version, image.platform);
-        for (const statement of found)
-            await store(image, subject, 'SBOM', SPDX_DOCUMENT, withSubject(statement, { name, digest: image.digest }));
-    }
-    return done;
+        return [...all, ...found.map(statement => ({ kind: 'SBOM', predicateType: SPDX_DOCUMENT, statement: withSubject(statement, { name, digest: image.digest }) }))];
+    };
+    // Every statement is decided before anything is stored: a platform without its SBOM stores nothing.
+    const planned = images.map(image => ({ image, statements: statements(image) }));
+    // The platform images side by side (each one registry round trip after another), said in their order.
+    const settled = await Promise.allSettled(planned.map(async ({ image, statements }) => {
+        const subject = await (0,referrers/* subjectOf */.et)(registry, input.path, image.digest, retry);
+        const stored = [];
+        for (const s of statements)
+            stored.push(await store(image, subject, s.kind, s.predicateType, s.statement));
+        return stored;
+    }));
+    const stored = settled.flatMap(r => (r.status === 'fulfilled' ? r.value : []));
+    for (const { image, attached, kind } of stored)
+        core/* info */.pq(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`);
+    const failed = settled.find(r => r.status === 'rejected');
+    if (failed !== undefined)
+        throw failed.reason;
+    return stored.map(({ image, attached, kind }) => ({ ...image, ...attached, kind }));
 }
 /** The kinds of statement known by their predicate type, as the summary names them. */
 const KINDS = {
@@ -1297,7 +1305,7 @@ async function readAttachments(registry, path, images, retry) {
         const found = await (0,referrers/* listReferrers */.xt)(registry, path, image.digest, retry);
         const kinds = found.map(d => KINDS[(0,referrers/* predicateTypeOf */.T4)(d)] ?? d.artifactType ?? d.mediaType);
         // In a fixed order (provenance, then SBOMs, then others), whatever order the registry lists them in.
-        const rank = (k) => (Object.values(KINDS).indexOf(k) + 1 || 99);
+        const rank = (k) => Object.values(KINDS).indexOf(k) + 1 || 99;
         return { ...image, attached: [...new Set(kinds)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)) };
     }));
 }
@@ -1395,7 +1403,7 @@ async function attestStage(settings, deps, stages, at) {
         await attestImages(registry, images.map(({ platform, digest }) => ({ platform, digest })), input, deps.retry, sboms);
     };
     return stages.run('attest', run).then(() => undefined, (error) => {
-        deps.retry.signal?.throwIfAborted();
+        deps.retry.cancel?.throwIfAborted();
         return error;
     });
 }
@@ -1405,7 +1413,7 @@ async function summaryAttachments(registry, path, images, retry) {
         return await readAttachments(registry, path, images.map(({ platform, digest }) => ({ platform, digest })), retry);
     }
     catch (error) {
-        retry.signal?.throwIfAborted();
+        retry.cancel?.throwIfAborted();
         return error.message.replace(/\s+/g, ' ');
     }
 }
@@ -1416,10 +1424,12 @@ var version_stage = __webpack_require__(3525);
 /**
  * A push, as a sequence of stages, each awaited before the next:
  *
- *   1. sign-in     credentials (OIDC → STS, or the job's own), and the builder check beside
- *                  them: nothing is written to AWS before docker can build what was asked;
+ *   1. sign-in     credentials (OIDC → STS, or the job's own); the builder check runs beside
+ *                  it and the repository's reads;
  *   2. repository  the repository made to match the workflow (the plan a dry run prints,
- *                  aws/destination.ts, carried out), and the registry's token;
+ *                  aws/destination.ts, carried out once the builder check has passed: nothing
+ *                  is written to AWS before docker can build what was asked), and the
+ *                  registry's token;
  *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
@@ -1437,8 +1447,9 @@ var version_stage = __webpack_require__(3525);
  *
  * What runs side by side does so inside a stage. Every effect comes in through
  * `PipelineDeps` or the AWS SDK, which the unit tests replace. The run's cancel
- * (`deps.cancel`) stops the docker process running and starts no further stage, try, tag
- * or AWS write.
+ * (`deps.cancel`) is handed to each stage and effect that waits: it stops the docker process
+ * running and starts no further stage, try, tag or AWS write; a retry gets it beside its
+ * policy (`{ policy, cancel }`), which is only timing.
  */
 
 
@@ -1469,20 +1480,25 @@ var version_stage = __webpack_require__(3525);
 
 
 
-async function pushPipeline(settings, given) {
+async function pushPipeline(settings, deps) {
     const { aws, build, image, repository } = settings;
-    const { cancel } = given;
-    // A retry's wait ends at the cancel, and no try starts after it.
-    const deps = cancel ? { ...given, retry: { ...given.retry, signal: cancel } } : given;
+    const { cancel } = deps;
+    // Every retry is handed the run's cancel: a wait ends at it, and no try starts after it.
+    const retry = { policy: deps.retry, cancel };
     const stages = new Stages(cancel);
-    const [session, builder] = await stages.run('sign-in', () => Promise.all([
-        (0,sign_in/* runSession */.Ie)(aws, deps),
-        // A merge builds nothing: it only needs buildx.
-        (0,build_builder/* checkBuilder */.ub)(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
-    ]));
+    // The builder check (two docker CLI starts, longer than an STS call) runs beside the sign-in
+    // and the repository's reads; the plan's writes wait for it. A merge builds nothing: it only needs buildx.
+    const builderCheck = (0,build_builder/* checkBuilder */.ub)(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder);
+    // Handled here so that a failure while nothing awaits it yet is not an unhandled rejection; awaited below.
+    builderCheck.catch(() => undefined);
+    const session = await stages.run('sign-in', () => (0,sign_in/* runSession */.Ie)(aws, deps));
     if (aws.exportCredentials)
         (0,sign_in/* exportCredentials */.rG)(session);
-    const destination = await stages.run('repository', () => (0,aws_destination/* prepareDestination */.mC)(settings, session));
+    const [destination, builder] = await stages.run('repository', async () => {
+        const plan = await (0,aws_destination/* planDestination */.QC)(settings, session);
+        const checked = await builderCheck;
+        return [await (0,aws_destination/* applyDestination */.Zq)(settings, plan), checked];
+    });
     (0,tag_references/* checkReferenceHosts */.t)(image.referenceHosts, destination.uri, repository.name);
     for (const change of destination.changes)
         core/* info */.pq(`Repository ${repository.name}: ${change}`);
@@ -1496,9 +1512,9 @@ async function pushPipeline(settings, given) {
     const registry = deps.registry(destination.credentials);
     const signing = readSigning(settings, destination, cancel);
     const { existing, latestBefore } = await stages.run('version', async () => {
-        const found = await (0,version_stage/* lookUpVersion */.h8)(settings, registry, destination.path, deps.retry);
+        const found = await (0,version_stage/* lookUpVersion */.h8)(settings, registry, destination.path, retry);
         const existing = found.existing && (await (0,version_stage/* withStorageState */.D8)(settings, destination, found.existing, cancel));
-        return { ...found, existing: existing && (await (0,version_stage/* withProvenance */.wI)(settings, registry, destination.path, existing, deps)) };
+        return { ...found, existing: existing && (await (0,version_stage/* withProvenance */.wI)(settings, registry, destination.path, existing, { env: deps.env, retry })) };
     });
     const decision = (0,existing_version/* decideVersion */.v)(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
     checkBeforeBuild(settings, await signing);
@@ -1506,24 +1522,25 @@ async function pushPipeline(settings, given) {
     const [firstLogin] = await stages.run('login', () => Promise.all([login(deps, loggedIn), loginReadRegistries(settings, session, deps, loggedIn.registry)]));
     const startedOn = new Date().toISOString();
     const pushed = !decision.build && existing !== undefined
-        ? await stages.run('reuse', () => reuse(settings, deps, destination, registry, existing, decision))
+        ? await stages.run('reuse', () => reuse(settings, retry, destination, registry, existing, decision))
         : build.mergeDigests.length > 0
-            ? await stages.run('merge', () => merge(settings, deps, destination, registry, builder))
-            : await stages.run('build+push', () => buildPush(settings, deps, destination, registry, builder));
+            ? await stages.run('merge', () => merge(settings, deps, retry, destination, registry, builder))
+            : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder));
     // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
     const gated = settings.scan.failOn !== undefined;
     const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : '';
-    const read = settings.summary || gated ? await (0,platform_images/* pushedImages */.G)(registry, destination.path, pushed.digest, deps.retry, { single, gated, cancel }) : { images: [] };
+    const read = settings.summary || gated ? await (0,platform_images/* pushedImages */.G)(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : { images: [] };
     // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-    const attestFailure = await attestStage(settings, deps, stages, { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built });
-    const copyTo = { registry, path: destination.path, digest: pushed.digest, retry: deps.retry };
+    const attestAt = { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built };
+    const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, attestAt);
+    const copyTo = { registry, path: destination.path, digest: pushed.digest, retry };
     const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : [];
     const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined;
     const ecr = destination.ecr;
     const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined;
     const verdict = gated ? gateVerdict(settings, pushed.digest, scan, unjudged) : undefined;
     const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel);
-    const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, deps.retry) : undefined;
+    const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined;
     await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times });
     // The gate, the signature and a failed attest fail the run after the outputs and the summary are written.
     const failures = [verdict?.failure, signature.failure !== undefined ? new errors/* ActionError */.lZ(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined);
@@ -1565,14 +1582,14 @@ async function login({ docker, env }, credentials, earlier) {
     return done;
 }
 /** A re-run: nothing is built; the tags that follow the version move back to the existing image, `latest` only forward. */
-async function reuse(settings, deps, destination, registry, existing, decision) {
+async function reuse(settings, retry, destination, registry, existing, decision) {
     const reason = decision.build ? '' : decision.reason;
     core/* info */.pq(`Not building: ${reason}.`);
     const repo = { name: destination.path, mutability: destination.mutability };
-    const moved = await (0,registry_tags/* moveTags */.Fu)(registry, repo, existing.digest, followers(settings.image), deps.retry);
-    const refs = await followRefTags(registry, repo, existing.digest, settings.image, deps.retry, true);
+    const moved = await (0,registry_tags/* moveTags */.Fu)(registry, repo, existing.digest, followers(settings.image), retry);
+    const refs = await followRefTags(registry, repo, existing.digest, settings.image, retry, true);
     moved.push(...refs.tagged);
-    const latest = await followLatest(settings, deps, destination, registry, existing.digest, true);
+    const latest = await followLatest(settings, retry, destination, registry, existing.digest, true);
     if (latest?.action === 'moved')
         moved.push(registry_latest/* LATEST */.k0);
     return { digest: existing.digest, metadata: {}, built: false, ...withKept(withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest), refs) };
@@ -1583,13 +1600,13 @@ async function reuse(settings, deps, destination, registry, existing, decision) 
  * that index (a lost answer) is taken as merged, and the tags imagetools had not reached yet
  * are put over the registry API. Its digest is read back from the version tag.
  */
-async function merge(settings, deps, destination, registry, builder) {
+async function merge(settings, deps, retry, destination, registry, builder) {
     const { build, image } = settings;
     const tags = image.tags.filter(t => t !== registry_latest/* LATEST */.k0 && !image.floating.includes(t) && !image.once.includes(t));
     const annotations = (0,build_metadata/* annotationsFor */.gX)((0,plan/* labelsFor */.dS)(deps.env, image.version), build.annotations.filter(settings_annotations/* onIndexOnly */.kK), ['index']);
-    const check = (tag) => (0,already_tagged/* tagHoldsMerge */.Db)(registry, destination.path, tag, build.mergeDigests, deps.retry);
-    const found = await (0,buildx/* mergeIndex */.$R)(deps.docker, destination.uri, tags, build.mergeDigests, { retry: deps.retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check);
-    const index = found ?? (await (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the merged index '${image.version}'`, deps.retry, () => registry.manifest(destination.path, image.version)));
+    const check = (tag) => (0,already_tagged/* tagHoldsMerge */.Db)(registry, destination.path, tag, build.mergeDigests, retry);
+    const found = await (0,buildx/* mergeIndex */.$R)(deps.docker, destination.uri, tags, build.mergeDigests, { retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check);
+    const index = found ?? (await (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the merged index '${image.version}'`, retry, () => registry.manifest(destination.path, image.version)));
     if (index === undefined) {
         throw new errors/* ActionError */.lZ(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`);
     }
@@ -1597,12 +1614,12 @@ async function merge(settings, deps, destination, registry, builder) {
     if (found !== undefined) {
         const missing = [];
         for (const tag of tags)
-            if ((await (0,already_tagged/* readTag */.zW)(registry, destination.path, tag, deps.retry))?.digest !== digest)
+            if ((await (0,already_tagged/* readTag */.zW)(registry, destination.path, tag, retry))?.digest !== digest)
                 missing.push(tag);
-        await (0,registry_tags/* addTags */.JE)(registry, destination.path, digest, missing, deps.retry);
+        await (0,registry_tags/* addTags */.JE)(registry, destination.path, digest, missing, retry);
     }
-    const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, deps.retry);
-    const latest = await followLatest(settings, deps, destination, registry, digest);
+    const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, retry);
+    const latest = await followLatest(settings, retry, destination, registry, digest);
     const outcome = `merged ${build.mergeDigests.length} platform images into one index${found ? `; found '${found.tag}' already naming it` : ''}`;
     return { digest, metadata: {}, built: true, ...withKept(withLatest(outcome, latest), refs), builder: (0,build_builder/* describeBuilder */.nG)(builder), annotations };
 }
@@ -1612,7 +1629,7 @@ async function merge(settings, deps, destination, registry, builder) {
  * `latest` last and only forward. A version tag the registry refused because it already
  * names this run's build (a lost answer) is taken as pushed.
  */
-async function buildPush(settings, deps, destination, registry, builder) {
+async function buildPush(settings, deps, retry, destination, registry, builder) {
     const { build, image } = settings;
     const tags = (0,plan/* tagRoutes */.ZS)(build, image);
     const labels = (0,plan/* labelsFor */.dS)(deps.env, image.version);
@@ -1621,25 +1638,26 @@ async function buildPush(settings, deps, destination, registry, builder) {
     const built = await (0,buildx/* buildAndPush */.sf)(deps.docker, annotated, (0,plan/* imageReferences */.Ef)(destination.uri, tags.buildx), labels, {
         tempDir: deps.env.RUNNER_TEMP,
         repositoryUri: destination.uri,
-        retry: deps.retry,
+        retry,
         byDigest: { registry, repository: destination.path },
         buildxConfigDir: (0,record/* buildxConfigDir */.iL)(deps.env),
         builder: builder.use,
         driver: builder.driver,
-        alreadyPushed: tag => (0,already_tagged/* tagHoldsBuild */.fr)(registry, destination.path, tag, identity, deps.retry)
+        alreadyPushed: tag => (0,already_tagged/* tagHoldsBuild */.fr)(registry, destination.path, tag, identity, retry)
     });
     const others = tags.api.filter(t => t !== registry_latest/* LATEST */.k0 && !image.floating.includes(t) && !image.once.includes(t));
-    await (0,registry_tags/* addTags */.JE)(registry, destination.path, built.digest, others, deps.retry);
-    const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, deps.retry) : { tagged: [], kept: [] };
-    const latest = tags.api.includes(registry_latest/* LATEST */.k0) ? await followLatest(settings, deps, destination, registry, built.digest) : undefined;
+    await (0,registry_tags/* addTags */.JE)(registry, destination.path, built.digest, others, retry);
+    const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, retry) : { tagged: [], kept: [] };
+    const latest = tags.api.includes(registry_latest/* LATEST */.k0) ? await followLatest(settings, retry, destination, registry, built.digest) : undefined;
     const kept = new Set(refs.kept.map(k => k.tag));
     const tagged = tags.api.filter(t => (t !== registry_latest/* LATEST */.k0 || latest?.action !== 'kept') && !kept.has(t));
     if (tagged.length > 0)
         core/* info */.pq(`Tagged ${built.digest} as ${tagged.join(', ')}`);
     let metadata = built.metadata;
     // The metadata names every tag, as when buildx pushes them all.
+    const names = (0,plan/* imageReferences */.Ef)(destination.uri, pushedTags(image, latest).filter(t => !kept.has(t))).join(',');
     if (tags.api.length > 0 && typeof metadata['image.name'] === 'string')
-        metadata = { ...metadata, 'image.name': (0,plan/* imageReferences */.Ef)(destination.uri, pushedTags(image, latest).filter(t => !kept.has(t))).join(',') };
+        metadata = { ...metadata, 'image.name': names };
     const outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : `built and pushed${built.found !== undefined ? `; found '${built.found}' already naming it` : ''}`;
     return {
         digest: built.digest,
@@ -1661,11 +1679,11 @@ function withKept(pushed, refs) {
     return { ...pushed, outcome: `${pushed.outcome}; ${refs.kept.map(k => k.why).join('; ')}`, keptTags: refs.kept.map(k => k.tag) };
 }
 /** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
-async function followLatest(settings, deps, destination, registry, digest, rerun = false) {
+async function followLatest(settings, retry, destination, registry, digest, rerun = false) {
     const { image } = settings;
     if (!image.tags.includes(registry_latest/* LATEST */.k0) || image.version === registry_latest/* LATEST */.k0)
         return undefined;
-    return (0,registry_latest/* moveLatest */.f0)(registry, destination.path, digest, deps.retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: destination.mutability } : {}) });
+    return (0,registry_latest/* moveLatest */.f0)(registry, destination.path, digest, retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: destination.mutability } : {}) });
 }
 /** Every tag the run pushed: `latest` only when it moved (or already named the image). */
 const pushedTags = (image, latest) => image.tags.filter(t => t !== registry_latest/* LATEST */.k0 || latest?.action !== 'kept');

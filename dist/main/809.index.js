@@ -68,19 +68,20 @@ function isThrottling(error) {
 /**
  * Runs `fn` until it succeeds, fails in a way that is not transient, or has been tried
  * `policy.attempts` times (errors of `policy.slowDown`: its `attempts`, counted apart);
- * each retry is logged with what failed and the wait.
+ * each retry is logged with what failed and the wait. After `cancel` no try starts, and a
+ * wait ends at it.
  */
-async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
-    const { signal, slowDown } = policy;
+async function retry(what, fn, { policy, cancel } = { policy: defaultRetry }, transient = isTransient) {
+    const { slowDown } = policy;
     let failed = 0;
     let slowed = 0;
     for (let attempt = 1;; attempt++) {
-        signal?.throwIfAborted();
+        cancel?.throwIfAborted();
         try {
             return await fn(attempt);
         }
         catch (error) {
-            signal?.throwIfAborted();
+            cancel?.throwIfAborted();
             if (!transient(error))
                 throw error;
             const budget = slowDown?.when(error) === true ? slowDown : undefined;
@@ -91,24 +92,24 @@ async function retry(what, fn, policy = defaultRetry, transient = isTransient) {
             const wait = delay(tries + 1);
             // The message may be a registry's or AWS's words: one line, no workflow command in it.
             policy.log(`${what} failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN)(error.message)}); trying again in ${Number((wait / 1000).toFixed(1))}s (${tries + 1} of ${attempts}${budget ? ` ${budget.name}` : ''}).`);
-            await sleepUnlessAborted(policy, wait);
+            await sleepUntilCancel(policy.sleep, wait, cancel);
         }
     }
 }
 /** The policy's sleep, cut short (rejecting with the cancel's reason) when the run is cancelled. */
-async function sleepUnlessAborted({ sleep: wait, signal }, ms) {
-    if (signal === undefined)
+async function sleepUntilCancel(wait, ms, cancel) {
+    if (cancel === undefined)
         return wait(ms);
     let onAbort = () => undefined;
     const cancelled = new Promise((_resolve, reject) => {
-        onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
+        onAbort = () => reject(cancel.reason);
+        cancel.addEventListener('abort', onAbort, { once: true });
     });
     try {
         await Promise.race([wait(ms), cancelled]);
     }
     finally {
-        signal.removeEventListener('abort', onAbort);
+        cancel.removeEventListener('abort', onAbort);
     }
 }
 

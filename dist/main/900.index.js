@@ -272,7 +272,7 @@ async function planOnly(settings, deps) {
     const versionLine = async (found, client, path) => {
         try {
             // As the run judges it: auto reuses on the image's provenance (supply/reuse.ts).
-            const existing = found && (await (0,version_stage/* withProvenance */.wI)(settings, client, path, found, { env, retry: retry.defaultRetry }));
+            const existing = found && (await (0,version_stage/* withProvenance */.wI)(settings, client, path, found, { env, retry: { policy: retry.defaultRetry } }));
             const decision = (0,existing_version/* decideVersion */.v)(existing, { sha: env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists);
             return decision.build ? 'would be built and pushed' : `would be skipped: ${decision.reason}`;
         }

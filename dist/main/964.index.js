@@ -1,5 +1,5 @@
 export const id = 964;
-export const ids = [964];
+export const ids = [964,284];
 export const modules = {
 
 /***/ 7964:
@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
-async function requestIdToken(env, audience, setSecret, transport = (0,_network_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createTransport */ .o)()) {
+async function requestIdToken(env, audience, setSecret, transport = (0,_network_http_js__WEBPACK_IMPORTED_MODULE_1__.createTransport)()) {
     const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
     url.searchParams.set('audience', audience);
     const res = await transport(url, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`, accept: 'application/json' } });
@@ -99,8 +99,9 @@ function explainCertificateError(host, error) {
 /***/ 5284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ createTransport)
+/* harmony export */   createTransport: () => (/* binding */ createTransport)
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
@@ -118,7 +119,7 @@ function explainCertificateError(host, error) {
  * not get it), bodies as text, bytes or a stream, and connections kept alive per client.
  * Every request is bounded: a connection that doesn't open, an answer that doesn't come
  * and a connection gone silent fail it with ETIMEDOUT (which the retries try again), and
- * connections go through the job's proxy (network/agents.ts). Errors name the method and
+ * connections go through the job's proxy (the run's `NetworkSettings`, network/agents.ts). Errors name the method and
  * URL, never a header; a certificate the runner refuses is explained (network/certificates.ts).
  */
 
@@ -129,11 +130,13 @@ function explainCertificateError(host, error) {
 const MAX_REDIRECTS = 20;
 /**
  * A transport with its own keep-alive connections (one per client: nothing shared across
- * runs in tests), through the job's proxy, bounded by the network's timeouts unless given.
+ * runs in tests), through the proxy of the `network` it is handed, bounded by its timeouts
+ * unless given. Without a `network`: directly, with the default timeouts.
  */
 function createTransport(options = {}) {
-    const agents = options.agents ?? (0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .createAgents */ .jQ)();
-    const bounds = { ...(0,_agents_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTimeouts */ .Yc)(), ...options.timeouts };
+    const network = options.network ?? _agents_js__WEBPACK_IMPORTED_MODULE_2__/* .DIRECT_NETWORK */ .fz;
+    const agents = options.agents ?? network.agents();
+    const bounds = { ...network.timeouts, ...options.timeouts };
     return async (url, init = {}) => {
         let method = (init.method ?? 'GET').toUpperCase();
         let body = init.body;
@@ -225,7 +228,13 @@ function streamed(status, res) {
             chunks.push(chunk);
         return Buffer.concat(chunks);
     };
-    return { ...response(status, res.headers, Buffer.alloc(0)), text: async () => (await whole()).toString('utf8'), json: async () => JSON.parse((await whole()).toString('utf8')), arrayBuffer: async () => new Uint8Array(await whole()).buffer, stream: res };
+    return {
+        ...response(status, res.headers, Buffer.alloc(0)),
+        text: async () => (await whole()).toString('utf8'),
+        json: async () => JSON.parse((await whole()).toString('utf8')),
+        arrayBuffer: async () => new Uint8Array(await whole()).buffer,
+        stream: res
+    };
 }
 function response(status, headers, body) {
     return {

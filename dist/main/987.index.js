@@ -29,9 +29,10 @@ export const modules = {
  * 5xx and network errors — up to MAX_ATTEMPTS tries — and nothing that can't succeed
  * (access denied, validation, missing resources, a certificate the runner refuses).
  *
- * Every call is bounded (network/agents.ts): a connection that doesn't open, or an answer
- * that doesn't come, fails the attempt with the SDK's TimeoutError, which the same strategy
- * retries; calls go through the job's proxy when it has one.
+ * Every call is bounded by the session's network settings (network/agents.ts): a connection
+ * that doesn't open, or an answer that doesn't come, fails the attempt with the SDK's
+ * TimeoutError, which the same strategy retries; calls go through the job's proxy when it
+ * has one.
  *
  * The run's cancel travels with the session: once it has aborted, a client made with the
  * session starts no write (nor another try of one) — the rest of a reconcile's Put* calls
@@ -59,7 +60,7 @@ function sdkConfig(session, service) {
         customUserAgent: USER_AGENT,
         maxAttempts: MAX_ATTEMPTS,
         useDualstackEndpoint: useDualstack(session, service),
-        requestHandler: (0,_network_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .sdkRequestHandler */ .Mt)(),
+        requestHandler: (session.network ?? _network_agents_js__WEBPACK_IMPORTED_MODULE_0__/* .DIRECT_NETWORK */ .fz).sdkRequestHandler(),
         ...(session.credentials ? { credentials: (0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialProvider */ .PX)(session.credentials) } : {})
     };
 }
@@ -68,21 +69,21 @@ function sdkConfig(session, service) {
  * credentials, and no write starts after the run's cancel.
  */
 function withSession(client, session) {
-    if (session.signal)
-        refuseWritesAfter(client, session.signal);
+    if (session.cancel)
+        refuseWritesAfter(client, session.cancel);
     return session.credentials ? (0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .renewOnExpiredToken */ .rV)(client, session.credentials) : client;
 }
 /** Operations that change something in AWS (ECR's and ECR Public's, by their names). */
 const WRITE_OPERATION = /^(Create|Put|Delete|Set|Batch(Delete|Put)|Tag|Untag|Start|Update|Initiate|Upload|Complete|Replicate)[A-Z]/;
 /**
- * Once `signal` has aborted, a write operation is refused with its reason before it is sent.
+ * Once `cancel` has aborted, a write operation is refused with its reason before it is sent.
  * Checked on every try (after the SDK's retry middleware): a write the SDK would try again
  * after the cancel is refused too. The refusal is no error the SDK retries.
  */
-function refuseWritesAfter(client, signal) {
+function refuseWritesAfter(client, cancel) {
     client.middlewareStack.add((next, context) => async (args) => {
-        if (signal.aborted && WRITE_OPERATION.test(String(context.commandName)))
-            throw signal.reason;
+        if (cancel.aborted && WRITE_OPERATION.test(String(context.commandName)))
+            throw cancel.reason;
         return next(args);
     }, { step: 'finalizeRequest', priority: 'low', name: 'refuseWritesAfterCancel' });
     return client;
@@ -133,12 +134,12 @@ function createEcrClient(session) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   v: () => (/* binding */ PUBLIC_LIFECYCLE),
+  Zq: () => (/* binding */ applyDestination),
   QC: () => (/* binding */ planDestination),
-  jv: () => (/* binding */ plannedWrites),
-  mC: () => (/* binding */ prepareDestination)
+  jv: () => (/* binding */ plannedWrites)
 });
 
-// UNUSED EXPORTS: applyDestination, movingTags
+// UNUSED EXPORTS: movingTags, prepareDestination
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
@@ -280,7 +281,7 @@ async function ensureReplication(ecr, repository, regions, write = DEFAULT_REPLI
     };
     try {
         // Only a dropped rule is tried again here: the SDK retries the calls themselves.
-        await (0,retry.retry)("The registry's replication configuration", once, write.retry, error => error instanceof retry.TransientError);
+        await (0,retry.retry)("The registry's replication configuration", once, { policy: write.retry }, error => error instanceof retry.TransientError);
     }
     catch (error) {
         if (!(error instanceof retry.TransientError))
@@ -922,7 +923,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
-async function requestIdToken(env, audience, setSecret, transport = (0,_network_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createTransport */ .o)()) {
+async function requestIdToken(env, audience, setSecret, transport = (0,_network_http_js__WEBPACK_IMPORTED_MODULE_1__.createTransport)()) {
     const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
     url.searchParams.set('audience', audience);
     const res = await transport(url, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`, accept: 'application/json' } });
@@ -1038,7 +1039,11 @@ async function planPublicRepository(pub, desired, platforms, known) {
     const catalog = planCatalog(catalogData, desired.catalog, platforms);
     // The API can't hand the logo back to keep it: a repository with one is not written.
     const heldByLogo = catalog !== undefined && catalogData?.logoUrl ? catalog.changed : undefined;
-    const writes = [heldByLogo === undefined && catalog !== undefined ? { kind: 'catalog', ...catalog } : undefined, (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .planTags */ .Vd)(desired.tags, tags, current.arn), (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .planAccessPolicy */ .gU)(desired.accessPolicy, policy)];
+    const writes = [
+        heldByLogo === undefined && catalog !== undefined ? { kind: 'catalog', ...catalog } : undefined,
+        (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .planTags */ .Vd)(desired.tags, tags, current.arn),
+        (0,_stated_settings_js__WEBPACK_IMPORTED_MODULE_5__/* .planAccessPolicy */ .gU)(desired.accessPolicy, policy)
+    ];
     return { name, current, writes: writes.filter(w => w !== undefined), ...(heldByLogo !== undefined ? { heldByLogo } : {}) };
 }
 /** Carries out one write; the created repository's URI and ARN for `create-public`. */
@@ -1521,7 +1526,7 @@ function matchFor(claim, repo) {
     }
     if (sub === undefined) {
         const ref = claim('ref') ?? 'refs/heads/main';
-        return { claim: 'sub', op: 'StringEquals', value: `repo:${repo}:ref:${ref}`, because: 'the token has no readable sub: GitHub\'s default format for a branch is shown' };
+        return { claim: 'sub', op: 'StringEquals', value: `repo:${repo}:ref:${ref}`, because: "the token has no readable sub: GitHub's default format for a branch is shown" };
     }
     const ids = IMMUTABLE.test(repo) ? ' with immutable owner and repository IDs (owner@id/repository@id)' : '';
     // A tag's sub, default or customized: the tag's leading non-digits and a wildcard (values hold no ':', GitHub writes it %3A).
@@ -1614,24 +1619,25 @@ function tokenClaims(token) {
  * it, the SDK's default chain.
  */
 async function signIn(aws, deps = defaultDeps()) {
+    const { network } = deps;
     if (aws.roleToAssume === undefined)
-        return { region: aws.region, dualStack: aws.dualStack };
+        return { region: aws.region, dualStack: aws.dualStack, ...(network ? { network } : {}) };
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new errors/* ActionError */.lZ("role-to-assume needs the job's GitHub OIDC token, but the runner gave none: add 'permissions: id-token: write' to the job (and contents: read).");
     }
     const assume = assumeRole(aws, aws.roleToAssume, deps);
     const credentials = new session/* Renewable */.eR("the role's session", await assume(), assume, { log: line => core/* info */.pq(line) });
-    return { region: aws.region, dualStack: aws.dualStack, credentials };
+    return { region: aws.region, dualStack: aws.dualStack, credentials, ...(network ? { network } : {}) };
 }
 /**
  * The run's AWS session — a push's and a dry run's alike — signed in with the run's OIDC
- * token source and environment. The cancel goes with the session: the clients made with
- * it start no write after it (clients.ts).
+ * token source, environment and network settings. The cancel goes with the session: the
+ * clients made with it start no write after it (clients.ts).
  */
 async function runSession(aws, deps) {
     const { cancel } = deps;
-    const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core/* setSecret */.Pq, ...(cancel ? { signal: cancel } : {}) });
-    return cancel ? { ...session, signal: cancel } : session;
+    const session = await signIn(aws, { env: deps.env, getIDToken: deps.getIDToken, setSecret: core/* setSecret */.Pq, cancel, network: deps.network });
+    return cancel ? { ...session, cancel } : session;
 }
 /** STS throttling's budget: tries, and the longest wait between two (full jitter below it). */
 const STS_THROTTLE_ATTEMPTS = 12;
@@ -1645,9 +1651,9 @@ const STS_THROTTLE_MAX_WAIT_MS = 6000;
  * seconds. Other passing errors (5xx, a connection reset or timed out) keep the 6 tries of
  * every AWS call (counted apart), each of which may itself wait out a response timeout.
  * Errors that can't pass (AccessDenied, InvalidIdentityToken, an expired token) are not
- * tried again. The run's cancel ends any wait.
+ * tried again. (The run's cancel, which ends any wait, is handed to `retry` beside it.)
  */
-function stsRetry(wait, log, signal) {
+function stsRetry(wait, log) {
     return {
         attempts: clients/* MAX_ATTEMPTS */.m,
         // Jittered exponential backoff: up to 0.2 s, 0.4 s, 0.8 s … (full jitter).
@@ -1659,15 +1665,14 @@ function stsRetry(wait, log, signal) {
             delay: attempt => Math.random() * Math.min(STS_THROTTLE_MAX_WAIT_MS, 250 * 2 ** (attempt - 2))
         },
         sleep: wait,
-        log,
-        ...(signal ? { signal } : {})
+        log
     };
 }
 /** One sign-in as `roleArn`, each time it is called: a fresh OIDC token, AssumeRoleWithWebIdentity, every credential masked. */
 function assumeRole(aws, roleArn, deps) {
     // One SDK attempt per try: each retry gets a fresh OIDC token, as a token is short-lived.
-    const sts = (0,clients/* explainCertificates */.i0)(new dist_cjs/* STSClient */.iM({ ...(0,clients/* sdkConfig */.bN)({ region: aws.region, dualStack: aws.dualStack }, 'STS'), maxAttempts: 1 }));
-    const policy = stsRetry(deps.sleep ?? retry.sleep, message => core/* info */.pq(message), deps.signal);
+    const sts = (0,clients/* explainCertificates */.i0)(new dist_cjs/* STSClient */.iM({ ...(0,clients/* sdkConfig */.bN)({ region: aws.region, dualStack: aws.dualStack, ...(deps.network ? { network: deps.network } : {}) }, 'STS'), maxAttempts: 1 }));
+    const policy = stsRetry(deps.sleep ?? retry.sleep, message => core/* info */.pq(message));
     return async () => {
         let token = '';
         let result;
@@ -1676,12 +1681,14 @@ function assumeRole(aws, roleArn, deps) {
                 token = await deps.getIDToken(aws.audience);
                 deps.setSecret(token);
                 return sts.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({ RoleArn: roleArn, RoleSessionName: aws.roleSessionName, WebIdentityToken: token, DurationSeconds: aws.roleDurationSeconds }));
-            }, policy);
+            }, { policy, cancel: deps.cancel });
         }
         catch (error) {
             const name = error.name;
             if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'InvalidIdentityToken') {
-                throw new errors/* ActionError */.lZ(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${(0,errors/* logSafe */.sN)(error.message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`, { cause: error });
+                throw new errors/* ActionError */.lZ(`Could not assume ${roleArn} with the job's OIDC token (${name}: ${(0,errors/* logSafe */.sN)(error.message)}). ${trustPolicyHint(tokenClaims(token), aws.audience)}`, {
+                    cause: error
+                });
             }
             throw error;
         }
@@ -1906,7 +1913,10 @@ function decideVersion(existing, run, mode) {
     }
     const proof = existing.provenance;
     if (mode === 'auto' && existing.archive === undefined && proof?.ok === true) {
-        return { build: false, reason: `${run.version} already exists (${existing.digest}) and its provenance shows it was built from this commit (${run.sha.slice(0, 7)}) by ${proof.workflow}; if-version-exists: auto` };
+        return {
+            build: false,
+            reason: `${run.version} already exists (${existing.digest}) and its provenance shows it was built from this commit (${run.sha.slice(0, 7)}) by ${proof.workflow}; if-version-exists: auto`
+        };
     }
     const why = mode === 'fail'
         ? 'if-version-exists: fail stops whenever the tag exists'
@@ -2081,7 +2091,7 @@ async function moveForward(registry, repository, tag, digest, retry, options) {
         }
     }
     catch (error) {
-        if (retry.signal?.aborted)
+        if (retry.cancel?.aborted)
             throw error;
         return keep(`'${tag}' was not moved: ${reading} could not be read (${error.message}), so whether this run's image is newer is not known. Run the job again to move it${tag === LATEST ? ', or set latest-may-move-back: true' : ''}.`, `${tag} kept: ${reading} could not be read`);
     }
@@ -2121,14 +2131,14 @@ async function moveForward(registry, repository, tag, digest, retry, options) {
 /**
  * The platform images a pushed digest stands for: an index's children (attestations left
  * out), or the image itself (named `single`). Each read that fails in a way that may pass
- * is tried again under `policy`; an empty digest, a read that fails for good, or a digest
+ * is tried again under `retry`; an empty digest, a read that fails for good, or a digest
  * the registry has no manifest for throws an ActionError saying so. A child the registry
  * doesn't have is kept by its descriptor (its digest is still what ECR scans).
  */
-async function readPlatformImages(registry, repository, digest, policy, single = '') {
+async function readPlatformImages(registry, repository, digest, retry, single = '') {
     if (digest === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the run has no digest of the pushed image (the registry named none): run the job again.');
-    const read = (what, reference) => (0,_refusals_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistryRetry */ .ox)(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, policy, () => registry.manifest(repository, reference));
+    const read = (what, reference) => (0,_refusals_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistryRetry */ .ox)(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference));
     const top = await read('the pushed image', digest);
     if (top === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the registry has no such manifest (was it deleted during the run?): run the job again.');
@@ -2320,7 +2330,7 @@ function sizeLines(r, price, priceSource) {
     const lines = r.platforms.map(p => `${p.platform || 'image'}: ${formatBytes(p.bytes)} compressed`);
     if (r.platforms.length > 1)
         lines.push(`all platforms: ${formatBytes(r.totalBytes)} (shared layers once)`);
-    const how = r.addedBy === 'upload' ? 'blobs the repository didn\'t have, as uploaded' : "layers the earlier latest didn't have";
+    const how = r.addedBy === 'upload' ? "blobs the repository didn't have, as uploaded" : "layers the earlier latest didn't have";
     lines.push(r.addedBytes === undefined ? 'added by this push: not known (no earlier latest to compare with)' : `added by this push: ${formatBytes(r.addedBytes)} (${how})`);
     const where = r.regions > 1 ? ` in ${r.regions} regions` : '';
     lines.push(`storage: about ${formatCost(r.monthlyCost)} a month${where} at ${formatCost(price)} per GB-month (${priceSource})`);
@@ -2393,7 +2403,12 @@ function provenanceStatement(i) {
         buildFacts.cache = build.cache.type;
     }
     const github = {};
-    for (const [key, name] of [['event_name', 'GITHUB_EVENT_NAME'], ['repository_id', 'GITHUB_REPOSITORY_ID'], ['repository_owner_id', 'GITHUB_REPOSITORY_OWNER_ID'], ['runner_environment', 'RUNNER_ENVIRONMENT']]) {
+    for (const [key, name] of [
+        ['event_name', 'GITHUB_EVENT_NAME'],
+        ['repository_id', 'GITHUB_REPOSITORY_ID'],
+        ['repository_owner_id', 'GITHUB_REPOSITORY_OWNER_ID'],
+        ['runner_environment', 'RUNNER_ENVIRONMENT']
+    ]) {
         const value = env[name];
         if (value)
             github[key] = value;
@@ -2508,13 +2523,13 @@ function artifactManifest(subject, artifactType, predicateType, statement, creat
 async function attach(registry, repository, subject, artifact, retry) {
     const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created);
     const digest = sha256(manifest);
-    for (const blob of [EMPTY.body, artifact.statement]) {
+    await Promise.all([EMPTY.body, artifact.statement].map(blob => {
         const d = sha256(blob);
-        await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
+        return (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
             if (!(await registry.blobExists(repository, d)))
                 await registry.uploadBlob(repository, d, blob.length, blob);
         });
-    }
+    }));
     const stored = await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () => registry.storeManifest(repository, digest, OCI_MANIFEST, manifest));
     if (stored.subject === subject.digest) {
         if (artifact.keepTag === true)
@@ -2750,7 +2765,10 @@ async function withStorageState(settings, destination, existing, signal) {
     if (state?.status === 'ACTIVE')
         return existing;
     const restore = restoreCommand(name, existing.digest, settings.aws.region);
-    return { ...existing, archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) } };
+    return {
+        ...existing,
+        archive: { status: state?.status ?? 'UNLISTED', restore, ...(state?.bytes !== undefined ? { bytes: state.bytes } : {}), ...(state?.archivedAt ? { archivedAt: state.archivedAt } : {}) }
+    };
 }
 /** The platform images a tag names now; undefined when it names none. */
 async function imagesUnder(registry, path, tag, retry) {

@@ -360,28 +360,104 @@ function exitNow(reason) {
 /** Variables passed as they are (matched without regard to case, as Windows names them). */
 const NAMES = new Set([
     // the process itself
-    'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TEMP', 'TMP', 'NO_COLOR', 'CI', 'SOURCE_DATE_EPOCH',
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    'NO_COLOR',
+    'CI',
+    'SOURCE_DATE_EPOCH',
     // proxies and certificates, for buildx's own connections (a remote builder, imagetools)
-    'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
     // reaching an engine or builder: DOCKER_HOST=ssh://…, kubernetes builders, WSL, sudo
-    'SSH_AUTH_SOCK', 'KUBECONFIG', 'WSL_DISTRO_NAME', 'SUDO_UID', 'SUDO_GID', 'SUDO_USER', 'SUDO_COMMAND',
+    'SSH_AUTH_SOCK',
+    'KUBECONFIG',
+    'WSL_DISTRO_NAME',
+    'SUDO_UID',
+    'SUDO_GID',
+    'SUDO_USER',
+    'SUDO_COMMAND',
     // credential helpers (secretservice, pass) on self-hosted runners
-    'DBUS_SESSION_BUS_ADDRESS', 'PASSWORD_STORE_DIR', 'GNUPGHOME',
+    'DBUS_SESSION_BUS_ADDRESS',
+    'PASSWORD_STORE_DIR',
+    'GNUPGHOME',
     // the docker CLI's own (docs.docker.com: "Use the Docker command line")
-    'DOCKER_API_VERSION', 'DOCKER_AUTH_CONFIG', 'DOCKER_BUILDKIT', 'DOCKER_CERT_PATH', 'DOCKER_CONFIG', 'DOCKER_CONTENT_TRUST',
-    'DOCKER_CONTENT_TRUST_SERVER', 'DOCKER_CONTEXT', 'DOCKER_CUSTOM_HEADERS', 'DOCKER_DEFAULT_PLATFORM',
-    'DOCKER_HIDE_LEGACY_COMMANDS', 'DOCKER_HOST', 'DOCKER_TLS', 'DOCKER_TLS_VERIFY',
+    'DOCKER_API_VERSION',
+    'DOCKER_AUTH_CONFIG',
+    'DOCKER_BUILDKIT',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONFIG',
+    'DOCKER_CONTENT_TRUST',
+    'DOCKER_CONTENT_TRUST_SERVER',
+    'DOCKER_CONTEXT',
+    'DOCKER_CUSTOM_HEADERS',
+    'DOCKER_DEFAULT_PLATFORM',
+    'DOCKER_HIDE_LEGACY_COMMANDS',
+    'DOCKER_HOST',
+    'DOCKER_TLS',
+    'DOCKER_TLS_VERIFY',
     // what buildx records of the run in provenance (util/ghutil), none of them secret
-    'GITHUB_ACTIONS', 'GITHUB_ACTOR', 'GITHUB_ACTOR_ID', 'GITHUB_TRIGGERING_ACTOR', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH',
-    'GITHUB_REF', 'GITHUB_REF_NAME', 'GITHUB_REF_PROTECTED', 'GITHUB_REF_TYPE', 'GITHUB_REPOSITORY', 'GITHUB_REPOSITORY_ID',
-    'GITHUB_REPOSITORY_OWNER', 'GITHUB_REPOSITORY_OWNER_ID', 'GITHUB_JOB', 'GITHUB_RUN_ATTEMPT', 'GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER',
-    'GITHUB_SERVER_URL', 'GITHUB_WORKFLOW', 'GITHUB_WORKFLOW_REF', 'GITHUB_WORKFLOW_SHA', 'GITHUB_SHA', 'GITHUB_WORKSPACE',
-    'GITHUB_API_URL', 'GITHUB_BASE_REF', 'GITHUB_HEAD_REF',
-    'RUNNER_OS', 'RUNNER_ARCH', 'RUNNER_NAME', 'RUNNER_ENVIRONMENT', 'RUNNER_TRACKING_ID', 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE',
-    'RUNNER_WORKSPACE', 'RUNNER_DEBUG', 'IMAGEOS', 'IMAGEVERSION',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_EVENT_PATH',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_PROTECTED',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_REPOSITORY_OWNER_ID',
+    'GITHUB_JOB',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKFLOW_SHA',
+    'GITHUB_SHA',
+    'GITHUB_WORKSPACE',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_HEAD_REF',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'RUNNER_NAME',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_TRACKING_ID',
+    'RUNNER_TEMP',
+    'RUNNER_TOOL_CACHE',
+    'RUNNER_WORKSPACE',
+    'RUNNER_DEBUG',
+    'IMAGEOS',
+    'IMAGEVERSION',
     // Windows
-    'SYSTEMROOT', 'SYSTEMDRIVE', 'COMSPEC', 'PATHEXT', 'WINDIR', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA',
-    'PROGRAMFILES', 'USERNAME'
+    'SYSTEMROOT',
+    'SYSTEMDRIVE',
+    'COMSPEC',
+    'PATHEXT',
+    'WINDIR',
+    'USERPROFILE',
+    'APPDATA',
+    'LOCALAPPDATA',
+    'PROGRAMDATA',
+    'PROGRAMFILES',
+    'USERNAME'
 ]);
 /** Families passed whole: locale, XDG folders, buildx's and BuildKit's settings, the docker CLI's. */
 const PREFIXES = ['LC_', 'XDG_', 'BUILDX_', 'BUILDKIT_', 'DOCKER_CLI_'];
@@ -1264,9 +1340,7 @@ function readSettings(env = process.env) {
     const ecrCacheTag = cache.type === 'ecr' ? cache.tag : undefined;
     const ecrCacheFilter = cache.type === 'ecr' ? cacheFilter : undefined;
     const versionInput = (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Version);
-    const version = versionInput !== ''
-        ? (0,settings_input/* validateTag */.z7)(constants/* Input */.pd.Version, versionInput)
-        : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' });
+    const version = versionInput !== '' ? (0,settings_input/* validateTag */.z7)(constants/* Input */.pd.Version, versionInput) : deriveVersion({ ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' });
     const latest = (0,settings_input/* parseBoolean */.yG)(constants/* Input */.pd.Latest, (0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Latest), true);
     const extra = (0,tag_references/* readTagsInput */.C)((0,settings_input/* parseList */.E1)((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.Tags)), name, aws.region, registryType);
     const refTags = readRefTags((0,settings_input/* getInput */.V4)(env, constants/* Input */.pd.RefTags), refValues({ version, ref: env.GITHUB_REF ?? '', sha: env.GITHUB_SHA ?? '' }));
@@ -1351,19 +1425,26 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
     try {
         core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
         const settings = readSettings(deps.env);
-        await (0,agents/* configureNetwork */.dH)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
+        // The run's proxy and timeouts, made once and handed to every client that makes a request.
+        const network = await (0,agents/* networkSettings */.eg)(settings.network.proxy, { setSecret: core/* setSecret */.Pq, log: core/* info */.pq });
         maskSecrets(settings.build.secrets);
         if (!settings.build.push && !settings.dryRun) {
             await (await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
             // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
-            const [{ RegistryClient }, { defaultRetry }, { requestIdToken }] = await Promise.all([__nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 9405)), __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)), __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964))]);
+            const [{ RegistryClient }, { defaultRetry }, { requestIdToken }, { createTransport }] = await Promise.all([
+                __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 9405)),
+                __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 9809)),
+                __nccwpck_require__.e(/* import() */ 964).then(__nccwpck_require__.bind(__nccwpck_require__, 7964)),
+                __nccwpck_require__.e(/* import() */ 284).then(__nccwpck_require__.bind(__nccwpck_require__, 5284))
+            ]);
             const pushDeps = {
                 ...deps,
-                registry: credentials => new RegistryClient(credentials),
-                getIDToken: audience => requestIdToken(deps.env, audience, core/* setSecret */.Pq),
+                registry: credentials => new RegistryClient(credentials, undefined, createTransport({ network })),
+                getIDToken: audience => requestIdToken(deps.env, audience, core/* setSecret */.Pq, createTransport({ network })),
                 retry: defaultRetry,
+                network,
                 ...(signal ? { cancel: signal } : {})
             };
             if (settings.dryRun)
@@ -1423,10 +1504,8 @@ function failureMessage(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mt: () => (/* binding */ sdkRequestHandler),
-/* harmony export */   Yc: () => (/* binding */ currentTimeouts),
-/* harmony export */   dH: () => (/* binding */ configureNetwork),
-/* harmony export */   jQ: () => (/* binding */ createAgents)
+/* harmony export */   eg: () => (/* binding */ networkSettings),
+/* harmony export */   fz: () => (/* binding */ DIRECT_NETWORK)
 /* harmony export */ });
 /* unused harmony export DEFAULT_TIMEOUTS */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
@@ -1437,10 +1516,11 @@ function failureMessage(error) {
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1290);
 /**
  * The action's own outbound HTTP — the OIDC token request, the AWS SDK's clients, the
- * registry API — with bounded waits and the job's proxy. main sets it up once from the
- * settings (`configureNetwork`); every client made after that takes its agents and
- * timeouts from here. docker and buildx are not among these: the daemon has its own proxy
- * settings.
+ * registry API — with bounded waits and the job's proxy: a `NetworkSettings` value, made
+ * once at the run's start from the settings (`networkSettings`) and handed to the clients
+ * that use it (the AWS clients through the session, the registry client and the OIDC
+ * request through their transport). docker and buildx are not among these: the daemon has
+ * its own proxy settings.
  */
 
 
@@ -1448,57 +1528,47 @@ function failureMessage(error) {
 
 const DEFAULT_TIMEOUTS = { connect: 10_000, awsResponse: 20_000, response: 30_000, idle: 60_000 };
 const DIRECT = { https: '', http: '', noProxy: [], source: '' };
-let proxy = DIRECT;
-let timeouts = DEFAULT_TIMEOUTS;
-let route;
-/** The agents every SDK client shares when a proxy is configured (without one, each client keeps the SDK's own). */
-let sdkAgents;
+function settingsOf(proxy, timeouts, route) {
+    const agents = () => {
+        const direct = { 'http:': new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), 'https:': new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
+        return route ? route(proxy, direct) : direct;
+    };
+    const sdkAgents = route ? agents() : undefined;
+    const handler = { connectionTimeout: timeouts.connect, requestTimeout: timeouts.awsResponse, throwOnRequestTimeout: true, socketTimeout: timeouts.awsResponse };
+    return {
+        proxy,
+        timeouts,
+        agents,
+        sdkRequestHandler: () => (sdkAgents ? { ...handler, httpAgent: sdkAgents['http:'], httpsAgent: sdkAgents['https:'] } : { ...handler })
+    };
+}
+/** No proxy, the default timeouts: what a client made without the run's settings (a test's) gets. */
+const DIRECT_NETWORK = settingsOf(DIRECT, DEFAULT_TIMEOUTS);
 /**
- * Sets the proxy and the timeouts for every client made from now on. A proxy's credentials
- * are masked (the whole URL, and the password or a token given as the user name) before
+ * The run's network settings: `config`'s proxy and the timeouts. A proxy's credentials are
+ * masked (the whole URL, and the password or a token given as the user name) before
  * anything can print them, and the log says which proxy is used, without its credentials.
  */
-async function configureNetwork(config, options = {}) {
+async function networkSettings(config, options = {}) {
     for (const url of new Set([config.https, config.http]))
         maskProxyCredentials(url, options.setSecret);
-    proxy = config;
-    timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
-    sdkAgents = undefined;
-    route = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .hasProxy */ .j)(config) ? (await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6054))).proxyAgents : undefined;
+    const route = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .hasProxy */ .j)(config) ? (await Promise.all(/* import() */[__nccwpck_require__.e(40), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6054))).proxyAgents : undefined;
+    const settings = settingsOf(config, options.timeouts ?? DEFAULT_TIMEOUTS, route);
     if (route === undefined)
-        return;
+        return settings;
     const via = config.https === config.http
         ? (0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .redactProxy */ .YP)(config.https)
         : [config.https !== '' ? `${(0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .redactProxy */ .YP)(config.https)} for https` : '', config.http !== '' ? `${(0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .redactProxy */ .YP)(config.http)} for http` : ''].filter(Boolean).join(', ');
     options.log?.(`The action's own requests (OIDC, AWS, the registry API) go through the proxy ${via}, from ${config.source}` +
         (config.noProxy.length > 0 ? `; directly to ${config.noProxy.join(', ')}` : '') +
-        '; docker pushes through the daemon\'s own proxy settings.');
+        "; docker pushes through the daemon's own proxy settings.");
+    return settings;
 }
 function maskProxyCredentials(url, setSecret) {
     if (setSecret === undefined)
         return;
     for (const part of (0,_settings_network_js__WEBPACK_IMPORTED_MODULE_2__/* .proxySecrets */ .Wm)(url))
         setSecret(part);
-}
-function currentTimeouts() {
-    return timeouts;
-}
-/** Keep-alive agents for one client, through the proxy when one is configured. */
-function createAgents() {
-    const direct = { 'http:': new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), 'https:': new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
-    return route ? route(proxy, direct) : direct;
-}
-/**
- * The AWS SDK's request handler options: a connect timeout, a response timeout that throws
- * (the SDK's TimeoutError, which its retry strategy retries like any transient fault), an
- * idle timeout for a body that stalls, and the proxy's agents when there is one.
- */
-function sdkRequestHandler() {
-    const handler = { connectionTimeout: timeouts.connect, requestTimeout: timeouts.awsResponse, throwOnRequestTimeout: true, socketTimeout: timeouts.awsResponse };
-    if (route === undefined)
-        return handler;
-    sdkAgents ??= createAgents();
-    return { ...handler, httpAgent: sdkAgents['http:'], httpsAgent: sdkAgents['https:'] };
 }
 
 
@@ -1603,7 +1673,12 @@ function hasProxy(config) {
 function levelsAndKey(annotation) {
     const k = annotation.slice(0, annotation.indexOf('='));
     const colon = k.lastIndexOf(':');
-    const levels = colon === -1 ? ['manifest'] : k.slice(0, colon).split(',').map(l => l.replace(/\[.*\]$/, ''));
+    const levels = colon === -1
+        ? ['manifest']
+        : k
+            .slice(0, colon)
+            .split(',')
+            .map(l => l.replace(/\[.*\]$/, ''));
     return { levels, key: k.slice(colon + 1) };
 }
 /** Whether an annotation goes on an index (`index:` or `index-descriptor:` among its levels). */
@@ -1815,7 +1890,10 @@ function readSsh(env, workspace) {
                 throw new errors/* InputError */.dz(constants/* Input */.pd.Ssh, `'${id}' uses the job's SSH agent, and SSH_AUTH_SOCK is not set: start an agent in an earlier step (e.g. webfactory/ssh-agent) or give ${id}=<socket path>.`);
             return id;
         }
-        const paths = item.slice(eq + 1).split(',').map(p => p.trim());
+        const paths = item
+            .slice(eq + 1)
+            .split(',')
+            .map(p => p.trim());
         const resolved = paths.map(p => {
             const file = external_node_path_default().resolve(workspace, p);
             if (p === '' || !(0,external_node_fs_.existsSync)(file))
@@ -1955,11 +2033,7 @@ function isDefaultBranch(info) {
  */
 function refSlug(info, max) {
     const pr = /^refs\/pull\/(\d+)\//.exec(info.ref);
-    const name = info.pullRequest !== undefined
-        ? `pr-${info.pullRequest}`
-        : pr
-            ? `pr-${pr[1]}`
-            : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '');
+    const name = info.pullRequest !== undefined ? `pr-${info.pullRequest}` : pr ? `pr-${pr[1]}` : info.ref.replace(/^refs\/(?:heads|tags)\//, '').replace(/^refs\//, '');
     const trim = (s) => s.replace(/^[-._]+|[-._]+$/g, '');
     const slug = trim(trim(name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')).slice(0, max));
     return slug !== '' ? slug : 'no-ref';
@@ -2104,12 +2178,7 @@ const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|git:\/\/)/;
 const BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/;
 function validatePlatform(platform) {
     const [os, arch, variant, ...rest] = platform.split('/');
-    const ok = os !== undefined &&
-        PLATFORM_OS.includes(os) &&
-        arch !== undefined &&
-        PLATFORM_ARCH.includes(arch) &&
-        rest.length === 0 &&
-        (variant === undefined || /^v\d+$/.test(variant));
+    const ok = os !== undefined && PLATFORM_OS.includes(os) && arch !== undefined && PLATFORM_ARCH.includes(arch) && rest.length === 0 && (variant === undefined || /^v\d+$/.test(variant));
     if (!ok) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Platforms, `'${platform}' is not a platform buildx knows: use os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
     }
@@ -2678,9 +2747,7 @@ function readLifecycle(env, workspace, defaults) {
         protectTags: [...new Set([...(protectInput !== '' ? protectTags : defaults.protect), REFERRER_TAGS])],
         ...scoped
     });
-    return shorthandStated
-        ? { stated: true, policy, source: 'lifecycle-* inputs' }
-        : { stated: false, policy, source: 'default policy' };
+    return shorthandStated ? { stated: true, policy, source: 'lifecycle-* inputs' } : { stated: false, policy, source: 'default policy' };
 }
 
 
@@ -3007,7 +3074,10 @@ function partitionOf(region) {
 }
 /** A registry host (or an image reference starting with one) as account, region and partition; undefined for any other host. */
 function parseRegistryHost(hostOrReference) {
-    const host = hostOrReference.replace(/^https?:\/\//, '').split('/')[0]?.toLowerCase() ?? '';
+    const host = hostOrReference
+        .replace(/^https?:\/\//, '')
+        .split('/')[0]
+        ?.toLowerCase() ?? '';
     if (host === PUBLIC_REGISTRY)
         return { kind: 'public', host };
     const m = /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(.+)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/.exec(host);
@@ -3493,12 +3563,7 @@ function checkReferenceHosts(hosts, repositoryUri, repository) {
  * types (and the few constant lists they are made of) live here, so that any module can
  * name a setting without importing the input parser.
  */
-const TAG_MUTABILITIES = [
-    'MUTABLE',
-    'IMMUTABLE',
-    'IMMUTABLE_WITH_EXCLUSION',
-    'MUTABLE_WITH_EXCLUSION'
-];
+const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
 /** ECR's finding severities, most severe first. */
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
 
