@@ -63,14 +63,12 @@ export async function attach(
 ): Promise<Attachment> {
   const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created)
   const digest = sha256(manifest)
-  await Promise.all(
-    [EMPTY.body, artifact.statement].map(blob => {
-      const d = sha256(blob)
-      return withRegistryRetry(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
-        if (!(await registry.blobExists(repository, d))) await registry.uploadBlob(repository, d, blob.length, blob)
-      })
+  for (const blob of [EMPTY.body, artifact.statement]) {
+    const d = sha256(blob)
+    await withRegistryRetry(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
+      if (!(await registry.blobExists(repository, d))) await registry.uploadBlob(repository, d, blob.length, blob)
     })
-  )
+  }
   const stored = await withRegistryRetry(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () =>
     registry.storeManifest(repository, digest, OCI_MANIFEST, manifest)
   )
