@@ -1277,20 +1277,17 @@ async function attestImages(registry, images, input, retry, sboms) {
     };
     // Every statement is decided before anything is stored: a platform without its SBOM stores nothing.
     const planned = images.map(image => ({ image, statements: statements(image) }));
-    // The platform images side by side (each one registry round trip after another), said in their order.
-    const settled = await Promise.allSettled(planned.map(async ({ image, statements }) => {
+    // One platform image after another: parallel uploads of the blob they share (the empty
+    // config) were refused by the registry now and then (MANIFEST_BLOB_UNKNOWN on the referrer).
+    const stored = [];
+    for (const { image, statements } of planned) {
         const subject = await (0,referrers/* subjectOf */.et)(registry, input.path, image.digest, retry);
-        const stored = [];
-        for (const s of statements)
-            stored.push(await store(image, subject, s.kind, s.predicateType, s.statement));
-        return stored;
-    }));
-    const stored = settled.flatMap(r => (r.status === 'fulfilled' ? r.value : []));
-    for (const { image, attached, kind } of stored)
-        core/* info */.pq(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`);
-    const failed = settled.find(r => r.status === 'rejected');
-    if (failed !== undefined)
-        throw failed.reason;
+        for (const s of statements) {
+            const done = await store(image, subject, s.kind, s.predicateType, s.statement);
+            core/* info */.pq(`Attached ${done.kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${done.attached.digest.slice(0, 19)}… (${done.attached.via})`);
+            stored.push(done);
+        }
+    }
     return stored.map(({ image, attached, kind }) => ({ ...image, ...attached, kind }));
 }
 /** The kinds of statement known by their predicate type, as the summary names them. */

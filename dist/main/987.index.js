@@ -2523,13 +2523,13 @@ function artifactManifest(subject, artifactType, predicateType, statement, creat
 async function attach(registry, repository, subject, artifact, retry) {
     const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created);
     const digest = sha256(manifest);
-    await Promise.all([EMPTY.body, artifact.statement].map(blob => {
+    for (const blob of [EMPTY.body, artifact.statement]) {
         const d = sha256(blob);
-        return (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
+        await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
             if (!(await registry.blobExists(repository, d)))
                 await registry.uploadBlob(repository, d, blob.length, blob);
         });
-    }));
+    }
     const stored = await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () => registry.storeManifest(repository, digest, OCI_MANIFEST, manifest));
     if (stored.subject === subject.digest) {
         if (artifact.keepTag === true)
