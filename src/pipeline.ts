@@ -86,7 +86,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const retry: RetryDeps = { policy: deps.retry, cancel }
   const stages = new Stages(cancel)
 
-  // The builder check (two docker CLI starts, longer than an STS call) runs beside the sign-in
+  // The builder check (a docker CLI start, longer than an STS call) runs beside the sign-in
   // and the repository's reads; the plan's writes wait for it. A merge builds nothing: it only needs buildx.
   const builderCheck = checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
   // Handled here so that a failure while nothing awaits it yet is not an unhandled rejection; awaited below.

@@ -112,10 +112,6 @@ export async function applyDestination(settings: Settings, plan: DestinationPlan
   return plan.type === 'public' ? publicDestination(settings, plan) : privateDestination(settings, plan)
 }
 
-export async function prepareDestination(settings: Settings, session: AwsSession): Promise<Destination> {
-  return applyDestination(settings, await planDestination(settings, session))
-}
-
 async function privateDestination(settings: Settings, plan: Extract<DestinationPlan, { type: 'private' }>): Promise<Destination> {
   const { repository } = settings
   const { ecr } = plan
