@@ -1483,7 +1483,7 @@ async function pushPipeline(settings, deps) {
     // Every retry is handed the run's cancel: a wait ends at it, and no try starts after it.
     const retry = { policy: deps.retry, cancel };
     const stages = new Stages(cancel);
-    // The builder check (two docker CLI starts, longer than an STS call) runs beside the sign-in
+    // The builder check (a docker CLI start, longer than an STS call) runs beside the sign-in
     // and the repository's reads; the plan's writes wait for it. A merge builds nothing: it only needs buildx.
     const builderCheck = (0,build_builder/* checkBuilder */.ub)(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder);
     // Handled here so that a failure while nothing awaits it yet is not an unhandled rejection; awaited below.

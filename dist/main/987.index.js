@@ -139,7 +139,7 @@ __webpack_require__.d(__webpack_exports__, {
   jv: () => (/* binding */ plannedWrites)
 });
 
-// UNUSED EXPORTS: movingTags, prepareDestination
+// UNUSED EXPORTS: movingTags
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
@@ -857,9 +857,6 @@ async function planDestination(settings, session) {
 /** The plan's writes carried out: the repository as the workflow states it, and where the image goes. */
 async function applyDestination(settings, plan) {
     return plan.type === 'public' ? publicDestination(settings, plan) : privateDestination(settings, plan);
-}
-async function prepareDestination(settings, session) {
-    return applyDestination(settings, await planDestination(settings, session));
 }
 async function privateDestination(settings, plan) {
     const { repository } = settings;
