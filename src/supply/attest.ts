@@ -11,7 +11,7 @@ import { ActionError } from '../errors.js'
 import type { Descriptor } from '../registry/client.js'
 import { IN_TOTO_MEDIA_TYPE, provenanceStatement, SLSA_PROVENANCE_V1, subjectName } from './provenance.js'
 import { SPDX_DOCUMENT, withSubject } from './sbom.js'
-import { attach, listReferrers, predicateTypeOf, subjectOf, type Attachment } from './referrers.js'
+import { attach, listReferrers, predicateTypeOf, storeSharedConfig, subjectOf, type Attachment } from './referrers.js'
 
 /** `provenance` as a mode: undefined when the workflow turned it off. */
 export function provenanceMode(provenance: string): 'min' | 'max' | undefined {
@@ -50,9 +50,15 @@ export async function attestImages(
 ): Promise<(PlatformImage & Attachment & { kind: string })[]> {
   const mode = provenanceMode(input.build.provenance)
   type Done = PlatformImage & Attachment & { kind: string }
-  const store = async (image: PlatformImage, subject: Descriptor, kind: string, predicateType: string, statement: Buffer): Promise<{ image: PlatformImage; attached: Attachment; kind: string }> => {
+  const store = async (
+    image: PlatformImage,
+    subject: Promise<Descriptor>,
+    kind: string,
+    predicateType: string,
+    statement: Buffer
+  ): Promise<{ image: PlatformImage; attached: Attachment; kind: string }> => {
     const artifact = { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true }
-    return { image, attached: await attach(registry, input.path, subject, artifact, retry), kind }
+    return { image, attached: await attach(registry, input.path, subject, artifact, retry, 'stored'), kind }
   }
   const statements = (image: PlatformImage): { kind: string; predicateType: string; statement: Buffer }[] => {
     const all =
@@ -69,17 +75,26 @@ export async function attestImages(
   }
   // Every statement is decided before anything is stored: a platform without its SBOM stores nothing.
   const planned = images.map(image => ({ image, statements: statements(image) }))
-  // One platform image after another: parallel uploads of the blob they share (the empty
-  // config) were refused by the registry now and then (MANIFEST_BLOB_UNKNOWN on the referrer).
-  const stored = []
-  for (const { image, statements } of planned) {
-    const subject = await subjectOf(registry, input.path, image.digest, retry)
-    for (const s of statements) {
-      const done = await store(image, subject, s.kind, s.predicateType, s.statement)
-      core.info(`Attached ${done.kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${done.attached.digest.slice(0, 19)}… (${done.attached.via})`)
-      stored.push(done)
-    }
-  }
+  if (planned.every(p => p.statements.length === 0)) return []
+  // The blob every referrer shares first, once; then the platform images side by side, each
+  // one's statements one after another (a registry without the referrers API keeps them in
+  // one index per platform image, read and put back).
+  await storeSharedConfig(registry, input.path, retry)
+  const results = await Promise.allSettled(
+    planned.map(async ({ image, statements }) => {
+      if (statements.length === 0) return []
+      // Read beside the first statement's upload.
+      const subject = subjectOf(registry, input.path, image.digest, retry)
+      const done = []
+      for (const s of statements) done.push(await store(image, subject, s.kind, s.predicateType, s.statement))
+      return done
+    })
+  )
+  // Said in the platforms' order, whichever finished first; what was stored is said before a failure is thrown.
+  const stored = results.flatMap(r => (r.status === 'fulfilled' ? r.value : []))
+  for (const { image, attached, kind } of stored) core.info(`Attached ${kind} to ${image.platform || 'the image'} ${image.digest.slice(0, 19)}… as ${attached.digest.slice(0, 19)}… (${attached.via})`)
+  const failed = results.find(r => r.status === 'rejected')
+  if (failed !== undefined) throw failed.reason
   return stored.map(({ image, attached, kind }): Done => ({ ...image, ...attached, kind }))
 }
 

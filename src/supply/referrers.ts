@@ -53,31 +53,47 @@ export function artifactManifest(subject: Descriptor, artifactType: string, pred
   )
 }
 
-/** Stores a statement as a referrer of `subject`; retried where the registry may pass. */
+/** A blob stored unless the repository has it. */
+async function storeBlob(registry: RegistryClient, repository: string, blob: Buffer, retry: RetryDeps): Promise<void> {
+  const d = sha256(blob)
+  await withRegistryRetry(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
+    if (!(await registry.blobExists(repository, d))) await registry.uploadBlob(repository, d, blob.length, blob)
+  })
+}
+
+/**
+ * The config every referrer shares (the OCI empty blob), stored once before referrers are
+ * attached side by side: two uploads of it at once made the registry refuse a referrer now
+ * and then (`MANIFEST_BLOB_UNKNOWN`).
+ */
+export const storeSharedConfig = (registry: RegistryClient, repository: string, retry: RetryDeps): Promise<void> => storeBlob(registry, repository, EMPTY.body, retry)
+
+/**
+ * Stores a statement as a referrer of `subject` (its descriptor, or its read under way);
+ * retried where the registry may pass. `sharedConfig: 'stored'`: storeSharedConfig ran.
+ */
 export async function attach(
   registry: RegistryClient,
   repository: string,
-  subject: Descriptor,
+  subject: Descriptor | Promise<Descriptor>,
   artifact: { artifactType: string; predicateType: string; statement: Buffer; created: string; keepTag?: boolean },
-  retry: RetryDeps
+  retry: RetryDeps,
+  sharedConfig: 'stored' | 'unknown' = 'unknown'
 ): Promise<Attachment> {
-  const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created)
+  // The artifact's blobs go up beside the subject's read, when it is still being read.
+  const blobs = sharedConfig === 'stored' ? [artifact.statement] : [EMPTY.body, artifact.statement]
+  const [known] = await Promise.all([subject, ...blobs.map(blob => storeBlob(registry, repository, blob, retry))])
+  const manifest = artifactManifest(known, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created)
   const digest = sha256(manifest)
-  for (const blob of [EMPTY.body, artifact.statement]) {
-    const d = sha256(blob)
-    await withRegistryRetry(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
-      if (!(await registry.blobExists(repository, d))) await registry.uploadBlob(repository, d, blob.length, blob)
-    })
-  }
-  const stored = await withRegistryRetry(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () =>
+  const stored = await withRegistryRetry(registry.registry, `the ${artifact.predicateType} referrer of ${known.digest.slice(0, 19)}…`, retry, () =>
     registry.storeManifest(repository, digest, OCI_MANIFEST, manifest)
   )
-  if (stored.subject === subject.digest) {
-    if (artifact.keepTag === true) await putKeepTag(registry, repository, subject.digest, digest, manifest, retry)
+  if (stored.subject === known.digest) {
+    if (artifact.keepTag === true) await putKeepTag(registry, repository, known.digest, digest, manifest, retry)
     return { digest, via: 'referrers-api' }
   }
   const entry: Descriptor = { mediaType: OCI_MANIFEST, digest, size: manifest.length, artifactType: artifact.artifactType, annotations: { [PREDICATE_TYPE_ANNOTATION]: artifact.predicateType } }
-  await addToReferrersTag(registry, repository, subject.digest, entry, retry)
+  await addToReferrersTag(registry, repository, known.digest, entry, retry)
   return { digest, via: 'tag-schema' }
 }
 

@@ -67,3 +67,17 @@ test('an SBOM run that made nothing for a platform fails, naming it and what it 
     new ActionError('The SBOM generator made no SBOM for linux/arm64 (it made some for: linux/amd64): the image is pushed without one.')
   )
 })
+
+test('the config every referrer shares is uploaded once, before any referrer is stored (uploaded by two platforms at once, the registry refused a referrer now and then)', async () => {
+  const { client, images, input } = setUp()
+  const emptyConfig = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
+  const calls: string[] = []
+  const spy = Object.assign(Object.create(client) as typeof client, {
+    uploadBlob: (...args: Parameters<typeof client.uploadBlob>) => (calls.push(args[1] === emptyConfig ? 'upload config' : 'upload statement'), client.uploadBlob(...args)),
+    storeManifest: (...args: Parameters<typeof client.storeManifest>) => (calls.push('store referrer'), client.storeManifest(...args))
+  })
+  await attestImages(spy, images, input, retry)
+  expect(calls.filter(c => c === 'upload config')).toHaveLength(1)
+  expect(calls[0]).toBe('upload config')
+  expect(calls.filter(c => c === 'store referrer')).toHaveLength(2)
+})

@@ -44,6 +44,24 @@ describe('storing a statement as a referrer', () => {
     expect((await listReferrers(client, 'team/web', child, noRetry)).map(d => d.digest)).toEqual([first.digest, second.digest])
   })
 
+  test("the statement goes up beside the subject's read; with the shared config stored already, only the statement is uploaded", async () => {
+    const { registry, client, child } = setUp(true)
+    await attach(client, 'team/web', await subjectOf(client, 'team/web', child, noRetry), artifact('{"warm":1}'), noRetry)
+    const uploads: string[] = []
+    const spy = Object.assign(Object.create(client) as typeof client, {
+      uploadBlob: (...args: Parameters<typeof client.uploadBlob>) => (uploads.push(args[1]), client.uploadBlob(...args))
+    })
+    let read!: () => void
+    const subject = new Promise<void>(resolve => (read = resolve)).then(() => subjectOf(client, 'team/web', child, noRetry))
+    const done = attach(spy, 'team/web', subject, artifact('{"a":1}'), noRetry, 'stored')
+    // The subject's read answers only once the statement's upload has been made.
+    for (let i = 0; i < 200 && uploads.length === 0; i++) await new Promise(r => setImmediate(r))
+    expect(uploads).toHaveLength(1)
+    read()
+    expect((await done).via).toBe('referrers-api')
+    expect(registry.requests.filter(r => r.startsWith('HEAD ') && r.endsWith('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'))).toHaveLength(1)
+  })
+
   test('the sha256-<hex> tag kept immutable: the run fails naming the exclusion that lets it move', async () => {
     const { registry, client, child } = setUp(false)
     const subject = await subjectOf(client, 'team/web', child, noRetry)
