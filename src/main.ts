@@ -11,6 +11,7 @@ import type { AwsCallError } from './aws/clients.js'
 import type { PipelineDeps } from './pipeline.js'
 import { errorDetail, logSafe } from './errors.js'
 import { State } from './constants.js'
+import { startBuilderCheck } from './build/builder.js'
 import { docker as realDocker, withSignal, type Docker } from './docker.js'
 import { networkSettings } from './network/agents.js'
 import { readSettings } from './settings/read.js'
@@ -34,6 +35,8 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
     if (!settings.build.push && !settings.dryRun) {
       await (await import('./build-only.js')).buildOnly(settings, deps)
     } else {
+      // A push's builder check (a docker CLI start) runs while the pipeline's modules, the AWS SDK among them, load.
+      const builderCheck = settings.dryRun ? undefined : startBuilderCheck(deps.docker, settings.build)
       // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
       const [{ RegistryClient }, { defaultRetry }, { requestIdToken }, { createTransport }] = await Promise.all([
         import('./registry/client.js'),
@@ -47,7 +50,8 @@ export async function run({ signal, ...given }: RunDeps = { env: process.env, do
         getIDToken: audience => requestIdToken(deps.env, audience, core.setSecret, createTransport({ network })),
         retry: defaultRetry,
         network,
-        ...(signal ? { cancel: signal } : {})
+        ...(signal ? { cancel: signal } : {}),
+        ...(builderCheck ? { builderCheck } : {})
       }
       if (settings.dryRun) await (await import('./dry-run.js')).planOnly(settings, pushDeps)
       else await (await import('./pipeline.js')).pushPipeline(settings, pushDeps)

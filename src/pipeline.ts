@@ -2,12 +2,13 @@
  * A push, as a sequence of stages, each awaited before the next:
  *
  *   1. sign-in     credentials (OIDC → STS, or the job's own); the builder check runs beside
- *                  it and the repository's reads;
+ *                  it and the stages up to the push, which waits for it;
  *   2. repository  the repository made to match the workflow (the plan a dry run prints,
- *                  aws/destination.ts, carried out once the builder check has passed: nothing
- *                  is written to AWS before docker can build what was asked), and the
- *                  registry's token;
- *   3. version     whether the version tag exists already (a re-run), and what `latest` is;
+ *                  aws/destination.ts; a plan with writes is carried out once the builder
+ *                  check has passed: nothing is written to AWS before docker can build what
+ *                  was asked), and the registry's token;
+ *   3. version     whether the version tag exists already (a re-run); what `latest` names is
+ *                  read beside it and the stages after it, for the summary, before it moves;
  *   4. login       docker logged in to the registry (the post step logs out);
  *   5. push        build and push, merge per-platform digests, or reuse the existing image;
  *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
@@ -29,24 +30,19 @@
  * policy (`{ policy, cancel }`), which is only timing.
  */
 import * as core from '@actions/core'
-import os from 'node:os'
-import { applyDestination, planDestination, type Destination } from './aws/destination.js'
-import type { AwsSession } from './aws/clients.js'
+import { applyDestination, planDestination, plannedWrites, type Destination } from './aws/destination.js'
 import { exportCredentials, runSession } from './aws/sign-in.js'
 import { awaitScans, gateVerdict, unjudgeable } from './aws/scan-verdict.js'
-import { checkBuilder, describeBuilder, type CheckedBuilder } from './build/builder.js'
+import { describeBuilder, startBuilderCheck, type CheckedBuilder } from './build/builder.js'
 import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { annotationsFor, annotationsForBuild, mergedLabels } from './build/metadata.js'
 import { onIndexOnly } from './settings/annotations.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
 import { buildxConfigDir } from './build/record.js'
-import { State } from './constants.js'
 import { ActionError } from './errors.js'
 import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
-import { dockerConfigDir } from './registry/docker-config.js'
 import { decideVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
-import { dockerLogin, sharedConfigNotice, type RegistryLogin } from './registry/login.js'
 import { withRegistryRetry } from './registry/refusals.js'
 import { buildIdentity, readTag, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
 import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
@@ -61,8 +57,9 @@ import type { RetryDeps, RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
 import { copyToDestinations, loginReadRegistries } from './other-registries-stage.js'
+import { login, renewForLaterSteps } from './login-stage.js'
 import { attestStage, referrerWarning, summaryAttachments } from './supply/attest-stage.js'
-import { lookUpVersion, withProvenance, withStorageState } from './version-stage.js'
+import { lookUpVersion, readLatestBefore, withProvenance, withStorageState } from './version-stage.js'
 
 export interface PipelineDeps {
   env: Env
@@ -77,6 +74,8 @@ export interface PipelineDeps {
   network: NetworkSettings
   /** the run's cancel (cancel.ts) */
   cancel?: AbortSignal
+  /** the builder check, when main.ts started it while this module and the AWS SDK loaded (build/builder.ts startBuilderCheck) */
+  builderCheck?: Promise<CheckedBuilder>
 }
 
 export async function pushPipeline(settings: Settings, deps: PipelineDeps): Promise<void> {
@@ -86,18 +85,17 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const retry: RetryDeps = { policy: deps.retry, cancel }
   const stages = new Stages(cancel)
 
-  // The builder check (a docker CLI start, longer than an STS call) runs beside the sign-in
-  // and the repository's reads; the plan's writes wait for it. A merge builds nothing: it only needs buildx.
-  const builderCheck = checkBuilder(deps.docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
-  // Handled here so that a failure while nothing awaits it yet is not an unhandled rejection; awaited below.
-  builderCheck.catch(() => undefined)
+  // The builder check (a docker CLI start, longer than an STS call) runs beside the sign-in,
+  // the repository's reads, the version look-up and the login; a plan with writes waits for it
+  // (nothing is written to AWS before docker can build what was asked), and so does the push stage.
+  const builderCheck = deps.builderCheck ?? startBuilderCheck(deps.docker, build)
   const session = await stages.run('sign-in', () => runSession(aws, deps))
   if (aws.exportCredentials) exportCredentials(session)
 
-  const [destination, builder] = await stages.run('repository', async () => {
+  const destination = await stages.run('repository', async () => {
     const plan = await planDestination(settings, session)
-    const checked = await builderCheck
-    return [await applyDestination(settings, plan), checked] as const
+    if (plannedWrites(plan).length > 0) await builderCheck
+    return applyDestination(settings, plan)
   })
   checkReferenceHosts(image.referenceHosts, destination.uri, repository.name)
   for (const change of destination.changes) core.info(`Repository ${repository.name}: ${change}`)
@@ -108,10 +106,12 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const registry = deps.registry(destination.credentials)
   const signing = readSigning(settings, destination, cancel)
 
-  const { existing, latestBefore } = await stages.run('version', async () => {
+  // Read for the summary beside the version look-up and what follows it; awaited before `latest` moves.
+  const latestBefore = readLatestBefore(settings, registry, destination.path, retry)
+  const existing = await stages.run('version', async () => {
     const found = await lookUpVersion(settings, registry, destination.path, retry)
-    const existing = found.existing && (await withStorageState(settings, destination, found.existing, cancel))
-    return { ...found, existing: existing && (await withProvenance(settings, registry, destination.path, existing, { env: deps.env, retry })) }
+    const existing = found && (await withStorageState(settings, destination, found, cancel))
+    return existing && (await withProvenance(settings, registry, destination.path, existing, { env: deps.env, retry }))
   })
   const decision = decideVersion(existing, { sha: deps.env.GITHUB_SHA ?? '', version: image.version, repository: repository.name }, image.ifVersionExists)
   checkBeforeBuild(settings, await signing)
@@ -119,13 +119,14 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const loggedIn = destination.credentials.current
   const [firstLogin] = await stages.run('login', () => Promise.all([login(deps, loggedIn), loginReadRegistries(settings, session, deps, loggedIn.registry)]))
 
+  const builder = await builderCheck
   const startedOn = new Date().toISOString()
   const pushed =
     !decision.build && existing !== undefined
-      ? await stages.run('reuse', () => reuse(settings, retry, destination, registry, existing, decision))
+      ? await stages.run('reuse', () => latestBefore.then(() => reuse(settings, retry, destination, registry, existing, decision)))
       : build.mergeDigests.length > 0
-        ? await stages.run('merge', () => merge(settings, deps, retry, destination, registry, builder))
-        : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder))
+        ? await stages.run('merge', () => latestBefore.then(() => merge(settings, deps, retry, destination, registry, builder)))
+        : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder, latestBefore))
 
   // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
@@ -145,40 +146,12 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
 
   const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
-  await report(settings, { destination, pushed, ...read, latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
+  await report(settings, { destination, pushed, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
   // The gate, the signature and a failed attest fail the run after the outputs and the summary are written.
   const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
   for (const also of failures.slice(1)) core.warning(`Also: ${also.message}`)
   if (failures[0] !== undefined) throw failures[0]
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
-}
-
-/**
- * What the job's later steps were given still works after a long run: docker is logged in
- * again when the registry's token was renewed since the login (buildx pushed with the
- * first; tags and reads use the registry client, which renews its own), and with
- * `export-credentials` the role's renewed credentials are exported again.
- */
-async function renewForLaterSteps(settings: Settings, deps: PipelineDeps, session: AwsSession, destination: Destination, loggedIn: RegistryCredentials, firstLogin: RegistryLogin): Promise<void> {
-  const token = await destination.credentials.get()
-  if (token.password !== loggedIn.password) await login(deps, token, firstLogin)
-  if (settings.aws.exportCredentials && (session.credentials?.renewals ?? 0) > 0) exportCredentials(session)
-}
-
-/**
- * Logs docker in, and tells the post step what to log out of — and, for a login written to
- * docker's config file, which entry this run wrote (config-login.ts). A self-hosted job
- * sharing its user's docker config is told how to have its own.
- */
-async function login({ docker, env }: PipelineDeps, credentials: RegistryCredentials, earlier?: RegistryLogin): Promise<RegistryLogin> {
-  core.saveState(State.LoggedInRegistries, JSON.stringify([credentials.registry]))
-  const notice = earlier === undefined ? sharedConfigNotice(env) : undefined
-  if (notice !== undefined) core.notice(notice)
-  const done = await dockerLogin(docker, credentials, dockerConfigDir(env), { tempDir: env.RUNNER_TEMP || os.tmpdir(), ...(earlier ? { earlier } : {}) })
-  if (done.configDir !== undefined) core.saveState(State.LoginConfigDir, done.configDir)
-  if (done.written !== undefined) core.saveState(State.LoginWritten, JSON.stringify(done.written))
-  core.info(`Logged in to ${credentials.registry}`)
-  return done
 }
 
 /** A re-run: nothing is built; the tags that follow the version move back to the existing image, `latest` only forward. */
@@ -228,7 +201,15 @@ async function merge(settings: Settings, deps: PipelineDeps, retry: RetryDeps, d
  * `latest` last and only forward. A version tag the registry refused because it already
  * names this run's build (a lost answer) is taken as pushed.
  */
-async function buildPush(settings: Settings, deps: PipelineDeps, retry: RetryDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
+async function buildPush(
+  settings: Settings,
+  deps: PipelineDeps,
+  retry: RetryDeps,
+  destination: Destination,
+  registry: RegistryClient,
+  builder: CheckedBuilder,
+  latestRead: Promise<unknown>
+): Promise<Pushed> {
   const { build, image } = settings
   const tags = tagRoutes(build, image)
   const labels = labelsFor(deps.env, image.version)
@@ -247,6 +228,7 @@ async function buildPush(settings: Settings, deps: PipelineDeps, retry: RetryDep
   const others = tags.api.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
   await addTags(registry, destination.path, built.digest, others, retry)
   const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, retry) : { tagged: [], kept: [] }
+  await latestRead
   const latest = tags.api.includes(LATEST) ? await followLatest(settings, retry, destination, registry, built.digest) : undefined
   const kept = new Set(refs.kept.map(k => k.tag))
   const tagged = tags.api.filter(t => (t !== LATEST || latest?.action !== 'kept') && !kept.has(t))

@@ -1,6 +1,6 @@
 /**
- * The version stage's reads: the version tag as the registry has it, what `latest` named
- * before the run, and — for an existing version on ECR — its storage class.
+ * The version stage's reads: the version tag as the registry has it and — for an existing
+ * version on ECR — its storage class; beside them, what `latest` named before the run.
  */
 import { readStorageState, restoreCommand } from './aws/image-status.js'
 import type { Destination } from './aws/destination.js'
@@ -15,23 +15,19 @@ import type { RetryDeps } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { judgeProvenance, reuseClaim } from './supply/reuse.js'
 
-/**
- * The version tag as the registry has it (a per-platform push has none; a read that fails
- * in a passing way is tried again), and — for the summary's "added by this push" — the
- * platform images `latest` named before this run.
- */
-export async function lookUpVersion(
-  settings: Settings,
-  registry: RegistryClient,
-  path: string,
-  retry: RetryDeps
-): Promise<{ existing: ExistingVersion | undefined; latestBefore: PlatformManifest[] | undefined }> {
+/** The version tag as the registry has it (a per-platform push has none; a read that fails in a passing way is tried again). */
+export async function lookUpVersion(settings: Settings, registry: RegistryClient, path: string, retry: RetryDeps): Promise<ExistingVersion | undefined> {
   const { build, image } = settings
-  const [existing, latestBefore] = await Promise.all([
-    build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version)),
-    settings.summary && image.latest ? imagesUnder(registry, path, LATEST, retry).catch(() => undefined) : undefined
-  ])
-  return { existing, latestBefore }
+  return build.pushByDigest ? undefined : withRegistryRetry(registry.registry, `reading the tag '${image.version}'`, retry, () => findExistingVersion(registry, path, image.version))
+}
+
+/**
+ * For the summary's "added by this push": the platform images `latest` named before this
+ * run; undefined when it named none or the read failed (the summary then says less). Started
+ * beside the version look-up and awaited only before `latest` moves: off the run's path.
+ */
+export function readLatestBefore(settings: Settings, registry: RegistryClient, path: string, retry: RetryDeps): Promise<PlatformManifest[] | undefined> {
+  return settings.summary && settings.image.latest ? imagesUnder(registry, path, LATEST, retry).catch(() => undefined) : Promise.resolve(undefined)
 }
 
 /**

@@ -152,6 +152,40 @@ describe('main, cancelled', () => {
   })
 })
 
+describe('main, a push', () => {
+  test("the builder check starts before the pipeline's modules (the AWS SDK among them) load, and the pipeline is handed it", async () => {
+    const order: string[] = []
+    jest.unstable_mockModule('../../src/pipeline.js', () => {
+      order.push('pipeline loaded')
+      return {
+        pushPipeline: async (_settings: unknown, deps: { builderCheck?: Promise<unknown> }) => {
+          order.push(`pipeline handed the check: ${deps.builderCheck !== undefined}`)
+          await deps.builderCheck
+        }
+      }
+    })
+    const docker: Docker = async args => {
+      order.push(args.slice(0, 2).join(' '))
+      return { exitCode: 0, stdout: 'Name: default\nDriver: docker\nNodes:\nName: default\nStatus: running\nPlatforms: linux/amd64, linux/arm64\n', stderr: '' }
+    }
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'main-push-ws-'))
+    writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n')
+    const out: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (out.push(String(chunk)), true))
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const isolated = await import('../../src/main.js')
+        await isolated.run({ env: { GITHUB_WORKSPACE: workspace, INPUT_REPOSITORY: 'team/web', INPUT_VERSION: '1.0.0', AWS_REGION: 'us-east-1', INPUT_PLATFORMS: 'linux/amd64' }, docker })
+      })
+    } finally {
+      jest.restoreAllMocks()
+      rmSync(workspace, { recursive: true, force: true })
+    }
+    expect(out.join('')).not.toContain('::error::')
+    expect(order).toEqual(['buildx inspect', 'pipeline loaded', 'pipeline handed the check: true'])
+  })
+})
+
 const named = (name: string, status?: number) => Object.assign(new Error(`${name} happened`), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) })
 
 describe('failureMessage for AccessDenied from ECR', () => {

@@ -211,6 +211,52 @@ describe('a new build', () => {
     expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
   })
 
+  test('a repository that already matches: the version look-up and the login go on beside the builder check; the build waits for it', async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const fake = registryDocker(registry, HOST)
+    const order: string[] = []
+    const loggedIn = (): boolean => readFileSync(process.env.GITHUB_STATE ?? '', 'utf8').includes('logged-in-registries')
+    const docker: PipelineDeps['docker'] = async (args, o) => {
+      if (args[1] === 'inspect') {
+        // Held until the login (or 200 turns of the event loop): a version stage that waited for the check would never get there.
+        for (let i = 0; i < 200 && !loggedIn(); i++) await new Promise(r => setImmediate(r))
+        const lookedUp = registry.requests.some(r => r.startsWith('HEAD /v2/team/web/manifests/1.0.0') || r.startsWith('GET /v2/team/web/manifests/1.0.0'))
+        order.push(`builder check done (version looked up: ${lookedUp}, logged in: ${loggedIn()})`)
+      }
+      if (args[1] === 'build') order.push('build')
+      return fake.docker(args, o)
+    }
+    const run = await ship({}, { registry, docker })
+    expect(run.error).toBeUndefined()
+    expect(order).toEqual(['builder check done (version looked up: true, logged in: true)', 'build'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+  })
+
+  test("what latest named before the run is read beside the build, for the summary: the build doesn't wait for it; latest moves only once it is read", async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const before = registry.pushImage('team/web', 'latest', OTHER_SHA)
+    const children = (JSON.parse(registry.manifests.get(`team/web@${before}`)?.body.toString() ?? '{}') as { manifests: { digest: string }[] }).manifests.map(m => m.digest)
+    // The read of latest's platform images answers only once the build has started.
+    let buildStarted!: () => void
+    const started = new Promise<void>(resolve => (buildStarted = resolve))
+    const order: string[] = []
+    const transport: HttpTransport = async (url, init) => {
+      if (url.pathname.endsWith(`/manifests/${children[0]}`) && (init?.method ?? 'GET') === 'GET') {
+        await started
+        order.push("latest's platform images read")
+      }
+      if (url.pathname.endsWith('/manifests/latest') && init?.method === 'PUT') order.push('latest moved')
+      return registry.transport(url, init)
+    }
+    registry.client = credentials => new RegistryClient(credentials, undefined, transport)
+    const run = await ship({}, { registry, onDocker: args => (args[1] === 'build' ? (order.push('build'), buildStarted()) : undefined) })
+    expect(run.error).toBeUndefined()
+    expect(order).toEqual(['build', "latest's platform images read", 'latest moved'])
+    expect(registry.tag('team/web', 'latest')).toBe(registry.tag('team/web', '1.0.0'))
+  })
+
   test('buildx pushes the version; latest is put on the digest of its metadata file after it exits', async () => {
     existingRepository(defaultPolicy())
     const run = await ship({})
@@ -840,7 +886,10 @@ describe('a failure in each stage is reported, and nothing after it runs', () =>
     const tries: string[] = []
     const retry: RetryPolicy = { attempts: 4, delay: () => 0, sleep: async () => undefined, log: line => tries.push(line) }
 
-    const timingOut = faulty((url, n) => (n === 1 && url.pathname.endsWith('/manifests/1.0.0') ? Object.assign(new Error('GET …: no answer in 30s'), { code: 'ETIMEDOUT' }) : undefined))
+    let timedOut = false
+    const timingOut = faulty(url =>
+      !timedOut && url.pathname.endsWith('/manifests/1.0.0') && (timedOut = true) ? Object.assign(new Error('GET …: no answer in 30s'), { code: 'ETIMEDOUT' }) : undefined
+    )
     const run = await ship({}, { registry: timingOut, retry })
     expect(run.error).toBeUndefined()
     expect(tries).toEqual(["reading the tag '1.0.0' failed (GET …: no answer in 30s); trying again in 0s (2 of 4)."])

@@ -1,10 +1,10 @@
-/** The version stage's reads: the version tag as the registry has it, what `latest` named before, an existing image's storage class. */
+/** The version stage's reads: the version tag as the registry has it, an existing image's storage class; beside them, what `latest` named before. */
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { Destination } from '../../src/aws/destination.js'
 import type { RetryDeps } from '../../src/retry.js'
 import { readSettings } from '../../src/settings/read.js'
-import { lookUpVersion, withProvenance, withStorageState } from '../../src/version-stage.js'
+import { lookUpVersion, readLatestBefore, withProvenance, withStorageState } from '../../src/version-stage.js'
 import { FakeRegistry } from '../fixtures/fake-registry.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
 
@@ -17,26 +17,36 @@ afterAll(() => ws.remove())
 const retry: RetryDeps = { policy: { attempts: 1, delay: () => 0, sleep: async () => undefined, log: () => undefined } }
 const settings = (inputs: Record<string, string> = {}) => readSettings(stepEnv(ws.dir, { repository: 'team/web', version: '1.2.3', ...inputs }))
 
-describe('lookUpVersion', () => {
-  test("the version tag's image and revision, and the platform images latest named before the run", async () => {
+describe('lookUpVersion, readLatestBefore', () => {
+  test("the version tag's image and revision; apart, the platform images latest named before the run", async () => {
     const registry = new FakeRegistry()
     const existing = registry.pushImage('team/web', '1.2.3', SHA)
     const latest = registry.pushImage('team/web', 'latest', 'older')
-    const found = await lookUpVersion(settings(), registry.client({ registry: 'r', username: 'AWS', password: 'p' }), 'team/web', retry)
-    expect(found.existing).toEqual({ digest: existing, revision: SHA })
-    expect(found.latestBefore?.map(i => i.platform)).toEqual(['linux/amd64', 'linux/arm64'])
-    expect(found.latestBefore?.every(i => registry.manifests.get(`team/web:latest`)?.body.toString().includes(i.digest))).toBe(true)
+    const client = registry.client({ registry: 'r', username: 'AWS', password: 'p' })
+    expect(await lookUpVersion(settings(), client, 'team/web', retry)).toEqual({ digest: existing, revision: SHA })
+    const before = await readLatestBefore(settings(), client, 'team/web', retry)
+    expect(before?.map(i => i.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(before?.every(i => registry.manifests.get(`team/web:latest`)?.body.toString().includes(i.digest))).toBe(true)
     expect(latest).not.toBe(existing)
   })
 
-  test('a new version: none; a per-platform push by digest has no version tag to read; no summary: latest not read', async () => {
+  test('a new version: none; a per-platform push by digest has no version tag to read; no summary: latest not read; a failed read of latest: nothing, no failure', async () => {
     const registry = new FakeRegistry()
     const client = registry.client({ registry: 'r', username: 'AWS', password: 'p' })
-    expect(await lookUpVersion(settings(), client, 'team/web', retry)).toEqual({ existing: undefined, latestBefore: undefined })
+    expect(await lookUpVersion(settings(), client, 'team/web', retry)).toBeUndefined()
+    expect(await readLatestBefore(settings(), client, 'team/web', retry)).toBeUndefined()
     registry.pushImage('team/web', '1.2.3', SHA)
+    registry.pushImage('team/web', 'latest', SHA)
     registry.requests.length = 0
-    expect((await lookUpVersion(settings({ 'push-by-digest': 'true', platforms: 'linux/amd64', summary: 'false' }), client, 'team/web', retry)).existing).toBeUndefined()
+    const byDigest = settings({ 'push-by-digest': 'true', platforms: 'linux/amd64', summary: 'false' })
+    expect(await lookUpVersion(byDigest, client, 'team/web', retry)).toBeUndefined()
+    expect(await readLatestBefore(byDigest, client, 'team/web', retry)).toBeUndefined()
     expect(registry.requests).toEqual([])
+    const failing = new FakeRegistry().client({ registry: 'r', username: 'AWS', password: 'p' })
+    failing.manifest = async () => {
+      throw new Error('connection reset')
+    }
+    expect(await readLatestBefore(settings(), failing, 'team/web', retry)).toBeUndefined()
   })
 })
 

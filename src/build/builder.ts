@@ -6,6 +6,7 @@
 import { ActionError } from '../errors.js'
 import type { Docker, DockerResult } from '../docker.js'
 import { lastLine } from '../docker.js'
+import type { Settings } from '../settings/types.js'
 import { builderUse, buildxCommand, missingPlatforms, parseBuilderInspect, type BuilderInfo, type BuilderUse } from './plan.js'
 
 /** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
@@ -30,6 +31,17 @@ export function dockerFailure(what: string, result: DockerResult): ActionError {
 export interface CheckedBuilder extends BuilderInfo {
   /** how every buildx command of the run reaches it */
   use: BuilderUse
+}
+
+/**
+ * A push's builder check, started: a merge builds nothing and only needs buildx. Its
+ * failure is handled here so that it is no unhandled rejection while nothing awaits it yet;
+ * the run awaits it where it needs the builder.
+ */
+export function startBuilderCheck(docker: Docker, build: Settings['build']): Promise<CheckedBuilder> {
+  const check = checkBuilder(docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder)
+  check.catch(() => undefined)
+  return check
 }
 
 /**
