@@ -2467,6 +2467,7 @@ function provenanceMismatch(statement, claim) {
 /* harmony export */   K0: () => (/* binding */ attach),
 /* harmony export */   T4: () => (/* binding */ predicateTypeOf),
 /* harmony export */   et: () => (/* binding */ subjectOf),
+/* harmony export */   ty: () => (/* binding */ storeSharedConfig),
 /* harmony export */   xt: () => (/* binding */ listReferrers)
 /* harmony export */ });
 /* unused harmony exports referrersTag, artifactManifest, keepTag */
@@ -2516,25 +2517,38 @@ function artifactManifest(subject, artifactType, predicateType, statement, creat
         annotations: { [_provenance_js__WEBPACK_IMPORTED_MODULE_4__/* .PREDICATE_TYPE_ANNOTATION */ .nn]: predicateType, 'org.opencontainers.image.created': created }
     }));
 }
-/** Stores a statement as a referrer of `subject`; retried where the registry may pass. */
-async function attach(registry, repository, subject, artifact, retry) {
-    const manifest = artifactManifest(subject, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created);
+/** A blob stored unless the repository has it. */
+async function storeBlob(registry, repository, blob, retry) {
+    const d = sha256(blob);
+    await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
+        if (!(await registry.blobExists(repository, d)))
+            await registry.uploadBlob(repository, d, blob.length, blob);
+    });
+}
+/**
+ * The config every referrer shares (the OCI empty blob), stored once before referrers are
+ * attached side by side: two uploads of it at once made the registry refuse a referrer now
+ * and then (`MANIFEST_BLOB_UNKNOWN`).
+ */
+const storeSharedConfig = (registry, repository, retry) => storeBlob(registry, repository, EMPTY.body, retry);
+/**
+ * Stores a statement as a referrer of `subject` (its descriptor, or its read under way);
+ * retried where the registry may pass. `sharedConfig: 'stored'`: storeSharedConfig ran.
+ */
+async function attach(registry, repository, subject, artifact, retry, sharedConfig = 'unknown') {
+    // The artifact's blobs go up beside the subject's read, when it is still being read.
+    const blobs = sharedConfig === 'stored' ? [artifact.statement] : [EMPTY.body, artifact.statement];
+    const [known] = await Promise.all([subject, ...blobs.map(blob => storeBlob(registry, repository, blob, retry))]);
+    const manifest = artifactManifest(known, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created);
     const digest = sha256(manifest);
-    for (const blob of [EMPTY.body, artifact.statement]) {
-        const d = sha256(blob);
-        await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, async () => {
-            if (!(await registry.blobExists(repository, d)))
-                await registry.uploadBlob(repository, d, blob.length, blob);
-        });
-    }
-    const stored = await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the ${artifact.predicateType} referrer of ${subject.digest.slice(0, 19)}…`, retry, () => registry.storeManifest(repository, digest, OCI_MANIFEST, manifest));
-    if (stored.subject === subject.digest) {
+    const stored = await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the ${artifact.predicateType} referrer of ${known.digest.slice(0, 19)}…`, retry, () => registry.storeManifest(repository, digest, OCI_MANIFEST, manifest));
+    if (stored.subject === known.digest) {
         if (artifact.keepTag === true)
-            await putKeepTag(registry, repository, subject.digest, digest, manifest, retry);
+            await putKeepTag(registry, repository, known.digest, digest, manifest, retry);
         return { digest, via: 'referrers-api' };
     }
     const entry = { mediaType: OCI_MANIFEST, digest, size: manifest.length, artifactType: artifact.artifactType, annotations: { [_provenance_js__WEBPACK_IMPORTED_MODULE_4__/* .PREDICATE_TYPE_ANNOTATION */ .nn]: artifact.predicateType } };
-    await addToReferrersTag(registry, repository, subject.digest, entry, retry);
+    await addToReferrersTag(registry, repository, known.digest, entry, retry);
     return { digest, via: 'tag-schema' };
 }
 /**
@@ -2596,6 +2610,7 @@ const predicateTypeOf = (d) => d.annotations?.[_provenance_js__WEBPACK_IMPORTED_
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   h8: () => (/* binding */ lookUpVersion),
+  xA: () => (/* binding */ readLatestBefore),
   wI: () => (/* binding */ withProvenance),
   D8: () => (/* binding */ withStorageState)
 });
@@ -2726,8 +2741,8 @@ async function imageMismatch(registry, path, claim, retry) {
 
 ;// CONCATENATED MODULE: ./src/version-stage.ts
 /**
- * The version stage's reads: the version tag as the registry has it, what `latest` named
- * before the run, and — for an existing version on ECR — its storage class.
+ * The version stage's reads: the version tag as the registry has it and — for an existing
+ * version on ECR — its storage class; beside them, what `latest` named before the run.
  */
 
 
@@ -2736,18 +2751,18 @@ async function imageMismatch(registry, path, claim, retry) {
 
 
 
-/**
- * The version tag as the registry has it (a per-platform push has none; a read that fails
- * in a passing way is tried again), and — for the summary's "added by this push" — the
- * platform images `latest` named before this run.
- */
+/** The version tag as the registry has it (a per-platform push has none; a read that fails in a passing way is tried again). */
 async function lookUpVersion(settings, registry, path, retry) {
     const { build, image } = settings;
-    const [existing, latestBefore] = await Promise.all([
-        build.pushByDigest ? undefined : (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the tag '${image.version}'`, retry, () => (0,existing_version/* findExistingVersion */.N)(registry, path, image.version)),
-        settings.summary && image.latest ? imagesUnder(registry, path, latest/* LATEST */.k0, retry).catch(() => undefined) : undefined
-    ]);
-    return { existing, latestBefore };
+    return build.pushByDigest ? undefined : (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the tag '${image.version}'`, retry, () => (0,existing_version/* findExistingVersion */.N)(registry, path, image.version));
+}
+/**
+ * For the summary's "added by this push": the platform images `latest` named before this
+ * run; undefined when it named none or the read failed (the summary then says less). Started
+ * beside the version look-up and awaited only before `latest` moves: off the run's path.
+ */
+function readLatestBefore(settings, registry, path, retry) {
+    return settings.summary && settings.image.latest ? imagesUnder(registry, path, latest/* LATEST */.k0, retry).catch(() => undefined) : Promise.resolve(undefined);
 }
 /**
  * An existing version on ECR with what ECR says of its storage class (one DescribeImages

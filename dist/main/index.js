@@ -281,6 +281,483 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
+/***/ 8079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ startBuilderCheck),
+/* harmony export */   IK: () => (/* binding */ inspectBuilder),
+/* harmony export */   Lu: () => (/* binding */ toolFailure),
+/* harmony export */   nG: () => (/* binding */ describeBuilder),
+/* harmony export */   ub: () => (/* binding */ checkBuilder)
+/* harmony export */ });
+/* unused harmony export dockerFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3871);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1963);
+/**
+ * The builder check: the builder buildx will use can build every platform asked for, and
+ * docker itself can run. It runs before anything is written to AWS, so a runner without
+ * QEMU or buildx fails with the fix, not with a half-made repository.
+ */
+
+
+
+/** Docker itself can't run: missing, without buildx, or no daemon. One line with the fix. */
+function toolFailure(result) {
+    const text = `${result.stderr}\n${result.stdout}`;
+    if (result.exitCode === 127 || /ENOENT|Unable to locate executable/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('docker is not installed on this runner: use a runner with Docker (e.g. ubuntu-latest).');
+    }
+    if (/is not a docker command|unknown command "buildx"|unknown flag: --platform/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('docker buildx is not installed: add docker/setup-buildx-action before this step.');
+    }
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the Docker daemon is not running: start it (or use a runner where it runs) before this step.');
+    }
+    return undefined;
+}
+function dockerFailure(what, result) {
+    return toolFailure(result) ?? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${what} failed: ${(0,_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(result)}`);
+}
+/**
+ * A push's builder check, started: a merge builds nothing and only needs buildx. Its
+ * failure is handled here so that it is no unhandled rejection while nothing awaits it yet;
+ * the run awaits it where it needs the builder.
+ */
+function startBuilderCheck(docker, build) {
+    const check = checkBuilder(docker, build.mergeDigests.length > 0 ? [] : build.platforms, build.builder);
+    check.catch(() => undefined);
+    return check;
+}
+/**
+ * Checks the builder can build `platforms` (none: only that buildx runs, as for a merge).
+ * @param name the `builder` input: a builder an earlier step created; undefined: the current one
+ * @param load `load: true`: the image goes into the job's Docker engine, which holds several
+ *   platforms of one image only with the containerd image store
+ */
+async function checkBuilder(docker, platforms, name, load = false) {
+    // The image store matters only to the docker driver. Its builder's labels name BuildKit's
+    // containerd worker when the engine has the containerd image store: one docker CLI start
+    // then, not two; `docker info` is asked only when no label says so.
+    const engineInfo = (use) => docker([...(use.context !== undefined ? ['--context', use.context] : []), 'info', '--format', '{{json .DriverStatus}}']);
+    const builder = await inspectBuilder(docker, name, true);
+    const { use } = builder;
+    if (builder.driver === 'docker' && platforms.length > 1 && builder.containerdStore !== true) {
+        const info = await engineInfo(use);
+        if (info.exitCode !== 0)
+            throw dockerFailure('docker info', info);
+        if (!info.stdout.includes('io.containerd.snapshotter')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the '${builder.name}' builder uses the docker driver without the containerd image store, which can't build several platforms at once: add docker/setup-buildx-action before this step (or turn on the containerd image store).`);
+        }
+    }
+    // The docker driver's engine was checked above; another driver loads into the job's engine.
+    if (load && builder.driver !== 'docker' && platforms.length > 1) {
+        const info = await engineInfo({});
+        if (info.exitCode !== 0)
+            throw dockerFailure('docker info', info);
+        if (!info.stdout.includes('io.containerd.snapshotter')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`load: true can't put ${platforms.length} platforms of one image into the job's Docker engine, whose image store holds one (the containerd image store holds several): set platforms to the one the job tests, or turn that store on.`);
+        }
+    }
+    const missing = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .missingPlatforms */ .z3)(platforms, builder.platforms);
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the '${builder.name}' builder can't build ${missing.join(', ')} (it has ${builder.platforms.join(', ') || 'no platforms'}): add docker/setup-qemu-action before this step, or build that platform on a runner of its own.`);
+    }
+    return builder;
+}
+/**
+ * The builder as `docker buildx inspect` describes it, and how to reach it.
+ * @param bootstrap start it if it isn't running (a dry run only looks)
+ */
+async function inspectBuilder(docker, name, bootstrap) {
+    const result = await docker((0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .buildxCommand */ .I0)(name !== undefined ? { builder: name } : {}, ['inspect', ...(bootstrap ? ['--bootstrap'] : [])]));
+    if (result.exitCode !== 0) {
+        if (name === undefined || toolFailure(result) !== undefined)
+            throw dockerFailure('docker buildx inspect', result);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`the builder '${name}' can't be used (${(0,_docker_js__WEBPACK_IMPORTED_MODULE_1__/* .lastLine */ .fM)(result)}): create it in an earlier step (docker buildx create --name ${name}, or docker/setup-buildx-action with name: ${name}), or leave builder empty for the job's current builder.`);
+    }
+    const builder = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBuilderInspect */ .H9)(result.stdout);
+    return { ...builder, use: (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .builderUse */ .zi)(name, builder.driver) };
+}
+/** The builder in words, for the summary: its name, driver, and the docker context buildx runs in. */
+function describeBuilder(builder) {
+    const via = builder.use.context !== undefined ? `, run as docker --context ${builder.use.context} buildx` : '';
+    return `${builder.name} (${builder.driver || 'unknown'} driver${via})`;
+}
+
+
+/***/ }),
+
+/***/ 4443:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ mergedLabels),
+/* harmony export */   Ow: () => (/* binding */ repositoryFacts),
+/* harmony export */   UT: () => (/* binding */ annotationsForBuild),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony export annotationLevels */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _settings_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3619);
+/**
+ * The standard `org.opencontainers.image.*` metadata, as docker/metadata-action makes it:
+ * labels on each image's config, and the same keys as OCI annotations on the image
+ * manifests and, for a multi-platform image, on the index (what `docker buildx imagetools
+ * inspect` and registries' consoles read). The workflow's own `labels` / `annotations` win.
+ */
+
+
+/** The event file is read only when it is no larger than this (GitHub's payloads are far smaller). */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+const oneLine = (value) => (typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : undefined);
+/**
+ * The GitHub repository's name, description, page and license from the event that started
+ * the run (GITHUB_EVENT_PATH: its `repository`), no API call; what the event doesn't name
+ * is left out (the name then comes from GITHUB_REPOSITORY).
+ */
+function repositoryFacts(env) {
+    let repo = {};
+    const file = env.GITHUB_EVENT_PATH;
+    try {
+        if (file !== undefined && file !== '' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).size <= MAX_EVENT_BYTES) {
+            const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+            if (typeof event.repository === 'object' && event.repository !== null)
+                repo = event.repository;
+        }
+    }
+    catch {
+        // No readable event: the facts the runner's variables give.
+    }
+    const license = typeof repo.license === 'object' && repo.license !== null ? oneLine(repo.license.spdx_id) : undefined;
+    const title = oneLine(repo.name) ?? oneLine(env.GITHUB_REPOSITORY?.split('/')[1]);
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const url = oneLine(repo.html_url) ?? (env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined);
+    const description = oneLine(repo.description);
+    return {
+        ...(title !== undefined ? { title } : {}),
+        ...(description !== undefined ? { description } : {}),
+        ...(url !== undefined ? { url } : {}),
+        ...(license !== undefined && license !== 'NOASSERTION' ? { licenses: license } : {})
+    };
+}
+const key = (item) => item.slice(0, item.indexOf('='));
+/** The annotation levels the standard metadata goes on: the index only when there is one (several platforms, not pushed by digest). */
+function annotationLevels(build) {
+    return build.platforms.length > 1 && !build.pushByDigest ? ['index', 'manifest'] : ['manifest'];
+}
+/**
+ * The annotations the build sets: each standard label's key and value at each level, then
+ * the workflow's `annotations`, which replace a standard one of the same key and level.
+ */
+function annotationsFor(labels, stated, levels) {
+    const statedKeys = new Set(stated.flatMap(a => {
+        const { levels: at, key: k } = (0,_settings_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .levelsAndKey */ .Uu)(a);
+        return at.map(l => `${l}:${k}`);
+    }));
+    const standard = levels.flatMap(level => labels.filter(l => !statedKeys.has(`${level}:${key(l)}`)).map(l => `${level}:${l}`));
+    return [...standard, ...stated];
+}
+/** The labels the image carries: the action's, with the workflow's of the same key in their place. */
+function mergedLabels(action, workflow) {
+    const stated = new Set(workflow.map(key));
+    return [...action.filter(l => !stated.has(key(l))), ...workflow];
+}
+/**
+ * What a build sets: the standard annotations at its levels and the workflow's — a
+ * push-by-digest job's image has no index, so its index ones are left to the merge.
+ */
+function annotationsForBuild(labels, build) {
+    const stated = build.pushByDigest ? build.annotations.filter(a => !(0,_settings_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .onIndex */ .W2)(a)) : build.annotations;
+    return annotationsFor(labels, stated, annotationLevels(build));
+}
+
+
+/***/ }),
+
+/***/ 1963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zi: () => (/* binding */ builderUse),
+  w$: () => (/* binding */ buildxArgs),
+  I0: () => (/* binding */ buildxCommand),
+  aW: () => (/* binding */ buildxEnv),
+  gT: () => (/* binding */ buildxInherit),
+  Mq: () => (/* binding */ cacheMode),
+  Sx: () => (/* binding */ cacheOnlyArgs),
+  Ef: () => (/* binding */ imageReferences),
+  dS: () => (/* binding */ labelsFor),
+  ST: () => (/* binding */ layoutDir),
+  z3: () => (/* binding */ missingPlatforms),
+  CH: () => (/* binding */ ownPushByDigest),
+  H9: () => (/* binding */ parseBuilderInspect),
+  ZS: () => (/* binding */ tagRoutes),
+  H1: () => (/* binding */ withoutCacheExport)
+});
+
+// UNUSED EXPORTS: cacheArgs, ociLabels
+
+// EXTERNAL MODULE: ./src/child-env.ts
+var child_env = __nccwpck_require__(5387);
+// EXTERNAL MODULE: ./src/build/metadata.ts
+var metadata = __nccwpck_require__(4443);
+;// CONCATENATED MODULE: ./src/build/pass-through.ts
+/** `--build-context`, `--no-cache`, `--no-cache-filter`, `--pull`, `--ssh`, `--network`, `--shm-size`, `--ulimit`, `--add-host`, `--load`. */
+function passThroughArgs(options) {
+    if (options === undefined)
+        return [];
+    const args = [];
+    for (const context of options.buildContexts)
+        args.push('--build-context', context);
+    if (options.noCache)
+        args.push('--no-cache');
+    for (const stage of options.noCacheFilters)
+        args.push('--no-cache-filter', stage);
+    if (options.pull)
+        args.push('--pull');
+    for (const ssh of options.ssh)
+        args.push('--ssh', ssh);
+    if (options.network !== undefined)
+        args.push('--network', options.network);
+    if (options.shmSize !== undefined)
+        args.push('--shm-size', options.shmSize);
+    for (const limit of options.ulimits)
+        args.push('--ulimit', limit);
+    for (const host of options.addHosts)
+        args.push('--add-host', host);
+    if (options.load)
+        args.push('--load');
+    return args;
+}
+/** Whether the build reads or writes GitHub's cache, whose URL and token buildx then needs in its environment. */
+function usesGhaCache(build) {
+    const overridden = [...(build.options?.cacheFrom ?? []), ...(build.options?.cacheTo ?? [])];
+    const gha = (spec) => /(?:^|,)\s*type\s*=\s*gha\s*(?:,|$)/i.test(spec);
+    if (overridden.some(gha))
+        return true;
+    // `cache: gha` whose reads or writes are not both replaced
+    return build.cache.type === 'gha' && (build.options?.cacheFrom === undefined || build.options.cacheTo === undefined);
+}
+
+;// CONCATENATED MODULE: ./src/build/plan.ts
+/**
+ * Planning: the image references to push and the `docker buildx build` argv.
+ * Pure: the same settings always give the same argv, an array that never passes through
+ * a shell.
+ */
+
+
+
+/** `<repository>:<tag>` for every tag, the version first. */
+function imageReferences(repository, tags) {
+    return tags.map(tag => `${repository}:${tag}`);
+}
+/**
+ * Which tags buildx pushes and which the registry API then puts on the same image: a push
+ * sends the version only and the others (latest, tags) follow as one request each; a
+ * build that isn't pushed, or is pushed by digest, gives buildx every tag.
+ */
+function tagRoutes(build, image) {
+    if (!build.push || build.pushByDigest)
+        return { buildx: image.tags, api: [] };
+    return { buildx: [image.version], api: image.tags.filter(t => t !== image.version) };
+}
+/** OCI annotations-as-labels that tie the image to its commit; the workflow's own labels win. */
+function ociLabels(version, run) {
+    const labels = [`org.opencontainers.image.version=${version}`, `org.opencontainers.image.created=${run.created}`];
+    if (run.sha !== '')
+        labels.push(`org.opencontainers.image.revision=${run.sha}`);
+    if (run.sourceUrl !== '')
+        labels.push(`org.opencontainers.image.source=${run.sourceUrl}`);
+    for (const key of ['title', 'description', 'url', 'licenses']) {
+        const value = run[key];
+        if (value !== undefined && value !== '')
+            labels.push(`org.opencontainers.image.${key}=${value}`);
+    }
+    return labels;
+}
+/**
+ * How much of the build a cache export keeps: `max` every stage's steps, `min` those of
+ * the image. A single-stage Dockerfile's image holds every step's layer, so `min` keeps the
+ * same layers — and BuildKit prepares it in about half the time (~0.6 s of every push of a
+ * 21-layer image, docs/benchmarks.md). A Dockerfile with more stages, or one that can't be
+ * read (a remote context), gets `max`.
+ * @param dockerfile the Dockerfile's text, undefined when it couldn't be read
+ */
+function cacheMode(dockerfile) {
+    if (dockerfile === undefined)
+        return 'max';
+    const instructions = dockerfile
+        .replace(/\\\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .filter(line => /^\s*FROM\s/i.test(line));
+    return instructions.length === 1 ? 'min' : 'max';
+}
+/**
+ * The `--cache-from` / `--cache-to` arguments: a registry cache is read from each of its
+ * tags (another ref than the default branch: its own and the default branch's) and written
+ * to one. ECR takes a registry cache only as an OCI image manifest
+ * (`image-manifest=true,oci-mediatypes=true`); a failed cache export never fails the build.
+ * A gha cache has a scope per image and platforms (cache-scope.ts ghaScope). The workflow's
+ * `cache-from` / `cache-to` replace the reads / the writes of `cache`.
+ * @param repositoryUri where an `ecr` cache lives; undefined when the run has no registry
+ * @param mode cacheMode's answer for the build's Dockerfile
+ */
+function cacheArgs(cache, repositoryUri, overrides = {}, mode = 'max') {
+    let from = [];
+    let to = [];
+    if (cache.type === 'gha') {
+        const scope = cache.scope !== undefined ? `,scope=${cache.scope}` : '';
+        from = [`type=gha${scope}`];
+        to = [`type=gha${scope},mode=${mode},ignore-error=true`];
+    }
+    else if (cache.type === 'ecr' && repositoryUri !== undefined) {
+        from = cache.from.map(tag => `type=registry,ref=${repositoryUri}:${tag}`);
+        to = [`type=registry,ref=${repositoryUri}:${cache.tag},mode=${mode},image-manifest=true,oci-mediatypes=true,ignore-error=true`];
+    }
+    return [...(overrides.cacheFrom ?? from).flatMap(spec => ['--cache-from', spec]), ...(overrides.cacheTo ?? to).flatMap(spec => ['--cache-to', spec])];
+}
+/** How to reach the named builder, from its driver (`docker buildx inspect`). */
+function builderUse(name, driver) {
+    if (name === undefined)
+        return {};
+    return driver === 'docker' ? { builder: name, context: name } : { builder: name };
+}
+/** `[--context C] buildx <command…> [--builder B] <args…>`: the argv after `docker`. */
+function buildxCommand(use, command, args = []) {
+    return [...(use.context !== undefined ? ['--context', use.context] : []), 'buildx', ...command, ...(use.builder !== undefined ? ['--builder', use.builder] : []), ...args];
+}
+/**
+ * Whether buildx pushes by digest itself (`type=image,push-by-digest=true`): every driver
+ * but docker's, which refuses it ("not implemented for docker driver") and exports an OCI
+ * layout the action pushes instead (registry/layout-push.ts).
+ */
+const ownPushByDigest = (driver) => driver !== 'docker';
+/**
+ * The build's argv. Values that may be secret never appear in it: a build argument is
+ * passed by name (`--build-arg NAME`, which buildx reads from its environment) and a
+ * secret by the variable that holds it (`--secret id=…,env=…`); `buildxEnv` gives both.
+ */
+function buildxArgs(build, references, labels, metadataFile, repositoryUri, use = {}, mode = 'max', driver = 'docker') {
+    const args = ['--platform', build.platforms.join(',')];
+    if (build.file !== '')
+        args.push('--file', build.file);
+    if (build.target !== undefined)
+        args.push('--target', build.target);
+    // By digest: buildx pushes it untagged itself where its driver can; on the docker driver
+    // it exports an OCI layout beside the metadata file, which the action then pushes.
+    if (build.pushByDigest && build.push && repositoryUri !== undefined && ownPushByDigest(driver)) {
+        args.push('--output', `type=image,name=${repositoryUri},push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true`);
+    }
+    else if (build.pushByDigest) {
+        args.push('--output', `type=oci,dest=${layoutDir(metadataFile)},tar=false`);
+    }
+    else {
+        for (const ref of references)
+            args.push('--tag', ref);
+    }
+    for (const label of [...labels, ...build.labels])
+        args.push('--label', label);
+    for (const annotation of build.annotations)
+        args.push('--annotation', annotation);
+    for (const name of new Set(build.buildArgs.map(argName)))
+        args.push('--build-arg', name);
+    for (const secret of build.secrets)
+        args.push('--secret', `id=${secret.id},env=${secret.env}`);
+    args.push(...cacheArgs(build.cache, repositoryUri, build.options, mode));
+    args.push(...passThroughArgs(build.options));
+    // No attestations inside the image index: they show up in ECR as unknown/unknown images,
+    // which Lambda and SageMaker refuse. The action attaches provenance and SBOMs as referrers instead (supply/).
+    args.push('--provenance=false', '--sbom=false');
+    args.push('--metadata-file', metadataFile);
+    if (build.push && !build.pushByDigest)
+        args.push('--push');
+    args.push(build.context);
+    return buildxCommand(use, ['build'], args);
+}
+const argName = (arg) => arg.slice(0, arg.indexOf('='));
+/** The variables the build's buildx gets on top of the step's: each build argument's value, each secret's. */
+function buildxEnv(build) {
+    const env = {};
+    // As on buildx's command line, the last value of a repeated argument wins.
+    for (const arg of build.buildArgs)
+        env[argName(arg)] = arg.slice(arg.indexOf('=') + 1);
+    for (const secret of build.secrets)
+        env[secret.env] = secret.value;
+    return env;
+}
+/** The runner's variables the build's buildx gets besides every docker command's: the gha cache's (its URL and token), for a gha cache only (`cache: gha`, or one in cache-from / cache-to). */
+function buildxInherit(build) {
+    return usesGhaCache(build) ? child_env/* GHA_CACHE_VARIABLES */.eZ : [];
+}
+/** The same build with no output but its cache export (`--output type=cacheonly`, no metadata file). */
+function cacheOnlyArgs(args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '--output' || args[i] === '--metadata-file') {
+            if (args[i] === '--output')
+                out.push('--output', 'type=cacheonly');
+            i++;
+        }
+        else
+            out.push(args[i] ?? '');
+    }
+    return out;
+}
+/** The build's argv without its cache export (`--cache-to`): for the layout build after a cache-only one exported the same cache. */
+function withoutCacheExport(args) {
+    return args.filter((a, i) => a !== '--cache-to' && args[i - 1] !== '--cache-to');
+}
+/** Where a push-by-digest build exports its OCI layout: beside its metadata file. */
+function layoutDir(metadataFile) {
+    return `${metadataFile.replace(/[^/]*$/, '')}oci-layout`;
+}
+/** The builder can build a requested platform when it lists it (buildx marks some with `*`). */
+function missingPlatforms(requested, available) {
+    const have = new Set(available.map(p => p.replace(/\*$/, '').trim()));
+    return requested.filter(p => !have.has(p));
+}
+/** Reads `docker buildx inspect` output: the builder's name, driver and every node's platforms. */
+function parseBuilderInspect(text) {
+    const info = { name: '', driver: '', platforms: [] };
+    for (const line of text.split('\n')) {
+        if (/^org\.mobyproject\.buildkit\.worker\.containerd\.namespace:/.test(line.trim()))
+            info.containerdStore = true;
+        const m = /^([A-Za-z ]+):\s*(.*)$/.exec(line.trim());
+        if (!m)
+            continue;
+        const [, key = '', value = ''] = m;
+        if (key === 'Name' && info.name === '')
+            info.name = value;
+        else if (key === 'Driver' && info.driver === '')
+            info.driver = value;
+        else if (key === 'Platforms')
+            info.platforms.push(...value
+                .split(',')
+                .map(p => p.trim())
+                .filter(p => p !== ''));
+    }
+    return info;
+}
+/** The OCI labels for this run, from the runner's variables and the event's repository (metadata.ts). */
+function labelsFor(env, version) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return ociLabels(version, {
+        sha: env.GITHUB_SHA ?? '',
+        sourceUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : '',
+        created: new Date().toISOString(),
+        ...(0,metadata/* repositoryFacts */.Ow)(env)
+    });
+}
+
+
+/***/ }),
+
 /***/ 833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1020,6 +1497,8 @@ var core = __nccwpck_require__(3110);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/build/builder.ts
+var builder = __nccwpck_require__(8079);
 // EXTERNAL MODULE: ./src/docker.ts
 var docker = __nccwpck_require__(3871);
 // EXTERNAL MODULE: ./src/network/agents.ts
@@ -1420,6 +1899,7 @@ function readSettings(env = process.env) {
 
 
 
+
 async function run({ signal, ...given } = { env: process.env, docker: docker/* docker */.T3 }) {
     const deps = { ...given, docker: (0,docker/* withSignal */.l_)(given.docker, signal) };
     try {
@@ -1432,6 +1912,8 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
             await (await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8478))).buildOnly(settings, deps);
         }
         else {
+            // A push's builder check (a docker CLI start) runs while the pipeline's modules, the AWS SDK among them, load.
+            const builderCheck = settings.dryRun ? undefined : (0,builder/* startBuilderCheck */.Cj)(deps.docker, settings.build);
             // A dry run signs in, reads the registry and plans exactly as a push does: the same deps.
             const [{ RegistryClient }, { defaultRetry }, { requestIdToken }, { createTransport }] = await Promise.all([
                 __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 9405)),
@@ -1445,12 +1927,13 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
                 getIDToken: audience => requestIdToken(deps.env, audience, core/* setSecret */.Pq, createTransport({ network })),
                 retry: defaultRetry,
                 network,
-                ...(signal ? { cancel: signal } : {})
+                ...(signal ? { cancel: signal } : {}),
+                ...(builderCheck ? { builderCheck } : {})
             };
             if (settings.dryRun)
                 await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 900))).planOnly(settings, pushDeps);
             else
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(594)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8594))).pushPipeline(settings, pushDeps);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6929))).pushPipeline(settings, pushDeps);
         }
     }
     catch (error) {
