@@ -1321,16 +1321,14 @@ async function attestImages(registry, images, input, retry, sboms) {
         return [...all, ...found.map(statement => ({ kind: 'SBOM', predicateType: SPDX_DOCUMENT, statement: withSubject(statement, { name, digest: image.digest }) }))];
     };
     // Every statement is decided before anything is stored: a platform without its SBOM stores nothing.
-    const planned = images.map(image => ({ image, statements: statements(image) }));
-    if (planned.every(p => p.statements.length === 0))
+    const planned = images.map(image => ({ image, statements: statements(image) })).filter(p => p.statements.length > 0);
+    if (planned.length === 0)
         return [];
     // The blob every referrer shares first, once; then the platform images side by side, each
     // one's statements one after another (a registry without the referrers API keeps them in
     // one index per platform image, read and put back).
     await (0,referrers/* storeSharedConfig */.ty)(registry, input.path, retry);
     const results = await Promise.allSettled(planned.map(async ({ image, statements }) => {
-        if (statements.length === 0)
-            return [];
         // Read beside the first statement's upload.
         const subject = (0,referrers/* subjectOf */.et)(registry, input.path, image.digest, retry);
         const done = [];
