@@ -115,3 +115,6 @@ export const State = {
   /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
   TempDirs: 'temp-dirs'
 } as const
+
+/** How the temporary folders the action makes are named (temp-dirs.ts): the post step removes only such folders. */
+export const TEMP_DIR_PREFIX = 'ecr-build-push-'

@@ -8,10 +8,7 @@
 import * as core from '@actions/core'
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { State } from './constants.js'
-
-/** How the temporary folders the action makes are named: the post step removes only such folders. */
-export const TEMP_DIR_PREFIX = 'ecr-build-push-'
+import { State, TEMP_DIR_PREFIX } from './constants.js'
 
 const made = new Set<string>()
 const record = (): void => core.saveState(State.TempDirs, JSON.stringify([...made]))

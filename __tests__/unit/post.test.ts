@@ -170,3 +170,36 @@ describe('the post step with the main step’s record', () => {
     expect(existsSync(foreign)).toBe(true)
   })
 })
+
+describe('what the post step loads', () => {
+  /** The packages `file` reaches through its imports (type-only imports aside), following the relative ones through src/. */
+  function packagesReached(file: string, seen = new Set<string>(), found = new Set<string>()): Set<string> {
+    if (seen.has(file)) return found
+    seen.add(file)
+    const source = readFileSync(file, 'utf8')
+    for (const [, spec] of source.matchAll(/^(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'/gm)) {
+      if (spec === undefined) continue
+      if (spec.startsWith('.')) packagesReached(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')), seen, found)
+      else if (!spec.startsWith('node:')) found.add(spec)
+    }
+    return found
+  }
+
+  // It runs at the end of every job that uses the action: Node's own modules only, no
+  // @actions/core (its HTTP client, exec and io: ~30 ms of every post step) and no AWS SDK.
+  test('the post step reaches no package, only Node’s own modules', () => {
+    const entry = path.resolve(import.meta.dirname, '../../src/post-entry.ts')
+    expect([...packagesReached(entry)]).toEqual([])
+  })
+
+  test('the import walk finds a package reached through a relative import', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'imports-'))
+    try {
+      writeFileSync(path.join(dir, 'a.ts'), "import type { T } from '@types/x'\nimport { b } from './b.js'\nimport os from 'node:os'\n")
+      writeFileSync(path.join(dir, 'b.ts'), "import * as core from '@actions/core'\nexport { c } from './a.js'\n")
+      expect([...packagesReached(path.join(dir, 'a.ts'))]).toEqual(['@actions/core'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

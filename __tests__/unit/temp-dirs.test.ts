@@ -2,7 +2,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { makeTempDir, removeTempDir, TEMP_DIR_PREFIX } from '../../src/temp-dirs.js'
+import { makeTempDir, removeTempDir } from '../../src/temp-dirs.js'
+import { TEMP_DIR_PREFIX } from '../../src/constants.js'
 import { stdoutOf } from '../fixtures/stdout.js'
 
 let parent: string

@@ -23,7 +23,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { TEMP_DIR_PREFIX } from '../temp-dirs.js'
+import { TEMP_DIR_PREFIX } from '../constants.js'
 import { editDockerConfig, replaceFile } from './docker-config.js'
 
 /** What the post step is told about a login written to the config file (the step state). */
