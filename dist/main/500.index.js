@@ -320,7 +320,7 @@ var record = __webpack_require__(991);
 async function buildAndPush(docker, build, references, labels, options = {}) {
     const tries = options.retry ?? { policy: retry.defaultRetry };
     const { policy } = tries;
-    const dir = await (0,temp_dirs/* makeTempDir */.mk)(options.tempDir ?? external_node_os_default().tmpdir());
+    const dir = await (0,temp_dirs/* makeTempDir */.m)(options.tempDir ?? external_node_os_default().tmpdir());
     const metadataFile = external_node_path_default().join(dir, 'metadata.json');
     // Only a push to the repository can fail in a way another try may mend; an export to a
     // local layout (by digest) or no push at all cannot.
@@ -378,7 +378,7 @@ async function buildAndPush(docker, build, references, labels, options = {}) {
     }
     finally {
         // The layout of a push-by-digest build holds every layer: never left on the runner.
-        await (0,temp_dirs/* removeTempDir */.CT)(dir);
+        await (0,temp_dirs/* removeTempDir */.C)(dir);
     }
 }
 /** The failure the build's record states, when buildx noted the build (record.ts). */
@@ -1370,9 +1370,8 @@ async function sleepUntilCancel(wait, ms, cancel) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CT: () => (/* binding */ removeTempDir),
-/* harmony export */   Qx: () => (/* binding */ TEMP_DIR_PREFIX),
-/* harmony export */   mk: () => (/* binding */ makeTempDir)
+/* harmony export */   C: () => (/* binding */ removeTempDir),
+/* harmony export */   m: () => (/* binding */ makeTempDir)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3110);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -1391,13 +1390,11 @@ async function sleepUntilCancel(wait, ms, cancel) {
 
 
 
-/** How the temporary folders the action makes are named: the post step removes only such folders. */
-const TEMP_DIR_PREFIX = 'ecr-build-push-';
 const made = new Set();
 const record = () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.TempDirs, JSON.stringify([...made]));
 /** A new folder in `parent`, recorded in the step's state. */
 async function makeTempDir(parent) {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, TEMP_DIR_PREFIX));
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(parent, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TEMP_DIR_PREFIX */ .Qx));
     made.add(dir);
     record();
     return dir;

@@ -823,8 +823,6 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/temp-dirs.ts
-var temp_dirs = __webpack_require__(1022);
 ;// CONCATENATED MODULE: ./src/registry/config-login.ts
 /**
  * The registry login the main step writes into docker's config file, and how the post step
@@ -853,7 +851,7 @@ var temp_dirs = __webpack_require__(1022);
 
 
 
-const REPLACED_PREFIX = `${temp_dirs/* TEMP_DIR_PREFIX */.Qx}replaced-login-`;
+const REPLACED_PREFIX = `${constants/* TEMP_DIR_PREFIX */.Qx}replaced-login-`;
 /** Beside config.json: entries of runs that ended while another run's login covered theirs. */
 const HANDOFF = 'ecr-build-push-handoff.json';
 /** A handoff outlives no token it is about: ECR's last 12 hours. */
@@ -1191,6 +1189,8 @@ async function login({ docker, env }, credentials, earlier) {
 
 // EXTERNAL MODULE: ./src/supply/provenance.ts
 var provenance = __webpack_require__(2316);
+// EXTERNAL MODULE: ./src/temp-dirs.ts
+var temp_dirs = __webpack_require__(1022);
 ;// CONCATENATED MODULE: ./src/supply/sbom.ts
 /**
  * SBOMs (`sbom: true`): BuildKit's SBOM generator scans each platform's root filesystem
@@ -1247,7 +1247,7 @@ async function statementsByPlatform(read, top) {
 }
 /** Runs the build again with the SBOM generator and returns its SPDX statements by platform. */
 async function generateSboms(docker, build, labels, options = {}) {
-    const dir = await (0,temp_dirs/* makeTempDir */.mk)(options.tempDir ?? external_node_os_default().tmpdir());
+    const dir = await (0,temp_dirs/* makeTempDir */.m)(options.tempDir ?? external_node_os_default().tmpdir());
     try {
         const metadataFile = external_node_path_default().join(dir, 'metadata.json');
         const env = (0,plan/* buildxEnv */.aW)(build);
@@ -1268,7 +1268,7 @@ async function generateSboms(docker, build, labels, options = {}) {
     }
     finally {
         // The layout holds every layer: never left on the runner.
-        await (0,temp_dirs/* removeTempDir */.CT)(dir);
+        await (0,temp_dirs/* removeTempDir */.C)(dir);
     }
 }
 /** A statement from the generator with its subject set to the pushed platform image. */

@@ -895,6 +895,7 @@ function childEnv(parent, inherit = [], extra = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ TEMP_DIR_PREFIX),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   k7: () => (/* binding */ Output),
 /* harmony export */   pd: () => (/* binding */ Input)
@@ -1012,6 +1013,8 @@ const State = {
     /** the temporary folders the main step made (a JSON list), removed by the post step if a cancel left them */
     TempDirs: 'temp-dirs'
 };
+/** How the temporary folders the action makes are named (temp-dirs.ts): the post step removes only such folders. */
+const TEMP_DIR_PREFIX = 'ecr-build-push-';
 
 
 /***/ }),
