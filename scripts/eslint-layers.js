@@ -25,7 +25,22 @@ export const LAYERS = [
   { folders: ['registry'] },
   { folders: ['aws', 'build'] },
   { folders: ['supply'] },
-  { entry: ['build-only.ts', 'dry-run.ts', 'index.ts', 'login-stage.ts', 'main.ts', 'other-registries-stage.ts', 'pipeline.ts', 'post.ts', 'post-entry.ts', 'signing-stage.ts', 'version-stage.ts'] }
+  {
+    entry: [
+      'build-only.ts',
+      'dry-run.ts',
+      'index.ts',
+      'login-stage.ts',
+      'main.ts',
+      'other-registries-stage.ts',
+      'pipeline.ts',
+      'post.ts',
+      'post-entry.ts',
+      'signing-stage.ts',
+      'tags-stage.ts',
+      'version-stage.ts'
+    ]
+  }
 ]
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url))

@@ -110,7 +110,7 @@ export async function planOnly(settings: Settings, deps: PlanDeps): Promise<void
   }
   // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
   const tags = tagRoutes(build, image)
-  if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`
+  if (tags.api.length > 0 && buildLine.startsWith('would be built')) buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API once the run's checks pass`
   if (signing !== undefined && buildLine.startsWith('would be built')) buildLine += signingLine(settings, signing)
   // A named builder is looked at (not started) to show how buildx reaches it.
   let use: BuilderUse = {}

@@ -10,13 +10,17 @@
  *   3. version     whether the version tag exists already (a re-run); what `latest` names is
  *                  read beside it and the stages after it, for the summary, before it moves;
  *   4. login       docker logged in to the registry (the post step logs out);
- *   5. push        build and push, merge per-platform digests, or reuse the existing image;
+ *   5. push        build and push, merge per-platform digests, or reuse the existing image —
+ *                  under its version tag only;
  *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
  *   7. signature   ECR managed signing: the pushed image's signature awaited when a signing
  *                  rule covers the repository (signing-stage.ts; its configuration is read
  *                  beside the version lookup, and stops a `require-signature` run before
  *                  the build when ECR won't sign it);
- *   8. report      outputs, job summary, then the scan gate's and the signature's verdicts;
+ *   8. tags        the other tags, the ref tags and `latest` put on the image once the
+ *                  provenance is attached, the gate passed and the signature is there; a
+ *                  check that failed leaves them where they were (tags-stage.ts);
+ *   9. report      outputs, job summary, then the scan gate's and the signature's verdicts;
  *                  then docker's login and the exported credentials renewed for the job's
  *                  later steps if they were.
  *
@@ -38,16 +42,14 @@ import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { annotationsFor, annotationsForBuild, mergedLabels } from './build/metadata.js'
 import { onIndexOnly } from './settings/annotations.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
+import { failedCheck, putTags, tagsAfterChecks } from './tags-stage.js'
 import { buildxConfigDir } from './build/record.js'
 import { ActionError } from './errors.js'
 import type { Docker } from './docker.js'
 import type { RegistryClient, RegistryCredentials, RenewableCredentials } from './registry/client.js'
 import { decideVersion, type ExistingVersion, type VersionDecision } from './registry/existing-version.js'
 import { withRegistryRetry } from './registry/refusals.js'
-import { buildIdentity, readTag, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
-import { LATEST, moveLatest, type LatestMove } from './registry/latest.js'
-import { followRefTags, type RefTagsFollowed } from './registry/follow-tags.js'
-import { addTags, moveTags } from './registry/tags.js'
+import { buildIdentity, tagHoldsBuild, tagHoldsMerge } from './registry/already-tagged.js'
 import { checkReferenceHosts } from './settings/tag-references.js'
 import { pushedImages } from './registry/platform-images.js'
 import { report, type Pushed } from './report/report.js'
@@ -123,10 +125,10 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const startedOn = new Date().toISOString()
   const pushed =
     !decision.build && existing !== undefined
-      ? await stages.run('reuse', () => latestBefore.then(() => reuse(settings, retry, destination, registry, existing, decision)))
+      ? await stages.run('reuse', () => reuse(existing, decision))
       : build.mergeDigests.length > 0
-        ? await stages.run('merge', () => latestBefore.then(() => merge(settings, deps, retry, destination, registry, builder)))
-        : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder, latestBefore))
+        ? await stages.run('merge', () => merge(settings, deps, retry, destination, registry, builder))
+        : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder))
 
   // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
@@ -145,71 +147,51 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
 
   const signature = await signatureStage(settings, stages, destination, pushed, await signing, cancel)
 
-  const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
-  await report(settings, { destination, pushed, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
-  // The gate, the signature and a failed attest fail the run after the outputs and the summary are written.
+  // The tags after the version only once every check passed; the gate, the signature and a failed attest fail the run after the outputs and the summary are written.
   const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
+  const held = failedCheck({ gate: verdict?.failure, signature: signature.failure, attest: attestFailure })
+  const tagsAt = { destination, registry, retry, latestRead: latestBefore }
+  const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, pushed, !pushed.built, held)) : pushed
+  const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
+  await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
   for (const also of failures.slice(1)) core.warning(`Also: ${also.message}`)
   if (failures[0] !== undefined) throw failures[0]
   await renewForLaterSteps(settings, deps, session, destination, loggedIn, firstLogin)
 }
 
-/** A re-run: nothing is built; the tags that follow the version move back to the existing image, `latest` only forward. */
-async function reuse(settings: Settings, retry: RetryDeps, destination: Destination, registry: RegistryClient, existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
+/** A re-run: nothing is built; the tags after the version move back to it once the run's checks pass (tags-stage.ts). */
+async function reuse(existing: ExistingVersion, decision: VersionDecision): Promise<Pushed> {
   const reason = decision.build ? '' : decision.reason
   core.info(`Not building: ${reason}.`)
-  const repo = { name: destination.path, mutability: destination.mutability }
-  const moved = await moveTags(registry, repo, existing.digest, followers(settings.image), retry)
-  const refs = await followRefTags(registry, repo, existing.digest, settings.image, retry, true)
-  moved.push(...refs.tagged)
-  const latest = await followLatest(settings, retry, destination, registry, existing.digest, true)
-  if (latest?.action === 'moved') moved.push(LATEST)
-  return { digest: existing.digest, metadata: {}, built: false, ...withKept(withLatest(`skipped: ${reason}${moved.length > 0 ? `; moved ${moved.join(', ')} to it` : ''}`, latest), refs) }
+  return { digest: existing.digest, metadata: {}, built: false, outcome: `skipped: ${reason}` }
 }
 
 /**
- * The index made from the digests per-platform runs pushed, under every tag but `latest`,
- * which then moves to it only forward. A tag the registry refused because it already names
- * that index (a lost answer) is taken as merged, and the tags imagetools had not reached yet
- * are put over the registry API. Its digest is read back from the version tag.
+ * The index made from the digests per-platform runs pushed, under its version (the other
+ * tags follow once the run's checks pass: tags-stage.ts). A version the registry refused
+ * because it already names that index (a lost answer) is taken as merged. Its digest is read
+ * back from the version tag.
  */
 async function merge(settings: Settings, deps: PipelineDeps, retry: RetryDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
-  const tags = image.tags.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
   const annotations = annotationsFor(labelsFor(deps.env, image.version), build.annotations.filter(onIndexOnly), ['index'])
   const check = (tag: string): Promise<string | undefined> => tagHoldsMerge(registry, destination.path, tag, build.mergeDigests, retry)
-  const found = await mergeIndex(deps.docker, destination.uri, tags, build.mergeDigests, { retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
+  const found = await mergeIndex(deps.docker, destination.uri, [image.version], build.mergeDigests, { retry, builder: builder.use, timeoutSeconds: build.mergeTimeoutSeconds, annotations }, check)
   const index = found ?? (await withRegistryRetry(registry.registry, `reading the merged index '${image.version}'`, retry, () => registry.manifest(destination.path, image.version)))
   if (index === undefined) {
     throw new ActionError(`The merge exited successfully, but the registry has no '${image.version}' in ${destination.path} after it: run the job again.`)
   }
-  const { digest } = index
-  if (found !== undefined) {
-    const missing: string[] = []
-    for (const tag of tags) if ((await readTag(registry, destination.path, tag, retry))?.digest !== digest) missing.push(tag)
-    await addTags(registry, destination.path, digest, missing, retry)
-  }
-  const refs = await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, digest, image, retry)
-  const latest = await followLatest(settings, retry, destination, registry, digest)
   const outcome = `merged ${build.mergeDigests.length} platform images into one index${found ? `; found '${found.tag}' already naming it` : ''}`
-  return { digest, metadata: {}, built: true, ...withKept(withLatest(outcome, latest), refs), builder: describeBuilder(builder), annotations }
+  return { digest: index.digest, metadata: {}, built: true, outcome, builder: describeBuilder(builder), annotations }
 }
 
 /**
- * buildx pushes the version (or, by digest, exports the image the action uploads); once it
- * has exited successfully, the other tags are put on the digest its metadata file names,
- * `latest` last and only forward. A version tag the registry refused because it already
- * names this run's build (a lost answer) is taken as pushed.
+ * buildx pushes the version (or, by digest, exports the image the action uploads); the other
+ * tags go on the digest its metadata file names once the run's checks pass (tags-stage.ts).
+ * A version tag the registry refused because it already names this run's build (a lost
+ * answer) is taken as pushed.
  */
-async function buildPush(
-  settings: Settings,
-  deps: PipelineDeps,
-  retry: RetryDeps,
-  destination: Destination,
-  registry: RegistryClient,
-  builder: CheckedBuilder,
-  latestRead: Promise<unknown>
-): Promise<Pushed> {
+async function buildPush(settings: Settings, deps: PipelineDeps, retry: RetryDeps, destination: Destination, registry: RegistryClient, builder: CheckedBuilder): Promise<Pushed> {
   const { build, image } = settings
   const tags = tagRoutes(build, image)
   const labels = labelsFor(deps.env, image.version)
@@ -225,54 +207,15 @@ async function buildPush(
     driver: builder.driver,
     alreadyPushed: tag => tagHoldsBuild(registry, destination.path, tag, identity, retry)
   })
-  const others = tags.api.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
-  await addTags(registry, destination.path, built.digest, others, retry)
-  const refs = tags.api.length > 0 ? await followRefTags(registry, { name: destination.path, mutability: destination.mutability }, built.digest, image, retry) : { tagged: [], kept: [] }
-  await latestRead
-  const latest = tags.api.includes(LATEST) ? await followLatest(settings, retry, destination, registry, built.digest) : undefined
-  const kept = new Set(refs.kept.map(k => k.tag))
-  const tagged = tags.api.filter(t => (t !== LATEST || latest?.action !== 'kept') && !kept.has(t))
-  if (tagged.length > 0) core.info(`Tagged ${built.digest} as ${tagged.join(', ')}`)
-  let metadata = built.metadata
-  // The metadata names every tag, as when buildx pushes them all.
-  const names = imageReferences(
-    destination.uri,
-    pushedTags(image, latest).filter(t => !kept.has(t))
-  ).join(',')
-  if (tags.api.length > 0 && typeof metadata['image.name'] === 'string') metadata = { ...metadata, 'image.name': names }
   const outcome = build.pushByDigest ? 'built and pushed by digest (untagged), for a merge' : `built and pushed${built.found !== undefined ? `; found '${built.found}' already naming it` : ''}`
   return {
     digest: built.digest,
-    metadata,
+    metadata: built.metadata,
     built: true,
-    ...withKept(withLatest(outcome, latest), refs),
+    outcome,
     builder: describeBuilder(builder),
     labels: mergedLabels(labels, build.labels),
     annotations: annotated.annotations,
     ...(built.bytesUploaded !== undefined ? { uploaded: built.bytesUploaded } : {})
   }
-}
-
-/** The tags besides the version that follow it; `latest` and the ref tags apart (follow-tags.ts), as they only move forward or are put once. */
-const followers = (image: Settings['image']): string[] => image.tags.filter(t => t !== image.version && t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
-
-/** The outcome with the floating ref tags kept in words, and the report told to leave them out of the outputs. */
-function withKept(pushed: Pick<Pushed, 'outcome' | 'latestKept'>, refs: RefTagsFollowed): Pick<Pushed, 'outcome' | 'latestKept' | 'keptTags'> {
-  if (refs.kept.length === 0) return pushed
-  return { ...pushed, outcome: `${pushed.outcome}; ${refs.kept.map(k => k.why).join('; ')}`, keptTags: refs.kept.map(k => k.tag) }
-}
-
-/** `latest` moved to the run's image, only forward (registry/latest.ts); undefined when the run doesn't push it. */
-async function followLatest(settings: Settings, retry: RetryDeps, destination: Destination, registry: RegistryClient, digest: string, rerun = false): Promise<LatestMove | undefined> {
-  const { image } = settings
-  if (!image.tags.includes(LATEST) || image.version === LATEST) return undefined
-  return moveLatest(registry, destination.path, digest, retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: destination.mutability } : {}) })
-}
-
-/** Every tag the run pushed: `latest` only when it moved (or already named the image). */
-const pushedTags = (image: Settings['image'], latest: LatestMove | undefined): string[] => image.tags.filter(t => t !== LATEST || latest?.action !== 'kept')
-
-/** The outcome with `latest` kept in words, and the report told to leave `latest` out of the outputs. */
-function withLatest(outcome: string, latest: LatestMove | undefined): Pick<Pushed, 'outcome' | 'latestKept'> {
-  return latest?.action === 'kept' ? { outcome: `${outcome}; ${latest.why}`, latestKept: true } : { outcome }
 }

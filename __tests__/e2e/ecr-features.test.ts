@@ -111,8 +111,9 @@ describe('scan-fail-on', () => {
     expect(result.summary).toContain('<th align="left">Scan</th><td>4 HIGH, 2 LOW — scan-fail-on CRITICAL: passed</td>')
   })
 
-  test('at the threshold: fails in one line naming the findings, after pushing and writing the summary', async () => {
+  test('at the threshold: fails in one line naming the findings, after pushing and writing the summary; latest stays on the image that passed', async () => {
     await setScans({ severityCounts: { CRITICAL: 1, MEDIUM: 3 } })
+    const passed = await registryManifest('team/scanned', 'latest')
     const result = await ship({ repository: 'team/scanned', version: '1.0.1', 'scan-fail-on': 'HIGH' }, makeWorkspace('scanned-2'))
     expect(result.exitCode).toBe(1)
     const error = result.log.split('\n').filter(l => l.startsWith('::error::'))
@@ -120,6 +121,11 @@ describe('scan-fail-on', () => {
     expect(error[0]).toMatch(/^::error::ECR's scan found 2 CRITICAL in team\/scanned@sha256:[0-9a-f]{64} \(scan-fail-on: HIGH\): fix them and push a new version/)
     expect(result.outputs.digest).toMatch(/^sha256:/)
     expect(result.summary).toContain('2 CRITICAL, 6 MEDIUM — scan-fail-on HIGH: failed')
+    // What deploys latest never gets the image the gate failed: the version is pushed, latest is not moved.
+    expect((await registryManifest('team/scanned', '1.0.1')).digest).toBe(result.outputs.digest)
+    expect((await registryManifest('team/scanned', 'latest')).digest).toBe(passed.digest)
+    expect(result.log).toContain("::warning::'latest' left where it was: scan-fail-on did not pass.")
+    expect(result.outputs['latest-uri']).toBe('')
   })
 
   test('a repository without scan on push: the action starts each scan', async () => {

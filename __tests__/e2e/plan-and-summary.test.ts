@@ -35,7 +35,7 @@ describe('dry-run', () => {
     expect(result.summary).toContain('dry run: nothing was changed, built or pushed')
     expect(result.summary).toContain('would create: created the repository: IMMUTABLE_WITH_EXCLUSION (latest, sha256-*, buildcache*)')
     expect(result.summary).toContain('**Lifecycle policy**: would be put (new repository: default policy)')
-    expect(result.summary).toContain('would be built and pushed; then latest put on the same image by the registry API')
+    expect(result.summary).toContain("would be built and pushed; then latest put on the same image by the registry API once the run's checks pass")
     // As a run does it: buildx pushes the version tag only.
     expect(result.summary).toContain(`--tag ${REGISTRY}/team/planned:9.9.9 --label`)
     expect(result.summary).not.toContain(`--tag ${REGISTRY}/team/planned:latest`)
@@ -83,7 +83,9 @@ describe('the job summary', () => {
   test('times each stage, and groups the log by stage', async () => {
     const result = await ship({ repository: 'team/timed', version: '1.0.0' }, { workspace: makeWorkspace('timed') })
     expectSuccess(result)
-    expect(result.summary).toMatch(/<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · version \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s · attest \d+\.\d s<\/td>/)
-    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push[\s\S]*::group::attest/)
+    expect(result.summary).toMatch(
+      /<th align="left">Time<\/th><td>sign-in \d+\.\d s · repository \d+\.\d s · version \d+\.\d s · login \d+\.\d s · build\+push \d+\.\d s · attest \d+\.\d s · tags \d+\.\d s<\/td>/
+    )
+    expect(result.log).toMatch(/::group::sign-in[\s\S]*::endgroup::[\s\S]*::group::build\+push[\s\S]*::group::attest[\s\S]*::group::tags/)
   })
 })

@@ -186,7 +186,7 @@ describe('a new build', () => {
     existingRepository(defaultPolicy())
     const run = await ship({})
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'tags'])
     expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx build'])
   })
 
@@ -208,7 +208,7 @@ describe('a new build', () => {
     expect(run.error).toBeUndefined()
     expect(order).toEqual(['builder check started', 'DescribeRepositories', 'builder check done'])
     expect(ecrCalls()).toContain('CreateRepository')
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'tags'])
   })
 
   test('a repository that already matches: the version look-up and the login go on beside the builder check; the build waits for it', async () => {
@@ -230,7 +230,7 @@ describe('a new build', () => {
     const run = await ship({}, { registry, docker })
     expect(run.error).toBeUndefined()
     expect(order).toEqual(['builder check done (version looked up: true, logged in: true)', 'build'])
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'tags'])
   })
 
   test("what latest named before the run is read beside the build, for the summary: the build doesn't wait for it; latest moves only once it is read", async () => {
@@ -303,7 +303,12 @@ describe('a new build', () => {
     expect(failureMessage(run.error)).toMatch(/^the upload of sha256:44136fa355b3… failed 1 times \(.*socket hang up.*\); the registry may be having trouble: run the job again\.$/)
     const digest = registry.tag('team/web', '1.0.0')
     expect(output(run, 'digest')).toBe(digest)
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'tags'])
+    // latest is left where it was: what deploys latest never gets an image the run failed.
+    expect(registry.tag('team/web', 'latest')).toBeUndefined()
+    expect(stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')).toContain("::warning::'latest' left where it was: the provenance was not attached.")
+    expect(output(run, 'tags')).toBe(`${HOST}/team/web:1.0.0`)
+    expect(output(run, 'latest-uri')).toBe('')
   })
 
   test('provenance: false attaches nothing', async () => {
@@ -518,7 +523,7 @@ describe('re-runs', () => {
     registry.pushImage('team/web', 'latest', 'something-else')
     const run = await ship({ 'if-version-exists': 'skip' }, { registry })
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'reuse'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'reuse', 'tags'])
     expect(commands(run.docker)).not.toContain('buildx build')
     expect(registry.tag('team/web', 'latest')).toBe(digest)
     expect(output(run, 'skipped')).toBe('true')
@@ -661,7 +666,7 @@ describe('ECR managed signing', () => {
       .resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'COMPLETE' }] })
     const run = await ship({ 'require-signature': 'true' })
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'signature'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'signature', 'tags'])
     const digest = run.registry.tag('team/web', '1.0.0')
     expect(ecr.commandCalls(DescribeImageSigningStatusCommand).map(c => c.args[0].input)).toContainEqual({ repositoryName: 'team/web', imageId: { imageDigest: digest } })
     expect(output(run, 'signature')).toBe('signed')
@@ -683,6 +688,9 @@ describe('ECR managed signing', () => {
     expect(output(run, 'signature')).toBe('failed')
     expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
     expect(summary()).toContain('FAILED with the Signer profile')
+    // No tag but the version: latest is put only on an image that passed the run's checks.
+    expect(run.registry.tag('team/web', 'latest')).toBeUndefined()
+    expect(summary()).toContain('latest not put: require-signature: the image is not signed')
   })
 
   test('a configuration the role may not read, without require-signature: one warning, signature unknown, nothing waited for', async () => {
@@ -766,11 +774,11 @@ describe('floating ref tags move only forward; fixed ones are put once', () => {
 describe('merge of per-platform digests', () => {
   const digests = ['sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64)]
 
-  test('makes the index under every tag but latest with imagetools, then moves latest over the registry API; the builder check asks for no platform', async () => {
+  test('makes the index under its version with imagetools; the other tags and latest follow over the registry API; the builder check asks for no platform', async () => {
     existingRepository(defaultPolicy())
     const run = await ship({ 'merge-digests': digests.join('\n'), tags: 'stable' })
     expect(run.error).toBeUndefined()
-    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'merge'])
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'merge', 'tags'])
     expect(commands(run.docker)).toEqual(['buildx inspect', 'buildx imagetools'])
     const merge = run.docker.find(c => c.args[1] === 'imagetools')?.args ?? []
     const annotations = merge.flatMap((a, i) => (merge[i - 1] === '--annotation' ? [a] : []))
@@ -780,8 +788,6 @@ describe('merge of per-platform digests', () => {
       'create',
       '--tag',
       `${HOST}/team/web:1.0.0`,
-      '--tag',
-      `${HOST}/team/web:stable`,
       ...digests.map(d => `${HOST}/team/web@${d}`)
     ])
     // The index carries the standard OCI annotations.
@@ -789,6 +795,8 @@ describe('merge of per-platform digests', () => {
     expect(annotations.every(a => a.startsWith('index:org.opencontainers.image.'))).toBe(true)
     expect(output(run, 'digest')).toBe(run.registry.tag('team/web', '1.0.0'))
     expect(run.registry.tag('team/web', 'latest')).toBe(run.registry.tag('team/web', '1.0.0'))
+    expect(run.registry.tag('team/web', 'stable')).toBe(run.registry.tag('team/web', '1.0.0'))
+    expect(run.registry.requests).toContain('PUT /v2/team/web/manifests/stable')
     expect(run.registry.requests).toContain('PUT /v2/team/web/manifests/latest')
   })
 

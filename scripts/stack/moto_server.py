@@ -16,7 +16,8 @@ the ECR API reference:
 - scanning: a repository with scanOnPush starts each pushed image's basic scan itself; a
   scan reports IN_PROGRESS for a set number of reads, then COMPLETE with the findings the
   tests set (POST /_stack/scan {"severityCounts": {...}, "inProgressReads": n, "status":
-  "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds;
+  "COMPLETE"|"FAILED"|...}); timestamps are epoch seconds; PutImage's answer for an image
+  scanned already leaves the scan time out (moto can't serialize it);
 - archived images (the block marked "archived images"): imageStatus in DescribeImages,
   UpdateImageStorageClass, and POST /_stack/image-status to archive or restore an image.
 - enhanced scanning: with the registry's scanType ENHANCED, DescribeImageScanFindings answers
@@ -288,6 +289,19 @@ def describe_image_scan_findings(self, registry_id, repository_name, image_id):
 
 models.ECRBackend.start_image_scan = start_image_scan
 models.ECRBackend.describe_image_scan_findings = describe_image_scan_findings
+
+# An image's answer (PutImage's, as when a tag is put on an image scanned already) leaves
+# its scan time out, as ECR's does: moto would put the datetime in and fail to serialize it.
+_image_response = models.Image.response_object.fget
+
+
+def image_response(self):
+    out = _image_response(self)
+    out.pop("lastScan", None)
+    return out
+
+
+models.Image.response_object = property(image_response)
 
 
 # --- Archived images (ECR's archive storage class) -------------------------------------
