@@ -307,7 +307,7 @@ async function planOnly(settings, deps) {
     // As a run does it: buildx pushes the version, the registry API then puts the other tags on the same index.
     const tags = (0,plan/* tagRoutes */.ZS)(build, image);
     if (tags.api.length > 0 && buildLine.startsWith('would be built'))
-        buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API`;
+        buildLine += `; then ${tags.api.join(', ')} put on the same image by the registry API once the run's checks pass`;
     if (signing !== undefined && buildLine.startsWith('would be built'))
         buildLine += signingLine(settings, signing);
     // A named builder is looked at (not started) to show how buildx reaches it.

@@ -1863,7 +1863,7 @@ async function run({ signal, ...given } = { env: process.env, docker: docker/* d
             if (settings.dryRun)
                 await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 900))).planOnly(settings, pushDeps);
             else
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6929))).pushPipeline(settings, pushDeps);
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(159), __nccwpck_require__.e(405), __nccwpck_require__.e(500), __nccwpck_require__.e(987), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3282))).pushPipeline(settings, pushDeps);
         }
     }
     catch (error) {
