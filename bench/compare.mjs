@@ -3,7 +3,8 @@
 // a run, measured on the same machine in the same minutes. Usage:
 //   git worktree add /tmp/before <rev> && node bench/compare.mjs 9 /tmp/before [/tmp/other …]
 // (the last side is this checkout's dist/). With AWS_LATENCY_MS=60 in the environment, every
-// AWS call is answered that much later (the stack's delay fault), as from a runner to AWS.
+// AWS call is answered that much later (the stack's delay fault), as from a runner to AWS;
+// with REGISTRY_LATENCY_MS=30, every registry request (buildx's too) is.
 import { execFileSync } from 'node:child_process'
 import { runAction, ROOT } from '../scripts/local-runner.mjs'
 import { busyboxWorkspace, median, seconds, tempDir, upStack } from './stack.mjs'
@@ -33,7 +34,9 @@ const latency = Number(process.env.AWS_LATENCY_MS ?? 0)
 async function control(route, body) {
   await fetch(`${env.STACK_CONTROL_URL}${route}`, { method: 'POST', ...(body ? { body: JSON.stringify(body) } : {}) })
 }
+const registryLatency = Number(process.env.REGISTRY_LATENCY_MS ?? 0)
 if (latency > 0) await control('/faults', { operation: '*', kind: 'delay', ms: latency, count: 1e6 })
+if (registryLatency > 0) await control('/registry-delays', { method: '*', reference: '*', ms: registryLatency, count: 1e6 })
 
 // Warm both: the repository converged, the build cache full.
 for (const [name, dir] of sides) await run(dir, `warm-${name}`)
@@ -48,4 +51,4 @@ for (const [s, [name, dir]] of sides.entries()) {
 }
 const after = median(times.at(-1))
 for (const [s, [name]] of sides.slice(0, -1).entries()) console.log(`after − ${name}: ${(after - median(times[s])).toFixed(2)} s`)
-if (latency > 0) await control('/faults/reset')
+if (latency > 0 || registryLatency > 0) await control('/faults/reset')

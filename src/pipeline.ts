@@ -42,7 +42,7 @@ import { buildAndPush, mergeIndex } from './build/buildx.js'
 import { annotationsFor, annotationsForBuild, mergedLabels } from './build/metadata.js'
 import { onIndexOnly } from './settings/annotations.js'
 import { imageReferences, labelsFor, tagRoutes } from './build/plan.js'
-import { failedCheck, putTags, tagsAfterChecks } from './tags-stage.js'
+import { failedCheck, latestReadAhead, putTags, tagsAfterChecks } from './tags-stage.js'
 import { buildxConfigDir } from './build/record.js'
 import { ActionError } from './errors.js'
 import type { Docker } from './docker.js'
@@ -130,6 +130,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
         ? await stages.run('merge', () => merge(settings, deps, retry, destination, registry, builder))
         : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder))
 
+  // What latest's check reads, read beside the stages up to the tags (tags-stage.ts).
+  const latestAhead = latestReadAhead(settings, { destination, registry, retry }, pushed.digest)
   // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
   const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
@@ -150,7 +152,7 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   // The tags after the version only once every check passed; the gate, the signature and a failed attest fail the run after the outputs and the summary are written.
   const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
   const held = failedCheck({ gate: verdict?.failure, signature: signature.failure, attest: attestFailure })
-  const tagsAt = { destination, registry, retry, latestRead: latestBefore }
+  const tagsAt = { destination, registry, retry, latestRead: latestBefore, latestAhead }
   const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, pushed, !pushed.built, held)) : pushed
   const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
   await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })

@@ -13,7 +13,7 @@ import type { Destination } from './aws/destination.js'
 import { imageReferences, tagRoutes } from './build/plan.js'
 import type { RegistryClient } from './registry/client.js'
 import { followRefTags } from './registry/follow-tags.js'
-import { LATEST, moveLatest } from './registry/latest.js'
+import { LATEST, moveLatest, readAhead, type ReadAhead } from './registry/latest.js'
 import { addTags, moveTags } from './registry/tags.js'
 import type { Pushed } from './report/report.js'
 import type { RetryDeps } from './retry.js'
@@ -25,10 +25,23 @@ export interface TagsAt {
   retry: RetryDeps
   /** what `latest` named before the run, read for the summary: awaited before `latest` moves */
   latestRead: Promise<unknown>
+  /** the reads `latest`'s check makes, started once the image is pushed (latestReadAhead) */
+  latestAhead?: Promise<ReadAhead | undefined> | undefined
 }
 
 /** The tags this stage puts: every tag but the version, for a push that has tags (none by digest). */
 export const tagsAfterChecks = (settings: Settings): string[] => tagRoutes(settings.build, settings.image).api
+
+/**
+ * What `latest`'s check reads (what it names, and the facts of that image and this run's),
+ * started once the image is pushed and read while the attest stage, the scan gate and the
+ * signature go on: once they passed, only `latest` is read again and put. Undefined when
+ * `latest` isn't moved by this run or moves without the check.
+ */
+export function latestReadAhead(settings: Settings, at: Pick<TagsAt, 'destination' | 'registry' | 'retry'>, digest: string): Promise<ReadAhead | undefined> | undefined {
+  if (!tagsAfterChecks(settings).includes(LATEST) || settings.image.latestMayMoveBack) return undefined
+  return readAhead(at.registry, at.destination.path, LATEST, digest, at.retry)
+}
 
 /**
  * Puts the tags after the version on the pushed image — or, when a check failed (`held`:
@@ -52,7 +65,11 @@ export async function putTags(settings: Settings, at: TagsAt, pushed: Pushed, re
   const refs = await followRefTags(registry, repo, pushed.digest, image, retry, rerun)
   await at.latestRead
   const latest = later.includes(LATEST)
-    ? await moveLatest(registry, repo.name, pushed.digest, retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: repo.mutability } : {}) })
+    ? await moveLatest(registry, repo.name, pushed.digest, retry, {
+        allowBack: image.latestMayMoveBack,
+        ...(rerun ? { mutability: repo.mutability } : {}),
+        ...(at.latestAhead ? { ahead: at.latestAhead } : {})
+      })
     : undefined
   const kept = new Set([...refs.kept.map(k => k.tag), ...(latest?.action === 'kept' ? [LATEST] : [])])
   let outcome = pushed.outcome

@@ -257,6 +257,23 @@ describe('a new build', () => {
     expect(registry.tag('team/web', 'latest')).toBe(registry.tag('team/web', '1.0.0'))
   })
 
+  test("latest's check is read while the attest stage runs: in the tags stage latest is only read again and put", async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    registry.pushImage('team/web', 'latest', OTHER_SHA, { labels: { 'org.opencontainers.image.version': '0.9.0' } })
+    const inTags: string[] = []
+    const transport: HttpTransport = async (url, init) => {
+      if (groups.at(-1) === 'tags') inTags.push(`${init?.method ?? 'GET'} ${url.pathname}`)
+      return registry.transport(url, init)
+    }
+    registry.client = credentials => new RegistryClient(credentials, undefined, transport)
+    const run = await ship({}, { registry })
+    expect(run.error).toBeUndefined()
+    // From the stage's start to its last request, the put (the summary's reads follow it).
+    expect(inTags.slice(0, inTags.indexOf('PUT /v2/team/web/manifests/latest') + 1)).toEqual(['GET /v2/team/web/manifests/latest', 'PUT /v2/team/web/manifests/latest'])
+    expect(registry.tag('team/web', 'latest')).toBe(registry.tag('team/web', '1.0.0'))
+  })
+
   test('buildx pushes the version; latest is put on the digest of its metadata file after it exits', async () => {
     existingRepository(defaultPolicy())
     const run = await ship({})

@@ -3,7 +3,7 @@ import { jest } from '@jest/globals'
 import type { Pushed } from '../../src/report/report.js'
 import type { RetryDeps } from '../../src/retry.js'
 import { readSettings } from '../../src/settings/read.js'
-import { failedCheck, putTags, tagsAfterChecks, type TagsAt } from '../../src/tags-stage.js'
+import { failedCheck, latestReadAhead, putTags, tagsAfterChecks, type TagsAt } from '../../src/tags-stage.js'
 import { FakeRegistry } from '../fixtures/fake-registry.js'
 import { stdoutOf } from '../fixtures/stdout.js'
 import { makeWorkspace, SHA, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
@@ -106,4 +106,13 @@ test('latest only forward: an older version leaves it, the outcome says why and 
   expect(result?.latestKept).toBe(true)
   expect(result?.outcome).toMatch(/^built and pushed; latest kept on 1\.2\.0/)
   expect(result?.metadata['image.name']).toBe(['1.1.0', 'stable', SHA_TAG].map(t => `${HOST}/team/web:${t}`).join(','))
+})
+
+test("latest's check read ahead: only when the run moves latest with the check", async () => {
+  const { at, earlier, pushed } = setUp()
+  const ahead = await latestReadAhead(settings(), at, pushed.digest)
+  expect(ahead?.current).toBe(earlier)
+  expect(ahead?.facts.map(f => f.version)).toEqual(['1.2.0', '1.3.0'])
+  expect(latestReadAhead(settings({ latest: 'false' }), at, pushed.digest)).toBeUndefined()
+  expect(latestReadAhead(settings({ 'latest-may-move-back': 'true' }), at, pushed.digest)).toBeUndefined()
 })

@@ -65,15 +65,18 @@ let expiredKeys = new Map()
 let registryFaults = []
 
 /**
- * Requests the registry answers late: `method` and `reference` (a tag or digest) to match,
- * `skip` matching requests let through first, then `count` held `ms` each.
+ * Requests the registry answers late: `method` and `reference` (a tag or digest; `*` for any
+ * request, blobs and uploads too, as a registry far away answers every request late) to
+ * match, `skip` matching requests let through first, then `count` held `ms` each.
  * @type {{method: string, reference: string, repository?: string, skip: number, count: number, ms: number}[]}
  */
 let registryDelays = []
 
-/** How long to hold this request (0: not at all). */
+/** How long to hold this request (0: not at all); a referrers request (`reference` undefined) only by a `*` delay. */
 function takeRegistryDelay(method, repository, reference) {
-  const delay = registryDelays.find(d => d.count > 0 && d.method === method && d.reference === reference && (!d.repository || d.repository === repository))
+  const delay = registryDelays.find(
+    d => d.count > 0 && (d.method === '*' || d.method === method) && (d.reference === '*' || d.reference === reference) && (!d.repository || d.repository === repository)
+  )
   if (!delay) return 0
   if (delay.skip > 0) {
     delay.skip--
@@ -243,6 +246,8 @@ async function handleRegistry(req, res) {
   }
   const referrers = parseReferrers(req.url ?? '')
   if (referrers) {
+    const late = takeRegistryDelay(req.method, referrers.name, undefined)
+    if (late > 0) await new Promise(resolve => setTimeout(resolve, late))
     registryCalls.push({ at: Date.now(), method: req.method, repository: referrers.name, kind: 'referrers', reference: referrers.digest, host: clientHost(req) })
     return answerReferrers(STATE, req, res, referrers)
   }

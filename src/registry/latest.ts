@@ -32,6 +32,40 @@ export interface LatestOptions {
   allowBack: boolean
   /** a re-run: `latest` that the repository keeps immutable is left as it is (with a warning) rather than refused */
   mutability?: Mutability
+  /** the reads the check needs, made ahead (readAhead): used when the tag still names the image they read */
+  ahead?: Promise<ReadAhead | undefined>
+}
+
+/** What the check reads besides the tag itself, read ahead: the image the tag named then, and the facts of it and of the run's image. */
+export interface ReadAhead {
+  current: string
+  facts: [ImageFacts, ImageFacts]
+}
+
+/**
+ * The reads moveForward's check makes, made ahead — beside the attest stage, while the run's
+ * checks go on — so that once they passed only the tag is read again and put: two requests
+ * one after the other, not five. Silent (no retry lines in another stage's log group);
+ * undefined when the tag names no other image or a read failed: moveForward then reads
+ * itself, as without it.
+ */
+export async function readAhead(registry: RegistryClient, repository: string, tag: string, digest: string, retry: RetryDeps): Promise<ReadAhead | undefined> {
+  const quiet: RetryDeps = { ...retry, policy: { ...retry.policy, log: () => undefined } }
+  try {
+    const current = await readTag(registry, repository, tag, quiet)
+    if (current === undefined || current.digest === digest) return undefined
+    const facts = await readBoth(registry, repository, tag, current, digest, quiet)
+    return { current: current.digest, facts }
+  } catch {
+    return undefined
+  }
+}
+
+/** The facts of the image `tag` names now (`now`) and of this run's image `digest`. */
+async function readBoth(registry: RegistryClient, repository: string, tag: string, now: Manifest, digest: string, retry: RetryDeps): Promise<[ImageFacts, ImageFacts]> {
+  const next = await withRegistryRetry(registry.registry, `reading ${digest.slice(0, 19)}…`, retry, () => registry.manifest(repository, digest))
+  if (next === undefined) throw new ActionError(`the registry has no ${digest}`)
+  return withRegistryRetry(registry.registry, `reading the images of '${tag}' and this run`, retry, () => Promise.all([readFacts(registry, repository, now), readFacts(registry, repository, next)]))
 }
 
 /** The facts the rule judges, from the config of the first platform image `manifest` stands for. */
@@ -64,13 +98,9 @@ export async function moveForward(registry: RegistryClient, repository: string, 
       return keep(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`, `${tag} kept: the repository keeps it immutable`)
     }
     if (current !== undefined && !options.allowBack) {
-      const now = current
-      reading = `the image '${tag}' names (${now.digest}) or this run's (${digest})`
-      const next = await withRegistryRetry(registry.registry, `reading ${digest.slice(0, 19)}…`, retry, () => registry.manifest(repository, digest))
-      if (next === undefined) throw new ActionError(`the registry has no ${digest}`)
-      facts = await withRegistryRetry(registry.registry, `reading the images of '${tag}' and this run`, retry, () =>
-        Promise.all([readFacts(registry, repository, now), readFacts(registry, repository, next)])
-      )
+      reading = `the image '${tag}' names (${current.digest}) or this run's (${digest})`
+      const ahead = await options.ahead
+      facts = ahead?.current === current.digest ? ahead.facts : await readBoth(registry, repository, tag, current, digest, retry)
     }
   } catch (error) {
     if (retry.cancel?.aborted) throw error

@@ -1,6 +1,6 @@
 /** moveLatest: `latest` only moves forward, read from and written to the registry. */
 import { jest } from '@jest/globals'
-import { moveLatest } from '../../../src/registry/latest.js'
+import { moveLatest, readAhead } from '../../../src/registry/latest.js'
 import type { RetryDeps } from '../../../src/retry.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
@@ -86,5 +86,50 @@ describe('moveLatest', () => {
     const moved = await moveLatest(registry.client({ registry: 'r', username: 'AWS', password: 'p' }), 'team/web', next, retry, { allowBack: false, mutability: { mode: 'IMMUTABLE', exclusions: [] } })
     expect(moved).toEqual({ action: 'kept', why: 'latest kept: the repository keeps it immutable' })
     expect(registry.tag('team/web', 'latest')).toBe(current)
+  })
+
+  describe('the check read ahead', () => {
+    test('read ahead while the checks go on: afterwards latest is read once and put, nothing else', async () => {
+      const registry = new FakeRegistry()
+      release(registry, '1.0.0', '2026-01-01T00:00:00Z', 'latest')
+      const next = release(registry, '1.1.0', '2026-01-02T00:00:00Z')
+      const client = registry.client({ registry: 'r', username: 'AWS', password: 'p' })
+      const ahead = await readAhead(client, 'team/web', 'latest', next, retry)
+      expect(ahead?.facts.map(f => f.version)).toEqual(['1.0.0', '1.1.0'])
+      const before = registry.requests.length
+      expect(await moveLatest(client, 'team/web', next, retry, { allowBack: false, ahead: Promise.resolve(ahead) })).toEqual({ action: 'moved' })
+      expect(registry.requests.slice(before)).toEqual(['GET /v2/team/web/manifests/latest', 'PUT /v2/team/web/manifests/latest'])
+      expect(registry.tag('team/web', 'latest')).toBe(next)
+    })
+
+    test('latest moved by another run since the read ahead: judged again on what it names now', async () => {
+      const registry = new FakeRegistry()
+      release(registry, '1.0.0', '2026-01-01T00:00:00Z', 'latest')
+      const next = release(registry, '1.1.0', '2026-01-02T00:00:00Z')
+      const client = registry.client({ registry: 'r', username: 'AWS', password: 'p' })
+      const ahead = await readAhead(client, 'team/web', 'latest', next, retry)
+      // Another run moves latest to 2.0.0 in the meantime: this run's 1.1.0 is older.
+      const v2 = release(registry, '2.0.0', '2026-01-03T00:00:00Z', 'latest')
+      const kept = await moveLatest(client, 'team/web', next, retry, { allowBack: false, ahead: Promise.resolve(ahead) })
+      expect(kept).toMatchObject({ action: 'kept', why: expect.stringContaining('latest kept on 2.0.0') })
+      expect(registry.tag('team/web', 'latest')).toBe(v2)
+    })
+
+    test('nothing to read ahead (no latest, or latest naming the image already), or a read failed: undefined, and nothing in the log', async () => {
+      const registry = new FakeRegistry()
+      const next = release(registry, '1.0.0', '2026-01-01T00:00:00Z')
+      const client = registry.client({ registry: 'r', username: 'AWS', password: 'p' })
+      const logged: string[] = []
+      const loud: RetryDeps = { policy: { ...retry.policy, log: m => logged.push(m) } }
+      expect(await readAhead(client, 'team/web', 'latest', next, loud)).toBeUndefined()
+      registry.put('team/web', 'application/vnd.oci.image.index.v1+json', registry.manifests.get(`team/web@${next}`)?.body ?? '', 'latest')
+      expect(await readAhead(client, 'team/web', 'latest', next, loud)).toBeUndefined()
+      release(registry, '0.9.0', '2025-12-01T00:00:00Z', 'latest')
+      registry.blobs.clear()
+      registry.faults.push({ reference: 'latest', status: 503, stored: false, count: 0 })
+      expect(await readAhead(client, 'team/web', 'latest', next, loud)).toBeUndefined()
+      expect(logged).toEqual([])
+      expect(warnings).toEqual([])
+    })
   })
 })
