@@ -321,6 +321,17 @@ async function followRefTags(registry, repo, digest, image, retry, rerun = false
 /** The tags this stage puts: every tag but the version, for a push that has tags (none by digest). */
 const tagsAfterChecks = (settings) => (0,plan/* tagRoutes */.ZS)(settings.build, settings.image).api;
 /**
+ * What `latest`'s check reads (what it names, and the facts of that image and this run's),
+ * started once the image is pushed and read while the attest stage, the scan gate and the
+ * signature go on: once they passed, only `latest` is read again and put. Undefined when
+ * `latest` isn't moved by this run or moves without the check.
+ */
+function latestReadAhead(settings, at, digest) {
+    if (!tagsAfterChecks(settings).includes(registry_latest/* LATEST */.k0) || settings.image.latestMayMoveBack)
+        return undefined;
+    return (0,registry_latest/* readAhead */.Ek)(at.registry, at.destination.path, registry_latest/* LATEST */.k0, digest, at.retry);
+}
+/**
  * Puts the tags after the version on the pushed image — or, when a check failed (`held`:
  * which, in words), leaves them all where they were and says so. Returns what was pushed,
  * its outcome and the tags the outputs name brought up to date.
@@ -344,7 +355,11 @@ async function putTags(settings, at, pushed, rerun, held) {
     const refs = await followRefTags(registry, repo, pushed.digest, image, retry, rerun);
     await at.latestRead;
     const latest = later.includes(registry_latest/* LATEST */.k0)
-        ? await (0,registry_latest/* moveLatest */.f0)(registry, repo.name, pushed.digest, retry, { allowBack: image.latestMayMoveBack, ...(rerun ? { mutability: repo.mutability } : {}) })
+        ? await (0,registry_latest/* moveLatest */.f0)(registry, repo.name, pushed.digest, retry, {
+            allowBack: image.latestMayMoveBack,
+            ...(rerun ? { mutability: repo.mutability } : {}),
+            ...(at.latestAhead ? { ahead: at.latestAhead } : {})
+        })
         : undefined;
     const kept = new Set([...refs.kept.map(k => k.tag), ...(latest?.action === 'kept' ? [registry_latest/* LATEST */.k0] : [])]);
     let outcome = pushed.outcome;
@@ -1661,6 +1676,8 @@ async function pushPipeline(settings, deps) {
         : build.mergeDigests.length > 0
             ? await stages.run('merge', () => merge(settings, deps, retry, destination, registry, builder))
             : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder));
+    // What latest's check reads, read beside the stages up to the tags (tags-stage.ts).
+    const latestAhead = latestReadAhead(settings, { destination, registry, retry }, pushed.digest);
     // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
     const gated = settings.scan.failOn !== undefined;
     const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : '';
@@ -1678,7 +1695,7 @@ async function pushPipeline(settings, deps) {
     // The tags after the version only once every check passed; the gate, the signature and a failed attest fail the run after the outputs and the summary are written.
     const failures = [verdict?.failure, signature.failure !== undefined ? new errors/* ActionError */.lZ(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined);
     const held = failedCheck({ gate: verdict?.failure, signature: signature.failure, attest: attestFailure });
-    const tagsAt = { destination, registry, retry, latestRead: latestBefore };
+    const tagsAt = { destination, registry, retry, latestRead: latestBefore, latestAhead };
     const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, pushed, !pushed.built, held)) : pushed;
     const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined;
     await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times });

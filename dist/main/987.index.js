@@ -1967,7 +1967,8 @@ async function findExistingVersion(registry, repository, version) {
 __webpack_require__.d(__webpack_exports__, {
   k0: () => (/* binding */ LATEST),
   n9: () => (/* binding */ moveForward),
-  f0: () => (/* binding */ moveLatest)
+  f0: () => (/* binding */ moveLatest),
+  Ek: () => (/* binding */ readAhead)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
@@ -2050,6 +2051,33 @@ var tags = __webpack_require__(7906);
 
 
 const LATEST = 'latest';
+/**
+ * The reads moveForward's check makes, made ahead — beside the attest stage, while the run's
+ * checks go on — so that once they passed only the tag is read again and put: two requests
+ * one after the other, not five. Silent (no retry lines in another stage's log group);
+ * undefined when the tag names no other image or a read failed: moveForward then reads
+ * itself, as without it.
+ */
+async function readAhead(registry, repository, tag, digest, retry) {
+    const quiet = { ...retry, policy: { ...retry.policy, log: () => undefined } };
+    try {
+        const current = await (0,already_tagged/* readTag */.zW)(registry, repository, tag, quiet);
+        if (current === undefined || current.digest === digest)
+            return undefined;
+        const facts = await readBoth(registry, repository, tag, current, digest, quiet);
+        return { current: current.digest, facts };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The facts of the image `tag` names now (`now`) and of this run's image `digest`. */
+async function readBoth(registry, repository, tag, now, digest, retry) {
+    const next = await (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading ${digest.slice(0, 19)}…`, retry, () => registry.manifest(repository, digest));
+    if (next === undefined)
+        throw new errors/* ActionError */.lZ(`the registry has no ${digest}`);
+    return (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the images of '${tag}' and this run`, retry, () => Promise.all([readFacts(registry, repository, now), readFacts(registry, repository, next)]));
+}
 /** The facts the rule judges, from the config of the first platform image `manifest` stands for. */
 async function readFacts(registry, repository, manifest) {
     const config = await (0,image_config/* firstImageConfig */.mo)(registry, repository, manifest);
@@ -2079,12 +2107,9 @@ async function moveForward(registry, repository, tag, digest, retry, options) {
             return keep(`'${tag}' points to another image and the repository keeps it immutable: left as it is.`, `${tag} kept: the repository keeps it immutable`);
         }
         if (current !== undefined && !options.allowBack) {
-            const now = current;
-            reading = `the image '${tag}' names (${now.digest}) or this run's (${digest})`;
-            const next = await (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading ${digest.slice(0, 19)}…`, retry, () => registry.manifest(repository, digest));
-            if (next === undefined)
-                throw new errors/* ActionError */.lZ(`the registry has no ${digest}`);
-            facts = await (0,refusals/* withRegistryRetry */.ox)(registry.registry, `reading the images of '${tag}' and this run`, retry, () => Promise.all([readFacts(registry, repository, now), readFacts(registry, repository, next)]));
+            reading = `the image '${tag}' names (${current.digest}) or this run's (${digest})`;
+            const ahead = await options.ahead;
+            facts = ahead?.current === current.digest ? ahead.facts : await readBoth(registry, repository, tag, current, digest, retry);
         }
     }
     catch (error) {
