@@ -60,8 +60,10 @@ export async function putTags(settings: Settings, at: TagsAt, pushed: Pushed, re
   const { destination, registry, retry } = at
   const repo = { name: destination.path, mutability: destination.mutability }
   const others = later.filter(t => t !== LATEST && !image.floating.includes(t) && !image.once.includes(t))
-  const moved = rerun ? await moveTags(registry, repo, pushed.digest, others, retry) : others
-  if (!rerun) await addTags(registry, repo.name, pushed.digest, others, retry)
+  // A re-run moves the tags that name another image back (moveTags); a new image gets them all.
+  let moved = others
+  if (rerun) moved = await moveTags(registry, repo, pushed.digest, others, retry)
+  else await addTags(registry, repo.name, pushed.digest, others, retry)
   const refs = await followRefTags(registry, repo, pushed.digest, image, retry, rerun)
   await at.latestRead
   const latest = later.includes(LATEST)
