@@ -349,8 +349,11 @@ async function putTags(settings, at, pushed, rerun, held) {
     const { destination, registry, retry } = at;
     const repo = { name: destination.path, mutability: destination.mutability };
     const others = later.filter(t => t !== registry_latest/* LATEST */.k0 && !image.floating.includes(t) && !image.once.includes(t));
-    const moved = rerun ? await (0,tags/* moveTags */.Fu)(registry, repo, pushed.digest, others, retry) : others;
-    if (!rerun)
+    // A re-run moves the tags that name another image back (moveTags); a new image gets them all.
+    let moved = others;
+    if (rerun)
+        moved = await (0,tags/* moveTags */.Fu)(registry, repo, pushed.digest, others, retry);
+    else
         await (0,tags/* addTags */.JE)(registry, repo.name, pushed.digest, others, retry);
     const refs = await followRefTags(registry, repo, pushed.digest, image, retry, rerun);
     await at.latestRead;
