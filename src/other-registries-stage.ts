@@ -1,10 +1,11 @@
 /**
  * The other registries of a run: `read-registries`, logged in to beside the run's registry
  * before the build (the base images it pulls), and `copy-to`, the pushed image copied by
- * digest after the push (registry/copy.ts). Each registry's token comes from its region,
- * with the run's session or its own role (aws/other-registries.ts). The logins are written
- * as the run's own (registry/login.ts: docker's config file, or `docker login` with the
- * password on stdin) and told to the post step, which logs out of them too.
+ * digest once the run's checks passed (registry/copy.ts; with one failed, nothing is
+ * copied). Each registry's token comes from its region, with the run's session or its own
+ * role (aws/other-registries.ts). The logins are written as the run's own
+ * (registry/login.ts: docker's config file, or `docker login` with the password on stdin)
+ * and told to the post step, which logs out of them too.
  */
 import * as core from '@actions/core'
 import os from 'node:os'
@@ -90,6 +91,17 @@ export async function copyToDestinations(
     copied.push({ uri, line })
   }
   return copied
+}
+
+/**
+ * With a check failed (`held`: which, in words) nothing is copied: whatever pulls from the
+ * other registries never gets an image the run failed. Warns, naming them; returns the
+ * outcome's words.
+ */
+export function withheldCopies(settings: Settings, ownRegistry: string, held: string): string {
+  const uris = (settings.registries?.copyTo ?? []).map(c => copyUri(c, ownRegistry))
+  core.warning(`Not copied to ${uris.join(', ')}: ${held}.`)
+  return `not copied: ${held}`
 }
 
 /** What a copy did, in words. */

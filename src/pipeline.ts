@@ -17,9 +17,10 @@
  *                  rule covers the repository (signing-stage.ts; its configuration is read
  *                  beside the version lookup, and stops a `require-signature` run before
  *                  the build when ECR won't sign it);
- *   8. tags        the other tags, the ref tags and `latest` put on the image once the
- *                  provenance is attached, the gate passed and the signature is there; a
- *                  check that failed leaves them where they were (tags-stage.ts);
+ *   8. copy, tags  `copy-to`'s copies made, then the other tags, the ref tags and `latest`
+ *                  put on the image, once the provenance is attached, the gate passed and
+ *                  the signature is there; a check that failed copies nothing and leaves
+ *                  the tags where they were (tags-stage.ts);
  *   9. report      outputs, job summary, then the scan gate's and the signature's verdicts;
  *                  then docker's login and the exported credentials renewed for the job's
  *                  later steps if they were.
@@ -58,7 +59,7 @@ import type { NetworkSettings } from './network/agents.js'
 import type { RetryDeps, RetryPolicy } from './retry.js'
 import type { Env, Settings } from './settings/types.js'
 import { Stages } from './stages.js'
-import { copyToDestinations, loginReadRegistries } from './other-registries-stage.js'
+import { copyToDestinations, loginReadRegistries, withheldCopies } from './other-registries-stage.js'
 import { login, renewForLaterSteps } from './login-stage.js'
 import { attestStage, referrerWarning, summaryAttachments } from './supply/attest-stage.js'
 import { lookUpVersion, readLatestBefore, withProvenance, withStorageState } from './version-stage.js'
@@ -139,8 +140,6 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   // A failed attest leaves the image pushed: what follows still runs, then the run fails.
   const attestAt = { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built }
   const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, attestAt)
-  const copyTo = { registry, path: destination.path, digest: pushed.digest, retry }
-  const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : []
 
   const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined
   const ecr = destination.ecr
@@ -152,8 +151,13 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   // The tags after the version only once every check passed; the gate, the signature and a failed attest fail the run after the outputs and the summary are written.
   const failures = [verdict?.failure, signature.failure !== undefined ? new ActionError(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined)
   const held = failedCheck({ gate: verdict?.failure, signature: signature.failure, attest: attestFailure })
+  // The copies, like the tags, only of an image that passed: the other registries never get one the run failed.
+  const copyAt = { registry, path: destination.path, digest: pushed.digest, retry }
+  const copying = settings.registries?.copyTo.length ? settings.registries.copyTo : []
+  const copies = copying.length > 0 && held === undefined ? await stages.run('copy', () => copyToDestinations(settings, session, copyAt, deps.registry)) : []
+  const checked = copying.length > 0 && held !== undefined ? { ...pushed, outcome: `${pushed.outcome}; ${withheldCopies(settings, registry.registry, held)}` } : pushed
   const tagsAt = { destination, registry, retry, latestRead: latestBefore, latestAhead }
-  const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, pushed, !pushed.built, held)) : pushed
+  const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, checked, !pushed.built, held)) : checked
   const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
   await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
   for (const also of failures.slice(1)) core.warning(`Also: ${also.message}`)

@@ -1,10 +1,10 @@
 /**
- * Replication, the scanning gate and the size/cost lines, end to end: the bundled action
+ * Replication, the scanning gate (which also holds back `copy-to`) and the size/cost lines, end to end: the bundled action
  * on the local stack, with the registry's replication configuration and the scans read
  * back from the emulator.
  */
 import { jest } from '@jest/globals'
-import { DescribeRegistryCommand, PutImageScanningConfigurationCommand, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
+import { CreateRepositoryCommand, DescribeRegistryCommand, PutImageScanningConfigurationCommand, PutReplicationConfigurationCommand, type ReplicationRule } from '@aws-sdk/client-ecr'
 import { DescribeImagesCommand, ECRPUBLICClient, GetRepositoryCatalogDataCommand, PutRepositoryCatalogDataCommand } from '@aws-sdk/client-ecr-public'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -19,6 +19,7 @@ import {
   REGISTRY,
   registryGet,
   registryManifest,
+  registryTags,
   resetCalls,
   resetFaults,
   resetStack,
@@ -111,10 +112,11 @@ describe('scan-fail-on', () => {
     expect(result.summary).toContain('<th align="left">Scan</th><td>4 HIGH, 2 LOW — scan-fail-on CRITICAL: passed</td>')
   })
 
-  test('at the threshold: fails in one line naming the findings, after pushing and writing the summary; latest stays on the image that passed', async () => {
+  test('at the threshold: fails in one line naming the findings, after pushing and writing the summary; latest stays on the image that passed, and nothing is copied', async () => {
     await setScans({ severityCounts: { CRITICAL: 1, MEDIUM: 3 } })
     const passed = await registryManifest('team/scanned', 'latest')
-    const result = await ship({ repository: 'team/scanned', version: '1.0.1', 'scan-fail-on': 'HIGH' }, makeWorkspace('scanned-2'))
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/scanned-mirror' }))
+    const result = await ship({ repository: 'team/scanned', version: '1.0.1', 'scan-fail-on': 'HIGH', 'copy-to': 'team/scanned-mirror' }, makeWorkspace('scanned-2'))
     expect(result.exitCode).toBe(1)
     const error = result.log.split('\n').filter(l => l.startsWith('::error::'))
     expect(error).toHaveLength(1)
@@ -126,6 +128,10 @@ describe('scan-fail-on', () => {
     expect((await registryManifest('team/scanned', 'latest')).digest).toBe(passed.digest)
     expect(result.log).toContain("::warning::'latest' left where it was: scan-fail-on did not pass.")
     expect(result.outputs['latest-uri']).toBe('')
+    // Nor does a copy-to repository: nothing is copied of an image the gate failed.
+    expect(await registryTags('team/scanned-mirror')).toEqual([])
+    expect(result.log).toContain(`::warning::Not copied to ${REGISTRY}/team/scanned-mirror: scan-fail-on did not pass.`)
+    expect(result.outputs['copied-uris']).toBe('')
   })
 
   test('a repository without scan on push: the action starts each scan', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { AwsSession } from '../../src/aws/clients.js'
 import type { OtherRegistryDeps } from '../../src/aws/other-registries.js'
 import { fakeDocker } from '../fixtures/docker.js'
-import { loginReadRegistries, copyToDestinations } from '../../src/other-registries-stage.js'
+import { loginReadRegistries, copyToDestinations, withheldCopies } from '../../src/other-registries-stage.js'
 import { post } from '../../src/post.js'
 import { readSettings } from '../../src/settings/read.js'
 import { makeWorkspace, stepEnv, type TempWorkspace } from '../fixtures/workspace.js'
@@ -114,4 +114,16 @@ describe('copy-to', () => {
     expect(one.manifests.get('alias/mirror:1.0.0')?.body).toEqual(one.manifests.get('alias/app:1.0.0')?.body)
     expect(two.manifests.get('acme/app:1.0.0')?.body).toEqual(one.manifests.get('alias/app:1.0.0')?.body)
   })
+})
+
+test("a check failed: withheldCopies names every copy, in the run's registry by its host, and says why", async () => {
+  const settings = {
+    registries: { read: [], copyTo: [{ repository: 'mirror' }, { registry: { kind: 'public', host: 'public.ecr.aws' }, repository: 'acme/app' }] }
+  } as unknown as Settings
+  let words = ''
+  const out = await stdoutOf(async () => {
+    words = withheldCopies(settings, OWN, 'scan-fail-on did not pass')
+  })
+  expect(out).toContain(`::warning::Not copied to ${OWN}/mirror, public.ecr.aws/acme/app: scan-fail-on did not pass.`)
+  expect(words).toBe('not copied: scan-fail-on did not pass')
 })

@@ -710,6 +710,31 @@ describe('ECR managed signing', () => {
     expect(summary()).toContain('latest not put: require-signature: the image is not signed')
   })
 
+  test("copy-to waits for the run's checks as the tags do: copied once the signature is there, before the tags", async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).resolves(rule('team/*'))
+    ecr.on(DescribeImageSigningStatusCommand).resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'COMPLETE' }] })
+    const run = await ship({ 'require-signature': 'true', 'copy-to': 'team/mirror' })
+    expect(run.error).toBeUndefined()
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'signature', 'copy', 'tags'])
+    expect(run.registry.tag('team/mirror', '1.0.0')).toBe(run.registry.tag('team/web', '1.0.0'))
+    expect(output(run, 'copied-uris')).toBe(`${HOST}/team/mirror@${run.registry.tag('team/web', '1.0.0')}`)
+  })
+
+  test('FAILED with require-signature and copy-to: nothing is copied; a warning names the copies and why, the outputs name none', async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).resolves(rule('team/*'))
+    ecr.on(DescribeImageSigningStatusCommand).resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'FAILED', failureCode: 'AccessDenied', failureReason: 'no' }] })
+    const other = HOST.replace('us-east-1', 'eu-west-1')
+    const run = await ship({ 'require-signature': 'true', 'copy-to': `team/mirror\n${other}/team/web` })
+    expect(failureMessage(run.error)).toMatch(/^require-signature is true, but ECR's managed signing/)
+    expect(groups).toEqual(['sign-in', 'repository', 'version', 'login', 'build+push', 'attest', 'signature', 'tags'])
+    expect(run.registry.tag('team/mirror', '1.0.0')).toBeUndefined()
+    expect(stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')).toContain(`::warning::Not copied to ${HOST}/team/mirror, ${other}/team/web: require-signature: the image is not signed.`)
+    expect(output(run, 'copied-uris')).toBe('')
+    expect(summary()).toContain('not copied: require-signature: the image is not signed')
+  })
+
   test('a configuration the role may not read, without require-signature: one warning, signature unknown, nothing waited for', async () => {
     existingRepository(defaultPolicy())
     ecr.on(GetSigningConfigurationCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }))
