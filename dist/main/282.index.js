@@ -1170,10 +1170,11 @@ var registries = __webpack_require__(9966);
 /**
  * The other registries of a run: `read-registries`, logged in to beside the run's registry
  * before the build (the base images it pulls), and `copy-to`, the pushed image copied by
- * digest after the push (registry/copy.ts). Each registry's token comes from its region,
- * with the run's session or its own role (aws/other-registries.ts). The logins are written
- * as the run's own (registry/login.ts: docker's config file, or `docker login` with the
- * password on stdin) and told to the post step, which logs out of them too.
+ * digest once the run's checks passed (registry/copy.ts; with one failed, nothing is
+ * copied). Each registry's token comes from its region, with the run's session or its own
+ * role (aws/other-registries.ts). The logins are written as the run's own
+ * (registry/login.ts: docker's config file, or `docker login` with the password on stdin)
+ * and told to the post step, which logs out of them too.
  */
 
 
@@ -1233,6 +1234,16 @@ async function copyToDestinations(settings, session, run, makeClient, tokens = o
         copied.push({ uri, line });
     }
     return copied;
+}
+/**
+ * With a check failed (`held`: which, in words) nothing is copied: whatever pulls from the
+ * other registries never gets an image the run failed. Warns, naming them; returns the
+ * outcome's words.
+ */
+function withheldCopies(settings, ownRegistry, held) {
+    const uris = (settings.registries?.copyTo ?? []).map(c => (0,registries/* copyUri */.Od)(c, ownRegistry));
+    core/* warning */.$e(`Not copied to ${uris.join(', ')}: ${held}.`);
+    return `not copied: ${held}`;
 }
 /** What a copy did, in words. */
 function describe(c) {
@@ -1590,9 +1601,10 @@ var version_stage = __webpack_require__(3525);
  *                  rule covers the repository (signing-stage.ts; its configuration is read
  *                  beside the version lookup, and stops a `require-signature` run before
  *                  the build when ECR won't sign it);
- *   8. tags        the other tags, the ref tags and `latest` put on the image once the
- *                  provenance is attached, the gate passed and the signature is there; a
- *                  check that failed leaves them where they were (tags-stage.ts);
+ *   8. copy, tags  `copy-to`'s copies made, then the other tags, the ref tags and `latest`
+ *                  put on the image, once the provenance is attached, the gate passed and
+ *                  the signature is there; a check that failed copies nothing and leaves
+ *                  the tags where they were (tags-stage.ts);
  *   9. report      outputs, job summary, then the scan gate's and the signature's verdicts;
  *                  then docker's login and the exported credentials renewed for the job's
  *                  later steps if they were.
@@ -1688,8 +1700,6 @@ async function pushPipeline(settings, deps) {
     // A failed attest leaves the image pushed: what follows still runs, then the run fails.
     const attestAt = { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built };
     const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, attestAt);
-    const copyTo = { registry, path: destination.path, digest: pushed.digest, retry };
-    const copies = settings.registries?.copyTo.length ? await stages.run('copy', () => copyToDestinations(settings, session, copyTo, deps.registry)) : [];
     const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined;
     const ecr = destination.ecr;
     const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined;
@@ -1698,8 +1708,13 @@ async function pushPipeline(settings, deps) {
     // The tags after the version only once every check passed; the gate, the signature and a failed attest fail the run after the outputs and the summary are written.
     const failures = [verdict?.failure, signature.failure !== undefined ? new errors/* ActionError */.lZ(`${signature.failure}.`) : undefined, attestFailure].filter(f => f !== undefined);
     const held = failedCheck({ gate: verdict?.failure, signature: signature.failure, attest: attestFailure });
+    // The copies, like the tags, only of an image that passed: the other registries never get one the run failed.
+    const copyAt = { registry, path: destination.path, digest: pushed.digest, retry };
+    const copying = settings.registries?.copyTo.length ? settings.registries.copyTo : [];
+    const copies = copying.length > 0 && held === undefined ? await stages.run('copy', () => copyToDestinations(settings, session, copyAt, deps.registry)) : [];
+    const checked = copying.length > 0 && held !== undefined ? { ...pushed, outcome: `${pushed.outcome}; ${withheldCopies(settings, registry.registry, held)}` } : pushed;
     const tagsAt = { destination, registry, retry, latestRead: latestBefore, latestAhead };
-    const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, pushed, !pushed.built, held)) : pushed;
+    const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, checked, !pushed.built, held)) : checked;
     const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined;
     await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times });
     for (const also of failures.slice(1))
