@@ -156,9 +156,12 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const copying = settings.registries?.copyTo.length ? settings.registries.copyTo : []
   const copies = copying.length > 0 && held === undefined ? await stages.run('copy', () => copyToDestinations(settings, session, copyAt, deps.registry)) : []
   const checked = copying.length > 0 && held !== undefined ? { ...pushed, outcome: `${pushed.outcome}; ${withheldCopies(settings, registry.registry, held)}` } : pushed
+  // What each platform image has attached, for the summary: read beside the tags stage.
+  const attachmentsRead = settings.summary && read.images.length > 0 ? summaryAttachments(registry, destination.path, read.images, retry) : undefined
+  attachmentsRead?.catch(() => undefined)
   const tagsAt = { destination, registry, retry, latestRead: latestBefore, latestAhead }
   const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, checked, !pushed.built, held)) : checked
-  const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined
+  const attachments = await attachmentsRead
   await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times })
   for (const also of failures.slice(1)) core.warning(`Also: ${also.message}`)
   if (failures[0] !== undefined) throw failures[0]

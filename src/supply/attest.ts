@@ -53,12 +53,13 @@ export async function attestImages(
   const store = async (
     image: PlatformImage,
     subject: Promise<Descriptor>,
+    shared: Promise<void>,
     kind: string,
     predicateType: string,
     statement: Buffer
   ): Promise<{ image: PlatformImage; attached: Attachment; kind: string }> => {
     const artifact = { artifactType: IN_TOTO_MEDIA_TYPE, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true }
-    return { image, attached: await attach(registry, input.path, subject, artifact, retry, 'stored'), kind }
+    return { image, attached: await attach(registry, input.path, subject, artifact, retry, shared), kind }
   }
   const statements = (image: PlatformImage): { kind: string; predicateType: string; statement: Buffer }[] => {
     const all =
@@ -76,16 +77,18 @@ export async function attestImages(
   // Every statement is decided before anything is stored: a platform without its SBOM stores nothing.
   const planned = images.map(image => ({ image, statements: statements(image) })).filter(p => p.statements.length > 0)
   if (planned.length === 0) return []
-  // The blob every referrer shares first, once; then the platform images side by side, each
-  // one's statements one after another (a registry without the referrers API keeps them in
-  // one index per platform image, read and put back).
-  await storeSharedConfig(registry, input.path, retry)
+  // The platform images side by side, each one's statements one after another (a registry
+  // without the referrers API keeps them in one index per platform image, read and put
+  // back). The blob every referrer shares is stored once, beside the first statements'
+  // uploads and the subjects' reads; every manifest waits for it.
+  const shared = storeSharedConfig(registry, input.path, retry)
+  shared.catch(() => undefined)
   const results = await Promise.allSettled(
     planned.map(async ({ image, statements }) => {
       // Read beside the first statement's upload.
       const subject = subjectOf(registry, input.path, image.digest, retry)
       const done = []
-      for (const s of statements) done.push(await store(image, subject, s.kind, s.predicateType, s.statement))
+      for (const s of statements) done.push(await store(image, subject, shared, s.kind, s.predicateType, s.statement))
       return done
     })
   )

@@ -89,6 +89,7 @@ describe('requests side by side on a registry with scoped tokens', () => {
   let scoped: http.Server
   let at = ''
   let log: string[] = []
+  let putBodies: string[] = []
   const hold = { headChallenge: 0, uploadStart: 0 }
   const grants = (authorization: string, needed: string): boolean =>
     authorization.startsWith('Bearer tok:') &&
@@ -111,7 +112,9 @@ describe('requests side by side on a registry with scoped tokens', () => {
           req.resume()
           return void res.writeHead(401, { 'www-authenticate': `Bearer realm="${at}/token",service="registry.test",scope="repository:alias/web:${needed}"` }).end()
         }
-        for await (const _ of req) void _
+        const chunks: Buffer[] = []
+        for await (const chunk of req) chunks.push(chunk as Buffer)
+        if (req.method === 'PUT') putBodies.push(Buffer.concat(chunks).toString())
         if (req.method === 'HEAD') return void res.writeHead(404).end()
         if (req.method === 'POST') {
           await wait(hold.uploadStart)
@@ -127,6 +130,7 @@ describe('requests side by side on a registry with scoped tokens', () => {
   afterAll(() => scoped.close())
   beforeEach(() => {
     log = []
+    putBodies = []
     hold.headChallenge = 0
     hold.uploadStart = 0
   })
@@ -162,5 +166,17 @@ describe('requests side by side on a registry with scoped tokens', () => {
     await expect(Promise.all([registry.blobExists('alias/web', 'sha256:1'), registry.uploadBlob('alias/web', 'sha256:2', 5, createReadStream(file))])).resolves.toEqual([false, undefined])
     expect(log).toContain('PATCH /v2/alias/web/blobs/uploads/u1')
     expect(log.filter(l => l.startsWith('GET /token'))).toEqual(['GET /token?service=registry.test&scope=repository%3Aalias%2Fweb%3Apull%2Cpush'])
+  })
+
+  test('uploadSmall: two requests, the bytes in the PUT that closes the upload with their digest', async () => {
+    const registry = scopedClient()
+    const body = Buffer.from('{"_type":"statement"}')
+    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`
+    await registry.uploadSmall('alias/web', digest, body)
+    expect(log.filter(l => !l.startsWith('GET /token') && !/^[A-Z]+ \S+ 401/.test(l))).toEqual(
+      expect.arrayContaining(['POST /v2/alias/web/blobs/uploads/', `PUT /v2/alias/web/blobs/uploads/u1?digest=${encodeURIComponent(digest)}`])
+    )
+    expect(log.filter(l => l.startsWith('PATCH'))).toEqual([])
+    expect(putBodies).toEqual([body.toString()])
   })
 })

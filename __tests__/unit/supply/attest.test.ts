@@ -68,16 +68,25 @@ test('an SBOM run that made nothing for a platform fails, naming it and what it 
   )
 })
 
-test('the config every referrer shares is uploaded once, before any referrer is stored (uploaded by two platforms at once, the registry refused a referrer now and then)', async () => {
+test('the config every referrer shares is uploaded once, beside the statements, and before any referrer is stored (uploaded by two platforms at once, the registry refused a referrer now and then)', async () => {
   const { client, images, input } = setUp()
   const emptyConfig = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
   const calls: string[] = []
   const spy = Object.assign(Object.create(client) as typeof client, {
-    uploadBlob: (...args: Parameters<typeof client.uploadBlob>) => (calls.push(args[1] === emptyConfig ? 'upload config' : 'upload statement'), client.uploadBlob(...args)),
+    uploadBlob: async (...args: Parameters<typeof client.uploadBlob>) => {
+      calls.push(args[1] === emptyConfig ? 'config starts' : 'other blob')
+      // A slow upload: whatever goes beside it starts meanwhile.
+      for (let i = 0; i < 20; i++) await new Promise(r => setImmediate(r))
+      await client.uploadBlob(...args)
+      calls.push('config stored')
+    },
+    uploadSmall: (...args: Parameters<typeof client.uploadSmall>) => (calls.push('statement'), client.uploadSmall(...args)),
     storeManifest: (...args: Parameters<typeof client.storeManifest>) => (calls.push('store referrer'), client.storeManifest(...args))
   })
   await attestImages(spy, images, input, retry)
-  expect(calls.filter(c => c === 'upload config')).toHaveLength(1)
-  expect(calls[0]).toBe('upload config')
-  expect(calls.filter(c => c === 'store referrer')).toHaveLength(2)
+  expect(calls.filter(c => c === 'config starts')).toHaveLength(1)
+  expect(calls.filter(c => c === 'other blob')).toHaveLength(0)
+  // Both statements went up while the config was uploaded; each referrer waited for it.
+  expect(calls.slice(0, calls.indexOf('config stored')).sort()).toEqual(['config starts', 'statement', 'statement'])
+  expect(calls.slice(calls.indexOf('config stored') + 1)).toEqual(['store referrer', 'store referrer'])
 })

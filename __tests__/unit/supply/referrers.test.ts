@@ -1,4 +1,5 @@
 /** Storing a statement as a referrer of the image, and listing referrers. */
+import { createHash } from 'node:crypto'
 import { ActionError } from '../../../src/errors.js'
 import type { RetryDeps } from '../../../src/retry.js'
 import { SLSA_PROVENANCE_V1, IN_TOTO_MEDIA_TYPE } from '../../../src/supply/provenance.js'
@@ -44,22 +45,29 @@ describe('storing a statement as a referrer', () => {
     expect((await listReferrers(client, 'team/web', child, noRetry)).map(d => d.digest)).toEqual([first.digest, second.digest])
   })
 
-  test("the statement goes up beside the subject's read; with the shared config stored already, only the statement is uploaded", async () => {
+  test("the statement goes up beside the subject's read, in two requests and without asking whether the registry has it; the shared config is asked about first", async () => {
     const { registry, client, child } = setUp(true)
     await attach(client, 'team/web', await subjectOf(client, 'team/web', child, noRetry), artifact('{"warm":1}'), noRetry)
     const uploads: string[] = []
     const spy = Object.assign(Object.create(client) as typeof client, {
-      uploadBlob: (...args: Parameters<typeof client.uploadBlob>) => (uploads.push(args[1]), client.uploadBlob(...args))
+      uploadSmall: (...args: Parameters<typeof client.uploadSmall>) => (uploads.push(args[1]), client.uploadSmall(...args))
     })
     let read!: () => void
     const subject = new Promise<void>(resolve => (read = resolve)).then(() => subjectOf(client, 'team/web', child, noRetry))
-    const done = attach(spy, 'team/web', subject, artifact('{"a":1}'), noRetry, 'stored')
+    const statement = artifact('{"a":1}')
+    const hex = createHash('sha256').update(statement.statement).digest('hex')
+    const before = registry.requests.length
+    const done = attach(spy, 'team/web', subject, statement, noRetry)
     // The subject's read answers only once the statement's upload has been made.
     for (let i = 0; i < 200 && uploads.length === 0; i++) await new Promise(r => setImmediate(r))
-    expect(uploads).toHaveLength(1)
+    expect(uploads).toEqual([`sha256:${hex}`])
     read()
     expect((await done).via).toBe('referrers-api')
-    expect(registry.requests.filter(r => r.startsWith('HEAD ') && r.endsWith('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'))).toHaveLength(1)
+    expect(registry.blobs.get(`sha256:${hex}`)).toEqual(statement.statement)
+    const made = registry.requests.slice(before).filter(r => r.includes('/blobs/'))
+    expect(made.filter(r => r.endsWith(hex))).toEqual([])
+    expect(made.filter(r => r.startsWith('HEAD ') && r.endsWith('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'))).toHaveLength(1)
+    expect(made.filter(r => !r.startsWith('HEAD ')).map(r => r.split(' ')[0])).toEqual(['POST', 'PUT'])
   })
 
   test('the sha256-<hex> tag kept immutable: the run fails naming the exclusion that lets it move', async () => {
