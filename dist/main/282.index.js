@@ -1412,9 +1412,9 @@ function provenanceMode(provenance) {
  */
 async function attestImages(registry, images, input, retry, sboms) {
     const mode = provenanceMode(input.build.provenance);
-    const store = async (image, subject, kind, predicateType, statement) => {
+    const store = async (image, subject, shared, kind, predicateType, statement) => {
         const artifact = { artifactType: provenance/* IN_TOTO_MEDIA_TYPE */.xy, predicateType, statement, created: input.finishedOn, keepTag: input.keepTags === true };
-        return { image, attached: await (0,referrers/* attach */.K0)(registry, input.path, subject, artifact, retry, 'stored'), kind };
+        return { image, attached: await (0,referrers/* attach */.K0)(registry, input.path, subject, artifact, retry, shared), kind };
     };
     const statements = (image) => {
         const all = mode !== undefined
@@ -1433,16 +1433,18 @@ async function attestImages(registry, images, input, retry, sboms) {
     const planned = images.map(image => ({ image, statements: statements(image) })).filter(p => p.statements.length > 0);
     if (planned.length === 0)
         return [];
-    // The blob every referrer shares first, once; then the platform images side by side, each
-    // one's statements one after another (a registry without the referrers API keeps them in
-    // one index per platform image, read and put back).
-    await (0,referrers/* storeSharedConfig */.ty)(registry, input.path, retry);
+    // The platform images side by side, each one's statements one after another (a registry
+    // without the referrers API keeps them in one index per platform image, read and put
+    // back). The blob every referrer shares is stored once, beside the first statements'
+    // uploads and the subjects' reads; every manifest waits for it.
+    const shared = (0,referrers/* storeSharedConfig */.ty)(registry, input.path, retry);
+    shared.catch(() => undefined);
     const results = await Promise.allSettled(planned.map(async ({ image, statements }) => {
         // Read beside the first statement's upload.
         const subject = (0,referrers/* subjectOf */.et)(registry, input.path, image.digest, retry);
         const done = [];
         for (const s of statements)
-            done.push(await store(image, subject, s.kind, s.predicateType, s.statement));
+            done.push(await store(image, subject, shared, s.kind, s.predicateType, s.statement));
         return done;
     }));
     // Said in the platforms' order, whichever finished first; what was stored is said before a failure is thrown.
@@ -1713,9 +1715,12 @@ async function pushPipeline(settings, deps) {
     const copying = settings.registries?.copyTo.length ? settings.registries.copyTo : [];
     const copies = copying.length > 0 && held === undefined ? await stages.run('copy', () => copyToDestinations(settings, session, copyAt, deps.registry)) : [];
     const checked = copying.length > 0 && held !== undefined ? { ...pushed, outcome: `${pushed.outcome}; ${withheldCopies(settings, registry.registry, held)}` } : pushed;
+    // What each platform image has attached, for the summary: read beside the tags stage.
+    const attachmentsRead = settings.summary && read.images.length > 0 ? summaryAttachments(registry, destination.path, read.images, retry) : undefined;
+    attachmentsRead?.catch(() => undefined);
     const tagsAt = { destination, registry, retry, latestRead: latestBefore, latestAhead };
     const tagged = tagsAfterChecks(settings).length > 0 ? await stages.run('tags', () => putTags(settings, tagsAt, checked, !pushed.built, held)) : checked;
-    const attachments = settings.summary && read.images.length > 0 ? await summaryAttachments(registry, destination.path, read.images, retry) : undefined;
+    const attachments = await attachmentsRead;
     await report(settings, { destination, pushed: tagged, ...read, latestBefore: await latestBefore, ...(verdict ? { scan: verdict } : {}), signature, attachments, copies, times: stages.times });
     for (const also of failures.slice(1))
         core/* warning */.$e(`Also: ${also.message}`);

@@ -531,6 +531,19 @@ class RegistryClient {
         const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-length': '0' } });
         await expect(closed, [201], `complete the upload of ${digest} to ${repository}`);
     }
+    /**
+     * Uploads small bytes in two requests where uploadBlob takes three: start an upload, then
+     * close it with the bytes in the same request (the OCI spec's monolithic upload, POST then
+     * PUT; what containerd's pusher, and so buildx, does against ECR).
+     */
+    async uploadSmall(repository, digest, body) {
+        const started = await this.send('POST', `/v2/${repository}/blobs/uploads/`);
+        await expect(started, [202], `start an upload to ${repository}`);
+        const closeUrl = this.uploadLocation(started);
+        closeUrl.searchParams.set('digest', digest);
+        const closed = await this.send('PUT', closeUrl.toString(), { headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) }, body });
+        await expect(closed, [201], `upload ${digest} to ${repository}`);
+    }
     /** PUTs a manifest under a digest or tag; returns the digest the registry computed. */
     async putManifest(repository, reference, mediaType, body) {
         return (await this.storeManifest(repository, reference, mediaType, body)).digest;

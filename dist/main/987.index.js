@@ -2551,19 +2551,27 @@ async function storeBlob(registry, repository, blob, retry) {
     });
 }
 /**
- * The config every referrer shares (the OCI empty blob), stored once before referrers are
- * attached side by side: two uploads of it at once made the registry refuse a referrer now
- * and then (`MANIFEST_BLOB_UNKNOWN`).
+ * The config every referrer shares (the OCI empty blob), stored once for referrers attached
+ * side by side — each waits for this one store: two uploads of it at once made the registry
+ * refuse a referrer now and then (`MANIFEST_BLOB_UNKNOWN`).
  */
 const storeSharedConfig = (registry, repository, retry) => storeBlob(registry, repository, EMPTY.body, retry);
 /**
- * Stores a statement as a referrer of `subject` (its descriptor, or its read under way);
- * retried where the registry may pass. `sharedConfig: 'stored'`: storeSharedConfig ran.
+ * A statement's blob, uploaded without asking first: a statement is new with each run (its
+ * times), and a blob uploaded twice is stored once. Two requests (client.ts uploadSmall).
  */
-async function attach(registry, repository, subject, artifact, retry, sharedConfig = 'unknown') {
+async function uploadStatement(registry, repository, statement, retry) {
+    const d = sha256(statement);
+    await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the upload of ${d.slice(0, 19)}…`, retry, () => registry.uploadSmall(repository, d, statement));
+}
+/**
+ * Stores a statement as a referrer of `subject` (its descriptor, or its read under way);
+ * retried where the registry may pass. `sharedConfig`: storeSharedConfig under way for
+ * every referrer of the run; without it, the shared config is stored here.
+ */
+async function attach(registry, repository, subject, artifact, retry, sharedConfig = storeSharedConfig(registry, repository, retry)) {
     // The artifact's blobs go up beside the subject's read, when it is still being read.
-    const blobs = sharedConfig === 'stored' ? [artifact.statement] : [EMPTY.body, artifact.statement];
-    const [known] = await Promise.all([subject, ...blobs.map(blob => storeBlob(registry, repository, blob, retry))]);
+    const [known] = await Promise.all([subject, sharedConfig, uploadStatement(registry, repository, artifact.statement, retry)]);
     const manifest = artifactManifest(known, artifact.artifactType, artifact.predicateType, artifact.statement, artifact.created);
     const digest = sha256(manifest);
     const stored = await (0,_registry_refusals_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistryRetry */ .ox)(registry.registry, `the ${artifact.predicateType} referrer of ${known.digest.slice(0, 19)}…`, retry, () => registry.storeManifest(repository, digest, OCI_MANIFEST, manifest));
