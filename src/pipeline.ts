@@ -15,8 +15,8 @@
  *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
  *   7. signature   ECR managed signing: the pushed image's signature awaited when a signing
  *                  rule covers the repository (signing-stage.ts; its configuration is read
- *                  beside the version lookup, and stops a `require-signature` run before
- *                  the build when ECR won't sign it);
+ *                  beside the repository stage and the version lookup, and stops a
+ *                  `require-signature` run before the build when ECR won't sign it);
  *   8. copy, tags  `copy-to`'s copies made, then the other tags, the ref tags and `latest`
  *                  put on the image, once the provenance is attached, the gate passed and
  *                  the signature is there; a check that failed copies nothing and leaves
@@ -94,6 +94,8 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   const builderCheck = deps.builderCheck ?? startBuilderCheck(deps.docker, build)
   const session = await stages.run('sign-in', () => runSession(aws, deps))
   if (aws.exportCredentials) exportCredentials(session)
+  // The registry's signing configuration, read beside the repository stage and the version look-up.
+  const signing = readSigning(settings, session, cancel)
 
   const destination = await stages.run('repository', async () => {
     const plan = await planDestination(settings, session)
@@ -107,7 +109,6 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   for (const warning of destination.warnings) core.warning(warning)
   referrerWarning(settings, destination)
   const registry = deps.registry(destination.credentials)
-  const signing = readSigning(settings, destination, cancel)
 
   // Read for the summary beside the version look-up and what follows it; awaited before `latest` moves.
   const latestBefore = readLatestBefore(settings, registry, destination.path, retry)
@@ -136,10 +137,14 @@ export async function pushPipeline(settings: Settings, deps: PipelineDeps): Prom
   // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
   const gated = settings.scan.failOn !== undefined
   const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : ''
-  const read = settings.summary || gated ? await pushedImages(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : { images: [] }
+  // Read beside the attest stage, which starts from the pushed index alone.
+  const reading: ReturnType<typeof pushedImages> =
+    settings.summary || gated ? pushedImages(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : Promise.resolve({ images: [] })
+  reading.catch(() => undefined)
   // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-  const attestAt = { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built }
+  const attestAt = { destination, registry, digest: pushed.digest, startedOn, builder, built: pushed.built }
   const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, attestAt)
+  const read = await reading
 
   const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined
   const ecr = destination.ecr

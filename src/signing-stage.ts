@@ -1,8 +1,9 @@
 /**
  * ECR managed signing in the run, apart from the other stages:
  *
- *   readSigning        the registry's signing configuration, read after the repository stage
- *                      beside the version lookup (never rejects: a refusal is a plan too);
+ *   readSigning        the registry's signing configuration, read once signed in, beside the
+ *                      repository stage and the version lookup (never rejects: a refusal is
+ *                      a plan too);
  *   checkBeforeBuild   with `require-signature`, a configuration that can't be read or signs
  *                      nothing here stops the run before it builds or pushes anything;
  *   signatureStage     after the push, the `signature` stage waits for ECR's signature of the
@@ -10,6 +11,7 @@
  *                      outputs and the summary, and fails the run after them when required.
  */
 import * as core from '@actions/core'
+import { createEcrClient, type AwsSession } from './aws/clients.js'
 import type { Destination } from './aws/destination.js'
 import { awaitSignature, unwaited, type SignatureResult, type SignatureWait } from './aws/signature.js'
 import { readSigningPlan, requireProblem, type SigningPlan } from './aws/signing.js'
@@ -19,11 +21,11 @@ import { sleep } from './retry.js'
 import type { Settings } from './settings/types.js'
 import type { Stages } from './stages.js'
 
-/** The plan for this run's repository; ECR Public has no managed signing. */
-export async function readSigning(settings: Settings, destination: Destination, signal?: AbortSignal): Promise<SigningPlan> {
-  if (destination.ecr === undefined) return { kind: 'none', why: 'ECR Public has no managed signing' }
+/** The plan for this run's repository (a registry-wide read: the repository needn't exist yet); ECR Public has no managed signing. */
+export async function readSigning(settings: Settings, session: AwsSession, signal?: AbortSignal): Promise<SigningPlan> {
+  if (settings.repository.type === 'public') return { kind: 'none', why: 'ECR Public has no managed signing' }
   try {
-    return await readSigningPlan(destination.ecr, settings.repository.name, signal)
+    return await readSigningPlan(createEcrClient(session), settings.repository.name, signal)
   } catch (error) {
     // Only a cancel gets here; the stage after this one stops the run.
     return { kind: 'unreadable', why: (error as Error).message }

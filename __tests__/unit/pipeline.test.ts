@@ -274,6 +274,30 @@ describe('a new build', () => {
     expect(registry.tag('team/web', 'latest')).toBe(registry.tag('team/web', '1.0.0'))
   })
 
+  test("the attest stage starts from the pushed index alone: statements go up while the platform images' manifests are read", async () => {
+    existingRepository(defaultPolicy())
+    const registry = new FakeRegistry()
+    const seen: string[] = []
+    const transport: HttpTransport = async (url, init) => {
+      const method = init?.method ?? 'GET'
+      const platformImage =
+        method === 'GET' && /\/manifests\/sha256:/.test(url.pathname) && registry.manifests.get(`team/web@${url.pathname.split('/').pop() ?? ''}`)?.mediaType.includes('image.manifest')
+      if (platformImage) {
+        // A platform image's manifest is answered once a statement's upload has started, or after a while.
+        for (let i = 0; i < 100 && !seen.includes('upload'); i++) await new Promise(r => setTimeout(r, 2))
+        seen.push('platform manifest')
+      } else if (method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) seen.push('upload')
+      return registry.transport(url, init)
+    }
+    registry.client = credentials => new RegistryClient(credentials, undefined, transport)
+    const run = await ship({}, { registry })
+    expect(run.error).toBeUndefined()
+    expect(seen.indexOf('upload')).toBeGreaterThan(-1)
+    expect(seen.indexOf('upload')).toBeLessThan(seen.indexOf('platform manifest'))
+    // The report still has every platform image's manifest.
+    expect(summaryText()).toMatch(/linux\/amd64.*linux\/arm64/s)
+  })
+
   test("the summary's read of what each platform image has attached goes on beside the tags stage", async () => {
     existingRepository(defaultPolicy())
     const registry = new FakeRegistry()
@@ -686,6 +710,17 @@ describe('ECR managed signing', () => {
   const summary = (): string => readFileSync(path.join(files, 'GITHUB_STEP_SUMMARY'), 'utf8')
   const logged = (): string => stdout.mock.calls.map((c: unknown[]) => String(c[0])).join('')
   const rule = (filter: string) => ({ signingConfiguration: { rules: [{ signingProfileArn: PROFILE, repositoryFilters: [{ filter, filterType: 'WILDCARD_MATCH' as const }] }] } })
+
+  test("the signing configuration is asked for as soon as the run is signed in, beside the repository's reads", async () => {
+    existingRepository(defaultPolicy())
+    ecr.on(GetSigningConfigurationCommand).resolves(rule('team/*'))
+    ecr.on(DescribeImageSigningStatusCommand).resolves({ signingStatuses: [{ signingProfileArn: PROFILE, status: 'COMPLETE' }] })
+    const run = await ship({})
+    expect(run.error).toBeUndefined()
+    const calls = ecrCalls()
+    expect(calls.indexOf('GetSigningConfiguration')).toBeGreaterThan(-1)
+    expect(calls.indexOf('GetSigningConfiguration')).toBeLessThan(calls.indexOf('DescribeRepositories'))
+  })
 
   test('require-signature and no signing configuration: the run stops before login and build, saying ECR would not sign it', async () => {
     existingRepository(defaultPolicy())

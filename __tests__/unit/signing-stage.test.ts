@@ -1,4 +1,4 @@
-/** ECR managed signing in the run: read beside the version, a required signature checked before the build, the signature stage after the push. */
+/** ECR managed signing in the run: read beside the repository stage and the version, a required signature checked before the build, the signature stage after the push. */
 import type { Destination } from '../../src/aws/destination.js'
 import { ActionError } from '../../src/errors.js'
 import type { Pushed } from '../../src/report/report.js'
@@ -20,7 +20,7 @@ const DIGEST = `sha256:${'d'.repeat(64)}`
 const pushed = { digest: DIGEST, built: true } as Pushed
 
 test('ECR Public has no managed signing: a plan of none, nothing asked', async () => {
-  expect(await readSigning(settings(), publicDestination)).toEqual({ kind: 'none', why: 'ECR Public has no managed signing' })
+  expect(await readSigning(settings({ 'registry-type': 'public' }), { region: 'us-east-1' })).toEqual({ kind: 'none', why: 'ECR Public has no managed signing' })
 })
 
 describe('checkBeforeBuild', () => {

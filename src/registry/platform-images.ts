@@ -17,21 +17,36 @@ import { withRegistryRetry } from './refusals.js'
  * doesn't have is kept by its descriptor (its digest is still what ECR scans).
  */
 export async function readPlatformImages(registry: RegistryClient, repository: string, digest: string, retry: RetryDeps, single = ''): Promise<PlatformManifest[]> {
+  const { top, images } = await topAndImages(registry, repository, digest, retry, single)
+  if (top.manifests === undefined) return images.map(i => ({ ...i, manifest: top }))
+  return Promise.all(images.map(async i => ({ ...i, manifest: (await readManifest(registry, repository, retry, 'the platform image', i.digest)) ?? { digest: i.digest, mediaType: i.mediaType } })))
+}
+
+/**
+ * The same platform images by their platform and digest only, as the index names them: one
+ * read (a read by digest the client shares with readPlatformImages' of the same digest).
+ */
+export async function listPlatformImages(registry: RegistryClient, repository: string, digest: string, retry: RetryDeps, single = ''): Promise<{ platform: string; digest: string }[]> {
+  return (await topAndImages(registry, repository, digest, retry, single)).images.map(({ platform, digest }) => ({ platform, digest }))
+}
+
+const readManifest = (registry: RegistryClient, repository: string, retry: RetryDeps, what: string, reference: string): Promise<Manifest | undefined> =>
+  withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference))
+
+async function topAndImages(
+  registry: RegistryClient,
+  repository: string,
+  digest: string,
+  retry: RetryDeps,
+  single: string
+): Promise<{ top: Manifest; images: { platform: string; digest: string; mediaType: string }[] }> {
   if (digest === '') throw new ActionError('the run has no digest of the pushed image (the registry named none): run the job again.')
-  const read = (what: string, reference: string): Promise<Manifest | undefined> =>
-    withRegistryRetry(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference))
-  const top = await read('the pushed image', digest)
+  const top = await readManifest(registry, repository, retry, 'the pushed image', digest)
   if (top === undefined) throw new ActionError('the registry has no such manifest (was it deleted during the run?): run the job again.')
   // A one-platform build pushes the image itself; `single` names its platform.
-  if (top.manifests === undefined) return [{ platform: single, digest: top.digest || digest, manifest: top }]
-  const children = top.manifests.filter(isPlatformImage)
-  return Promise.all(
-    children.map(async m => {
-      const p = m.platform
-      const manifest = (await read('the platform image', m.digest)) ?? { digest: m.digest, mediaType: m.mediaType }
-      return { platform: p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '', digest: m.digest, manifest }
-    })
-  )
+  if (top.manifests === undefined) return { top, images: [{ platform: single, digest: top.digest || digest, mediaType: top.mediaType }] }
+  const platform = (p: (typeof top.manifests)[number]['platform']): string => (p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '')
+  return { top, images: top.manifests.filter(isPlatformImage).map(m => ({ platform: platform(m.platform), digest: m.digest, mediaType: m.mediaType })) }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { CheckedBuilder } from '../build/builder.js'
 import { labelsFor } from '../build/plan.js'
 import type { Docker } from '../docker.js'
 import type { RegistryClient } from '../registry/client.js'
-import { readPlatformImages } from '../registry/platform-images.js'
+import { listPlatformImages } from '../registry/platform-images.js'
 import type { PlatformManifest } from '../report/image-size.js'
 import type { SummaryData } from '../report/summary.js'
 import type { RetryDeps } from '../retry.js'
@@ -39,23 +39,24 @@ export function referrerWarning(settings: Settings, destination: Destination): v
 }
 
 /**
- * The `attest` stage, for an image this run built (`at.images`: its platform images, when the
- * pipeline has read them already) (a merge's platforms were attested by
- * their jobs; a reused image keeps its referrers). Returns the failure, not thrown: the
- * pipeline reports first.
+ * The `attest` stage, for an image this run built (a merge's platforms were attested by their
+ * jobs; a reused image keeps its referrers). It starts from the pushed index alone — the
+ * platform images as it names them — while the pipeline reads their manifests for the report
+ * and the scan gate (the client reads each digest once for both). Returns the failure, not
+ * thrown: the pipeline reports first.
  */
 export async function attestStage(
   settings: Settings,
   deps: AttestDeps,
   stages: Stages,
-  at: { destination: Destination; registry: RegistryClient; digest: string; images: PlatformManifest[]; startedOn: string; builder: CheckedBuilder; built: boolean }
+  at: { destination: Destination; registry: RegistryClient; digest: string; startedOn: string; builder: CheckedBuilder; built: boolean }
 ): Promise<Error | undefined> {
   const { build, image } = settings
   if (!at.built || build.mergeDigests.length > 0 || !attaches(build)) return undefined
   const run = async (): Promise<void> => {
     const { destination, registry } = at
-    // The platform images as the pipeline read them for the report, else read here: never attested on nothing.
-    const images = at.images.length > 0 ? at.images : await readPlatformImages(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '')
+    // The platform images the pushed index names (a read that fails fails the stage: never attested on nothing).
+    const images = await listPlatformImages(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '')
     const finishedOn = new Date().toISOString()
     const sboms = build.sbom
       ? await generateSboms(deps.docker, build, labelsFor(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: at.builder.use })

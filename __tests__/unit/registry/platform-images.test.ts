@@ -1,6 +1,6 @@
 /** The platform images a pushed digest stands for, read from the registry: what the scan gate judges and the summary sizes. */
 import { ActionError } from '../../../src/errors.js'
-import { pushedImages, readPlatformImages } from '../../../src/registry/platform-images.js'
+import { listPlatformImages, pushedImages, readPlatformImages } from '../../../src/registry/platform-images.js'
 import type { RetryDeps } from '../../../src/retry.js'
 import { FakeRegistry } from '../../fixtures/fake-registry.js'
 
@@ -33,6 +33,19 @@ test('an index: its platform images, attestations left out; a child the registry
     ['linux/arm/v7', missing]
   ])
   expect(images[1]?.manifest).toEqual({ digest: missing, mediaType: IMAGE })
+})
+
+test('listPlatformImages: the same platform images from the index alone, one read; readPlatformImages after it reads the index no more', async () => {
+  const registry = new FakeRegistry()
+  const index = registry.pushImage('team/web', '1.0.0', '0'.repeat(40))
+  const c = client(registry)
+  const listed = await listPlatformImages(c, 'team/web', index, retry)
+  expect(registry.requests).toEqual([`GET /v2/team/web/manifests/${index}`])
+  expect(listed.map(i => i.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+  expect((await readPlatformImages(c, 'team/web', index, retry)).map(({ platform, digest }) => ({ platform, digest }))).toEqual(listed)
+  expect(registry.requests.filter(r => r.endsWith(index))).toHaveLength(1)
+  const single = registry.put('team/web', IMAGE, JSON.stringify({ schemaVersion: 2, mediaType: IMAGE, layers: [] }))
+  expect(await listPlatformImages(c, 'team/web', single, retry, 'linux/arm64')).toEqual([{ platform: 'linux/arm64', digest: single }])
 })
 
 test('a one-platform image is itself, named by the platform it was built for', async () => {
