@@ -497,6 +497,8 @@ function cacheLine(uri, cache) {
     return `ecr (${uri}:${cache.tag}${others.length > 0 ? `; also read: ${others.join(', ')}` : ''})`;
 }
 
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/signing.ts
 var signing = __webpack_require__(2154);
 ;// CONCATENATED MODULE: ./src/aws/signature.ts
@@ -603,8 +605,9 @@ async function awaitSignature(plan, target, wait) {
 /**
  * ECR managed signing in the run, apart from the other stages:
  *
- *   readSigning        the registry's signing configuration, read after the repository stage
- *                      beside the version lookup (never rejects: a refusal is a plan too);
+ *   readSigning        the registry's signing configuration, read once signed in, beside the
+ *                      repository stage and the version lookup (never rejects: a refusal is
+ *                      a plan too);
  *   checkBeforeBuild   with `require-signature`, a configuration that can't be read or signs
  *                      nothing here stops the run before it builds or pushes anything;
  *   signatureStage     after the push, the `signature` stage waits for ECR's signature of the
@@ -616,12 +619,13 @@ async function awaitSignature(plan, target, wait) {
 
 
 
-/** The plan for this run's repository; ECR Public has no managed signing. */
-async function readSigning(settings, destination, signal) {
-    if (destination.ecr === undefined)
+
+/** The plan for this run's repository (a registry-wide read: the repository needn't exist yet); ECR Public has no managed signing. */
+async function readSigning(settings, session, signal) {
+    if (settings.repository.type === 'public')
         return { kind: 'none', why: 'ECR Public has no managed signing' };
     try {
-        return await (0,signing/* readSigningPlan */.pz)(destination.ecr, settings.repository.name, signal);
+        return await (0,signing/* readSigningPlan */.pz)((0,clients/* createEcrClient */.yv)(session), settings.repository.name, signal);
     }
     catch (error) {
         // Only a cancel gets here; the stage after this one stops the run.
@@ -696,8 +700,6 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1695);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/public-repository.ts
 var public_repository = __webpack_require__(3765);
 // EXTERNAL MODULE: ./src/aws/registry-token.ts
@@ -1545,10 +1547,11 @@ function referrerWarning(settings, destination) {
         core/* warning */.$e(risk);
 }
 /**
- * The `attest` stage, for an image this run built (`at.images`: its platform images, when the
- * pipeline has read them already) (a merge's platforms were attested by
- * their jobs; a reused image keeps its referrers). Returns the failure, not thrown: the
- * pipeline reports first.
+ * The `attest` stage, for an image this run built (a merge's platforms were attested by their
+ * jobs; a reused image keeps its referrers). It starts from the pushed index alone — the
+ * platform images as it names them — while the pipeline reads their manifests for the report
+ * and the scan gate (the client reads each digest once for both). Returns the failure, not
+ * thrown: the pipeline reports first.
  */
 async function attestStage(settings, deps, stages, at) {
     const { build, image } = settings;
@@ -1556,8 +1559,8 @@ async function attestStage(settings, deps, stages, at) {
         return undefined;
     const run = async () => {
         const { destination, registry } = at;
-        // The platform images as the pipeline read them for the report, else read here: never attested on nothing.
-        const images = at.images.length > 0 ? at.images : await (0,platform_images/* readPlatformImages */.W)(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '');
+        // The platform images the pushed index names (a read that fails fails the stage: never attested on nothing).
+        const images = await (0,platform_images/* listPlatformImages */.K2)(registry, destination.path, at.digest, deps.retry, build.platforms.length === 1 ? (build.platforms[0] ?? '') : '');
         const finishedOn = new Date().toISOString();
         const sboms = build.sbom
             ? await generateSboms(deps.docker, build, (0,plan/* labelsFor */.dS)(deps.env, image.version), { tempDir: deps.env.RUNNER_TEMP, repositoryUri: destination.uri, builder: at.builder.use })
@@ -1601,8 +1604,8 @@ var version_stage = __webpack_require__(3525);
  *   6. scan        with `scan-fail-on`: ECR's scans awaited, up to `scan-timeout`;
  *   7. signature   ECR managed signing: the pushed image's signature awaited when a signing
  *                  rule covers the repository (signing-stage.ts; its configuration is read
- *                  beside the version lookup, and stops a `require-signature` run before
- *                  the build when ECR won't sign it);
+ *                  beside the repository stage and the version lookup, and stops a
+ *                  `require-signature` run before the build when ECR won't sign it);
  *   8. copy, tags  `copy-to`'s copies made, then the other tags, the ref tags and `latest`
  *                  put on the image, once the provenance is attached, the gate passed and
  *                  the signature is there; a check that failed copies nothing and leaves
@@ -1657,6 +1660,8 @@ async function pushPipeline(settings, deps) {
     const session = await stages.run('sign-in', () => (0,sign_in/* runSession */.Ie)(aws, deps));
     if (aws.exportCredentials)
         (0,sign_in/* exportCredentials */.rG)(session);
+    // The registry's signing configuration, read beside the repository stage and the version look-up.
+    const signing = readSigning(settings, session, cancel);
     const destination = await stages.run('repository', async () => {
         const plan = await (0,aws_destination/* planDestination */.QC)(settings, session);
         if ((0,aws_destination/* plannedWrites */.jv)(plan).length > 0)
@@ -1674,7 +1679,6 @@ async function pushPipeline(settings, deps) {
         core/* warning */.$e(warning);
     referrerWarning(settings, destination);
     const registry = deps.registry(destination.credentials);
-    const signing = readSigning(settings, destination, cancel);
     // Read for the summary beside the version look-up and what follows it; awaited before `latest` moves.
     const latestBefore = (0,version_stage/* readLatestBefore */.xA)(settings, registry, destination.path, retry);
     const existing = await stages.run('version', async () => {
@@ -1698,10 +1702,13 @@ async function pushPipeline(settings, deps) {
     // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
     const gated = settings.scan.failOn !== undefined;
     const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : '';
-    const read = settings.summary || gated ? await (0,platform_images/* pushedImages */.G)(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : { images: [] };
+    // Read beside the attest stage, which starts from the pushed index alone.
+    const reading = settings.summary || gated ? (0,platform_images/* pushedImages */.Gd)(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : Promise.resolve({ images: [] });
+    reading.catch(() => undefined);
     // A failed attest leaves the image pushed: what follows still runs, then the run fails.
-    const attestAt = { destination, registry, digest: pushed.digest, images: read.images, startedOn, builder, built: pushed.built };
+    const attestAt = { destination, registry, digest: pushed.digest, startedOn, builder, built: pushed.built };
     const attestFailure = await attestStage(settings, { env: deps.env, docker: deps.docker, retry }, stages, attestAt);
+    const read = await reading;
     const unjudged = gated ? unjudgeable(settings, destination, read.unread) : undefined;
     const ecr = destination.ecr;
     const scan = gated && unjudged === undefined && ecr !== undefined ? await stages.run('scan', () => awaitScans(settings, { ...destination, ecr }, read.images)) : undefined;

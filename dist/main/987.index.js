@@ -2137,8 +2137,9 @@ async function moveForward(registry, repository, tag, digest, retry, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ pushedImages),
-/* harmony export */   W: () => (/* binding */ readPlatformImages)
+/* harmony export */   Gd: () => (/* binding */ pushedImages),
+/* harmony export */   K2: () => (/* binding */ listPlatformImages),
+/* harmony export */   W2: () => (/* binding */ readPlatformImages)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _image_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3689);
@@ -2158,21 +2159,30 @@ async function moveForward(registry, repository, tag, digest, retry, options) {
  * doesn't have is kept by its descriptor (its digest is still what ECR scans).
  */
 async function readPlatformImages(registry, repository, digest, retry, single = '') {
+    const { top, images } = await topAndImages(registry, repository, digest, retry, single);
+    if (top.manifests === undefined)
+        return images.map(i => ({ ...i, manifest: top }));
+    return Promise.all(images.map(async (i) => ({ ...i, manifest: (await readManifest(registry, repository, retry, 'the platform image', i.digest)) ?? { digest: i.digest, mediaType: i.mediaType } })));
+}
+/**
+ * The same platform images by their platform and digest only, as the index names them: one
+ * read (a read by digest the client shares with readPlatformImages' of the same digest).
+ */
+async function listPlatformImages(registry, repository, digest, retry, single = '') {
+    return (await topAndImages(registry, repository, digest, retry, single)).images.map(({ platform, digest }) => ({ platform, digest }));
+}
+const readManifest = (registry, repository, retry, what, reference) => (0,_refusals_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistryRetry */ .ox)(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference));
+async function topAndImages(registry, repository, digest, retry, single) {
     if (digest === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the run has no digest of the pushed image (the registry named none): run the job again.');
-    const read = (what, reference) => (0,_refusals_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistryRetry */ .ox)(registry.registry, `reading ${what} ${reference.slice(0, 19)}…`, retry, () => registry.manifest(repository, reference));
-    const top = await read('the pushed image', digest);
+    const top = await readManifest(registry, repository, retry, 'the pushed image', digest);
     if (top === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('the registry has no such manifest (was it deleted during the run?): run the job again.');
     // A one-platform build pushes the image itself; `single` names its platform.
     if (top.manifests === undefined)
-        return [{ platform: single, digest: top.digest || digest, manifest: top }];
-    const children = top.manifests.filter(_image_config_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlatformImage */ .Xg);
-    return Promise.all(children.map(async (m) => {
-        const p = m.platform;
-        const manifest = (await read('the platform image', m.digest)) ?? { digest: m.digest, mediaType: m.mediaType };
-        return { platform: p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '', digest: m.digest, manifest };
-    }));
+        return { top, images: [{ platform: single, digest: top.digest || digest, mediaType: top.mediaType }] };
+    const platform = (p) => (p ? `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}` : '');
+    return { top, images: top.manifests.filter(_image_config_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlatformImage */ .Xg).map(m => ({ platform: platform(m.platform), digest: m.digest, mediaType: m.mediaType })) };
 }
 /**
  * The platform images of what was pushed, each read tried again while it fails in a way
@@ -2740,7 +2750,7 @@ async function judgeProvenance(registry, path, digest, claim, retry) {
     if (claim.repository === '' || claim.sha === '' || claim.workflowRefs.length === 0) {
         return { ok: false, why: 'this run names no repository, commit or workflow ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_WORKFLOW_REF) to compare its provenance with' };
     }
-    const images = await (0,platform_images/* readPlatformImages */.W)(registry, path, digest, retry);
+    const images = await (0,platform_images/* readPlatformImages */.W2)(registry, path, digest, retry);
     if (images.length === 0)
         return { ok: false, why: 'its index names no platform image' };
     for (const image of images) {
@@ -2818,7 +2828,7 @@ async function withStorageState(settings, destination, existing, signal) {
 /** The platform images a tag names now; undefined when it names none. */
 async function imagesUnder(registry, path, tag, retry) {
     const top = await (0,already_tagged/* readTag */.zW)(registry, path, tag, retry);
-    return top ? (0,platform_images/* readPlatformImages */.W)(registry, path, top.digest, retry) : undefined;
+    return top ? (0,platform_images/* readPlatformImages */.W2)(registry, path, top.digest, retry) : undefined;
 }
 /**
  * `if-version-exists: auto` reuses an existing version on its provenance only (supply/reuse.ts):
