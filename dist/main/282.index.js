@@ -1699,10 +1699,10 @@ async function pushPipeline(settings, deps) {
             : await stages.run('build+push', () => buildPush(settings, deps, retry, destination, registry, builder));
     // What latest's check reads, read beside the stages up to the tags (tags-stage.ts).
     const latestAhead = latestReadAhead(settings, { destination, registry, retry }, pushed.digest);
-    // What was pushed, platform by platform: what the attest stage attaches to, the summary's sizes, and what the scan gate judges.
+    // What was pushed, platform by platform: the summary's sizes and what the scan gate judges.
     const gated = settings.scan.failOn !== undefined;
     const single = build.platforms.length === 1 && build.mergeDigests.length === 0 ? (build.platforms[0] ?? '') : '';
-    // Read beside the attest stage, which starts from the pushed index alone.
+    // Read beside the attest stage, which lists them from the pushed index alone (one read of each digest serves both).
     const reading = settings.summary || gated ? (0,platform_images/* pushedImages */.Gd)(registry, destination.path, pushed.digest, retry, { single, gated, cancel }) : Promise.resolve({ images: [] });
     reading.catch(() => undefined);
     // A failed attest leaves the image pushed: what follows still runs, then the run fails.
