@@ -1719,7 +1719,7 @@ async function pushPipeline(settings, deps) {
     const held = failedCheck({ gate: verdict?.failure, signature: signature.failure, attest: attestFailure });
     // The copies, like the tags, only of an image that passed: the other registries never get one the run failed.
     const copyAt = { registry, path: destination.path, digest: pushed.digest, retry };
-    const copying = settings.registries?.copyTo.length ? settings.registries.copyTo : [];
+    const copying = settings.registries?.copyTo ?? [];
     const copies = copying.length > 0 && held === undefined ? await stages.run('copy', () => copyToDestinations(settings, session, copyAt, deps.registry)) : [];
     const checked = copying.length > 0 && held !== undefined ? { ...pushed, outcome: `${pushed.outcome}; ${withheldCopies(settings, registry.registry, held)}` } : pushed;
     // What each platform image has attached, for the summary: read beside the tags stage.
